@@ -1,0 +1,2 @@
+package io.earshot;
+public class Main { public static void main(String[] a) { System.out.println("x"); } }

@@ -1,0 +1,41 @@
+package io.earshot.connector;
+
+import io.earshot.domain.Engagement;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract every platform connector fulfils. The connector only talks to its platform; the
+ * {@code ConnectorRunner} owns the durable cursor, the polling lease and feeding the pipeline,
+ * so a connector never advances anything itself. Futures fail with {@link ConnectorException}
+ * subtypes ({@code RateLimited}, {@code Unauthorized}, {@code Transient}, {@code Rejected}).
+ */
+public interface Connector {
+
+  ConnectorAccount account();
+
+  /** Verifies credentials and learns the brand's own identity; called once before polling. */
+  Future<Void> start();
+
+  /**
+   * Reads the next page of mentions after {@code cursor} (null: the connector picks a sensible
+   * start, such as "the newest page"). Never returns a mention twice for the same cursor.
+   */
+  Future<PollResult> poll(String cursor);
+
+  /**
+   * Publishes a post and returns the platform's id for it. Must be idempotent on
+   * {@link OutgoingPost#idempotencyKey()}: a retry after an unknown outcome returns the id of the
+   * post already made instead of posting again.
+   */
+  Future<String> publish(OutgoingPost post);
+
+  /** Current like/repost/reply counts of the brand's own posts, by platform id. */
+  Future<Map<String, Engagement>> engagement(List<String> externalIds);
+
+  /** Releases sockets and sessions. */
+  default Future<Void> stop() {
+    return Future.succeededFuture();
+  }
+}

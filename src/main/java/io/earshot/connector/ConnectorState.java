@@ -1,0 +1,10 @@
+package io.earshot.connector;
+
+/** Health of one connector account as shown in health and on the dashboard. */
+public enum ConnectorState {
+  STARTING, CONNECTED, LAGGING, RATE_LIMITED, UNAUTHORIZED, FAILING, DISABLED, STANDBY;
+
+  public String code() {
+    return name().toLowerCase();
+  }
+}

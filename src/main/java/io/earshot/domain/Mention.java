@@ -1,0 +1,40 @@
+package io.earshot.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A public post that mentions the brand, normalized across platforms. {@code id} is
+ * {@code platform:externalId}, which makes the pair unique by construction. {@code meta} holds
+ * what a platform needs to answer the post (Bluesky uri/cid and thread root, Mastodon visibility).
+ * {@code account} names the connector account it came through (null when it arrived by API);
+ * {@code caseId} and {@code triage} are filled in by the ingest pipeline.
+ */
+public record Mention(String id, Platform platform, String account, String externalId, Author author,
+                      String text, Instant createdAt, String inReplyTo, String url, String lang,
+                      Map<String, String> meta, Instant receivedAt, String caseId, Triage triage) {
+  public Mention {
+    meta = meta == null ? Map.of() : Map.copyOf(meta);
+  }
+
+  public static String idOf(Platform platform, String externalId) {
+    return platform.code() + ":" + externalId;
+  }
+
+  /** A freshly read mention, before the pipeline has threaded and scored it. */
+  public static Mention incoming(Platform platform, String account, String externalId, Author author,
+                                 String text, Instant createdAt, String inReplyTo, String url,
+                                 String lang, Map<String, String> meta) {
+    return new Mention(idOf(platform, externalId), platform, account, externalId, author, text,
+        createdAt, inReplyTo, url, lang, meta, null, null, null);
+  }
+
+  public Mention threaded(String caseId, Triage triage, Instant receivedAt) {
+    return new Mention(id, platform, account, externalId, author, text, createdAt, inReplyTo, url,
+        lang, meta, receivedAt, caseId, triage);
+  }
+
+  public String customerId() {
+    return platform.code() + ":" + author.id();
+  }
+}
