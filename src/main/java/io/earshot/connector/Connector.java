@@ -34,6 +34,14 @@ public interface Connector {
   /** Current like/repost/reply counts of the brand's own posts, by platform id. */
   Future<Map<String, Engagement>> engagement(List<String> externalIds);
 
+  /**
+   * Checks a reply text against this platform's rules before anything is queued. The default
+   * counts Unicode code points against 500; platforms override with their own counting.
+   */
+  default ReplyCheck checkReply(String text) {
+    return ReplyCheck.fits(text.codePointCount(0, text.length()), 500);
+  }
+
   /** Releases sockets and sessions. */
   default Future<Void> stop() {
     return Future.succeededFuture();
