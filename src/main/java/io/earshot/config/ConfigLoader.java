@@ -1,0 +1,121 @@
+package io.earshot.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Builds {@link EarshotConfig} from an optional JSON file and an environment map (environment
+ * wins). Each setting has one JSON key and one variable, e.g. {@code httpPort} /
+ * {@code EARSHOT_HTTP_PORT}. Fails with {@link ConfigException} naming the bad setting.
+ */
+public final class ConfigLoader {
+  private final JsonObject file;
+  private final Map<String, String> env;
+
+  private ConfigLoader(JsonObject file, Map<String, String> env) {
+    this.file = file;
+    this.env = env;
+  }
+
+  /** Reads {@code EARSHOT_CONFIG} (default {@code ./earshot.json}, optional) and the env. */
+  public static EarshotConfig load(Map<String, String> env) {
+    String explicit = env.get("EARSHOT_CONFIG");
+    Path path = Path.of(explicit == null ? "earshot.json" : explicit);
+    if (explicit != null && !Files.isRegularFile(path)) {
+      throw new ConfigException("EARSHOT_CONFIG: no file at " + path.toAbsolutePath());
+    }
+    return new ConfigLoader(readFile(path), env).build();
+  }
+
+  private static JsonObject readFile(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return new JsonObject();
+    }
+    try {
+      return new JsonObject(Files.readString(path));
+    } catch (IOException | DecodeException e) {
+      throw new ConfigException(path + ": not a readable JSON object (" + e.getMessage() + ")");
+    }
+  }
+
+  private EarshotConfig build() {
+    Path dataDir = Path.of(text("dataDir", "EARSHOT_DATA_DIR", "./data"));
+    String mongoUrl = url("mongoUrl", "MONGO_URL", "mongodb://");
+    String redisUrl = url("redisUrl", "REDIS_URL", "redis");
+    boolean sandbox = onOff("sandbox", "EARSHOT_SANDBOX", mongoUrl == null);
+    return new EarshotConfig(
+        integer("httpPort", "EARSHOT_HTTP_PORT", 8080, 0, 65535),
+        dataDir,
+        mongoUrl,
+        text("mongoDatabase", "EARSHOT_MONGO_DATABASE", "earshot"),
+        redisUrl,
+        sandbox,
+        text("ingestToken", "EARSHOT_INGEST_TOKEN", null),
+        text("adminPassword", "EARSHOT_ADMIN_PASSWORD", null),
+        Path.of(text("connectorsDir", "EARSHOT_CONNECTORS_DIR", "./connectors")),
+        Path.of(text("webroot", "EARSHOT_WEBROOT", "webroot")),
+        Duration.ofHours(integer("reopenWindowHours", "EARSHOT_REOPEN_WINDOW_HOURS", 72, 0, 24 * 365)),
+        integer("ingestBatchSize", "EARSHOT_INGEST_BATCH_SIZE", 500, 1, 10_000),
+        Duration.ofMillis(integer("ingestBatchDelayMs", "EARSHOT_INGEST_BATCH_DELAY_MS", 5, 0, 10_000)),
+        Duration.ofSeconds(integer("publishLeaseSeconds", "EARSHOT_PUBLISH_LEASE_SECONDS", 30, 1, 3600)),
+        Duration.ofSeconds(integer("connectorLeaseSeconds", "EARSHOT_CONNECTOR_LEASE_SECONDS", 15, 1, 3600)));
+  }
+
+  private String raw(String key, String variable) {
+    String fromEnv = env.get(variable);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    Object fromFile = file.getValue(key);
+    return fromFile == null ? null : String.valueOf(fromFile).trim();
+  }
+
+  private String text(String key, String variable, String fallback) {
+    String value = raw(key, variable);
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+
+  private int integer(String key, String variable, int fallback, int min, int max) {
+    String value = raw(key, variable);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < min || parsed > max) {
+        throw new ConfigException(variable + " (" + key + "): " + parsed + " is outside " + min + ".." + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(variable + " (" + key + "): '" + value + "' is not a whole number");
+    }
+  }
+
+  private boolean onOff(String key, String variable, boolean fallback) {
+    String value = raw(key, variable);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase()) {
+      case "on", "true", "1", "yes" -> true;
+      case "off", "false", "0", "no" -> false;
+      default -> throw new ConfigException(variable + " (" + key + "): '" + value + "' must be on or off");
+    };
+  }
+
+  private String url(String key, String variable, String scheme) {
+    String value = raw(key, variable);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    if (!value.startsWith(scheme)) {
+      throw new ConfigException(variable + " (" + key + "): must start with " + scheme);
+    }
+    return value;
+  }
+}

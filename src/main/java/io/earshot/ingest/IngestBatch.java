@@ -1,0 +1,135 @@
+package io.earshot.ingest;
+
+import io.earshot.domain.CareCase;
+import io.earshot.domain.Customer;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Priority;
+import io.earshot.domain.Triage;
+import io.earshot.store.CaseWrite;
+import io.earshot.triage.ScoringInput;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One pass of the hot path over a batch of new mentions: look up what threading needs (parents,
+ * recent cases, customers) in a few bulk reads, thread and score in memory, insert the mentions
+ * (the commit point: duplicates lose here), then upsert cases and customers in bulk, mark the
+ * mentions threaded and announce. A crash after the insert leaves mentions unthreaded, which
+ * {@link ThreadingRecovery} finishes later.
+ */
+final class IngestBatch {
+  private final IngestStores stores;
+  private final Instant now;
+  private final Map<String, CareCase> cases = new HashMap<>();
+  private final Map<String, Customer> customers = new HashMap<>();
+  private Map<String, String> parentCaseIds = Map.of();
+  private Map<String, CareCase> recentByCustomer = Map.of();
+
+  IngestBatch(IngestStores stores) {
+    this.stores = stores;
+    this.now = stores.clock().instant();
+  }
+
+  /** Threads, scores and stores mentions not yet stored; answers the ids really inserted. */
+  Future<Set<String>> store(List<Mention> fresh) {
+    List<Mention> ordered = fresh.stream().sorted(Comparator.comparing(Mention::createdAt)).toList();
+    return lookUp(ordered)
+        .map(v -> threadAndScore(ordered))
+        .compose(this::persist);
+  }
+
+  private Future<Void> lookUp(List<Mention> mentions) {
+    Set<String> customerIds = mentions.stream().map(Mention::customerId).collect(Collectors.toSet());
+    Future<Map<String, String>> parents = ParentLookup.caseIds(stores, mentions);
+    Future<Map<String, CareCase>> recent = stores.cases()
+        .latestByCustomer(customerIds, now.minus(stores.reopenWindow()));
+    Future<Map<String, Customer>> known = stores.customers().byIds(customerIds);
+    return Future.all(parents, recent, known).compose(all -> {
+      parentCaseIds = parents.result();
+      recentByCustomer = recent.result();
+      customers.putAll(known.result());
+      recentByCustomer.values().forEach(c -> cases.put(c.id(), c));
+      Set<String> missing = parentCaseIds.values().stream()
+          .filter(id -> id != null && !cases.containsKey(id)).collect(Collectors.toSet());
+      return stores.cases().byIds(missing).map(found -> {
+        cases.putAll(found);
+        return null;
+      });
+    });
+  }
+
+  private ThreadedBatch threadAndScore(List<Mention> mentions) {
+    Threader threader = new Threader(parentCaseIds, recentByCustomer, cases,
+        () -> UUID.randomUUID().toString());
+    Map<String, Threader.Assignment> assignments = threader.assign(mentions);
+    List<Mention> scored = new ArrayList<>(mentions.size());
+    for (Mention m : mentions) {
+      Threader.Assignment a = assignments.get(m.id());
+      scored.add(m.threaded(a.caseId(), score(m, a), now));
+    }
+    return new ThreadedBatch(scored, assignments);
+  }
+
+  private Triage score(Mention m, Threader.Assignment a) {
+    Customer customer = customers.get(m.customerId());
+    boolean vip = customer != null && customer.isVip();
+    Duration waiting = Duration.between(m.createdAt(), now);
+    return stores.scorer().score(new ScoringInput(m.text(), m.author(), vip, a.priorContacts(),
+        waiting.isNegative() ? Duration.ZERO : waiting));
+  }
+
+  private Future<Set<String>> persist(ThreadedBatch batch) {
+    return stores.mentions().insertNew(batch.mentions()).compose(inserted -> {
+      List<Mention> stored = batch.mentions().stream().filter(m -> inserted.contains(m.id())).toList();
+      if (stored.isEmpty()) {
+        return Future.succeededFuture(inserted);
+      }
+      List<CaseWrite> writes = caseWrites(stored, batch.assignments());
+      return Future.all(stores.cases().apply(writes, now), stores.customers().touch(stored, now))
+          .compose(v -> stores.mentions().markThreaded(inserted))
+          .compose(v -> announce(stored, writes))
+          .map(inserted);
+    });
+  }
+
+  private List<CaseWrite> caseWrites(List<Mention> stored, Map<String, Threader.Assignment> assignments) {
+    Map<String, List<Mention>> byCase = new LinkedHashMap<>();
+    stored.forEach(m -> byCase.computeIfAbsent(m.caseId(), k -> new ArrayList<>()).add(m));
+    List<CaseWrite> writes = new ArrayList<>(byCase.size());
+    byCase.forEach((caseId, ms) -> {
+      Mention latest = ms.get(ms.size() - 1);
+      Threader.Assignment a = assignments.get(latest.id());
+      writes.add(new CaseWrite(caseId, a.createdCase(), latest, ms.size(), priorityOf(caseId, ms, a), a.reopen()));
+    });
+    return writes;
+  }
+
+  /** The most urgent of the new mentions, unless the open case already stands higher. */
+  private Priority priorityOf(String caseId, List<Mention> ms, Threader.Assignment a) {
+    Priority best = ms.stream().map(m -> m.triage().priority())
+        .max(Comparator.comparingInt(Priority::value)).orElseThrow();
+    CareCase existing = cases.get(caseId);
+    boolean keepExisting = existing != null && !a.reopen() && existing.priority().value() > best.value();
+    return keepExisting ? existing.priority() : best;
+  }
+
+  private Future<Void> announce(List<Mention> stored, List<CaseWrite> writes) {
+    List<String> caseIds = writes.stream().map(CaseWrite::caseId).toList();
+    List<String> created = writes.stream().filter(CaseWrite::created).map(CaseWrite::caseId).toList();
+    return stores.cases().byIds(caseIds)
+        .compose(found -> stores.announcer().batch(stored, List.copyOf(found.values()), created));
+  }
+
+  private record ThreadedBatch(List<Mention> mentions, Map<String, Threader.Assignment> assignments) {
+  }
+}

@@ -1,0 +1,16 @@
+package io.earshot.ingest;
+
+import io.earshot.live.Announcer;
+import io.earshot.store.CaseStore;
+import io.earshot.store.CustomerStore;
+import io.earshot.store.MentionStore;
+import io.earshot.store.ReplyStore;
+import io.earshot.triage.Scorer;
+import java.time.Clock;
+import java.time.Duration;
+
+/** What an ingest batch reads and writes, gathered so the pipeline's constructor stays short. */
+public record IngestStores(MentionStore mentions, CaseStore cases, CustomerStore customers,
+                           ReplyStore replies, Scorer scorer, Announcer announcer, Clock clock,
+                           Duration reopenWindow) {
+}

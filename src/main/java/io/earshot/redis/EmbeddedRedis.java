@@ -1,0 +1,88 @@
+package io.earshot.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * The redis-server binary shipped in embedded-redis, on a free 127.0.0.1 port. It keeps nothing
+ * on disk (Redis only carries short-lived state here) and writes a pid file so the next start
+ * can stop a server orphaned by a killed run.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
+  private final RedisServer server;
+  private final int port;
+  private final Path pidFile;
+
+  private EmbeddedRedis(RedisServer server, int port, Path pidFile) {
+    this.server = server;
+    this.port = port;
+    this.pidFile = pidFile;
+  }
+
+  public static EmbeddedRedis start(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Path pidFile = dataDir.resolve("redis.pid").toAbsolutePath();
+      stopOrphan(pidFile);
+      int port = freePort();
+      RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+          .setting("save \"\"").setting("appendonly no").setting("pidfile " + pidFile)
+          .setting("dir " + dataDir.toAbsolutePath())
+          .onShutdownForceStop(true).build();
+      server.start();
+      LOG.info("embedded Redis listening on 127.0.0.1:{}", port);
+      return new EmbeddedRedis(server, port, pidFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded Redis", e);
+    }
+  }
+
+  /** A previous run killed with -9 leaves its redis-server running; stop it before we start. */
+  private static void stopOrphan(Path pidFile) throws IOException {
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String text = Files.readString(pidFile).trim();
+    Files.deleteIfExists(pidFile);
+    Optional<ProcessHandle> orphan;
+    try {
+      orphan = ProcessHandle.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return;
+    }
+    orphan.filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false))
+        .ifPresent(p -> {
+          LOG.warn("stopping orphaned embedded redis-server pid={} left by a killed run", p.pid());
+          p.destroy();
+        });
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      LOG.warn("embedded Redis did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

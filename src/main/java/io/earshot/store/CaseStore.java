@@ -1,0 +1,180 @@
+package io.earshot.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.earshot.domain.CareCase;
+import io.earshot.domain.CaseStatus;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Priority;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code cases} collection. Ingest writes are idempotent-leaning upserts in one bulk write
+ * per batch; agent changes are single-document updates. No multi-document transactions: the
+ * embedded server has none, and none are needed.
+ */
+public final class CaseStore {
+  private final MongoStore mongo;
+  private final MongoCollection<Document> cases;
+
+  public CaseStore(MongoStore mongo) {
+    this.mongo = mongo;
+    this.cases = mongo.collection(MongoStore.CASES);
+  }
+
+  /** Each customer's most recent case with a mention since {@code since}. */
+  public Future<Map<String, CareCase>> latestByCustomer(Collection<String> customerIds, Instant since) {
+    if (customerIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return mongo.run(() -> {
+      Map<String, CareCase> latest = new HashMap<>();
+      cases.find(and(in("customerId", customerIds), gte("lastMentionAt", Dates.of(since))))
+          .sort(Sorts.ascending("lastMentionAt"))
+          .forEach(d -> latest.put(d.getString("customerId"), CaseDocs.fromDoc(d)));
+      return latest;
+    });
+  }
+
+  public Future<Map<String, CareCase>> byIds(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return mongo.run(() -> {
+      Map<String, CareCase> found = new HashMap<>();
+      cases.find(in("_id", ids)).forEach(d -> found.put(d.getString("_id"), CaseDocs.fromDoc(d)));
+      return found;
+    });
+  }
+
+  public Future<CareCase> get(String id) {
+    return mongo.run(() -> {
+      Document d = cases.find(eq("_id", id)).first();
+      return d == null ? null : CaseDocs.fromDoc(d);
+    });
+  }
+
+  /** Applies one batch's case changes in a single unordered bulk write. */
+  public Future<Void> apply(List<CaseWrite> writes, Instant now) {
+    if (writes.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return mongo.run(() -> {
+      List<UpdateOneModel<Document>> models = writes.stream()
+          .map(w -> new UpdateOneModel<Document>(eq("_id", w.caseId()), update(w, now),
+              new UpdateOptions().upsert(true)))
+          .toList();
+      cases.bulkWrite(models, new BulkWriteOptions().ordered(false));
+      return null;
+    });
+  }
+
+  private static Bson update(CaseWrite w, Instant now) {
+    Mention m = w.latest();
+    List<Bson> parts = new ArrayList<>(List.of(
+        Updates.setOnInsert("platform", m.platform().code()),
+        Updates.setOnInsert("account", m.account()),
+        Updates.setOnInsert("customerId", m.customerId()),
+        Updates.setOnInsert("customerHandle", m.author().handle()),
+        Updates.setOnInsert("subject", m.text()),
+        Updates.setOnInsert("tags", List.of()),
+        Updates.setOnInsert("createdAt", Dates.of(now)),
+        Updates.set("lastText", m.text()),
+        Updates.set("triage", TriageDocs.triage(m.triage())),
+        Updates.set("priority", TriageDocs.priority(w.priority())),
+        Updates.set("updatedAt", Dates.of(now)),
+        Updates.max("lastMentionAt", Dates.of(m.createdAt())),
+        Updates.inc("mentionCount", w.addedMentions())));
+    if (w.created()) {
+      parts.add(Updates.setOnInsert("status", CaseStatus.NEW.code()));
+    } else if (w.reopen()) {
+      parts.add(Updates.set("status", CaseStatus.OPEN.code()));
+      parts.add(Updates.unset("resolvedAt"));
+    }
+    return Updates.combine(parts);
+  }
+
+  /** Sets each case's mention count from the mentions actually stored for it. */
+  public Future<Void> recount(Collection<String> caseIds) {
+    MongoCollection<Document> mentions = mongo.collection(MongoStore.MENTIONS);
+    return mongo.run(() -> {
+      for (String id : caseIds) {
+        cases.updateOne(eq("_id", id), Updates.set("mentionCount", (int) mentions.countDocuments(eq("caseId", id))));
+      }
+      return null;
+    });
+  }
+
+  public Future<Page<CareCase>> list(CaseQuery query) {
+    return mongo.run(() -> {
+      Bson filter = query.status() == null ? new Document() : eq("status", query.status().code());
+      Bson sort = query.byPriority()
+          ? Sorts.orderBy(Sorts.descending("priority.value"), Sorts.descending("lastMentionAt"))
+          : Sorts.descending("lastMentionAt");
+      List<CareCase> items = cases.find(filter).sort(sort).limit(query.limit())
+          .map(CaseDocs::fromDoc).into(new ArrayList<>());
+      return new Page<>(items, cases.countDocuments(filter));
+    });
+  }
+
+  public Future<List<CareCase>> ofCustomer(String customerId, int limit) {
+    return mongo.run(() -> cases.find(eq("customerId", customerId))
+        .sort(Sorts.descending("lastMentionAt")).limit(limit)
+        .map(CaseDocs::fromDoc).into(new ArrayList<>()));
+  }
+
+  /** Sets the given fields and answers the case as it now is (null when it does not exist). */
+  public Future<CareCase> set(String id, Map<String, Object> fields, Instant now) {
+    return mongo.run(() -> {
+      List<Bson> parts = new ArrayList<>();
+      fields.forEach((k, v) -> parts.add(v == null ? Updates.unset(k) : Updates.set(k, v instanceof Instant i ? Dates.of(i) : v)));
+      parts.add(Updates.set("updatedAt", Dates.of(now)));
+      Document d = cases.findOneAndUpdate(eq("_id", id), Updates.combine(parts),
+          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      return d == null ? null : CaseDocs.fromDoc(d);
+    });
+  }
+
+  /** Records the first brand response time once, and moves an open case to pending. */
+  public Future<CareCase> markResponded(String id, Instant at) {
+    return mongo.run(() -> {
+      cases.updateOne(and(eq("_id", id), eq("firstResponseAt", null)),
+          Updates.set("firstResponseAt", Dates.of(at)));
+      Document d = cases.findOneAndUpdate(and(eq("_id", id), ne("status", CaseStatus.RESOLVED.code())),
+          Updates.combine(Updates.set("status", CaseStatus.PENDING.code()), Updates.set("updatedAt", Dates.of(at))),
+          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      return d == null ? null : CaseDocs.fromDoc(d);
+    });
+  }
+
+  /** Unanswered cases whose waiting-time priority may have grown. */
+  public Future<List<CareCase>> waiting(int limit) {
+    return mongo.run(() -> cases.find(in("status", List.of(CaseStatus.NEW.code(), CaseStatus.OPEN.code())))
+        .sort(Sorts.ascending("updatedAt")).limit(limit).map(CaseDocs::fromDoc).into(new ArrayList<>()));
+  }
+
+  public Future<Void> setPriority(String id, Priority priority) {
+    return mongo.run(() -> cases.updateOne(eq("_id", id),
+        Updates.set("priority", TriageDocs.priority(priority)))).mapEmpty();
+  }
+}

@@ -1,0 +1,84 @@
+package io.earshot.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.earshot.domain.Author;
+import io.earshot.domain.Customer;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Platform;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/** The {@code customers} collection: one identity per platform, upserted as mentions arrive. */
+public final class CustomerStore {
+  private final MongoStore mongo;
+  private final MongoCollection<Document> customers;
+
+  public CustomerStore(MongoStore mongo) {
+    this.mongo = mongo;
+    this.customers = mongo.collection(MongoStore.CUSTOMERS);
+  }
+
+  public Future<Map<String, Customer>> byIds(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return mongo.run(() -> {
+      Map<String, Customer> found = new HashMap<>();
+      customers.find(in("_id", ids)).forEach(d -> found.put(d.getString("_id"), fromDoc(d)));
+      return found;
+    });
+  }
+
+  public Future<Customer> get(String id) {
+    return mongo.run(() -> {
+      Document d = customers.find(eq("_id", id)).first();
+      return d == null ? null : fromDoc(d);
+    });
+  }
+
+  /** Upserts the latest known profile of each mention's author in one bulk write. */
+  public Future<Void> touch(List<Mention> mentions, Instant now) {
+    if (mentions.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return mongo.run(() -> {
+      List<UpdateOneModel<Document>> models = mentions.stream().map(m -> {
+        Author a = m.author();
+        return new UpdateOneModel<Document>(eq("_id", m.customerId()), Updates.combine(
+            Updates.setOnInsert("platform", m.platform().code()),
+            Updates.setOnInsert("authorId", a.id()),
+            Updates.setOnInsert("firstSeen", Dates.of(now)),
+            Updates.setOnInsert("tags", List.of()),
+            Updates.set("handle", a.handle()),
+            Updates.set("name", a.name()),
+            Updates.set("followers", a.followers()),
+            Updates.set("verified", a.verified()),
+            Updates.set("lastSeen", Dates.of(now))), new UpdateOptions().upsert(true));
+      }).toList();
+      customers.bulkWrite(models, new BulkWriteOptions().ordered(false));
+      return null;
+    });
+  }
+
+  static Customer fromDoc(Document d) {
+    Object followers = d.get("followers");
+    return new Customer(d.getString("_id"), Platform.fromCode(d.getString("platform")).orElseThrow(),
+        d.getString("authorId"), d.getString("handle"), d.getString("name"),
+        followers instanceof Number n ? n.longValue() : 0, d.getBoolean("verified", false),
+        new HashSet<>(d.getList("tags", String.class, List.of())), Dates.instant(d.get("firstSeen")),
+        Dates.instant(d.get("lastSeen")));
+  }
+}

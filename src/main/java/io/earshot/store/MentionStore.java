@@ -1,0 +1,119 @@
+package io.earshot.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.earshot.domain.Mention;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code mentions} collection: the system of record for everything read from platforms.
+ * {@code _id} is {@code platform:externalId}, so a second insert of the same mention is a
+ * duplicate-key error, which {@link #insertNew} reports as "already stored", not as a failure.
+ */
+public final class MentionStore {
+  private static final int DUPLICATE_KEY = 11000;
+  private final MongoStore mongo;
+  private final MongoCollection<Document> mentions;
+
+  public MentionStore(MongoStore mongo) {
+    this.mongo = mongo;
+    this.mentions = mongo.collection(MongoStore.MENTIONS);
+  }
+
+  /** The ids among {@code ids} that are already stored. */
+  public Future<Set<String>> existingIds(Collection<String> ids) {
+    return mongo.run(() -> {
+      Set<String> found = new HashSet<>();
+      mentions.find(in("_id", ids)).projection(Projections.include("_id"))
+          .forEach(d -> found.add(d.getString("_id")));
+      return found;
+    });
+  }
+
+  /** Case ids of stored mentions, by mention id (used to thread replies to their parent). */
+  public Future<Map<String, String>> caseIdsOf(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return mongo.run(() -> {
+      Map<String, String> found = new HashMap<>();
+      mentions.find(in("_id", ids)).projection(Projections.include("_id", "caseId"))
+          .forEach(d -> found.put(d.getString("_id"), d.getString("caseId")));
+      return found;
+    });
+  }
+
+  /**
+   * Inserts the mentions unordered, marked as not yet threaded into their case. Answers the ids
+   * that were really inserted; ids another writer stored first are left out (they are
+   * duplicates). Fails on any other write error.
+   */
+  public Future<Set<String>> insertNew(List<Mention> batch) {
+    return mongo.run(() -> {
+      List<Document> docs = batch.stream().map(m -> MentionDocs.toDoc(m, false)).toList();
+      Set<String> inserted = new HashSet<>(batch.stream().map(Mention::id).toList());
+      try {
+        mentions.insertMany(docs, new InsertManyOptions().ordered(false));
+      } catch (MongoBulkWriteException e) {
+        for (BulkWriteError error : e.getWriteErrors()) {
+          if (error.getCode() != DUPLICATE_KEY) {
+            throw e;
+          }
+          inserted.remove(docs.get(error.getIndex()).getString("_id"));
+        }
+      }
+      return inserted;
+    });
+  }
+
+  /** Records that these mentions' cases and customers now reflect them. */
+  public Future<Void> markThreaded(Collection<String> ids) {
+    return mongo.run(() -> mentions.updateMany(in("_id", ids), Updates.set("threaded", true))).mapEmpty();
+  }
+
+  /** Mentions stored before {@code before} whose threading never completed (a crash mid-batch). */
+  public Future<List<Mention>> unthreaded(Instant before, int limit) {
+    return mongo.run(() -> {
+      Bson filter = and(eq("threaded", false), lt("receivedAt", Dates.of(before)));
+      return mentions.find(filter).limit(limit).map(MentionDocs::fromDoc).into(new ArrayList<>());
+    });
+  }
+
+  public Future<List<Mention>> ofCase(String caseId) {
+    return mongo.run(() -> mentions.find(eq("caseId", caseId)).sort(Sorts.ascending("createdAt"))
+        .limit(500).map(MentionDocs::fromDoc).into(new ArrayList<>()));
+  }
+
+  public Future<Page<Mention>> list(String platform, int limit) {
+    return mongo.run(() -> {
+      Bson filter = platform == null ? new Document() : eq("platform", platform);
+      List<Mention> items = mentions.find(filter).sort(Sorts.descending("receivedAt")).limit(limit)
+          .map(MentionDocs::fromDoc).into(new ArrayList<>());
+      return new Page<>(items, mentions.countDocuments(filter));
+    });
+  }
+
+  public Future<Long> count() {
+    return mongo.run(() -> mentions.countDocuments());
+  }
+}

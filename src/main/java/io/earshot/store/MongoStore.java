@@ -1,0 +1,86 @@
+package io.earshot.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * The MongoDB connection shared by all stores. The official sync driver runs on a dedicated
+ * worker pool, so no event loop ever blocks and results come back on the caller's context.
+ * Indexes are created at start-up; creating an existing index is a no-op.
+ */
+public final class MongoStore implements AutoCloseable {
+  public static final String MENTIONS = "mentions";
+  public static final String CASES = "cases";
+  public static final String CUSTOMERS = "customers";
+  public static final String REPLIES = "replies";
+  public static final String CURSORS = "cursors";
+  public static final String SETTINGS = "settings";
+  public static final String USERS = "users";
+  public static final String SESSIONS = "sessions";
+  public static final String AUDIT = "audit";
+
+  private final MongoClient client;
+  private final MongoDatabase db;
+  private final WorkerExecutor workers;
+
+  public MongoStore(Vertx vertx, String url, String database) {
+    MongoClientSettings settings = MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(url))
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+        .build();
+    this.client = MongoClients.create(settings);
+    this.db = client.getDatabase(database);
+    this.workers = vertx.createSharedWorkerExecutor("earshot-mongo", 16);
+  }
+
+  public MongoCollection<Document> collection(String name) {
+    return db.getCollection(name);
+  }
+
+  /** Runs a blocking driver call on the Mongo worker pool; calls may run concurrently. */
+  public <T> Future<T> run(Callable<T> call) {
+    return workers.executeBlocking(call, false);
+  }
+
+  /** Pings the server; fails when it cannot be reached. */
+  public Future<Void> ping() {
+    return run(() -> db.runCommand(new Document("ping", 1))).mapEmpty();
+  }
+
+  public Future<Void> createIndexes() {
+    return run(() -> {
+      IndexOptions unique = new IndexOptions().unique(true);
+      collection(MENTIONS).createIndex(Indexes.ascending("platform", "externalId"), unique);
+      collection(MENTIONS).createIndex(Indexes.ascending("caseId", "createdAt"));
+      collection(MENTIONS).createIndex(Indexes.ascending("threaded"));
+      collection(MENTIONS).createIndex(Indexes.descending("receivedAt"));
+      collection(CASES).createIndex(Indexes.ascending("customerId", "lastMentionAt"));
+      collection(CASES).createIndex(Indexes.descending("status", "priority"));
+      collection(CASES).createIndex(Indexes.descending("lastMentionAt"));
+      collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
+      collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
+      collection(REPLIES).createIndex(Indexes.ascending("platform", "externalId"));
+      collection(USERS).createIndex(Indexes.ascending("username"), unique);
+      collection(AUDIT).createIndex(Indexes.descending("at"));
+      return null;
+    });
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    workers.close();
+  }
+}

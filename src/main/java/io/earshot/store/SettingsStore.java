@@ -1,0 +1,44 @@
+package io.earshot.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.vertx.core.Future;
+import org.bson.Document;
+
+/**
+ * Small shared settings every instance must agree on (such as a generated ingest token). The
+ * first instance to start writes the value; the others read the same one.
+ */
+public final class SettingsStore {
+  private final MongoStore mongo;
+  private final MongoCollection<Document> settings;
+
+  public SettingsStore(MongoStore mongo) {
+    this.mongo = mongo;
+    this.settings = mongo.collection(MongoStore.SETTINGS);
+  }
+
+  /** The stored value of {@code key}, storing {@code candidate} first if there is none. */
+  public Future<String> getOrCreate(String key, String candidate) {
+    return mongo.run(() -> settings.findOneAndUpdate(eq("_id", key),
+            Updates.setOnInsert("value", candidate),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
+        .getString("value"));
+  }
+
+  public Future<String> get(String key) {
+    return mongo.run(() -> {
+      Document d = settings.find(eq("_id", key)).first();
+      return d == null ? null : d.getString("value");
+    });
+  }
+
+  public Future<Void> put(String key, String value) {
+    return mongo.run(() -> settings.updateOne(eq("_id", key), Updates.set("value", value),
+        new com.mongodb.client.model.UpdateOptions().upsert(true))).mapEmpty();
+  }
+}

@@ -1,0 +1,96 @@
+package io.earshot.web;
+
+import io.earshot.connector.ConnectorStatus;
+import io.earshot.domain.Author;
+import io.earshot.domain.CareCase;
+import io.earshot.domain.Customer;
+import io.earshot.domain.Engagement;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Priority;
+import io.earshot.domain.Reply;
+import io.earshot.domain.Triage;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** The public JSON shapes of the API and the live feed, in one place. */
+public final class ApiJson {
+  private ApiJson() {
+  }
+
+  public static JsonObject careCase(CareCase c) {
+    return new JsonObject().put("id", c.id()).put("platform", c.platform().code())
+        .put("account", c.account())
+        .put("customer", new JsonObject().put("id", c.customerId()).put("handle", c.customerHandle()))
+        .put("status", c.status().code()).put("priority", priority(c.priority()))
+        .put("triage", triage(c.triage())).put("assignee", c.assignee())
+        .put("tags", new JsonArray(c.tags())).put("subject", c.subject()).put("lastText", c.lastText())
+        .put("mentionCount", c.mentionCount()).put("createdAt", time(c.createdAt()))
+        .put("updatedAt", time(c.updatedAt())).put("lastMentionAt", time(c.lastMentionAt()))
+        .put("firstResponseAt", time(c.firstResponseAt()));
+  }
+
+  public static JsonObject priority(Priority p) {
+    JsonArray signals = new JsonArray();
+    p.signals().forEach(s -> signals.add(new JsonObject().put("name", s.name())
+        .put("points", s.points()).put("detail", s.detail())));
+    return new JsonObject().put("value", p.value()).put("signals", signals);
+  }
+
+  public static JsonObject triage(Triage t) {
+    if (t == null) {
+      return null;
+    }
+    JsonArray reasons = new JsonArray();
+    t.reasons().forEach(r -> reasons.add(new JsonObject().put("code", r.code()).put("score", r.score())));
+    return new JsonObject().put("sentiment", t.sentiment()).put("label", t.label().code())
+        .put("confidence", t.confidence()).put("cues", new JsonArray(t.cues()))
+        .put("reasons", reasons).put("priority", priority(t.priority()));
+  }
+
+  public static JsonObject author(Author a) {
+    return new JsonObject().put("id", a.id()).put("handle", a.handle()).put("name", a.name())
+        .put("followers", a.followers()).put("verified", a.verified());
+  }
+
+  public static JsonObject mention(Mention m) {
+    return new JsonObject().put("kind", "mention").put("id", m.id()).put("platform", m.platform().code())
+        .put("account", m.account()).put("externalId", m.externalId()).put("author", author(m.author()))
+        .put("text", m.text()).put("createdAt", time(m.createdAt())).put("inReplyTo", m.inReplyTo())
+        .put("url", m.url()).put("lang", m.lang()).put("receivedAt", time(m.receivedAt()))
+        .put("caseId", m.caseId()).put("triage", triage(m.triage()));
+  }
+
+  public static JsonObject reply(Reply r) {
+    return new JsonObject().put("kind", "reply").put("id", r.id()).put("caseId", r.caseId())
+        .put("platform", r.platform().code()).put("account", r.account()).put("text", r.text())
+        .put("state", r.state().code()).put("author", r.author()).put("externalId", r.externalId())
+        .put("attempts", r.attempts()).put("lastError", r.lastError())
+        .put("createdAt", time(r.createdAt())).put("sentAt", time(r.sentAt()))
+        .put("engagement", engagement(r.engagement()));
+  }
+
+  public static JsonObject engagement(Engagement e) {
+    Engagement v = e == null ? Engagement.none() : e;
+    return new JsonObject().put("likes", v.likes()).put("reposts", v.reposts())
+        .put("replies", v.replies()).put("measuredAt", time(v.measuredAt()));
+  }
+
+  public static JsonObject customer(Customer c) {
+    return new JsonObject().put("id", c.id()).put("platform", c.platform().code())
+        .put("handle", c.handle()).put("name", c.name()).put("followers", c.followers())
+        .put("verified", c.verified()).put("tags", new JsonArray(c.tags().stream().sorted().toList()))
+        .put("firstSeen", time(c.firstSeen())).put("lastSeen", time(c.lastSeen()));
+  }
+
+  public static JsonObject connector(ConnectorStatus s) {
+    return new JsonObject().put("account", s.account()).put("platform", s.platform())
+        .put("state", s.state().code()).put("detail", s.detail()).put("until", time(s.until()))
+        .put("lastPollAt", time(s.lastPollAt())).put("mentionsRead", s.mentionsRead())
+        .put("malformedSkipped", s.malformedSkipped());
+  }
+
+  public static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}
