@@ -42,6 +42,10 @@ public final class Lease {
         new String[] {key}, owner, String.valueOf(ttl.toMillis()))).map(n -> n != null && n == 1L);
   }
 
+  public Duration ttl() {
+    return ttl;
+  }
+
   public Future<Void> release() {
     return redis.await(redis.commands().<Long>eval(RELEASE, ScriptOutputType.INTEGER,
         new String[] {key}, owner)).mapEmpty();

@@ -99,6 +99,13 @@ public final class MentionStore {
     });
   }
 
+  public Future<Mention> get(String id) {
+    return mongo.run(() -> {
+      Document d = mentions.find(eq("_id", id)).first();
+      return d == null ? null : MentionDocs.fromDoc(d);
+    });
+  }
+
   public Future<List<Mention>> ofCase(String caseId) {
     return mongo.run(() -> mentions.find(eq("caseId", caseId)).sort(Sorts.ascending("createdAt"))
         .limit(500).map(MentionDocs::fromDoc).into(new ArrayList<>()));

@@ -1,0 +1,104 @@
+package io.earshot.connector;
+
+import io.earshot.config.ConfigException;
+import io.earshot.domain.Platform;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code connectors/*.json}, one account per file, resolving {@code ${VAR}} references in
+ * {@code baseUrl} and {@code credentials} from the given variables. A malformed file stops
+ * start-up with a message naming the file and field; an account whose references are not set is
+ * kept but marked unresolved, so health can say why it is not running.
+ */
+public final class AccountLoader {
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  /** A loaded account and, when it cannot run, the reason. */
+  public record Loaded(ConnectorAccount account, String problem) {
+  }
+
+  private AccountLoader() {
+  }
+
+  public static List<Loaded> load(Path dir, Map<String, String> variables) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Loaded> accounts = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        accounts.add(parse(file, read(file), variables));
+      }
+    } catch (IOException e) {
+      throw new ConfigException(dir + ": cannot list connector accounts (" + e.getMessage() + ")");
+    }
+    return accounts;
+  }
+
+  private static JsonObject read(Path file) {
+    try {
+      return new JsonObject(Files.readString(file));
+    } catch (IOException | DecodeException e) {
+      throw new ConfigException(file + ": not a JSON object (" + e.getMessage() + ")");
+    }
+  }
+
+  static Loaded parse(Path file, JsonObject json, Map<String, String> variables) {
+    String name = required(file, json, "name");
+    String platformCode = required(file, json, "platform");
+    Platform platform = Platform.fromCode(platformCode)
+        .orElseThrow(() -> new ConfigException(file + ": platform '" + platformCode + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, sandbox"));
+    List<String> missing = new ArrayList<>();
+    String baseUrl = resolve(json.getString("baseUrl"), variables, missing);
+    Map<String, String> credentials = new LinkedHashMap<>();
+    JsonObject raw = json.getJsonObject("credentials", new JsonObject());
+    raw.fieldNames().forEach(k -> credentials.put(k, resolve(String.valueOf(raw.getValue(k)), variables, missing)));
+    int interval = json.getInteger("pollIntervalSeconds", 30);
+    if (interval < 1) {
+      throw new ConfigException(file + ": pollIntervalSeconds must be at least 1");
+    }
+    List<String> keywords = json.getJsonArray("keywords", new io.vertx.core.json.JsonArray()).stream()
+        .map(String::valueOf).toList();
+    ConnectorAccount account = new ConnectorAccount(name, platform, json.getBoolean("enabled", true),
+        baseUrl, credentials, interval, keywords, json.getJsonObject("options", new JsonObject()).getMap());
+    String problem = missing.isEmpty() ? null : "not configured: " + String.join(", ", missing) + " not set";
+    return new Loaded(account, problem);
+  }
+
+  private static String required(Path file, JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw new ConfigException(file + ": " + field + " is required");
+    }
+    return text;
+  }
+
+  private static String resolve(String value, Map<String, String> variables, List<String> missing) {
+    if (value == null) {
+      return null;
+    }
+    Matcher m = REFERENCE.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement = variables.get(m.group(1));
+      if (replacement == null) {
+        missing.add("${" + m.group(1) + "}");
+        replacement = "";
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

@@ -1,0 +1,9 @@
+package io.earshot.connector;
+
+import io.vertx.core.Vertx;
+
+/** Builds the connector for an account's platform. */
+@FunctionalInterface
+public interface ConnectorFactory {
+  Connector create(Vertx vertx, ConnectorAccount account);
+}

@@ -1,0 +1,168 @@
+package io.earshot.connector;
+
+import io.earshot.ingest.IngestPipeline;
+import io.earshot.redis.Lease;
+import io.earshot.store.CursorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one account: only while this instance holds the account's Redis lease, from the cursor
+ * stored in MongoDB, and saves the next cursor only after the pipeline has stored what was read
+ * (invariant 3). Rate limits wait until the platform's reset time; bad credentials park the
+ * account as unauthorized without touching the others; other faults back off exponentially.
+ */
+public final class ConnectorRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+  private static final Duration UNAUTHORIZED_RETRY = Duration.ofSeconds(60);
+  private final Vertx vertx;
+  private final Connector connector;
+  private final Lease lease;
+  private final CursorStore cursors;
+  private final IngestPipeline pipeline;
+  private final StatusBoard board;
+  private final Clock clock;
+  private boolean started;
+  private boolean stopped;
+  private boolean holding;
+  private int failures;
+  private long read;
+  private long skipped;
+  private Instant lastPoll;
+  private ConnectorState state = ConnectorState.STARTING;
+  private long timer = -1;
+  private long renewer = -1;
+  private long reportedRead = -1;
+  private long reportedSkipped = -1;
+
+  public ConnectorRunner(Vertx vertx, Connector connector, Lease lease, CursorStore cursors,
+                         IngestPipeline pipeline, StatusBoard board, Clock clock) {
+    this.vertx = vertx;
+    this.connector = connector;
+    this.lease = lease;
+    this.cursors = cursors;
+    this.pipeline = pipeline;
+    this.board = board;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts polling. While holding the lease it is renewed every third of its lifetime, so a poll
+   * interval longer than the lease never lets it lapse; a standby instance checks as often, so a
+   * dead holder is replaced within about one lease lifetime.
+   */
+  public void start() {
+    renewer = vertx.setPeriodic(lease.ttl().toMillis() / 3, id -> renewIfHolding());
+    schedule(Duration.ZERO);
+  }
+
+  private void renewIfHolding() {
+    if (holding && !stopped) {
+      lease.acquireOrRenew().onSuccess(held -> holding = held);
+    }
+  }
+
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(timer);
+    vertx.cancelTimer(renewer);
+    return holding ? lease.release().recover(e -> Future.succeededFuture()) : Future.succeededFuture();
+  }
+
+  private void schedule(Duration delay) {
+    if (!stopped) {
+      timer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> tick());
+    }
+  }
+
+  private void tick() {
+    lease.acquireOrRenew()
+        .compose(held -> held ? pollOnce() : standby())
+        .onSuccess(this::schedule)
+        .onFailure(this::onError);
+  }
+
+  private Future<Duration> standby() {
+    if (holding) {
+      LOG.info("account={} lease lost; another instance polls now", name());
+    }
+    holding = false;
+    state = ConnectorState.STANDBY;
+    Duration check = lease.ttl().dividedBy(3);
+    return Future.succeededFuture(check.compareTo(interval()) < 0 ? check : interval());
+  }
+
+  private Future<Duration> pollOnce() {
+    holding = true;
+    Future<Void> ready = started ? Future.succeededFuture() : connector.start().onSuccess(v -> started = true);
+    return ready.compose(v -> cursors.load(name()))
+        .compose(connector::poll)
+        .compose(page -> pipeline.offer(page.mentions())
+            .compose(result -> cursors.save(name(), page.nextCursor(), clock.instant()))
+            .compose(v -> recordSuccess(page)));
+  }
+
+  private Future<Duration> recordSuccess(PollResult page) {
+    failures = 0;
+    read += page.mentions().size();
+    skipped += page.skippedMalformed();
+    lastPoll = clock.instant();
+    ConnectorState next = page.more() ? ConnectorState.LAGGING : ConnectorState.CONNECTED;
+    String detail = page.more() ? "catching up" : "polling every " + interval().toSeconds() + "s";
+    return report(next, detail, null).map(page.more() ? Duration.ZERO : interval());
+  }
+
+  private void onError(Throwable error) {
+    if (error instanceof ConnectorException.RateLimited limited) {
+      Instant until = limited.resetAt() == null ? clock.instant().plus(interval()) : limited.resetAt();
+      report(ConnectorState.RATE_LIMITED, limited.getMessage(), until)
+          .onComplete(v -> schedule(Duration.between(clock.instant(), until)));
+    } else if (error instanceof ConnectorException.Unauthorized) {
+      started = false;
+      report(ConnectorState.UNAUTHORIZED, "credentials refused: " + error.getMessage(), null)
+          .onComplete(v -> schedule(UNAUTHORIZED_RETRY));
+    } else {
+      failures++;
+      Duration backoff = backoff();
+      LOG.warn("account={} poll failed (attempt {}), retrying in {}s: {}", name(), failures,
+          backoff.toSeconds(), error.toString());
+      report(ConnectorState.FAILING, error.getMessage(), clock.instant().plus(backoff))
+          .onComplete(v -> schedule(backoff));
+    }
+  }
+
+  private Duration backoff() {
+    long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(failures, 6));
+    return Duration.ofSeconds(seconds);
+  }
+
+  private Future<Void> report(ConnectorState next, String detail, Instant until) {
+    boolean changed = next != state || read != reportedRead || skipped != reportedSkipped;
+    state = next;
+    if (!changed) {
+      return Future.succeededFuture();
+    }
+    reportedRead = read;
+    reportedSkipped = skipped;
+    ConnectorStatus status = StatusBoard.status(connector.account(), next, detail, until, lastPoll, read, skipped);
+    return board.publish(status).recover(e -> Future.succeededFuture());
+  }
+
+  private Duration interval() {
+    return Duration.ofSeconds(connector.account().pollIntervalSeconds());
+  }
+
+  private String name() {
+    return connector.account().name();
+  }
+
+  public ConnectorState state() {
+    return state;
+  }
+}

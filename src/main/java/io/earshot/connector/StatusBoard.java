@@ -1,0 +1,53 @@
+package io.earshot.connector;
+
+import io.earshot.live.Announcer;
+import io.earshot.redis.RedisConnection;
+import io.earshot.web.ApiJson;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Connector health shared by all instances: the instance polling an account writes its status
+ * to a Redis hash (and announces it live), so health and dashboards on every instance show the
+ * same picture. Accounts nobody polls yet show the status this instance last saw.
+ */
+public final class StatusBoard {
+  private static final String KEY = "earshot:connectors";
+  private final RedisConnection redis;
+  private final Announcer announcer;
+
+  public StatusBoard(RedisConnection redis, Announcer announcer) {
+    this.redis = redis;
+    this.announcer = announcer;
+  }
+
+  public Future<Void> publish(ConnectorStatus status) {
+    JsonObject json = ApiJson.connector(status);
+    return redis.await(redis.commands().hset(KEY, status.account(), json.encode()))
+        .compose(v -> announcer.connector(status));
+  }
+
+  /** Every account's latest status as JSON, by account name. */
+  public Future<List<JsonObject>> all() {
+    return redis.await(redis.commands().hgetall(KEY)).map(StatusBoard::toList);
+  }
+
+  private static List<JsonObject> toList(Map<String, String> byAccount) {
+    List<JsonObject> list = new ArrayList<>();
+    byAccount.keySet().stream().sorted().forEach(k -> list.add(new JsonObject(byAccount.get(k))));
+    return list;
+  }
+
+  public Future<Void> forget(String account) {
+    return redis.await(redis.commands().hdel(KEY, account)).mapEmpty();
+  }
+
+  static ConnectorStatus status(ConnectorAccount a, ConnectorState state, String detail, Instant until,
+                                Instant lastPoll, long read, long skipped) {
+    return new ConnectorStatus(a.name(), a.platform().code(), state, detail, until, lastPoll, read, skipped);
+  }
+}

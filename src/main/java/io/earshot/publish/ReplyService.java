@@ -1,0 +1,100 @@
+package io.earshot.publish;
+
+import io.earshot.auth.User;
+import io.earshot.connector.Connector;
+import io.earshot.connector.ConnectorRegistry;
+import io.earshot.connector.ReplyCheck;
+import io.earshot.domain.CareCase;
+import io.earshot.domain.Engagement;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Reply;
+import io.earshot.domain.ReplyState;
+import io.earshot.error.ApiException;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Accepts an agent's reply into the outbox. The text (typed or rendered from a template) is
+ * checked against the platform's rules before anything is queued; the reply is then written
+ * once, audited and announced, and the publisher is woken. Futures fail with
+ * {@link ApiException} ({@code NotFound}, {@code Invalid} naming the field, {@code Forbidden},
+ * {@code Conflict} when no account can publish for the case's platform).
+ */
+public final class ReplyService {
+  private final PublishStores stores;
+  private final ConnectorRegistry connectors;
+  private final ReplyTemplates templates;
+  private final Publisher publisher;
+  private final Clock clock;
+
+  public ReplyService(PublishStores stores, ConnectorRegistry connectors, ReplyTemplates templates,
+                      Publisher publisher, Clock clock) {
+    this.stores = stores;
+    this.connectors = connectors;
+    this.templates = templates;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** The request: either {@code text} or a {@code template} name. */
+  public record Draft(String text, String template) {
+  }
+
+  public Future<Reply> submit(String caseId, Draft draft, User user) {
+    if (!user.role().canWorkCases()) {
+      return Future.failedFuture(new ApiException.Forbidden(user.role().code() + " cannot reply to customers"));
+    }
+    return caseOrFail(caseId).compose(c -> stores.mentions().ofCase(caseId)
+        .compose(thread -> queue(c, thread, draft, user)));
+  }
+
+  /** Counts a draft as the case's platform would, for the composer's live count. */
+  public Future<ReplyCheck> check(String caseId, String text) {
+    return caseOrFail(caseId).map(c -> connectorFor(c).checkReply(text == null ? "" : text));
+  }
+
+  private Future<Reply> queue(CareCase c, List<Mention> thread, Draft draft, User user) {
+    Connector connector = connectorFor(c);
+    String text = textOf(draft, c, user);
+    ReplyCheck check = connector.checkReply(text);
+    if (!check.ok()) {
+      throw new ApiException.Invalid("text", check.message());
+    }
+    Mention target = thread.isEmpty() ? null : thread.get(thread.size() - 1);
+    Instant now = clock.instant();
+    Reply reply = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
+        text, ReplyState.QUEUED, target == null ? null : target.externalId(), user.username(), null, 0,
+        now, null, now, null, Engagement.none());
+    return stores.replies().insert(reply)
+        .compose(r -> stores.audit().record(user.username(), "reply.created", "case:" + c.id(), r.id(), now).map(r))
+        .compose(r -> stores.announcer().reply(r, true).map(r))
+        .onSuccess(r -> publisher.wake());
+  }
+
+  private String textOf(Draft draft, CareCase c, User user) {
+    String text = draft.template() != null
+        ? templates.render(draft.template(), Map.of(
+            "customer", Map.of("handle", String.valueOf(c.customerHandle())),
+            "agent", user.username(), "case", Map.of("id", c.id())))
+        : draft.text();
+    if (text == null || text.isBlank()) {
+      throw new ApiException.Invalid("text", "must not be empty");
+    }
+    return text.strip();
+  }
+
+  private Connector connectorFor(CareCase c) {
+    return connectors.forCase(c.account(), c.platform()).orElseThrow(() -> new ApiException.Conflict(
+        "no connected " + c.platform().code() + " account can publish replies for this case"));
+  }
+
+  private Future<CareCase> caseOrFail(String caseId) {
+    return stores.cases().get(caseId).compose(c -> c == null
+        ? Future.failedFuture(new ApiException.NotFound("no case " + caseId))
+        : Future.succeededFuture(c));
+  }
+}

@@ -1,0 +1,121 @@
+package io.earshot.web;
+
+import io.earshot.domain.CaseStatus;
+import io.earshot.error.ApiException;
+import io.earshot.inbox.CaseChange;
+import io.earshot.inbox.CaseDetail;
+import io.earshot.inbox.InboxService;
+import io.earshot.publish.ReplyService;
+import io.earshot.publish.ReplyTemplates;
+import io.earshot.store.CaseQuery;
+import io.earshot.store.MentionStore;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Comparator;
+import java.util.List;
+
+/** The inbox API: cases, a case's thread, agent changes, replies, templates and mentions. */
+final class CaseRoutes {
+  private final InboxService inbox;
+  private final ReplyService replies;
+  private final ReplyTemplates templates;
+  private final MentionStore mentions;
+
+  CaseRoutes(InboxService inbox, ReplyService replies, ReplyTemplates templates, MentionStore mentions) {
+    this.inbox = inbox;
+    this.replies = replies;
+    this.templates = templates;
+    this.mentions = mentions;
+  }
+
+  void mount(Router api) {
+    api.get("/cases").handler(this::list);
+    api.get("/cases/:id").handler(this::open);
+    api.patch("/cases/:id").handler(this::change);
+    api.post("/cases/:id/replies").handler(this::reply);
+    api.post("/cases/:id/reply-check").handler(this::checkReply);
+    api.get("/templates").handler(this::templates);
+    api.get("/mentions").handler(this::mentions);
+  }
+
+  private void list(RoutingContext ctx) {
+    String sort = ctx.request().getParam("sort", "priority");
+    if (!sort.equals("priority") && !sort.equals("newest")) {
+      throw new ApiException.Invalid("sort", "must be priority or newest");
+    }
+    CaseQuery query = new CaseQuery(status(ctx.request().getParam("status")), sort.equals("priority"),
+        Bodies.intParam(ctx, "limit", 50, 1, 500));
+    inbox.list(query).onSuccess(page -> {
+      JsonArray items = new JsonArray();
+      page.items().forEach(c -> items.add(ApiJson.careCase(c)));
+      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
+    }).onFailure(ctx::fail);
+  }
+
+  private static CaseStatus status(String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    try {
+      return CaseStatus.fromCode(code.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ApiException.Invalid("status", "must be one of new, open, pending, resolved");
+    }
+  }
+
+  private void open(RoutingContext ctx) {
+    inbox.open(ctx.pathParam("id")).onSuccess(d -> Bodies.json(ctx, 200, detail(d))).onFailure(ctx::fail);
+  }
+
+  private static JsonObject detail(CaseDetail d) {
+    List<JsonObject> thread = new java.util.ArrayList<>();
+    d.mentions().forEach(m -> thread.add(ApiJson.mention(m)));
+    d.replies().forEach(r -> thread.add(ApiJson.reply(r)));
+    thread.sort(Comparator.comparing(j -> j.getString("createdAt")));
+    JsonArray history = new JsonArray();
+    d.history().forEach(h -> history.add(new JsonObject().put("id", h.id()).put("status", h.status().code())
+        .put("subject", h.subject()).put("createdAt", ApiJson.time(h.createdAt()))
+        .put("lastMentionAt", ApiJson.time(h.lastMentionAt()))));
+    return new JsonObject().put("case", ApiJson.careCase(d.careCase())).put("thread", new JsonArray(thread))
+        .put("customer", d.customer() == null ? null : ApiJson.customer(d.customer())).put("history", history);
+  }
+
+  private void change(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    CaseChange change = new CaseChange(status(Bodies.optionalString(body, "status")),
+        Bodies.optionalString(body, "assignee"));
+    inbox.change(ctx.pathParam("id"), change, Authenticator.user(ctx))
+        .onSuccess(c -> Bodies.json(ctx, 200, ApiJson.careCase(c))).onFailure(ctx::fail);
+  }
+
+  private void reply(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"));
+    replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx))
+        .onSuccess(r -> Bodies.json(ctx, 202, ApiJson.reply(r))).onFailure(ctx::fail);
+  }
+
+  private void checkReply(RoutingContext ctx) {
+    String text = Bodies.optionalString(Bodies.object(ctx), "text");
+    replies.check(ctx.pathParam("id"), text).onSuccess(c -> Bodies.json(ctx, 200, new JsonObject()
+        .put("length", c.length()).put("limit", c.limit()).put("ok", c.ok()).put("message", c.message())))
+        .onFailure(ctx::fail);
+  }
+
+  private void templates(RoutingContext ctx) {
+    JsonArray list = new JsonArray();
+    templates.sources().forEach((name, body) -> list.add(new JsonObject().put("name", name).put("body", body)));
+    Bodies.json(ctx, 200, list);
+  }
+
+  private void mentions(RoutingContext ctx) {
+    String platform = ctx.request().getParam("platform");
+    mentions.list(platform, Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(page -> {
+      JsonArray items = new JsonArray();
+      page.items().forEach(m -> items.add(ApiJson.mention(m)));
+      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
+    }).onFailure(ctx::fail);
+  }
+}

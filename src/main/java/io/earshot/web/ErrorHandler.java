@@ -1,0 +1,60 @@
+package io.earshot.web;
+
+import io.earshot.error.ApiException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become HTTP answers: {@code {"error_code","message","validation_errors"}}.
+ * Typed {@link ApiException}s keep their status; a bare status code set by Vert.x (413, 405…)
+ * keeps it; anything else is a 500, logged once with its stack trace.
+ */
+final class ErrorHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+  private ErrorHandler() {
+  }
+
+  static void handle(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiException api) {
+      respond(ctx, api.status(), body(api));
+    } else if (failure == null || ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      respond(ctx, status, new JsonObject().put("error_code", "http_" + status)
+          .put("message", failure == null ? describe(status) : failure.getMessage()));
+    } else {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+      respond(ctx, 500, new JsonObject().put("error_code", "internal")
+          .put("message", "internal error; the server log has the details"));
+    }
+  }
+
+  private static JsonObject body(ApiException api) {
+    JsonObject body = new JsonObject().put("error_code", api.code()).put("message", api.getMessage());
+    if (api instanceof ApiException.Invalid invalid) {
+      body.put("validation_errors", new JsonArray().add(new JsonObject()
+          .put("field", invalid.field()).put("message", invalid.getMessage())));
+    }
+    return body;
+  }
+
+  private static String describe(int status) {
+    return switch (status) {
+      case 404 -> "no such resource";
+      case 405 -> "method not allowed here";
+      case 413 -> "request body too large";
+      default -> "request failed with status " + status;
+    };
+  }
+
+  private static void respond(RoutingContext ctx, int status, JsonObject body) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

@@ -1,0 +1,114 @@
+package io.earshot.web;
+
+import io.earshot.domain.Mention;
+import io.earshot.error.ApiException;
+import io.earshot.ingest.IngestPipeline;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/mentions}: a JSON array or NDJSON of normalized mentions, bearer ingest
+ * token. Each item is judged on its own: good items go to the pipeline, bad ones come back in
+ * {@code rejected} with their index and the field at fault, and the answer is 202 either way.
+ * Only a body that is neither (or an over-large batch) is a 400.
+ */
+final class IngestHandler {
+  private static final int MAX_ITEMS = 10_000;
+  private final IngestPipeline pipeline;
+  private final byte[] token;
+
+  IngestHandler(IngestPipeline pipeline, String token) {
+    this.pipeline = pipeline;
+    this.token = token.getBytes(StandardCharsets.UTF_8);
+  }
+
+  void handle(RoutingContext ctx) {
+    authorize(ctx.request().getHeader("Authorization"));
+    List<Object> items = items(ctx.body().buffer());
+    if (items.size() > MAX_ITEMS) {
+      throw new ApiException.Invalid("body", items.size() + " items; send at most " + MAX_ITEMS + " per request");
+    }
+    List<Mention> good = new ArrayList<>(items.size());
+    JsonArray rejected = new JsonArray();
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        good.add(parse(items.get(i)));
+      } catch (ApiException.Invalid e) {
+        rejected.add(new JsonObject().put("index", i).put("field", e.field()).put("error", e.getMessage()));
+      }
+    }
+    pipeline.offer(good)
+        .onSuccess(result -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates())
+                .put("rejected", rejected).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void authorize(String header) {
+    String presented = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
+    if (!MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException.Unauthenticated("a valid ingest token is required (Authorization: Bearer …)");
+    }
+  }
+
+  private static Mention parse(Object item) {
+    if (item instanceof DecodeException bad) {
+      throw new ApiException.Invalid("item", "not valid JSON (" + firstLine(bad.getMessage()) + ")");
+    }
+    if (!(item instanceof JsonObject json)) {
+      throw new ApiException.Invalid("item", "must be a JSON object");
+    }
+    return MentionParser.parse(json);
+  }
+
+  /** The body's items; an NDJSON line that is not JSON stays in place as its decode error. */
+  private static List<Object> items(Buffer body) {
+    String text = body == null ? "" : body.toString(StandardCharsets.UTF_8).strip();
+    if (text.isEmpty()) {
+      throw new ApiException.Invalid("body", "is empty; send a JSON array or NDJSON of mentions");
+    }
+    if (text.startsWith("[")) {
+      try {
+        return new JsonArray(text).getList().stream().map(IngestHandler::wrap).toList();
+      } catch (DecodeException e) {
+        throw new ApiException.Invalid("body", "not a valid JSON array (" + firstLine(e.getMessage()) + ")");
+      }
+    }
+    List<Object> items = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank()) {
+        items.add(decodeLine(line.strip()));
+      }
+    }
+    return items;
+  }
+
+  private static Object decodeLine(String line) {
+    try {
+      return wrap(Json.decodeValue(line));
+    } catch (DecodeException e) {
+      return e;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object wrap(Object value) {
+    return value instanceof java.util.Map<?, ?> map ? new JsonObject((java.util.Map<String, Object>) map) : value;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    String line = message.lines().findFirst().orElse(message);
+    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+  }
+}

@@ -1,0 +1,36 @@
+package io.earshot.web;
+
+import io.earshot.events.Events;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /api/v1/live}: a WebSocket per dashboard that relays every live event arriving on this
+ * instance (from any instance, via Redis) as a text frame. A socket too slow to keep up is
+ * closed rather than buffered without bound; the dashboard reconnects and re-reads the list.
+ */
+final class LiveSocket {
+  private final Vertx vertx;
+
+  LiveSocket(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  void handle(RoutingContext ctx) {
+    ctx.request().toWebSocket().onSuccess(this::relay).onFailure(ctx::fail);
+  }
+
+  private void relay(ServerWebSocket socket) {
+    MessageConsumer<String> consumer = vertx.eventBus().consumer(Events.LIVE_ADDRESS, message -> {
+      if (socket.writeQueueFull()) {
+        socket.close((short) 1013, "too slow; reconnect and reload");
+      } else {
+        socket.writeTextMessage(message.body());
+      }
+    });
+    socket.closeHandler(v -> consumer.unregister());
+    socket.exceptionHandler(e -> consumer.unregister());
+  }
+}
