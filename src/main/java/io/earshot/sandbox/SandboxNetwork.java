@@ -27,6 +27,7 @@ public final class SandboxNetwork {
 
   private final Clock clock;
   private final Map<String, SandboxUser> brandsByHandle = new LinkedHashMap<>();
+  private final Map<String, SandboxUser> customersByHandle = new HashMap<>();
   private final Map<String, SandboxPost> posts = new HashMap<>();
   private final NavigableMap<Long, Object> feed = new TreeMap<>();
   private final Map<String, long[]> reactions = new HashMap<>();
@@ -59,6 +60,20 @@ public final class SandboxNetwork {
 
   public synchronized List<SandboxUser> brands() {
     return List.copyOf(brandsByHandle.values());
+  }
+
+  /**
+   * The customer with this handle, registered on first use (scripted tests name their authors).
+   * Brand handles are refused so a test cannot impersonate a brand by accident.
+   */
+  public synchronized SandboxUser customer(String handle, String name, long followers,
+                                           boolean verified) {
+    if (brandsByHandle.containsKey(handle.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("author.handle " + handle + " is a brand account");
+    }
+    return customersByHandle.computeIfAbsent(handle.toLowerCase(Locale.ROOT), k ->
+        new SandboxUser("c" + (customersByHandle.size() + 1), handle, name, followers, verified,
+            false));
   }
 
   public Instant now() {
