@@ -69,12 +69,13 @@ public final class MentionGenerator {
   }
 
   /**
-   * How long to wait before the next {@link #emit()}: exponential around {@code meanMillis}, or
-   * 0.5–4 s while an incident burst is on, so 10–30 posts about it land within about a minute.
+   * How long to wait before the next {@link #emit()}: exponential around {@code meanMillis};
+   * during an incident burst 0.15–1.5 × the mean, capped at 3 s, so with the 2 s default its
+   * 10–30 posts land within about a minute, denser than the usual stream.
    */
   public long nextDelayMillis(long meanMillis) {
     if (incident != null) {
-      return rng.nextLong(500, 4_000);
+      return Math.min(3_000, Math.max(1, rng.nextLong(meanMillis * 15 / 100, meanMillis * 3 / 2 + 1)));
     }
     double exponential = -Math.log(1.0 - rng.nextDouble()) * meanMillis;
     return Math.max(50, Math.min((long) exponential, meanMillis * 8));
