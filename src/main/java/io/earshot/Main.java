@@ -1,2 +1,90 @@
 package io.earshot;
-public class Main { public static void main(String[] a) { System.out.println("x"); } }
+
+import io.earshot.bench.BenchCommand;
+import io.earshot.config.ConfigException;
+import io.earshot.config.ConfigLoader;
+import io.earshot.config.EarshotConfig;
+import io.earshot.connector.Connectors;
+import io.earshot.triage.EvalCommand;
+import io.earshot.triage.ScoreCommand;
+import io.earshot.triage.TriageEngine;
+import io.vertx.core.Vertx;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar earshot.jar [serve|score|eval|bench]}. The only place that reads the process
+ * environment: everything else receives the typed configuration.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "serve" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    int code = switch (command) {
+      case "serve" -> serve(System.getenv());
+      case "score" -> ScoreCommand.run(System.in, System.out);
+      case "eval" -> EvalCommand.run(rest, System.out);
+      case "bench" -> BenchCommand.run(rest, System.out);
+      case "help", "--help", "-h" -> usage(0);
+      default -> usage(2);
+    };
+    if (code != 0 || !command.equals("serve")) {
+      System.exit(code);
+    }
+  }
+
+  private static int usage(int code) {
+    System.err.println("usage: java -jar earshot.jar [serve|score|eval|bench]");
+    System.err.println("  serve  run the hub (default); configuration from earshot.json and the environment");
+    System.err.println("  score  score stdin (text or JSONL lines) to JSONL on stdout");
+    System.err.println("  eval   evaluate triage on the labelled data sets");
+    System.err.println("  bench  measure the ingest pipeline and live latency; prints JSON");
+    return code;
+  }
+
+  private static int serve(Map<String, String> env) throws InterruptedException {
+    EarshotConfig config;
+    try {
+      config = ConfigLoader.load(env);
+    } catch (ConfigException e) {
+      System.err.println("earshot: configuration error: " + e.getMessage());
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    CountDownLatch started = new CountDownLatch(1);
+    boolean[] ok = new boolean[1];
+    Hub.start(vertx, config, env, TriageEngine.withDefaults(), Connectors::create).onComplete(result -> {
+      ok[0] = result.succeeded();
+      if (result.succeeded()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, result.result()), "earshot-shutdown"));
+      } else {
+        LOG.error("Earshot could not start", result.cause());
+      }
+      started.countDown();
+    });
+    started.await();
+    if (!ok[0]) {
+      vertx.close();
+      return 1;
+    }
+    return 0;
+  }
+
+  private static void stop(Vertx vertx, Hub hub) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    hub.close().eventually(vertx::close).onComplete(v -> stopped.countDown());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

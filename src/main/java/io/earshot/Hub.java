@@ -1,0 +1,245 @@
+package io.earshot;
+
+import io.earshot.auth.AuthService;
+import io.earshot.auth.Passwords;
+import io.earshot.config.EarshotConfig;
+import io.earshot.connector.AccountLoader;
+import io.earshot.connector.ConnectorFactory;
+import io.earshot.connector.ConnectorFleet;
+import io.earshot.connector.StatusBoard;
+import io.earshot.inbox.InboxService;
+import io.earshot.ingest.IngestPipeline;
+import io.earshot.ingest.IngestStores;
+import io.earshot.ingest.ThreadingRecovery;
+import io.earshot.live.Announcer;
+import io.earshot.live.LiveBus;
+import io.earshot.publish.PublishStores;
+import io.earshot.publish.Publisher;
+import io.earshot.publish.ReplyService;
+import io.earshot.publish.ReplyTemplates;
+import io.earshot.redis.EmbeddedRedis;
+import io.earshot.redis.RedisConnection;
+import io.earshot.sandbox.SandboxOptions;
+import io.earshot.sandbox.SandboxPlatform;
+import io.earshot.store.AuditLog;
+import io.earshot.store.CaseStore;
+import io.earshot.store.CursorStore;
+import io.earshot.store.CustomerStore;
+import io.earshot.store.EmbeddedMongo;
+import io.earshot.store.MentionStore;
+import io.earshot.store.MongoStore;
+import io.earshot.store.ReplyStore;
+import io.earshot.store.SettingsStore;
+import io.earshot.store.UserStore;
+import io.earshot.triage.Scorer;
+import io.earshot.web.HttpApi;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of one hub instance: starts the embedded servers when no URL is
+ * configured, then stores, live fan-out, the sandbox, connectors, the outbox and the HTTP API,
+ * in that order, and stops them in reverse. N instances started against the same MongoDB and
+ * Redis form one hub.
+ */
+public final class Hub {
+  private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  private final Vertx vertx;
+  private final EarshotConfig config;
+  private final Map<String, String> env;
+  private final Scorer scorer;
+  private final ConnectorFactory connectorFactory;
+  private final Clock clock = Clock.systemUTC();
+  private EmbeddedMongo embeddedMongo;
+  private EmbeddedRedis embeddedRedis;
+  private MongoStore mongo;
+  private RedisConnection redis;
+  private LiveBus liveBus;
+  private SandboxPlatform sandbox;
+  private ConnectorFleet connectors;
+  private Publisher publisher;
+  private HttpApi http;
+  private IngestPipeline pipeline;
+  private long recoveryTimer = -1;
+  private String ingestToken;
+  private int port;
+
+  private Hub(Vertx vertx, EarshotConfig config, Map<String, String> env, Scorer scorer,
+              ConnectorFactory connectorFactory) {
+    this.vertx = vertx;
+    this.config = config;
+    this.env = env;
+    this.scorer = scorer;
+    this.connectorFactory = connectorFactory;
+  }
+
+  /** Starts an instance; {@code env} supplies {@code ${VAR}} values for connector accounts. */
+  public static Future<Hub> start(Vertx vertx, EarshotConfig config, Map<String, String> env,
+                                  Scorer scorer, ConnectorFactory connectorFactory) {
+    Hub hub = new Hub(vertx, config, env, scorer, connectorFactory);
+    LOG.info("starting Earshot: {}", config.redacted());
+    return hub.startStores()
+        .compose(v -> hub.startRedis())
+        .compose(v -> hub.startSandbox())
+        .compose(v -> hub.startServices())
+        .map(hub)
+        .recover(error -> hub.close().transform(closed -> Future.failedFuture(error)));
+  }
+
+  private Future<Void> startStores() {
+    return vertx.executeBlocking(() -> {
+      String url = config.mongoUrl();
+      if (url == null) {
+        embeddedMongo = EmbeddedMongo.start(config.dataDir());
+        url = embeddedMongo.connectionString();
+      }
+      mongo = new MongoStore(vertx, url, config.mongoDatabase());
+      return null;
+    }).compose(v -> mongo.createIndexes());
+  }
+
+  private Future<Void> startRedis() {
+    return vertx.executeBlocking(() -> {
+      String url = config.redisUrl();
+      if (url == null) {
+        embeddedRedis = EmbeddedRedis.start(config.dataDir().resolve("redis"));
+        url = embeddedRedis.url();
+      }
+      redis = new RedisConnection(vertx, url);
+      return null;
+    }).compose(v -> {
+      liveBus = new LiveBus(vertx, redis);
+      return liveBus.start();
+    });
+  }
+
+  private Future<Void> startSandbox() {
+    if (!config.sandbox()) {
+      return Future.succeededFuture();
+    }
+    sandbox = new SandboxPlatform(vertx, SandboxOptions.live(Passwords.token(), System.nanoTime()));
+    return sandbox.start(0).onSuccess(p -> LOG.info("sandbox platform streaming at {}", sandbox.baseUrl())).mapEmpty();
+  }
+
+  private Future<Void> startServices() {
+    SettingsStore settings = new SettingsStore(mongo);
+    UserStore users = new UserStore(mongo);
+    AuthService auth = new AuthService(users, clock);
+    Future<String> token = config.ingestToken() != null ? Future.succeededFuture(config.ingestToken())
+        : settings.getOrCreate("ingestToken", Passwords.token())
+            .onSuccess(t -> LOG.info("ingest token (generated, kept in settings): {}", t));
+    return token.compose(t -> {
+      ingestToken = t;
+      return auth.ensureFirstAdmin(config.adminPassword());
+    }).compose(v -> wire(auth));
+  }
+
+  private Future<Void> wire(AuthService auth) {
+    MentionStore mentions = new MentionStore(mongo);
+    CaseStore cases = new CaseStore(mongo);
+    CustomerStore customers = new CustomerStore(mongo);
+    ReplyStore replies = new ReplyStore(mongo);
+    AuditLog audit = new AuditLog(mongo);
+    Announcer announcer = new Announcer(liveBus);
+    IngestStores ingestStores = new IngestStores(mentions, cases, customers, replies, scorer, announcer,
+        clock, config.reopenWindow());
+    pipeline = new IngestPipeline(vertx, ingestStores, config.ingestBatchSize(),
+        config.ingestBatchDelay().toMillis());
+    scheduleRecovery(new ThreadingRecovery(ingestStores));
+    StatusBoard board = new StatusBoard(redis, announcer);
+    connectors = new ConnectorFleet(vertx, connectorFactory, board, new CursorStore(mongo), pipeline, redis,
+        config.connectorLease(), clock);
+    connectors.load(AccountLoader.load(config.connectorsDir(), variables()));
+    PublishStores publishStores = new PublishStores(replies, mentions, cases, audit, announcer);
+    publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.publishLease());
+    ReplyTemplates templates = new ReplyTemplates(config.webroot().resolve("templates/replies"));
+    ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, publisher, clock);
+    InboxService inbox = new InboxService(cases, mentions, replies, customers, audit, announcer, clock);
+    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, replyService, templates,
+        mentions, mongo, redis, board), config.webroot().toString());
+    return connectors.start().compose(v -> {
+      publisher.start();
+      return http.listen(config.httpPort());
+    }).onSuccess(p -> {
+      port = p;
+      LOG.info("Earshot is up: dashboard at http://localhost:{}/", p);
+    }).mapEmpty();
+  }
+
+  /** Connector accounts see the environment plus where this instance's sandbox listens. */
+  private Map<String, String> variables() {
+    Map<String, String> vars = new HashMap<>(env);
+    if (sandbox != null) {
+      vars.put("EARSHOT_SANDBOX_URL", sandbox.baseUrl());
+      vars.put("EARSHOT_SANDBOX_TOKEN", sandbox.token());
+    }
+    return vars;
+  }
+
+  private void scheduleRecovery(ThreadingRecovery recovery) {
+    recoveryTimer = vertx.setPeriodic(30_000, id -> recovery.sweep()
+        .onFailure(e -> LOG.warn("threading recovery failed: {}", e.toString())));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String ingestToken() {
+    return ingestToken;
+  }
+
+  /** The ingest entrance, for benchmarks that offer mentions without HTTP. */
+  public IngestPipeline pipeline() {
+    return pipeline;
+  }
+
+  public MongoStore mongo() {
+    return mongo;
+  }
+
+  public SandboxPlatform sandbox() {
+    return sandbox;
+  }
+
+  public Path dataDir() {
+    return config.dataDir();
+  }
+
+  /** Stops everything this instance started, in reverse order; never fails. */
+  public Future<Void> close() {
+    vertx.cancelTimer(recoveryTimer);
+    if (publisher != null) {
+      publisher.stop();
+    }
+    Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
+    return httpClosed.eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
+        .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
+        .eventually(() -> vertx.executeBlocking(() -> {
+          closeQuietly(Arrays.asList(liveBus, redis, embeddedRedis, mongo, embeddedMongo));
+          return null;
+        }))
+        .recover(e -> Future.succeededFuture())
+        .mapEmpty();
+  }
+
+  private static void closeQuietly(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        if (resource != null) {
+          resource.close();
+        }
+      } catch (Exception e) {
+        LOG.warn("while stopping {}: {}", resource.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.earshot.connector;
+
+import io.earshot.ingest.IngestPipeline;
+import io.earshot.redis.Lease;
+import io.earshot.redis.RedisConnection;
+import io.earshot.store.CursorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All connector accounts of this instance: builds a connector for each enabled account, registers
+ * it for publishing, and runs a lease-guarded poller for it. Accounts that cannot run (disabled,
+ * unresolved {@code ${VAR}}) are reported on the status board with the reason instead.
+ */
+public final class ConnectorFleet {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorFleet.class);
+  private final Vertx vertx;
+  private final ConnectorFactory factory;
+  private final StatusBoard board;
+  private final CursorStore cursors;
+  private final IngestPipeline pipeline;
+  private final RedisConnection redis;
+  private final Duration leaseTtl;
+  private final Clock clock;
+  private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+  private final ConnectorRegistry registry = new ConnectorRegistry();
+  private final List<ConnectorRunner> runners = new ArrayList<>();
+  private final List<ConnectorStatus> idle = new ArrayList<>();
+
+  public ConnectorFleet(Vertx vertx, ConnectorFactory factory, StatusBoard board, CursorStore cursors,
+                        IngestPipeline pipeline, RedisConnection redis, Duration leaseTtl, Clock clock) {
+    this.vertx = vertx;
+    this.factory = factory;
+    this.board = board;
+    this.cursors = cursors;
+    this.pipeline = pipeline;
+    this.redis = redis;
+    this.leaseTtl = leaseTtl;
+    this.clock = clock;
+  }
+
+  public void load(List<AccountLoader.Loaded> accounts) {
+    for (AccountLoader.Loaded loaded : accounts) {
+      ConnectorAccount account = loaded.account();
+      if (!account.enabled() || loaded.problem() != null) {
+        ConnectorState state = account.enabled() ? ConnectorState.FAILING : ConnectorState.DISABLED;
+        String detail = account.enabled() ? loaded.problem() : "disabled in its account file";
+        idle.add(StatusBoard.status(account, state, detail, null, null, 0, 0));
+        continue;
+      }
+      Connector connector = factory.create(vertx, account);
+      registry.add(connector);
+      Lease lease = new Lease(redis, "connector:" + account.name(), instanceId, leaseTtl);
+      runners.add(new ConnectorRunner(vertx, connector, lease, cursors, pipeline, board, clock));
+      LOG.info("connector account={} platform={} ready", account.name(), account.platform().code());
+    }
+  }
+
+  public Future<Void> start() {
+    runners.forEach(ConnectorRunner::start);
+    List<Future<Void>> reports = idle.stream().map(board::publish).toList();
+    return Future.join(reports).recover(e -> Future.succeededFuture()).mapEmpty();
+  }
+
+  public Future<Void> stop() {
+    List<Future<Void>> stops = new ArrayList<>();
+    runners.forEach(r -> stops.add(r.stop()));
+    registry.all().forEach(c -> stops.add(c.stop()));
+    return Future.join(stops).recover(e -> Future.succeededFuture()).mapEmpty();
+  }
+
+  public ConnectorRegistry registry() {
+    return registry;
+  }
+}

@@ -1,0 +1,103 @@
+package io.earshot.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** A blocking HTTP client for tests, speaking the public API like any outside tool would. */
+public final class ApiClient {
+  private final String baseUrl;
+  private final String ingestToken;
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  public ApiClient(String baseUrl, String ingestToken) {
+    this.baseUrl = baseUrl;
+    this.ingestToken = ingestToken;
+  }
+
+  /** A response: status and body text. */
+  public record Response(int status, String body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+  }
+
+  public Response ingest(String body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/mentions"))
+        .header("Authorization", "Bearer " + ingestToken).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  public Response ingest(JsonArray mentions) {
+    return ingest(mentions.encode());
+  }
+
+  public ApiClient login(String username, String password) {
+    Response r = post("/api/v1/session", new JsonObject().put("username", username).put("password", password));
+    if (r.status() != 200) {
+      throw new IllegalStateException("login failed: " + r);
+    }
+    return this;
+  }
+
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+  }
+
+  public Response post(String path, JsonObject body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
+  }
+
+  public Response patch(String path, JsonObject body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A mention in the public ingest shape. */
+  public static JsonObject mention(String externalId, String authorId, String text) {
+    return new JsonObject().put("platform", "sandbox").put("externalId", externalId)
+        .put("author", new JsonObject().put("id", authorId).put("handle", "handle_" + authorId)
+            .put("name", "Customer " + authorId).put("followers", 120).put("verified", false))
+        .put("text", text).put("createdAt", Instant.now().toString());
+  }
+
+  /** Polls until the condition holds or the timeout passes; answers whether it held. */
+  public static boolean eventually(Duration timeout, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return condition.getAsBoolean();
+  }
+}

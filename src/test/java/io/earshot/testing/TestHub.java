@@ -1,0 +1,114 @@
+package io.earshot.testing;
+
+import io.earshot.Hub;
+import io.earshot.config.ConfigLoader;
+import io.earshot.config.EarshotConfig;
+import io.earshot.connector.Connectors;
+import io.earshot.triage.TriageEngine;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real hub instance for integration tests: its own Vert.x, HTTP on a free port, the sandbox off
+ * and no connector accounts unless the overrides say otherwise. Without MONGO_URL/REDIS_URL it
+ * starts the embedded servers in a fresh data directory, exactly as {@code earshot serve} does.
+ */
+public final class TestHub implements AutoCloseable {
+  public static final String ADMIN_PASSWORD = "correct-horse-battery";
+  public static final String INGEST_TOKEN = "test-ingest-token";
+  private final Vertx vertx;
+  private final Hub hub;
+  private final ApiClient api;
+
+  private TestHub(Vertx vertx, Hub hub) {
+    this.vertx = vertx;
+    this.hub = hub;
+    this.api = new ApiClient(baseUrl(), INGEST_TOKEN);
+  }
+
+  public static TestHub start(Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>();
+    env.put("EARSHOT_HTTP_PORT", "0");
+    env.put("EARSHOT_SANDBOX", "off");
+    env.put("EARSHOT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("EARSHOT_INGEST_TOKEN", INGEST_TOKEN);
+    env.put("EARSHOT_INGEST_BATCH_DELAY_MS", "2");
+    env.put("EARSHOT_CONFIG", emptyConfigFile().toString());
+    env.putAll(overrides);
+    env.computeIfAbsent("EARSHOT_DATA_DIR", k -> tempDir("earshot-data").toString());
+    env.computeIfAbsent("EARSHOT_CONNECTORS_DIR", k -> tempDir("earshot-connectors").toString());
+    EarshotConfig config = ConfigLoader.load(env);
+    Vertx vertx = Vertx.vertx();
+    try {
+      Hub hub = Hub.start(vertx, config, env, TriageEngine.withDefaults(), Connectors::create).await();
+      return new TestHub(vertx, hub);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("test hub did not start", e);
+    }
+  }
+
+  public static TestHub start() {
+    return start(Map.of());
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path emptyConfigFile() {
+    try {
+      return Files.writeString(tempDir("earshot-config").resolve("earshot.json"), "{}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + hub.port();
+  }
+
+  public String ingestToken() {
+    return INGEST_TOKEN;
+  }
+
+  public String adminPassword() {
+    return ADMIN_PASSWORD;
+  }
+
+  public ApiClient api() {
+    return api;
+  }
+
+  public Hub hub() {
+    return hub;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public void close() {
+    try {
+      hub.close().await();
+    } catch (Exception ignored) {
+      // closing is best effort; the next assertion says what matters
+    } finally {
+      try {
+        vertx.close().await();
+      } catch (Exception ignored) {
+        // same
+      }
+    }
+  }
+}
