@@ -1,0 +1,123 @@
+package io.earshot.triage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Customer-care readings on top of the general rules. Complaints often carry no negative word
+ * ("still waiting", "charged twice", "never arrived"), so phrases from {@code triage/care.tsv}
+ * stand in for the words they cover. Politeness is not praise: "please", "hi" and "help" in a
+ * request or a complaint score nothing, and thanks inside a complaint is politeness or sarcasm.
+ */
+final class CareRules {
+  static final String RESOURCE = "triage/care.tsv";
+
+  enum Kind { COMPLAINT, PRAISE, NEUTRAL }
+
+  record Rule(String phrase, float valence, Kind kind) {
+  }
+
+  private static final Set<String> POLITE = Set.of("please", "pls", "plz", "help", "hi", "hello",
+      "hey", "hiya", "ok", "okay", "yes", "like", "want", "sure", "hope", "care", "free", "kind",
+      "well", "cheers", "x", "xx", "huge", "big");
+  private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "thankyou",
+      "appreciate", "appreciated");
+  private static final Set<String> SARCASM_PRONE = Set.of("great", "love", "nice", "cool",
+      "wonderful", "fantastic", "awesome", "brilliant", "perfect", "lovely", "amazing", "classy",
+      "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate");
+  private static final Set<String> QUESTION_OPENERS = Set.of("how", "can", "could", "do", "does",
+      "is", "are", "what", "what's", "whats", "when", "where", "which", "who", "will", "would",
+      "any", "anyone", "should", "did", "has", "have", "may");
+
+  private final PhraseMatcher<Rule> matcher;
+
+  CareRules(PhraseMatcher<Rule> matcher) {
+    this.matcher = matcher;
+  }
+
+  void apply(Tokens t, float[] v, Evidence ev) {
+    float[] complaint = {0f};
+    matcher.forEachMatch(t, (start, end, rule) -> {
+      for (int i = start; i < end; i++) {
+        v[i] = 0f;
+      }
+      v[start] = rule.valence();
+      count(rule, ev, complaint);
+    });
+    ev.request = isRequest(t);
+    if (ev.complaintCues > 0 || ev.request || t.startsWithMention) {
+      neutralizePoliteness(t, v, ev, complaint[0]);
+    }
+  }
+
+  private static void count(Rule rule, Evidence ev, float[] complaint) {
+    if (rule.kind() == Kind.COMPLAINT) {
+      ev.complaintCues++;
+      complaint[0] += rule.valence();
+    } else if (rule.kind() == Kind.PRAISE) {
+      ev.praiseCues++;
+    }
+    if (rule.kind() != Kind.NEUTRAL) {
+      ev.cue("care", rule.phrase());
+    }
+  }
+
+  private static void neutralizePoliteness(Tokens t, float[] v, Evidence ev, float complaint) {
+    boolean complaining = ev.complaintCues > 0 && ev.praiseCues == 0;
+    for (int i = 0; i < t.size; i++) {
+      String w = t.word(i);
+      if (v[i] > 0 && POLITE.contains(w)) {
+        v[i] = 0f;
+      } else if (v[i] > 0 && THANKS.contains(w) && (complaining || ev.request)) {
+        v[i] = 0f;
+      }
+      if (v[i] > 0 && complaining && complaint <= -1.5f && SARCASM_PRONE.contains(w)) {
+        ev.cue("sarcasm", w);
+        v[i] = -0.5f * v[i];
+      }
+    }
+  }
+
+  private static boolean isRequest(Tokens t) {
+    if (t.endsWithQuestion) {
+      return true;
+    }
+    for (int i = 0; i < t.size; i++) {
+      if (!t.has(i, Tokens.MENTION)) {
+        return QUESTION_OPENERS.contains(t.word(i));
+      }
+    }
+    return false;
+  }
+
+  static CareRules standard() {
+    PhraseMatcher<Rule> matcher = new PhraseMatcher<>();
+    InputStream in = CareRules.class.getClassLoader().getResourceAsStream(RESOURCE);
+    if (in == null) {
+      throw new UncheckedIOException(new IOException("care rules resource missing: " + RESOURCE));
+    }
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        addRule(matcher, line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new CareRules(matcher);
+  }
+
+  private static void addRule(PhraseMatcher<Rule> matcher, String line) {
+    String[] cols = line.split("\t");
+    if (line.startsWith("##") || cols.length < 3) {
+      return;
+    }
+    Kind kind = Kind.valueOf(cols[2].strip().toUpperCase(java.util.Locale.ROOT));
+    matcher.add(cols[0], new Rule(cols[0].strip(), Float.parseFloat(cols[1].strip()), kind));
+  }
+}

@@ -1,0 +1,80 @@
+package io.earshot.triage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Word and emoji valences on VADER's -4..4 scale. The base is the MIT-licensed VADER lexicon
+ * (Hutto &amp; Gilbert, 2014), read as data from the Maven Central artifact that ships it; our own
+ * overlay {@code triage/lexicon-extra.tsv} adds emoji, current slang and customer-care words and
+ * overrides entries that read differently when a customer addresses a brand.
+ */
+public final class Lexicon {
+  static final String VADER_RESOURCE = "vader_sentiment_lexicon.txt";
+  static final String EXTRA_RESOURCE = "triage/lexicon-extra.tsv";
+
+  private final Map<String, Float> valences;
+
+  Lexicon(Map<String, Float> valences) {
+    this.valences = Map.copyOf(valences);
+  }
+
+  /** The VADER base plus our overlay; fails with {@link UncheckedIOException} if either is missing. */
+  public static Lexicon standard() {
+    Map<String, Float> map = new HashMap<>(16_384);
+    readInto(map, VADER_RESOURCE);
+    readInto(map, EXTRA_RESOURCE);
+    return new Lexicon(map);
+  }
+
+  /** Valence of an already lower-cased token, 0 when unknown. */
+  public float valence(String token) {
+    Float v = valences.get(token);
+    return v == null ? 0f : v;
+  }
+
+  public boolean contains(String token) {
+    return valences.containsKey(token);
+  }
+
+  public int size() {
+    return valences.size();
+  }
+
+  private static void readInto(Map<String, Float> map, String resource) {
+    InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new UncheckedIOException(new IOException("lexicon resource missing: " + resource));
+    }
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        parseLine(map, line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void parseLine(Map<String, Float> map, String line) {
+    if (line.isBlank() || line.startsWith("##")) {
+      return;
+    }
+    String[] cols = line.split("\t", 3);
+    if (cols.length < 2) {
+      return;
+    }
+    try {
+      map.put(cols[0].strip().toLowerCase(Locale.ROOT), Float.parseFloat(cols[1].strip()));
+    } catch (NumberFormatException ignored) {
+      // A malformed row in a data file should not disable triage; the row is skipped.
+    }
+  }
+}

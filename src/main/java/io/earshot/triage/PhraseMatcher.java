@@ -1,0 +1,102 @@
+package io.earshot.triage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds phrases in a token sequence with a token trie. A phrase is space-separated words; the
+ * word {@code #} matches any number ("3", "three", "several"), {@code *} matches any one token
+ * and a word ending in {@code *} matches by prefix ("refund*"). Longest match wins at each start
+ * and matches do not overlap. Immutable after construction, so shared across threads.
+ */
+final class PhraseMatcher<T> {
+  /** Receives each match: tokens [start, end) matched the phrase carrying {@code payload}. */
+  interface Hit<T> {
+    void on(int start, int end, T payload);
+  }
+
+  private static final class Node<T> {
+    final Map<String, Node<T>> exact = new HashMap<>(4);
+    final List<Map.Entry<String, Node<T>>> prefixes = new ArrayList<>(0);
+    Node<T> number;
+    Node<T> any;
+    T payload;
+  }
+
+  private final Node<T> root = new Node<>();
+
+  void add(String phrase, T payload) {
+    Node<T> node = root;
+    for (String word : phrase.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+      node = child(node, word);
+    }
+    node.payload = payload;
+  }
+
+  private Node<T> child(Node<T> node, String word) {
+    if (word.equals("#")) {
+      return node.number == null ? (node.number = new Node<>()) : node.number;
+    }
+    if (word.equals("*")) {
+      return node.any == null ? (node.any = new Node<>()) : node.any;
+    }
+    if (word.length() > 1 && word.endsWith("*")) {
+      String prefix = word.substring(0, word.length() - 1);
+      for (Map.Entry<String, Node<T>> e : node.prefixes) {
+        if (e.getKey().equals(prefix)) {
+          return e.getValue();
+        }
+      }
+      Node<T> created = new Node<>();
+      node.prefixes.add(Map.entry(prefix, created));
+      return created;
+    }
+    return node.exact.computeIfAbsent(word, w -> new Node<>());
+  }
+
+  @SuppressWarnings("unchecked")
+  void forEachMatch(Tokens tokens, Hit<T> hit) {
+    Object[] found = new Object[1]; // per call, so concurrent matching never shares state
+    int i = 0;
+    while (i < tokens.size) {
+      found[0] = null;
+      int end = walk(root, tokens, i, i, -1, found);
+      if (end > i) {
+        hit.on(i, end, (T) found[0]);
+        i = end;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private int walk(Node<T> node, Tokens tokens, int start, int pos, int best, Object[] found) {
+    if (node.payload != null && pos > start && pos > best) {
+      best = pos;
+      found[0] = node.payload;
+    }
+    if (pos >= tokens.size || (pos > start && tokens.has(pos - 1, Tokens.CLAUSE_END))) {
+      return best;
+    }
+    String word = tokens.word(pos);
+    Node<T> next = node.exact.get(word);
+    if (next != null) {
+      best = walk(next, tokens, start, pos + 1, best, found);
+    }
+    if (node.number != null && WordLists.isNumber(word)) {
+      best = walk(node.number, tokens, start, pos + 1, best, found);
+    }
+    if (node.any != null) {
+      best = walk(node.any, tokens, start, pos + 1, best, found);
+    }
+    for (Map.Entry<String, Node<T>> e : node.prefixes) {
+      if (word.startsWith(e.getKey())) {
+        best = walk(e.getValue(), tokens, start, pos + 1, best, found);
+      }
+    }
+    return best;
+  }
+}

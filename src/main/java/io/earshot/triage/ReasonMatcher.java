@@ -1,0 +1,86 @@
+package io.earshot.triage;
+
+import io.earshot.domain.Reason;
+import io.earshot.domain.SentimentLabel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Multi-label contact reasons from a {@link Taxonomy}: each phrase hit adds evidence (one hit
+ * scores 0.5, two 0.75, ...), a question mark adds the reason's {@code questionMark} weight, a
+ * negator up to three words before a hit cancels it for negatable reasons, and reasons that
+ * require a sentiment label need it. Nothing matched gives {@link Taxonomy#FALLBACK}.
+ */
+final class ReasonMatcher {
+  private final Taxonomy taxonomy;
+  private final PhraseMatcher<Integer> phrases = new PhraseMatcher<>();
+  private final PhraseMatcher<String> urgency = new PhraseMatcher<>();
+
+  ReasonMatcher(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+    List<Taxonomy.ReasonDefinition> reasons = taxonomy.reasons();
+    for (int i = 0; i < reasons.size(); i++) {
+      for (String phrase : reasons.get(i).phrases()) {
+        phrases.add(phrase, i);
+      }
+    }
+    taxonomy.urgency().forEach((group, list) -> list.forEach(p -> urgency.add(p, group)));
+  }
+
+  List<Reason> match(Tokens t, SentimentLabel label) {
+    List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
+    int[] hits = new int[defs.size()];
+    phrases.forEachMatch(t, (start, end, index) -> {
+      if (!(defs.get(index).negatable() && negated(t, start))) {
+        hits[index]++;
+      }
+    });
+    List<Reason> out = new ArrayList<>(3);
+    for (int i = 0; i < defs.size(); i++) {
+      double score = score(defs.get(i), hits[i], t, label);
+      if (score >= taxonomy.minScore()) {
+        out.add(new Reason(defs.get(i).code(), Math.round(score * 100) / 100.0));
+      }
+    }
+    if (out.isEmpty()) {
+      return List.of(new Reason(Taxonomy.FALLBACK, 1.0));
+    }
+    out.sort(Comparator.comparingDouble(Reason::score).reversed());
+    return out;
+  }
+
+  private static double score(Taxonomy.ReasonDefinition def, int hits, Tokens t, SentimentLabel label) {
+    if (def.sentiment() != null && !def.sentiment().equals(label.code())) {
+      return 0;
+    }
+    double score = 1 - Math.pow(0.5, hits);
+    if (t.questions > 0 && def.questionMark() > 0) {
+      score = 1 - (1 - score) * (1 - def.questionMark());
+    }
+    return score;
+  }
+
+  /** Distinct urgency groups ("outage", "safety", ...) whose cues occur in the text. */
+  List<String> urgencies(Tokens t) {
+    List<String> groups = new ArrayList<>(2);
+    urgency.forEachMatch(t, (start, end, group) -> {
+      if (!negated(t, start) && !groups.contains(group)) {
+        groups.add(group);
+      }
+    });
+    return groups;
+  }
+
+  static boolean negated(Tokens t, int start) {
+    for (int j = start - 1; j >= 0 && j >= start - 3; j--) {
+      if (t.has(j, Tokens.CLAUSE_END)) {
+        return false;
+      }
+      if (WordLists.isNegator(t.word(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

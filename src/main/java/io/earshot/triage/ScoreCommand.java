@@ -1,0 +1,130 @@
+package io.earshot.triage;
+
+import io.earshot.domain.Author;
+import io.earshot.domain.Triage;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * {@code earshot score}: one text or JSONL object per input line, one JSON result per output
+ * line, in input order. Lines are scored in parallel batches; a bad line (empty, binary, too
+ * long, broken JSON, no text) gets {@code {"error":"..."}} so output stays aligned with input.
+ */
+public final class ScoreCommand {
+  static final int MAX_LINE_CHARS = 100_000;
+  private static final int BATCH = 4096;
+
+  private ScoreCommand() {
+  }
+
+  /** Returns the process exit code: 0, or 1 if stdin or stdout failed. */
+  public static int run(InputStream in, PrintStream out) {
+    TriageEngine engine = TriageEngine.withDefaults();
+    try {
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      List<String> batch = new ArrayList<>(BATCH);
+      String line;
+      while ((line = reader.readLine()) != null) {
+        batch.add(line);
+        if (batch.size() == BATCH) {
+          writeBatch(engine, batch, writer);
+        }
+      }
+      writeBatch(engine, batch, writer);
+      writer.flush();
+      return 0;
+    } catch (IOException e) {
+      out.flush();
+      System.err.println("score: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void writeBatch(TriageEngine engine, List<String> batch, Writer writer) throws IOException {
+    String[] results = new String[batch.size()];
+    IntStream.range(0, results.length).parallel().forEach(i -> results[i] = scoreLine(engine, batch.get(i)));
+    for (String result : results) {
+      writer.write(result);
+      writer.write('\n');
+    }
+    batch.clear();
+  }
+
+  static String scoreLine(TriageEngine engine, String line) {
+    try {
+      String problem = problem(line);
+      if (problem != null) {
+        return error(problem);
+      }
+      return line.stripLeading().startsWith("{") ? scoreJson(engine, line) : result(engine.score(ScoringInput.ofText(line)), null);
+    } catch (RuntimeException e) {
+      return error("could not score line: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static String problem(String line) {
+    if (line.isBlank()) {
+      return "empty line";
+    }
+    if (line.length() > MAX_LINE_CHARS) {
+      return "line longer than " + MAX_LINE_CHARS + " characters";
+    }
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\uFFFD' || (c < 0x20 && c != '\t')) {
+        return "binary data or invalid UTF-8 at character " + i;
+      }
+    }
+    return null;
+  }
+
+  private static String scoreJson(TriageEngine engine, String line) {
+    JsonObject json;
+    try {
+      json = new JsonObject(line);
+    } catch (DecodeException e) {
+      return error("invalid JSON");
+    }
+    if (!(json.getValue("text") instanceof String text)) {
+      return error("missing text: a JSON line needs a string field 'text'");
+    }
+    if (text.isBlank()) {
+      return error("empty text");
+    }
+    long followers = json.getValue("followers") instanceof Number n ? Math.max(0, n.longValue()) : 0;
+    boolean verified = Boolean.TRUE.equals(json.getValue("verified"));
+    Author author = new Author(null, null, null, followers, verified);
+    boolean vip = Boolean.TRUE.equals(json.getValue("vip"));
+    return result(engine.score(new ScoringInput(text, author, vip, 0, Duration.ZERO)), json.getValue("id"));
+  }
+
+  private static String result(Triage t, Object id) {
+    JsonObject out = new JsonObject();
+    if (id instanceof String || id instanceof Number) {
+      out.put("id", id);
+    }
+    return out.put("sentiment", t.sentiment()).put("label", t.label().code())
+        .put("confidence", t.confidence()).put("priority", t.priority().value())
+        .put("reasons", new JsonArray(t.reasonCodes())).put("cues", new JsonArray(t.cues()))
+        .encode();
+  }
+
+  private static String error(String message) {
+    return new JsonObject().put("error", message).encode();
+  }
+}

@@ -1,0 +1,149 @@
+package io.earshot.triage;
+
+/**
+ * Rule-based valence in the manner described by Hutto &amp; Gilbert (VADER, 2014): lexicon
+ * valences shifted by preceding intensifiers, flipped by negators within three words of the
+ * same clause, emphasized by shouting and stretching, re-weighted around "but", amplified by
+ * '!' and '??', then squashed to -1..1. Our own implementation; constants follow the paper.
+ */
+final class SentimentRules {
+  static final float CAPS_EMPHASIS = 0.733f;
+  static final float NEGATION = -0.74f;
+  static final float ELONGATION_EMPHASIS = 0.293f;
+  private static final float[] DISTANCE_DECAY = {1f, 0.95f, 0.9f};
+  private static final double ALPHA = 15.0;
+
+  private final Lexicon lexicon;
+
+  SentimentRules(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /** Valence of each token after its own emphasis and the modifiers in front of it. */
+  float[] valences(Tokens t, Evidence ev) {
+    float[] v = new float[t.size];
+    for (int i = 0; i < t.size; i++) {
+      float base = ownValence(t, i);
+      if (base != 0f) {
+        ev.sentimentWords++;
+        v[i] = modify(t, i, emphasize(t, i, base, ev), ev);
+      }
+    }
+    return v;
+  }
+
+  private float ownValence(Tokens t, int i) {
+    if (t.has(i, Tokens.SKIP)) {
+      return 0f;
+    }
+    String w = t.word(i);
+    if (WordLists.modifier(w) != 0f || isKindOf(t, i)) {
+      return 0f;
+    }
+    float base = lexicon.valence(w);
+    if (base != 0f && WordLists.isNegator(w) && i + 1 < t.size && !t.has(i, Tokens.CLAUSE_END)
+        && lexicon.valence(t.word(i + 1)) != 0f) {
+      return 0f; // "no problem": the negator acts on the next word instead of scoring itself
+    }
+    return base;
+  }
+
+  private static boolean isKindOf(Tokens t, int i) {
+    String w = t.word(i);
+    return (w.equals("kind") || w.equals("sort")) && i + 1 < t.size && t.word(i + 1).equals("of");
+  }
+
+  private float emphasize(Tokens t, int i, float v, Evidence ev) {
+    float sign = Math.signum(v);
+    if (t.has(i, Tokens.CAPS) && t.capsDifferential()) {
+      ev.cue("caps", t.word(i).toUpperCase(java.util.Locale.ROOT));
+      v += sign * CAPS_EMPHASIS;
+    }
+    if (t.has(i, Tokens.ELONGATED)) {
+      ev.cue("elongated", t.word(i));
+      v += sign * ELONGATION_EMPHASIS;
+    }
+    return v;
+  }
+
+  private float modify(Tokens t, int i, float v, Evidence ev) {
+    float sign = Math.signum(v);
+    for (int d = 1; d <= 3 && i - d >= 0; d++) {
+      int j = i - d;
+      if (t.has(j, Tokens.CLAUSE_END) || t.word(j).equals("but")) {
+        break;
+      }
+      float scalar = boosterScalar(t, j);
+      if (scalar != 0f) {
+        v += sign * scalar * DISTANCE_DECAY[d - 1];
+        ev.cue(scalar > 0 ? "booster" : "dampener", t.word(j) + " " + t.word(i));
+      }
+      if (negates(t, j)) {
+        v *= NEGATION;
+        ev.cue("negation", t.word(j) + " " + t.word(i));
+      }
+    }
+    return v;
+  }
+
+  private static float boosterScalar(Tokens t, int j) {
+    float scalar = WordLists.modifier(t.word(j));
+    if (scalar == 0f && t.word(j).equals("of") && j > 0 && isKindOf(t, j - 1)) {
+      scalar = -WordLists.BOOST;
+    }
+    if (scalar != 0f && t.has(j, Tokens.CAPS) && t.capsDifferential()) {
+      scalar += Math.signum(scalar) * CAPS_EMPHASIS;
+    }
+    return scalar;
+  }
+
+  private static boolean negates(Tokens t, int j) {
+    String w = t.word(j);
+    if (w.equals("least")) {
+      return j == 0 || !(t.word(j - 1).equals("at") || t.word(j - 1).equals("very"));
+    }
+    return WordLists.isNegator(w);
+  }
+
+  /** Sums the token valences with the "but" rule and punctuation emphasis, squashed to -1..1. */
+  double compound(float[] v, Tokens t, Evidence ev) {
+    int pivot = butIndex(t);
+    double sum = 0;
+    for (int i = 0; i < v.length; i++) {
+      float weight = pivot < 0 ? 1f : i < pivot ? 0.5f : i > pivot ? 1.5f : 1f;
+      sum += v[i] * weight;
+    }
+    if (pivot >= 0 && sum != 0) {
+      ev.cue("but", "the clause after '" + t.word(pivot) + "' weighs more");
+    }
+    return normalize(sum + punctuation(sum, t, ev));
+  }
+
+  private static int butIndex(Tokens t) {
+    for (int i = 0; i < t.size; i++) {
+      if (t.word(i).equals("but")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static double punctuation(double sum, Tokens t, Evidence ev) {
+    if (sum == 0) {
+      return 0;
+    }
+    double emphasis = Math.min(t.exclamations, 4) * 0.292;
+    if (t.questions > 1) {
+      emphasis += t.questions <= 3 ? t.questions * 0.18 : 0.96;
+    }
+    if (emphasis > 0) {
+      ev.cue("punctuation", t.exclamations + "x'!' " + t.questions + "x'?'");
+    }
+    return Math.signum(sum) * emphasis;
+  }
+
+  static double normalize(double sum) {
+    double score = sum / Math.sqrt(sum * sum + ALPHA);
+    return Math.max(-1.0, Math.min(1.0, score));
+  }
+}

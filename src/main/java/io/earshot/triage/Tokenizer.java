@@ -1,0 +1,158 @@
+package io.earshot.triage;
+
+import java.util.Locale;
+
+/**
+ * Splits social text into tokens without regular expressions: whitespace chunks, whole-chunk
+ * emoticons, words (hashtags lose their '#'), single emoji, @mentions and URLs (both ignored for
+ * sentiment). Shouting and elongation ("sooo") are kept as flags. Text beyond
+ * {@link #MAX_CHARS} is not read, so a pasted novel costs no more than a long post.
+ */
+final class Tokenizer {
+  static final int MAX_CHARS = 16_384;
+
+  private final Lexicon lexicon;
+
+  Tokenizer(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  Tokens tokenize(String text) {
+    Tokens tokens = new Tokens();
+    if (text == null) {
+      return tokens;
+    }
+    int n = Math.min(text.length(), MAX_CHARS);
+    int i = 0;
+    while (i < n) {
+      while (i < n && isSpace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isSpace(text.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        chunk(text, start, i, tokens);
+      }
+    }
+    tokens.endsWithQuestion = endsWithQuestion(text, n);
+    return tokens;
+  }
+
+  private void chunk(String text, int start, int end, Tokens tokens) {
+    char first = text.charAt(start);
+    countPunctuation(text, start, end, tokens);
+    if (first == '@' && end - start > 1) {
+      tokens.startsWithMention |= tokens.size == 0;
+      tokens.add("@", Tokens.MENTION | Tokens.SKIP);
+      return;
+    }
+    if (text.startsWith("http", start) || text.startsWith("www.", start)) {
+      return;
+    }
+    if (end - start <= 6 && isEmoticon(text, start, end)) {
+      tokens.add(text.substring(start, end).toLowerCase(Locale.ROOT), Tokens.EMOTICON);
+      return;
+    }
+    words(text, start, end, tokens);
+  }
+
+  private boolean isEmoticon(String text, int start, int end) {
+    boolean symbol = false;
+    for (int i = start; i < end; i++) {
+      symbol |= !Character.isLetter(text.charAt(i));
+    }
+    return symbol && lexicon.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+  }
+
+  private void words(String text, int start, int end, Tokens tokens) {
+    int wordStart = -1;
+    int i = start;
+    while (i < end) {
+      int cp = text.codePointAt(i);
+      int len = Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp) || ((cp == '\'' || cp == '\u2019' || cp == '-') && wordStart >= 0)) {
+        wordStart = wordStart < 0 ? i : wordStart;
+      } else {
+        wordStart = flush(text, wordStart, i, tokens);
+        if (Emoji.isEmoji(cp)) {
+          tokens.add(Emoji.key(cp), Tokens.EMOJI);
+        } else if (isClauseMark(cp)) {
+          tokens.markClauseEnd();
+        }
+      }
+      i += len;
+    }
+    flush(text, wordStart, end, tokens);
+  }
+
+  private int flush(String text, int from, int to, Tokens tokens) {
+    if (from < 0) {
+      return -1;
+    }
+    while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+      to--;
+    }
+    if (to > from) {
+      addWord(text.substring(from, to), tokens);
+    }
+    return -1;
+  }
+
+  private void addWord(String raw, Tokens tokens) {
+    int upper = 0;
+    int lower = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      upper += Character.isUpperCase(c) ? 1 : 0;
+      lower += Character.isLowerCase(c) ? 1 : 0;
+    }
+    int flags = 0;
+    if (upper >= 2 && lower == 0) {
+      flags |= Tokens.CAPS;
+      tokens.capsWords++;
+    } else if (lower > 0) {
+      tokens.plainWords++;
+    }
+    String word = raw.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    String collapsed = Elongation.normalize(word, lexicon);
+    if (collapsed != word) {
+      flags |= Tokens.ELONGATED;
+    }
+    tokens.add(collapsed, flags);
+  }
+
+  private static void countPunctuation(String text, int start, int end, Tokens tokens) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '!') {
+        tokens.exclamations++;
+      } else if (c == '?') {
+        tokens.questions++;
+      }
+    }
+  }
+
+  private static boolean endsWithQuestion(String text, int n) {
+    for (int i = n - 1; i >= 0 && i >= n - 80; i--) {
+      char c = text.charAt(i);
+      if (c == '?') {
+        return true;
+      }
+      if (Character.isLetterOrDigit(c) || c == '.' || c == '!') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isClauseMark(int cp) {
+    return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?'
+        || cp == '(' || cp == ')' || cp == '\u2026';
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isSpaceChar(c);
+  }
+}

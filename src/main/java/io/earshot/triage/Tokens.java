@@ -1,0 +1,56 @@
+package io.earshot.triage;
+
+/**
+ * A tokenized text: normalized tokens (lower case, elongation collapsed when that finds a known
+ * word) with per-token flags, plus the text-level facts the rules need. Plain arrays keep
+ * scoring allocation-light; instances are built by {@link Tokenizer} and never shared.
+ */
+final class Tokens {
+  static final int CAPS = 1;
+  static final int ELONGATED = 2;
+  static final int EMOJI = 4;
+  static final int EMOTICON = 8;
+  static final int MENTION = 16;
+  static final int SKIP = 32;
+  /** The token ends a clause: punctuation followed it in the text. */
+  static final int CLAUSE_END = 64;
+
+  String[] words = new String[32];
+  int[] flags = new int[32];
+  int size;
+  int exclamations;
+  int questions;
+  int capsWords;
+  int plainWords;
+  boolean startsWithMention;
+  boolean endsWithQuestion;
+
+  void add(String word, int flag) {
+    if (size == words.length) {
+      words = java.util.Arrays.copyOf(words, size * 2);
+      flags = java.util.Arrays.copyOf(flags, size * 2);
+    }
+    words[size] = word;
+    flags[size] = flag;
+    size++;
+  }
+
+  String word(int i) {
+    return words[i];
+  }
+
+  boolean has(int i, int flag) {
+    return (flags[i] & flag) != 0;
+  }
+
+  void markClauseEnd() {
+    if (size > 0) {
+      flags[size - 1] |= CLAUSE_END;
+    }
+  }
+
+  /** Some but not all words are shouted: only then do capitals mark emphasis. */
+  boolean capsDifferential() {
+    return capsWords > 0 && plainWords > 0;
+  }
+}
