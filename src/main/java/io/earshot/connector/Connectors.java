@@ -1,5 +1,6 @@
 package io.earshot.connector;
 
+import io.earshot.connector.bluesky.BlueskyConnector;
 import io.earshot.connector.mastodon.MastodonConnector;
 import io.vertx.core.Vertx;
 
@@ -12,6 +13,7 @@ public final class Connectors {
   public static Connector create(Vertx vertx, ConnectorAccount account) {
     return switch (account.platform()) {
       case MASTODON -> new MastodonConnector(vertx, account);
+      case BLUESKY -> new BlueskyConnector(vertx, account);
       // SandboxConnector lives on the sandbox branch; the lead wires it in at merge.
       case SANDBOX -> throw new IllegalArgumentException("sandbox connector not on this branch");
       default -> throw new IllegalArgumentException("no connector for platform "
