@@ -2,6 +2,7 @@ package io.earshot.connector;
 
 import io.earshot.connector.bluesky.BlueskyConnector;
 import io.earshot.connector.mastodon.MastodonConnector;
+import io.earshot.connector.x.XConnector;
 import io.vertx.core.Vertx;
 
 /** Builds the connector for an account's platform; the one place that knows them all. */
@@ -14,6 +15,7 @@ public final class Connectors {
     return switch (account.platform()) {
       case MASTODON -> new MastodonConnector(vertx, account);
       case BLUESKY -> new BlueskyConnector(vertx, account);
+      case X -> new XConnector(vertx, account);
       // SandboxConnector lives on the sandbox branch; the lead wires it in at merge.
       case SANDBOX -> throw new IllegalArgumentException("sandbox connector not on this branch");
       default -> throw new IllegalArgumentException("no connector for platform "
