@@ -71,6 +71,11 @@ public final class PollDriver {
     }
   }
 
+  /** Expected ids that were never stored, so a failure names a few instead of printing thousands. */
+  public java.util.List<String> missing(java.util.Collection<String> expected) {
+    return expected.stream().filter(id -> !stored.containsKey(id)).limit(10).toList();
+  }
+
   public Map<String, Mention> stored() {
     return stored;
   }
