@@ -1,0 +1,146 @@
+package io.earshot.connector.bluesky;
+
+import io.earshot.connector.Connector;
+import io.earshot.connector.ConnectorAccount;
+import io.earshot.connector.ConnectorException;
+import io.earshot.connector.OutgoingPost;
+import io.earshot.connector.PollResult;
+import io.earshot.connector.ReplyCheck;
+import io.earshot.domain.Engagement;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bluesky over XRPC with an app password (credentials {@code identifier}, {@code password}).
+ * Walks listNotifications back to the last stored point (see {@link BlueskyCursor}), replies
+ * with createRecord under a record key derived from the idempotency key, reads counts with
+ * getPosts. Futures fail with {@link ConnectorException} subtypes: RateLimited (429, reset from
+ * ratelimit-reset), Unauthorized (bad app password), Transient (5xx, network), Rejected.
+ */
+public final class BlueskyConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(BlueskyConnector.class);
+  private static final String POST = "app.bsky.feed.post";
+  private final ConnectorAccount account;
+  private final WebClient client;
+  private final String base;
+  private final BlueskySession session;
+  private final int pageSize;
+
+  public BlueskyConnector(Vertx vertx, ConnectorAccount account) {
+    this.account = account;
+    this.base = (account.baseUrl() == null || account.baseUrl().isBlank() ? "https://bsky.social"
+        : account.baseUrl()).replaceAll("/+$", "");
+    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(10_000)
+        .setUserAgent("Earshot/0.1"));
+    this.session = new BlueskySession(client, base, account.credential("identifier"),
+        account.credential("password"));
+    this.pageSize = Math.min(100, ((Number) account.options().getOrDefault("pageSize", 50)).intValue());
+  }
+
+  @Override
+  public ConnectorAccount account() {
+    return account;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return session.login()
+        .onSuccess(v -> LOG.info("bluesky connected account={} did={}", account.name(), session.did()));
+  }
+
+  @Override
+  public Future<PollResult> poll(String cursor) {
+    BlueskyCursor from;
+    try {
+      from = BlueskyCursor.decode(cursor);
+    } catch (RuntimeException unreadable) {
+      return Future.failedFuture(new ConnectorException.Rejected("unreadable bluesky cursor: " + unreadable.getMessage()));
+    }
+    return session.call(jwt -> {
+          HttpRequest<Buffer> req = get("app.bsky.notification.listNotifications", jwt)
+              .addQueryParam("limit", String.valueOf(pageSize));
+          return from.page() == null ? req : req.addQueryParam("cursor", from.page());
+        }, HttpRequest::send, "listNotifications")
+        .map(r -> new BlueskyPage(account.name(), from).read(r.bodyAsJsonObject()));
+  }
+
+  /**
+   * createRecord under a deterministic rkey: a retry addresses the same record. The reference
+   * PDS answers a taken rkey with an error (500 today), so any failure is followed by getRecord
+   * on that key; if the record is there, the first attempt landed and its uri is the answer.
+   */
+  @Override
+  public Future<String> publish(OutgoingPost post) {
+    String rkey = Tid.fromKey(session.did(), post.idempotencyKey());
+    JsonObject body = new JsonObject().put("repo", session.did()).put("collection", POST)
+        .put("rkey", rkey).put("record", BlueskyPost.record(post));
+    return session.call(jwt -> client.postAbs(base + "/xrpc/com.atproto.repo.createRecord")
+            .timeout(30_000).bearerTokenAuthentication(jwt), req -> req.sendJsonObject(body), "createRecord")
+        .map(r -> r.bodyAsJsonObject().getString("uri"))
+        .recover(e -> alreadyPosted(rkey, e))
+        .onSuccess(uri -> LOG.info("bluesky published account={} uri={}", account.name(), uri));
+  }
+
+  @Override
+  public Future<Map<String, Engagement>> engagement(List<String> uris) {
+    List<Future<List<JsonObject>>> batches = new ArrayList<>();
+    // getPosts takes at most 25 uris per call.
+    for (int i = 0; i < uris.size(); i += 25) {
+      batches.add(posts(uris.subList(i, Math.min(uris.size(), i + 25))));
+    }
+    return Future.all(batches).map(all -> {
+      Map<String, Engagement> out = new HashMap<>();
+      batches.forEach(b -> b.result().forEach(p -> out.put(p.getString("uri"), BlueskyMapper.engagement(p))));
+      return out;
+    });
+  }
+
+  @Override
+  public ReplyCheck checkReply(String text) {
+    return BlueskyPost.check(text);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    client.close();
+    return Future.succeededFuture();
+  }
+
+  private Future<String> alreadyPosted(String rkey, Throwable failure) {
+    if (failure instanceof ConnectorException.RateLimited || failure instanceof ConnectorException.Unauthorized) {
+      return Future.failedFuture(failure);
+    }
+    return session.call(jwt -> get("com.atproto.repo.getRecord", jwt).addQueryParam("repo", session.did())
+            .addQueryParam("collection", POST).addQueryParam("rkey", rkey), HttpRequest::send, "getRecord")
+        .map(r -> {
+          LOG.info("bluesky publish retry found existing record account={} rkey={}", account.name(), rkey);
+          return r.bodyAsJsonObject().getString("uri");
+        })
+        .recover(notThere -> Future.failedFuture(failure));
+  }
+
+  private Future<List<JsonObject>> posts(List<String> uris) {
+    return session.call(jwt -> {
+          HttpRequest<Buffer> req = get("app.bsky.feed.getPosts", jwt);
+          uris.forEach(u -> req.addQueryParam("uris", u));
+          return req;
+        }, HttpRequest::send, "getPosts")
+        .map(r -> r.bodyAsJsonObject().getJsonArray("posts").stream()
+            .map(JsonObject.class::cast).toList());
+  }
+
+  private HttpRequest<Buffer> get(String method, String jwt) {
+    return client.getAbs(base + "/xrpc/" + method).timeout(30_000).bearerTokenAuthentication(jwt);
+  }
+}

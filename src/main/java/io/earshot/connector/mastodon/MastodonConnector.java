@@ -1,0 +1,202 @@
+package io.earshot.connector.mastodon;
+
+import io.earshot.connector.Connector;
+import io.earshot.connector.ConnectorAccount;
+import io.earshot.connector.ConnectorException;
+import io.earshot.connector.OutgoingPost;
+import io.earshot.connector.PollResult;
+import io.earshot.connector.ReplyCheck;
+import io.earshot.connector.http.HttpOutcome;
+import io.earshot.domain.Engagement;
+import io.earshot.domain.Mention;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mastodon over its REST API with a user access token (scopes read:notifications,
+ * write:statuses). Polls mention notifications forward with {@code min_id}, replies with the
+ * instance's Idempotency-Key support and reads counts from the statuses themselves. Futures
+ * fail with {@link ConnectorException} subtypes: RateLimited (429, reset from
+ * X-RateLimit-Reset), Unauthorized (401/403), Transient (5xx, network), Rejected (other 4xx).
+ */
+public final class MastodonConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(MastodonConnector.class);
+  private final ConnectorAccount account;
+  private final WebClient client;
+  private final String base;
+  private final String token;
+  private final int pageSize;
+  private volatile MastodonLimits limits = MastodonLimits.DEFAULT;
+
+  public MastodonConnector(Vertx vertx, ConnectorAccount account) {
+    if (account.baseUrl() == null || account.baseUrl().isBlank()) {
+      throw new IllegalArgumentException("mastodon account " + account.name() + " needs baseUrl (the instance)");
+    }
+    this.account = account;
+    this.base = account.baseUrl().replaceAll("/+$", "");
+    this.token = account.credential("accessToken");
+    this.pageSize = Math.min(80, ((Number) account.options().getOrDefault("pageSize", 40)).intValue());
+    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(10_000)
+        .setIdleTimeout(60).setUserAgent("Earshot/0.1"));
+  }
+
+  @Override
+  public ConnectorAccount account() {
+    return account;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return call(HttpMethod.GET, "/api/v1/accounts/verify_credentials").send()
+        .transform(ar -> checked(ar, "verify_credentials"))
+        .compose(r -> {
+          LOG.info("mastodon connected account={} as={}", account.name(),
+              r.bodyAsJsonObject().getString("acct"));
+          return loadLimits();
+        });
+  }
+
+  /**
+   * min_id answers the page immediately after the cursor (oldest first, though the array is
+   * sorted newest first), so walking forward with it never leaves a gap; since_id would return
+   * the newest page and silently skip whatever lies between. A null cursor starts at the oldest
+   * notification the instance still keeps.
+   */
+  @Override
+  public Future<PollResult> poll(String cursor) {
+    String after = cursor == null ? "0" : cursor;
+    return call(HttpMethod.GET, "/api/v1/notifications").addQueryParam("types[]", "mention")
+        .addQueryParam("limit", String.valueOf(pageSize)).addQueryParam("min_id", after).send()
+        .transform(ar -> checked(ar, "notifications"))
+        .compose(r -> parseArray(r, "notifications"))
+        .map(items -> page(items, after));
+  }
+
+  @Override
+  public Future<String> publish(OutgoingPost post) {
+    JsonObject body = MastodonReply.body(post);
+    // Mastodon keeps the Idempotency-Key for an hour and answers a repeat with the first status.
+    return call(HttpMethod.POST, "/api/v1/statuses").putHeader("Idempotency-Key", post.idempotencyKey())
+        .sendJsonObject(body)
+        .transform(ar -> checked(ar, "post status"))
+        .map(r -> r.bodyAsJsonObject().getString("id"))
+        .onSuccess(id -> LOG.info("mastodon published account={} status={} inReplyTo={}",
+            account.name(), id, body.getString("in_reply_to_id")));
+  }
+
+  @Override
+  public Future<Map<String, Engagement>> engagement(List<String> externalIds) {
+    List<Future<Map.Entry<String, Engagement>>> reads = new ArrayList<>();
+    externalIds.forEach(id -> reads.add(counts(id)));
+    return Future.all(reads).map(all -> {
+      Map<String, Engagement> out = new HashMap<>();
+      reads.forEach(f -> {
+        if (f.result() != null) {
+          out.put(f.result().getKey(), f.result().getValue());
+        }
+      });
+      return out;
+    });
+  }
+
+  @Override
+  public ReplyCheck checkReply(String text) {
+    return limits.check(text);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    client.close();
+    return Future.succeededFuture();
+  }
+
+  private Future<Map.Entry<String, Engagement>> counts(String id) {
+    return call(HttpMethod.GET, "/api/v1/statuses/" + id).send()
+        .compose(r -> r.statusCode() == 404 ? Future.succeededFuture(null)
+            : HttpOutcome.check(r, "status " + id, MastodonConnector::resetOf)
+                .map(ok -> Map.entry(id, MastodonMapper.engagement(ok.bodyAsJsonObject()))))
+        .recover(e -> Future.failedFuture(HttpOutcome.network(e, "status " + id)));
+  }
+
+  private Future<Void> loadLimits() {
+    // The instance endpoint is public; a failure only means we keep Mastodon's defaults.
+    return client.getAbs(base + "/api/v2/instance").send()
+        .map(r -> {
+          if (r.statusCode() == 200) {
+            limits = MastodonLimits.from(r.bodyAsJsonObject());
+          }
+          return (Void) null;
+        })
+        .otherwise(e -> {
+          LOG.warn("mastodon instance limits unavailable account={}: {}", account.name(), e.getMessage());
+          return null;
+        });
+  }
+
+  private PollResult page(JsonArray items, String after) {
+    List<Mention> mentions = new ArrayList<>();
+    String next = after;
+    int skipped = 0;
+    for (int i = items.size() - 1; i >= 0; i--) {
+      Object raw = items.getValue(i);
+      String id = raw instanceof JsonObject o && o.getValue("id") instanceof String s ? s : null;
+      if (id != null && MastodonMapper.compareIds(id, next) > 0) {
+        next = id;
+      }
+      try {
+        mentions.add(MastodonMapper.mention(account.name(), (JsonObject) raw));
+      } catch (RuntimeException malformed) {
+        skipped++;
+        LOG.warn("mastodon skipped malformed notification account={} id={}: {}", account.name(),
+            id, malformed.toString());
+      }
+    }
+    boolean advanced = !next.equals(after);
+    return new PollResult(mentions, next, skipped, advanced && items.size() >= pageSize);
+  }
+
+  private HttpRequest<Buffer> call(HttpMethod method, String path) {
+    return client.requestAbs(method, base + path).bearerTokenAuthentication(token)
+        .timeout(30_000);
+  }
+
+  private Future<HttpResponse<Buffer>> checked(io.vertx.core.AsyncResult<HttpResponse<Buffer>> ar,
+                                               String what) {
+    return ar.succeeded() ? HttpOutcome.check(ar.result(), what, MastodonConnector::resetOf)
+        : Future.failedFuture(HttpOutcome.network(ar.cause(), what));
+  }
+
+  private static Future<JsonArray> parseArray(HttpResponse<Buffer> r, String what) {
+    try {
+      return Future.succeededFuture(r.bodyAsJsonArray());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new ConnectorException.Transient(what + " returned no JSON array", e));
+    }
+  }
+
+  /** Mastodon sends the window's end as an ISO-8601 timestamp, not epoch seconds. */
+  static Instant resetOf(HttpResponse<Buffer> r) {
+    String reset = r.getHeader("X-RateLimit-Reset");
+    try {
+      return reset == null ? null : OffsetDateTime.parse(reset).toInstant();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

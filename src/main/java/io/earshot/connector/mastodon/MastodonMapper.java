@@ -1,0 +1,51 @@
+package io.earshot.connector.mastodon;
+
+import io.earshot.connector.http.HtmlText;
+import io.earshot.domain.Author;
+import io.earshot.domain.Engagement;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Platform;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Maps Mastodon's notification and status JSON to Earshot's domain records. */
+final class MastodonMapper {
+  private MastodonMapper() {
+  }
+
+  /**
+   * A mention notification as a {@link Mention}; throws when a field every reply needs is
+   * missing or mistyped, so the caller can skip and count the item.
+   */
+  static Mention mention(String accountName, JsonObject notification) {
+    JsonObject status = Objects.requireNonNull(notification.getJsonObject("status"), "status");
+    JsonObject account = Objects.requireNonNull(status.getJsonObject("account"), "status.account");
+    String statusId = Objects.requireNonNull(status.getString("id"), "status.id");
+    String acct = Objects.requireNonNull(account.getString("acct"), "account.acct");
+    Author author = new Author(Objects.requireNonNull(account.getString("id"), "account.id"),
+        acct, account.getString("display_name", ""), account.getLong("followers_count", 0L), false);
+    Map<String, String> meta = new HashMap<>();
+    meta.put("visibility", status.getString("visibility", "public"));
+    meta.put("acct", acct);
+    meta.put("notificationId", notification.getString("id"));
+    meta.put("bot", String.valueOf(account.getBoolean("bot", false)));
+    String html = Objects.requireNonNull(status.getString("content"), "status.content");
+    return Mention.incoming(Platform.MASTODON, accountName, statusId, author,
+        HtmlText.toPlain(html), Instant.parse(status.getString("created_at")),
+        status.getString("in_reply_to_id"), status.getString("url"), status.getString("language"),
+        meta);
+  }
+
+  static Engagement engagement(JsonObject status) {
+    return new Engagement(status.getLong("favourites_count", 0L),
+        status.getLong("reblogs_count", 0L), status.getLong("replies_count", 0L), Instant.now());
+  }
+
+  /** Mastodon ids are decimal strings of growing length; compare them numerically. */
+  static int compareIds(String a, String b) {
+    return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+  }
+}

@@ -1,0 +1,82 @@
+package io.earshot.emulator;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The common shape of a platform emulator: one Vert.x HTTP server on loopback serving that
+ * platform's real endpoints, with a {@link FaultPlan} consulted before every request so tests
+ * (and the sandbox demo) can script rate-limit storms, outages and revoked tokens.
+ */
+public abstract class EmulatorServer {
+  protected final Vertx vertx;
+  protected final FaultPlan faults = new FaultPlan();
+  private HttpServer server;
+  private long streamTimer = -1;
+
+  protected EmulatorServer(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Listens on {@code port} (0: a free port) and completes with the actual port. */
+  public Future<Integer> start(int port) {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
+    router.route().handler(this::applyFaults);
+    routes(router);
+    return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
+        .map(s -> {
+          server = s;
+          return s.actualPort();
+        });
+  }
+
+  public Future<Void> stop() {
+    stopStream();
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /** Adds one realistic mention every {@code everyMillis}, for a live-looking sandbox. */
+  public void streamMentions(long everyMillis) {
+    stopStream();
+    streamTimer = vertx.setPeriodic(everyMillis, id -> seedMentions(1, 0));
+  }
+
+  public void stopStream() {
+    if (streamTimer >= 0) {
+      vertx.cancelTimer(streamTimer);
+      streamTimer = -1;
+    }
+  }
+
+  /** Seeds {@code count} mentions; every {@code threadEvery}-th one replies to an earlier one. */
+  public abstract void seedMentions(int count, int threadEvery);
+
+  protected abstract void routes(Router router);
+
+  /** Writes the platform's own rate-limit answer (headers and body differ per platform). */
+  protected abstract void rateLimited(RoutingContext ctx, long resetEpochMillis);
+
+  protected abstract void serverError(RoutingContext ctx);
+
+  private void applyFaults(RoutingContext ctx) {
+    FaultPlan.Fault fault = faults.next();
+    switch (fault) {
+      case RATE_LIMITED -> rateLimited(ctx, faults.rateLimitResetMillis());
+      case SERVER_ERROR -> serverError(ctx);
+      case NONE -> ctx.next();
+    }
+  }
+}

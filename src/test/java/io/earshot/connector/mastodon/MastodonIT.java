@@ -1,0 +1,166 @@
+package io.earshot.connector.mastodon;
+
+import static io.earshot.connector.PollDriver.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.connector.Connector;
+import io.earshot.connector.ConnectorAccount;
+import io.earshot.connector.ConnectorException;
+import io.earshot.connector.Connectors;
+import io.earshot.connector.OutgoingPost;
+import io.earshot.connector.PollDriver;
+import io.earshot.connector.PollResult;
+import io.earshot.domain.Engagement;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Platform;
+import io.earshot.emulator.mastodon.MastodonEmulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class MastodonIT {
+  private MastodonEmulator emulator;
+  private Vertx vertx;
+
+  @BeforeEach
+  void startEmulator(Vertx vertx) throws Exception {
+    this.vertx = vertx;
+    emulator = new MastodonEmulator(vertx);
+    await(emulator.start(0));
+  }
+
+  @AfterEach
+  void stopEmulator() throws Exception {
+    await(emulator.stop());
+  }
+
+  private Connector connector() throws Exception {
+    ConnectorAccount account = new ConnectorAccount("brand-mastodon", Platform.MASTODON, true,
+        emulator.baseUrl(), Map.of("accessToken", MastodonEmulator.TOKEN), 1, List.of(),
+        Map.of("pageSize", 80));
+    Connector connector = Connectors.create(vertx, account);
+    await(connector.start());
+    return connector;
+  }
+
+  @Test
+  @DisplayName("2,000 threaded mentions are read exactly once across a restart, a 429 storm and 5xx bursts")
+  void readsEverythingOnce() throws Exception {
+    emulator.seedMentions(2_000, 4);
+    PollDriver driver = new PollDriver(null).drain(connector(), 10);
+    assertEquals(800, driver.stored().size());
+
+    Connector restarted = connector();
+    emulator.faults().rateLimitFor(Duration.ofMillis(800));
+    Instant stormStart = Instant.now();
+    driver.drain(restarted, 8);
+    emulator.faults().serverErrors(3);
+    emulator.seedMentions(5, 0);
+    driver.drain(restarted, 100);
+
+    assertEquals(List.of(), driver.missing(new HashSet<>(emulator.mentionIds())), "mentions never read");
+    assertEquals(1, driver.rateLimited());
+    assertTrue(driver.lastReset().isAfter(stormStart.plusMillis(500)), "reset time comes from the header");
+    assertEquals(3, driver.transientFaults());
+    driver.drain(restarted, 5);
+    assertEquals(2_005, driver.stored().size(), "polling on from the last cursor returns nothing new");
+  }
+
+  @Test
+  @DisplayName("mentions carry plain text, author, thread parent, visibility and language")
+  void mapsMentions() throws Exception {
+    emulator.seedMentions(8, 4);
+    List<Mention> page = await(connector().poll(null)).mentions();
+    Mention first = page.get(0);
+    assertEquals("@brand my order #0 still hasn't arrived, it's been two weeks\n\nSent from my phone & tablet",
+        first.text());
+    assertEquals("customer10000@remote.example", first.author().handle());
+    assertEquals("direct", first.meta().get("visibility"));
+    assertEquals(page.get(2).externalId(), page.get(3).inReplyTo(), "the follow-up threads under its parent");
+    assertEquals("de", page.get(0).lang());
+    assertNotNull(first.url());
+  }
+
+  @Test
+  @DisplayName("a reply lands once, addressed to the author, with the original visibility, even when retried")
+  void replyIsIdempotent() throws Exception {
+    emulator.seedMentions(3, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(1);
+    OutgoingPost reply = new OutgoingPost("reply-42", "Sorry about that, we're on it!", target);
+
+    String id = await(connector.publish(reply));
+    String retried = await(connector.publish(reply));
+
+    assertEquals(id, retried);
+    assertEquals(1, emulator.posted().size());
+    JsonObject posted = emulator.posted().get(0);
+    assertEquals(target.externalId(), posted.getString("in_reply_to_id"));
+    assertEquals("@" + target.author().handle() + " Sorry about that, we're on it!", posted.getString("source_text"));
+    assertEquals("public", posted.getString("visibility"));
+  }
+
+  @Test
+  @DisplayName("engagement counts come from the brand's statuses; deleted ones are left out")
+  void engagementCounts() throws Exception {
+    Connector connector = connector();
+    String kept = await(connector.publish(new OutgoingPost("b1", "New status page is live", null)));
+    String gone = await(connector.publish(new OutgoingPost("b2", "Maintenance tonight", null)));
+    emulator.setCounts(kept, 7, 3, 2);
+    emulator.deleteStatus(gone);
+
+    Map<String, Engagement> counts = await(connector.engagement(List.of(kept, gone)));
+
+    assertEquals(1, counts.size());
+    Engagement e = counts.get(kept);
+    assertEquals(List.of(7L, 3L, 2L), List.of(e.likes(), e.reposts(), e.replies()));
+  }
+
+  @Test
+  @DisplayName("a revoked token is reported as Unauthorized, not retried as transient")
+  void revokedToken() throws Exception {
+    Connector connector = connector();
+    emulator.revokeToken();
+    assertThrows(ConnectorException.Unauthorized.class, () -> await(connector.poll(null)));
+  }
+
+  @Test
+  @DisplayName("a malformed notification is skipped and counted, the rest of the page still arrives")
+  void malformedSkipped() throws Exception {
+    emulator.seedMentions(2, 0);
+    emulator.seedMalformed();
+    emulator.seedMentions(2, 0);
+    PollResult page = await(connector().poll(null));
+    assertEquals(4, page.mentions().size());
+    assertEquals(1, page.skippedMalformed());
+    assertFalse(page.more());
+  }
+
+  @Test
+  @DisplayName("reply length follows the instance: its own limit, URLs as 23, graphemes, remote mentions short")
+  void checkReplyCounts() throws Exception {
+    emulator.setMaxCharacters(60);
+    Connector connector = connector();
+    String url = "https://example.com/a/very/long/path/that/is/much/longer/than/twenty-three";
+    assertEquals(23 + 4, connector.checkReply("see " + url).length());
+    assertEquals(60, connector.checkReply("x").limit());
+    assertEquals(3, connector.checkReply("👍🏽🇫🇷é").length(), "skin tone, flag and combining mark count once");
+    assertEquals(6, connector.checkReply("@alice@mastodon.social").length());
+    assertFalse(connector.checkReply("y".repeat(61)).ok());
+  }
+}
