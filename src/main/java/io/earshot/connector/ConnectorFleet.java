@@ -56,7 +56,13 @@ public final class ConnectorFleet {
         idle.add(StatusBoard.status(account, state, detail, null, null, 0, 0));
         continue;
       }
-      Connector connector = factory.create(vertx, account);
+      Connector connector;
+      try {
+        connector = factory.create(vertx, account);
+      } catch (IllegalArgumentException e) {
+        idle.add(StatusBoard.status(account, ConnectorState.FAILING, e.getMessage(), null, null, 0, 0));
+        continue;
+      }
       registry.add(connector);
       Lease lease = new Lease(redis, "connector:" + account.name(), instanceId, leaseTtl);
       runners.add(new ConnectorRunner(vertx, connector, lease, cursors, pipeline, board, clock));

@@ -2,6 +2,7 @@ package io.earshot.connector;
 
 import io.earshot.connector.bluesky.BlueskyConnector;
 import io.earshot.connector.mastodon.MastodonConnector;
+import io.earshot.connector.sandbox.SandboxConnector;
 import io.earshot.connector.x.XConnector;
 import io.vertx.core.Vertx;
 
@@ -16,8 +17,7 @@ public final class Connectors {
       case MASTODON -> new MastodonConnector(vertx, account);
       case BLUESKY -> new BlueskyConnector(vertx, account);
       case X -> new XConnector(vertx, account);
-      // SandboxConnector lives on the sandbox branch; the lead wires it in at merge.
-      case SANDBOX -> throw new IllegalArgumentException("sandbox connector not on this branch");
+      case SANDBOX -> SandboxConnector.create(vertx, account);
       default -> throw new IllegalArgumentException("no connector for platform "
           + account.platform().code() + " (account " + account.name() + ")");
     };

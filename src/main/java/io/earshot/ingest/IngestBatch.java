@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,24 +49,39 @@ final class IngestBatch {
         .compose(this::persist);
   }
 
+  /**
+   * Two rounds of keyed reads: parents and customers first, then the cases they point at. Cases
+   * are found through the customer's {@code currentCaseId}, never by a query on customer id,
+   * which the embedded server could only answer with a scan.
+   */
   private Future<Void> lookUp(List<Mention> mentions) {
     Set<String> customerIds = mentions.stream().map(Mention::customerId).collect(Collectors.toSet());
     Future<Map<String, String>> parents = ParentLookup.caseIds(stores, mentions);
-    Future<Map<String, CareCase>> recent = stores.cases()
-        .latestByCustomer(customerIds, now.minus(stores.reopenWindow()));
     Future<Map<String, Customer>> known = stores.customers().byIds(customerIds);
-    return Future.all(parents, recent, known).compose(all -> {
+    return Future.all(parents, known).compose(all -> {
       parentCaseIds = parents.result();
-      recentByCustomer = recent.result();
       customers.putAll(known.result());
-      recentByCustomer.values().forEach(c -> cases.put(c.id(), c));
-      Set<String> missing = parentCaseIds.values().stream()
-          .filter(id -> id != null && !cases.containsKey(id)).collect(Collectors.toSet());
-      return stores.cases().byIds(missing).map(found -> {
+      Set<String> caseIds = new HashSet<>(parentCaseIds.values());
+      customers.values().forEach(c -> caseIds.add(c.currentCaseId()));
+      caseIds.remove(null);
+      return stores.cases().byIds(caseIds).map(found -> {
         cases.putAll(found);
+        recentByCustomer = recentCases();
         return null;
       });
     });
+  }
+
+  private Map<String, CareCase> recentCases() {
+    Instant since = now.minus(stores.reopenWindow());
+    Map<String, CareCase> recent = new HashMap<>();
+    customers.values().forEach(c -> {
+      CareCase current = c.currentCaseId() == null ? null : cases.get(c.currentCaseId());
+      if (current != null && current.lastMentionAt() != null && !current.lastMentionAt().isBefore(since)) {
+        recent.put(c.id(), current);
+      }
+    });
+    return recent;
   }
 
   private ThreadedBatch threadAndScore(List<Mention> mentions) {

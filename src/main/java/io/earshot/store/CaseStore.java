@@ -2,7 +2,6 @@ package io.earshot.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
@@ -40,20 +39,6 @@ public final class CaseStore {
   public CaseStore(MongoStore mongo) {
     this.mongo = mongo;
     this.cases = mongo.collection(MongoStore.CASES);
-  }
-
-  /** Each customer's most recent case with a mention since {@code since}. */
-  public Future<Map<String, CareCase>> latestByCustomer(Collection<String> customerIds, Instant since) {
-    if (customerIds.isEmpty()) {
-      return Future.succeededFuture(Map.of());
-    }
-    return mongo.run(() -> {
-      Map<String, CareCase> latest = new HashMap<>();
-      cases.find(and(in("customerId", customerIds), gte("lastMentionAt", Dates.of(since))))
-          .sort(Sorts.ascending("lastMentionAt"))
-          .forEach(d -> latest.put(d.getString("customerId"), CaseDocs.fromDoc(d)));
-      return latest;
-    });
   }
 
   public Future<Map<String, CareCase>> byIds(Collection<String> ids) {

@@ -49,13 +49,19 @@ public final class CustomerStore {
     });
   }
 
-  /** Upserts the latest known profile of each mention's author in one bulk write. */
+  /**
+   * Upserts the latest known profile of each mention's author in one bulk write, pointing each
+   * customer at the case of their latest mention (one write per customer: an unordered bulk
+   * write may apply its operations in any order).
+   */
   public Future<Void> touch(List<Mention> mentions, Instant now) {
     if (mentions.isEmpty()) {
       return Future.succeededFuture();
     }
     return mongo.run(() -> {
-      List<UpdateOneModel<Document>> models = mentions.stream().map(m -> {
+      Map<String, Mention> latest = new java.util.LinkedHashMap<>();
+      mentions.forEach(m -> latest.merge(m.customerId(), m, (a, b) -> b.createdAt().isBefore(a.createdAt()) ? a : b));
+      List<UpdateOneModel<Document>> models = latest.values().stream().map(m -> {
         Author a = m.author();
         return new UpdateOneModel<Document>(eq("_id", m.customerId()), Updates.combine(
             Updates.setOnInsert("platform", m.platform().code()),
@@ -66,7 +72,8 @@ public final class CustomerStore {
             Updates.set("name", a.name()),
             Updates.set("followers", a.followers()),
             Updates.set("verified", a.verified()),
-            Updates.set("lastSeen", Dates.of(now))), new UpdateOptions().upsert(true));
+            Updates.set("lastSeen", Dates.of(now)),
+            Updates.set("currentCaseId", m.caseId())), new UpdateOptions().upsert(true));
       }).toList();
       customers.bulkWrite(models, new BulkWriteOptions().ordered(false));
       return null;
@@ -79,6 +86,6 @@ public final class CustomerStore {
         d.getString("authorId"), d.getString("handle"), d.getString("name"),
         followers instanceof Number n ? n.longValue() : 0, d.getBoolean("verified", false),
         new HashSet<>(d.getList("tags", String.class, List.of())), Dates.instant(d.get("firstSeen")),
-        Dates.instant(d.get("lastSeen")));
+        Dates.instant(d.get("lastSeen")), d.getString("currentCaseId"));
   }
 }
