@@ -46,7 +46,7 @@ public final class MentionGenerator {
     }
     int roll = rng.nextInt(100);
     if (roll < 16) {
-      List<SandboxPost> unanswered = unansweredBrandReplies();
+      List<OpenReply> unanswered = unansweredBrandReplies();
       if (!unanswered.isEmpty() && rng.nextBoolean()) {
         return answerBrandReply(pick(unanswered));
       }
@@ -147,26 +147,30 @@ public final class MentionGenerator {
   }
 
   /** The customer answers the brand's reply to them, pleased or not. */
-  private Emitted answerBrandReply(SandboxPost brandReply) {
-    SandboxPost original = network.find(brandReply.inReplyToId()).orElseThrow();
-    String industry = corpus.industryOf(brandReply.addressedBrand());
+  private Emitted answerBrandReply(OpenReply open) {
+    SandboxPost reply = open.reply();
+    String industry = corpus.industryOf(reply.addressedBrand());
     String list = rng.nextInt(100) < 55 ? "followups.happy" : "followups.unhappy";
-    String text = corpus.fill(pick(corpus.list(list)), industry, brandReply.addressedBrand(),
+    String text = corpus.fill(pick(corpus.list(list)), industry, reply.addressedBrand(),
         Map.of(), rng);
-    return emitText(original.author(), styler.style(text), brandReply.id(), original.lang(),
-        industry, "followup");
+    return emitText(open.customer().author(), styler.style(text), reply.id(),
+        open.customer().lang(), industry, "followup");
+  }
+
+  /** A brand reply and the customer post it answered. */
+  private record OpenReply(SandboxPost reply, SandboxPost customer) {
   }
 
   /** Recent brand replies to a customer that this customer has not answered yet. */
-  private List<SandboxPost> unansweredBrandReplies() {
+  private List<OpenReply> unansweredBrandReplies() {
     List<SandboxPost> posts = network.brandPosts();
-    List<SandboxPost> open = new ArrayList<>();
+    List<OpenReply> open = new ArrayList<>();
     for (SandboxPost reply : posts.subList(Math.max(0, posts.size() - 30), posts.size())) {
       SandboxPost original = reply.inReplyToId() == null ? null
           : network.find(reply.inReplyToId()).orElse(null);
       if (original != null && !original.byBrand() && network.repliesTo(reply.id()).stream()
           .noneMatch(r -> r.author().equals(original.author()))) {
-        open.add(reply);
+        open.add(new OpenReply(reply, original));
       }
     }
     return open;
