@@ -33,7 +33,7 @@ public final class MentionGenerator {
     this.rng = rng;
     this.network = network;
     this.customers = new CustomerPool(corpus, rng, 400);
-    this.styler = new TextStyler(corpus.list("emoji"), rng);
+    this.styler = new TextStyler(corpus.emoji(), rng);
   }
 
   /** Posts one customer post; about once in 150 calls it also starts an incident burst. */
@@ -113,8 +113,8 @@ public final class MentionGenerator {
   private Emitted emitBurst() {
     String text = corpus.fill(pick(corpus.list("burst")), incident.industry(), incident.brand(),
         Map.of("incident", incident.what()), rng);
-    Emitted e = emitText(customers.pick(), styler.style(text), null, "en", incident.industry(),
-        "incident");
+    Emitted e = emitText(customers.pick(), styler.style(text, "upset"), null, "en",
+        incident.industry(), "incident");
     int left = incident.remaining() - 1;
     incident = left == 0 ? null
         : new Incident(incident.industry(), incident.brand(), incident.what(), left);
@@ -126,7 +126,7 @@ public final class MentionGenerator {
     String industry = corpus.industryOf(brand.handle());
     String text = corpus.fill(pick(corpus.templates(industry, kind)), industry, brand.handle(),
         Map.of(), rng);
-    return emitText(customers.pick(), styler.style(text), null, "en", industry, kind);
+    return emitText(customers.pick(), styler.style(text, moodOf(kind)), null, "en", industry, kind);
   }
 
   private Emitted emitForeign() {
@@ -142,18 +142,20 @@ public final class MentionGenerator {
     String industry = corpus.industryOf(earlier.addressedBrand());
     String text = corpus.fill(pick(corpus.list("followups.own")), industry,
         earlier.addressedBrand(), Map.of(), rng);
-    return emitText(earlier.author(), styler.style(text), earlier.id(), earlier.lang(), industry,
-        "followup");
+    return emitText(earlier.author(), styler.style(text, "upset"), earlier.id(), earlier.lang(),
+        industry, "followup");
   }
 
   /** The customer answers the brand's reply to them, pleased or not. */
   private Emitted answerBrandReply(OpenReply open) {
     SandboxPost reply = open.reply();
     String industry = corpus.industryOf(reply.addressedBrand());
-    String list = rng.nextInt(100) < 55 ? "followups.happy" : "followups.unhappy";
+    boolean pleased = rng.nextInt(100) < 55;
+    String list = pleased ? "followups.happy" : "followups.unhappy";
     String text = corpus.fill(pick(corpus.list(list)), industry, reply.addressedBrand(),
         Map.of(), rng);
-    return emitText(open.customer().author(), styler.style(text), reply.id(),
+    return emitText(open.customer().author(), styler.style(text, pleased ? "happy" : "upset"),
+        reply.id(),
         open.customer().lang(), industry, "followup");
   }
 
@@ -174,6 +176,15 @@ public final class MentionGenerator {
       }
     }
     return open;
+  }
+
+  private static String moodOf(String kind) {
+    return switch (kind) {
+      case "praise" -> "happy";
+      case "sarcasm" -> "sarcastic";
+      case "question" -> "neutral";
+      default -> "upset";
+    };
   }
 
   private Emitted emitText(SandboxUser author, String text, String inReplyTo, String lang,
