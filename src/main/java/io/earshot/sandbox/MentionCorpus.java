@@ -96,6 +96,14 @@ public final class MentionCorpus {
     return strings(node.getJsonArray(parts[parts.length - 1]));
   }
 
+  /** Emoji lists by mood: upset, happy, sarcastic, neutral. */
+  public Map<String, List<String>> emoji() {
+    JsonObject moods = root.getJsonObject("emoji");
+    Map<String, List<String>> byMood = new java.util.LinkedHashMap<>();
+    moods.fieldNames().forEach(mood -> byMood.put(mood, strings(moods.getJsonArray(mood))));
+    return byMood;
+  }
+
   public List<Foreign> foreign() {
     return root.getJsonArray("foreign").stream().map(JsonObject.class::cast)
         .map(o -> new Foreign(o.getString("lang"), o.getString("text"))).toList();

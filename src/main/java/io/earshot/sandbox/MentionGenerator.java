@@ -33,7 +33,7 @@ public final class MentionGenerator {
     this.rng = rng;
     this.network = network;
     this.customers = new CustomerPool(corpus, rng, 400);
-    this.styler = new TextStyler(corpus.list("emoji"), rng);
+    this.styler = new TextStyler(corpus.emoji(), rng);
   }
 
   /** Posts one customer post; about once in 150 calls it also starts an incident burst. */
@@ -46,7 +46,7 @@ public final class MentionGenerator {
     }
     int roll = rng.nextInt(100);
     if (roll < 16) {
-      List<SandboxPost> unanswered = unansweredBrandReplies();
+      List<OpenReply> unanswered = unansweredBrandReplies();
       if (!unanswered.isEmpty() && rng.nextBoolean()) {
         return answerBrandReply(pick(unanswered));
       }
@@ -113,8 +113,8 @@ public final class MentionGenerator {
   private Emitted emitBurst() {
     String text = corpus.fill(pick(corpus.list("burst")), incident.industry(), incident.brand(),
         Map.of("incident", incident.what()), rng);
-    Emitted e = emitText(customers.pick(), styler.style(text), null, "en", incident.industry(),
-        "incident");
+    Emitted e = emitText(customers.pick(), styler.style(text, "upset"), null, "en",
+        incident.industry(), "incident");
     int left = incident.remaining() - 1;
     incident = left == 0 ? null
         : new Incident(incident.industry(), incident.brand(), incident.what(), left);
@@ -126,7 +126,7 @@ public final class MentionGenerator {
     String industry = corpus.industryOf(brand.handle());
     String text = corpus.fill(pick(corpus.templates(industry, kind)), industry, brand.handle(),
         Map.of(), rng);
-    return emitText(customers.pick(), styler.style(text), null, "en", industry, kind);
+    return emitText(customers.pick(), styler.style(text, moodOf(kind)), null, "en", industry, kind);
   }
 
   private Emitted emitForeign() {
@@ -142,34 +142,49 @@ public final class MentionGenerator {
     String industry = corpus.industryOf(earlier.addressedBrand());
     String text = corpus.fill(pick(corpus.list("followups.own")), industry,
         earlier.addressedBrand(), Map.of(), rng);
-    return emitText(earlier.author(), styler.style(text), earlier.id(), earlier.lang(), industry,
-        "followup");
-  }
-
-  /** The customer answers the brand's reply to them, pleased or not. */
-  private Emitted answerBrandReply(SandboxPost brandReply) {
-    SandboxPost original = network.find(brandReply.inReplyToId()).orElseThrow();
-    String industry = corpus.industryOf(brandReply.addressedBrand());
-    String list = rng.nextInt(100) < 55 ? "followups.happy" : "followups.unhappy";
-    String text = corpus.fill(pick(corpus.list(list)), industry, brandReply.addressedBrand(),
-        Map.of(), rng);
-    return emitText(original.author(), styler.style(text), brandReply.id(), original.lang(),
+    return emitText(earlier.author(), styler.style(text, "upset"), earlier.id(), earlier.lang(),
         industry, "followup");
   }
 
+  /** The customer answers the brand's reply to them, pleased or not. */
+  private Emitted answerBrandReply(OpenReply open) {
+    SandboxPost reply = open.reply();
+    String industry = corpus.industryOf(reply.addressedBrand());
+    boolean pleased = rng.nextInt(100) < 55;
+    String list = pleased ? "followups.happy" : "followups.unhappy";
+    String text = corpus.fill(pick(corpus.list(list)), industry, reply.addressedBrand(),
+        Map.of(), rng);
+    return emitText(open.customer().author(), styler.style(text, pleased ? "happy" : "upset"),
+        reply.id(),
+        open.customer().lang(), industry, "followup");
+  }
+
+  /** A brand reply and the customer post it answered. */
+  private record OpenReply(SandboxPost reply, SandboxPost customer) {
+  }
+
   /** Recent brand replies to a customer that this customer has not answered yet. */
-  private List<SandboxPost> unansweredBrandReplies() {
+  private List<OpenReply> unansweredBrandReplies() {
     List<SandboxPost> posts = network.brandPosts();
-    List<SandboxPost> open = new ArrayList<>();
+    List<OpenReply> open = new ArrayList<>();
     for (SandboxPost reply : posts.subList(Math.max(0, posts.size() - 30), posts.size())) {
       SandboxPost original = reply.inReplyToId() == null ? null
           : network.find(reply.inReplyToId()).orElse(null);
       if (original != null && !original.byBrand() && network.repliesTo(reply.id()).stream()
           .noneMatch(r -> r.author().equals(original.author()))) {
-        open.add(reply);
+        open.add(new OpenReply(reply, original));
       }
     }
     return open;
+  }
+
+  private static String moodOf(String kind) {
+    return switch (kind) {
+      case "praise" -> "happy";
+      case "sarcasm" -> "sarcastic";
+      case "question" -> "neutral";
+      default -> "upset";
+    };
   }
 
   private Emitted emitText(SandboxUser author, String text, String inReplyTo, String lang,

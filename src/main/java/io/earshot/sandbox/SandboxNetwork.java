@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class SandboxNetwork {
   private static final Pattern HANDLE = Pattern.compile("@([A-Za-z0-9_]{2,30})");
+  // A sandbox left running for days would otherwise grow without bound (one post every ~2 s).
+  static final int DEFAULT_RETAINED_MENTIONS = 50_000;
 
   private final Clock clock;
   private final Map<String, SandboxUser> brandsByHandle = new LinkedHashMap<>();
@@ -34,6 +36,7 @@ public final class SandboxNetwork {
   private final Map<String, List<String>> replies = new HashMap<>();
   private final Map<String, SandboxPost> byIdempotencyKey = new HashMap<>();
   private final List<SandboxPost> brandPosts = new ArrayList<>();
+  private final int retainedMentions;
   private long lastId;
 
   /** A raw JSON value injected verbatim into the feed, to exercise connectors on bad input. */
@@ -53,7 +56,13 @@ public final class SandboxNetwork {
   }
 
   public SandboxNetwork(Clock clock, List<SandboxUser> brands) {
+    this(clock, brands, DEFAULT_RETAINED_MENTIONS);
+  }
+
+  /** {@code retainedMentions}: feed items kept; older customer posts are forgotten. */
+  public SandboxNetwork(Clock clock, List<SandboxUser> brands, int retainedMentions) {
     this.clock = clock;
+    this.retainedMentions = retainedMentions;
     this.lastId = clock.millis() * 1000;
     brands.forEach(b -> brandsByHandle.put(b.handle().toLowerCase(Locale.ROOT), b));
   }
@@ -91,6 +100,7 @@ public final class SandboxNetwork {
     SandboxPost post = store(author, text, parent, lang, createdAt, brand, null);
     if (post.isMention()) {
       feed.put(Long.parseLong(post.id()), post);
+      evictOldest();
     }
     return post;
   }
@@ -123,6 +133,7 @@ public final class SandboxNetwork {
   public synchronized long injectRaw(Object json) {
     long id = nextId();
     feed.put(id, new RawItem(json));
+    evictOldest();
     return id;
   }
 
@@ -162,8 +173,10 @@ public final class SandboxNetwork {
     return recent;
   }
 
+  /** Replies still retained; a brand post outlives the customer answers evicted under it. */
   public synchronized List<SandboxPost> repliesTo(String id) {
-    return replies.getOrDefault(id, List.of()).stream().map(posts::get).toList();
+    return replies.getOrDefault(id, List.of()).stream().map(posts::get)
+        .filter(java.util.Objects::nonNull).toList();
   }
 
   /** Likes, reposts and replies of a post, empty for an unknown id. */
@@ -194,6 +207,18 @@ public final class SandboxNetwork {
       replies.computeIfAbsent(parent.id(), k -> new ArrayList<>()).add(id);
     }
     return post;
+  }
+
+  /** Drops the oldest feed items past the cap; brand posts stay so engagement keeps working. */
+  private void evictOldest() {
+    while (feed.size() > retainedMentions) {
+      Object oldest = feed.pollFirstEntry().getValue();
+      if (oldest instanceof SandboxPost post) {
+        posts.remove(post.id());
+        reactions.remove(post.id());
+        replies.remove(post.id());
+      }
+    }
   }
 
   private String addressedBrand(String text, SandboxPost parent) {

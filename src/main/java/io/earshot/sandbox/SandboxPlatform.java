@@ -191,9 +191,14 @@ public final class SandboxPlatform {
       if (!running) {
         return;
       }
-      synchronized (generator) {
-        generator.emit();
-        generator.react();
+      try {
+        synchronized (generator) {
+          generator.emit();
+          generator.react();
+        }
+      } catch (RuntimeException e) {
+        // One bad draw (say, a thread evicted mid-step) must not end the stream for good.
+        LOG.warn("sandbox generator step failed; continuing", e);
       }
       scheduleNext();
     });

@@ -2,22 +2,24 @@ package io.earshot.sandbox;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
  * Roughens a template's output the way people type: emoji, a typo, all lower case, extra
- * exclamation marks. @handles are never touched, so the post still reaches its brand.
+ * exclamation marks. Emoji fit the mood (upset, happy, sarcastic, neutral) so a praise post
+ * does not end in 😡. @handles are never touched, so the post still reaches its brand.
  */
 final class TextStyler {
-  private final List<String> emoji;
+  private final Map<String, List<String>> emoji;
   private final RandomGenerator rng;
 
-  TextStyler(List<String> emoji, RandomGenerator rng) {
+  TextStyler(Map<String, List<String>> emoji, RandomGenerator rng) {
     this.emoji = emoji;
     this.rng = rng;
   }
 
-  String style(String text) {
+  String style(String text, String mood) {
     String out = text;
     if (rng.nextInt(100) < 12) {
       out = typo(out);
@@ -28,9 +30,10 @@ final class TextStyler {
     if (rng.nextInt(100) < 8) {
       out = out.replaceAll("[.!?]*$", "") + "!!";
     }
-    if (rng.nextInt(100) < 30) {
-      out = out + " " + emoji.get(rng.nextInt(emoji.size()))
-          + (rng.nextBoolean() ? "" : emoji.get(rng.nextInt(emoji.size())));
+    List<String> choice = emoji.get(mood);
+    if (choice != null && rng.nextInt(100) < 30) {
+      out = out + " " + choice.get(rng.nextInt(choice.size()))
+          + (rng.nextBoolean() ? "" : choice.get(rng.nextInt(choice.size())));
     }
     return out;
   }

@@ -53,6 +53,10 @@ class MentionGeneratorTest {
     assertTrue(count(stream, e -> !e.post().lang().equals("en")) >= 30, "too few non-English posts");
     assertTrue(count(stream, e -> e.post().text().codePoints().anyMatch(c -> c > 0x1F000)) >= 100,
         "too few posts with emoji");
+    assertEquals(0, count(stream, e -> e.kind().equals("praise") && e.post().text().contains("😡")),
+        "praise ending in an angry face");
+    assertEquals(0, count(stream, e -> e.kind().equals("complaint") && e.post().text().contains("🥳")),
+        "a complaint ending in a party face");
   }
 
   @Test

@@ -115,6 +115,11 @@ class SandboxPublishIT {
     assertTrue(engagement.likes() > 0, "no likes after 60 reaction rounds");
     assertEquals(1, engagement.replies());
     assertTrue(await(connector.engagement(List.of())).isEmpty());
+    // More ids than one request carries are split into batches and merged.
+    List<String> many = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 180)
+        .mapToObj(i -> Long.toString(900_000 + i)).toList());
+    many.add(reply);
+    assertEquals(java.util.Set.of(reply), await(connector.engagement(many)).keySet());
   }
 
   private JsonArray waitForBrandPosts(int count) throws InterruptedException {
