@@ -63,10 +63,10 @@ public final class HttpApi {
     api.route().method(HttpMethod.POST).method(HttpMethod.PATCH).method(HttpMethod.PUT).handler(bodies);
     api.get("/v1/health").handler(new HealthHandler(services.mongo(), services.redis(), services.connectors())::handle);
     api.post("/v1/mentions").handler(new IngestHandler(services.pipeline(), services.ingestToken())::handle);
+    api.get("/v1/live").handler(new LiveSocket(vertx, services.auth())::handle);
     Router v1 = Router.router(vertx);
     new SessionRoutes(services.auth(), authenticator).mount(v1);
     v1.route().handler(authenticator::handle);
-    v1.get("/live").handler(new LiveSocket(vertx)::handle);
     new CaseRoutes(services.inbox(), services.replies(), services.templates(), services.mentions()).mount(v1);
     api.route("/v1/*").subRouter(v1);
     api.route().failureHandler(ErrorHandler::handle);

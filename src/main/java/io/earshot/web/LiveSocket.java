@@ -1,5 +1,6 @@
 package io.earshot.web;
 
+import io.earshot.auth.AuthService;
 import io.earshot.events.Events;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -13,13 +14,23 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class LiveSocket {
   private final Vertx vertx;
+  private final AuthService auth;
 
-  LiveSocket(Vertx vertx) {
+  LiveSocket(Vertx vertx, AuthService auth) {
     this.vertx = vertx;
+    this.auth = auth;
   }
 
+  /**
+   * Authenticates before upgrading. The request is paused first: if its (empty) body were read
+   * while the session lookup runs, the upgrade would no longer be possible.
+   */
   void handle(RoutingContext ctx) {
-    ctx.request().toWebSocket().onSuccess(this::relay).onFailure(ctx::fail);
+    ctx.request().pause();
+    auth.authenticate(Authenticator.secretOf(ctx.request()))
+        .compose(user -> ctx.request().toWebSocket())
+        .onSuccess(this::relay)
+        .onFailure(ctx::fail);
   }
 
   private void relay(ServerWebSocket socket) {

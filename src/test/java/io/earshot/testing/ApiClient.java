@@ -17,7 +17,8 @@ import java.util.function.BooleanSupplier;
 public final class ApiClient {
   private final String baseUrl;
   private final String ingestToken;
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   public ApiClient(String baseUrl, String ingestToken) {
@@ -48,6 +49,12 @@ public final class ApiClient {
       throw new IllegalStateException("login failed: " + r);
     }
     return this;
+  }
+
+  /** The session cookie as a {@code Cookie} header value, after {@link #login}. */
+  public String sessionCookie() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("earshot_session"))
+        .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
   }
 
   public Response get(String path) {
