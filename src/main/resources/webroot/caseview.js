@@ -35,15 +35,22 @@ export function createCaseView(root, { me, onCaseChanged }) {
     }, label);
   }
 
-  function renderHead() {
-    const c = detail.case;
-    const mine = c.assignee === me.username;
+  /** Claim / pending / resolve; marketers read cases but the hub refuses their changes. */
+  function caseActions(c, mine) {
+    if (!canReply) return [];
     const actions = [];
     if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: me.username }, { primary: !c.assignee }));
     if (c.status !== 'pending' && c.status !== 'resolved') actions.push(actionButton('Pending', 'case-pending', { status: 'pending' }));
     actions.push(c.status === 'resolved'
       ? actionButton('Reopen', 'case-reopen', { status: 'open' })
       : actionButton('Resolve', 'case-resolve', { status: 'resolved' }, { primary: mine }));
+    return actions;
+  }
+
+  function renderHead() {
+    const c = detail.case;
+    const mine = c.assignee === me.username;
+    const actions = caseActions(c, mine);
     replaceChildren(head,
       h('div', { class: 'case-title' },
         h('h2', { testid: 'case-subject' }, c.subject || `@${c.customer?.handle ?? 'unknown'}`),
@@ -159,7 +166,15 @@ export function createCaseView(root, { me, onCaseChanged }) {
   async function open(caseId) {
     const seq = ++openSeq;
     composer.setCase(caseId);
-    const loaded = await api.caseDetail(caseId);
+    let loaded;
+    try {
+      loaded = await api.caseDetail(caseId);
+    } catch (err) {
+      if (seq !== openSeq) return;
+      detail = null;
+      showPlaceholder(err.status === 404 ? 'This case no longer exists' : `Could not open the case: ${err.message}`);
+      return;
+    }
     if (seq !== openSeq) return; // the agent already moved on to another case
     detail = { ...loaded, thread: loaded.thread || [] };
     render();

@@ -86,7 +86,7 @@ export function createComposer({ onSent }) {
         const answer = await api.checkReply(forCase, value);
         if (seq !== checkSeq || forCase !== caseId) return;
         check = { ...answer, text: value };
-        showError(answer.ok ? null : answer.message);
+        showError(answer.ok ? null : sentence(answer.message));
       } catch (err) {
         if (seq === checkSeq) check = null;
       }
@@ -146,3 +146,6 @@ export function createComposer({ onSent }) {
     focus: () => text.focus(),
   };
 }
+
+// ReplyCheck messages read "is 300 characters; the limit is 280": give them a subject.
+const sentence = (msg) => (msg && /^is\b/.test(msg) ? `This reply ${msg}.` : msg);

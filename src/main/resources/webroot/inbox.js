@@ -112,6 +112,10 @@ export function createInbox(els, { me, onSelect }) {
   }
 
   function wireControls() {
+    els.sort.value = filter.sort;
+    for (const t of els.tabs.querySelectorAll('[data-status]')) {
+      t.setAttribute('aria-selected', t.dataset.status === filter.status ? 'true' : 'false');
+    }
     // Assigned, not added: a second sign-in builds a new inbox on the same static controls.
     els.tabs.onclick = (e) => {
       const tab = e.target.closest('[data-status]');
