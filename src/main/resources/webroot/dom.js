@@ -2,8 +2,8 @@
 // nothing in the dashboard assigns innerHTML, so hostile mention text renders as text.
 
 /**
- * Builds an element. attrs: plain attributes, plus `class`, `dataset` (object), `on` (event
- * handlers) and boolean properties (`hidden`, `disabled`). Children: nodes, strings (become
+ * Builds an element. attrs: plain attributes, plus `class`, `dataset` and `style` (objects), `on`
+ * (event handlers) and boolean properties (`hidden`, `disabled`). Children: nodes, strings (become
  * text nodes), null/false (skipped) or arrays of those.
  */
 export function h(tag, attrs = {}, ...children) {
@@ -12,6 +12,8 @@ export function h(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'class') el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    // Through CSSOM, not a style attribute, so a strict Content-Security-Policy allows it.
+    else if (key === 'style') Object.assign(el.style, value);
     else if (key === 'on') for (const [ev, fn] of Object.entries(value)) el.addEventListener(ev, fn);
     else if (key === 'hidden' || key === 'disabled' || key === 'checked' || key === 'selected') el[key] = Boolean(value);
     else if (key === 'testid') el.dataset.testid = value;

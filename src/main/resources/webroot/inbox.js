@@ -1,7 +1,7 @@
 // The shared inbox: a filtered, sorted list of cases kept current by case.* events.
 import { api } from './api.js';
 import { h, replaceChildren, flash } from './dom.js';
-import { age, humanize, platformName, priorityBand } from './format.js';
+import { age, dateTime, humanize, platformName, priorityBand } from './format.js';
 
 const LIMIT = 50;
 
@@ -53,7 +53,7 @@ export function createInbox(els, { me, onSelect }) {
       h('span', { class: ['sentiment-dot', `label-${label}`], title: `${label} sentiment`, 'aria-label': `${label} sentiment` }),
       h('span', { class: 'handle' }, c.customer?.handle ? `@${c.customer.handle}` : 'unknown'),
       h('span', { class: ['platform', `platform-${c.platform}`] }, platformName(c.platform)),
-      h('time', { class: 'age', datetime: c.lastMentionAt || c.createdAt, testid: 'case-age' },
+      h('time', { class: 'age', datetime: c.lastMentionAt || c.createdAt, title: dateTime(c.lastMentionAt || c.createdAt), testid: 'case-age' },
         age(c.lastMentionAt || c.createdAt))),
     h('div', { class: 'row-text', testid: 'case-text' }, c.lastText || c.subject || ''),
     h('div', { class: 'row-meta' },
