@@ -69,7 +69,7 @@ async function start(me) {
     switch (type) {
       case 'case.created':
       case 'case.updated':
-        inbox.applyCase(data);
+        inbox.applyCase(data, { created: type === 'case.created' });
         view.applyCase(data);
         break;
       case 'mention.created':

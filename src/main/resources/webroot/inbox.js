@@ -4,6 +4,7 @@ import { h, replaceChildren, flash } from './dom.js';
 import { age, dateTime, humanize, platformName, priorityBand } from './format.js';
 
 const LIMIT = 50;
+const EMPTY_TEXT = 'No cases here. New mentions appear live.';
 
 const byPriority = (a, b) => (b.priority?.value ?? 0) - (a.priority?.value ?? 0) || byNewest(a, b);
 const byNewest = (a, b) => ts(b.lastMentionAt || b.createdAt) - ts(a.lastMentionAt || a.createdAt)
@@ -69,21 +70,25 @@ export function createInbox(els, { me, onSelect }) {
   function render() {
     const list = ordered().slice(0, LIMIT);
     const keep = new Set(list.map((c) => c.id));
+    // Cases pushed below the fold are forgotten; their next event brings them back whole.
+    for (const id of [...cases.keys()]) if (!keep.has(id)) cases.delete(id);
     for (const [id, el] of rows) if (!keep.has(id)) { el.remove(); rows.delete(id); }
     // appendChild moves existing rows into order without rebuilding them.
     list.forEach((c) => els.list.appendChild(rows.get(c.id)));
     els.empty.hidden = list.length > 0;
+    els.empty.textContent = EMPTY_TEXT;
     els.count.textContent = total > list.length ? `${list.length} of ${total}` : String(list.length);
   }
 
-  function put(c, { highlight }) {
+  function put(c, { highlight, created = false }) {
     const old = cases.get(c.id);
     if (old && ts(old.updatedAt) > ts(c.updatedAt)) return; // an older event arrived late
     if (!matches(c)) {
       if (old) { cases.delete(c.id); total = Math.max(0, total - 1); }
       return;
     }
-    if (!old) total += 1;
+    // The total is the server's, adjusted for new cases; every load() corrects any drift.
+    if (!old && created) total += 1;
     cases.set(c.id, c);
     const el = rowFor(c);
     rows.get(c.id)?.replaceWith(el);
@@ -91,22 +96,37 @@ export function createInbox(els, { me, onSelect }) {
     if (highlight) flash(el);
   }
 
-  async function load() {
+  async function fetchPage() {
     const params = { status: filter.status || undefined, sort: filter.sort, limit: LIMIT };
     heldDuringLoad = [];
     const request = api.cases(params);
     loading = request;
-    const page = await request;
-    if (loading !== request) return; // a newer load superseded this one
-    loading = null;
+    try {
+      const page = await request;
+      return loading === request ? page : null; // null: a newer load superseded this one
+    } catch (err) {
+      if (loading === request) {
+        els.empty.hidden = false;
+        els.empty.textContent = `Could not load cases: ${err.message}`;
+      }
+      throw err;
+    } finally {
+      if (loading === request) loading = null;
+    }
+  }
+
+  async function load() {
+    const page = await fetchPage();
+    if (!page) return;
     cases.clear();
     rows.forEach((el) => el.remove());
     rows.clear();
-    total = 0;
     for (const c of page.items || []) put(c, { highlight: false });
     total = Math.max(page.total ?? 0, cases.size);
-    // Events that raced the request are re-applied; put() ignores the ones already reflected.
-    heldDuringLoad.forEach((c) => put(c, { highlight: true }));
+    // Events that raced the request are re-applied unless the page already reflects them.
+    heldDuringLoad
+      .filter((c) => !cases.has(c.id) || ts(c.updatedAt) > ts(cases.get(c.id).updatedAt))
+      .forEach((c) => put(c, { highlight: true, created: !cases.has(c.id) }));
     heldDuringLoad = [];
     render();
   }
@@ -139,11 +159,11 @@ export function createInbox(els, { me, onSelect }) {
 
   return {
     load,
-    /** Applies a case.created / case.updated event. */
-    applyCase(c) {
+    /** Applies a case.created / case.updated event (or the answer to our own PATCH). */
+    applyCase(c, { created = false } = {}) {
       if (!c || !c.id) return;
       if (loading) heldDuringLoad.push(c);
-      put(c, { highlight: true });
+      put(c, { highlight: true, created });
       render();
     },
     select(id) {
