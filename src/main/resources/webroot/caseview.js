@@ -6,6 +6,8 @@ import { createComposer } from './composer.js';
 import { customerPanel, priorityPanel, triagePanel } from './panels.js';
 
 const itemKey = (item) => `${item.kind}:${item.id}`;
+// A reply's author is a username today; accept a user object too.
+const authorName = (a) => (typeof a === 'object' ? a.username || a.name || a.handle || '' : String(a));
 
 /** onCaseChanged(case) lets the inbox reflect a PATCH before its case.updated event arrives. */
 export function createCaseView(root, { me, onCaseChanged }) {
@@ -94,7 +96,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
       h('div', { class: 'item-head' },
         h('span', { class: 'avatar brand', 'aria-hidden': 'true' }, '↩'),
         h('strong', {}, 'Reply'),
-        r.author && h('span', { class: 'muted' }, `by ${r.author}`),
+        r.author && h('span', { class: 'muted' }, `by ${authorName(r.author)}`),
         h('span', { class: 'spacer' }),
         h('span', { class: ['reply-state', `state-${r.state}`], testid: 'reply-state', dataset: { state: r.state } }, humanize(r.state)),
         h('span', { class: 'muted' }, dateTime(r.sentAt || r.createdAt))),
@@ -104,7 +106,9 @@ export function createCaseView(root, { me, onCaseChanged }) {
         r.attempts > 1 && h('span', {}, `${r.attempts} attempts`),
         r.lastError && h('span', { class: 'error-text' }, r.lastError),
         e && h('span', { class: 'engagement', testid: 'reply-engagement' },
-          `♥ ${e.likes ?? 0}  ↻ ${e.reposts ?? 0}  ↩ ${e.replies ?? 0}`)));
+          h('span', { title: 'likes' }, `♥ ${e.likes ?? 0}`),
+          h('span', { title: 'reposts' }, `↻ ${e.reposts ?? 0}`),
+          h('span', { title: 'replies' }, `↩ ${e.replies ?? 0}`))));
   }
 
   const itemElement = (item) => (item.kind === 'reply' ? replyItem(item) : mentionItem(item));

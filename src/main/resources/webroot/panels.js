@@ -13,7 +13,7 @@ export function priorityPanel(c) {
   return panel('Priority', 'priority-panel',
     h('div', { class: 'priority-head' },
       h('span', { class: ['prio', 'large', `band-${priorityBand(p.value)}`] }, String(p.value)),
-      h('span', { class: 'muted' }, `${priorityBand(p.value)} · of 100`)),
+      h('span', { class: 'muted' }, `of 100 · ${priorityBand(p.value)}`)),
     signals.length
       ? h('table', { class: 'signals' },
         h('tbody', {}, signals.map((s) => h('tr', { testid: 'priority-signal' },
