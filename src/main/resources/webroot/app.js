@@ -1,0 +1,120 @@
+// Entry point: session check, login, then the inbox, the case view and the live feed wired together.
+import { api, setUnauthenticatedHandler } from './api.js';
+import { $ } from './dom.js';
+import { connectLive } from './live.js';
+import { createInbox } from './inbox.js';
+import { createCaseView } from './caseview.js';
+import { createConnectorBar } from './connectors.js';
+import { wireLogin } from './login.js';
+
+let session = null; // { live, stop() } while signed in
+
+function show(which) {
+  $('#boot').hidden = true;
+  $('#login').hidden = which !== 'login';
+  $('#app').hidden = which !== 'app';
+}
+
+function showLogin(message) {
+  if (session) session.stop();
+  session = null;
+  show('login');
+  wireLogin({ message, onSignedIn: start });
+}
+
+function setLiveState(state) {
+  const el = $('#live-status');
+  el.dataset.state = state;
+  el.textContent = { live: 'live', connecting: 'connecting…', offline: 'reconnecting…' }[state] || state;
+}
+
+async function start(me) {
+  show('app');
+  $('#user-name').textContent = me.username;
+  $('#user-role').textContent = me.role;
+
+  const connectors = createConnectorBar($('#connectors'));
+  const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c) });
+  const inbox = createInbox(
+    { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort') },
+    { me, onSelect: (id) => openCase(id) },
+  );
+
+  function openCase(id) {
+    if (!id) return;
+    inbox.select(id);
+    history.replaceState(null, '', `#case=${encodeURIComponent(id)}`);
+    view.open(id).catch((err) => console.warn('case', id, err.message));
+  }
+
+  const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
+  const refreshAll = () => Promise.all([inbox.load().catch(() => {}), refreshHealth(), view.refresh().catch(() => {})]);
+
+  const live = connectLive({
+    onState: setLiveState,
+    onOpen: () => refreshAll(), // nothing sent while the socket was down is replayed
+    onEvent: (type, data) => route(type, data),
+    onDrop: async () => {
+      try {
+        await api.currentSession();
+        return true;
+      } catch (err) {
+        if (err.status === 401) { showLogin('Your session has ended. Please sign in again.'); return false; }
+        return true; // hub unreachable: keep retrying
+      }
+    },
+  });
+
+  function route(type, data) {
+    switch (type) {
+      case 'case.created':
+      case 'case.updated':
+        inbox.applyCase(data, { created: type === 'case.created' });
+        view.applyCase(data);
+        break;
+      case 'mention.created':
+        view.applyThreadItem({ kind: 'mention', ...data });
+        break;
+      case 'reply.created':
+      case 'reply.updated':
+        view.applyThreadItem({ kind: 'reply', ...data });
+        break;
+      case 'connector.status':
+        connectors.update(data);
+        break;
+      default:
+        break; // unknown events are ignored so the hub can add new ones
+    }
+  }
+
+  function onKey(e) {
+    if (e.target.closest('input, textarea, select')) return;
+    if (e.key === 'j' || e.key === 'k') openCase(inbox.neighbour(e.key === 'j' ? 1 : -1));
+  }
+
+  const healthTimer = setInterval(refreshHealth, 60000);
+  document.addEventListener('keydown', onKey);
+  $('#logout').onclick = async () => {
+    await api.logout().catch(() => {});
+    showLogin();
+  };
+  session = {
+    stop() {
+      live.close();
+      clearInterval(healthTimer);
+      document.removeEventListener('keydown', onKey);
+      $('#case-list').replaceChildren();
+      $('#case-view').replaceChildren();
+      $('#connectors').replaceChildren();
+    },
+  };
+
+  api.templates().then(view.setTemplates).catch(() => {});
+  await refreshAll();
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('case');
+  if (fromHash) openCase(fromHash);
+}
+
+setUnauthenticatedHandler(() => { if (session) showLogin('Your session has ended. Please sign in again.'); });
+
+api.currentSession().then(start, () => showLogin());

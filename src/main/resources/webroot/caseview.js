@@ -1,0 +1,197 @@
+// The open case: header with claim/status actions, the thread, the composer and the side panels.
+import { api } from './api.js';
+import { h, replaceChildren, safeHref, flash } from './dom.js';
+import { compactNumber, dateTime, humanize, platformName } from './format.js';
+import { createComposer } from './composer.js';
+import { customerPanel, priorityPanel, triagePanel } from './panels.js';
+
+const itemKey = (item) => `${item.kind}:${item.id}`;
+// A reply's author is a username today; accept a user object too.
+const authorName = (a) => (typeof a === 'object' ? a.username || a.name || a.handle || '' : String(a));
+
+/** onCaseChanged(case) lets the inbox reflect a PATCH before its case.updated event arrives. */
+export function createCaseView(root, { me, onCaseChanged }) {
+  let detail = null; // { case, thread, customer, history }
+  let openSeq = 0;
+  const canReply = me.role !== 'marketer';
+  const composer = createComposer({ onSent: (item, caseId) => applyThreadItem({ ...item, caseId }, { fromPost: true }) });
+
+  const head = h('header', { class: 'case-head' });
+  const thread = h('ol', { class: 'thread', testid: 'thread', 'aria-live': 'polite' });
+  const side = h('aside', { class: 'case-side' });
+  const errorBar = h('div', { class: 'case-error', role: 'alert', hidden: true });
+  const conversation = h('div', { class: 'conversation' },
+    h('div', { class: 'thread-scroll' }, thread), canReply && composer.element);
+  const body = h('div', { class: 'case-body' }, conversation, side);
+
+  function showPlaceholder(text) {
+    replaceChildren(root, h('div', { class: 'placeholder', testid: 'case-placeholder' },
+      h('div', { class: 'placeholder-title' }, text),
+      h('div', { class: 'muted' }, 'Use j / k to move through the inbox, Enter to open.')));
+  }
+
+  function actionButton(label, testid, patch, { primary = false } = {}) {
+    return h('button', {
+      type: 'button', class: ['btn', primary && 'primary'], testid,
+      on: { click: () => patchCase(patch) },
+    }, label);
+  }
+
+  /** Claim / pending / resolve; marketers read cases but the hub refuses their changes. */
+  function caseActions(c, mine) {
+    if (!canReply) return [];
+    const actions = [];
+    if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: me.username }, { primary: !c.assignee }));
+    if (c.status !== 'pending' && c.status !== 'resolved') actions.push(actionButton('Pending', 'case-pending', { status: 'pending' }));
+    actions.push(c.status === 'resolved'
+      ? actionButton('Reopen', 'case-reopen', { status: 'open' })
+      : actionButton('Resolve', 'case-resolve', { status: 'resolved' }, { primary: mine }));
+    return actions;
+  }
+
+  function renderHead() {
+    const c = detail.case;
+    const mine = c.assignee === me.username;
+    const actions = caseActions(c, mine);
+    replaceChildren(head,
+      h('div', { class: 'case-title' },
+        h('h2', { testid: 'case-subject' }, c.subject || `@${c.customer?.handle ?? 'unknown'}`),
+        h('div', { class: 'case-sub' },
+          h('span', { class: ['chip', 'status', `status-${c.status}`], testid: 'case-status' }, c.status),
+          h('span', {}, `${platformName(c.platform)} · ${c.account}`),
+          h('span', { testid: 'case-assignee' }, c.assignee ? `Assigned to ${mine ? 'you' : c.assignee}` : 'Unassigned'),
+          h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`))),
+      h('div', { class: 'case-actions' }, actions));
+  }
+
+  function renderSide() {
+    replaceChildren(side,
+      priorityPanel(detail.case),
+      triagePanel(detail.case),
+      customerPanel(detail.customer, detail.history, detail.case.id));
+  }
+
+  function mentionItem(m) {
+    const a = m.author || {};
+    const href = safeHref(m.url);
+    return h('li', { class: 'thread-item mention', testid: 'thread-item', dataset: { kind: 'mention', itemId: m.id } },
+      h('div', { class: 'item-head' },
+        h('span', { class: 'avatar', 'aria-hidden': 'true' }, (a.name || a.handle || '?').trim().charAt(0).toUpperCase()),
+        h('strong', {}, a.name || a.handle || 'unknown'),
+        a.verified && h('span', { class: 'verified', title: 'verified account' }, '✓'),
+        h('span', { class: 'muted' }, `@${a.handle ?? ''}`),
+        a.followers != null && h('span', { class: 'muted' }, `${compactNumber(a.followers)} followers`),
+        h('span', { class: 'spacer' }),
+        m.triage && h('span', { class: ['chip', 'sentiment', `label-${m.triage.label}`] }, m.triage.label),
+        href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'muted' }, dateTime(m.createdAt))
+          : h('span', { class: 'muted' }, dateTime(m.createdAt))),
+      h('div', { class: 'item-text', testid: 'thread-text' }, m.text ?? ''),
+      (m.triage?.reasons || []).length > 0 && h('div', { class: 'chips' },
+        m.triage.reasons.map((r) => h('span', { class: 'chip reason' }, humanize(r.code)))));
+  }
+
+  function replyItem(r) {
+    const e = r.engagement;
+    return h('li', { class: ['thread-item', 'reply', `state-${r.state}`], testid: 'thread-item', dataset: { kind: 'reply', itemId: r.id, state: r.state } },
+      h('div', { class: 'item-head' },
+        h('span', { class: 'avatar brand', 'aria-hidden': 'true' }, '↩'),
+        h('strong', {}, 'Reply'),
+        r.author && h('span', { class: 'muted' }, `by ${authorName(r.author)}`),
+        h('span', { class: 'spacer' }),
+        h('span', { class: ['reply-state', `state-${r.state}`], testid: 'reply-state', dataset: { state: r.state } }, humanize(r.state)),
+        h('span', { class: 'muted' }, dateTime(r.sentAt || r.createdAt))),
+      h('div', { class: 'item-text', testid: 'thread-text' }, r.text ?? ''),
+      h('div', { class: 'item-foot' },
+        r.state === 'sent' && r.externalId && h('span', { testid: 'reply-external-id' }, `posted as ${r.externalId}`),
+        r.attempts > 1 && h('span', {}, `${r.attempts} attempts`),
+        r.lastError && h('span', { class: 'error-text' }, r.lastError),
+        e && h('span', { class: 'engagement', testid: 'reply-engagement' },
+          h('span', { title: 'likes' }, `♥ ${e.likes ?? 0}`),
+          h('span', { title: 'reposts' }, `↻ ${e.reposts ?? 0}`),
+          h('span', { title: 'replies' }, `↩ ${e.replies ?? 0}`))));
+  }
+
+  const itemElement = (item) => (item.kind === 'reply' ? replyItem(item) : mentionItem(item));
+
+  function renderThread() {
+    replaceChildren(thread, detail.thread.map(itemElement));
+  }
+
+  function render() {
+    replaceChildren(root, head, errorBar, body);
+    renderHead();
+    renderThread();
+    renderSide();
+    thread.lastElementChild?.scrollIntoView({ block: 'end' });
+  }
+
+  async function patchCase(patch) {
+    try {
+      const updated = await api.updateCase(detail.case.id, patch);
+      applyCase(updated);
+      onCaseChanged(updated);
+    } catch (err) {
+      errorBar.hidden = false;
+      errorBar.textContent = `Could not update the case: ${err.message}`;
+      setTimeout(() => { errorBar.hidden = true; }, 5000);
+    }
+  }
+
+  function applyCase(c) {
+    if (!detail || c.id !== detail.case.id) return;
+    detail.case = { ...detail.case, ...c };
+    renderHead();
+    renderSide();
+  }
+
+  /**
+   * Inserts or updates a thread item. The 202 answer to our own POST can arrive after the
+   * reply.updated event that already says "sent"; fromPost never overwrites what is shown.
+   */
+  function applyThreadItem(item, { fromPost = false } = {}) {
+    if (!detail || !item || item.caseId !== detail.case.id) return;
+    const key = itemKey(item);
+    const index = detail.thread.findIndex((x) => itemKey(x) === key);
+    if (index >= 0 && fromPost) return;
+    const merged = index >= 0 ? { ...detail.thread[index], ...item } : item;
+    const el = itemElement(merged);
+    if (index >= 0) {
+      detail.thread[index] = merged;
+      const old = [...thread.children].find((li) => li.dataset.kind === item.kind && li.dataset.itemId === String(item.id));
+      if (old) old.replaceWith(el); else thread.appendChild(el);
+    } else {
+      detail.thread.push(merged);
+      thread.appendChild(el);
+      el.scrollIntoView({ block: 'end', behavior: 'smooth' });
+    }
+    flash(el);
+  }
+
+  async function open(caseId) {
+    const seq = ++openSeq;
+    composer.setCase(caseId);
+    let loaded;
+    try {
+      loaded = await api.caseDetail(caseId);
+    } catch (err) {
+      if (seq !== openSeq) return;
+      detail = null;
+      showPlaceholder(err.status === 404 ? 'This case no longer exists' : `Could not open the case: ${err.message}`);
+      return;
+    }
+    if (seq !== openSeq) return; // the agent already moved on to another case
+    detail = { ...loaded, thread: loaded.thread || [] };
+    render();
+  }
+
+  showPlaceholder('Select a case');
+  return {
+    open,
+    applyCase,
+    applyThreadItem,
+    setTemplates: composer.setTemplates,
+    currentId: () => detail?.case.id ?? null,
+    /** Re-fetches the open case (after a reconnect) without losing the draft. */
+    refresh: () => (detail ? open(detail.case.id) : Promise.resolve()),
+  };
+}

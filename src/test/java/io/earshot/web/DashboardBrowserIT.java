@@ -1,0 +1,265 @@
+package io.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.testing.TestHub;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard driven through Debian's Chromium against a real hub (embedded MongoDB and Redis,
+ * sandbox stream off). Mentions enter through the public ingest API, so what the browser shows
+ * has travelled the whole path: ingest, triage, store, fan-out, WebSocket, DOM.
+ */
+@DisplayName("the dashboard in a real browser")
+class DashboardBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+  private static TestHub hub;
+  private static final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private Path profile;
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void startHub() throws Exception {
+    hub = TestHub.start(Map.of());
+  }
+
+  @AfterAll
+  static void stopHub() throws Exception {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    // CI installs Chromium; a missing browser is a broken build, not a reason to skip.
+    assertTrue(Files.isExecutable(CHROMIUM), "Chromium is required at " + CHROMIUM);
+    assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is required at " + CHROMEDRIVER);
+    profile = Files.createTempDirectory("earshot-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--window-size=1400,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, WAIT);
+  }
+
+  @AfterEach
+  void closeBrowser(TestInfo info) throws IOException {
+    try {
+      if (driver != null) {
+        keepScreenshot(info.getTestMethod().map(m -> m.getName()).orElse("test"));
+        driver.quit();
+      }
+    } finally {
+      deleteTree(profile);
+    }
+  }
+
+  @Test
+  @DisplayName("a newly ingested mention appears in the inbox live, without a reload")
+  void mentionAppearsLive() throws Exception {
+    signIn();
+    js("window.__earshotSamePage = true;");
+    String text = "Card charged twice, please refund " + UUID.randomUUID();
+
+    ingest(mention(text));
+
+    WebElement row = waitForRow(text);
+    assertEquals(text, row.findElement(testId("case-text")).getDomProperty("textContent"));
+    assertEquals(Boolean.TRUE, js("return window.__earshotSamePage === true;"),
+        "the row must arrive over the live feed, not through a page reload");
+  }
+
+  @Test
+  @DisplayName("a reply sent from the composer shows its state live until it is sent")
+  void replyStateBecomesSent() throws Exception {
+    signIn();
+    String text = "Where is my order? " + UUID.randomUUID();
+    ingest(mention(text));
+    openCase(waitForRow(text));
+
+    String reply = "Sorry about the wait, checking your order now " + UUID.randomUUID();
+    WebElement composer = driver.findElement(testId("reply-text"));
+    composer.sendKeys(reply);
+    wait.until(ExpectedConditions.elementToBeClickable(testId("reply-send"))).click();
+
+    WebElement item = wait.until(d -> threadItem("reply", reply));
+    String firstState = item.findElement(testId("reply-state")).getDomAttribute("data-state");
+    assertTrue(List.of("queued", "sending", "sent").contains(firstState),
+        "a new reply shows its publishing state, was " + firstState);
+    wait.until(d -> {
+      WebElement current = threadItem("reply", reply);
+      return current != null
+          && "sent".equals(current.findElement(testId("reply-state")).getDomAttribute("data-state"));
+    });
+    assertEquals("", driver.findElement(testId("reply-text")).getDomProperty("value"),
+        "the composer is cleared once the reply is accepted");
+  }
+
+  @Test
+  @DisplayName("hostile mention text is shown literally and never becomes markup")
+  void hostileTextIsRenderedAsText() throws Exception {
+    signIn();
+    // Keep any injected script observable instead of blocking the page on a dialog.
+    js("window.__earshotAlerts = []; window.alert = (m) => window.__earshotAlerts.push(String(m));");
+    String marker = UUID.randomUUID().toString();
+    String text = HOSTILE + " " + marker;
+
+    ingest(mention(text));
+    WebElement row = waitForRow(text);
+    assertEquals(text, row.findElement(testId("case-text")).getDomProperty("textContent"));
+    openCase(row);
+    WebElement item = wait.until(d -> d.findElements(
+        By.cssSelector("[data-testid=thread-item][data-kind=mention]")).stream().findFirst().orElse(null));
+
+    assertEquals(0L, js("return document.querySelectorAll('#app img, #app script').length;"),
+        "no element was created from mention text");
+    assertEquals(text, item.findElement(testId("thread-text")).getDomProperty("textContent"));
+    assertTrue(item.getText().contains(HOSTILE), "the tags are visible as text in the thread");
+    assertEquals(0L, js("return window.__earshotAlerts.length;"), "no injected script ran");
+    try {
+      driver.switchTo().alert();
+      throw new AssertionError("an alert dialog is open");
+    } catch (NoAlertPresentException expected) {
+      // the only acceptable outcome
+    }
+  }
+
+  private void signIn() {
+    driver.get(hub.baseUrl() + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("login-username")))
+        .sendKeys("admin");
+    driver.findElement(testId("login-password")).sendKeys(hub.adminPassword());
+    driver.findElement(testId("login-submit")).click();
+    // Wait for the live feed, so what the tests ingest next must arrive as an event.
+    wait.until(ExpectedConditions.attributeToBe(testId("live-status"), "data-state", "live"));
+  }
+
+  private void openCase(WebElement row) {
+    String caseId = row.getDomAttribute("data-case-id");
+    row.click();
+    wait.until(d -> {
+      List<WebElement> subject = d.findElements(testId("case-subject"));
+      List<WebElement> selected = d.findElements(
+          By.cssSelector("[data-testid=case-row].selected[data-case-id='" + caseId + "']"));
+      return !subject.isEmpty() && !selected.isEmpty();
+    });
+  }
+
+  private WebElement waitForRow(String text) {
+    return wait.until(d -> d.findElements(testId("case-row")).stream()
+        .filter(r -> text.equals(r.findElement(testId("case-text")).getDomProperty("textContent")))
+        .findFirst().orElse(null));
+  }
+
+  private WebElement threadItem(String kind, String text) {
+    return driver.findElements(By.cssSelector("[data-testid=thread-item][data-kind=" + kind + "]"))
+        .stream()
+        .filter(i -> text.equals(i.findElement(testId("thread-text")).getDomProperty("textContent")))
+        .findFirst().orElse(null);
+  }
+
+  private static JsonObject mention(String text) {
+    String id = UUID.randomUUID().toString();
+    return new JsonObject()
+        .put("platform", "sandbox")
+        .put("externalId", "it-" + id)
+        .put("author", new JsonObject()
+            .put("id", "author-" + id)
+            .put("handle", "customer_" + id.substring(0, 8))
+            .put("name", "Test Customer")
+            .put("followers", 1200)
+            .put("verified", false))
+        .put("text", text)
+        .put("createdAt", Instant.now().toString());
+  }
+
+  private static void ingest(JsonObject... mentions) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/mentions"))
+        .header("Authorization", "Bearer " + hub.ingestToken())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonArray(List.of((Object[]) mentions)).encode()))
+        .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertEquals(202, response.statusCode(), response.body());
+    assertEquals(mentions.length, new JsonObject(response.body()).getInteger("accepted"), response.body());
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  private static By testId(String id) {
+    return By.cssSelector("[data-testid='" + id + "']");
+  }
+
+  private void keepScreenshot(String name) {
+    try {
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Path dir = Path.of("target", "browser-it");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (RuntimeException | IOException e) {
+      // a screenshot is a debugging aid; never let it hide the test's own outcome
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+}
