@@ -6,10 +6,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ final class LatencyProbe {
   private static final long TICK_MS = 10;
   private final Vertx vertx;
   private final WebClient http;
+  /** Held for the whole run: Vert.x closes a client (and its sockets) once it is unreachable. */
+  private final WebSocketClient sockets;
   private final int port;
   private final String ingestToken;
   private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -31,7 +36,9 @@ final class LatencyProbe {
 
   LatencyProbe(Vertx vertx, int port, String ingestToken) {
     this.vertx = vertx;
-    this.http = WebClient.create(vertx);
+    // Enough connections that the client never caps the offered rate.
+    this.http = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(64));
+    this.sockets = vertx.createWebSocketClient();
     this.port = port;
     this.ingestToken = ingestToken;
   }
@@ -39,7 +46,7 @@ final class LatencyProbe {
   Future<Void> connect(String sessionCookie) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/api/v1/live").addHeader("Cookie", sessionCookie);
-    return vertx.createWebSocketClient().connect(options).onSuccess(this::listen).mapEmpty();
+    return sockets.connect(options).onSuccess(this::listen).mapEmpty();
   }
 
   private void listen(WebSocket socket) {

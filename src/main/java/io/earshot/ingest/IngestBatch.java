@@ -20,15 +20,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One pass of the hot path over a batch of new mentions: look up what threading needs (parents,
- * recent cases, customers) in a few bulk reads, thread and score in memory, insert the mentions
- * (the commit point: duplicates lose here), then upsert cases and customers in bulk, mark the
- * mentions threaded and announce. A crash after the insert leaves mentions unthreaded, which
- * {@link ThreadingRecovery} finishes later.
+ * One pass of the hot path over a batch of mentions: look up what threading needs (parents,
+ * customers and their current cases) in a few keyed bulk reads, thread and score in memory,
+ * insert the mentions (the commit point: a mention already stored fails on its key here and
+ * counts as a duplicate), then upsert cases and customers in bulk. A crash after the insert
+ * leaves mentions unthreaded, which {@link ThreadingRecovery} finishes later.
  */
 final class IngestBatch {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestBatch.class);
   private final IngestStores stores;
   private final Instant now;
   private final Map<String, CareCase> cases = new HashMap<>();
@@ -41,7 +44,7 @@ final class IngestBatch {
     this.now = stores.clock().instant();
   }
 
-  /** Threads, scores and stores mentions not yet stored; answers the ids really inserted. */
+  /** Threads, scores and stores the mentions; answers the ids really inserted (the rest were known). */
   Future<Set<String>> store(List<Mention> fresh) {
     List<Mention> ordered = fresh.stream().sorted(Comparator.comparing(Mention::createdAt)).toList();
     return lookUp(ordered)
@@ -104,6 +107,11 @@ final class IngestBatch {
         waiting.isNegative() ? Duration.ZERO : waiting));
   }
 
+  /**
+   * The offer is answered once mentions, cases and customers are written. Marking the mentions
+   * threaded and announcing them run after that, off the hot path: a crash in between is what
+   * {@link ThreadingRecovery} repairs, and dashboards re-read on reconnect.
+   */
   private Future<Set<String>> persist(ThreadedBatch batch) {
     return stores.mentions().insertNew(batch.mentions()).compose(inserted -> {
       List<Mention> stored = batch.mentions().stream().filter(m -> inserted.contains(m.id())).toList();
@@ -112,10 +120,15 @@ final class IngestBatch {
       }
       List<CaseWrite> writes = caseWrites(stored, batch.assignments());
       return Future.all(stores.cases().apply(writes, now), stores.customers().touch(stored, now))
-          .compose(v -> stores.mentions().markThreaded(inserted))
-          .compose(v -> announce(stored, writes))
+          .onSuccess(v -> finishInBackground(stored, writes, inserted))
           .map(inserted);
     });
+  }
+
+  private void finishInBackground(List<Mention> stored, List<CaseWrite> writes, Set<String> inserted) {
+    announce(stored, writes)
+        .compose(v -> stores.mentions().markThreaded(inserted))
+        .onFailure(e -> LOG.warn("batch of {} stored; marking or announcing failed: {}", inserted.size(), e.toString()));
   }
 
   private List<CaseWrite> caseWrites(List<Mention> stored, Map<String, Threader.Assignment> assignments) {

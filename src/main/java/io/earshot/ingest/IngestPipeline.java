@@ -88,12 +88,7 @@ public final class IngestPipeline {
   private Future<Void> process(List<Slot> slots) {
     Map<String, Mention> unique = new LinkedHashMap<>();
     slots.forEach(s -> unique.putIfAbsent(s.mention.id(), s.mention));
-    return stores.mentions().existingIds(unique.keySet())
-        .compose(existing -> {
-          List<Mention> fresh = unique.values().stream().filter(m -> !existing.contains(m.id())).toList();
-          return fresh.isEmpty() ? Future.succeededFuture(Set.<String>of())
-              : new IngestBatch(stores).store(fresh);
-        })
+    return new IngestBatch(stores).store(List.copyOf(unique.values()))
         .onSuccess(inserted -> settle(slots, inserted))
         .onFailure(error -> fail(slots, error))
         .mapEmpty();

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * closed rather than buffered without bound; the dashboard reconnects and re-reads the list.
  */
 final class LiveSocket {
+  private static final int WRITE_QUEUE_BYTES = 8 * 1024 * 1024;
   private final Vertx vertx;
   private final AuthService auth;
 
@@ -34,6 +35,9 @@ final class LiveSocket {
   }
 
   private void relay(ServerWebSocket socket) {
+    // An ingest batch arrives as a burst of events; allow a few bursts to queue before calling
+    // the client too slow.
+    socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     MessageConsumer<String> consumer = vertx.eventBus().consumer(Events.LIVE_ADDRESS, message -> {
       if (socket.writeQueueFull()) {
         socket.close((short) 1013, "too slow; reconnect and reload");

@@ -2,6 +2,7 @@ package io.earshot.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -12,11 +13,14 @@ public final class LiveListener implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final List<JsonObject> events = new CopyOnWriteArrayList<>();
   private final WebSocket socket;
+  /** Held while listening: Vert.x closes a client (and its sockets) once it is unreachable. */
+  private final WebSocketClient client;
 
   public LiveListener(int port, String sessionCookie) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/api/v1/live").addHeader("Cookie", sessionCookie);
-    socket = vertx.createWebSocketClient().connect(options).await();
+    client = vertx.createWebSocketClient();
+    socket = client.connect(options).await();
     socket.textMessageHandler(text -> events.add(new JsonObject(text)));
   }
 
