@@ -26,6 +26,7 @@ import io.earshot.store.CaseStore;
 import io.earshot.store.CursorStore;
 import io.earshot.store.CustomerStore;
 import io.earshot.store.EmbeddedMongo;
+import io.earshot.store.IngestJournal;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.store.ReplyStore;
@@ -149,7 +150,7 @@ public final class Hub {
     ReplyStore replies = new ReplyStore(mongo);
     AuditLog audit = new AuditLog(mongo);
     Announcer announcer = new Announcer(liveBus);
-    IngestStores ingestStores = new IngestStores(mentions, cases, customers, replies, scorer, announcer,
+    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, announcer,
         clock, config.reopenWindow());
     pipeline = new IngestPipeline(vertx, ingestStores, config.ingestBatchSize(),
         config.ingestBatchDelay().toMillis());

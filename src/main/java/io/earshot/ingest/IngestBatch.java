@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -108,27 +109,38 @@ final class IngestBatch {
   }
 
   /**
-   * The offer is answered once mentions, cases and customers are written. Marking the mentions
-   * threaded and announcing them run after that, off the hot path: a crash in between is what
-   * {@link ThreadingRecovery} repairs, and dashboards re-read on reconnect.
+   * The offer is answered once mentions, cases and customers are written. A journal entry
+   * brackets the writes, so a crash in the middle is found and finished by
+   * {@link ThreadingRecovery}; announcing and closing the entry run after the answer.
    */
   private Future<Set<String>> persist(ThreadedBatch batch) {
-    return stores.mentions().insertNew(batch.mentions()).compose(inserted -> {
-      List<Mention> stored = batch.mentions().stream().filter(m -> inserted.contains(m.id())).toList();
-      if (stored.isEmpty()) {
-        return Future.succeededFuture(inserted);
-      }
-      List<CaseWrite> writes = caseWrites(stored, batch.assignments());
-      return Future.all(stores.cases().apply(writes, now), stores.customers().touch(stored, now))
-          .onSuccess(v -> finishInBackground(stored, writes, inserted))
-          .map(inserted);
-    });
+    String batchId = UUID.randomUUID().toString();
+    List<String> ids = batch.mentions().stream().map(Mention::id).toList();
+    return stores.journal().open(batchId, ids, now)
+        .compose(v -> stores.mentions().insertNew(batch.mentions()))
+        .compose(inserted -> {
+          List<Mention> stored = batch.mentions().stream().filter(m -> inserted.contains(m.id())).toList();
+          List<CaseWrite> writes = caseWrites(stored, batch.assignments());
+          return Future.all(stores.cases().apply(writes, now), stores.customers().touch(changedCustomers(stored), now))
+              .onSuccess(v -> finishInBackground(batchId, stored, writes))
+              .map(inserted);
+        });
   }
 
-  private void finishInBackground(List<Mention> stored, List<CaseWrite> writes, Set<String> inserted) {
+  /** Customers whose stored profile or current case would change; the rest need no write. */
+  private List<Mention> changedCustomers(List<Mention> stored) {
+    return stored.stream().filter(m -> {
+      Customer known = customers.get(m.customerId());
+      return known == null || !m.caseId().equals(known.currentCaseId())
+          || !Objects.equals(known.handle(), m.author().handle()) || !Objects.equals(known.name(), m.author().name())
+          || known.followers() != m.author().followers() || known.verified() != m.author().verified();
+    }).toList();
+  }
+
+  private void finishInBackground(String batchId, List<Mention> stored, List<CaseWrite> writes) {
     announce(stored, writes)
-        .compose(v -> stores.mentions().markThreaded(inserted))
-        .onFailure(e -> LOG.warn("batch of {} stored; marking or announcing failed: {}", inserted.size(), e.toString()));
+        .compose(v -> stores.journal().close(batchId))
+        .onFailure(e -> LOG.warn("batch={} stored; announcing or closing it failed: {}", batchId, e.toString()));
   }
 
   private List<CaseWrite> caseWrites(List<Mention> stored, Map<String, Threader.Assignment> assignments) {
@@ -153,10 +165,12 @@ final class IngestBatch {
   }
 
   private Future<Void> announce(List<Mention> stored, List<CaseWrite> writes) {
-    List<String> caseIds = writes.stream().map(CaseWrite::caseId).toList();
+    if (stored.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<CareCase> after = writes.stream().map(w -> CaseProjection.apply(cases.get(w.caseId()), w, now)).toList();
     List<String> created = writes.stream().filter(CaseWrite::created).map(CaseWrite::caseId).toList();
-    return stores.cases().byIds(caseIds)
-        .compose(found -> stores.announcer().batch(stored, List.copyOf(found.values()), created));
+    return stores.announcer().batch(stored, after, created);
   }
 
   private record ThreadedBatch(List<Mention> mentions, Map<String, Threader.Assignment> assignments) {

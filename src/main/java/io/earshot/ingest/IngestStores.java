@@ -3,6 +3,7 @@ package io.earshot.ingest;
 import io.earshot.live.Announcer;
 import io.earshot.store.CaseStore;
 import io.earshot.store.CustomerStore;
+import io.earshot.store.IngestJournal;
 import io.earshot.store.MentionStore;
 import io.earshot.store.ReplyStore;
 import io.earshot.triage.Scorer;
@@ -10,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** What an ingest batch reads and writes, gathered so the pipeline's constructor stays short. */
-public record IngestStores(MentionStore mentions, CaseStore cases, CustomerStore customers,
+public record IngestStores(MentionStore mentions, IngestJournal journal, CaseStore cases, CustomerStore customers,
                            ReplyStore replies, Scorer scorer, Announcer announcer, Clock clock,
                            Duration reopenWindow) {
 }

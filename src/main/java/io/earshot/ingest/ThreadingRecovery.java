@@ -2,8 +2,10 @@ package io.earshot.ingest;
 
 import io.earshot.domain.Mention;
 import io.earshot.store.CaseWrite;
+import io.earshot.store.IngestJournal;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finishes batches a crash interrupted after their mentions were inserted but before their cases
- * and customers were updated. Mentions already carry their case id, so recovery re-applies the
- * case upsert without counting (the count is recomputed from the mentions, since the crash may
- * have come before or after the increment) and marks the mentions threaded.
+ * Finishes batches a crash interrupted between inserting their mentions and updating their cases
+ * and customers: each journal entry older than any live batch names the mentions to finish.
+ * Mentions already carry their case id, so the case upsert is re-applied without counting (the
+ * count is recomputed from the stored mentions, since the crash may have come before or after
+ * the increment) and the customers are pointed at their cases again.
  */
 public final class ThreadingRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadingRecovery.class);
@@ -27,26 +30,31 @@ public final class ThreadingRecovery {
     this.stores = stores;
   }
 
-  /** Repairs up to 500 unthreaded mentions; answers how many were repaired. */
+  /** Finishes up to 50 interrupted batches; answers how many mentions were repaired. */
   public Future<Integer> sweep() {
-    var now = stores.clock().instant();
-    return stores.mentions().unthreaded(now.minus(GRACE), 500).compose(mentions -> {
-      if (mentions.isEmpty()) {
-        return Future.succeededFuture(0);
+    Instant now = stores.clock().instant();
+    return stores.journal().stale(now.minus(GRACE), 50).compose(entries -> {
+      Future<Integer> done = Future.succeededFuture(0);
+      for (IngestJournal.Entry entry : entries) {
+        done = done.compose(total -> finish(entry, now).map(n -> total + n));
       }
+      return done;
+    });
+  }
+
+  private Future<Integer> finish(IngestJournal.Entry entry, Instant now) {
+    return stores.mentions().byIds(entry.mentionIds()).compose(mentions -> {
       Map<String, Mention> latestByCase = new LinkedHashMap<>();
-      mentions.forEach(m -> latestByCase.merge(m.caseId(), m,
-          (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b));
+      mentions.forEach(m -> latestByCase.merge(m.caseId(), m, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b));
       List<CaseWrite> writes = new ArrayList<>();
-      latestByCase.forEach((caseId, m) -> writes.add(
-          new CaseWrite(caseId, true, m, 0, m.triage().priority(), false)));
-      List<String> ids = mentions.stream().map(Mention::id).toList();
+      latestByCase.forEach((caseId, m) -> writes.add(new CaseWrite(caseId, true, m, 0, m.triage().priority(), false)));
       return stores.cases().apply(writes, now)
           .compose(v -> stores.cases().recount(latestByCase.keySet()))
           .compose(v -> stores.customers().touch(mentions, now))
-          .compose(v -> stores.mentions().markThreaded(ids))
-          .onSuccess(v -> LOG.warn("recovered {} unthreaded mentions in {} cases", ids.size(), writes.size()))
-          .map(ids.size());
+          .compose(v -> stores.journal().close(entry.id()))
+          .onSuccess(v -> LOG.warn("recovered interrupted ingest batch={}: {} mentions in {} cases",
+              entry.id(), mentions.size(), writes.size()))
+          .map(mentions.size());
     });
   }
 }

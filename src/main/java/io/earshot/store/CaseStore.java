@@ -87,7 +87,7 @@ public final class CaseStore {
         Updates.set("lastText", m.text()),
         Updates.set("triage", TriageDocs.triage(m.triage())),
         Updates.set("priority", TriageDocs.priority(w.priority())),
-        Updates.set("updatedAt", Dates.of(now)),
+        Updates.max("updatedAt", Dates.of(now)),
         Updates.max("lastMentionAt", Dates.of(m.createdAt())),
         Updates.inc("mentionCount", w.addedMentions())));
     if (w.created()) {

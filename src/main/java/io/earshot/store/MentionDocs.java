@@ -12,7 +12,7 @@ final class MentionDocs {
   private MentionDocs() {
   }
 
-  static Document toDoc(Mention m, boolean threaded) {
+  static Document toDoc(Mention m) {
     Author a = m.author();
     return new Document("_id", m.id())
         .append("platform", m.platform().code())
@@ -30,8 +30,7 @@ final class MentionDocs {
         .append("receivedAt", Dates.of(m.receivedAt()))
         .append("caseId", m.caseId())
         .append("customerId", m.customerId())
-        .append("triage", TriageDocs.triage(m.triage()))
-        .append("threaded", threaded);
+        .append("triage", TriageDocs.triage(m.triage()));
   }
 
   static Mention fromDoc(Document d) {

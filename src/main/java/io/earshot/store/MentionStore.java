@@ -1,9 +1,7 @@
 package io.earshot.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -11,10 +9,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import io.earshot.domain.Mention;
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,17 +38,7 @@ public final class MentionStore {
 
   /** The stored document shape of a mention (benchmarks compare raw inserts of it). */
   public static Document document(Mention mention) {
-    return MentionDocs.toDoc(mention, true);
-  }
-
-  /** The ids among {@code ids} that are already stored. */
-  public Future<Set<String>> existingIds(Collection<String> ids) {
-    return mongo.run(() -> {
-      Set<String> found = new HashSet<>();
-      mentions.find(in("_id", ids)).projection(Projections.include("_id"))
-          .forEach(d -> found.add(d.getString("_id")));
-      return found;
-    });
+    return MentionDocs.toDoc(mention);
   }
 
   /** Case ids of stored mentions, by mention id (used to thread replies to their parent). */
@@ -69,13 +55,13 @@ public final class MentionStore {
   }
 
   /**
-   * Inserts the mentions unordered, marked as not yet threaded into their case. Answers the ids
+   * Inserts the mentions unordered. Answers the ids
    * that were really inserted; ids another writer stored first are left out (they are
    * duplicates). Fails on any other write error.
    */
   public Future<Set<String>> insertNew(List<Mention> batch) {
     return mongo.run(() -> {
-      List<Document> docs = batch.stream().map(m -> MentionDocs.toDoc(m, false)).toList();
+      List<Document> docs = batch.stream().map(m -> MentionDocs.toDoc(m)).toList();
       Set<String> inserted = new HashSet<>(batch.stream().map(Mention::id).toList());
       try {
         mentions.insertMany(docs, new InsertManyOptions().ordered(false));
@@ -91,17 +77,8 @@ public final class MentionStore {
     });
   }
 
-  /** Records that these mentions' cases and customers now reflect them. */
-  public Future<Void> markThreaded(Collection<String> ids) {
-    return mongo.run(() -> mentions.updateMany(in("_id", ids), Updates.set("threaded", true))).mapEmpty();
-  }
-
-  /** Mentions stored before {@code before} whose threading never completed (a crash mid-batch). */
-  public Future<List<Mention>> unthreaded(Instant before, int limit) {
-    return mongo.run(() -> {
-      Bson filter = and(eq("threaded", false), lt("receivedAt", Dates.of(before)));
-      return mentions.find(filter).limit(limit).map(MentionDocs::fromDoc).into(new ArrayList<>());
-    });
+  public Future<List<Mention>> byIds(Collection<String> ids) {
+    return mongo.run(() -> mentions.find(in("_id", ids)).map(MentionDocs::fromDoc).into(new ArrayList<>()));
   }
 
   public Future<Mention> get(String id) {

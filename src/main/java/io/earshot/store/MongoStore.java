@@ -30,6 +30,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String USERS = "users";
   public static final String SESSIONS = "sessions";
   public static final String AUDIT = "audit";
+  public static final String INGEST_JOURNAL = "ingest_journal";
 
   private final MongoClient client;
   private final MongoDatabase db;
@@ -64,7 +65,6 @@ public final class MongoStore implements AutoCloseable {
       IndexOptions unique = new IndexOptions().unique(true);
       collection(MENTIONS).createIndex(Indexes.ascending("platform", "externalId"), unique);
       collection(MENTIONS).createIndex(Indexes.ascending("caseId", "createdAt"));
-      collection(MENTIONS).createIndex(Indexes.ascending("threaded"));
       collection(MENTIONS).createIndex(Indexes.descending("receivedAt"));
       collection(CASES).createIndex(Indexes.ascending("customerId", "lastMentionAt"));
       collection(CASES).createIndex(Indexes.descending("status", "priority"));
