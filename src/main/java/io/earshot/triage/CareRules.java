@@ -17,19 +17,28 @@ import java.util.Set;
 final class CareRules {
   static final String RESOURCE = "triage/care.tsv";
 
-  enum Kind { COMPLAINT, PRAISE, NEUTRAL }
+  /** WEAK complaints ("again", "# hours") count only when something else says it is a complaint. */
+  enum Kind { COMPLAINT, WEAK, PRAISE, NEUTRAL }
+
+  /** Word valences in a plain question to the brand are scaled by this: asking is not judging. */
+  static final float REQUEST_DAMPING = 0.1f;
 
   record Rule(String phrase, float valence, Kind kind) {
   }
 
   private static final Set<String> POLITE = Set.of("please", "pls", "plz", "help", "hi", "hello",
       "hey", "hiya", "ok", "okay", "yes", "like", "want", "sure", "hope", "care", "free", "kind",
-      "well", "cheers", "x", "xx", "huge", "big");
+      "well", "cheers", "x", "xx");
+  /** Words that name a service rather than judge it when a customer writes to a brand. */
+  private static final Set<String> SERVICE = Set.of("support", "help", "care", "free", "credit",
+      "savings", "interest", "premium", "please", "pls", "plz", "save", "protection", "security",
+      "secure", "insurance", "benefits", "rewards", "bonus", "gift");
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "thankyou",
       "appreciate", "appreciated");
   private static final Set<String> SARCASM_PRONE = Set.of("great", "love", "nice", "cool",
       "wonderful", "fantastic", "awesome", "brilliant", "perfect", "lovely", "amazing", "classy",
-      "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate");
+      "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate",
+      "\uD83D\uDC4D", "\uD83D\uDE42");
   private static final Set<String> QUESTION_OPENERS = Set.of("how", "can", "could", "do", "does",
       "is", "are", "what", "what's", "whats", "when", "where", "which", "who", "will", "would",
       "any", "anyone", "should", "did", "has", "have", "may");
@@ -41,22 +50,51 @@ final class CareRules {
   }
 
   void apply(Tokens t, float[] v, Evidence ev) {
+    boolean[] covered = new boolean[t.size];
+    boolean negativeWords = hasNegative(v);
+    int[] weak = new int[t.size];
+    Rule[] weakRules = new Rule[t.size];
+    int[] weakCount = {0};
     float[] complaint = {0f};
     matcher.forEachMatch(t, (start, end, rule) -> {
       for (int i = start; i < end; i++) {
         v[i] = 0f;
+        covered[i] = true;
       }
-      v[start] = rule.valence();
-      count(rule, ev, complaint);
+      if (rule.kind() == Kind.WEAK) {
+        weakRules[weakCount[0]] = rule;
+        weak[weakCount[0]++] = start;
+      } else {
+        v[start] = rule.valence();
+        count(rule, ev, complaint);
+      }
     });
     ev.request = isRequest(t);
-    if (ev.complaintCues > 0 || ev.request || t.startsWithMention) {
-      neutralizePoliteness(t, v, ev, complaint[0]);
+    if (weakCount[0] > 1 || ev.complaintCues > 0 || negativeWords) {
+      for (int k = 0; k < weakCount[0]; k++) {
+        v[weak[k]] = weakRules[k].valence();
+        count(weakRules[k], ev, complaint);
+      }
+    }
+    if (ev.complaintCues > 0 || (ev.request && t.startsWithMention)) {
+      neutralizePoliteness(t, v, covered, ev, complaint[0]);
+    }
+    if (t.startsWithMention) {
+      neutralize(t, v, covered, SERVICE);
     }
   }
 
+  private static boolean hasNegative(float[] v) {
+    for (float x : v) {
+      if (x <= -1.0f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void count(Rule rule, Evidence ev, float[] complaint) {
-    if (rule.kind() == Kind.COMPLAINT) {
+    if (rule.kind() == Kind.COMPLAINT || rule.kind() == Kind.WEAK) {
       ev.complaintCues++;
       complaint[0] += rule.valence();
     } else if (rule.kind() == Kind.PRAISE) {
@@ -67,18 +105,38 @@ final class CareRules {
     }
   }
 
-  private static void neutralizePoliteness(Tokens t, float[] v, Evidence ev, float complaint) {
+  private static void neutralizePoliteness(Tokens t, float[] v, boolean[] covered, Evidence ev,
+                                           float complaint) {
     boolean complaining = ev.complaintCues > 0 && ev.praiseCues == 0;
+    boolean plainRequest = ev.request && t.startsWithMention && ev.complaintCues == 0
+        && ev.praiseCues == 0;
+    if (plainRequest) {
+      ev.cue("care", "question to the brand");
+    }
     for (int i = 0; i < t.size; i++) {
       String w = t.word(i);
+      if (covered[i]) {
+        continue;
+      }
+      if (plainRequest && !t.has(i, Tokens.EMOJI | Tokens.EMOTICON)) {
+        v[i] *= REQUEST_DAMPING;
+      }
       if (v[i] > 0 && POLITE.contains(w)) {
         v[i] = 0f;
       } else if (v[i] > 0 && THANKS.contains(w) && (complaining || ev.request)) {
         v[i] = 0f;
       }
-      if (v[i] > 0 && complaining && complaint <= -1.5f && SARCASM_PRONE.contains(w)) {
+      if (v[i] > 0 && complaining && complaint <= -1.0f && SARCASM_PRONE.contains(w)) {
         ev.cue("sarcasm", w);
         v[i] = -0.5f * v[i];
+      }
+    }
+  }
+
+  private static void neutralize(Tokens t, float[] v, boolean[] covered, Set<String> words) {
+    for (int i = 0; i < t.size; i++) {
+      if (!covered[i] && v[i] > 0 && words.contains(t.word(i))) {
+        v[i] = 0f;
       }
     }
   }

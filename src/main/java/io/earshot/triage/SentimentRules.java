@@ -78,9 +78,11 @@ final class SentimentRules {
         v += sign * scalar * DISTANCE_DECAY[d - 1];
         ev.cue(scalar > 0 ? "booster" : "dampener", t.word(j) + " " + t.word(i));
       }
-      if (negates(t, j)) {
+      if (negates(t, j) && !t.has(i, Tokens.EMOJI | Tokens.EMOTICON)) {
         v *= NEGATION;
         ev.cue("negation", t.word(j) + " " + t.word(i));
+      } else if (scalar == 0f && lexicon.valence(t.word(j)) != 0f) {
+        break; // a negator's scope ends at the first opinion word: "don't care, don't care"
       }
     }
     return v;
