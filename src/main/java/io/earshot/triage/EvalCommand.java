@@ -21,6 +21,11 @@ public final class EvalCommand {
   private EvalCommand() {
   }
 
+  /** Standalone entry point; the hub's Main calls {@link #run} for {@code earshot eval}. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out));
+  }
+
   /** Returns 0, or 2 when a data file cannot be read. */
   public static int run(String[] args, PrintStream out) {
     TriageEngine engine = TriageEngine.withDefaults();

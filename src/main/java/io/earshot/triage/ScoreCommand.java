@@ -31,6 +31,11 @@ public final class ScoreCommand {
   private ScoreCommand() {
   }
 
+  /** Standalone entry point; the hub's Main calls {@link #run} for {@code earshot score}. */
+  public static void main(String[] args) {
+    System.exit(run(System.in, System.out));
+  }
+
   /** Returns the process exit code: 0, or 1 if stdin or stdout failed. */
   public static int run(InputStream in, PrintStream out) {
     TriageEngine engine = TriageEngine.withDefaults();
