@@ -70,7 +70,7 @@ final class CareRules {
       }
     });
     ev.request = isRequest(t);
-    if (weakCount[0] > 1 || ev.complaintCues > 0 || negativeWords) {
+    if (weakCount[0] > 1 || ev.complaintCues > 0 || negativeWords || reportsToBrand(t, v, ev)) {
       for (int k = 0; k < weakCount[0]; k++) {
         v[weak[k]] = weakRules[k].valence();
         count(weakRules[k], ev, complaint);
@@ -82,6 +82,25 @@ final class CareRules {
     if (t.startsWithMention) {
       neutralize(t, v, covered, SERVICE);
     }
+  }
+
+  /**
+   * A statement (not a question) addressed to the brand without any warm word, or a question
+   * asked with "??", is a report of trouble: enough to let weak cues count.
+   */
+  private static boolean reportsToBrand(Tokens t, float[] v, Evidence ev) {
+    if (t.questions > 1) {
+      return true;
+    }
+    if (!t.startsWithMention || ev.request) {
+      return false;
+    }
+    for (float x : v) {
+      if (x >= 1.0f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasNegative(float[] v) {
@@ -96,6 +115,7 @@ final class CareRules {
   private static void count(Rule rule, Evidence ev, float[] complaint) {
     if (rule.kind() == Kind.COMPLAINT || rule.kind() == Kind.WEAK) {
       ev.complaintCues++;
+      ev.strongComplaints += rule.kind() == Kind.COMPLAINT ? 1 : 0;
       complaint[0] += rule.valence();
     } else if (rule.kind() == Kind.PRAISE) {
       ev.praiseCues++;
@@ -126,7 +146,8 @@ final class CareRules {
       } else if (v[i] > 0 && THANKS.contains(w) && (complaining || ev.request)) {
         v[i] = 0f;
       }
-      if (v[i] > 0 && complaining && complaint <= -1.0f && SARCASM_PRONE.contains(w)) {
+      if (v[i] > 0 && complaining && ev.strongComplaints > 0 && complaint <= -1.0f
+          && SARCASM_PRONE.contains(w)) {
         ev.cue("sarcasm", w);
         v[i] = -0.5f * v[i];
       }

@@ -78,6 +78,7 @@ public final class EvalCommand {
     String[] predicted = new String[rows.size()];
     int reasonsExpected = 0;
     int reasonsFound = 0;
+    int reasonsPredicted = 0;
     for (int i = 0; i < rows.size(); i++) {
       GroundTruth.Labelled row = rows.get(i);
       Triage t = engine.score(ScoringInput.ofText(row.text()));
@@ -85,6 +86,7 @@ public final class EvalCommand {
       predicted[i] = t.label().code();
       reasonsExpected += row.reasons().size();
       reasonsFound += (int) row.reasons().stream().filter(t.reasonCodes()::contains).count();
+      reasonsPredicted += t.reasonCodes().size();
     }
     Metrics.Classification c = Metrics.classify(LABELS, truth, predicted);
     JsonObject perClass = new JsonObject();
@@ -93,7 +95,8 @@ public final class EvalCommand {
         .put("support", (int) prf[3])));
     return new JsonObject().put("n", rows.size()).put("accuracy", round(c.accuracy()))
         .put("macroF1", round(c.macroF1())).put("perClass", perClass)
-        .put("reasonRecall", round((double) reasonsFound / Math.max(1, reasonsExpected)));
+        .put("reasonRecall", round((double) reasonsFound / Math.max(1, reasonsExpected)))
+        .put("reasonPrecision", round((double) reasonsFound / Math.max(1, reasonsPredicted)));
   }
 
   private static double round(double x) {
