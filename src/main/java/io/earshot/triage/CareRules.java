@@ -129,7 +129,7 @@ final class CareRules {
                                            float complaint) {
     boolean complaining = ev.complaintCues > 0 && ev.praiseCues == 0;
     boolean plainRequest = ev.request && t.startsWithMention && ev.complaintCues == 0
-        && ev.praiseCues == 0;
+        && ev.praiseCues == 0 && t.exclamations == 0 && t.sentenceEnds <= 1;
     if (plainRequest) {
       ev.cue("care", "question to the brand");
     }

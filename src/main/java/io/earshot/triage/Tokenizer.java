@@ -124,6 +124,10 @@ final class Tokenizer {
   }
 
   private static void countPunctuation(String text, int start, int end, Tokens tokens) {
+    char last = text.charAt(end - 1);
+    if (last == '.' || last == '!' || last == '?' || last == '\u2026') {
+      tokens.sentenceEnds++;
+    }
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c == '!') {
