@@ -22,6 +22,8 @@ final class CareRules {
 
   /** Word valences in a plain question to the brand are scaled by this: asking is not judging. */
   static final float REQUEST_DAMPING = 0.1f;
+  /** Words this strong keep their valence even inside a plain question ("is it that bad?"). */
+  static final float STRONG = 2.5f;
 
   record Rule(String phrase, float valence, Kind kind) {
   }
@@ -39,9 +41,9 @@ final class CareRules {
       "wonderful", "fantastic", "awesome", "brilliant", "perfect", "lovely", "amazing", "classy",
       "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate",
       "\uD83D\uDC4D", "\uD83D\uDE42");
+  /** Openers that make a request even without a question mark ("how do I reset it"). */
   private static final Set<String> QUESTION_OPENERS = Set.of("how", "can", "could", "do", "does",
-      "is", "are", "what", "what's", "whats", "when", "where", "which", "who", "will", "would",
-      "any", "anyone", "should", "did", "has", "have", "may");
+      "is", "are", "what", "what's", "whats", "where", "which", "who", "any", "anyone");
 
   private final PhraseMatcher<Rule> matcher;
 
@@ -131,14 +133,14 @@ final class CareRules {
     boolean plainRequest = ev.request && t.startsWithMention && ev.complaintCues == 0
         && ev.praiseCues == 0 && t.exclamations == 0 && t.sentenceEnds <= 1;
     if (plainRequest) {
-      ev.cue("care", "question to the brand");
+      ev.cue("care", "plain question");
     }
     for (int i = 0; i < t.size; i++) {
       String w = t.word(i);
       if (covered[i]) {
         continue;
       }
-      if (plainRequest && !t.has(i, Tokens.EMOJI | Tokens.EMOTICON)) {
+      if (plainRequest && !t.has(i, Tokens.EMOJI | Tokens.EMOTICON) && Math.abs(v[i]) < STRONG) {
         v[i] *= REQUEST_DAMPING;
       }
       if (v[i] > 0 && POLITE.contains(w)) {
