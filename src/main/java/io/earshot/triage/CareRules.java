@@ -52,37 +52,54 @@ final class CareRules {
   }
 
   void apply(Tokens t, float[] v, Evidence ev) {
-    boolean[] covered = new boolean[t.size];
+    Matches m = new Matches(t.size);
     boolean negativeWords = hasNegative(v);
-    int[] weak = new int[t.size];
-    Rule[] weakRules = new Rule[t.size];
-    int[] weakCount = {0};
-    float[] complaint = {0f};
-    matcher.forEachMatch(t, (start, end, rule) -> {
+    matcher.forEachMatch(t, (start, end, rule) -> m.take(start, end, rule, v, ev));
+    ev.request = isRequest(t);
+    if (m.weakCount > 1 || ev.complaintCues > 0 || negativeWords || reportsToBrand(t, v, ev)) {
+      m.applyWeak(v, ev);
+    }
+    if (ev.complaintCues > 0 || (ev.request && t.startsWithMention)) {
+      neutralizePoliteness(t, v, m.covered, ev, m.complaint);
+    }
+    if (t.startsWithMention) {
+      neutralize(t, v, m.covered, SERVICE);
+    }
+  }
+
+  /** Per-call record of which tokens phrases covered and which weak cues await corroboration. */
+  private static final class Matches {
+    final boolean[] covered;
+    final int[] weakStarts;
+    final Rule[] weakRules;
+    int weakCount;
+    float complaint;
+
+    Matches(int size) {
+      covered = new boolean[size];
+      weakStarts = new int[size];
+      weakRules = new Rule[size];
+    }
+
+    void take(int start, int end, Rule rule, float[] v, Evidence ev) {
       for (int i = start; i < end; i++) {
         v[i] = 0f;
         covered[i] = true;
       }
       if (rule.kind() == Kind.WEAK) {
-        weakRules[weakCount[0]] = rule;
-        weak[weakCount[0]++] = start;
+        weakRules[weakCount] = rule;
+        weakStarts[weakCount++] = start;
       } else {
         v[start] = rule.valence();
-        count(rule, ev, complaint);
-      }
-    });
-    ev.request = isRequest(t);
-    if (weakCount[0] > 1 || ev.complaintCues > 0 || negativeWords || reportsToBrand(t, v, ev)) {
-      for (int k = 0; k < weakCount[0]; k++) {
-        v[weak[k]] = weakRules[k].valence();
-        count(weakRules[k], ev, complaint);
+        complaint += count(rule, ev);
       }
     }
-    if (ev.complaintCues > 0 || (ev.request && t.startsWithMention)) {
-      neutralizePoliteness(t, v, covered, ev, complaint[0]);
-    }
-    if (t.startsWithMention) {
-      neutralize(t, v, covered, SERVICE);
+
+    void applyWeak(float[] v, Evidence ev) {
+      for (int k = 0; k < weakCount; k++) {
+        v[weakStarts[k]] = weakRules[k].valence();
+        complaint += count(weakRules[k], ev);
+      }
     }
   }
 
@@ -114,17 +131,20 @@ final class CareRules {
     return false;
   }
 
-  private static void count(Rule rule, Evidence ev, float[] complaint) {
-    if (rule.kind() == Kind.COMPLAINT || rule.kind() == Kind.WEAK) {
-      ev.complaintCues++;
-      ev.strongComplaints += rule.kind() == Kind.COMPLAINT ? 1 : 0;
-      complaint[0] += rule.valence();
-    } else if (rule.kind() == Kind.PRAISE) {
-      ev.praiseCues++;
-    }
+  /** Records the cue and returns how much the rule adds to the complaint total. */
+  private static float count(Rule rule, Evidence ev) {
     if (rule.kind() != Kind.NEUTRAL) {
       ev.cue("care", rule.phrase());
     }
+    if (rule.kind() == Kind.PRAISE) {
+      ev.praiseCues++;
+    }
+    if (rule.kind() != Kind.COMPLAINT && rule.kind() != Kind.WEAK) {
+      return 0f;
+    }
+    ev.complaintCues++;
+    ev.strongComplaints += rule.kind() == Kind.COMPLAINT ? 1 : 0;
+    return rule.valence();
   }
 
   private static void neutralizePoliteness(Tokens t, float[] v, boolean[] covered, Evidence ev,
