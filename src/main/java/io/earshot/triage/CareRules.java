@@ -23,7 +23,7 @@ final class CareRules {
   /** Word valences in a plain question to the brand are scaled by this: asking is not judging. */
   static final float REQUEST_DAMPING = 0.1f;
   /** Words this strong keep their valence even inside a plain question ("is it that bad?"). */
-  static final float STRONG = 2.5f;
+  static final float STRONG = 2.0f;
 
   record Rule(String phrase, float valence, Kind kind) {
   }
@@ -65,6 +65,23 @@ final class CareRules {
     if (t.startsWithMention) {
       neutralize(t, v, m.covered, SERVICE);
     }
+    sarcasticThanks(t, v, ev);
+  }
+
+  /** "Thanks for ruining my week": thanks followed in its clause by something bad is sarcasm. */
+  private static void sarcasticThanks(Tokens t, float[] v, Evidence ev) {
+    for (int i = 0; i < t.size; i++) {
+      if (v[i] <= 0 || !THANKS.contains(t.word(i))) {
+        continue;
+      }
+      for (int j = i + 1; j < t.size && j <= i + 4 && !t.has(j - 1, Tokens.CLAUSE_END); j++) {
+        if (v[j] <= -1.0f) {
+          ev.cue("sarcasm", t.word(i) + " ... " + t.word(j));
+          v[i] = -0.5f * v[i];
+          break;
+        }
+      }
+    }
   }
 
   /** Per-call record of which tokens phrases covered and which weak cues await corroboration. */
@@ -104,7 +121,8 @@ final class CareRules {
   }
 
   /**
-   * A statement (not a question) addressed to the brand without any warm word, or a question
+   * A statement (not a question) addressed to the brand without any warm word (politeness and
+   * thanks do not count: they are as common in complaints as in praise), or a question
    * asked with "??", is a report of trouble: enough to let weak cues count.
    */
   private static boolean reportsToBrand(Tokens t, float[] v, Evidence ev) {
@@ -114,8 +132,9 @@ final class CareRules {
     if (!t.startsWithMention || ev.request) {
       return false;
     }
-    for (float x : v) {
-      if (x >= 1.0f) {
+    for (int i = 0; i < v.length; i++) {
+      String w = t.word(i);
+      if (v[i] >= 1.0f && !THANKS.contains(w) && !POLITE.contains(w)) {
         return false;
       }
     }
@@ -163,9 +182,8 @@ final class CareRules {
       if (plainRequest && !t.has(i, Tokens.EMOJI | Tokens.EMOTICON) && Math.abs(v[i]) < STRONG) {
         v[i] *= REQUEST_DAMPING;
       }
-      if (v[i] > 0 && POLITE.contains(w)) {
-        v[i] = 0f;
-      } else if (v[i] > 0 && THANKS.contains(w) && (complaining || ev.request)) {
+      boolean politeContext = complaining || plainRequest;
+      if (v[i] > 0 && politeContext && (POLITE.contains(w) || THANKS.contains(w))) {
         v[i] = 0f;
       }
       if (v[i] > 0 && complaining && ev.strongComplaints > 0 && complaint <= -1.0f
