@@ -48,8 +48,9 @@ final class PriorityModel {
   }
 
   Priority rescore(Priority current, Duration waited) {
-    List<PrioritySignal> signals = new ArrayList<>(current.signals().size() + 1);
-    for (PrioritySignal s : current.signals()) {
+    List<PrioritySignal> previous = current == null ? List.of() : current.signals();
+    List<PrioritySignal> signals = new ArrayList<>(previous.size() + 1);
+    for (PrioritySignal s : previous) {
       if (!s.name().equals(WAITING)) {
         signals.add(s);
       }
