@@ -139,7 +139,8 @@ final class SentimentRules {
       emphasis += t.questions <= 3 ? t.questions * 0.18 : 0.96;
     }
     if (emphasis > 0) {
-      ev.cue("punctuation", t.exclamations + "x'!' " + t.questions + "x'?'");
+      ev.cue("punctuation", "!".repeat(Math.min(t.exclamations, 4))
+          + (t.questions > 1 ? "?".repeat(Math.min(t.questions, 3)) : ""));
     }
     return Math.signum(sum) * emphasis;
   }
