@@ -59,6 +59,16 @@ class ScoreCommandTest {
   }
 
   @Test
+  @DisplayName("only '\\n' ends a line: a stray carriage return inside a post does not shift the output")
+  void strayCarriageReturn() {
+    String in = "first post\r\n@shop parcel\rnever arrived\nthird post\n";
+    List<JsonObject> out = run(in.getBytes(StandardCharsets.UTF_8));
+    assertEquals(3, out.size());
+    assertEquals("negative", out.get(1).getString("label"));
+    assertTrue(out.get(1).getJsonArray("reasons").contains("delivery"));
+  }
+
+  @Test
   @DisplayName("order is kept across parallel batches")
   void orderAcrossBatches() {
     StringBuilder in = new StringBuilder();
