@@ -37,10 +37,15 @@ final class SentimentRules {
       return 0f;
     }
     String w = t.word(i);
-    if (WordLists.modifier(w) != 0f || isKindOf(t, i)) {
+    float base = lexicon.valence(w);
+    if (isKindOf(t, i)) {
       return 0f;
     }
-    float base = lexicon.valence(w);
+    if (WordLists.modifier(w) != 0f) {
+      // "super helpful" boosts the next word; a lone "super!" keeps its own valence.
+      boolean modifiesNext = i + 1 < t.size && lexicon.valence(t.word(i + 1)) != 0f;
+      return modifiesNext ? 0f : base;
+    }
     if (base != 0f && WordLists.isNegator(w) && i + 1 < t.size && !t.has(i, Tokens.CLAUSE_END)
         && lexicon.valence(t.word(i + 1)) != 0f) {
       return 0f; // "no problem": the negator acts on the next word instead of scoring itself
