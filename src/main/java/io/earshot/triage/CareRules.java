@@ -40,6 +40,7 @@ final class CareRules {
   private static final Set<String> SARCASM_PRONE = Set.of("great", "love", "nice", "cool",
       "wonderful", "fantastic", "awesome", "brilliant", "perfect", "lovely", "amazing", "classy",
       "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate",
+      "wow", "yay", "congrats", "bravo", "genius",
       "\uD83D\uDC4D", "\uD83D\uDE42");
   /** Openers that make a request even without a question mark ("how do I reset it"). */
   private static final Set<String> QUESTION_OPENERS = Set.of("how", "can", "could", "do", "does",
