@@ -17,22 +17,34 @@ import java.util.Set;
 final class CareRules {
   static final String RESOURCE = "triage/care.tsv";
 
-  enum Kind { COMPLAINT, PRAISE, NEUTRAL }
+  /** WEAK complaints ("again", "# hours") count only when something else says it is a complaint. */
+  enum Kind { COMPLAINT, WEAK, PRAISE, NEUTRAL }
+
+  /** Word valences in a plain question to the brand are scaled by this: asking is not judging. */
+  static final float REQUEST_DAMPING = 0.1f;
+  /** Words this strong keep their valence even inside a plain question ("is it that bad?"). */
+  static final float STRONG = 2.0f;
 
   record Rule(String phrase, float valence, Kind kind) {
   }
 
   private static final Set<String> POLITE = Set.of("please", "pls", "plz", "help", "hi", "hello",
       "hey", "hiya", "ok", "okay", "yes", "like", "want", "sure", "hope", "care", "free", "kind",
-      "well", "cheers", "x", "xx", "huge", "big");
+      "well", "cheers", "x", "xx");
+  /** Words that name a service rather than judge it when a customer writes to a brand. */
+  private static final Set<String> SERVICE = Set.of("support", "help", "care", "free", "credit",
+      "savings", "interest", "premium", "please", "pls", "plz", "save", "protection", "security",
+      "secure", "insurance", "benefits", "rewards", "bonus", "gift");
   private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "thankyou",
       "appreciate", "appreciated");
   private static final Set<String> SARCASM_PRONE = Set.of("great", "love", "nice", "cool",
       "wonderful", "fantastic", "awesome", "brilliant", "perfect", "lovely", "amazing", "classy",
-      "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate");
+      "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate",
+      "wow", "yay", "congrats", "bravo", "genius",
+      "\uD83D\uDC4D", "\uD83D\uDE42");
+  /** Openers that make a request even without a question mark ("how do I reset it"). */
   private static final Set<String> QUESTION_OPENERS = Set.of("how", "can", "could", "do", "does",
-      "is", "are", "what", "what's", "whats", "when", "where", "which", "who", "will", "would",
-      "any", "anyone", "should", "did", "has", "have", "may");
+      "is", "are", "what", "what's", "whats", "where", "which", "who", "any", "anyone");
 
   private final PhraseMatcher<Rule> matcher;
 
@@ -41,44 +53,152 @@ final class CareRules {
   }
 
   void apply(Tokens t, float[] v, Evidence ev) {
-    float[] complaint = {0f};
-    matcher.forEachMatch(t, (start, end, rule) -> {
-      for (int i = start; i < end; i++) {
-        v[i] = 0f;
-      }
-      v[start] = rule.valence();
-      count(rule, ev, complaint);
-    });
+    Matches m = new Matches(t.size);
+    boolean negativeWords = hasNegative(v);
+    matcher.forEachMatch(t, (start, end, rule) -> m.take(start, end, rule, v, ev));
     ev.request = isRequest(t);
-    if (ev.complaintCues > 0 || ev.request || t.startsWithMention) {
-      neutralizePoliteness(t, v, ev, complaint[0]);
+    if (m.weakCount > 1 || ev.complaintCues > 0 || negativeWords || reportsToBrand(t, v, ev)) {
+      m.applyWeak(v, ev);
+    }
+    if (ev.complaintCues > 0 || (ev.request && t.startsWithMention)) {
+      neutralizePoliteness(t, v, m.covered, ev, m.complaint);
+    }
+    if (t.startsWithMention) {
+      neutralize(t, v, m.covered, SERVICE);
+    }
+    sarcasticThanks(t, v, ev);
+  }
+
+  /** "Thanks for ruining my week": thanks followed in its clause by something bad is sarcasm. */
+  private static void sarcasticThanks(Tokens t, float[] v, Evidence ev) {
+    for (int i = 0; i < t.size; i++) {
+      if (v[i] <= 0 || !THANKS.contains(t.word(i))) {
+        continue;
+      }
+      for (int j = i + 1; j < t.size && j <= i + 4 && !t.has(j - 1, Tokens.CLAUSE_END); j++) {
+        if (v[j] <= -1.0f) {
+          ev.cue("sarcasm", t.word(i) + " ... " + t.word(j));
+          v[i] = -0.5f * v[i];
+          break;
+        }
+      }
     }
   }
 
-  private static void count(Rule rule, Evidence ev, float[] complaint) {
-    if (rule.kind() == Kind.COMPLAINT) {
-      ev.complaintCues++;
-      complaint[0] += rule.valence();
-    } else if (rule.kind() == Kind.PRAISE) {
-      ev.praiseCues++;
+  /** Per-call record of which tokens phrases covered and which weak cues await corroboration. */
+  private static final class Matches {
+    final boolean[] covered;
+    final int[] weakStarts;
+    final Rule[] weakRules;
+    int weakCount;
+    float complaint;
+
+    Matches(int size) {
+      covered = new boolean[size];
+      weakStarts = new int[size];
+      weakRules = new Rule[size];
     }
+
+    void take(int start, int end, Rule rule, float[] v, Evidence ev) {
+      for (int i = start; i < end; i++) {
+        v[i] = 0f;
+        covered[i] = true;
+      }
+      if (rule.kind() == Kind.WEAK) {
+        weakRules[weakCount] = rule;
+        weakStarts[weakCount++] = start;
+      } else {
+        v[start] = rule.valence();
+        complaint += count(rule, ev);
+      }
+    }
+
+    void applyWeak(float[] v, Evidence ev) {
+      for (int k = 0; k < weakCount; k++) {
+        v[weakStarts[k]] = weakRules[k].valence();
+        complaint += count(weakRules[k], ev);
+      }
+    }
+  }
+
+  /**
+   * A statement (not a question) addressed to the brand without any warm word (politeness and
+   * thanks do not count: they are as common in complaints as in praise), or a question
+   * asked with "??", is a report of trouble: enough to let weak cues count.
+   */
+  private static boolean reportsToBrand(Tokens t, float[] v, Evidence ev) {
+    if (t.questions > 1) {
+      return true;
+    }
+    if (!t.startsWithMention || ev.request) {
+      return false;
+    }
+    for (int i = 0; i < v.length; i++) {
+      String w = t.word(i);
+      if (v[i] >= 1.0f && !THANKS.contains(w) && !POLITE.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasNegative(float[] v) {
+    for (float x : v) {
+      if (x <= -1.0f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Records the cue and returns how much the rule adds to the complaint total. */
+  private static float count(Rule rule, Evidence ev) {
     if (rule.kind() != Kind.NEUTRAL) {
       ev.cue("care", rule.phrase());
     }
+    if (rule.kind() == Kind.PRAISE) {
+      ev.praiseCues++;
+    }
+    if (rule.kind() != Kind.COMPLAINT && rule.kind() != Kind.WEAK) {
+      return 0f;
+    }
+    ev.complaintCues++;
+    ev.strongComplaints += rule.kind() == Kind.COMPLAINT ? 1 : 0;
+    return rule.valence();
   }
 
-  private static void neutralizePoliteness(Tokens t, float[] v, Evidence ev, float complaint) {
+  private static void neutralizePoliteness(Tokens t, float[] v, boolean[] covered, Evidence ev,
+                                           float complaint) {
     boolean complaining = ev.complaintCues > 0 && ev.praiseCues == 0;
+    boolean plainRequest = ev.request && t.startsWithMention && ev.complaintCues == 0
+        && ev.praiseCues == 0 && t.exclamations == 0 && t.sentenceEnds <= 1;
+    if (plainRequest) {
+      ev.cue("care", "plain question");
+    }
     for (int i = 0; i < t.size; i++) {
       String w = t.word(i);
-      if (v[i] > 0 && POLITE.contains(w)) {
-        v[i] = 0f;
-      } else if (v[i] > 0 && THANKS.contains(w) && (complaining || ev.request)) {
+      if (covered[i]) {
+        continue;
+      }
+      if (plainRequest && !t.has(i, Tokens.EMOJI | Tokens.EMOTICON) && Math.abs(v[i]) < STRONG) {
+        v[i] *= REQUEST_DAMPING;
+      }
+      boolean politeContext = complaining || plainRequest;
+      if (v[i] > 0 && politeContext && (POLITE.contains(w) || THANKS.contains(w))) {
         v[i] = 0f;
       }
-      if (v[i] > 0 && complaining && complaint <= -1.5f && SARCASM_PRONE.contains(w)) {
+      if (v[i] > 0 && complaining && ev.strongComplaints > 0 && complaint <= -1.0f
+          && SARCASM_PRONE.contains(w)) {
         ev.cue("sarcasm", w);
         v[i] = -0.5f * v[i];
+      }
+    }
+  }
+
+  private static void neutralize(Tokens t, float[] v, boolean[] covered, Set<String> words) {
+    for (int i = 0; i < t.size; i++) {
+      if (!covered[i] && v[i] > 0 && words.contains(t.word(i))) {
+        v[i] = 0f;
       }
     }
   }

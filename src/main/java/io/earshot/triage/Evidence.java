@@ -13,6 +13,7 @@ final class Evidence {
   private final List<String> cues = new ArrayList<>(4);
   int sentimentWords;
   int complaintCues;
+  int strongComplaints;
   int praiseCues;
   boolean request;
 

@@ -72,7 +72,16 @@ public final class Lexicon {
       return;
     }
     try {
-      map.put(cols[0].strip().toLowerCase(Locale.ROOT), Float.parseFloat(cols[1].strip()));
+      // Emoticons keep their case (":D" laughs, "D:" despairs); words are looked up lower-cased.
+      String key = cols[0].strip();
+      float valence = Float.parseFloat(cols[1].strip());
+      map.put(key, valence);
+      String lower = key.toLowerCase(Locale.ROOT);
+      if (!lower.equals(key) && Character.isLetter(key.charAt(0))) {
+        map.put(lower, valence);
+      } else {
+        map.putIfAbsent(lower, valence);
+      }
     } catch (NumberFormatException ignored) {
       // A malformed row in a data file should not disable triage; the row is skipped.
     }

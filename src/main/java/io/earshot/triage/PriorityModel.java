@@ -24,7 +24,7 @@ final class PriorityModel {
     List<PrioritySignal> signals = new ArrayList<>(6);
     if (sentiment < 0) {
       add(signals, "negative", (int) Math.round(w.negative() * Math.min(1, -sentiment / 0.8)),
-          String.format("sentiment %.2f", sentiment));
+          "sentiment " + Math.round(sentiment * 100) / 100.0);
     }
     if (!urgencies.isEmpty()) {
       double share = Math.min(1.0, 0.7 + 0.3 * (urgencies.size() - 1));
@@ -48,8 +48,9 @@ final class PriorityModel {
   }
 
   Priority rescore(Priority current, Duration waited) {
-    List<PrioritySignal> signals = new ArrayList<>(current.signals().size() + 1);
-    for (PrioritySignal s : current.signals()) {
+    List<PrioritySignal> previous = current == null ? List.of() : current.signals();
+    List<PrioritySignal> signals = new ArrayList<>(previous.size() + 1);
+    for (PrioritySignal s : previous) {
       if (!s.name().equals(WAITING)) {
         signals.add(s);
       }
@@ -83,7 +84,7 @@ final class PriorityModel {
     double slas = (double) waited.toSeconds() / Math.max(1, w.sla().toSeconds());
     double share = Math.min(1, Math.log1p(slas) / Math.log1p(w.waitingSaturation()));
     int points = (int) Math.round(w.waiting() * share);
-    String detail = String.format("waiting %s against an SLA of %s", human(waited), human(w.sla()));
+    String detail = "waiting " + human(waited) + " against an SLA of " + human(w.sla());
     return points > 0 ? new PrioritySignal(WAITING, points, detail) : null;
   }
 

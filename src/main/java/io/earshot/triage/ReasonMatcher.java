@@ -10,7 +10,8 @@ import java.util.List;
  * Multi-label contact reasons from a {@link Taxonomy}: each phrase hit adds evidence (one hit
  * scores 0.5, two 0.75, ...), a question mark adds the reason's {@code questionMark} weight, a
  * negator up to three words before a hit cancels it for negatable reasons, and reasons that
- * require a sentiment label need it. Nothing matched gives {@link Taxonomy#FALLBACK}.
+ * require a sentiment label need it; {@code fromSentiment} reasons take the sentiment's
+ * strength as evidence too. Nothing matched gives {@link Taxonomy#FALLBACK}.
  */
 final class ReasonMatcher {
   private final Taxonomy taxonomy;
@@ -28,7 +29,8 @@ final class ReasonMatcher {
     taxonomy.urgency().forEach((group, list) -> list.forEach(p -> urgency.add(p, group)));
   }
 
-  List<Reason> match(Tokens t, SentimentLabel label) {
+  List<Reason> match(Tokens t, double sentiment) {
+    SentimentLabel label = SentimentAnalyzer.label(sentiment);
     List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
     int[] hits = new int[defs.size()];
     phrases.forEachMatch(t, (start, end, index) -> {
@@ -38,7 +40,7 @@ final class ReasonMatcher {
     });
     List<Reason> out = new ArrayList<>(3);
     for (int i = 0; i < defs.size(); i++) {
-      double score = score(defs.get(i), hits[i], t, label);
+      double score = score(defs.get(i), hits[i], t, label, sentiment);
       if (score >= taxonomy.minScore()) {
         out.add(new Reason(defs.get(i).code(), Math.round(score * 100) / 100.0));
       }
@@ -50,7 +52,8 @@ final class ReasonMatcher {
     return out;
   }
 
-  private static double score(Taxonomy.ReasonDefinition def, int hits, Tokens t, SentimentLabel label) {
+  private static double score(Taxonomy.ReasonDefinition def, int hits, Tokens t,
+                              SentimentLabel label, double sentiment) {
     if (def.sentiment() != null && !def.sentiment().equals(label.code())) {
       return 0;
     }
@@ -58,7 +61,7 @@ final class ReasonMatcher {
     if (t.questions > 0 && def.questionMark() > 0) {
       score = 1 - (1 - score) * (1 - def.questionMark());
     }
-    return score;
+    return def.fromSentiment() ? Math.max(score, Math.abs(sentiment)) : score;
   }
 
   /** Distinct urgency groups ("outage", "safety", ...) whose cues occur in the text. */

@@ -5,7 +5,6 @@ import io.earshot.domain.Triage;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,15 +30,20 @@ public final class ScoreCommand {
   private ScoreCommand() {
   }
 
+  /** Standalone entry point; the hub's Main calls {@link #run} for {@code earshot score}. */
+  public static void main(String[] args) {
+    System.exit(run(System.in, System.out));
+  }
+
   /** Returns the process exit code: 0, or 1 if stdin or stdout failed. */
   public static int run(InputStream in, PrintStream out) {
     TriageEngine engine = TriageEngine.withDefaults();
     try {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      LineReader reader = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
       Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       List<String> batch = new ArrayList<>(BATCH);
       String line;
-      while ((line = reader.readLine()) != null) {
+      while ((line = reader.next()) != null) {
         batch.add(line);
         if (batch.size() == BATCH) {
           writeBatch(engine, batch, writer);
@@ -78,15 +82,15 @@ public final class ScoreCommand {
   }
 
   private static String problem(String line) {
+    if (line == LineReader.TOO_LONG || line.length() > MAX_LINE_CHARS) {
+      return "line longer than " + MAX_LINE_CHARS + " characters";
+    }
     if (line.isBlank()) {
       return "empty line";
     }
-    if (line.length() > MAX_LINE_CHARS) {
-      return "line longer than " + MAX_LINE_CHARS + " characters";
-    }
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c == '\uFFFD' || (c < 0x20 && c != '\t')) {
+      if (c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\r')) {
         return "binary data or invalid UTF-8 at character " + i;
       }
     }

@@ -9,6 +9,7 @@ package io.earshot.triage;
 final class SentimentRules {
   static final float CAPS_EMPHASIS = 0.733f;
   static final float NEGATION = -0.74f;
+  static final float NEVER_SO = 1.25f;
   static final float ELONGATION_EMPHASIS = 0.293f;
   private static final float[] DISTANCE_DECAY = {1f, 0.95f, 0.9f};
   private static final double ALPHA = 15.0;
@@ -37,10 +38,15 @@ final class SentimentRules {
       return 0f;
     }
     String w = t.word(i);
-    if (WordLists.modifier(w) != 0f || isKindOf(t, i)) {
+    float base = lexicon.valence(w);
+    if (isKindOf(t, i)) {
       return 0f;
     }
-    float base = lexicon.valence(w);
+    if (WordLists.modifier(w) != 0f) {
+      // "super helpful" boosts the next word; a lone "super!" keeps its own valence.
+      boolean modifiesNext = i + 1 < t.size && lexicon.valence(t.word(i + 1)) != 0f;
+      return modifiesNext ? 0f : base;
+    }
     if (base != 0f && WordLists.isNegator(w) && i + 1 < t.size && !t.has(i, Tokens.CLAUSE_END)
         && lexicon.valence(t.word(i + 1)) != 0f) {
       return 0f; // "no problem": the negator acts on the next word instead of scoring itself
@@ -78,12 +84,29 @@ final class SentimentRules {
         v += sign * scalar * DISTANCE_DECAY[d - 1];
         ev.cue(scalar > 0 ? "booster" : "dampener", t.word(j) + " " + t.word(i));
       }
-      if (negates(t, j)) {
-        v *= NEGATION;
+      if (negates(t, j) && !t.has(i, Tokens.EMOJI | Tokens.EMOTICON)
+          && !WordLists.INTERJECTIONS.contains(t.word(i))) {
+        v *= neverSo(t, j, i) ? NEVER_SO : NEGATION;
         ev.cue("negation", t.word(j) + " " + t.word(i));
+      } else if (scalar == 0f && lexicon.valence(t.word(j)) != 0f) {
+        break; // a negator's scope ends at the first opinion word: "don't care, don't care"
       }
     }
     return v;
+  }
+
+  /** "never so good", "never this happy": the negator intensifies instead of flipping. */
+  private static boolean neverSo(Tokens t, int negator, int word) {
+    if (!t.word(negator).equals("never")) {
+      return false;
+    }
+    for (int k = negator + 1; k < word; k++) {
+      String w = t.word(k);
+      if (w.equals("so") || w.equals("this") || w.equals("such")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static float boosterScalar(Tokens t, int j) {
@@ -137,7 +160,8 @@ final class SentimentRules {
       emphasis += t.questions <= 3 ? t.questions * 0.18 : 0.96;
     }
     if (emphasis > 0) {
-      ev.cue("punctuation", t.exclamations + "x'!' " + t.questions + "x'?'");
+      ev.cue("punctuation", "!".repeat(Math.min(t.exclamations, 4))
+          + (t.questions > 1 ? "?".repeat(Math.min(t.questions, 3)) : ""));
     }
     return Math.signum(sum) * emphasis;
   }

@@ -33,10 +33,13 @@ public record Taxonomy(List<ReasonDefinition> reasons, Map<String, List<String>>
   /**
    * One reason: a stable lower-case code, a label for people, the phrases that signal it
    * (PhraseMatcher syntax), whether a negator in front cancels a phrase ("not great" is no
-   * praise), the weight a question mark adds, and an optional required sentiment label.
+   * praise), the weight a question mark adds, an optional required sentiment label, and
+   * whether the sentiment score itself is evidence ({@code fromSentiment}: a warm post to a
+   * brand is praise even without a listed phrase).
    */
   public record ReasonDefinition(String code, String label, List<String> phrases,
-                                 boolean negatable, double questionMark, String sentiment) {
+                                 boolean negatable, double questionMark, String sentiment,
+                                 boolean fromSentiment) {
     public ReasonDefinition {
       phrases = List.copyOf(phrases);
     }
@@ -103,7 +106,9 @@ public record Taxonomy(List<ReasonDefinition> reasons, Map<String, List<String>>
     }
     boolean negatable = Boolean.TRUE.equals(json.getValue("negatable"));
     double questionMark = Json.number(json, "questionMark", field + ".questionMark", 0.0);
-    return new ReasonDefinition(code, label, phrases, negatable, questionMark, sentiment);
+    boolean fromSentiment = Boolean.TRUE.equals(json.getValue("fromSentiment"));
+    return new ReasonDefinition(code, label, phrases, negatable, questionMark, sentiment,
+        fromSentiment);
   }
 
   private static Map<String, List<String>> urgency(JsonObject json) {

@@ -51,19 +51,28 @@ final class Tokenizer {
     if (text.startsWith("http", start) || text.startsWith("www.", start)) {
       return;
     }
-    if (end - start <= 6 && isEmoticon(text, start, end)) {
-      tokens.add(text.substring(start, end).toLowerCase(Locale.ROOT), Tokens.EMOTICON);
+    String emoticon = end - start <= 6 ? emoticon(text, start, end) : null;
+    if (emoticon != null) {
+      tokens.add(emoticon, Tokens.EMOTICON);
       return;
     }
     words(text, start, end, tokens);
   }
 
-  private boolean isEmoticon(String text, int start, int end) {
+  private String emoticon(String text, int start, int end) {
     boolean symbol = false;
     for (int i = start; i < end; i++) {
       symbol |= !Character.isLetter(text.charAt(i));
     }
-    return symbol && lexicon.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+    if (!symbol) {
+      return null;
+    }
+    String raw = text.substring(start, end);
+    if (lexicon.contains(raw)) {
+      return raw;
+    }
+    String lower = raw.toLowerCase(Locale.ROOT);
+    return lexicon.contains(lower) ? lower : null;
   }
 
   private void words(String text, int start, int end, Tokens tokens) {
@@ -124,6 +133,10 @@ final class Tokenizer {
   }
 
   private static void countPunctuation(String text, int start, int end, Tokens tokens) {
+    char last = text.charAt(end - 1);
+    if (last == '.' || last == '!' || last == '?' || last == '\u2026') {
+      tokens.sentenceEnds++;
+    }
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       if (c == '!') {

@@ -20,6 +20,8 @@ final class Tokens {
   int size;
   int exclamations;
   int questions;
+  /** Chunks that end a sentence ("done." "why?" "now!"), a cheap sentence count. */
+  int sentenceEnds;
   int capsWords;
   int plainWords;
   boolean startsWithMention;

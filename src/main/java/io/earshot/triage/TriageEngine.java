@@ -41,7 +41,7 @@ public final class TriageEngine implements Scorer {
     Evidence ev = new Evidence();
     double score = round(sentiment.score(tokens, ev));
     SentimentLabel label = SentimentAnalyzer.label(score);
-    List<Reason> matched = reasons.match(tokens, label);
+    List<Reason> matched = reasons.match(tokens, score);
     ScoringInput in = input == null ? ScoringInput.ofText("") : input;
     Priority p = priority.priority(score, reasons.urgencies(tokens), in, tokens, ev.request);
     return new Triage(score, label, SentimentAnalyzer.confidence(score, ev), ev.cues(), matched, p);

@@ -23,6 +23,10 @@ final class WordLists {
       "hadn't", "mustnt", "mustn't", "neednt", "needn't", "mightnt", "darent", "daren't", "nope",
       "uh-uh", "uhuh", "oughtnt", "shant", "shan't");
 
+  /** Laughter and exclamations: "no idea lol" does not negate the laugh. */
+  static final Set<String> INTERJECTIONS = Set.of("lol", "lmao", "lmfao", "rofl", "haha",
+      "hahaha", "hehe", "heh", "lolol", "lolz", "xd", "omg", "wow", "yay", "ugh", "argh", "smh");
+
   private static final Set<String> BOOSTERS = Set.of(
       "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply",
       "effing", "enormously", "entirely", "especially", "exceptionally", "extremely",

@@ -1,0 +1,66 @@
+package io.earshot.triage;
+
+import static io.earshot.triage.SentimentRulesTest.score;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.domain.SentimentLabel;
+import io.earshot.domain.Triage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("customer-care sentiment rules")
+class CareRulesTest {
+
+  @Test
+  @DisplayName("a complaint without any negative word is negative: on hold and still no refund")
+  void complaintWithoutNegativeWords() {
+    Triage t = score("@brand I've been on hold for an hour and still no refund");
+    assertEquals(SentimentLabel.NEGATIVE, t.label());
+    assertTrue(t.cues().contains("care: on hold"), t.cues().toString());
+    assertTrue(t.cues().contains("care: still no"), t.cues().toString());
+  }
+
+  @Test
+  @DisplayName("charged twice, never arrived and third time asking read as complaints")
+  void moneyDeliveryRepetition() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@shop you charged me twice for one order").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@shop my parcel never arrived").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@shop third time asking about my order").label());
+  }
+
+  @Test
+  @DisplayName("a weak cue alone is not a complaint: 'again' in a happy post stays positive")
+  void weakCueNeedsCorroboration() {
+    assertEquals(SentimentLabel.POSITIVE, score("Great to see you again, lovely evening").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@isp internet is down again, third time").label());
+  }
+
+  @Test
+  @DisplayName("thanks inside a complaint is sarcasm or politeness, not praise")
+  void sarcasticThanks() {
+    Triage t = score("@airline thanks for cancelling my flight and not telling me. great job");
+    assertEquals(SentimentLabel.NEGATIVE, t.label(), t.cues().toString());
+  }
+
+  @Test
+  @DisplayName("praise for an agent is positive")
+  void agentPraise() {
+    Triage t = score("@bank shoutout to Sam who sorted my card in five minutes");
+    assertEquals(SentimentLabel.POSITIVE, t.label());
+    assertTrue(t.cues().contains("care: shoutout"), t.cues().toString());
+  }
+
+  @Test
+  @DisplayName("a plain question to the brand is neutral even with friendly words in it")
+  void helpRequestIsNeutral() {
+    assertEquals(SentimentLabel.NEUTRAL, score("@bank hi, can you help me add a joint account holder?").label());
+    assertEquals(SentimentLabel.NEUTRAL, score("@telco does the family plan include free roaming? thanks").label());
+  }
+
+  @Test
+  @DisplayName("customer service is a department, not an opinion")
+  void serviceVocabulary() {
+    assertEquals(SentimentLabel.NEUTRAL, score("Calling customer service tomorrow morning").label());
+  }
+}

@@ -1,0 +1,81 @@
+package io.earshot.triage;
+
+import static io.earshot.triage.SentimentRulesTest.score;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("contact reasons")
+class ReasonsTest {
+
+  @Test
+  @DisplayName("a post can carry several reasons, strongest first")
+  void multiLabel() {
+    List<String> codes = score("@shop I was charged twice and my parcel never arrived").reasonCodes();
+    assertTrue(codes.contains("billing"), codes.toString());
+    assertTrue(codes.contains("delivery"), codes.toString());
+  }
+
+  @Test
+  @DisplayName("'can't log in' is an account problem although it starts with a negator")
+  void accountAccess() {
+    assertTrue(score("@bank I can't log in to the app").reasonCodes().contains("account"));
+  }
+
+  @Test
+  @DisplayName("negated praise is not praise: 'not great, not helpful'")
+  void negatedPraise() {
+    assertTrue(score("@bank the new app is great, thank you").reasonCodes().contains("praise"));
+    assertFalse(score("@bank the chat was not great and not helpful").reasonCodes().contains("praise"));
+  }
+
+  @Test
+  @DisplayName("a question mark makes a post a question; nothing recognizable is 'other'")
+  void questionAndFallback() {
+    assertTrue(score("@airline what's the carry-on size limit?").reasonCodes().contains("question"));
+    assertEquals(List.of("other"), score("just had lunch with my sister").reasonCodes());
+  }
+
+  @Test
+  @DisplayName("the default taxonomy defines the documented codes")
+  void defaultCodes() {
+    List<String> codes = Taxonomy.defaults().reasons().stream().map(Taxonomy.ReasonDefinition::code).toList();
+    assertEquals(List.of("billing", "delivery", "account", "outage", "defect", "cancellation",
+        "booking", "question", "staff", "praise", "feature_request", "other"), codes);
+  }
+
+  @Test
+  @DisplayName("an invalid taxonomy is rejected with the offending field named")
+  void validation() {
+    JsonObject bad = new JsonObject().put("reasons", new JsonArray()
+        .add(new JsonObject().put("code", "other").put("phrases", new JsonArray()))
+        .add(new JsonObject().put("code", "Bad Code").put("phrases", new JsonArray())));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Taxonomy.fromJson(bad));
+    assertTrue(e.getMessage().startsWith("reasons[1].code"), e.getMessage());
+    JsonObject noPhrases = new JsonObject().put("reasons", new JsonArray()
+        .add(new JsonObject().put("code", "other")));
+    e = assertThrows(IllegalArgumentException.class, () -> Taxonomy.fromJson(noPhrases));
+    assertTrue(e.getMessage().startsWith("reasons[0].phrases"), e.getMessage());
+    JsonObject noFallback = new JsonObject().put("reasons", new JsonArray()
+        .add(new JsonObject().put("code", "billing").put("phrases", new JsonArray().add("bill"))));
+    e = assertThrows(IllegalArgumentException.class, () -> Taxonomy.fromJson(noFallback));
+    assertTrue(e.getMessage().contains("other"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("an edited taxonomy changes what is recognized")
+  void customTaxonomy() {
+    JsonObject json = new JsonObject().put("reasons", new JsonArray()
+        .add(new JsonObject().put("code", "loyalty").put("phrases", new JsonArray().add("points").add("miles")))
+        .add(new JsonObject().put("code", "other").put("phrases", new JsonArray())));
+    TriageEngine engine = new TriageEngine(Taxonomy.fromJson(json), PriorityWeights.defaults());
+    assertEquals(List.of("loyalty"), engine.score(ScoringInput.ofText("where are my points")).reasonCodes());
+  }
+}
