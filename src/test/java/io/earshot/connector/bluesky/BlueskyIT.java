@@ -111,6 +111,19 @@ class BlueskyIT {
   }
 
   @Test
+  @DisplayName("a connector whose start failed logs in on its next call instead of sending no token")
+  void logsInLazily() throws Exception {
+    emulator.seedMentions(2, 0);
+    emulator.faults().serverErrors(1);
+    Connector connector = Connectors.create(vertx, new ConnectorAccount("brand-bsky", Platform.BLUESKY,
+        true, emulator.baseUrl(), Map.of("identifier", BlueskyEmulator.HANDLE, "password",
+        BlueskyEmulator.APP_PASSWORD), 1, List.of(), Map.of()));
+    assertThrows(ConnectorException.Transient.class, () -> await(connector.start()));
+    assertEquals(2, await(connector.poll(null)).mentions().size());
+    assertEquals(1, emulator.sessions().created());
+  }
+
+  @Test
   @DisplayName("a reply lands once with root and parent refs and byte-offset facets, even when retried")
   void replyIsIdempotent() throws Exception {
     emulator.seedMentions(4, 2);
