@@ -132,6 +132,19 @@ class MastodonIT {
   }
 
   @Test
+  @DisplayName("replying to a deleted status is Rejected; an unreachable instance is Transient")
+  void rejectedAndTransient() throws Exception {
+    emulator.seedMentions(1, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(0);
+    emulator.deleteStatus(target.externalId());
+    assertThrows(ConnectorException.Rejected.class,
+        () -> await(connector.publish(new OutgoingPost("k", "hello", target))));
+    await(emulator.stop());
+    assertThrows(ConnectorException.Transient.class, () -> await(connector.poll(null)));
+  }
+
+  @Test
   @DisplayName("a revoked token is reported as Unauthorized, not retried as transient")
   void revokedToken() throws Exception {
     Connector connector = connector();

@@ -136,6 +136,18 @@ class XIT {
   }
 
   @Test
+  @DisplayName("replying to a deleted tweet is Rejected, not retried")
+  void replyToDeleted() throws Exception {
+    emulator.seedMentions(1, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(0);
+    emulator.deleteTweet(target.externalId());
+    assertThrows(ConnectorException.Rejected.class,
+        () -> await(connector.publish(new OutgoingPost("k", "hello", target))));
+    assertEquals(0, emulator.posted().size());
+  }
+
+  @Test
   @DisplayName("a wrong or revoked token is Unauthorized")
   void unauthorized() throws Exception {
     assertThrows(ConnectorException.Unauthorized.class, () -> connector("wrong", List.of()));
