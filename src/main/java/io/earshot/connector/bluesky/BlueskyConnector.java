@@ -36,6 +36,7 @@ public final class BlueskyConnector implements Connector {
   private final String base;
   private final BlueskySession session;
   private final int pageSize;
+  private final BlueskyProfiles profiles;
 
   public BlueskyConnector(Vertx vertx, ConnectorAccount account) {
     this.account = account;
@@ -46,6 +47,8 @@ public final class BlueskyConnector implements Connector {
     this.session = new BlueskySession(client, base, account.credential("identifier"),
         account.credential("password"));
     this.pageSize = Math.min(100, ((Number) account.options().getOrDefault("pageSize", 50)).intValue());
+    boolean followers = !Boolean.FALSE.equals(account.options().get("fetchFollowers"));
+    this.profiles = followers ? new BlueskyProfiles(session, jwt -> get("app.bsky.actor.getProfiles", jwt)) : null;
   }
 
   @Override
@@ -72,7 +75,8 @@ public final class BlueskyConnector implements Connector {
               .addQueryParam("limit", String.valueOf(pageSize));
           return from.page() == null ? req : req.addQueryParam("cursor", from.page());
         }, HttpRequest::send, "listNotifications")
-        .map(r -> new BlueskyPage(account.name(), from).read(r.bodyAsJsonObject()));
+        .map(r -> new BlueskyPage(account.name(), from).read(r.bodyAsJsonObject()))
+        .compose(page -> profiles == null ? Future.succeededFuture(page) : profiles.withFollowers(page));
   }
 
   /**

@@ -97,6 +97,7 @@ class BlueskyIT {
     assertEquals(opening.externalId(), followUp.meta().get("rootUri"));
     assertEquals(opening.meta().get("cid"), followUp.meta().get("rootCid"));
     assertEquals("es", page.get(0).lang());
+    assertEquals(37, opening.author().followers(), "follower counts come from getProfiles");
   }
 
   @Test
