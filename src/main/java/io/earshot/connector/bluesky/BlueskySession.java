@@ -25,10 +25,10 @@ final class BlueskySession {
   private final String base;
   private final String identifier;
   private final String password;
-  private String accessJwt;
-  private String refreshJwt;
-  private String did;
-  private Future<Void> renewing;
+  private volatile String accessJwt;
+  private volatile String refreshJwt;
+  private volatile String did;
+  private volatile Future<Void> renewing;
 
   BlueskySession(WebClient client, String base, String identifier, String password) {
     this.client = client;

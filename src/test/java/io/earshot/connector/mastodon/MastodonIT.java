@@ -145,6 +145,18 @@ class MastodonIT {
   }
 
   @Test
+  @DisplayName("in stream mode the emulator keeps adding mentions for a live-looking sandbox")
+  void streamMode() throws Exception {
+    Connector connector = connector();
+    emulator.streamMentions(10);
+    Thread.sleep(300);
+    emulator.stopStream();
+    int streamed = emulator.mentionIds().size();
+    assertTrue(streamed >= 5, "streamed " + streamed);
+    assertEquals(Math.min(80, streamed), await(connector.poll(null)).mentions().size());
+  }
+
+  @Test
   @DisplayName("a revoked token is reported as Unauthorized, not retried as transient")
   void revokedToken() throws Exception {
     Connector connector = connector();
