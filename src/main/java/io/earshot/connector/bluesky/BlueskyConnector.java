@@ -6,6 +6,7 @@ import io.earshot.connector.ConnectorException;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
+import io.earshot.connector.http.Options;
 import io.earshot.domain.Engagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +47,7 @@ public final class BlueskyConnector implements Connector {
         .setUserAgent("Earshot/0.1"));
     this.session = new BlueskySession(client, base, account.credential("identifier"),
         account.credential("password"));
-    this.pageSize = Math.min(100, ((Number) account.options().getOrDefault("pageSize", 50)).intValue());
+    this.pageSize = Options.intOption(account, "pageSize", 50, 1, 100);
     boolean followers = !Boolean.FALSE.equals(account.options().get("fetchFollowers"));
     this.profiles = followers ? new BlueskyProfiles(session, jwt -> get("app.bsky.actor.getProfiles", jwt)) : null;
   }
