@@ -6,6 +6,7 @@ import io.earshot.connector.ConnectorException;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
+import io.earshot.connector.http.Options;
 import io.earshot.domain.Engagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,6 +37,7 @@ public final class BlueskyConnector implements Connector {
   private final String base;
   private final BlueskySession session;
   private final int pageSize;
+  private final BlueskyProfiles profiles;
 
   public BlueskyConnector(Vertx vertx, ConnectorAccount account) {
     this.account = account;
@@ -45,7 +47,9 @@ public final class BlueskyConnector implements Connector {
         .setUserAgent("Earshot/0.1"));
     this.session = new BlueskySession(client, base, account.credential("identifier"),
         account.credential("password"));
-    this.pageSize = Math.min(100, ((Number) account.options().getOrDefault("pageSize", 50)).intValue());
+    this.pageSize = Options.intOption(account, "pageSize", 50, 1, 100);
+    boolean followers = !Boolean.FALSE.equals(account.options().get("fetchFollowers"));
+    this.profiles = followers ? new BlueskyProfiles(session, jwt -> get("app.bsky.actor.getProfiles", jwt)) : null;
   }
 
   @Override
@@ -72,7 +76,8 @@ public final class BlueskyConnector implements Connector {
               .addQueryParam("limit", String.valueOf(pageSize));
           return from.page() == null ? req : req.addQueryParam("cursor", from.page());
         }, HttpRequest::send, "listNotifications")
-        .map(r -> new BlueskyPage(account.name(), from).read(r.bodyAsJsonObject()));
+        .map(r -> new BlueskyPage(account.name(), from).read(r.bodyAsJsonObject()))
+        .compose(page -> profiles == null ? Future.succeededFuture(page) : profiles.withFollowers(page));
   }
 
   /**

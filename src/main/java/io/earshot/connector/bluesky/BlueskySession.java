@@ -25,10 +25,10 @@ final class BlueskySession {
   private final String base;
   private final String identifier;
   private final String password;
-  private String accessJwt;
-  private String refreshJwt;
-  private String did;
-  private Future<Void> renewing;
+  private volatile String accessJwt;
+  private volatile String refreshJwt;
+  private volatile String did;
+  private volatile Future<Void> renewing;
 
   BlueskySession(WebClient client, String base, String identifier, String password) {
     this.client = client;
@@ -56,7 +56,8 @@ final class BlueskySession {
   Future<HttpResponse<Buffer>> call(Function<String, HttpRequest<Buffer>> request,
                                     Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> send,
                                     String what) {
-    return send.apply(request.apply(accessJwt))
+    Future<Void> ready = accessJwt == null ? renew() : Future.succeededFuture();
+    return ready.compose(v -> send.apply(request.apply(accessJwt)))
         .compose(r -> tokenProblem(r) ? renew().compose(v -> send.apply(request.apply(accessJwt)))
             : Future.succeededFuture(r))
         .transform(ar -> checked(ar, what));
@@ -64,9 +65,13 @@ final class BlueskySession {
 
   private Future<Void> renew() {
     if (renewing == null) {
-      renewing = refresh().recover(e -> e instanceof ConnectorException.Unauthorized
-              || e instanceof ConnectorException.Rejected ? login() : Future.failedFuture(e))
-          .onComplete(ar -> renewing = null);
+      // Without a refresh token (never logged in, or login failed earlier) only a login helps.
+      Future<Void> attempt = refreshJwt == null ? login()
+          : refresh().recover(e -> e instanceof ConnectorException.Unauthorized
+              || e instanceof ConnectorException.Rejected ? login() : Future.failedFuture(e));
+      renewing = attempt;
+      attempt.onComplete(ar -> renewing = null);
+      return attempt;
     }
     return renewing;
   }

@@ -42,16 +42,18 @@ public final class HtmlText {
   }
 
   private static String decode(String name, String whole) {
+    if (!name.startsWith("#")) {
+      return NAMED.getOrDefault(name, whole);
+    }
     try {
-      if (name.startsWith("#x") || name.startsWith("#X")) {
-        return Character.toString(Integer.parseInt(name.substring(2), 16));
-      }
-      if (name.startsWith("#")) {
-        return Character.toString(Integer.parseInt(name.substring(1)));
-      }
-    } catch (IllegalArgumentException invalidCodePoint) {
+      boolean hex = name.startsWith("#x") || name.startsWith("#X");
+      int cp = Integer.parseInt(name.substring(hex ? 2 : 1), hex ? 16 : 10);
+      // NUL, lone surrogates and out-of-range numbers would make the text invalid Unicode.
+      boolean valid = cp > 0 && Character.isValidCodePoint(cp)
+          && !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+      return valid ? Character.toString(cp) : "\uFFFD";
+    } catch (NumberFormatException tooLong) {
       return "\uFFFD";
     }
-    return NAMED.getOrDefault(name, whole);
   }
 }

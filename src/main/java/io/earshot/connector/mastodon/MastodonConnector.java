@@ -7,6 +7,7 @@ import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
 import io.earshot.connector.http.HttpOutcome;
+import io.earshot.connector.http.Options;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.vertx.core.Future;
@@ -51,7 +52,7 @@ public final class MastodonConnector implements Connector {
     this.account = account;
     this.base = account.baseUrl().replaceAll("/+$", "");
     this.token = account.credential("accessToken");
-    this.pageSize = Math.min(80, ((Number) account.options().getOrDefault("pageSize", 40)).intValue());
+    this.pageSize = Options.intOption(account, "pageSize", 40, 1, 80);
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(10_000)
         .setIdleTimeout(60).setUserAgent("Earshot/0.1"));
   }
@@ -81,6 +82,9 @@ public final class MastodonConnector implements Connector {
   @Override
   public Future<PollResult> poll(String cursor) {
     String after = cursor == null ? "0" : cursor;
+    if (!after.matches("[0-9]{1,30}")) {
+      return Future.failedFuture(new ConnectorException.Rejected("unreadable mastodon cursor: " + after));
+    }
     return call(HttpMethod.GET, "/api/v1/notifications").addQueryParam("types[]", "mention")
         .addQueryParam("limit", String.valueOf(pageSize)).addQueryParam("min_id", after).send()
         .transform(ar -> checked(ar, "notifications"))

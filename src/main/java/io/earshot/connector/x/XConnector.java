@@ -99,9 +99,10 @@ public final class XConnector implements Connector {
   @Override
   public Future<Map<String, Engagement>> engagement(List<String> ids) {
     List<Future<List<Status>>> batches = new ArrayList<>();
+    List<String> numeric = ids.stream().filter(id -> id.matches("[0-9]{1,19}")).toList();
     // statuses/lookup takes at most 100 ids; deleted tweets are silently left out.
-    for (int i = 0; i < ids.size(); i += 100) {
-      long[] batch = ids.subList(i, Math.min(ids.size(), i + 100)).stream().mapToLong(Long::parseLong).toArray();
+    for (int i = 0; i < numeric.size(); i += 100) {
+      long[] batch = numeric.subList(i, Math.min(numeric.size(), i + 100)).stream().mapToLong(Long::parseLong).toArray();
       batches.add(blocking(() -> List.copyOf(api.tweets().lookup(batch)), "statuses/lookup"));
     }
     return Future.all(batches).map(all -> {

@@ -68,6 +68,7 @@ public final class BlueskyEmulator extends EmulatorServer {
     router.post("/xrpc/com.atproto.repo.createRecord").handler(this::createRecord);
     router.get("/xrpc/com.atproto.repo.getRecord").handler(this::getRecord);
     router.get("/xrpc/app.bsky.feed.getPosts").handler(this::getPosts);
+    router.get("/xrpc/app.bsky.actor.getProfiles").handler(this::getProfiles);
   }
 
   @Override
@@ -155,6 +156,17 @@ public final class BlueskyEmulator extends EmulatorServer {
     JsonArray posts = new JsonArray();
     uris.stream().map(state::post).filter(p -> p != null).forEach(posts::add);
     json(ctx, 200, new JsonObject().put("posts", posts));
+  }
+
+  private void getProfiles(RoutingContext ctx) {
+    List<String> actors = ctx.queryParam("actors");
+    if (actors.isEmpty() || actors.size() > 25) {
+      error(ctx, 400, "InvalidRequest", "actors must have between 1 and 25 elements");
+      return;
+    }
+    JsonArray profiles = new JsonArray();
+    actors.stream().map(state::profileDetailed).filter(p -> p != null).forEach(profiles::add);
+    json(ctx, 200, new JsonObject().put("profiles", profiles));
   }
 
   private static String bearer(RoutingContext ctx) {

@@ -94,6 +94,23 @@ final class BlueskyState {
     return moreOlder ? out.put("cursor", String.valueOf(last)) : out;
   }
 
+  /** ProfileViewDetailed as getProfiles answers it; unknown DIDs are left out. */
+  synchronized JsonObject profileDetailed(String did) {
+    Integer followers = followers(did);
+    JsonObject view = posts.values().stream().map(p -> p.getJsonObject("author"))
+        .filter(a -> did.equals(a.getString("did"))).findFirst().orElse(null);
+    return view == null || followers == null ? null : view.copy().put("followersCount", followers)
+        .put("followsCount", 12).put("postsCount", 340);
+  }
+
+  /** Customers' follower counts follow their number so tests can predict them. */
+  static Integer followers(String did) {
+    if (BRAND_DID.equals(did)) {
+      return 48_000;
+    }
+    return did.startsWith("did:plc:customer") ? Integer.parseInt(did.substring(16)) * 37 : null;
+  }
+
   synchronized JsonObject post(String uri) {
     JsonObject p = posts.get(uri);
     return p == null ? null : p.copy();

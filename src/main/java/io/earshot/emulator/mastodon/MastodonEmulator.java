@@ -85,6 +85,8 @@ public final class MastodonEmulator extends EmulatorServer {
 
   private void authorize(RoutingContext ctx) {
     if (("Bearer " + validToken).equals(ctx.request().getHeader("Authorization"))) {
+      ctx.response().putHeader("X-RateLimit-Limit", "300").putHeader("X-RateLimit-Remaining", "299")
+          .putHeader("X-RateLimit-Reset", Instant.now().plusSeconds(300).toString());
       ctx.next();
     } else {
       json(ctx, 401, new JsonObject().put("error", "The access token is invalid"));

@@ -6,26 +6,24 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * X's v1.1 REST API on loopback, as Twitter4J calls it: verify_credentials, mentions_timeline,
  * user_timeline, search/tweets, statuses/update (with the duplicate-status rule, error 187) and
- * statuses/lookup, x-rate-limit-* headers and v1.1 error bodies. OAuth 1.0a headers are checked
- * for the expected consumer key and token (signatures are not verified).
+ * statuses/lookup, x-rate-limit-* headers and v1.1 error bodies. OAuth 1.0a HMAC-SHA1
+ * signatures are verified against the emulator's consumer and token secrets.
  */
 public final class XEmulator extends EmulatorServer {
   public static final String CONSUMER_KEY = "emu-consumer-key";
+  public static final String CONSUMER_SECRET = "emu-consumer-secret";
   public static final String ACCESS_TOKEN = "783214-emu-access-token";
+  public static final String ACCESS_TOKEN_SECRET = "emu-access-token-secret";
   public static final String BRAND = XState.BRAND;
-  private static final Pattern OAUTH_PARAM = Pattern.compile("(oauth_[a-z_]+)=\"([^\"]*)\"");
+  private final OAuth1Verifier oauth = new OAuth1Verifier(CONSUMER_KEY, CONSUMER_SECRET);
   private final XState state = new XState();
   private volatile String validToken = ACCESS_TOKEN;
 
@@ -92,16 +90,7 @@ public final class XEmulator extends EmulatorServer {
   }
 
   private void authorize(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    String consumer = null;
-    String token = null;
-    Matcher m = OAUTH_PARAM.matcher(header == null ? "" : header);
-    while (m.find()) {
-      String value = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
-      consumer = "oauth_consumer_key".equals(m.group(1)) ? value : consumer;
-      token = "oauth_token".equals(m.group(1)) ? value : token;
-    }
-    if (CONSUMER_KEY.equals(consumer) && validToken.equals(token)) {
+    if (oauth.verify(ctx.request(), validToken, ACCESS_TOKEN_SECRET)) {
       ctx.response().putHeader("x-rate-limit-limit", "75").putHeader("x-rate-limit-remaining", "74")
           .putHeader("x-rate-limit-reset", String.valueOf(System.currentTimeMillis() / 1000 + 900));
       ctx.next();

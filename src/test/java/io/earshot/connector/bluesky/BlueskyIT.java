@@ -97,6 +97,7 @@ class BlueskyIT {
     assertEquals(opening.externalId(), followUp.meta().get("rootUri"));
     assertEquals(opening.meta().get("cid"), followUp.meta().get("rootCid"));
     assertEquals("es", page.get(0).lang());
+    assertEquals(37, opening.author().followers(), "follower counts come from getProfiles");
   }
 
   @Test
@@ -107,6 +108,19 @@ class BlueskyIT {
     emulator.sessions().expireAccessTokens();
     assertEquals(5, await(connector.poll(null)).mentions().size());
     assertEquals(1, emulator.sessions().refreshed());
+    assertEquals(1, emulator.sessions().created());
+  }
+
+  @Test
+  @DisplayName("a connector whose start failed logs in on its next call instead of sending no token")
+  void logsInLazily() throws Exception {
+    emulator.seedMentions(2, 0);
+    emulator.faults().serverErrors(1);
+    Connector connector = Connectors.create(vertx, new ConnectorAccount("brand-bsky", Platform.BLUESKY,
+        true, emulator.baseUrl(), Map.of("identifier", BlueskyEmulator.HANDLE, "password",
+        BlueskyEmulator.APP_PASSWORD), 1, List.of(), Map.of()));
+    assertThrows(ConnectorException.Transient.class, () -> await(connector.start()));
+    assertEquals(2, await(connector.poll(null)).mentions().size());
     assertEquals(1, emulator.sessions().created());
   }
 

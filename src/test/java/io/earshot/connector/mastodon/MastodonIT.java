@@ -132,6 +132,31 @@ class MastodonIT {
   }
 
   @Test
+  @DisplayName("replying to a deleted status is Rejected; an unreachable instance is Transient")
+  void rejectedAndTransient() throws Exception {
+    emulator.seedMentions(1, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(0);
+    emulator.deleteStatus(target.externalId());
+    assertThrows(ConnectorException.Rejected.class,
+        () -> await(connector.publish(new OutgoingPost("k", "hello", target))));
+    await(emulator.stop());
+    assertThrows(ConnectorException.Transient.class, () -> await(connector.poll(null)));
+  }
+
+  @Test
+  @DisplayName("in stream mode the emulator keeps adding mentions for a live-looking sandbox")
+  void streamMode() throws Exception {
+    Connector connector = connector();
+    emulator.streamMentions(10);
+    Thread.sleep(300);
+    emulator.stopStream();
+    int streamed = emulator.mentionIds().size();
+    assertTrue(streamed >= 5, "streamed " + streamed);
+    assertEquals(Math.min(80, streamed), await(connector.poll(null)).mentions().size());
+  }
+
+  @Test
   @DisplayName("a revoked token is reported as Unauthorized, not retried as transient")
   void revokedToken() throws Exception {
     Connector connector = connector();

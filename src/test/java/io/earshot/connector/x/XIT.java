@@ -50,9 +50,13 @@ class XIT {
   }
 
   private Connector connector(String token, List<String> keywords) throws Exception {
+    return connector(token, XEmulator.CONSUMER_SECRET, keywords);
+  }
+
+  private Connector connector(String token, String consumerSecret, List<String> keywords) throws Exception {
     ConnectorAccount account = new ConnectorAccount("brand-x", Platform.X, true, emulator.baseUrl(),
-        Map.of("consumerKey", XEmulator.CONSUMER_KEY, "consumerSecret", "cs", "accessToken", token,
-            "accessTokenSecret", "ats"), 1, keywords, Map.of());
+        Map.of("consumerKey", XEmulator.CONSUMER_KEY, "consumerSecret", consumerSecret, "accessToken", token,
+            "accessTokenSecret", XEmulator.ACCESS_TOKEN_SECRET), 1, keywords, Map.of());
     Connector connector = Connectors.create(vertx, account);
     await(connector.start());
     return connector;
@@ -136,9 +140,23 @@ class XIT {
   }
 
   @Test
-  @DisplayName("a wrong or revoked token is Unauthorized")
+  @DisplayName("replying to a deleted tweet is Rejected, not retried")
+  void replyToDeleted() throws Exception {
+    emulator.seedMentions(1, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(0);
+    emulator.deleteTweet(target.externalId());
+    assertThrows(ConnectorException.Rejected.class,
+        () -> await(connector.publish(new OutgoingPost("k", "hello", target))));
+    assertEquals(0, emulator.posted().size());
+  }
+
+  @Test
+  @DisplayName("a wrong token, a wrong secret or a revoked token is Unauthorized")
   void unauthorized() throws Exception {
     assertThrows(ConnectorException.Unauthorized.class, () -> connector("wrong", List.of()));
+    assertThrows(ConnectorException.Unauthorized.class, () -> connector(XEmulator.ACCESS_TOKEN, "bad-secret", List.of()),
+        "a request signed with the wrong consumer secret is refused");
     Connector connector = connector();
     emulator.revokeToken();
     assertThrows(ConnectorException.Unauthorized.class, () -> await(connector.poll(null)));
