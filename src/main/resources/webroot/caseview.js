@@ -58,7 +58,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
         h('h2', { testid: 'case-subject' }, c.subject || `@${c.customer?.handle ?? 'unknown'}`),
         h('div', { class: 'case-sub' },
           h('span', { class: ['chip', 'status', `status-${c.status}`], testid: 'case-status' }, c.status),
-          h('span', {}, `${platformName(c.platform)} · ${c.account}`),
+          h('span', {}, c.account ? `${platformName(c.platform)} · ${c.account}` : platformName(c.platform)),
           h('span', { testid: 'case-assignee' }, c.assignee ? `Assigned to ${mine ? 'you' : c.assignee}` : 'Unassigned'),
           h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`))),
       h('div', { class: 'case-actions' }, actions));

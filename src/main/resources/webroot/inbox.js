@@ -39,7 +39,7 @@ export function createInbox(els, { me, onSelect }) {
     return h('li', {
       class: ['case-row', `status-${c.status}`, c.id === selectedId && 'selected'],
       testid: 'case-row',
-      dataset: { caseId: c.id, status: c.status, priority: String(c.priority?.value ?? 0) },
+      dataset: { caseId: c.id, status: c.status, platform: c.platform, account: c.account ?? '', priority: String(c.priority?.value ?? 0) },
       tabindex: '0',
       role: 'option',
       'aria-selected': c.id === selectedId ? 'true' : 'false',

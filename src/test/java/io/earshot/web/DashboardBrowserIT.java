@@ -42,9 +42,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard driven through Debian's Chromium against a real hub (embedded MongoDB and Redis,
- * sandbox stream off). Mentions enter through the public ingest API, so what the browser shows
- * has travelled the whole path: ingest, triage, store, fan-out, WebSocket, DOM.
+ * The dashboard driven through Debian's Chromium against a real hub (embedded MongoDB and Redis).
+ * Mentions enter through the public ingest API, so what the browser shows has travelled the whole
+ * path: ingest, triage, store, fan-out, WebSocket, DOM. The built-in sandbox platform runs with one
+ * connector account, because a reply can only reach {@code sent} through a connected account that
+ * knows the post it answers: the sandbox refuses replies to posts it never published.
  */
 @DisplayName("the dashboard in a real browser")
 class DashboardBrowserIT {
@@ -52,8 +54,14 @@ class DashboardBrowserIT {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+  private static final String SANDBOX_ACCOUNT = """
+      {"name": "sandbox", "platform": "sandbox", "enabled": true,
+       "baseUrl": "${EARSHOT_SANDBOX_URL}", "credentials": {"token": "${EARSHOT_SANDBOX_TOKEN}"},
+       "pollIntervalSeconds": 1}
+      """;
 
   private static TestHub hub;
+  private static Path connectorsDir;
   private static final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -63,13 +71,19 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void startHub() throws Exception {
-    hub = TestHub.start(Map.of());
+    connectorsDir = Files.createTempDirectory("earshot-it-connectors-");
+    Files.writeString(connectorsDir.resolve("sandbox.json"), SANDBOX_ACCOUNT);
+    hub = TestHub.start(Map.of("EARSHOT_SANDBOX", "on", "EARSHOT_CONNECTORS_DIR", connectorsDir.toString()));
   }
 
   @AfterAll
   static void stopHub() throws Exception {
-    if (hub != null) {
-      hub.close();
+    try {
+      if (hub != null) {
+        hub.close();
+      }
+    } finally {
+      deleteTree(connectorsDir);
     }
   }
 
@@ -124,11 +138,13 @@ class DashboardBrowserIT {
   @DisplayName("a reply sent from the composer shows its state live until it is sent")
   void replyStateBecomesSent() throws Exception {
     signIn();
-    String text = "Where is my order? " + UUID.randomUUID();
-    ingest(mention(text));
-    openCase(waitForRow(text));
+    wait.until(ExpectedConditions.attributeToBe(
+        By.cssSelector("[data-testid=connector-pill][data-account=sandbox]"), "data-state", "connected"));
+    // A case the sandbox account read itself: its platform knows the post the reply answers.
+    openCase(wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("[data-testid=case-row][data-account=sandbox]"))));
 
-    String reply = "Sorry about the wait, checking your order now " + UUID.randomUUID();
+    String reply = "Sorry about the wait, checking this now " + UUID.randomUUID();
     WebElement composer = driver.findElement(testId("reply-text"));
     composer.sendKeys(reply);
     wait.until(ExpectedConditions.elementToBeClickable(testId("reply-send"))).click();
@@ -142,6 +158,8 @@ class DashboardBrowserIT {
       return current != null
           && "sent".equals(current.findElement(testId("reply-state")).getDomAttribute("data-state"));
     });
+    assertTrue(threadItem("reply", reply).findElement(testId("reply-external-id")).getText()
+        .startsWith("posted as "), "a sent reply shows the platform's id for it");
     assertEquals("", driver.findElement(testId("reply-text")).getDomProperty("value"),
         "the composer is cleared once the reply is accepted");
   }
