@@ -7,7 +7,8 @@ import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
 import io.earshot.triage.EvalCommand;
 import io.earshot.triage.ScoreCommand;
-import io.earshot.triage.TriageEngine;
+import io.earshot.triage.Scorer;
+import io.earshot.triage.TriageSetup;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.Map;
@@ -52,16 +53,18 @@ public final class Main {
 
   private static int serve(Map<String, String> env) throws InterruptedException {
     EarshotConfig config;
+    Scorer scorer;
     try {
       config = ConfigLoader.load(env);
-    } catch (ConfigException e) {
+      scorer = TriageSetup.fromDataDir(config.dataDir());
+    } catch (ConfigException | IllegalArgumentException | java.io.UncheckedIOException e) {
       System.err.println("earshot: configuration error: " + e.getMessage());
       return 2;
     }
     Vertx vertx = Vertx.vertx();
     CountDownLatch started = new CountDownLatch(1);
     boolean[] ok = new boolean[1];
-    Hub.start(vertx, config, env, TriageEngine.withDefaults(), Connectors::create).onComplete(result -> {
+    Hub.start(vertx, config, env, scorer, Connectors::create).onComplete(result -> {
       ok[0] = result.succeeded();
       if (result.succeeded()) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, result.result()), "earshot-shutdown"));

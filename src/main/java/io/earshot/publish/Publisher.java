@@ -95,7 +95,7 @@ public final class Publisher {
 
   private Future<Void> recordSent(Reply reply, String externalId) {
     Instant at = clock.instant();
-    return replies.markSent(reply.id(), externalId, at).compose(sent -> {
+    return replies.markSent(reply, externalId, at).compose(sent -> {
       if (sent == null) {
         return Future.succeededFuture();
       }
