@@ -8,6 +8,7 @@ import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
 import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.InboxService;
+import io.earshot.inbox.PriorityRefresher;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
@@ -18,6 +19,7 @@ import io.earshot.publish.Publisher;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.EmbeddedRedis;
+import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
 import io.earshot.sandbox.SandboxOptions;
 import io.earshot.sandbox.SandboxPlatform;
@@ -38,6 +40,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hub {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  /** How often waiting cases have their priority recomputed. */
+  private static final Duration PRIORITY_REFRESH = Duration.ofSeconds(60);
   private final Vertx vertx;
   private final EarshotConfig config;
   private final Map<String, String> env;
@@ -70,6 +75,7 @@ public final class Hub {
   private HttpApi http;
   private IngestPipeline pipeline;
   private long recoveryTimer = -1;
+  private PriorityRefresher refresher;
   private String ingestToken;
   private int port;
 
@@ -164,6 +170,9 @@ public final class Hub {
     ReplyTemplates templates = new ReplyTemplates(config.webroot().resolve("templates/replies"));
     ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, publisher, clock);
     InboxService inbox = new InboxService(cases, mentions, replies, customers, audit, announcer, clock);
+    refresher = new PriorityRefresher(vertx, cases, scorer, announcer,
+        new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
+    refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, replyService, templates,
         mentions, mongo, redis, board), config.webroot().toString());
     return connectors.start().compose(v -> {
@@ -218,6 +227,9 @@ public final class Hub {
   /** Stops everything this instance started, in reverse order; never fails. */
   public Future<Void> close() {
     vertx.cancelTimer(recoveryTimer);
+    if (refresher != null) {
+      refresher.stop();
+    }
     if (publisher != null) {
       publisher.stop();
     }

@@ -83,6 +83,11 @@ public final class ConnectorFleet {
     return Future.join(stops).recover(e -> Future.succeededFuture()).mapEmpty();
   }
 
+  /** This instance's identity as a lease owner. */
+  public String instanceId() {
+    return instanceId;
+  }
+
   public ConnectorRegistry registry() {
     return registry;
   }
