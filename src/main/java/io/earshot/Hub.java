@@ -76,6 +76,7 @@ public final class Hub {
   private IngestPipeline pipeline;
   private long recoveryTimer = -1;
   private PriorityRefresher refresher;
+  private ThreadingRecovery recovery;
   private String ingestToken;
   private int port;
 
@@ -160,7 +161,8 @@ public final class Hub {
         clock, config.reopenWindow());
     pipeline = new IngestPipeline(vertx, ingestStores, config.ingestBatchSize(),
         config.ingestBatchDelay().toMillis());
-    scheduleRecovery(new ThreadingRecovery(ingestStores));
+    recovery = new ThreadingRecovery(ingestStores);
+    scheduleRecovery(recovery);
     StatusBoard board = new StatusBoard(redis, announcer);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, new CursorStore(mongo), pipeline, redis,
         config.connectorLease(), clock);
@@ -174,7 +176,7 @@ public final class Hub {
         new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
     refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, replyService, templates,
-        mentions, mongo, redis, board), config.webroot().toString());
+        mentions, mongo, redis, board, audit), config.webroot().toString());
     return connectors.start().compose(v -> {
       publisher.start();
       return http.listen(config.httpPort());
@@ -210,6 +212,11 @@ public final class Hub {
   /** The ingest entrance, for benchmarks that offer mentions without HTTP. */
   public IngestPipeline pipeline() {
     return pipeline;
+  }
+
+  /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */
+  Future<Integer> recoverInterruptedBatches() {
+    return recovery.sweep();
   }
 
   public MongoStore mongo() {

@@ -7,9 +7,11 @@ import io.earshot.ingest.IngestPipeline;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.RedisConnection;
+import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.vertx.core.Future;
+import java.time.Clock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -27,7 +29,7 @@ public final class HttpApi {
   /** The services the API exposes, gathered to keep the constructor short. */
   public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, InboxService inbox,
                          ReplyService replies, ReplyTemplates templates, MentionStore mentions,
-                         MongoStore mongo, RedisConnection redis, StatusBoard connectors) {
+                         MongoStore mongo, RedisConnection redis, StatusBoard connectors, AuditLog audit) {
   }
 
   private static final long MAX_BODY = 16L * 1024 * 1024;
@@ -67,6 +69,7 @@ public final class HttpApi {
     Router v1 = Router.router(vertx);
     new SessionRoutes(services.auth(), authenticator).mount(v1);
     v1.route().handler(authenticator::handle);
+    new UserRoutes(services.auth(), services.audit(), Clock.systemUTC()).mount(v1);
     new CaseRoutes(services.inbox(), services.replies(), services.templates(), services.mentions()).mount(v1);
     api.route("/v1/*").subRouter(v1);
     api.route().failureHandler(ErrorHandler::handle);
