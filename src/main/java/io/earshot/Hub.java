@@ -142,8 +142,13 @@ public final class Hub {
     UserStore users = new UserStore(mongo);
     AuthService auth = new AuthService(users, clock);
     Future<String> token = config.ingestToken() != null ? Future.succeededFuture(config.ingestToken())
-        : settings.getOrCreate("ingestToken", Passwords.token())
-            .onSuccess(t -> LOG.info("ingest token (generated, kept in settings): {}", t));
+        : settings.getOrCreate("ingestToken", Passwords.token()).map(stored -> {
+          if (stored.created()) {
+            LOG.warn("ingest token (generated once, kept in settings): {} (set EARSHOT_INGEST_TOKEN to choose one)",
+                stored.value());
+          }
+          return stored.value();
+        });
     return token.compose(t -> {
       ingestToken = t;
       return auth.ensureFirstAdmin(config.adminPassword());
@@ -166,6 +171,9 @@ public final class Hub {
     StatusBoard board = new StatusBoard(redis, announcer);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, new CursorStore(mongo), pipeline, redis,
         config.connectorLease(), clock);
+    if (!java.nio.file.Files.isDirectory(config.connectorsDir())) {
+      LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.connectorsDir().toAbsolutePath());
+    }
     connectors.load(AccountLoader.load(config.connectorsDir(), variables()));
     PublishStores publishStores = new PublishStores(replies, mentions, cases, audit, announcer);
     publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.publishLease());

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,13 +82,21 @@ public final class Main {
     return 0;
   }
 
+  /**
+   * Runs on SIGTERM/Ctrl-C. Waits on the futures from this (non-Vert.x) thread with a bound, so a
+   * stuck dependency can delay shutdown but never hang it; work in flight is safe either way
+   * (the ingest journal and the outbox finish it after a restart).
+   */
   private static void stop(Vertx vertx, Hub hub) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    hub.close().eventually(vertx::close).onComplete(v -> stopped.countDown());
     try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      hub.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("hub did not stop cleanly: {}", e.toString());
+    }
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not stop cleanly: {}", e.toString());
     }
   }
 }

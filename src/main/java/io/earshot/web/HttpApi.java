@@ -69,7 +69,7 @@ public final class HttpApi {
     api.post("/v1/mentions").handler(new IngestHandler(services.pipeline(), services.ingestToken())::handle);
     api.get("/v1/live").handler(new LiveSocket(vertx, services.auth())::handle);
     Router v1 = Router.router(vertx);
-    new SessionRoutes(services.auth(), authenticator).mount(v1);
+    new SessionRoutes(services.auth(), authenticator, services.audit(), Clock.systemUTC()).mount(v1);
     v1.route().handler(authenticator::handle);
     new UserRoutes(services.auth(), services.audit(), Clock.systemUTC()).mount(v1);
     new CaseRoutes(services.inbox(), services.replies(), services.templates(), services.mentions()).mount(v1);
