@@ -53,10 +53,17 @@ final class CareRules {
   }
 
   void apply(Tokens t, float[] v, Evidence ev) {
+    ev.request = isRequest(t);
+    if (CareContext.isCare(t)) {
+      applyCare(t, v, ev);
+    }
+    sarcasticThanks(t, v, ev);
+  }
+
+  private void applyCare(Tokens t, float[] v, Evidence ev) {
     Matches m = new Matches(t.size);
     boolean negativeWords = hasNegative(v);
     matcher.forEachMatch(t, (start, end, rule) -> m.take(start, end, rule, v, ev));
-    ev.request = isRequest(t);
     if (m.weakCount > 1 || ev.complaintCues > 0 || negativeWords || reportsToBrand(t, v, ev)) {
       m.applyWeak(v, ev);
     }
@@ -66,7 +73,6 @@ final class CareRules {
     if (t.startsWithMention) {
       neutralize(t, v, m.covered, SERVICE);
     }
-    sarcasticThanks(t, v, ev);
   }
 
   /** "Thanks for ruining my week": thanks followed in its clause by something bad is sarcasm. */
