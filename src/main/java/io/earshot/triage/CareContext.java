@@ -24,9 +24,10 @@ final class CareContext {
   }
 
   static boolean isCare(Tokens t) {
-    if (t.startsWithMention) {
-      return true;
-    }
+    return t.startsWithMention || namesService(t);
+  }
+
+  static boolean namesService(Tokens t) {
     for (int i = 0; i < t.size; i++) {
       if (SERVICE.contains(t.word(i))) {
         return true;

@@ -215,10 +215,16 @@ final class CareRules {
     }
     for (int i = 0; i < t.size; i++) {
       if (!t.has(i, Tokens.MENTION)) {
-        return QUESTION_OPENERS.contains(t.word(i));
+        return QUESTION_OPENERS.contains(t.word(i)) && !exclamative(t, i);
       }
     }
     return false;
+  }
+
+  /** "What a mess", "what an idea": an exclamation, not a question. */
+  private static boolean exclamative(Tokens t, int i) {
+    return t.word(i).equals("what") && i + 1 < t.size
+        && (t.word(i + 1).equals("a") || t.word(i + 1).equals("an"));
   }
 
   static CareRules standard() {

@@ -63,4 +63,19 @@ class CareRulesTest {
   void serviceVocabulary() {
     assertEquals(SentimentLabel.NEUTRAL, score("Calling customer service tomorrow morning").label());
   }
+
+  @Test
+  @DisplayName("care phrases are not read in general chatter: 'again and again' in a song post stays positive")
+  void careContextOnly() {
+    assertEquals(SentimentLabel.POSITIVE,
+        score("I like to listen to this album again and again and again").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@isp the internet is down again").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("my order still hasn't arrived, third time asking").label());
+  }
+
+  @Test
+  @DisplayName("'what a nice suit' to someone is an exclamation, not a plain question")
+  void exclamationIsNotQuestion() {
+    assertEquals(SentimentLabel.POSITIVE, score("@friend what a nice looking suit").label());
+  }
 }
