@@ -8,14 +8,23 @@ import java.util.List;
 
 /**
  * Multi-label contact reasons from a {@link Taxonomy}: each phrase hit adds evidence (one hit
- * scores 0.5, two 0.75, ...), a question mark adds the reason's {@code questionMark} weight, a
+ * scores 0.5, two 0.75, ...; a broad word marked {@code ~} such as "~order" counts half, so it
+ * needs a second cue to pass {@code minScore}), a question mark adds the reason's {@code questionMark} weight, a
  * negator up to three words before a hit cancels it for negatable reasons, and reasons that
  * require a sentiment label need it; {@code fromSentiment} reasons take the sentiment's
  * strength as evidence too. Nothing matched gives {@link Taxonomy#FALLBACK}.
  */
 final class ReasonMatcher {
+  /** A phrase written "~order" is weak: half a hit, so it needs a second cue to count. */
+  static final String WEAK_MARK = "~";
+  static final double WEAK_WEIGHT = 0.5;
+
   private final Taxonomy taxonomy;
-  private final PhraseMatcher<Integer> phrases = new PhraseMatcher<>();
+  private final PhraseMatcher<Cue> phrases = new PhraseMatcher<>();
+
+  /** A phrase hit: the reason it is evidence for and how much it counts. */
+  private record Cue(int reason, double weight) {
+  }
   private final PhraseMatcher<String> urgency = new PhraseMatcher<>();
 
   ReasonMatcher(Taxonomy taxonomy) {
@@ -23,7 +32,8 @@ final class ReasonMatcher {
     List<Taxonomy.ReasonDefinition> reasons = taxonomy.reasons();
     for (int i = 0; i < reasons.size(); i++) {
       for (String phrase : reasons.get(i).phrases()) {
-        phrases.add(phrase, i);
+        boolean weak = phrase.startsWith(WEAK_MARK);
+        phrases.add(weak ? phrase.substring(1) : phrase, new Cue(i, weak ? WEAK_WEIGHT : 1.0));
       }
     }
     taxonomy.urgency().forEach((group, list) -> list.forEach(p -> urgency.add(p, group)));
@@ -32,10 +42,10 @@ final class ReasonMatcher {
   List<Reason> match(Tokens t, double sentiment) {
     SentimentLabel label = SentimentAnalyzer.label(sentiment);
     List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
-    int[] hits = new int[defs.size()];
-    phrases.forEachMatch(t, (start, end, index) -> {
-      if (!(defs.get(index).negatable() && negated(t, start))) {
-        hits[index]++;
+    double[] hits = new double[defs.size()];
+    phrases.forEachMatch(t, (start, end, cue) -> {
+      if (!(defs.get(cue.reason()).negatable() && negated(t, start))) {
+        hits[cue.reason()] += cue.weight();
       }
     });
     List<Reason> out = new ArrayList<>(3);
@@ -52,7 +62,7 @@ final class ReasonMatcher {
     return out;
   }
 
-  private static double score(Taxonomy.ReasonDefinition def, int hits, Tokens t,
+  private static double score(Taxonomy.ReasonDefinition def, double hits, Tokens t,
                               SentimentLabel label, double sentiment) {
     if (def.sentiment() != null && !def.sentiment().equals(label.code())) {
       return 0;
