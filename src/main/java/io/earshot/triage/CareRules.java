@@ -229,6 +229,7 @@ final class CareRules {
 
   static CareRules standard() {
     PhraseMatcher<Rule> matcher = new PhraseMatcher<>();
+    FailurePhrases.addTo(matcher);
     InputStream in = CareRules.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new UncheckedIOException(new IOException("care rules resource missing: " + RESOURCE));

@@ -78,4 +78,28 @@ class CareRulesTest {
   void exclamationIsNotQuestion() {
     assertEquals(SentimentLabel.POSITIVE, score("@friend what a nice looking suit").label());
   }
+
+  @Test
+  @DisplayName("a question about a failure state is a mild complaint: 'why can't I log in?', 'when will my refund arrive?'")
+  void failureQuestions() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@bank why can't I log in?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@shop why hasn't my order shipped?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@airline when will my refund arrive?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@app is the app down?").label());
+  }
+
+  @Test
+  @DisplayName("a neutral how-to question to a brand stays neutral")
+  void howToStaysNeutral() {
+    assertEquals(SentimentLabel.NEUTRAL, score("@telco how do I change my plan?").label());
+    assertEquals(SentimentLabel.NEUTRAL, score("@bank when will the interest be paid on my savings?").label());
+  }
+
+  @Test
+  @DisplayName("a thing that fails to do its job is a complaint: 'my phone won't connect', 'I can't change the password'")
+  void failingThings() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@telco my new phone won't connect to 5G").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@stream someone is using my account and I can't change the password").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@bank my account is locked").label());
+  }
 }
