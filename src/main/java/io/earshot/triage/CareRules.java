@@ -129,7 +129,8 @@ final class CareRules {
 
   /**
    * A statement (not a question) addressed to the brand without any warm word (politeness and
-   * thanks do not count: they are as common in complaints as in praise), or a question
+   * thanks do not count: they are as common in complaints as in praise, unless exclaimed:
+   * "thanks!" is warm), or a question
    * asked with "??", is a report of trouble: enough to let weak cues count.
    */
   private static boolean reportsToBrand(Tokens t, float[] v, Evidence ev) {
@@ -141,7 +142,8 @@ final class CareRules {
     }
     for (int i = 0; i < v.length; i++) {
       String w = t.word(i);
-      if (v[i] >= 1.0f && !THANKS.contains(w) && !POLITE.contains(w)) {
+      boolean courtesy = THANKS.contains(w) || POLITE.contains(w);
+      if (v[i] >= 1.0f && (!courtesy || t.exclamations > 0)) {
         return false;
       }
     }

@@ -102,4 +102,11 @@ class CareRulesTest {
     assertEquals(SentimentLabel.NEGATIVE, score("@stream someone is using my account and I can't change the password").label());
     assertEquals(SentimentLabel.NEGATIVE, score("@bank my account is locked").label());
   }
+
+  @Test
+  @DisplayName("an exclaimed 'thanks!' is warm, so a lone weak cue after it is no complaint")
+  void exclaimedThanks() {
+    assertEquals(SentimentLabel.POSITIVE, score("@friend thanks! see you again next week").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@isp thanks, the internet dropped again").label());
+  }
 }
