@@ -130,7 +130,7 @@ final class CareRules {
   /**
    * A statement (not a question) addressed to the brand without any warm word (politeness and
    * thanks do not count: they are as common in complaints as in praise, unless exclaimed:
-   * "thanks!" is warm), or a question
+   * "thanks!" is warm; nor do service words such as "support" or "gift"), or a question
    * asked with "??", is a report of trouble: enough to let weak cues count.
    */
   private static boolean reportsToBrand(Tokens t, float[] v, Evidence ev) {
@@ -142,7 +142,7 @@ final class CareRules {
     }
     for (int i = 0; i < v.length; i++) {
       String w = t.word(i);
-      boolean courtesy = THANKS.contains(w) || POLITE.contains(w);
+      boolean courtesy = THANKS.contains(w) || POLITE.contains(w) || SERVICE.contains(w);
       if (v[i] >= 1.0f && (!courtesy || t.exclamations > 0)) {
         return false;
       }

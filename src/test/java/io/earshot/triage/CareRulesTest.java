@@ -109,4 +109,10 @@ class CareRulesTest {
     assertEquals(SentimentLabel.POSITIVE, score("@friend thanks! see you again next week").label());
     assertEquals(SentimentLabel.NEGATIVE, score("@isp thanks, the internet dropped again").label());
   }
+
+  @Test
+  @DisplayName("a service word is not warmth: 'gift card balance disappeared' is a complaint")
+  void serviceWordsAreNotWarm() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@shop gift card balance disappeared after I used it once").label());
+  }
 }
