@@ -115,4 +115,13 @@ class CareRulesTest {
   void serviceWordsAreNotWarm() {
     assertEquals(SentimentLabel.NEGATIVE, score("@shop gift card balance disappeared after I used it once").label());
   }
+
+  @Test
+  @DisplayName("slowness and silence are complaints: 'my internet is so slow', 'how much longer do I have to wait?'")
+  void slownessAndSilence() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@isp my internet is so slow").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@brand how much longer do I have to wait?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@brand anyone there?").label());
+    assertEquals(SentimentLabel.NEUTRAL, score("@brand do you ship to Canada?").label());
+  }
 }
