@@ -4,7 +4,10 @@ import io.earshot.domain.Reason;
 import io.earshot.domain.SentimentLabel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Multi-label contact reasons from a {@link Taxonomy}: each phrase hit adds evidence (one hit
@@ -20,22 +23,26 @@ final class ReasonMatcher {
   static final double WEAK_WEIGHT = 0.5;
 
   private final Taxonomy taxonomy;
-  private final PhraseMatcher<Cue> phrases = new PhraseMatcher<>();
+  /** Each phrase carries every reason that lists it ("not loading" is outage and defect). */
+  private final PhraseMatcher<List<Cue>> phrases = new PhraseMatcher<>();
+  private final PhraseMatcher<String> urgency = new PhraseMatcher<>();
 
   /** A phrase hit: the reason it is evidence for and how much it counts. */
   private record Cue(int reason, double weight) {
   }
-  private final PhraseMatcher<String> urgency = new PhraseMatcher<>();
 
   ReasonMatcher(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
+    Map<String, List<Cue>> cues = new LinkedHashMap<>();
     List<Taxonomy.ReasonDefinition> reasons = taxonomy.reasons();
     for (int i = 0; i < reasons.size(); i++) {
       for (String phrase : reasons.get(i).phrases()) {
         boolean weak = phrase.startsWith(WEAK_MARK);
-        phrases.add(weak ? phrase.substring(1) : phrase, new Cue(i, weak ? WEAK_WEIGHT : 1.0));
+        String key = (weak ? phrase.substring(1) : phrase).strip().toLowerCase(Locale.ROOT);
+        cues.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Cue(i, weak ? WEAK_WEIGHT : 1.0));
       }
     }
+    cues.forEach((phrase, list) -> phrases.add(phrase, List.copyOf(list)));
     taxonomy.urgency().forEach((group, list) -> list.forEach(p -> urgency.add(p, group)));
   }
 
@@ -43,9 +50,11 @@ final class ReasonMatcher {
     SentimentLabel label = SentimentAnalyzer.label(sentiment);
     List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
     double[] hits = new double[defs.size()];
-    phrases.forEachMatch(t, (start, end, cue) -> {
-      if (!(defs.get(cue.reason()).negatable() && negated(t, start))) {
-        hits[cue.reason()] += cue.weight();
+    phrases.forEachMatch(t, (start, end, cues) -> {
+      for (Cue cue : cues) {
+        if (!(defs.get(cue.reason()).negatable() && negated(t, start))) {
+          hits[cue.reason()] += cue.weight();
+        }
       }
     });
     List<Reason> out = new ArrayList<>(3);

@@ -105,4 +105,11 @@ class ReasonsTest {
     List<String> codes = score("@NimbusAir I've been on hold for an hour and still no refund").reasonCodes();
     assertEquals(List.of("billing", "staff"), codes);
   }
+
+  @Test
+  @DisplayName("a phrase listed by two reasons counts for both: 'not loading' is outage and defect")
+  void sharedPhrase() {
+    List<String> codes = score("@app the feed is not loading").reasonCodes();
+    assertTrue(codes.contains("outage") && codes.contains("defect"), codes.toString());
+  }
 }
