@@ -12,15 +12,18 @@ import java.util.Map;
 /**
  * Multi-label contact reasons from a {@link Taxonomy}: each phrase hit adds evidence (one hit
  * scores 0.5, two 0.75, ...; a broad word marked {@code ~} such as "~order" counts half, so it
- * needs a second cue to pass {@code minScore}), a question mark adds the reason's {@code questionMark} weight, a
- * negator up to three words before a hit cancels it for negatable reasons, and reasons that
+ * needs a second cue to pass {@code minScore}), a question mark adds the reason's
+ * {@code questionMark} weight, a negator up to three words before a hit cancels it for
+ * negatable reasons, and reasons that
  * require a sentiment label need it; {@code fromSentiment} reasons take the sentiment's
  * strength as evidence too. Nothing matched gives {@link Taxonomy#FALLBACK}.
  */
 final class ReasonMatcher {
   /** A phrase written "~order" is weak: half a hit, so it needs a second cue to count. */
   static final String WEAK_MARK = "~";
-  static final double WEAK_WEIGHT = 0.5;
+  /** Hits are counted in half-hits so the per-call tally stays a small int array. */
+  private static final int STRONG_HALVES = 2;
+  private static final int WEAK_HALVES = 1;
 
   private final Taxonomy taxonomy;
   /** Each phrase carries every reason that lists it ("not loading" is outage and defect). */
@@ -28,7 +31,7 @@ final class ReasonMatcher {
   private final PhraseMatcher<String> urgency = new PhraseMatcher<>();
 
   /** A phrase hit: the reason it is evidence for and how much it counts. */
-  private record Cue(int reason, double weight) {
+  private record Cue(int reason, int halves) {
   }
 
   ReasonMatcher(Taxonomy taxonomy) {
@@ -39,7 +42,8 @@ final class ReasonMatcher {
       for (String phrase : reasons.get(i).phrases()) {
         boolean weak = phrase.startsWith(WEAK_MARK);
         String key = (weak ? phrase.substring(1) : phrase).strip().toLowerCase(Locale.ROOT);
-        cues.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Cue(i, weak ? WEAK_WEIGHT : 1.0));
+        Cue cue = new Cue(i, weak ? WEAK_HALVES : STRONG_HALVES);
+        cues.computeIfAbsent(key, k -> new ArrayList<>(1)).add(cue);
       }
     }
     cues.forEach((phrase, list) -> phrases.add(phrase, List.copyOf(list)));
@@ -49,17 +53,18 @@ final class ReasonMatcher {
   List<Reason> match(Tokens t, double sentiment) {
     SentimentLabel label = SentimentAnalyzer.label(sentiment);
     List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
-    double[] hits = new double[defs.size()];
+    int[] halves = new int[defs.size()];
     phrases.forEachMatch(t, (start, end, cues) -> {
-      for (Cue cue : cues) {
+      for (int k = 0; k < cues.size(); k++) {
+        Cue cue = cues.get(k);
         if (!(defs.get(cue.reason()).negatable() && negated(t, start))) {
-          hits[cue.reason()] += cue.weight();
+          halves[cue.reason()] += cue.halves();
         }
       }
     });
     List<Reason> out = new ArrayList<>(3);
     for (int i = 0; i < defs.size(); i++) {
-      double score = score(defs.get(i), hits[i], t, label, sentiment);
+      double score = score(defs.get(i), halves[i] / 2.0, t, label, sentiment);
       if (score >= taxonomy.minScore()) {
         out.add(new Reason(defs.get(i).code(), Math.round(score * 100) / 100.0));
       }
