@@ -98,7 +98,7 @@ class CareRulesTest {
   @Test
   @DisplayName("a thing that fails to do its job is a complaint: 'my phone won't connect', 'I can't change the password'")
   void failingThings() {
-    assertEquals(SentimentLabel.NEGATIVE, score("@telco my new phone won't connect to 5G").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@telco the router won't connect since the update").label());
     assertEquals(SentimentLabel.NEGATIVE, score("@stream someone is using my account and I can't change the password").label());
     assertEquals(SentimentLabel.NEGATIVE, score("@bank my account is locked").label());
   }
