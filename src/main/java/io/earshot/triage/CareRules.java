@@ -53,10 +53,17 @@ final class CareRules {
   }
 
   void apply(Tokens t, float[] v, Evidence ev) {
+    ev.request = isRequest(t);
+    if (CareContext.isCare(t)) {
+      applyCare(t, v, ev);
+    }
+    sarcasticThanks(t, v, ev);
+  }
+
+  private void applyCare(Tokens t, float[] v, Evidence ev) {
     Matches m = new Matches(t.size);
     boolean negativeWords = hasNegative(v);
     matcher.forEachMatch(t, (start, end, rule) -> m.take(start, end, rule, v, ev));
-    ev.request = isRequest(t);
     if (m.weakCount > 1 || ev.complaintCues > 0 || negativeWords || reportsToBrand(t, v, ev)) {
       m.applyWeak(v, ev);
     }
@@ -66,7 +73,6 @@ final class CareRules {
     if (t.startsWithMention) {
       neutralize(t, v, m.covered, SERVICE);
     }
-    sarcasticThanks(t, v, ev);
   }
 
   /** "Thanks for ruining my week": thanks followed in its clause by something bad is sarcasm. */
@@ -123,7 +129,8 @@ final class CareRules {
 
   /**
    * A statement (not a question) addressed to the brand without any warm word (politeness and
-   * thanks do not count: they are as common in complaints as in praise), or a question
+   * thanks do not count: they are as common in complaints as in praise, unless exclaimed:
+   * "thanks!" is warm; nor do service words such as "support" or "gift"), or a question
    * asked with "??", is a report of trouble: enough to let weak cues count.
    */
   private static boolean reportsToBrand(Tokens t, float[] v, Evidence ev) {
@@ -135,7 +142,8 @@ final class CareRules {
     }
     for (int i = 0; i < v.length; i++) {
       String w = t.word(i);
-      if (v[i] >= 1.0f && !THANKS.contains(w) && !POLITE.contains(w)) {
+      boolean courtesy = THANKS.contains(w) || POLITE.contains(w) || SERVICE.contains(w);
+      if (v[i] >= 1.0f && (!courtesy || t.exclamations > 0)) {
         return false;
       }
     }
@@ -209,14 +217,21 @@ final class CareRules {
     }
     for (int i = 0; i < t.size; i++) {
       if (!t.has(i, Tokens.MENTION)) {
-        return QUESTION_OPENERS.contains(t.word(i));
+        return QUESTION_OPENERS.contains(t.word(i)) && !exclamative(t, i);
       }
     }
     return false;
   }
 
+  /** "What a mess", "what an idea": an exclamation, not a question. */
+  private static boolean exclamative(Tokens t, int i) {
+    return t.word(i).equals("what") && i + 1 < t.size
+        && (t.word(i + 1).equals("a") || t.word(i + 1).equals("an"));
+  }
+
   static CareRules standard() {
     PhraseMatcher<Rule> matcher = new PhraseMatcher<>();
+    FailurePhrases.addTo(matcher);
     InputStream in = CareRules.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new UncheckedIOException(new IOException("care rules resource missing: " + RESOURCE));

@@ -63,4 +63,65 @@ class CareRulesTest {
   void serviceVocabulary() {
     assertEquals(SentimentLabel.NEUTRAL, score("Calling customer service tomorrow morning").label());
   }
+
+  @Test
+  @DisplayName("care phrases are not read in general chatter: 'again and again' in a song post stays positive")
+  void careContextOnly() {
+    assertEquals(SentimentLabel.POSITIVE,
+        score("I like to listen to this album again and again and again").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@isp the internet is down again").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("my order still hasn't arrived, third time asking").label());
+  }
+
+  @Test
+  @DisplayName("'what a nice suit' to someone is an exclamation, not a plain question")
+  void exclamationIsNotQuestion() {
+    assertEquals(SentimentLabel.POSITIVE, score("@friend what a nice looking suit").label());
+  }
+
+  @Test
+  @DisplayName("a question about a failure state is a mild complaint: 'why can't I log in?', 'when will my refund arrive?'")
+  void failureQuestions() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@bank why can't I log in?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@shop why hasn't my order shipped?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@airline when will my refund arrive?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@app is the app down?").label());
+  }
+
+  @Test
+  @DisplayName("a neutral how-to question to a brand stays neutral")
+  void howToStaysNeutral() {
+    assertEquals(SentimentLabel.NEUTRAL, score("@telco how do I change my plan?").label());
+    assertEquals(SentimentLabel.NEUTRAL, score("@bank when will the interest be paid on my savings?").label());
+  }
+
+  @Test
+  @DisplayName("a thing that fails to do its job is a complaint: 'my phone won't connect', 'I can't change the password'")
+  void failingThings() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@telco the router won't connect since the update").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@stream someone is using my account and I can't change the password").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@bank my account is locked").label());
+  }
+
+  @Test
+  @DisplayName("an exclaimed 'thanks!' is warm, so a lone weak cue after it is no complaint")
+  void exclaimedThanks() {
+    assertEquals(SentimentLabel.POSITIVE, score("@friend thanks! see you again next week").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@isp thanks, the internet dropped again").label());
+  }
+
+  @Test
+  @DisplayName("a service word is not warmth: 'gift card balance disappeared' is a complaint")
+  void serviceWordsAreNotWarm() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@shop gift card balance disappeared after I used it once").label());
+  }
+
+  @Test
+  @DisplayName("slowness and silence are complaints: 'my internet is so slow', 'how much longer do I have to wait?'")
+  void slownessAndSilence() {
+    assertEquals(SentimentLabel.NEGATIVE, score("@isp my internet is so slow").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@brand how much longer do I have to wait?").label());
+    assertEquals(SentimentLabel.NEGATIVE, score("@brand anyone there?").label());
+    assertEquals(SentimentLabel.NEUTRAL, score("@brand do you ship to Canada?").label());
+  }
 }

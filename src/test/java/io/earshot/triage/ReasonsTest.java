@@ -78,4 +78,38 @@ class ReasonsTest {
     TriageEngine engine = new TriageEngine(Taxonomy.fromJson(json), PriorityWeights.defaults());
     assertEquals(List.of("loyalty"), engine.score(ScoringInput.ofText("where are my points")).reasonCodes());
   }
+
+  @Test
+  @DisplayName("a lone 'order' or 'pay' is not a reason; 'my order never arrived' and 'charged twice' are")
+  void broadWordsNeedContext() {
+    assertFalse(score("@gym happy to pay a bit more for this").reasonCodes().contains("billing"));
+    assertFalse(score("@shop what's the order of the queue tomorrow").reasonCodes().contains("delivery"));
+    assertEquals("delivery", score("@shop my order never arrived").reasonCodes().get(0));
+    assertEquals("billing", score("@shop you charged me twice").reasonCodes().get(0));
+  }
+
+  @Test
+  @DisplayName("a phrase marked '~' is weak: alone it is no reason, two weak cues make one")
+  void weakPhrases() {
+    JsonObject json = new JsonObject().put("reasons", new JsonArray()
+        .add(new JsonObject().put("code", "loyalty").put("phrases", new JsonArray().add("~points").add("~miles")))
+        .add(new JsonObject().put("code", "other").put("phrases", new JsonArray())));
+    TriageEngine engine = new TriageEngine(Taxonomy.fromJson(json), PriorityWeights.defaults());
+    assertEquals(List.of("other"), engine.score(ScoringInput.ofText("five points to Gryffindor")).reasonCodes());
+    assertEquals(List.of("loyalty"), engine.score(ScoringInput.ofText("my points and miles vanished")).reasonCodes());
+  }
+
+  @Test
+  @DisplayName("on hold and still no refund: billing first, and being kept on hold is the support experience")
+  void refundOnHold() {
+    List<String> codes = score("@NimbusAir I've been on hold for an hour and still no refund").reasonCodes();
+    assertEquals(List.of("billing", "staff"), codes);
+  }
+
+  @Test
+  @DisplayName("a phrase listed by two reasons counts for both: 'not loading' is outage and defect")
+  void sharedPhrase() {
+    List<String> codes = score("@app the feed is not loading").reasonCodes();
+    assertTrue(codes.contains("outage") && codes.contains("defect"), codes.toString());
+  }
 }
