@@ -52,7 +52,7 @@ public final class InboxService {
       if (c == null) {
         return Future.failedFuture(new ApiException.NotFound("no case " + id));
       }
-      var thread = mentions.ofCase(id);
+      var thread = cases.mentionIdsOf(id).compose(mentions::thread);
       var answers = replies.ofCase(id);
       var customer = customers.get(c.customerId());
       var history = cases.ofCustomer(c.customerId(), 20);

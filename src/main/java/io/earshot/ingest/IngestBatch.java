@@ -150,7 +150,8 @@ final class IngestBatch {
     byCase.forEach((caseId, ms) -> {
       Mention latest = ms.get(ms.size() - 1);
       Threader.Assignment a = assignments.get(latest.id());
-      writes.add(new CaseWrite(caseId, a.createdCase(), latest, ms.size(), priorityOf(caseId, ms, a), a.reopen()));
+      writes.add(new CaseWrite(caseId, a.createdCase(), latest, ms.stream().map(Mention::id).toList(), ms.size(),
+          priorityOf(caseId, ms, a), a.reopen()));
     });
     return writes;
   }

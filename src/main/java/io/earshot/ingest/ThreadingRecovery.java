@@ -42,12 +42,17 @@ public final class ThreadingRecovery {
     });
   }
 
+  private static List<String> idsOfCase(List<Mention> mentions, String caseId) {
+    return mentions.stream().filter(m -> caseId.equals(m.caseId())).map(Mention::id).toList();
+  }
+
   private Future<Integer> finish(IngestJournal.Entry entry, Instant now) {
     return stores.mentions().byIds(entry.mentionIds()).compose(mentions -> {
       Map<String, Mention> latestByCase = new LinkedHashMap<>();
       mentions.forEach(m -> latestByCase.merge(m.caseId(), m, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b));
       List<CaseWrite> writes = new ArrayList<>();
-      latestByCase.forEach((caseId, m) -> writes.add(new CaseWrite(caseId, true, m, 0, m.triage().priority(), false)));
+      latestByCase.forEach((caseId, m) -> writes.add(new CaseWrite(caseId, true, m, idsOfCase(mentions, caseId), 0,
+          m.triage().priority(), false)));
       return stores.cases().apply(writes, now)
           .compose(v -> stores.cases().recount(latestByCase.keySet()))
           .compose(v -> stores.customers().touch(mentions, now))

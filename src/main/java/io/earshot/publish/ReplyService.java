@@ -48,7 +48,7 @@ public final class ReplyService {
     if (!user.role().canWorkCases()) {
       return Future.failedFuture(new ApiException.Forbidden(user.role().code() + " cannot reply to customers"));
     }
-    return caseOrFail(caseId).compose(c -> stores.mentions().ofCase(caseId)
+    return caseOrFail(caseId).compose(c -> stores.cases().mentionIdsOf(caseId).compose(stores.mentions()::thread)
         .compose(thread -> queue(c, thread, draft, user)));
   }
 

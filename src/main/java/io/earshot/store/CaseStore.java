@@ -52,6 +52,17 @@ public final class CaseStore {
     });
   }
 
+  /**
+   * The ids of a case's mentions. Kept on the case document because the embedded server cannot
+   * index {@code mentions.caseId}: opening a case reads its thread by key instead of scanning.
+   */
+  public Future<List<String>> mentionIdsOf(String id) {
+    return mongo.run(() -> {
+      Document d = cases.find(eq("_id", id)).projection(com.mongodb.client.model.Projections.include("mentionIds")).first();
+      return d == null ? List.<String>of() : d.getList("mentionIds", String.class, List.of());
+    });
+  }
+
   public Future<CareCase> get(String id) {
     return mongo.run(() -> {
       Document d = cases.find(eq("_id", id)).first();
@@ -89,7 +100,8 @@ public final class CaseStore {
         Updates.set("priority", TriageDocs.priority(w.priority())),
         Updates.max("updatedAt", Dates.of(now)),
         Updates.max("lastMentionAt", Dates.of(m.createdAt())),
-        Updates.inc("mentionCount", w.addedMentions())));
+        Updates.inc("mentionCount", w.addedMentions()),
+        Updates.addEachToSet("mentionIds", w.mentionIds())));
     if (w.created()) {
       parts.add(Updates.setOnInsert("status", CaseStatus.NEW.code()));
     } else if (w.reopen()) {
@@ -99,12 +111,14 @@ public final class CaseStore {
     return Updates.combine(parts);
   }
 
-  /** Sets each case's mention count from the mentions actually stored for it. */
+  /** Sets each case's mention count from the mention ids it holds (each added once). */
   public Future<Void> recount(Collection<String> caseIds) {
-    MongoCollection<Document> mentions = mongo.collection(MongoStore.MENTIONS);
     return mongo.run(() -> {
       for (String id : caseIds) {
-        cases.updateOne(eq("_id", id), Updates.set("mentionCount", (int) mentions.countDocuments(eq("caseId", id))));
+        Document d = cases.find(eq("_id", id)).first();
+        if (d != null) {
+          cases.updateOne(eq("_id", id), Updates.set("mentionCount", d.getList("mentionIds", String.class, List.of()).size()));
+        }
       }
       return null;
     });

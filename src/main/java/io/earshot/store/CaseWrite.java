@@ -2,11 +2,12 @@ package io.earshot.store;
 
 import io.earshot.domain.Mention;
 import io.earshot.domain.Priority;
+import java.util.List;
 
 /**
  * What one ingest batch does to one case: create it (first mention) or add mentions to it,
  * possibly reopening it, with the triage of its latest mention and the case's new priority.
  */
-public record CaseWrite(String caseId, boolean created, Mention latest, int addedMentions,
-                        Priority priority, boolean reopen) {
+public record CaseWrite(String caseId, boolean created, Mention latest, List<String> mentionIds,
+                        int addedMentions, Priority priority, boolean reopen) {
 }

@@ -88,9 +88,12 @@ public final class MentionStore {
     });
   }
 
-  public Future<List<Mention>> ofCase(String caseId) {
-    return mongo.run(() -> mentions.find(eq("caseId", caseId)).sort(Sorts.ascending("createdAt"))
-        .limit(500).map(MentionDocs::fromDoc).into(new ArrayList<>()));
+  /** The mentions with these ids, oldest first (a case's thread). */
+  public Future<List<Mention>> thread(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return byIds(ids).map(found -> found.stream().sorted(java.util.Comparator.comparing(Mention::createdAt)).toList());
   }
 
   public Future<Page<Mention>> list(String platform, int limit) {
