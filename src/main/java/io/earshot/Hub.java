@@ -207,6 +207,10 @@ public final class Hub {
     return mongo;
   }
 
+  public ConnectorFleet connectors() {
+    return connectors;
+  }
+
   public SandboxPlatform sandbox() {
     return sandbox;
   }

@@ -83,6 +83,11 @@ public final class ConnectorFleet {
     return Future.join(stops).recover(e -> Future.succeededFuture()).mapEmpty();
   }
 
+  /** Accounts this instance polls right now (it holds their lease); the others stand by. */
+  public List<String> polling() {
+    return runners.stream().filter(ConnectorRunner::polling).map(ConnectorRunner::account).toList();
+  }
+
   public ConnectorRegistry registry() {
     return registry;
   }

@@ -165,4 +165,13 @@ public final class ConnectorRunner {
   public ConnectorState state() {
     return state;
   }
+
+  /** True while this instance holds the account's lease and polls it. */
+  public boolean polling() {
+    return holding && !stopped;
+  }
+
+  public String account() {
+    return name();
+  }
 }
