@@ -3,10 +3,14 @@ package io.earshot.ingest;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseStatus;
 import io.earshot.domain.Mention;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -41,16 +45,42 @@ final class Threader {
     this.newCaseId = newCaseId;
   }
 
-  /** Assigns mentions in the order given (callers sort by creation time). */
+  /**
+   * Assigns mentions in the order given (callers sort by creation time), except that a parent in
+   * the same batch always goes before its replies: X stamps whole seconds and Bluesky often the
+   * same millisecond, so a quick reply ties with its parent, and the sort keeps the platforms'
+   * newest-first order for ties, which would thread the reply before its parent had a case.
+   */
   Map<String, Assignment> assign(List<Mention> mentions) {
+    Map<String, Mention> batch = new HashMap<>();
+    mentions.forEach(m -> batch.put(m.id(), m));
     Map<String, Assignment> result = new LinkedHashMap<>();
     for (Mention m : mentions) {
-      Assignment a = assignOne(m);
-      batchCaseOfMention.put(m.id(), a.caseId());
-      batchCaseOfCustomer.put(m.customerId(), a.caseId());
-      result.put(m.id(), a);
+      assignWithParents(m, batch, result);
     }
     return result;
+  }
+
+  /** Assigns the unassigned ancestors of {@code m} in this batch, oldest first, then {@code m}. */
+  private void assignWithParents(Mention m, Map<String, Mention> batch, Map<String, Assignment> result) {
+    Deque<Mention> chain = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    // seen stops a reply cycle (possible through the ingest API) from looping forever.
+    for (Mention at = m; at != null && !result.containsKey(at.id()) && seen.add(at.id());
+         at = parentInBatch(at, batch)) {
+      chain.push(at);
+    }
+    while (!chain.isEmpty()) {
+      Mention next = chain.pop();
+      Assignment a = assignOne(next);
+      batchCaseOfMention.put(next.id(), a.caseId());
+      batchCaseOfCustomer.put(next.customerId(), a.caseId());
+      result.put(next.id(), a);
+    }
+  }
+
+  private static Mention parentInBatch(Mention m, Map<String, Mention> batch) {
+    return m.inReplyTo() == null ? null : batch.get(Mention.idOf(m.platform(), m.inReplyTo()));
   }
 
   private Assignment assignOne(Mention m) {
