@@ -25,6 +25,7 @@ final class Threader {
   }
 
   private final Map<String, String> parentCaseIds;
+  private final Map<String, String> orphanCaseIds;
   private final Map<String, CareCase> recentByCustomer;
   private final Map<String, CareCase> knownCases;
   private final Supplier<String> newCaseId;
@@ -34,12 +35,15 @@ final class Threader {
 
   /**
    * @param parentCaseIds case id by parent mention id ({@code platform:externalId})
+   * @param orphanCaseIds for mentions whose replies were stored first, those replies' case by
+   *     mention id: the late parent joins its thread
    * @param recentByCustomer each customer's latest case inside the reopen window
    * @param knownCases cases referenced by parents, by id
    */
-  Threader(Map<String, String> parentCaseIds, Map<String, CareCase> recentByCustomer,
-           Map<String, CareCase> knownCases, Supplier<String> newCaseId) {
+  Threader(Map<String, String> parentCaseIds, Map<String, String> orphanCaseIds,
+           Map<String, CareCase> recentByCustomer, Map<String, CareCase> knownCases, Supplier<String> newCaseId) {
     this.parentCaseIds = parentCaseIds;
+    this.orphanCaseIds = orphanCaseIds;
     this.recentByCustomer = recentByCustomer;
     this.knownCases = knownCases;
     this.newCaseId = newCaseId;
@@ -85,6 +89,9 @@ final class Threader {
 
   private Assignment assignOne(Mention m) {
     String caseId = parentCase(m);
+    if (caseId == null) {
+      caseId = orphanCaseIds.get(m.id());
+    }
     if (caseId == null) {
       caseId = batchCaseOfCustomer.get(m.customerId());
     }

@@ -31,6 +31,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String SESSIONS = "sessions";
   public static final String AUDIT = "audit";
   public static final String INGEST_JOURNAL = "ingest_journal";
+  public static final String ORPHANS = "orphans";
 
   private final MongoClient client;
   private final MongoDatabase db;

@@ -24,7 +24,7 @@ class ThreaderTest {
 
   private static Threader threader() {
     AtomicInteger next = new AtomicInteger();
-    return new Threader(Map.of(), Map.of(), Map.of(), () -> "case-" + next.incrementAndGet());
+    return new Threader(Map.of(), Map.of(), Map.of(), Map.of(), () -> "case-" + next.incrementAndGet());
   }
 
   @Test
@@ -39,6 +39,18 @@ class ThreaderTest {
     assertEquals(parentCase, a.get(grandReply.id()).caseId());
     assertEquals(1, a.values().stream().map(Threader.Assignment::caseId).distinct().count(), "one case");
     assertEquals(3, a.size());
+  }
+
+  @Test
+  @DisplayName("a parent read after its reply (newest-first paging) joins the case the reply is waiting in")
+  void lateParentJoinsItsReply() {
+    Mention lateParent = mention("400", "gina", null);
+    Mention stranger = mention("401", "hank", null);
+    Threader threader = new Threader(Map.of(), Map.of(lateParent.id(), "case-of-reply"), Map.of(), Map.of(),
+        () -> "new-case");
+    Map<String, Threader.Assignment> a = threader.assign(List.of(lateParent, stranger));
+    assertEquals("case-of-reply", a.get(lateParent.id()).caseId());
+    assertEquals("new-case", a.get(stranger.id()).caseId());
   }
 
   @Test
