@@ -9,6 +9,7 @@ import io.earshot.connector.ConnectorFleet;
 import io.earshot.connector.StatusBoard;
 import io.earshot.engagement.EngagementTracker;
 import io.earshot.inbox.InboxService;
+import io.earshot.inbox.PriorityRefresher;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
@@ -57,6 +58,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hub {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  /** How often waiting cases have their priority recomputed. */
+  private static final Duration PRIORITY_REFRESH = Duration.ofSeconds(60);
   private final Vertx vertx;
   private final EarshotConfig config;
   private final Map<String, String> env;
@@ -75,6 +78,8 @@ public final class Hub {
   private HttpApi http;
   private IngestPipeline pipeline;
   private long recoveryTimer = -1;
+  private PriorityRefresher refresher;
+  private ThreadingRecovery recovery;
   private String ingestToken;
   private int port;
 
@@ -140,8 +145,13 @@ public final class Hub {
     UserStore users = new UserStore(mongo);
     AuthService auth = new AuthService(users, clock);
     Future<String> token = config.ingestToken() != null ? Future.succeededFuture(config.ingestToken())
-        : settings.getOrCreate("ingestToken", Passwords.token())
-            .onSuccess(t -> LOG.info("ingest token (generated, kept in settings): {}", t));
+        : settings.getOrCreate("ingestToken", Passwords.token()).map(stored -> {
+          if (stored.created()) {
+            LOG.warn("ingest token (generated once, kept in settings): {} (set EARSHOT_INGEST_TOKEN to choose one)",
+                stored.value());
+          }
+          return stored.value();
+        });
     return token.compose(t -> {
       ingestToken = t;
       return auth.ensureFirstAdmin(config.adminPassword());
@@ -159,10 +169,14 @@ public final class Hub {
         clock, config.reopenWindow());
     pipeline = new IngestPipeline(vertx, ingestStores, config.ingestBatchSize(),
         config.ingestBatchDelay().toMillis());
-    scheduleRecovery(new ThreadingRecovery(ingestStores));
+    recovery = new ThreadingRecovery(ingestStores);
+    scheduleRecovery(recovery);
     StatusBoard board = new StatusBoard(redis, announcer);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, new CursorStore(mongo), pipeline, redis,
         config.connectorLease(), clock);
+    if (!java.nio.file.Files.isDirectory(config.connectorsDir())) {
+      LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.connectorsDir().toAbsolutePath());
+    }
     connectors.load(AccountLoader.load(config.connectorsDir(), variables()));
     PublishStores publishStores = new PublishStores(replies, mentions, cases, audit, announcer);
     publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.publishLease());
@@ -170,8 +184,11 @@ public final class Hub {
     ReplyTemplates templates = new ReplyTemplates(config.webroot().resolve("templates/replies"));
     ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, publisher, clock);
     InboxService inbox = new InboxService(cases, mentions, replies, customers, audit, announcer, clock);
+    refresher = new PriorityRefresher(vertx, cases, scorer, announcer,
+        new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
+    refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, replyService, templates,
-        mentions, mongo, redis, board), config.webroot().toString());
+        mentions, mongo, redis, board, audit), config.webroot().toString());
     return connectors.start().compose(v -> {
       publisher.start();
       engagement.start();
@@ -220,6 +237,11 @@ public final class Hub {
     return pipeline;
   }
 
+  /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */
+  Future<Integer> recoverInterruptedBatches() {
+    return recovery.sweep();
+  }
+
   public MongoStore mongo() {
     return mongo;
   }
@@ -239,6 +261,9 @@ public final class Hub {
   /** Stops everything this instance started, in reverse order; never fails. */
   public Future<Void> close() {
     vertx.cancelTimer(recoveryTimer);
+    if (refresher != null) {
+      refresher.stop();
+    }
     if (publisher != null) {
       publisher.stop();
     }

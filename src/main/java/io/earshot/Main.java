@@ -7,11 +7,13 @@ import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
 import io.earshot.triage.EvalCommand;
 import io.earshot.triage.ScoreCommand;
-import io.earshot.triage.TriageEngine;
+import io.earshot.triage.Scorer;
+import io.earshot.triage.TriageSetup;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,16 +54,18 @@ public final class Main {
 
   private static int serve(Map<String, String> env) throws InterruptedException {
     EarshotConfig config;
+    Scorer scorer;
     try {
       config = ConfigLoader.load(env);
-    } catch (ConfigException e) {
+      scorer = TriageSetup.fromDataDir(config.dataDir());
+    } catch (ConfigException | IllegalArgumentException | java.io.UncheckedIOException e) {
       System.err.println("earshot: configuration error: " + e.getMessage());
       return 2;
     }
     Vertx vertx = Vertx.vertx();
     CountDownLatch started = new CountDownLatch(1);
     boolean[] ok = new boolean[1];
-    Hub.start(vertx, config, env, TriageEngine.withDefaults(), Connectors::create).onComplete(result -> {
+    Hub.start(vertx, config, env, scorer, Connectors::create).onComplete(result -> {
       ok[0] = result.succeeded();
       if (result.succeeded()) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, result.result()), "earshot-shutdown"));
@@ -78,13 +82,21 @@ public final class Main {
     return 0;
   }
 
+  /**
+   * Runs on SIGTERM/Ctrl-C. Waits on the futures from this (non-Vert.x) thread with a bound, so a
+   * stuck dependency can delay shutdown but never hang it; work in flight is safe either way
+   * (the ingest journal and the outbox finish it after a restart).
+   */
   private static void stop(Vertx vertx, Hub hub) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    hub.close().eventually(vertx::close).onComplete(v -> stopped.countDown());
     try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      hub.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("hub did not stop cleanly: {}", e.toString());
+    }
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not stop cleanly: {}", e.toString());
     }
   }
 }

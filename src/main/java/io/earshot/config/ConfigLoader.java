@@ -45,7 +45,7 @@ public final class ConfigLoader {
 
   private EarshotConfig build() {
     Path dataDir = Path.of(text("dataDir", "EARSHOT_DATA_DIR", "./data"));
-    String mongoUrl = url("mongoUrl", "MONGO_URL", "mongodb://");
+    String mongoUrl = url("mongoUrl", "MONGO_URL", "mongodb");
     String redisUrl = url("redisUrl", "REDIS_URL", "redis");
     boolean sandbox = onOff("sandbox", "EARSHOT_SANDBOX", mongoUrl == null);
     return new EarshotConfig(
@@ -114,8 +114,8 @@ public final class ConfigLoader {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    if (!value.startsWith(scheme)) {
-      throw new ConfigException(variable + " (" + key + "): must start with " + scheme);
+    if (!value.startsWith(scheme + "://") && !value.startsWith(scheme + "s://") && !value.startsWith(scheme + "+srv://")) {
+      throw new ConfigException(variable + " (" + key + "): must start with " + scheme + "://");
     }
     return value;
   }

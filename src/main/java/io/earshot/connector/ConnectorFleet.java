@@ -1,5 +1,6 @@
 package io.earshot.connector;
 
+import io.earshot.domain.Platform;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
@@ -51,9 +52,7 @@ public final class ConnectorFleet {
     for (AccountLoader.Loaded loaded : accounts) {
       ConnectorAccount account = loaded.account();
       if (!account.enabled() || loaded.problem() != null) {
-        ConnectorState state = account.enabled() ? ConnectorState.FAILING : ConnectorState.DISABLED;
-        String detail = account.enabled() ? loaded.problem() : "disabled in its account file";
-        idle.add(StatusBoard.status(account, state, detail, null, null, 0, 0));
+        idle.add(idleStatus(loaded));
         continue;
       }
       Connector connector;
@@ -68,6 +67,22 @@ public final class ConnectorFleet {
       runners.add(new ConnectorRunner(vertx, connector, lease, cursors, pipeline, board, clock));
       LOG.info("connector account={} platform={} ready", account.name(), account.platform().code());
     }
+  }
+
+  /**
+   * Why an account does not run. The default sandbox account refers to the in-process sandbox,
+   * so with the sandbox off it is simply disabled, not a failure to alarm anyone about.
+   */
+  private static ConnectorStatus idleStatus(AccountLoader.Loaded loaded) {
+    ConnectorAccount account = loaded.account();
+    if (!account.enabled()) {
+      return StatusBoard.status(account, ConnectorState.DISABLED, "disabled in its account file", null, null, 0, 0);
+    }
+    if (account.platform() == Platform.SANDBOX) {
+      return StatusBoard.status(account, ConnectorState.DISABLED, "the built-in sandbox is off (EARSHOT_SANDBOX)",
+          null, null, 0, 0);
+    }
+    return StatusBoard.status(account, ConnectorState.FAILING, loaded.problem(), null, null, 0, 0);
   }
 
   public Future<Void> start() {
@@ -86,6 +101,11 @@ public final class ConnectorFleet {
   /** Accounts this instance polls right now (it holds their lease); the others stand by. */
   public List<String> polling() {
     return runners.stream().filter(ConnectorRunner::polling).map(ConnectorRunner::account).toList();
+  }
+
+  /** This instance's identity as a lease owner. */
+  public String instanceId() {
+    return instanceId;
   }
 
   public ConnectorRegistry registry() {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,9 @@ public final class ConnectorRunner {
     stopped = true;
     vertx.cancelTimer(timer);
     vertx.cancelTimer(renewer);
-    return holding ? lease.release().recover(e -> Future.succeededFuture()) : Future.succeededFuture();
+    // Bounded: a Redis that is already gone must not hold up shutdown; the lease expires anyway.
+    return holding ? lease.release().timeout(2, TimeUnit.SECONDS).recover(e -> Future.succeededFuture())
+        : Future.succeededFuture();
   }
 
   private void schedule(Duration delay) {

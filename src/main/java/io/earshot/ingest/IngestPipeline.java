@@ -19,11 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The one entrance for mentions, from connectors and the ingest API alike: dedupe → score →
  * thread → persist → announce. Offers are queued and processed in batches of up to
- * {@code batchSize}, one batch at a time per instance, waiting at most {@code batchDelayMs} to
- * fill a batch. An offer's Future completes once all its mentions are durably stored (or known
+ * {@code batchSize}, at most two disjoint batches at a time per instance, waiting at most
+ * {@code batchDelayMs} to fill a batch. An offer's Future completes once all its mentions are durably stored (or known
  * to be stored already), which is what lets a connector advance its cursor.
  */
 public final class IngestPipeline {
+  /** Two batches overlap one's reads with the other's writes; more only adds contention. */
+  private static final int MAX_IN_FLIGHT = 2;
   private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
   private final Vertx vertx;
   private final Context context;
@@ -31,7 +33,8 @@ public final class IngestPipeline {
   private final int batchSize;
   private final long batchDelayMs;
   private final Deque<Slot> queue = new ArrayDeque<>();
-  private boolean running;
+  private final BatchPicker picker = new BatchPicker();
+  private int inFlight;
   private boolean scheduled;
 
   public IngestPipeline(Vertx vertx, IngestStores stores, int batchSize, long batchDelayMs) {
@@ -56,7 +59,7 @@ public final class IngestPipeline {
   }
 
   private void schedule() {
-    if (running || scheduled || queue.isEmpty()) {
+    if (scheduled || queue.isEmpty() || inFlight >= MAX_IN_FLIGHT) {
       return;
     }
     if (queue.size() >= batchSize || batchDelayMs == 0) {
@@ -70,19 +73,24 @@ public final class IngestPipeline {
     }
   }
 
+  /**
+   * Starts batches while fewer than {@link #MAX_IN_FLIGHT} run. Batches in flight together never
+   * share a customer or a reply chain (the picker guarantees it), so threading stays correct
+   * while the store works on two batches at once.
+   */
   private void runNext() {
-    if (running || queue.isEmpty()) {
-      return;
+    while (inFlight < MAX_IN_FLIGHT && !queue.isEmpty()) {
+      List<Slot> slots = picker.take(queue, batchSize, Slot::mention);
+      if (slots.isEmpty()) {
+        return;
+      }
+      inFlight++;
+      process(slots).onComplete(done -> {
+        inFlight--;
+        picker.release(slots, Slot::mention);
+        schedule();
+      });
     }
-    running = true;
-    List<Slot> slots = new ArrayList<>(Math.min(batchSize, queue.size()));
-    while (!queue.isEmpty() && slots.size() < batchSize) {
-      slots.add(queue.poll());
-    }
-    process(slots).onComplete(done -> {
-      running = false;
-      schedule();
-    });
   }
 
   private Future<Void> process(List<Slot> slots) {

@@ -7,6 +7,7 @@ import io.earshot.connector.OutgoingPost;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
 import io.earshot.live.Announcer;
+import io.earshot.store.AuditLog;
 import io.earshot.store.CaseStore;
 import io.earshot.store.MentionStore;
 import io.earshot.store.ReplyStore;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   private static final int MAX_ATTEMPTS = 8;
+  /** How the publisher appears in the audit log. */
+  private static final String ACTOR = "system:publisher";
   private static final long IDLE_POLL_MS = 1000;
   private final Vertx vertx;
   private final ReplyStore replies;
@@ -35,6 +38,7 @@ public final class Publisher {
   private final CaseStore cases;
   private final ConnectorRegistry connectors;
   private final Announcer announcer;
+  private final AuditLog audit;
   private final Clock clock;
   private final Duration lease;
   private boolean draining;
@@ -47,6 +51,7 @@ public final class Publisher {
     this.mentions = stores.mentions();
     this.cases = stores.cases();
     this.announcer = stores.announcer();
+    this.audit = stores.audit();
     this.connectors = connectors;
     this.clock = clock;
     this.lease = lease;
@@ -95,12 +100,13 @@ public final class Publisher {
 
   private Future<Void> recordSent(Reply reply, String externalId) {
     Instant at = clock.instant();
-    return replies.markSent(reply.id(), externalId, at).compose(sent -> {
+    return replies.markSent(reply, externalId, at).compose(sent -> {
       if (sent == null) {
         return Future.succeededFuture();
       }
       LOG.info("reply={} case={} sent as platform={} id={}", reply.id(), reply.caseId(), reply.platform().code(), externalId);
-      return announcer.reply(sent, false)
+      return audit.record(ACTOR, "reply.sent", "reply:" + reply.id(), externalId, at)
+          .compose(v -> announcer.reply(sent, false))
           .compose(v -> cases.markResponded(reply.caseId(), at))
           .compose(c -> c == null ? Future.succeededFuture() : announcer.caseUpdated(c));
     });
@@ -122,6 +128,8 @@ public final class Publisher {
   private Future<Void> fail(Reply reply, String why) {
     LOG.warn("reply={} case={} failed for good: {}", reply.id(), reply.caseId(), why);
     return replies.markFailed(reply.id(), why)
-        .compose(r -> r == null ? Future.succeededFuture() : announcer.reply(r, false));
+        .compose(r -> r == null ? Future.succeededFuture()
+            : audit.record(ACTOR, "reply.failed", "reply:" + reply.id(), why, clock.instant())
+                .compose(v -> announcer.reply(r, false)));
   }
 }

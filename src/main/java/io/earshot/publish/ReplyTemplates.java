@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reply templates: Handlebars files in {@code webroot/templates/replies/<name>.hbs}, compiled
@@ -24,6 +25,7 @@ public final class ReplyTemplates {
   public ReplyTemplates(Path dir) {
     Handlebars handlebars = new Handlebars().with(EscapingStrategy.NOOP);
     if (!Files.isDirectory(dir)) {
+      LoggerFactory.getLogger(ReplyTemplates.class).warn("no reply templates: {} is not a directory", dir.toAbsolutePath());
       return;
     }
     try (Stream<Path> files = Files.list(dir)) {

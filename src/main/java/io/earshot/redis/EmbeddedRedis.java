@@ -36,7 +36,10 @@ public final class EmbeddedRedis implements AutoCloseable {
       RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
           .setting("save \"\"").setting("appendonly no").setting("pidfile " + pidFile)
           .setting("dir " + dataDir.toAbsolutePath())
-          .onShutdownForceStop(true).build();
+          // Our own shutdown stops it after the hub is closed; its library hook would stop it
+          // first, leaving the hub's last Redis calls to hang on reconnects. A run killed
+          // outright is covered by the pid file.
+          .onShutdownForceStop(false).build();
       server.start();
       LOG.info("embedded Redis listening on 127.0.0.1:{}", port);
       return new EmbeddedRedis(server, port, pidFile);

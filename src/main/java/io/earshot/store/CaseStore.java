@@ -158,8 +158,14 @@ public final class CaseStore {
         .sort(Sorts.ascending("updatedAt")).limit(limit).map(CaseDocs::fromDoc).into(new ArrayList<>()));
   }
 
-  public Future<Void> setPriority(String id, Priority priority) {
-    return mongo.run(() -> cases.updateOne(eq("_id", id),
-        Updates.set("priority", TriageDocs.priority(priority)))).mapEmpty();
+  /** Sets a recomputed priority on a case still waiting; answers it, or null if it moved on. */
+  public Future<CareCase> setPriority(String id, Priority priority, Instant now) {
+    return mongo.run(() -> {
+      Document d = cases.findOneAndUpdate(
+          and(eq("_id", id), in("status", List.of(CaseStatus.NEW.code(), CaseStatus.OPEN.code()))),
+          Updates.combine(Updates.set("priority", TriageDocs.priority(priority)), Updates.set("updatedAt", Dates.of(now))),
+          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      return d == null ? null : CaseDocs.fromDoc(d);
+    });
   }
 }

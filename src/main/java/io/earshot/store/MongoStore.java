@@ -32,6 +32,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String AUDIT = "audit";
   public static final String INGEST_JOURNAL = "ingest_journal";
   public static final String ORPHANS = "orphans";
+  public static final String BRAND_POSTS = "brand_posts";
 
   private final MongoClient client;
   private final MongoDatabase db;
@@ -72,7 +73,6 @@ public final class MongoStore implements AutoCloseable {
       collection(CASES).createIndex(Indexes.descending("lastMentionAt"));
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
-      collection(REPLIES).createIndex(Indexes.ascending("platform", "externalId"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
       collection(AUDIT).createIndex(Indexes.descending("at"));
       return null;

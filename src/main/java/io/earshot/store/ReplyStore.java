@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -32,10 +31,12 @@ import org.bson.Document;
 public final class ReplyStore {
   private final MongoStore mongo;
   private final MongoCollection<Document> replies;
+  private final MongoCollection<Document> brandPosts;
 
   public ReplyStore(MongoStore mongo) {
     this.mongo = mongo;
     this.replies = mongo.collection(MongoStore.REPLIES);
+    this.brandPosts = mongo.collection(MongoStore.BRAND_POSTS);
   }
 
   public Future<Reply> insert(Reply reply) {
@@ -57,16 +58,18 @@ public final class ReplyStore {
         .map(ReplyDocs::fromDoc).into(new ArrayList<>()));
   }
 
-  /** Case ids of the brand's own posts, by platform id (a customer may answer our reply). */
+  /**
+   * Case ids of the brand's own posts, by platform id (a customer may answer our reply). Read
+   * from {@code brand_posts}, keyed by {@code platform:externalId}, so the hot path never scans.
+   */
   public Future<Map<String, String>> caseIdsOfExternal(String platform, Collection<String> externalIds) {
     if (externalIds.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
+    List<String> keys = externalIds.stream().map(id -> platform + ":" + id).toList();
     return mongo.run(() -> {
       Map<String, String> found = new HashMap<>();
-      replies.find(and(eq("platform", platform), in("externalId", externalIds)))
-          .projection(Projections.include("externalId", "caseId"))
-          .forEach(d -> found.put(d.getString("externalId"), d.getString("caseId")));
+      brandPosts.find(in("_id", keys)).forEach(d -> found.put(d.getString("externalId"), d.getString("caseId")));
       return found;
     });
   }
@@ -85,11 +88,17 @@ public final class ReplyStore {
     });
   }
 
-  /** Records a confirmed publish; only a reply still in {@code sending} can become sent. */
-  public Future<Reply> markSent(String id, String externalId, Instant at) {
-    return transition(id, ReplyState.SENDING, Updates.combine(
-        Updates.set("state", ReplyState.SENT.code()), Updates.set("externalId", externalId),
-        Updates.set("sentAt", Dates.of(at)), Updates.unset("lastError")));
+  /**
+   * Records a confirmed publish; only a reply still in {@code sending} can become sent. The post
+   * is indexed by its platform id first, so a customer's answer to it threads into the case.
+   */
+  public Future<Reply> markSent(Reply reply, String externalId, Instant at) {
+    return mongo.run(() -> brandPosts.replaceOne(eq("_id", reply.platform().code() + ":" + externalId),
+            new Document("externalId", externalId).append("caseId", reply.caseId()).append("replyId", reply.id()),
+            new com.mongodb.client.model.ReplaceOptions().upsert(true)))
+        .compose(v -> transition(reply.id(), ReplyState.SENDING, Updates.combine(
+            Updates.set("state", ReplyState.SENT.code()), Updates.set("externalId", externalId),
+            Updates.set("sentAt", Dates.of(at)), Updates.unset("lastError"))));
   }
 
   /** Schedules another attempt after a transient failure. */

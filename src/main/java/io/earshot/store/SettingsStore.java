@@ -22,12 +22,17 @@ public final class SettingsStore {
     this.settings = mongo.collection(MongoStore.SETTINGS);
   }
 
+  /** A stored value and whether this call created it. */
+  public record Stored(String value, boolean created) {
+  }
+
   /** The stored value of {@code key}, storing {@code candidate} first if there is none. */
-  public Future<String> getOrCreate(String key, String candidate) {
-    return mongo.run(() -> settings.findOneAndUpdate(eq("_id", key),
-            Updates.setOnInsert("value", candidate),
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
-        .getString("value"));
+  public Future<Stored> getOrCreate(String key, String candidate) {
+    return mongo.run(() -> {
+      Document before = settings.findOneAndUpdate(eq("_id", key), Updates.setOnInsert("value", candidate),
+          new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+      return before == null ? new Stored(candidate, true) : new Stored(before.getString("value"), false);
+    });
   }
 
   public Future<String> get(String key) {

@@ -33,7 +33,7 @@ final class HealthHandler {
       boolean storesUp = mongoUp.succeeded() && redisUp.succeeded();
       JsonArray list = new JsonArray(statuses.succeeded() ? List.copyOf(statuses.result()) : List.of());
       boolean connectorsOk = list.stream().map(o -> ((JsonObject) o).getString("state"))
-          .allMatch(s -> s.equals("connected") || s.equals("lagging") || s.equals("standby"));
+          .allMatch(s -> s.equals("connected") || s.equals("lagging") || s.equals("standby") || s.equals("disabled"));
       JsonObject body = new JsonObject()
           .put("status", !storesUp ? "down" : connectorsOk ? "up" : "degraded")
           .put("mongo", state(mongoUp)).put("redis", state(redisUp)).put("connectors", list);

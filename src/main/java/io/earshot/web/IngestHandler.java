@@ -60,6 +60,9 @@ final class IngestHandler {
   }
 
   private static Mention parse(Object item) {
+    if (item instanceof ApiException.Invalid undecodable) {
+      throw undecodable;
+    }
     if (item instanceof DecodeException bad) {
       throw new ApiException.Invalid("item", "not valid JSON (" + firstLine(bad.getMessage()) + ")");
     }
@@ -69,26 +72,45 @@ final class IngestHandler {
     return MentionParser.parse(json);
   }
 
-  /** The body's items; an NDJSON line that is not JSON stays in place as its decode error. */
+  /**
+   * The body's items; an NDJSON line that is not JSON (or not UTF-8) stays in place as its
+   * decode error, so only that item is rejected.
+   */
   private static List<Object> items(Buffer body) {
-    String text = body == null ? "" : body.toString(StandardCharsets.UTF_8).strip();
-    if (text.isEmpty()) {
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    String text = Utf8.decode(bytes);
+    if (text == null && startsWithBracket(bytes)) {
+      throw new ApiException.Invalid("body", "is not valid UTF-8 (at byte " + Utf8.firstInvalid(bytes) + ")");
+    }
+    if (text != null && text.strip().isEmpty()) {
       throw new ApiException.Invalid("body", "is empty; send a JSON array or NDJSON of mentions");
     }
-    if (text.startsWith("[")) {
+    if (text != null && text.strip().startsWith("[")) {
       try {
-        return new JsonArray(text).getList().stream().map(IngestHandler::wrap).toList();
+        return new JsonArray(text.strip()).getList().stream().map(IngestHandler::wrap).toList();
       } catch (DecodeException e) {
         throw new ApiException.Invalid("body", "not a valid JSON array (" + firstLine(e.getMessage()) + ")");
       }
     }
     List<Object> items = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      if (!line.isBlank()) {
-        items.add(decodeLine(line.strip()));
+    for (byte[] line : Utf8.lines(bytes)) {
+      String decoded = Utf8.decode(line);
+      if (decoded == null) {
+        items.add(new ApiException.Invalid("item", "not valid UTF-8 at byte " + Utf8.firstInvalid(line) + " of its line"));
+      } else if (!decoded.isBlank()) {
+        items.add(decodeLine(decoded.strip()));
       }
     }
     return items;
+  }
+
+  private static boolean startsWithBracket(byte[] bytes) {
+    for (byte b : bytes) {
+      if (!Character.isWhitespace(b)) {
+        return b == '[';
+      }
+    }
+    return false;
   }
 
   private static Object decodeLine(String line) {

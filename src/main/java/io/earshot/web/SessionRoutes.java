@@ -2,6 +2,8 @@ package io.earshot.web;
 
 import io.earshot.auth.AuthService;
 import io.earshot.error.ApiException;
+import io.earshot.store.AuditLog;
+import java.time.Clock;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
@@ -12,10 +14,14 @@ import io.vertx.ext.web.RoutingContext;
 final class SessionRoutes {
   private final AuthService auth;
   private final Authenticator authenticator;
+  private final AuditLog audit;
+  private final Clock clock;
 
-  SessionRoutes(AuthService auth, Authenticator authenticator) {
+  SessionRoutes(AuthService auth, Authenticator authenticator, AuditLog audit, Clock clock) {
     this.auth = auth;
     this.authenticator = authenticator;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   void mount(Router api) {
@@ -33,7 +39,9 @@ final class SessionRoutes {
       ctx.response().addCookie(Cookie.cookie(Authenticator.COOKIE, secret).setHttpOnly(true)
           .setPath("/").setSameSite(CookieSameSite.STRICT).setMaxAge(12 * 3600));
       return user;
-    })).onSuccess(user -> Bodies.json(ctx, 200, new JsonObject().put("username", user.username())
+    })).compose(user -> audit.record(user.username(), "session.created", "user:" + user.username(), null,
+        clock.instant()).map(user))
+        .onSuccess(user -> Bodies.json(ctx, 200, new JsonObject().put("username", user.username())
         .put("role", user.role().code()))).onFailure(ctx::fail);
   }
 
@@ -56,6 +64,8 @@ final class SessionRoutes {
       throw new ApiException.Unauthenticated("sign in first");
     }
     auth.createApiToken(user.username())
+        .compose(token -> audit.record(user.username(), "token.created", "user:" + user.username(), null,
+            clock.instant()).map(token))
         .onSuccess(token -> Bodies.json(ctx, 201, new JsonObject().put("token", token)))
         .onFailure(ctx::fail);
   }

@@ -110,6 +110,25 @@ class IngestApiIT {
   }
 
   @Test
+  @DisplayName("an NDJSON line that is not valid UTF-8 is rejected on its own; a JSON array with one is a 400")
+  void invalidUtf8Rejected() {
+    byte[] good = mention("utf-good", "utf-a", "caf\u00e9 ok").encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bad = "{\"platform\":\"sandbox\",\"text\":\"caf\u00ff\u00fe\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] body = new byte[good.length + 1 + bad.length];
+    System.arraycopy(good, 0, body, 0, good.length);
+    body[good.length] = '\n';
+    System.arraycopy(bad, 0, body, good.length + 1, bad.length);
+    JsonObject result = api.ingestBytes(body).json();
+    assertEquals(1, result.getInteger("accepted"));
+    assertRejected(result.getJsonArray("rejected"), 1, "item: not valid UTF-8 at byte 33 of its line");
+    byte[] array = ("[" + new String(bad, java.nio.charset.StandardCharsets.ISO_8859_1) + "]")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    ApiClient.Response refused = api.ingestBytes(array);
+    assertEquals(400, refused.status());
+    assertTrue(refused.json().getString("message").startsWith("body: is not valid UTF-8"), refused.body());
+  }
+
+  @Test
   @DisplayName("odd but valid text (emoji, RTL, zero-width) is stored exactly as sent")
   void oddTextKept() {
     String text = "@brand 😡 مرحبا\u200b\u202e still waiting";

@@ -67,6 +67,12 @@ class PublishOnceIT {
       assertEquals(stateOf(api, caseId, replyId).getString("externalId"), post.getString("id"));
       assertEquals("On its way, sorry for the wait!", post.getString("text"));
       assertEquals("pending", api.get("/api/v1/cases/" + caseId).json().getJsonObject("case").getString("status"));
+
+      sandbox.postReply("other_eater", "@ForkfulEats same for me, nothing arrived", post.getString("id"));
+      assertTrue(eventually(Duration.ofSeconds(10), () -> api.get("/api/v1/cases/" + caseId).json()
+          .getJsonObject("case").getInteger("mentionCount") == 2), "another customer answering our reply joins the case through the brand post");
+      assertEquals("open", api.get("/api/v1/cases/" + caseId).json().getJsonObject("case").getString("status"),
+          "a customer answering reopens the pending case");
     }
   }
 

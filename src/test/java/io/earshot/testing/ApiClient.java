@@ -39,6 +39,12 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  public Response ingestBytes(byte[] body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/mentions"))
+        .header("Authorization", "Bearer " + ingestToken).header("Content-Type", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   public Response ingest(JsonArray mentions) {
     return ingest(mentions.encode());
   }

@@ -47,6 +47,13 @@ public final class SandboxClient implements AutoCloseable {
         .put("author", new JsonObject().put("handle", handle).put("followers", 300)).encode()));
   }
 
+  /** A customer's answer to an earlier post (a brand reply, for instance). */
+  public JsonObject postReply(String handle, String text, String inReplyToId) {
+    return new JsonObject(send("POST", "/api/v1/sandbox/mentions", new JsonObject().put("text", text)
+        .put("in_reply_to_id", inReplyToId)
+        .put("author", new JsonObject().put("handle", handle).put("followers", 300)).encode()));
+  }
+
   public JsonArray brandPosts() {
     return new JsonObject(send("GET", "/api/v1/sandbox/brand-posts", null)).getJsonArray("items");
   }

@@ -1,0 +1,76 @@
+package io.earshot.inbox;
+
+import io.earshot.domain.CareCase;
+import io.earshot.domain.Priority;
+import io.earshot.live.Announcer;
+import io.earshot.redis.Lease;
+import io.earshot.store.CaseStore;
+import io.earshot.triage.Scorer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recomputes the priority of unanswered cases as they wait, so a complaint left for a day climbs
+ * above fresh chatter. One instance does it at a time (a Redis lease); only the waiting signal
+ * changes, and a case is written and announced only when its priority moved.
+ */
+public final class PriorityRefresher {
+  private static final Logger LOG = LoggerFactory.getLogger(PriorityRefresher.class);
+  private static final int PER_ROUND = 500;
+  private final Vertx vertx;
+  private final CaseStore cases;
+  private final Scorer scorer;
+  private final Announcer announcer;
+  private final Lease lease;
+  private final Clock clock;
+  private long timer = -1;
+
+  public PriorityRefresher(Vertx vertx, CaseStore cases, Scorer scorer, Announcer announcer, Lease lease, Clock clock) {
+    this.vertx = vertx;
+    this.cases = cases;
+    this.scorer = scorer;
+    this.announcer = announcer;
+    this.lease = lease;
+    this.clock = clock;
+  }
+
+  public void start(Duration every) {
+    timer = vertx.setPeriodic(every.toMillis(), id -> lease.acquireOrRenew()
+        .compose(held -> held ? refresh() : Future.succeededFuture(0))
+        .onFailure(e -> LOG.warn("priority refresh failed: {}", e.toString())));
+  }
+
+  public void stop() {
+    vertx.cancelTimer(timer);
+  }
+
+  /** One round; answers how many cases changed priority. */
+  public Future<Integer> refresh() {
+    Instant now = clock.instant();
+    return cases.waiting(PER_ROUND).compose(waiting -> {
+      Future<Integer> changed = Future.succeededFuture(0);
+      for (CareCase c : waiting) {
+        changed = changed.compose(n -> refreshOne(c, now).map(moved -> moved ? n + 1 : n));
+      }
+      return changed;
+    });
+  }
+
+  private Future<Boolean> refreshOne(CareCase c, Instant now) {
+    if (c.lastMentionAt() == null) {
+      return Future.succeededFuture(false);
+    }
+    Priority next = scorer.rescore(c.priority(), Duration.between(c.lastMentionAt(), now));
+    if (next.value() == c.priority().value() && next.signals().equals(c.priority().signals())) {
+      return Future.succeededFuture(false);
+    }
+    return cases.setPriority(c.id(), next, now)
+        .compose(updated -> updated == null ? Future.succeededFuture(false)
+            : announcer.caseUpdated(updated).map(true));
+  }
+}

@@ -1,0 +1,71 @@
+package io.earshot.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Configuration from earshot.json and the environment")
+class ConfigLoaderTest {
+  private static final Map<String, String> NO_FILE = Map.of("EARSHOT_CONFIG", "src/test/resources/config/empty.json");
+
+  @Test
+  @DisplayName("no settings at all means embedded services, the sandbox and port 8080")
+  void embeddedDefaults() {
+    EarshotConfig c = ConfigLoader.load(NO_FILE);
+    assertEquals(8080, c.httpPort());
+    assertTrue(c.embeddedMongo());
+    assertTrue(c.embeddedRedis());
+    assertTrue(c.sandbox());
+    assertEquals(Path.of("./data"), c.dataDir());
+    assertNull(c.ingestToken());
+  }
+
+  @Test
+  @DisplayName("the environment wins over the file")
+  void environmentWins() {
+    EarshotConfig c = ConfigLoader.load(Map.of("EARSHOT_CONFIG", "src/test/resources/config/sample.json",
+        "EARSHOT_HTTP_PORT", "9090"));
+    assertEquals(9090, c.httpPort());
+    assertEquals("from-file", c.ingestToken());
+  }
+
+  @Test
+  @DisplayName("a real MongoDB turns the sandbox off unless asked for")
+  void realMongoNoSandbox() {
+    assertFalse(ConfigLoader.load(Map.of("EARSHOT_CONFIG", "src/test/resources/config/empty.json",
+        "MONGO_URL", "mongodb://db:27017")).sandbox());
+  }
+
+  @Test
+  @DisplayName("bad values fail with the name of the setting")
+  void badValuesNamed() {
+    var port = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_HTTP_PORT", "eighty")));
+    assertTrue(port.getMessage().startsWith("EARSHOT_HTTP_PORT (httpPort)"), port.getMessage());
+    var sandbox = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_SANDBOX", "maybe")));
+    assertTrue(sandbox.getMessage().contains("must be on or off"));
+    var mongo = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("MONGO_URL", "http://x")));
+    assertTrue(mongo.getMessage().startsWith("MONGO_URL (mongoUrl): must start with mongodb://"));
+    var range = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_HTTP_PORT", "70000")));
+    assertTrue(range.getMessage().contains("outside 0..65535"));
+  }
+
+  @Test
+  @DisplayName("secrets never appear in the loggable form")
+  void redacted() {
+    String text = ConfigLoader.load(Map.of("EARSHOT_CONFIG", "src/test/resources/config/empty.json",
+        "EARSHOT_INGEST_TOKEN", "s3cret-token", "REDIS_URL", "redis://:pw@cache:6379")).redacted();
+    assertFalse(text.contains("s3cret-token"));
+    assertFalse(text.contains("pw@"));
+  }
+
+  private static Map<String, String> with(String key, String value) {
+    return Map.of("EARSHOT_CONFIG", "src/test/resources/config/empty.json", key, value);
+  }
+}
