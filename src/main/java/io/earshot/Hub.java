@@ -7,6 +7,7 @@ import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
 import io.earshot.connector.StatusBoard;
+import io.earshot.engagement.EngagementTracker;
 import io.earshot.inbox.InboxService;
 import io.earshot.inbox.PriorityRefresher;
 import io.earshot.ingest.IngestPipeline;
@@ -45,6 +46,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,7 @@ public final class Hub {
   private SandboxPlatform sandbox;
   private ConnectorFleet connectors;
   private Publisher publisher;
+  private EngagementTracker engagement;
   private HttpApi http;
   private IngestPipeline pipeline;
   private long recoveryTimer = -1;
@@ -177,6 +180,7 @@ public final class Hub {
     connectors.load(AccountLoader.load(config.connectorsDir(), variables()));
     PublishStores publishStores = new PublishStores(replies, mentions, cases, audit, announcer);
     publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.publishLease());
+    engagement = engagementTracker(replies, announcer);
     ReplyTemplates templates = new ReplyTemplates(config.webroot().resolve("templates/replies"));
     ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, publisher, clock);
     InboxService inbox = new InboxService(cases, mentions, replies, customers, audit, announcer, clock);
@@ -187,11 +191,22 @@ public final class Hub {
         mentions, mongo, redis, board, audit), config.webroot().toString());
     return connectors.start().compose(v -> {
       publisher.start();
+      engagement.start();
       return http.listen(config.httpPort());
     }).onSuccess(p -> {
       port = p;
       LOG.info("Earshot is up: dashboard at http://localhost:{}/", p);
     }).mapEmpty();
+  }
+
+  /**
+   * The lease outlives three rounds, so its holder renews it every round with room to spare, and
+   * an instance that dies without releasing it is replaced after about three intervals.
+   */
+  private EngagementTracker engagementTracker(ReplyStore replies, Announcer announcer) {
+    Duration every = config.engagementInterval();
+    Lease lease = new Lease(redis, "engagement", UUID.randomUUID().toString(), every.multipliedBy(3));
+    return new EngagementTracker(vertx, replies, connectors.registry(), announcer, lease, clock, every);
   }
 
   /** Connector accounts see the environment plus where this instance's sandbox listens. */
@@ -231,6 +246,10 @@ public final class Hub {
     return mongo;
   }
 
+  public ConnectorFleet connectors() {
+    return connectors;
+  }
+
   public SandboxPlatform sandbox() {
     return sandbox;
   }
@@ -249,7 +268,8 @@ public final class Hub {
       publisher.stop();
     }
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
-    return httpClosed.eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
+    return httpClosed.eventually(() -> engagement == null ? Future.succeededFuture() : engagement.stop())
+        .eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
         .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
         .eventually(() -> vertx.executeBlocking(() -> {
           closeQuietly(Arrays.asList(liveBus, redis, embeddedRedis, mongo, embeddedMongo));

@@ -24,7 +24,8 @@ public record EarshotConfig(
     int ingestBatchSize,
     Duration ingestBatchDelay,
     Duration publishLease,
-    Duration connectorLease) {
+    Duration connectorLease,
+    Duration engagementInterval) {
 
   public boolean embeddedMongo() {
     return mongoUrl == null;

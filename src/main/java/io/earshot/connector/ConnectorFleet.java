@@ -98,6 +98,11 @@ public final class ConnectorFleet {
     return Future.join(stops).recover(e -> Future.succeededFuture()).mapEmpty();
   }
 
+  /** Accounts this instance polls right now (it holds their lease); the others stand by. */
+  public List<String> polling() {
+    return runners.stream().filter(ConnectorRunner::polling).map(ConnectorRunner::account).toList();
+  }
+
   /** This instance's identity as a lease owner. */
   public String instanceId() {
     return instanceId;

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ public final class ConnectorRunner {
   private long renewer = -1;
   private long reportedRead = -1;
   private long reportedSkipped = -1;
+  private Instant reportedUntil;
+  private String reportedDetail;
 
   public ConnectorRunner(Vertx vertx, Connector connector, Lease lease, CursorStore cursors,
                          IngestPipeline pipeline, StatusBoard board, Clock clock) {
@@ -145,14 +148,21 @@ public final class ConnectorRunner {
     return Duration.ofSeconds(seconds);
   }
 
+  /**
+   * Publishes only what changed; {@code until} and the detail count as changes, because a rate
+   * limit extended by the platform keeps the state but must show the new reset time.
+   */
   private Future<Void> report(ConnectorState next, String detail, Instant until) {
-    boolean changed = next != state || read != reportedRead || skipped != reportedSkipped;
+    boolean changed = next != state || read != reportedRead || skipped != reportedSkipped
+        || !Objects.equals(until, reportedUntil) || !Objects.equals(detail, reportedDetail);
     state = next;
     if (!changed) {
       return Future.succeededFuture();
     }
     reportedRead = read;
     reportedSkipped = skipped;
+    reportedUntil = until;
+    reportedDetail = detail;
     ConnectorStatus status = StatusBoard.status(connector.account(), next, detail, until, lastPoll, read, skipped);
     return board.publish(status).recover(e -> Future.succeededFuture());
   }
@@ -167,5 +177,14 @@ public final class ConnectorRunner {
 
   public ConnectorState state() {
     return state;
+  }
+
+  /** True while this instance holds the account's lease and polls it. */
+  public boolean polling() {
+    return holding && !stopped;
+  }
+
+  public String account() {
+    return name();
   }
 }

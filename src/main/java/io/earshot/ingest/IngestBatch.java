@@ -38,6 +38,7 @@ final class IngestBatch {
   private final Map<String, CareCase> cases = new HashMap<>();
   private final Map<String, Customer> customers = new HashMap<>();
   private Map<String, String> parentCaseIds = Map.of();
+  private Map<String, String> orphanCaseIds = Map.of();
   private Map<String, CareCase> recentByCustomer = Map.of();
 
   IngestBatch(IngestStores stores) {
@@ -62,10 +63,13 @@ final class IngestBatch {
     Set<String> customerIds = mentions.stream().map(Mention::customerId).collect(Collectors.toSet());
     Future<Map<String, String>> parents = ParentLookup.caseIds(stores, mentions);
     Future<Map<String, Customer>> known = stores.customers().byIds(customerIds);
-    return Future.all(parents, known).compose(all -> {
+    Future<Map<String, String>> orphans = stores.mentions().orphanCasesOf(mentions.stream().map(Mention::id).toList());
+    return Future.all(parents, known, orphans).compose(all -> {
       parentCaseIds = parents.result();
+      orphanCaseIds = orphans.result();
       customers.putAll(known.result());
       Set<String> caseIds = new HashSet<>(parentCaseIds.values());
+      caseIds.addAll(orphanCaseIds.values());
       customers.values().forEach(c -> caseIds.add(c.currentCaseId()));
       caseIds.remove(null);
       return stores.cases().byIds(caseIds).map(found -> {
@@ -89,7 +93,7 @@ final class IngestBatch {
   }
 
   private ThreadedBatch threadAndScore(List<Mention> mentions) {
-    Threader threader = new Threader(parentCaseIds, recentByCustomer, cases,
+    Threader threader = new Threader(parentCaseIds, orphanCaseIds, recentByCustomer, cases,
         () -> UUID.randomUUID().toString());
     Map<String, Threader.Assignment> assignments = threader.assign(mentions);
     List<Mention> scored = new ArrayList<>(mentions.size());
@@ -121,7 +125,8 @@ final class IngestBatch {
         .compose(inserted -> {
           List<Mention> stored = batch.mentions().stream().filter(m -> inserted.contains(m.id())).toList();
           List<CaseWrite> writes = caseWrites(stored, batch.assignments());
-          return Future.all(stores.cases().apply(writes, now), stores.customers().touch(changedCustomers(stored), now))
+          return Future.all(stores.cases().apply(writes, now), stores.customers().touch(changedCustomers(stored), now),
+                  stores.mentions().rememberOrphans(orphansOf(stored), now))
               .onSuccess(v -> finishInBackground(batchId, stored, writes))
               .map(inserted);
         });
@@ -137,7 +142,22 @@ final class IngestBatch {
     }).toList();
   }
 
+  /** Replies whose parent is neither stored nor in this batch: parent id → the reply's case. */
+  private Map<String, String> orphansOf(List<Mention> stored) {
+    Set<String> batch = stored.stream().map(Mention::id).collect(Collectors.toSet());
+    Map<String, String> orphans = new HashMap<>();
+    for (Mention m : stored) {
+      String parentId = m.inReplyTo() == null ? null : Mention.idOf(m.platform(), m.inReplyTo());
+      if (parentId != null && !parentCaseIds.containsKey(parentId) && !batch.contains(parentId)) {
+        orphans.putIfAbsent(parentId, m.caseId());
+      }
+    }
+    return orphans;
+  }
+
   private void finishInBackground(String batchId, List<Mention> stored, List<CaseWrite> writes) {
+    stores.mentions().forgetOrphans(stored.stream().map(Mention::id).filter(orphanCaseIds::containsKey).toList())
+        .onFailure(e -> LOG.warn("batch={} adopted orphans not forgotten: {}", batchId, e.toString()));
     announce(stored, writes)
         .compose(v -> stores.journal().close(batchId))
         .onFailure(e -> LOG.warn("batch={} stored; announcing or closing it failed: {}", batchId, e.toString()));

@@ -3,10 +3,14 @@ package io.earshot.ingest;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseStatus;
 import io.earshot.domain.Mention;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +25,7 @@ final class Threader {
   }
 
   private final Map<String, String> parentCaseIds;
+  private final Map<String, String> orphanCaseIds;
   private final Map<String, CareCase> recentByCustomer;
   private final Map<String, CareCase> knownCases;
   private final Supplier<String> newCaseId;
@@ -30,31 +35,63 @@ final class Threader {
 
   /**
    * @param parentCaseIds case id by parent mention id ({@code platform:externalId})
+   * @param orphanCaseIds for mentions whose replies were stored first, those replies' case by
+   *     mention id: the late parent joins its thread
    * @param recentByCustomer each customer's latest case inside the reopen window
    * @param knownCases cases referenced by parents, by id
    */
-  Threader(Map<String, String> parentCaseIds, Map<String, CareCase> recentByCustomer,
-           Map<String, CareCase> knownCases, Supplier<String> newCaseId) {
+  Threader(Map<String, String> parentCaseIds, Map<String, String> orphanCaseIds,
+           Map<String, CareCase> recentByCustomer, Map<String, CareCase> knownCases, Supplier<String> newCaseId) {
     this.parentCaseIds = parentCaseIds;
+    this.orphanCaseIds = orphanCaseIds;
     this.recentByCustomer = recentByCustomer;
     this.knownCases = knownCases;
     this.newCaseId = newCaseId;
   }
 
-  /** Assigns mentions in the order given (callers sort by creation time). */
+  /**
+   * Assigns mentions in the order given (callers sort by creation time), except that a parent in
+   * the same batch always goes before its replies: X stamps whole seconds and Bluesky often the
+   * same millisecond, so a quick reply ties with its parent, and the sort keeps the platforms'
+   * newest-first order for ties, which would thread the reply before its parent had a case.
+   */
   Map<String, Assignment> assign(List<Mention> mentions) {
+    Map<String, Mention> batch = new HashMap<>();
+    mentions.forEach(m -> batch.put(m.id(), m));
     Map<String, Assignment> result = new LinkedHashMap<>();
     for (Mention m : mentions) {
-      Assignment a = assignOne(m);
-      batchCaseOfMention.put(m.id(), a.caseId());
-      batchCaseOfCustomer.put(m.customerId(), a.caseId());
-      result.put(m.id(), a);
+      assignWithParents(m, batch, result);
     }
     return result;
   }
 
+  /** Assigns the unassigned ancestors of {@code m} in this batch, oldest first, then {@code m}. */
+  private void assignWithParents(Mention m, Map<String, Mention> batch, Map<String, Assignment> result) {
+    Deque<Mention> chain = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    // seen stops a reply cycle (possible through the ingest API) from looping forever.
+    for (Mention at = m; at != null && !result.containsKey(at.id()) && seen.add(at.id());
+         at = parentInBatch(at, batch)) {
+      chain.push(at);
+    }
+    while (!chain.isEmpty()) {
+      Mention next = chain.pop();
+      Assignment a = assignOne(next);
+      batchCaseOfMention.put(next.id(), a.caseId());
+      batchCaseOfCustomer.put(next.customerId(), a.caseId());
+      result.put(next.id(), a);
+    }
+  }
+
+  private static Mention parentInBatch(Mention m, Map<String, Mention> batch) {
+    return m.inReplyTo() == null ? null : batch.get(Mention.idOf(m.platform(), m.inReplyTo()));
+  }
+
   private Assignment assignOne(Mention m) {
     String caseId = parentCase(m);
+    if (caseId == null) {
+      caseId = orphanCaseIds.get(m.id());
+    }
     if (caseId == null) {
       caseId = batchCaseOfCustomer.get(m.customerId());
     }

@@ -6,9 +6,14 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.earshot.domain.Mention;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -30,10 +35,12 @@ public final class MentionStore {
   private static final int DUPLICATE_KEY = 11000;
   private final MongoStore mongo;
   private final MongoCollection<Document> mentions;
+  private final MongoCollection<Document> orphans;
 
   public MentionStore(MongoStore mongo) {
     this.mongo = mongo;
     this.mentions = mongo.collection(MongoStore.MENTIONS);
+    this.orphans = mongo.collection(MongoStore.ORPHANS);
   }
 
   /** The stored document shape of a mention (benchmarks compare raw inserts of it). */
@@ -103,6 +110,41 @@ public final class MentionStore {
           .map(MentionDocs::fromDoc).into(new ArrayList<>());
       return new Page<>(items, mentions.countDocuments(filter));
     });
+  }
+
+  /**
+   * Remembers replies stored before their parent, as parent mention id → the reply's case, so
+   * the parent joins that case when it arrives (platforms that page newest-first hand out a
+   * reply before its parent). Keyed by the parent's id: the lookup is a keyed read, never a
+   * scan; the first reply's case wins.
+   */
+  public Future<Void> rememberOrphans(Map<String, String> caseIdByParentId, java.time.Instant now) {
+    if (caseIdByParentId.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>();
+    caseIdByParentId.forEach((parentId, caseId) -> writes.add(new UpdateOneModel<>(eq("_id", parentId),
+        Updates.combine(Updates.setOnInsert("caseId", caseId), Updates.setOnInsert("since", Dates.of(now))),
+        new UpdateOptions().upsert(true))));
+    return mongo.run(() -> orphans.bulkWrite(writes, new BulkWriteOptions().ordered(false))).mapEmpty();
+  }
+
+  /** Cases of replies that were stored before these (parent) mentions, by mention id. */
+  public Future<Map<String, String>> orphanCasesOf(Collection<String> parentIds) {
+    if (parentIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return mongo.run(() -> {
+      Map<String, String> found = new HashMap<>();
+      orphans.find(in("_id", parentIds)).forEach(d -> found.put(d.getString("_id"), d.getString("caseId")));
+      return found;
+    });
+  }
+
+  /** Forgets orphans whose parent has been stored. */
+  public Future<Void> forgetOrphans(Collection<String> parentIds) {
+    return parentIds.isEmpty() ? Future.succeededFuture()
+        : mongo.run(() -> orphans.deleteMany(in("_id", parentIds))).mapEmpty();
   }
 
   public Future<Long> count() {

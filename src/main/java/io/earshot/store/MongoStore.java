@@ -31,6 +31,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String SESSIONS = "sessions";
   public static final String AUDIT = "audit";
   public static final String INGEST_JOURNAL = "ingest_journal";
+  public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
 
   private final MongoClient client;

@@ -25,6 +25,18 @@ class ConfigLoaderTest {
     assertTrue(c.sandbox());
     assertEquals(Path.of("./data"), c.dataDir());
     assertNull(c.ingestToken());
+    assertEquals(java.time.Duration.ofSeconds(60), c.engagementInterval());
+  }
+
+  @Test
+  @DisplayName("the engagement interval is read in seconds and must be at least one")
+  void engagementInterval() {
+    assertEquals(java.time.Duration.ofSeconds(5),
+        ConfigLoader.load(with("EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "5")).engagementInterval());
+    var zero = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(with("EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "0")));
+    assertTrue(zero.getMessage().startsWith("EARSHOT_ENGAGEMENT_INTERVAL_SECONDS (engagementIntervalSeconds)"),
+        zero.getMessage());
   }
 
   @Test

@@ -1,0 +1,138 @@
+package io.earshot.engagement;
+
+import io.earshot.connector.Connector;
+import io.earshot.connector.ConnectorRegistry;
+import io.earshot.domain.Engagement;
+import io.earshot.domain.Reply;
+import io.earshot.live.Announcer;
+import io.earshot.redis.Lease;
+import io.earshot.store.ReplyStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refreshes the likes, reposts and replies of what the brand sent in the last seven days. One
+ * instance of the hub does it at a time (a Redis lease), every interval: sent replies are read
+ * oldest measurement first, grouped by account, and asked of that account's connector in small
+ * chunks. Every measurement is stored (so the next round starts with the stalest replies);
+ * dashboards hear {@code reply.updated} only when a count changed. An account that fails
+ * (rate-limited, unauthorized, down) is skipped for the round and never stops the others.
+ */
+public final class EngagementTracker {
+  private static final Logger LOG = LoggerFactory.getLogger(EngagementTracker.class);
+  private static final Duration WINDOW = Duration.ofDays(7);
+  private static final int REPLIES_PER_ROUND = 500;
+  // Mastodon reads one status per id; a small chunk keeps a round from bursting the rate limit.
+  private static final int CHUNK = 20;
+  private final Vertx vertx;
+  private final ReplyStore replies;
+  private final ConnectorRegistry connectors;
+  private final Announcer announcer;
+  private final Lease lease;
+  private final Clock clock;
+  private final Duration interval;
+  private boolean stopped;
+  private long timer = -1;
+
+  public EngagementTracker(Vertx vertx, ReplyStore replies, ConnectorRegistry connectors, Announcer announcer,
+                           Lease lease, Clock clock, Duration interval) {
+    this.vertx = vertx;
+    this.replies = replies;
+    this.connectors = connectors;
+    this.announcer = announcer;
+    this.lease = lease;
+    this.clock = clock;
+    this.interval = interval;
+  }
+
+  public void start() {
+    schedule();
+  }
+
+  /** Stops the rounds; gives the lease back so another instance takes over at once. */
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(timer);
+    return lease.release().recover(e -> Future.succeededFuture());
+  }
+
+  private void schedule() {
+    if (!stopped) {
+      timer = vertx.setTimer(interval.toMillis(), id -> tick());
+    }
+  }
+
+  private void tick() {
+    lease.acquireOrRenew()
+        .compose(held -> held ? round() : Future.succeededFuture(0))
+        .onSuccess(changed -> {
+          if (changed > 0) {
+            LOG.info("engagement refreshed: {} replies changed", changed);
+          }
+        })
+        .onFailure(e -> LOG.warn("engagement round failed: {}", e.toString()))
+        .onComplete(done -> schedule());
+  }
+
+  /** One round over every account; completes with how many replies' counts changed. */
+  Future<Integer> round() {
+    return replies.sentSince(clock.instant().minus(WINDOW), REPLIES_PER_ROUND).compose(sent -> {
+      Map<String, List<Reply>> byAccount = sent.stream().filter(r -> r.externalId() != null)
+          .collect(Collectors.groupingBy(Reply::account, LinkedHashMap::new, Collectors.toList()));
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (Map.Entry<String, List<Reply>> account : byAccount.entrySet()) {
+        chain = chain.compose(total -> refreshAccount(account.getKey(), account.getValue()).map(n -> total + n));
+      }
+      return chain;
+    });
+  }
+
+  private Future<Integer> refreshAccount(String account, List<Reply> sent) {
+    Connector connector = connectors.byName(account).orElse(null);
+    if (connector == null) {
+      return Future.succeededFuture(0);
+    }
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (int from = 0; from < sent.size(); from += CHUNK) {
+      List<Reply> chunk = sent.subList(from, Math.min(sent.size(), from + CHUNK));
+      chain = chain.compose(total -> refreshChunk(connector, chunk).map(n -> total + n));
+    }
+    return chain.recover(e -> {
+      LOG.warn("engagement skipped this round account={}: {}", account, e.toString());
+      return Future.succeededFuture(0);
+    });
+  }
+
+  private Future<Integer> refreshChunk(Connector connector, List<Reply> chunk) {
+    List<String> ids = chunk.stream().map(Reply::externalId).toList();
+    return connector.engagement(ids).compose(counts -> {
+      List<Future<Boolean>> writes = new ArrayList<>();
+      chunk.stream().filter(r -> counts.containsKey(r.externalId()))
+          .forEach(r -> writes.add(store(r, counts.get(r.externalId()))));
+      return Future.all(writes).map(all -> (int) writes.stream().filter(Future::result).count());
+    });
+  }
+
+  /** Stores the measurement; true when a count changed (and dashboards were told). */
+  private Future<Boolean> store(Reply reply, Engagement now) {
+    Engagement measured = new Engagement(now.likes(), now.reposts(), now.replies(), clock.instant());
+    boolean changed = !sameCounts(reply.engagement(), measured);
+    return replies.setEngagement(reply.id(), measured).compose(updated -> updated == null || !changed
+        ? Future.succeededFuture(false)
+        : announcer.reply(updated, false).map(true));
+  }
+
+  private static boolean sameCounts(Engagement before, Engagement after) {
+    Engagement b = before == null ? Engagement.none() : before;
+    return b.likes() == after.likes() && b.reposts() == after.reposts() && b.replies() == after.replies();
+  }
+}

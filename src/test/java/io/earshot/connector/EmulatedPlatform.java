@@ -1,0 +1,210 @@
+package io.earshot.connector;
+
+import io.earshot.emulator.EmulatorServer;
+import io.earshot.emulator.bluesky.BlueskyEmulator;
+import io.earshot.emulator.mastodon.MastodonEmulator;
+import io.earshot.emulator.x.XEmulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One platform's emulator as hub-level tests need it: which credentials an account file names
+ * (always as {@code ${VAR}} references), the secret values behind them, and what the emulator
+ * saw (seeded mention ids, posts the brand made), so one scenario runs against every platform.
+ */
+public abstract class EmulatedPlatform {
+  /** A post the brand made: its platform id, the id it answers, and the text as sent. */
+  public record Posted(String id, String inReplyTo, String text) {
+  }
+
+  private final String code;
+  private final EmulatorServer emulator;
+
+  private EmulatedPlatform(String code, EmulatorServer emulator) {
+    this.code = code;
+    this.emulator = emulator;
+  }
+
+  public static List<String> codes() {
+    return List.of("mastodon", "bluesky", "x");
+  }
+
+  public static EmulatedPlatform of(String code, Vertx vertx) {
+    return switch (code) {
+      case "mastodon" -> new Mastodon(vertx);
+      case "bluesky" -> new Bluesky(vertx);
+      case "x" -> new X(vertx);
+      default -> throw new IllegalArgumentException(code);
+    };
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public EmulatorServer emulator() {
+    return emulator;
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+
+  /** Credential fields of an account file, each a {@code ${PREFIX_FIELD}} reference. */
+  public Map<String, String> credentialRefs(String prefix) {
+    Map<String, String> refs = new LinkedHashMap<>();
+    secrets(true).keySet().forEach(field -> refs.put(field, "${" + variable(prefix, field) + "}"));
+    return refs;
+  }
+
+  /** The environment behind {@link #credentialRefs}; {@code valid=false} gives a refused secret. */
+  public Map<String, String> env(String prefix, boolean valid) {
+    Map<String, String> env = new LinkedHashMap<>();
+    secrets(valid).forEach((field, value) -> env.put(variable(prefix, field), value));
+    return env;
+  }
+
+  private static String variable(String prefix, String field) {
+    return prefix + "_" + field.replaceAll("([A-Z])", "_$1").toUpperCase();
+  }
+
+  /** The values a log must never show. */
+  public abstract List<String> secretValues();
+
+  protected abstract Map<String, String> secrets(boolean valid);
+
+  public abstract List<String> mentionIds();
+
+  public abstract void seedMalformed();
+
+  public abstract List<Posted> posted();
+
+  private static final class Mastodon extends EmulatedPlatform {
+    private final MastodonEmulator emu;
+
+    Mastodon(Vertx vertx) {
+      this(new MastodonEmulator(vertx));
+    }
+
+    private Mastodon(MastodonEmulator emu) {
+      super("mastodon", emu);
+      this.emu = emu;
+    }
+
+    @Override
+    protected Map<String, String> secrets(boolean valid) {
+      return Map.of("accessToken", valid ? MastodonEmulator.TOKEN : "mastodon-stale-token-42");
+    }
+
+    @Override
+    public List<String> secretValues() {
+      return List.of(MastodonEmulator.TOKEN, "mastodon-stale-token-42");
+    }
+
+    @Override
+    public List<String> mentionIds() {
+      return emu.mentionIds();
+    }
+
+    @Override
+    public void seedMalformed() {
+      emu.seedMalformed();
+    }
+
+    @Override
+    public List<Posted> posted() {
+      return emu.posted().stream().map(s -> new Posted(s.getString("id"), s.getString("in_reply_to_id"),
+          s.getString("source_text"))).toList();
+    }
+  }
+
+  private static final class Bluesky extends EmulatedPlatform {
+    private final BlueskyEmulator emu;
+
+    Bluesky(Vertx vertx) {
+      this(new BlueskyEmulator(vertx));
+    }
+
+    private Bluesky(BlueskyEmulator emu) {
+      super("bluesky", emu);
+      this.emu = emu;
+    }
+
+    @Override
+    protected Map<String, String> secrets(boolean valid) {
+      return Map.of("identifier", BlueskyEmulator.HANDLE,
+          "password", valid ? BlueskyEmulator.APP_PASSWORD : "zzzz-stale-pass-word");
+    }
+
+    @Override
+    public List<String> secretValues() {
+      return List.of(BlueskyEmulator.APP_PASSWORD, "zzzz-stale-pass-word");
+    }
+
+    @Override
+    public List<String> mentionIds() {
+      return emu.mentionUris();
+    }
+
+    @Override
+    public void seedMalformed() {
+      emu.seedMalformed();
+    }
+
+    @Override
+    public List<Posted> posted() {
+      return emu.created().stream().map(p -> {
+        JsonObject record = p.getJsonObject("record");
+        JsonObject reply = record.getJsonObject("reply");
+        return new Posted(p.getString("uri"), reply == null ? null
+            : reply.getJsonObject("parent").getString("uri"), record.getString("text"));
+      }).toList();
+    }
+  }
+
+  private static final class X extends EmulatedPlatform {
+    private final XEmulator emu;
+
+    X(Vertx vertx) {
+      this(new XEmulator(vertx));
+    }
+
+    private X(XEmulator emu) {
+      super("x", emu);
+      this.emu = emu;
+    }
+
+    @Override
+    protected Map<String, String> secrets(boolean valid) {
+      return Map.of("consumerKey", XEmulator.CONSUMER_KEY, "consumerSecret", XEmulator.CONSUMER_SECRET,
+          "accessToken", valid ? XEmulator.ACCESS_TOKEN : "783214-stale-access-token",
+          "accessTokenSecret", XEmulator.ACCESS_TOKEN_SECRET);
+    }
+
+    @Override
+    public List<String> secretValues() {
+      return List.of(XEmulator.CONSUMER_SECRET, XEmulator.ACCESS_TOKEN, XEmulator.ACCESS_TOKEN_SECRET,
+          "783214-stale-access-token");
+    }
+
+    @Override
+    public List<String> mentionIds() {
+      return emu.mentionIds();
+    }
+
+    @Override
+    public void seedMalformed() {
+      emu.seedMalformed();
+    }
+
+    @Override
+    public List<Posted> posted() {
+      return emu.posted().stream().map(t -> new Posted(t.getString("id_str"),
+          t.getString("in_reply_to_status_id_str"), t.getString("text"))).toList();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.earshot.engagement;
+
+import static io.earshot.connector.HubAccounts.await;
+import static io.earshot.connector.HubAccounts.mentionTotal;
+import static io.earshot.testing.ApiClient.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.connector.HubAccounts;
+import io.earshot.emulator.mastodon.MastodonEmulator;
+import io.earshot.testing.ApiClient;
+import io.earshot.testing.LiveListener;
+import io.earshot.testing.TestHub;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Engagement of the brand's replies")
+class EngagementIT {
+  private static final String ACCOUNT = "brand-mastodon";
+  private Vertx vertx;
+  private MastodonEmulator emulator;
+  private Path connectors;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    emulator = new MastodonEmulator(vertx);
+    await(emulator.start(0));
+    connectors = TestHub.tempDir("earshot-connectors");
+    HubAccounts.write(connectors, ACCOUNT, "mastodon", emulator.baseUrl(),
+        Map.of("accessToken", "${MASTODON_TOKEN}"), 1, Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    await(emulator.stop());
+    await(vertx.close());
+  }
+
+  @Test
+  @DisplayName("counts earned on the platform show on the case's reply, announced live only when they change")
+  void countsReachTheCase() throws Exception {
+    emulator.seedMentions(1, 0);
+    try (TestHub hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", connectors.toString(),
+        "MASTODON_TOKEN", MastodonEmulator.TOKEN, "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "1"))) {
+      ApiClient api = hub.api().login("admin", hub.adminPassword());
+      assertTrue(eventually(Duration.ofSeconds(15), () -> mentionTotal(api, "mastodon") == 1));
+      String caseId = HubAccounts.stored(hub, ACCOUNT).values().iterator().next().getString("caseId");
+      String replyId = api.post("/api/v1/cases/" + caseId + "/replies",
+          new JsonObject().put("text", "Thanks for flagging, fixed now.")).json().getString("id");
+      assertTrue(eventually(Duration.ofSeconds(15), () -> "sent".equals(reply(api, caseId, replyId).getString("state"))));
+      String statusId = reply(api, caseId, replyId).getString("externalId");
+      try (LiveListener live = new LiveListener(hub.hub().port(), api.sessionCookie())) {
+        emulator.setCounts(statusId, 7, 3, 2);
+        JsonObject[] seen = new JsonObject[1];
+        assertTrue(eventually(Duration.ofSeconds(5), () -> (seen[0] = engagement(api, caseId, replyId))
+            .getLong("likes") == 7), "likes reached the case: " + seen[0]);
+        assertEquals(3, seen[0].getLong("reposts"));
+        assertEquals(2, seen[0].getLong("replies"));
+        assertNotNull(seen[0].getString("measuredAt"));
+        assertTrue(eventually(Duration.ofSeconds(2), () -> updates(live, replyId) == 1), "announced once");
+        Thread.sleep(2_500);
+        assertEquals(1, updates(live, replyId), "unchanged counts are not announced again");
+        assertTrue(!seen[0].getString("measuredAt").equals(engagement(api, caseId, replyId).getString("measuredAt")),
+            "each round records when it measured");
+        emulator.setCounts(statusId, 9, 3, 2);
+        assertTrue(eventually(Duration.ofSeconds(5), () -> engagement(api, caseId, replyId).getLong("likes") == 9));
+        assertTrue(eventually(Duration.ofSeconds(2), () -> updates(live, replyId) == 2), "a change is announced");
+      }
+    }
+  }
+
+  private static long updates(LiveListener live, String replyId) {
+    return live.events().stream().filter(e -> "reply.updated".equals(e.getString("type"))
+        && replyId.equals(e.getJsonObject("data").getString("id"))).count();
+  }
+
+  private static JsonObject engagement(ApiClient api, String caseId, String replyId) {
+    return reply(api, caseId, replyId).getJsonObject("engagement");
+  }
+
+  private static JsonObject reply(ApiClient api, String caseId, String replyId) {
+    return api.get("/api/v1/cases/" + caseId).json().getJsonArray("thread").stream().map(o -> (JsonObject) o)
+        .filter(o -> replyId.equals(o.getString("id"))).findFirst().orElse(new JsonObject());
+  }
+}
