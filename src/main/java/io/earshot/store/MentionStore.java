@@ -136,6 +136,10 @@ public final class MentionStore {
     }
     return mongo.run(() -> {
       Map<String, String> found = new HashMap<>();
+      // Usually there are none: one count is far cheaper than a keyed read per mention.
+      if (orphans.estimatedDocumentCount() == 0) {
+        return found;
+      }
       orphans.find(in("_id", parentIds)).forEach(d -> found.put(d.getString("_id"), d.getString("caseId")));
       return found;
     });
