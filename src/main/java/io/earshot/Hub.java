@@ -237,6 +237,11 @@ public final class Hub {
     return pipeline;
   }
 
+  /** Recomputes waiting cases' priorities as of {@code asOf}, instead of at the next round. */
+  Future<Integer> refreshPriorities(java.time.Instant asOf) {
+    return refresher.refresh(asOf);
+  }
+
   /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */
   Future<Integer> recoverInterruptedBatches() {
     return recovery.sweep();

@@ -41,7 +41,7 @@ public final class PriorityRefresher {
 
   public void start(Duration every) {
     timer = vertx.setPeriodic(every.toMillis(), id -> lease.acquireOrRenew()
-        .compose(held -> held ? refresh() : Future.succeededFuture(0))
+        .compose(held -> held ? refresh(clock.instant()) : Future.succeededFuture(0))
         .onFailure(e -> LOG.warn("priority refresh failed: {}", e.toString())));
   }
 
@@ -49,9 +49,8 @@ public final class PriorityRefresher {
     vertx.cancelTimer(timer);
   }
 
-  /** One round; answers how many cases changed priority. */
-  public Future<Integer> refresh() {
-    Instant now = clock.instant();
+  /** One round as of {@code now}; answers how many cases changed priority. */
+  public Future<Integer> refresh(Instant now) {
     return cases.waiting(PER_ROUND).compose(waiting -> {
       Future<Integer> changed = Future.succeededFuture(0);
       for (CareCase c : waiting) {
