@@ -19,7 +19,6 @@ import io.earshot.publish.PublishStores;
 import io.earshot.publish.Publisher;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
-import io.earshot.redis.EmbeddedRedis;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
 import io.earshot.sandbox.SandboxOptions;
@@ -28,7 +27,6 @@ import io.earshot.store.AuditLog;
 import io.earshot.store.CaseStore;
 import io.earshot.store.CursorStore;
 import io.earshot.store.CustomerStore;
-import io.earshot.store.EmbeddedMongo;
 import io.earshot.store.IngestJournal;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
@@ -42,7 +40,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +63,7 @@ public final class Hub {
   private final Scorer scorer;
   private final ConnectorFactory connectorFactory;
   private final Clock clock = Clock.systemUTC();
-  private EmbeddedMongo embeddedMongo;
-  private EmbeddedRedis embeddedRedis;
+  private final Backends backends;
   private MongoStore mongo;
   private RedisConnection redis;
   private LiveBus liveBus;
@@ -90,6 +86,7 @@ public final class Hub {
     this.env = env;
     this.scorer = scorer;
     this.connectorFactory = connectorFactory;
+    this.backends = new Backends(vertx, config);
   }
 
   /** Starts an instance; {@code env} supplies {@code ${VAR}} values for connector accounts. */
@@ -97,39 +94,18 @@ public final class Hub {
                                   Scorer scorer, ConnectorFactory connectorFactory) {
     Hub hub = new Hub(vertx, config, env, scorer, connectorFactory);
     LOG.info("starting Earshot: {}", config.redacted());
-    return hub.startStores()
-        .compose(v -> hub.startRedis())
+    return hub.backends.start()
+        .onSuccess(v -> hub.takeBackends())
         .compose(v -> hub.startSandbox())
         .compose(v -> hub.startServices())
         .map(hub)
         .recover(error -> hub.close().transform(closed -> Future.failedFuture(error)));
   }
 
-  private Future<Void> startStores() {
-    return vertx.executeBlocking(() -> {
-      String url = config.mongoUrl();
-      if (url == null) {
-        embeddedMongo = EmbeddedMongo.start(config.dataDir());
-        url = embeddedMongo.connectionString();
-      }
-      mongo = new MongoStore(vertx, url, config.mongoDatabase());
-      return null;
-    }).compose(v -> mongo.createIndexes());
-  }
-
-  private Future<Void> startRedis() {
-    return vertx.executeBlocking(() -> {
-      String url = config.redisUrl();
-      if (url == null) {
-        embeddedRedis = EmbeddedRedis.start(config.dataDir().resolve("redis"));
-        url = embeddedRedis.url();
-      }
-      redis = new RedisConnection(vertx, url);
-      return null;
-    }).compose(v -> {
-      liveBus = new LiveBus(vertx, redis);
-      return liveBus.start();
-    });
+  private void takeBackends() {
+    mongo = backends.mongo();
+    redis = backends.redis();
+    liveBus = backends.liveBus();
   }
 
   private Future<Void> startSandbox() {
@@ -276,23 +252,9 @@ public final class Hub {
     return httpClosed.eventually(() -> engagement == null ? Future.succeededFuture() : engagement.stop())
         .eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
         .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
-        .eventually(() -> vertx.executeBlocking(() -> {
-          closeQuietly(Arrays.asList(liveBus, redis, embeddedRedis, mongo, embeddedMongo));
-          return null;
-        }))
+        .eventually(backends::close)
         .recover(e -> Future.succeededFuture())
         .mapEmpty();
   }
 
-  private static void closeQuietly(List<AutoCloseable> resources) {
-    for (AutoCloseable resource : resources) {
-      try {
-        if (resource != null) {
-          resource.close();
-        }
-      } catch (Exception e) {
-        LOG.warn("while stopping {}: {}", resource.getClass().getSimpleName(), e.toString());
-      }
-    }
-  }
 }

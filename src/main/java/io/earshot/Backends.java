@@ -1,0 +1,98 @@
+package io.earshot;
+
+import io.earshot.config.EarshotConfig;
+import io.earshot.live.LiveBus;
+import io.earshot.redis.EmbeddedRedis;
+import io.earshot.redis.RedisConnection;
+import io.earshot.store.EmbeddedMongo;
+import io.earshot.store.MongoStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services a hub instance stands on: MongoDB (embedded when no {@code MONGO_URL}), Redis
+ * (embedded when no {@code REDIS_URL}) and the live fan-out over Redis. Started before anything
+ * else and closed after everything else; fails with the first start-up error.
+ */
+final class Backends {
+  private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+  private final Vertx vertx;
+  private final EarshotConfig config;
+  private EmbeddedMongo embeddedMongo;
+  private EmbeddedRedis embeddedRedis;
+  private MongoStore mongo;
+  private RedisConnection redis;
+  private LiveBus liveBus;
+
+  Backends(Vertx vertx, EarshotConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  Future<Void> start() {
+    return startMongo().compose(v -> startRedis());
+  }
+
+  private Future<Void> startMongo() {
+    return vertx.executeBlocking(() -> {
+      String url = config.mongoUrl();
+      if (url == null) {
+        embeddedMongo = EmbeddedMongo.start(config.dataDir());
+        url = embeddedMongo.connectionString();
+      }
+      mongo = new MongoStore(vertx, url, config.mongoDatabase());
+      return null;
+    }).compose(v -> mongo.createIndexes());
+  }
+
+  private Future<Void> startRedis() {
+    return vertx.executeBlocking(() -> {
+      String url = config.redisUrl();
+      if (url == null) {
+        embeddedRedis = EmbeddedRedis.start(config.dataDir().resolve("redis"));
+        url = embeddedRedis.url();
+      }
+      redis = new RedisConnection(vertx, url);
+      return null;
+    }).compose(v -> {
+      liveBus = new LiveBus(vertx, redis);
+      return liveBus.start();
+    });
+  }
+
+  MongoStore mongo() {
+    return mongo;
+  }
+
+  RedisConnection redis() {
+    return redis;
+  }
+
+  LiveBus liveBus() {
+    return liveBus;
+  }
+
+  /** Closes clients before the embedded servers they talk to; never fails. */
+  Future<Void> close() {
+    return vertx.executeBlocking(() -> {
+      closeQuietly(Arrays.asList(liveBus, redis, embeddedRedis, mongo, embeddedMongo));
+      return null;
+    });
+  }
+
+  private static void closeQuietly(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        if (resource != null) {
+          resource.close();
+        }
+      } catch (Exception e) {
+        LOG.warn("while stopping {}: {}", resource.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}
