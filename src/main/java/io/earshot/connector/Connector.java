@@ -42,6 +42,20 @@ public interface Connector {
     return ReplyCheck.fits(text.codePointCount(0, text.length()), 500);
   }
 
+  /**
+   * Opens the platform's optional push channel. It never stores or returns anything: an
+   * implementation only calls {@code wake} when new activity may be waiting, and the runner then
+   * polls at once, so the cursor stays the single source of durability. Implementations call
+   * {@code wake} once after every (re)connect (anything missed while disconnected is read by that
+   * poll), reconnect on their own with backoff, and never throw. The default has no push channel.
+   */
+  default void watch(Runnable wake) {
+  }
+
+  /** Closes the push channel opened by {@link #watch}; a no-op when none is open. */
+  default void unwatch() {
+  }
+
   /** Releases sockets and sessions. */
   default Future<Void> stop() {
     return Future.succeededFuture();

@@ -3,6 +3,7 @@ package io.earshot.connector;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
 import io.earshot.store.CursorStore;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * stored in MongoDB, and saves the next cursor only after the pipeline has stored what was read
  * (invariant 3). Rate limits wait until the platform's reset time; bad credentials park the
  * account as unauthorized without touching the others; other faults back off exponentially.
+ * While holding the lease it also {@link Connector#watch watches} the platform's push channel: a
+ * wake-up only brings the next poll forward (bursts coalesce into at most one extra poll) and
+ * never shortens a rate-limit, unauthorized or failure wait.
  */
 public final class ConnectorRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
@@ -33,6 +37,10 @@ public final class ConnectorRunner {
   private boolean started;
   private boolean stopped;
   private boolean holding;
+  private boolean watching;
+  private boolean inFlight;
+  private boolean wakePending;
+  private Instant notBefore = Instant.MIN;
   private int failures;
   private long read;
   private long skipped;
@@ -74,6 +82,7 @@ public final class ConnectorRunner {
 
   public Future<Void> stop() {
     stopped = true;
+    unwatch();
     vertx.cancelTimer(timer);
     vertx.cancelTimer(renewer);
     // Bounded: a Redis that is already gone must not hold up shutdown; the lease expires anyway.
@@ -88,10 +97,60 @@ public final class ConnectorRunner {
   }
 
   private void tick() {
+    inFlight = true;
     lease.acquireOrRenew()
         .compose(held -> held ? pollOnce() : standby())
-        .onSuccess(this::schedule)
+        .onSuccess(this::scheduleNext)
         .onFailure(this::onError);
+  }
+
+  /** A wake-up that came in while polling gets one more poll now, whatever it read. */
+  private void scheduleNext(Duration delay) {
+    inFlight = false;
+    notBefore = Instant.MIN;
+    boolean again = wakePending && holding;
+    wakePending = false;
+    schedule(again ? Duration.ZERO : delay);
+  }
+
+  /** Delays after an error are floors: a wake-up before them is dropped, the due poll catches up. */
+  private void scheduleAfterError(Duration delay) {
+    inFlight = false;
+    wakePending = false;
+    notBefore = clock.instant().plus(delay);
+    schedule(delay);
+  }
+
+  /**
+   * Brings the next poll forward. Called on the runner's context; while a poll is in flight the
+   * wake-up is remembered once, so a burst of events costs at most one extra poll.
+   */
+  private void pollSoon() {
+    if (stopped || !holding || clock.instant().isBefore(notBefore)) {
+      return;
+    }
+    if (inFlight) {
+      wakePending = true;
+      return;
+    }
+    vertx.cancelTimer(timer);
+    schedule(Duration.ZERO);
+  }
+
+  /** Push events arrive on the connector's threads; hop onto this runner's context first. */
+  private void watch() {
+    if (!watching && !stopped) {
+      watching = true;
+      Context context = vertx.getOrCreateContext();
+      connector.watch(() -> context.runOnContext(v -> pollSoon()));
+    }
+  }
+
+  private void unwatch() {
+    if (watching) {
+      watching = false;
+      connector.unwatch();
+    }
   }
 
   private Future<Duration> standby() {
@@ -99,6 +158,7 @@ public final class ConnectorRunner {
       LOG.info("account={} lease lost; another instance polls now", name());
     }
     holding = false;
+    unwatch();
     state = ConnectorState.STANDBY;
     Duration check = lease.ttl().dividedBy(3);
     return Future.succeededFuture(check.compareTo(interval()) < 0 ? check : interval());
@@ -107,6 +167,7 @@ public final class ConnectorRunner {
   private Future<Duration> pollOnce() {
     holding = true;
     Future<Void> ready = started ? Future.succeededFuture() : connector.start().onSuccess(v -> started = true);
+    ready = ready.onSuccess(v -> watch());
     return ready.compose(v -> cursors.load(name()))
         .compose(connector::poll)
         .compose(page -> pipeline.offer(page.mentions())
@@ -128,18 +189,19 @@ public final class ConnectorRunner {
     if (error instanceof ConnectorException.RateLimited limited) {
       Instant until = limited.resetAt() == null ? clock.instant().plus(interval()) : limited.resetAt();
       report(ConnectorState.RATE_LIMITED, limited.getMessage(), until)
-          .onComplete(v -> schedule(Duration.between(clock.instant(), until)));
+          .onComplete(v -> scheduleAfterError(Duration.between(clock.instant(), until)));
     } else if (error instanceof ConnectorException.Unauthorized) {
       started = false;
+      unwatch();
       report(ConnectorState.UNAUTHORIZED, "credentials refused: " + error.getMessage(), null)
-          .onComplete(v -> schedule(UNAUTHORIZED_RETRY));
+          .onComplete(v -> scheduleAfterError(UNAUTHORIZED_RETRY));
     } else {
       failures++;
       Duration backoff = backoff();
       LOG.warn("account={} poll failed (attempt {}), retrying in {}s: {}", name(), failures,
           backoff.toSeconds(), error.toString());
       report(ConnectorState.FAILING, error.getMessage(), clock.instant().plus(backoff))
-          .onComplete(v -> schedule(backoff));
+          .onComplete(v -> scheduleAfterError(backoff));
     }
   }
 

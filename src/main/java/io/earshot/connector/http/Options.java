@@ -22,4 +22,16 @@ public final class Options {
     }
     return Math.max(min, Math.min(max, parsed));
   }
+
+  /** The option as a boolean (true/false or their strings); the fallback when absent or unreadable. */
+  public static boolean boolOption(ConnectorAccount account, String key, boolean fallback) {
+    Object value = account.options().get(key);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(s.trim());
+    }
+    return fallback;
+  }
 }

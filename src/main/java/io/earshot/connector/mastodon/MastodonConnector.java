@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Mastodon over its REST API with a user access token (scopes read:notifications,
  * write:statuses). Polls mention notifications forward with {@code min_id}, replies with the
- * instance's Idempotency-Key support and reads counts from the statuses themselves. Futures
+ * instance's Idempotency-Key support and reads counts from the statuses themselves. With the
+ * {@code streaming} option (default on) {@link #watch} listens to the streaming API so a new
+ * mention is polled within moments instead of at the next interval. Futures
  * fail with {@link ConnectorException} subtypes: RateLimited (429, reset from
  * X-RateLimit-Reset), Unauthorized (401/403), Transient (5xx, network), Rejected (other 4xx).
  */
@@ -43,6 +45,9 @@ public final class MastodonConnector implements Connector {
   private final String base;
   private final String token;
   private final int pageSize;
+  private final boolean streaming;
+  private final MastodonStream stream;
+  private volatile String streamBase;
   private volatile MastodonLimits limits = MastodonLimits.DEFAULT;
 
   public MastodonConnector(Vertx vertx, ConnectorAccount account) {
@@ -53,6 +58,9 @@ public final class MastodonConnector implements Connector {
     this.base = account.baseUrl().replaceAll("/+$", "");
     this.token = account.credential("accessToken");
     this.pageSize = Options.intOption(account, "pageSize", 40, 1, 80);
+    this.streaming = Options.boolOption(account, "streaming", true);
+    this.streamBase = base;
+    this.stream = new MastodonStream(vertx, account.name(), token);
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(10_000)
         .setIdleTimeout(60).setUserAgent("Earshot/0.1"));
   }
@@ -124,10 +132,23 @@ public final class MastodonConnector implements Connector {
     return limits.check(text);
   }
 
+  /** Mention notifications on the user stream; the stream itself stores nothing. */
+  @Override
+  public void watch(Runnable wake) {
+    if (streaming) {
+      stream.open(streamBase + "/api/v1/streaming/user/notification", wake);
+    }
+  }
+
+  @Override
+  public void unwatch() {
+    stream.close();
+  }
+
   @Override
   public Future<Void> stop() {
     client.close();
-    return Future.succeededFuture();
+    return stream.shutdown().otherwiseEmpty();
   }
 
   private Future<Map.Entry<String, Engagement>> counts(String id) {
@@ -144,6 +165,7 @@ public final class MastodonConnector implements Connector {
         .map(r -> {
           if (r.statusCode() == 200) {
             limits = MastodonLimits.from(r.bodyAsJsonObject());
+            streamBase = streamingBase(r.bodyAsJsonObject());
           }
           return (Void) null;
         })
@@ -192,6 +214,19 @@ public final class MastodonConnector implements Connector {
     } catch (RuntimeException e) {
       return Future.failedFuture(new ConnectorException.Transient(what + " returned no JSON array", e));
     }
+  }
+
+  /**
+   * Large instances serve streaming from another host, announced as a {@code wss://} URL; the
+   * same host speaks Server-Sent Events over https. Without it, the instance itself streams.
+   */
+  private String streamingBase(JsonObject instance) {
+    String announced = instance.getJsonObject("configuration", new JsonObject())
+        .getJsonObject("urls", new JsonObject()).getString("streaming");
+    if (announced == null || !announced.matches("wss?://.+")) {
+      return base;
+    }
+    return announced.replaceFirst("^ws", "http").replaceAll("/+$", "");
   }
 
   /** Mastodon sends the window's end as an ISO-8601 timestamp, not epoch seconds. */

@@ -1,6 +1,7 @@
 package io.earshot.emulator.mastodon;
 
 import io.earshot.emulator.EmulatorServer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,17 +13,37 @@ import java.util.List;
 /**
  * A Mastodon instance on loopback speaking the real REST shapes the connector uses:
  * notifications (min_id/since_id/max_id paging with Link headers), statuses (post with
- * Idempotency-Key, show), verify_credentials and /api/v2/instance. Tests script it through
- * {@link #seedMentions}, {@link #faults()}, {@link #revokeToken()} and read {@link #posted()}.
+ * Idempotency-Key, show), verify_credentials, /api/v2/instance and the streaming API's user
+ * notification stream (Server-Sent Events). Tests script it through {@link #seedMentions},
+ * {@link #faults()}, {@link #revokeToken()}, {@link #dropStreams()} and read {@link #posted()}.
  */
 public final class MastodonEmulator extends EmulatorServer {
   public static final String TOKEN = "mastodon-emulator-token";
   private final MastodonState state = new MastodonState();
+  private final MastodonStreams streams;
   private volatile String validToken = TOKEN;
   private volatile int maxCharacters = 500;
 
   public MastodonEmulator(Vertx vertx) {
     super(vertx);
+    this.streams = new MastodonStreams(vertx);
+    state.onNotification(streams::push);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    streams.stop();
+    return super.stop();
+  }
+
+  /** Closes every open streaming connection, as a restart of the streaming server would. */
+  public void dropStreams() {
+    streams.dropAll();
+  }
+
+  /** How many streaming connections are open right now. */
+  public int streamConnections() {
+    return streams.count();
   }
 
   @Override
@@ -68,6 +89,8 @@ public final class MastodonEmulator extends EmulatorServer {
     router.get("/api/v1/accounts/verify_credentials").handler(ctx -> json(ctx, 200, state.brand()));
     router.get("/api/v1/notifications").handler(this::notifications);
     router.post("/api/v1/statuses").handler(this::postStatus);
+    router.get("/api/v1/streaming/user/notification").handler(streams::serve);
+    router.get("/api/v1/streaming").handler(this::streaming);
     router.get("/api/v1/statuses/:id").handler(this::showStatus);
   }
 
@@ -96,8 +119,18 @@ public final class MastodonEmulator extends EmulatorServer {
   private void instance(RoutingContext ctx) {
     JsonObject statuses = new JsonObject().put("max_characters", maxCharacters)
         .put("max_media_attachments", 4).put("characters_reserved_per_url", 23);
+    JsonObject urls = new JsonObject().put("streaming", baseUrl().replaceFirst("^http", "ws"));
     json(ctx, 200, new JsonObject().put("domain", MastodonState.DOMAIN)
-        .put("configuration", new JsonObject().put("statuses", statuses)));
+        .put("configuration", new JsonObject().put("statuses", statuses).put("urls", urls)));
+  }
+
+  /** The query-string form of the same stream; other streams are not emulated. */
+  private void streaming(RoutingContext ctx) {
+    if ("user:notification".equals(ctx.request().getParam("stream"))) {
+      streams.serve(ctx);
+    } else {
+      json(ctx, 400, new JsonObject().put("error", "Unknown stream type"));
+    }
   }
 
   private void notifications(RoutingContext ctx) {

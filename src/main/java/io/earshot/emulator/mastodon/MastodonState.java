@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The emulated instance's data: accounts, statuses, mention notifications, posts the brand made
@@ -26,9 +27,15 @@ final class MastodonState {
   private long nextStatusId = 110_000_000_000L;
   private long nextNotificationId = 1_000;
   private int customers;
+  private Consumer<JsonObject> listener = n -> { };
 
   MastodonState() {
     accounts.put("1", account("1", "brand", "Brand Support", 12_000, false));
+  }
+
+  /** Receives every new notification as the REST API renders it (for the streaming API). */
+  synchronized void onNotification(Consumer<JsonObject> listener) {
+    this.listener = listener;
   }
 
   synchronized JsonObject brand() {
@@ -57,6 +64,7 @@ final class MastodonState {
     notifications.put(id, new JsonObject().put("id", String.valueOf(id)).put("type", "mention")
         .put("created_at", Instant.now().toString())
         .put("status", new JsonObject().put("id", (String) null).put("content", 42)));
+    listener.accept(render(notifications.get(id)));
   }
 
   /** Deleting a status also removes its notifications, as Mastodon does. */
@@ -146,6 +154,7 @@ final class MastodonState {
     long id = nextNotificationId++;
     notifications.put(id, new JsonObject().put("id", String.valueOf(id))
         .put("status_id", status.getString("id")));
+    listener.accept(render(notifications.get(id)));
   }
 
   private JsonObject newStatus(JsonObject author, String html, String inReplyTo, String visibility,
