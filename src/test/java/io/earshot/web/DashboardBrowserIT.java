@@ -34,6 +34,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -104,7 +106,9 @@ class DashboardBrowserIT {
         .usingAnyFreePort()
         .build();
     driver = new ChromeDriver(service, options);
+    // The inbox re-renders as live events arrive; an element found a moment ago may be replaced.
     wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach
@@ -141,25 +145,20 @@ class DashboardBrowserIT {
     wait.until(ExpectedConditions.attributeToBe(
         By.cssSelector("[data-testid=connector-pill][data-account=sandbox]"), "data-state", "connected"));
     // A case the sandbox account read itself: its platform knows the post the reply answers.
-    openCase(wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("[data-testid=case-row][data-account=sandbox]"))));
+    openCase(wait.until(d -> d.findElement(By.cssSelector("[data-testid=case-row][data-account=sandbox]"))
+        .getDomAttribute("data-case-id")));
 
     String reply = "Sorry about the wait, checking this now " + UUID.randomUUID();
     WebElement composer = driver.findElement(testId("reply-text"));
     composer.sendKeys(reply);
     wait.until(ExpectedConditions.elementToBeClickable(testId("reply-send"))).click();
 
-    WebElement item = wait.until(d -> threadItem("reply", reply));
-    String firstState = item.findElement(testId("reply-state")).getDomAttribute("data-state");
+    String firstState = wait.until(d -> replyPart(reply, "reply-state").getDomAttribute("data-state"));
     assertTrue(List.of("queued", "sending", "sent").contains(firstState),
         "a new reply shows its publishing state, was " + firstState);
-    wait.until(d -> {
-      WebElement current = threadItem("reply", reply);
-      return current != null
-          && "sent".equals(current.findElement(testId("reply-state")).getDomAttribute("data-state"));
-    });
-    assertTrue(threadItem("reply", reply).findElement(testId("reply-external-id")).getText()
-        .startsWith("posted as "), "a sent reply shows the platform's id for it");
+    wait.until(d -> "sent".equals(replyPart(reply, "reply-state").getDomAttribute("data-state")));
+    assertTrue(wait.until(d -> replyPart(reply, "reply-external-id").getText()).startsWith("posted as "),
+        "a sent reply shows the platform's id for it");
     assertEquals("", driver.findElement(testId("reply-text")).getDomProperty("value"),
         "the composer is cleared once the reply is accepted");
   }
@@ -176,14 +175,15 @@ class DashboardBrowserIT {
     ingest(mention(text));
     WebElement row = waitForRow(text);
     assertEquals(text, row.findElement(testId("case-text")).getDomProperty("textContent"));
-    openCase(row);
-    WebElement item = wait.until(d -> d.findElements(
-        By.cssSelector("[data-testid=thread-item][data-kind=mention]")).stream().findFirst().orElse(null));
+    openCase(row.getDomAttribute("data-case-id"));
+    String shown = wait.until(d -> d.findElements(By.cssSelector("[data-testid=thread-item][data-kind=mention]"))
+        .stream().findFirst().map(i -> i.findElement(testId("thread-text")).getDomProperty("textContent")).orElse(null));
+    String itemText = wait.until(d -> d.findElement(By.cssSelector("[data-testid=thread-item][data-kind=mention]")).getText());
 
     assertEquals(0L, js("return document.querySelectorAll('#app img, #app script').length;"),
         "no element was created from mention text");
-    assertEquals(text, item.findElement(testId("thread-text")).getDomProperty("textContent"));
-    assertTrue(item.getText().contains(HOSTILE), "the tags are visible as text in the thread");
+    assertEquals(text, shown);
+    assertTrue(itemText.contains(HOSTILE), "the tags are visible as text in the thread");
     assertEquals(0L, js("return window.__earshotAlerts.length;"), "no injected script ran");
     try {
       driver.switchTo().alert();
@@ -203,9 +203,12 @@ class DashboardBrowserIT {
     wait.until(ExpectedConditions.attributeToBe(testId("live-status"), "data-state", "live"));
   }
 
-  private void openCase(WebElement row) {
-    String caseId = row.getDomAttribute("data-case-id");
-    row.click();
+  private void openCase(String caseId) {
+    By sameRow = By.cssSelector("[data-testid=case-row][data-case-id='" + caseId + "']");
+    wait.until(d -> {
+      d.findElement(sameRow).click();
+      return true;
+    });
     wait.until(d -> {
       List<WebElement> subject = d.findElements(testId("case-subject"));
       List<WebElement> selected = d.findElements(
@@ -218,6 +221,15 @@ class DashboardBrowserIT {
     return wait.until(d -> d.findElements(testId("case-row")).stream()
         .filter(r -> text.equals(r.findElement(testId("case-text")).getDomProperty("textContent")))
         .findFirst().orElse(null));
+  }
+
+  /** A part of the reply with this text, found afresh (throws while it is not there yet). */
+  private WebElement replyPart(String text, String part) {
+    WebElement item = threadItem("reply", text);
+    if (item == null) {
+      throw new NoSuchElementException("no reply '" + text + "' yet");
+    }
+    return item.findElement(testId(part));
   }
 
   private WebElement threadItem(String kind, String text) {
