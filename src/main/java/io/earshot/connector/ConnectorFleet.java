@@ -86,6 +86,10 @@ public final class ConnectorFleet {
   }
 
   public Future<Void> start() {
+    java.util.Set<String> configured = new java.util.HashSet<>();
+    registry.all().forEach(c -> configured.add(c.account().name()));
+    idle.forEach(s -> configured.add(s.account()));
+    board.retainOnly(configured).onFailure(e -> LOG.warn("stale connector statuses not cleared: {}", e.toString()));
     runners.forEach(ConnectorRunner::start);
     List<Future<Void>> reports = idle.stream().map(board::publish).toList();
     return Future.join(reports).recover(e -> Future.succeededFuture()).mapEmpty();

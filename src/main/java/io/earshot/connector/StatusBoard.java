@@ -42,8 +42,12 @@ public final class StatusBoard {
     return list;
   }
 
-  public Future<Void> forget(String account) {
-    return redis.await(redis.commands().hdel(KEY, account)).mapEmpty();
+  /** Drops accounts no longer configured, so health does not list them forever. */
+  public Future<Void> retainOnly(java.util.Set<String> accounts) {
+    return redis.await(redis.commands().hkeys(KEY)).compose(keys -> {
+      String[] gone = keys.stream().filter(k -> !accounts.contains(k)).toArray(String[]::new);
+      return gone.length == 0 ? Future.succeededFuture() : redis.await(redis.commands().hdel(KEY, gone)).mapEmpty();
+    });
   }
 
   static ConnectorStatus status(ConnectorAccount a, ConnectorState state, String detail, Instant until,

@@ -150,8 +150,4 @@ public final class MentionStore {
     return parentIds.isEmpty() ? Future.succeededFuture()
         : mongo.run(() -> orphans.deleteMany(in("_id", parentIds))).mapEmpty();
   }
-
-  public Future<Long> count() {
-    return mongo.run(() -> mentions.countDocuments());
-  }
 }

@@ -34,16 +34,4 @@ public final class SettingsStore {
       return before == null ? new Stored(candidate, true) : new Stored(before.getString("value"), false);
     });
   }
-
-  public Future<String> get(String key) {
-    return mongo.run(() -> {
-      Document d = settings.find(eq("_id", key)).first();
-      return d == null ? null : d.getString("value");
-    });
-  }
-
-  public Future<Void> put(String key, String value) {
-    return mongo.run(() -> settings.updateOne(eq("_id", key), Updates.set("value", value),
-        new com.mongodb.client.model.UpdateOptions().upsert(true))).mapEmpty();
-  }
 }

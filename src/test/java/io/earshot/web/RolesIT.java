@@ -3,6 +3,7 @@ package io.earshot.web;
 import static io.earshot.testing.ApiClient.mention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.earshot.store.AuditLog;
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.TestHub;
 import io.vertx.core.json.JsonArray;
@@ -36,6 +37,12 @@ class RolesIT {
       assertEquals(403, mia.post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "hi")).status());
       assertEquals(403, mia.post("/api/v1/users", new JsonObject().put("username", "eve")
           .put("password", "another-long-one").put("role", "admin")).status());
+
+      AuditLog audit = new AuditLog(hub.hub().mongo());
+      assertEquals(1L, audit.count("user.created", "user:mia").await(), "adding a user is audited");
+      assertEquals(1L, audit.count("session.created", "user:mia").await(), "signing in is audited");
+      admin.patch("/api/v1/cases/" + caseId, new JsonObject().put("assignee", "admin"));
+      assertEquals(1L, audit.count("case.updated", "case:" + caseId).await(), "an agent's change is audited");
     }
   }
 }
