@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The common shape of a platform emulator: one Vert.x HTTP server on loopback serving that
@@ -54,6 +56,23 @@ public abstract class EmulatorServer {
     streamTimer = vertx.setPeriodic(everyMillis, id -> seedMentions(1, 0));
   }
 
+  /**
+   * Adds one mention with a text from {@code texts} after a random pause between
+   * {@code minMillis} and {@code maxMillis}, again and again: a trickle that looks live.
+   */
+  public void streamMentions(long minMillis, long maxMillis, Supplier<String> texts) {
+    stopStream();
+    scheduleNext(minMillis, maxMillis, texts);
+  }
+
+  private void scheduleNext(long minMillis, long maxMillis, Supplier<String> texts) {
+    long delay = ThreadLocalRandom.current().nextLong(minMillis, maxMillis + 1);
+    streamTimer = vertx.setTimer(delay, id -> {
+      seedMention(texts.get());
+      scheduleNext(minMillis, maxMillis, texts);
+    });
+  }
+
   public void stopStream() {
     if (streamTimer >= 0) {
       vertx.cancelTimer(streamTimer);
@@ -63,6 +82,9 @@ public abstract class EmulatorServer {
 
   /** Seeds {@code count} mentions; every {@code threadEvery}-th one replies to an earlier one. */
   public abstract void seedMentions(int count, int threadEvery);
+
+  /** Adds one customer mention of the brand with this text (the brand's handle added if absent). */
+  public abstract void seedMention(String text);
 
   protected abstract void routes(Router router);
 

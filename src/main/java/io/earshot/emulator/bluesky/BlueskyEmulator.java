@@ -33,6 +33,11 @@ public final class BlueskyEmulator extends EmulatorServer {
     state.seedMentions(count, threadEvery);
   }
 
+  @Override
+  public void seedMention(String text) {
+    state.seedMention(text);
+  }
+
   public void seedMalformed() {
     state.seedMalformed();
   }

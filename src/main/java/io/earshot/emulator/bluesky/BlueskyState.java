@@ -28,6 +28,8 @@ final class BlueskyState {
   private final NavigableMap<Long, JsonObject> notifications = new TreeMap<>();
   private final List<JsonObject> created = new ArrayList<>();
   private final List<String> mentionUris = new ArrayList<>();
+  // Record keys (TIDs) count up from the start-up time, so a restarted emulator never reuses an
+  // at-uri; the connector's high-water mark is indexedAt, which is wall-clock time anyway.
   private final long epochMillis = System.currentTimeMillis() - 86_400_000L;
   private long seq;
   private int customers;
@@ -56,6 +58,19 @@ final class BlueskyState {
             .put("uri", post.getString("uri")).put("author", author).put("indexedAt", now()));
       }
     }
+  }
+
+  /** One customer post with this text, "@brand.bsky.emu" prepended unless it names the brand. */
+  synchronized void seedMention(String text) {
+    int n = customers++;
+    JsonObject author = profile("did:plc:customer" + String.format("%014d", n % 89),
+        "customer" + n % 89 + ".bsky.social", "Customer " + n % 89);
+    String full = text.contains("@" + BRAND_HANDLE) ? text : "@" + BRAND_HANDLE + " " + text;
+    JsonObject record = new JsonObject().put("$type", "app.bsky.feed.post").put("createdAt", now())
+        .put("langs", new JsonArray().add("en")).put("text", full);
+    JsonObject post = store(author, record, Tid.of(epochMillis * 1000 + n, n % 1024));
+    mentionUris.add(post.getString("uri"));
+    notify(post, "mention");
   }
 
   /** A notification with a record that has no text and an author without a did. */

@@ -51,6 +51,11 @@ public final class MastodonEmulator extends EmulatorServer {
     state.seedMentions(count, threadEvery);
   }
 
+  @Override
+  public void seedMention(String text) {
+    state.seedMention(text);
+  }
+
   public void seedMalformed() {
     state.seedMalformed();
   }

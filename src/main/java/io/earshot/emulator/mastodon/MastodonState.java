@@ -18,14 +18,20 @@ import java.util.function.Consumer;
  */
 final class MastodonState {
   static final String DOMAIN = "mastodon.emu";
+  private static final String BRAND_LINK = "<span class=\"h-card\"><a href=\"https://" + DOMAIN
+      + "/@brand\" class=\"u-url mention\">@<span>brand</span></a></span>";
+  private static final java.util.regex.Pattern BRAND_IN_TEXT =
+      java.util.regex.Pattern.compile("@brand\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
   private final Map<String, JsonObject> accounts = new HashMap<>();
   private final NavigableMap<Long, JsonObject> statuses = new TreeMap<>();
   private final NavigableMap<Long, JsonObject> notifications = new TreeMap<>();
   private final Map<String, String> idempotency = new HashMap<>();
   private final List<JsonObject> posted = new ArrayList<>();
   private final List<String> mentionIds = new ArrayList<>();
-  private long nextStatusId = 110_000_000_000L;
-  private long nextNotificationId = 1_000;
+  // Ids grow from the start-up time (like Mastodon's time-based snowflakes), so a restarted
+  // emulator never issues an id at or below a min_id cursor a hub stored from an earlier run.
+  private long nextStatusId = System.currentTimeMillis() * 1000;
+  private long nextNotificationId = System.currentTimeMillis() * 1000;
   private int customers;
   private Consumer<JsonObject> listener = n -> { };
 
@@ -45,17 +51,32 @@ final class MastodonState {
   synchronized void seedMentions(int count, int threadEvery) {
     for (int i = 0; i < count; i++) {
       int n = customers++;
-      String accountId = String.valueOf(10_000 + n % 97);
-      accounts.computeIfAbsent(accountId, id -> account(id, "customer" + id + (n % 3 == 0
-          ? "@remote.example" : ""), "Customer " + id, n % 500, n % 41 == 0));
+      JsonObject author = customer(n);
       boolean followUp = threadEvery > 0 && n % threadEvery == threadEvery - 1 && !mentionIds.isEmpty();
       String replyTo = followUp ? mentionIds.get(mentionIds.size() - 1) : null;
       String text = followUp ? SampleTexts.followUp(n) : SampleTexts.opening(n);
-      JsonObject status = newStatus(accounts.get(accountId), mentionHtml(text), replyTo,
+      JsonObject status = newStatus(author, mentionHtml(text), replyTo,
           visibilityOf(n), n % 5 == 0 ? "de" : "en");
       mentionIds.add(status.getString("id"));
       notify(status);
     }
+  }
+
+  /** One public mention with this text; a "@brand" in it becomes the mention link. */
+  synchronized void seedMention(String text) {
+    int n = customers++;
+    String html = escape(text);
+    String linked = BRAND_IN_TEXT.matcher(html).replaceFirst(java.util.regex.Matcher.quoteReplacement(BRAND_LINK));
+    html = linked.equals(html) ? BRAND_LINK + " " + html : linked;
+    JsonObject status = newStatus(customer(n), "<p>" + html + "</p>", null, "public", "en");
+    mentionIds.add(status.getString("id"));
+    notify(status);
+  }
+
+  private JsonObject customer(int n) {
+    String accountId = String.valueOf(10_000 + n % 97);
+    return accounts.computeIfAbsent(accountId, id -> account(id, "customer" + id + (n % 3 == 0
+        ? "@remote.example" : ""), "Customer " + id, n % 500, n % 41 == 0));
   }
 
   /** A notification whose status lacks the fields every client needs. */
@@ -179,8 +200,7 @@ final class MastodonState {
   }
 
   private static String mentionHtml(String text) {
-    return "<p><span class=\"h-card\"><a href=\"https://" + DOMAIN + "/@brand\" class=\"u-url "
-        + "mention\">@<span>brand</span></a></span> " + escape(text) + "</p><p>Sent from my phone &amp; tablet</p>";
+    return "<p>" + BRAND_LINK + " " + escape(text) + "</p><p>Sent from my phone &amp; tablet</p>";
   }
 
   private static String visibilityOf(int n) {

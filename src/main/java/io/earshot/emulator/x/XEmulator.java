@@ -36,6 +36,11 @@ public final class XEmulator extends EmulatorServer {
     state.seedMentions(count, threadEvery);
   }
 
+  @Override
+  public void seedMention(String text) {
+    state.seedMention(text);
+  }
+
   public String seedKeywordTweet(String text) {
     return state.seedKeywordTweet(text);
   }

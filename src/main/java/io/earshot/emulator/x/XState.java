@@ -28,7 +28,9 @@ final class XState {
   private final Map<Long, JsonObject> users = new HashMap<>();
   private final List<JsonObject> posted = new ArrayList<>();
   private final List<String> mentionIds = new ArrayList<>();
-  private long nextId = 1_700_000_000_000_000_000L;
+  // Snowflake-like: (ms since X's epoch) << 22, from the start-up time, so a restarted emulator
+  // never issues an id at or below a since_id a hub stored from an earlier run.
+  private long nextId = (System.currentTimeMillis() - 1_288_834_974_657L) << 22;
   private int customers;
 
   XState() {
@@ -51,6 +53,17 @@ final class XState {
       JsonObject tweet = add(author, text, parent, n % 5 == 0 ? "fr" : "en");
       mentionIds.add(tweet.getString("id_str"));
     }
+  }
+
+  /** One customer tweet with this text, "@BrandSupport" prepended unless it names the brand. */
+  synchronized void seedMention(String text) {
+    int n = customers++;
+    long uid = 5_000L + n % 113;
+    JsonObject author = users.computeIfAbsent(uid, id -> user(id, "cust" + id, "Customer " + id,
+        n % 1000, n % 97 == 0));
+    boolean named = text.toLowerCase(Locale.ROOT).contains("@" + BRAND.toLowerCase(Locale.ROOT));
+    JsonObject tweet = add(author, named ? text : "@" + BRAND + " " + text, null, "en");
+    mentionIds.add(tweet.getString("id_str"));
   }
 
   /** A tweet about the brand that does not @-mention it: only search finds it. */
