@@ -24,8 +24,14 @@ import java.util.stream.Stream;
 public final class AccountLoader {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-  /** A loaded account and, when it cannot run, the reason. */
-  public record Loaded(ConnectorAccount account, String problem) {
+  /**
+   * A loaded account and, when it cannot run, the reason and the names of the variables its
+   * references need (without {@code ${}}), empty when everything resolved.
+   */
+  public record Loaded(ConnectorAccount account, String problem, List<String> missing) {
+    public Loaded {
+      missing = List.copyOf(missing);
+    }
   }
 
   private AccountLoader() {
@@ -72,8 +78,9 @@ public final class AccountLoader {
         .map(String::valueOf).toList();
     ConnectorAccount account = new ConnectorAccount(name, platform, json.getBoolean("enabled", true),
         baseUrl, credentials, interval, keywords, json.getJsonObject("options", new JsonObject()).getMap());
-    String problem = missing.isEmpty() ? null : "not configured: " + String.join(", ", missing) + " not set";
-    return new Loaded(account, problem);
+    String problem = missing.isEmpty() ? null : "not configured: "
+        + String.join(", ", missing.stream().map(v -> "${" + v + "}").toList()) + " not set";
+    return new Loaded(account, problem, missing);
   }
 
   private static String required(Path file, JsonObject json, String field) {
@@ -93,7 +100,7 @@ public final class AccountLoader {
     while (m.find()) {
       String replacement = variables.get(m.group(1));
       if (replacement == null) {
-        missing.add("${" + m.group(1) + "}");
+        missing.add(m.group(1));
         replacement = "";
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));

@@ -70,8 +70,9 @@ public final class ConnectorFleet {
   }
 
   /**
-   * Why an account does not run. The default sandbox account refers to the in-process sandbox,
-   * so with the sandbox off it is simply disabled, not a failure to alarm anyone about.
+   * Why an account does not run. The default sandbox and demo accounts refer only to what the
+   * built-in sandbox provides ({@code EARSHOT_SANDBOX_*}, {@code EARSHOT_DEMO_*}), so with the
+   * sandbox off they are simply disabled, not a failure to alarm anyone about.
    */
   private static ConnectorStatus idleStatus(AccountLoader.Loaded loaded) {
     ConnectorAccount account = loaded.account();
@@ -82,7 +83,16 @@ public final class ConnectorFleet {
       return StatusBoard.status(account, ConnectorState.DISABLED, "the built-in sandbox is off (EARSHOT_SANDBOX)",
           null, null, 0, 0);
     }
+    if (isDemoAccount(loaded)) {
+      return StatusBoard.status(account, ConnectorState.DISABLED,
+          "demo platform: the built-in sandbox is off (EARSHOT_SANDBOX)", null, null, 0, 0);
+    }
     return StatusBoard.status(account, ConnectorState.FAILING, loaded.problem(), null, null, 0, 0);
+  }
+
+  private static boolean isDemoAccount(AccountLoader.Loaded loaded) {
+    return !loaded.missing().isEmpty() && loaded.missing().stream()
+        .allMatch(v -> v.startsWith("EARSHOT_SANDBOX_") || v.startsWith("EARSHOT_DEMO_"));
   }
 
   public Future<Void> start() {
