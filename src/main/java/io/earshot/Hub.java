@@ -21,6 +21,7 @@ import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
+import io.earshot.sandbox.DemoPlatforms;
 import io.earshot.sandbox.SandboxOptions;
 import io.earshot.sandbox.SandboxPlatform;
 import io.earshot.store.AuditLog;
@@ -68,6 +69,7 @@ public final class Hub {
   private RedisConnection redis;
   private LiveBus liveBus;
   private SandboxPlatform sandbox;
+  private DemoPlatforms demo;
   private ConnectorFleet connectors;
   private Publisher publisher;
   private EngagementTracker engagement;
@@ -113,7 +115,11 @@ public final class Hub {
       return Future.succeededFuture();
     }
     sandbox = new SandboxPlatform(vertx, SandboxOptions.live(Passwords.token(), System.nanoTime()));
-    return sandbox.start(0).onSuccess(p -> LOG.info("sandbox platform streaming at {}", sandbox.baseUrl())).mapEmpty();
+    demo = new DemoPlatforms(vertx, config.demoMentionInterval().toMillis(), System.nanoTime());
+    return sandbox.start(0).onSuccess(p -> LOG.info("sandbox platform streaming at {}", sandbox.baseUrl()))
+        .compose(p -> demo.start())
+        .onSuccess(v -> LOG.info("demo platforms (Mastodon, Bluesky, X emulators) streaming every ~{} ms",
+            config.demoMentionInterval().toMillis()));
   }
 
   private Future<Void> startServices() {
@@ -185,12 +191,15 @@ public final class Hub {
     return new EngagementTracker(vertx, replies, connectors.registry(), announcer, lease, clock, every);
   }
 
-  /** Connector accounts see the environment plus where this instance's sandbox listens. */
+  /** Connector accounts see the environment plus where this instance's sandbox and demo platforms listen. */
   private Map<String, String> variables() {
     Map<String, String> vars = new HashMap<>(env);
     if (sandbox != null) {
       vars.put("EARSHOT_SANDBOX_URL", sandbox.baseUrl());
       vars.put("EARSHOT_SANDBOX_TOKEN", sandbox.token());
+    }
+    if (demo != null) {
+      vars.putAll(demo.variables());
     }
     return vars;
   }
@@ -235,6 +244,11 @@ public final class Hub {
     return sandbox;
   }
 
+  /** The demo platforms' emulators in sandbox mode, else null. */
+  public DemoPlatforms demo() {
+    return demo;
+  }
+
   public Path dataDir() {
     return config.dataDir();
   }
@@ -252,6 +266,7 @@ public final class Hub {
     return httpClosed.eventually(() -> engagement == null ? Future.succeededFuture() : engagement.stop())
         .eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
         .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
+        .eventually(() -> demo == null ? Future.succeededFuture() : demo.stop())
         .eventually(backends::close)
         .recover(e -> Future.succeededFuture())
         .mapEmpty();

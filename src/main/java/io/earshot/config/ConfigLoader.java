@@ -64,7 +64,8 @@ public final class ConfigLoader {
         Duration.ofMillis(integer("ingestBatchDelayMs", "EARSHOT_INGEST_BATCH_DELAY_MS", 5, 0, 10_000)),
         Duration.ofSeconds(integer("publishLeaseSeconds", "EARSHOT_PUBLISH_LEASE_SECONDS", 30, 1, 3600)),
         Duration.ofSeconds(integer("connectorLeaseSeconds", "EARSHOT_CONNECTOR_LEASE_SECONDS", 15, 1, 3600)),
-        Duration.ofSeconds(integer("engagementIntervalSeconds", "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", 60, 1, 86_400)));
+        Duration.ofSeconds(integer("engagementIntervalSeconds", "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", 60, 1, 86_400)),
+        Duration.ofMillis(integer("demoMentionIntervalMs", "EARSHOT_DEMO_MENTION_INTERVAL_MS", 11_500, 50, 3_600_000)));
   }
 
   private String raw(String key, String variable) {

@@ -25,7 +25,8 @@ public record EarshotConfig(
     Duration ingestBatchDelay,
     Duration publishLease,
     Duration connectorLease,
-    Duration engagementInterval) {
+    Duration engagementInterval,
+    Duration demoMentionInterval) {
 
   public boolean embeddedMongo() {
     return mongoUrl == null;
