@@ -38,7 +38,6 @@ import io.earshot.triage.Scorer;
 import io.earshot.web.HttpApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -240,17 +239,9 @@ public final class Hub {
     return connectors;
   }
 
-  public SandboxPlatform sandbox() {
-    return sandbox;
-  }
-
   /** The demo platforms' emulators in sandbox mode, else null. */
   public DemoPlatforms demo() {
     return demo;
-  }
-
-  public Path dataDir() {
-    return config.dataDir();
   }
 
   /** Stops everything this instance started, in reverse order; never fails. */

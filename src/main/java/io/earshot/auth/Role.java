@@ -17,10 +17,6 @@ public enum Role {
     return this != MARKETER;
   }
 
-  public boolean canApprove() {
-    return this == MANAGER || this == ADMIN;
-  }
-
   public boolean isAdmin() {
     return this == ADMIN;
   }

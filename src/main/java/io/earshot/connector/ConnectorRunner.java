@@ -237,10 +237,6 @@ public final class ConnectorRunner {
     return connector.account().name();
   }
 
-  public ConnectorState state() {
-    return state;
-  }
-
   /** True while this instance holds the account's lease and polls it. */
   public boolean polling() {
     return holding && !stopped;
