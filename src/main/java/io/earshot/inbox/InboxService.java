@@ -48,11 +48,12 @@ public final class InboxService {
   }
 
   public Future<CaseDetail> open(String id) {
-    return cases.get(id).compose(c -> {
-      if (c == null) {
+    return cases.getWithThread(id).compose(found -> {
+      if (found == null) {
         return Future.failedFuture(new ApiException.NotFound("no case " + id));
       }
-      var thread = cases.mentionIdsOf(id).compose(mentions::thread);
+      CareCase c = found.careCase();
+      var thread = mentions.thread(found.mentionIds());
       var answers = replies.ofCase(id);
       var customer = customers.get(c.customerId());
       var history = cases.ofCustomer(c.customerId(), 20);

@@ -45,7 +45,9 @@ final class Threader {
     this.parentCaseIds = parentCaseIds;
     this.orphanCaseIds = orphanCaseIds;
     this.recentByCustomer = recentByCustomer;
-    this.knownCases = knownCases;
+    // Every case threading may land in, by id: those parents point at and customers' recent ones.
+    this.knownCases = new HashMap<>(knownCases);
+    recentByCustomer.values().forEach(c -> this.knownCases.putIfAbsent(c.id(), c));
     this.newCaseId = newCaseId;
   }
 
@@ -106,7 +108,7 @@ final class Threader {
     if (earlier != null) {
       return earlier;
     }
-    CareCase existing = knownCase(caseId);
+    CareCase existing = knownCases.get(caseId);
     boolean reopen = existing != null && (existing.status() == CaseStatus.RESOLVED
         || existing.status() == CaseStatus.PENDING);
     return remember(new Assignment(caseId, existing == null, reopen,
@@ -120,14 +122,6 @@ final class Threader {
     String parentId = Mention.idOf(m.platform(), m.inReplyTo());
     String inBatch = batchCaseOfMention.get(parentId);
     return inBatch != null ? inBatch : parentCaseIds.get(parentId);
-  }
-
-  private CareCase knownCase(String caseId) {
-    CareCase known = knownCases.get(caseId);
-    if (known != null) {
-      return known;
-    }
-    return recentByCustomer.values().stream().filter(c -> c.id().equals(caseId)).findFirst().orElse(null);
   }
 
   private Assignment remember(Assignment a) {

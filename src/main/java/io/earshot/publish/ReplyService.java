@@ -48,8 +48,9 @@ public final class ReplyService {
     if (!user.role().canWorkCases()) {
       return Future.failedFuture(new ApiException.Forbidden(user.role().code() + " cannot reply to customers"));
     }
-    return caseOrFail(caseId).compose(c -> stores.cases().mentionIdsOf(caseId).compose(stores.mentions()::thread)
-        .compose(thread -> queue(c, thread, draft, user)));
+    return stores.cases().getWithThread(caseId).compose(found -> found == null
+        ? Future.failedFuture(new ApiException.NotFound("no case " + caseId))
+        : stores.mentions().thread(found.mentionIds()).compose(thread -> queue(found.careCase(), thread, draft, user)));
   }
 
   /** Counts a draft as the case's platform would, for the composer's live count. */

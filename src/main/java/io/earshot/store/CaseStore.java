@@ -52,16 +52,23 @@ public final class CaseStore {
     });
   }
 
+  /** A case and the ids of its mentions, read together. */
+  public record WithThread(CareCase careCase, List<String> mentionIds) {
+  }
+
   /**
-   * The ids of a case's mentions. Kept on the case document because the embedded server cannot
-   * index {@code mentions.caseId}: opening a case reads its thread by key instead of scanning.
+   * A case with the ids of its mentions (null when it does not exist), in one read. The ids live
+   * on the case document because the embedded server cannot index {@code mentions.caseId}, so a
+   * thread is then read by key instead of by a scan.
    */
-  public Future<List<String>> mentionIdsOf(String id) {
+  public Future<WithThread> getWithThread(String id) {
     return mongo.run(() -> {
-      Document d = cases.find(eq("_id", id)).projection(com.mongodb.client.model.Projections.include("mentionIds")).first();
-      return d == null ? List.<String>of() : d.getList("mentionIds", String.class, List.of());
+      Document d = cases.find(eq("_id", id)).first();
+      return d == null ? null
+          : new WithThread(CaseDocs.fromDoc(d), d.getList("mentionIds", String.class, List.of()));
     });
   }
+
 
   public Future<CareCase> get(String id) {
     return mongo.run(() -> {
