@@ -80,11 +80,23 @@ public abstract class EmulatorServer {
     }
   }
 
+  /** The platform's state, where scenarios seed its feed. */
+  protected abstract SeededFeed feed();
+
   /** Seeds {@code count} mentions; every {@code threadEvery}-th one replies to an earlier one. */
-  public abstract void seedMentions(int count, int threadEvery);
+  public void seedMentions(int count, int threadEvery) {
+    feed().seedMentions(count, threadEvery);
+  }
 
   /** Adds one customer mention of the brand with this text (the brand's handle added if absent). */
-  public abstract void seedMention(String text);
+  public void seedMention(String text) {
+    feed().seedMention(text);
+  }
+
+  /** Adds one item the connector must skip as malformed. */
+  public void seedMalformed() {
+    feed().seedMalformed();
+  }
 
   protected abstract void routes(Router router);
 

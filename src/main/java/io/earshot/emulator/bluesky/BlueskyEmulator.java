@@ -1,6 +1,7 @@
 package io.earshot.emulator.bluesky;
 
 import io.earshot.emulator.EmulatorServer;
+import io.earshot.emulator.SeededFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,20 +29,6 @@ public final class BlueskyEmulator extends EmulatorServer {
     super(vertx);
   }
 
-  @Override
-  public void seedMentions(int count, int threadEvery) {
-    state.seedMentions(count, threadEvery);
-  }
-
-  @Override
-  public void seedMention(String text) {
-    state.seedMention(text);
-  }
-
-  public void seedMalformed() {
-    state.seedMalformed();
-  }
-
   public boolean deletePost(String uri) {
     return state.delete(uri);
   }
@@ -62,6 +49,11 @@ public final class BlueskyEmulator extends EmulatorServer {
   /** at-uris of every seeded mention or reply to the brand, oldest first. */
   public List<String> mentionUris() {
     return state.mentionUris();
+  }
+
+  @Override
+  protected SeededFeed feed() {
+    return state;
   }
 
   @Override

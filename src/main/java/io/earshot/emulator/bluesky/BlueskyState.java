@@ -1,5 +1,6 @@
 package io.earshot.emulator.bluesky;
 
+import io.earshot.emulator.SeededFeed;
 import io.earshot.connector.bluesky.Tid;
 import io.earshot.emulator.SampleTexts;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * sequence (the paging key behind the opaque cursor), and every record the brand created.
  * Synchronized because tests seed it from their own thread.
  */
-final class BlueskyState {
+final class BlueskyState implements SeededFeed {
   static final String BRAND_DID = "did:plc:brandbrandbrandbrand00";
   static final String BRAND_HANDLE = "brand.bsky.emu";
   private final Map<String, JsonObject> posts = new LinkedHashMap<>();
@@ -34,7 +35,8 @@ final class BlueskyState {
   private long seq;
   private int customers;
 
-  synchronized void seedMentions(int count, int threadEvery) {
+  @Override
+  public synchronized void seedMentions(int count, int threadEvery) {
     for (int i = 0; i < count; i++) {
       int n = customers++;
       JsonObject author = profile("did:plc:customer" + String.format("%014d", n % 89),
@@ -61,7 +63,8 @@ final class BlueskyState {
   }
 
   /** One customer post with this text, "@brand.bsky.emu" prepended unless it names the brand. */
-  synchronized void seedMention(String text) {
+  @Override
+  public synchronized void seedMention(String text) {
     int n = customers++;
     JsonObject author = profile("did:plc:customer" + String.format("%014d", n % 89),
         "customer" + n % 89 + ".bsky.social", "Customer " + n % 89);
@@ -74,7 +77,8 @@ final class BlueskyState {
   }
 
   /** A notification with a record that has no text and an author without a did. */
-  synchronized void seedMalformed() {
+  @Override
+  public synchronized void seedMalformed() {
     notifications.put(++seq, new JsonObject().put("raw", new JsonObject()
         .put("uri", "at://did:plc:broken/app.bsky.feed.post/3kbroken").put("cid", cid("broken"))
         .put("author", new JsonObject().put("handle", "broken.bsky.social")).put("reason", "mention")

@@ -1,6 +1,7 @@
 package io.earshot.emulator.mastodon;
 
 import io.earshot.emulator.EmulatorServer;
+import io.earshot.emulator.SeededFeed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -46,20 +47,6 @@ public final class MastodonEmulator extends EmulatorServer {
     return streams.count();
   }
 
-  @Override
-  public void seedMentions(int count, int threadEvery) {
-    state.seedMentions(count, threadEvery);
-  }
-
-  @Override
-  public void seedMention(String text) {
-    state.seedMention(text);
-  }
-
-  public void seedMalformed() {
-    state.seedMalformed();
-  }
-
   public boolean deleteStatus(String id) {
     return state.delete(id);
   }
@@ -85,6 +72,11 @@ public final class MastodonEmulator extends EmulatorServer {
   /** Status ids of every seeded mention, oldest first. */
   public List<String> mentionIds() {
     return state.mentionIds();
+  }
+
+  @Override
+  protected SeededFeed feed() {
+    return state;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.earshot.emulator.mastodon;
 
 import io.earshot.emulator.SampleTexts;
+import io.earshot.emulator.SeededFeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * The emulated instance's data: accounts, statuses, mention notifications, posts the brand made
  * and the Idempotency-Key cache. Synchronized because tests seed it from their own thread.
  */
-final class MastodonState {
+final class MastodonState implements SeededFeed {
   static final String DOMAIN = "mastodon.emu";
   private static final String BRAND_LINK = "<span class=\"h-card\"><a href=\"https://" + DOMAIN
       + "/@brand\" class=\"u-url mention\">@<span>brand</span></a></span>";
@@ -48,7 +49,8 @@ final class MastodonState {
     return accounts.get("1");
   }
 
-  synchronized void seedMentions(int count, int threadEvery) {
+  @Override
+  public synchronized void seedMentions(int count, int threadEvery) {
     for (int i = 0; i < count; i++) {
       int n = customers++;
       JsonObject author = customer(n);
@@ -63,7 +65,8 @@ final class MastodonState {
   }
 
   /** One public mention with this text; a "@brand" in it becomes the mention link. */
-  synchronized void seedMention(String text) {
+  @Override
+  public synchronized void seedMention(String text) {
     int n = customers++;
     String html = escape(text);
     String linked = BRAND_IN_TEXT.matcher(html).replaceFirst(java.util.regex.Matcher.quoteReplacement(BRAND_LINK));
@@ -80,7 +83,8 @@ final class MastodonState {
   }
 
   /** A notification whose status lacks the fields every client needs. */
-  synchronized void seedMalformed() {
+  @Override
+  public synchronized void seedMalformed() {
     long id = nextNotificationId++;
     notifications.put(id, new JsonObject().put("id", String.valueOf(id)).put("type", "mention")
         .put("created_at", Instant.now().toString())

@@ -1,6 +1,7 @@
 package io.earshot.emulator.x;
 
 import io.earshot.emulator.EmulatorServer;
+import io.earshot.emulator.SeededFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,22 +32,8 @@ public final class XEmulator extends EmulatorServer {
     super(vertx);
   }
 
-  @Override
-  public void seedMentions(int count, int threadEvery) {
-    state.seedMentions(count, threadEvery);
-  }
-
-  @Override
-  public void seedMention(String text) {
-    state.seedMention(text);
-  }
-
   public String seedKeywordTweet(String text) {
     return state.seedKeywordTweet(text);
-  }
-
-  public void seedMalformed() {
-    state.seedMalformed();
   }
 
   public boolean deleteTweet(String id) {
@@ -68,6 +55,11 @@ public final class XEmulator extends EmulatorServer {
 
   public List<String> mentionIds() {
     return state.mentionIds();
+  }
+
+  @Override
+  protected SeededFeed feed() {
+    return state;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.earshot.emulator.x;
 
 import io.earshot.emulator.SampleTexts;
+import io.earshot.emulator.SeededFeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * The emulated X timeline: tweets by id (snowflake-like, growing), users, the brand's posts.
  * Synchronized because tests seed it from their own thread.
  */
-final class XState {
+final class XState implements SeededFeed {
   static final long BRAND_ID = 783214L;
   static final String BRAND = "BrandSupport";
   private static final DateTimeFormatter CREATED_AT =
@@ -41,7 +42,8 @@ final class XState {
     return users.get(BRAND_ID).copy();
   }
 
-  synchronized void seedMentions(int count, int threadEvery) {
+  @Override
+  public synchronized void seedMentions(int count, int threadEvery) {
     for (int i = 0; i < count; i++) {
       int n = customers++;
       long uid = 5_000L + n % 113;
@@ -56,7 +58,8 @@ final class XState {
   }
 
   /** One customer tweet with this text, "@BrandSupport" prepended unless it names the brand. */
-  synchronized void seedMention(String text) {
+  @Override
+  public synchronized void seedMention(String text) {
     int n = customers++;
     long uid = 5_000L + n % 113;
     JsonObject author = users.computeIfAbsent(uid, id -> user(id, "cust" + id, "Customer " + id,
@@ -73,7 +76,8 @@ final class XState {
   }
 
   /** A mention whose user object is missing, as deleted or suspended accounts sometimes yield. */
-  synchronized void seedMalformed() {
+  @Override
+  public synchronized void seedMalformed() {
     JsonObject tweet = add(users.get(BRAND_ID), "@" + BRAND + " orphaned", null, "en");
     tweet.putNull("user");
   }
