@@ -6,7 +6,7 @@ import static io.earshot.testing.ApiClient.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.earshot.emulator.mastodon.MastodonEmulator;
+import io.earshot.demo.emulator.mastodon.MastodonEmulator;
 import io.earshot.redis.EmbeddedRedis;
 import io.earshot.store.EmbeddedMongo;
 import io.earshot.testing.ApiClient;

@@ -4,7 +4,7 @@ import static io.earshot.connector.HubAccounts.await;
 import static io.earshot.connector.HubAccounts.awaitHealth;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.earshot.emulator.mastodon.MastodonEmulator;
+import io.earshot.demo.emulator.mastodon.MastodonEmulator;
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.TestHub;
 import io.vertx.core.Vertx;

@@ -1,9 +1,9 @@
 package io.earshot.connector;
 
-import io.earshot.emulator.EmulatorServer;
-import io.earshot.emulator.bluesky.BlueskyEmulator;
-import io.earshot.emulator.mastodon.MastodonEmulator;
-import io.earshot.emulator.x.XEmulator;
+import io.earshot.demo.emulator.EmulatorServer;
+import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
+import io.earshot.demo.emulator.mastodon.MastodonEmulator;
+import io.earshot.demo.emulator.x.XEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.earshot.testing;
 
-import io.earshot.sandbox.SandboxOptions;
-import io.earshot.sandbox.SandboxPlatform;
+import io.earshot.demo.sandbox.SandboxOptions;
+import io.earshot.demo.sandbox.SandboxPlatform;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

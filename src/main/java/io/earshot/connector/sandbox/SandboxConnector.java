@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connector for Earshot's built-in sandbox platform ({@code io.earshot.sandbox.SandboxPlatform}),
+ * Connector for Earshot's built-in sandbox platform ({@code io.earshot.demo.sandbox.SandboxPlatform}),
  * spoken to over HTTP like any real network. The account needs {@code baseUrl} and the
  * credential {@code token}; options: {@code pageSize} (1..200, default 100) and
  * {@code timeoutMillis} (default 10000). The cursor is the feed's {@code newest_id}. Futures fail

@@ -17,7 +17,7 @@ import io.earshot.connector.PollResult;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
-import io.earshot.emulator.bluesky.BlueskyEmulator;
+import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.connector.HubAccounts;
-import io.earshot.emulator.mastodon.MastodonEmulator;
+import io.earshot.demo.emulator.mastodon.MastodonEmulator;
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.LogCapture;
 import io.earshot.testing.TestHub;

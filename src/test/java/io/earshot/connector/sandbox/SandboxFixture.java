@@ -2,8 +2,8 @@ package io.earshot.connector.sandbox;
 
 import io.earshot.connector.ConnectorAccount;
 import io.earshot.domain.Platform;
-import io.earshot.sandbox.SandboxOptions;
-import io.earshot.sandbox.SandboxPlatform;
+import io.earshot.demo.sandbox.SandboxOptions;
+import io.earshot.demo.sandbox.SandboxPlatform;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -16,7 +16,7 @@ import io.earshot.connector.PollResult;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
-import io.earshot.emulator.x.XEmulator;
+import io.earshot.demo.emulator.x.XEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

@@ -1,0 +1,199 @@
+package io.earshot.demo.emulator.mastodon;
+
+import io.earshot.demo.emulator.EmulatorServer;
+import io.earshot.demo.emulator.SeededFeed;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A Mastodon instance on loopback speaking the real REST shapes the connector uses:
+ * notifications (min_id/since_id/max_id paging with Link headers), statuses (post with
+ * Idempotency-Key, show), verify_credentials, /api/v2/instance and the streaming API's user
+ * notification stream (Server-Sent Events). Tests script it through {@link #seedMentions},
+ * {@link #faults()}, {@link #revokeToken()}, {@link #dropStreams()} and read {@link #posted()}.
+ */
+public final class MastodonEmulator extends EmulatorServer {
+  public static final String TOKEN = "mastodon-emulator-token";
+  private final MastodonState state = new MastodonState();
+  private final MastodonStreams streams;
+  private volatile String validToken = TOKEN;
+  private volatile int maxCharacters = 500;
+
+  public MastodonEmulator(Vertx vertx) {
+    super(vertx);
+    this.streams = new MastodonStreams(vertx);
+    state.onNotification(streams::push);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    streams.stop();
+    return super.stop();
+  }
+
+  /** Closes every open streaming connection, as a restart of the streaming server would. */
+  public void dropStreams() {
+    streams.dropAll();
+  }
+
+  /** How many streaming connections are open right now. */
+  public int streamConnections() {
+    return streams.count();
+  }
+
+  public boolean deleteStatus(String id) {
+    return state.delete(id);
+  }
+
+  public void setCounts(String statusId, int favourites, int reblogs, int replies) {
+    state.setCounts(statusId, favourites, reblogs, replies);
+  }
+
+  public void setMaxCharacters(int max) {
+    maxCharacters = max;
+  }
+
+  /** From now on the old token is refused with 401, as after a revoked app authorization. */
+  public void revokeToken() {
+    validToken = "revoked-" + System.nanoTime();
+  }
+
+  /** Every status the brand posted, each with {@code source_text} (the text as sent). */
+  public List<JsonObject> posted() {
+    return state.posted();
+  }
+
+  /** Status ids of every seeded mention, oldest first. */
+  public List<String> mentionIds() {
+    return state.mentionIds();
+  }
+
+  @Override
+  protected SeededFeed feed() {
+    return state;
+  }
+
+  @Override
+  protected void routes(Router router) {
+    router.get("/api/v2/instance").handler(this::instance);
+    router.route("/api/v1/*").handler(this::authorize);
+    router.get("/api/v1/accounts/verify_credentials").handler(ctx -> json(ctx, 200, state.brand()));
+    router.get("/api/v1/notifications").handler(this::notifications);
+    router.post("/api/v1/statuses").handler(this::postStatus);
+    router.get("/api/v1/streaming/user/notification").handler(streams::serve);
+    router.get("/api/v1/streaming").handler(this::streaming);
+    router.get("/api/v1/statuses/:id").handler(this::showStatus);
+  }
+
+  @Override
+  protected void rateLimited(RoutingContext ctx, long resetEpochMillis) {
+    ctx.response().putHeader("X-RateLimit-Limit", "300").putHeader("X-RateLimit-Remaining", "0")
+        .putHeader("X-RateLimit-Reset", Instant.ofEpochMilli(resetEpochMillis).toString());
+    json(ctx, 429, new JsonObject().put("error", "Too many requests"));
+  }
+
+  @Override
+  protected void serverError(RoutingContext ctx) {
+    json(ctx, 503, new JsonObject().put("error", "Service Unavailable"));
+  }
+
+  private void authorize(RoutingContext ctx) {
+    if (("Bearer " + validToken).equals(ctx.request().getHeader("Authorization"))) {
+      ctx.response().putHeader("X-RateLimit-Limit", "300").putHeader("X-RateLimit-Remaining", "299")
+          .putHeader("X-RateLimit-Reset", Instant.now().plusSeconds(300).toString());
+      ctx.next();
+    } else {
+      json(ctx, 401, new JsonObject().put("error", "The access token is invalid"));
+    }
+  }
+
+  private void instance(RoutingContext ctx) {
+    JsonObject statuses = new JsonObject().put("max_characters", maxCharacters)
+        .put("max_media_attachments", 4).put("characters_reserved_per_url", 23);
+    JsonObject urls = new JsonObject().put("streaming", baseUrl().replaceFirst("^http", "ws"));
+    json(ctx, 200, new JsonObject().put("domain", MastodonState.DOMAIN)
+        .put("configuration", new JsonObject().put("statuses", statuses).put("urls", urls)));
+  }
+
+  /** The query-string form of the same stream; other streams are not emulated. */
+  private void streaming(RoutingContext ctx) {
+    if ("user:notification".equals(ctx.request().getParam("stream"))) {
+      streams.serve(ctx);
+    } else {
+      json(ctx, 400, new JsonObject().put("error", "Unknown stream type"));
+    }
+  }
+
+  private void notifications(RoutingContext ctx) {
+    List<String> types = ctx.queryParam("types[]");
+    if (!types.isEmpty() && !types.contains("mention")) {
+      json(ctx, 200, new JsonArray());
+      return;
+    }
+    int limit = Math.min(80, Math.max(1, intParam(ctx, "limit", 40)));
+    JsonArray page = state.page(longParam(ctx, "min_id"), longParam(ctx, "since_id"),
+        longParam(ctx, "max_id"), limit);
+    if (!page.isEmpty()) {
+      String self = baseUrl() + "/api/v1/notifications?types[]=mention&limit=" + limit;
+      ctx.response().putHeader("Link", "<" + self + "&max_id="
+          + page.getJsonObject(page.size() - 1).getString("id") + ">; rel=\"next\", <" + self
+          + "&min_id=" + page.getJsonObject(0).getString("id") + ">; rel=\"prev\"");
+    }
+    ctx.response().putHeader("Content-Type", "application/json").end(page.encode());
+  }
+
+  private void postStatus(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    String text = body == null ? null : body.getString("status");
+    if (text == null || text.isBlank()) {
+      json(ctx, 422, new JsonObject().put("error", "Validation failed: Text can't be blank"));
+      return;
+    }
+    if (text.codePointCount(0, text.length()) > maxCharacters) {
+      json(ctx, 422, new JsonObject().put("error",
+          "Validation failed: Text character limit of " + maxCharacters + " exceeded"));
+      return;
+    }
+    String inReplyTo = body.getString("in_reply_to_id");
+    if (inReplyTo != null && state.status(inReplyTo) == null) {
+      json(ctx, 404, new JsonObject().put("error", "Record not found"));
+      return;
+    }
+    String visibility = body.getString("visibility", "public");
+    json(ctx, 200, state.post(ctx.request().getHeader("Idempotency-Key"), text, inReplyTo, visibility));
+  }
+
+  private void showStatus(RoutingContext ctx) {
+    JsonObject status = state.status(ctx.pathParam("id"));
+    if (status == null) {
+      json(ctx, 404, new JsonObject().put("error", "Record not found"));
+    } else {
+      json(ctx, 200, status);
+    }
+  }
+
+  private static void json(RoutingContext ctx, int status, Object body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode());
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback) {
+    Long value = longParam(ctx, name);
+    return value == null ? fallback : value.intValue();
+  }
+
+  private static Long longParam(RoutingContext ctx, String name) {
+    String raw = ctx.request().getParam(name);
+    try {
+      return raw == null || raw.isBlank() ? null : Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package io.earshot.demo.emulator.mastodon;
+
+import io.earshot.demo.emulator.SampleTexts;
+import io.earshot.demo.emulator.SeededFeed;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The emulated instance's data: accounts, statuses, mention notifications, posts the brand made
+ * and the Idempotency-Key cache. Synchronized because tests seed it from their own thread.
+ */
+final class MastodonState implements SeededFeed {
+  static final String DOMAIN = "mastodon.emu";
+  private static final String BRAND_LINK = "<span class=\"h-card\"><a href=\"https://" + DOMAIN
+      + "/@brand\" class=\"u-url mention\">@<span>brand</span></a></span>";
+  private static final java.util.regex.Pattern BRAND_IN_TEXT =
+      java.util.regex.Pattern.compile("@brand\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private final Map<String, JsonObject> accounts = new HashMap<>();
+  private final NavigableMap<Long, JsonObject> statuses = new TreeMap<>();
+  private final NavigableMap<Long, JsonObject> notifications = new TreeMap<>();
+  private final Map<String, String> idempotency = new HashMap<>();
+  private final List<JsonObject> posted = new ArrayList<>();
+  private final List<String> mentionIds = new ArrayList<>();
+  // Ids grow from the start-up time (like Mastodon's time-based snowflakes), so a restarted
+  // emulator never issues an id at or below a min_id cursor a hub stored from an earlier run.
+  private long nextStatusId = System.currentTimeMillis() * 1000;
+  private long nextNotificationId = System.currentTimeMillis() * 1000;
+  private int customers;
+  private Consumer<JsonObject> listener = n -> { };
+
+  MastodonState() {
+    accounts.put("1", account("1", "brand", "Brand Support", 12_000, false));
+  }
+
+  /** Receives every new notification as the REST API renders it (for the streaming API). */
+  synchronized void onNotification(Consumer<JsonObject> listener) {
+    this.listener = listener;
+  }
+
+  synchronized JsonObject brand() {
+    return accounts.get("1");
+  }
+
+  @Override
+  public synchronized void seedMentions(int count, int threadEvery) {
+    for (int i = 0; i < count; i++) {
+      int n = customers++;
+      JsonObject author = customer(n);
+      boolean followUp = threadEvery > 0 && n % threadEvery == threadEvery - 1 && !mentionIds.isEmpty();
+      String replyTo = followUp ? mentionIds.get(mentionIds.size() - 1) : null;
+      String text = followUp ? SampleTexts.followUp(n) : SampleTexts.opening(n);
+      JsonObject status = newStatus(author, mentionHtml(text), replyTo,
+          visibilityOf(n), n % 5 == 0 ? "de" : "en");
+      mentionIds.add(status.getString("id"));
+      notify(status);
+    }
+  }
+
+  /** One public mention with this text; a "@brand" in it becomes the mention link. */
+  @Override
+  public synchronized void seedMention(String text) {
+    int n = customers++;
+    String html = escape(text);
+    String linked = BRAND_IN_TEXT.matcher(html).replaceFirst(java.util.regex.Matcher.quoteReplacement(BRAND_LINK));
+    html = linked.equals(html) ? BRAND_LINK + " " + html : linked;
+    JsonObject status = newStatus(customer(n), "<p>" + html + "</p>", null, "public", "en");
+    mentionIds.add(status.getString("id"));
+    notify(status);
+  }
+
+  private JsonObject customer(int n) {
+    String accountId = String.valueOf(10_000 + n % 97);
+    return accounts.computeIfAbsent(accountId, id -> account(id, "customer" + id + (n % 3 == 0
+        ? "@remote.example" : ""), "Customer " + id, n % 500, n % 41 == 0));
+  }
+
+  /** A notification whose status lacks the fields every client needs. */
+  @Override
+  public synchronized void seedMalformed() {
+    long id = nextNotificationId++;
+    notifications.put(id, new JsonObject().put("id", String.valueOf(id)).put("type", "mention")
+        .put("created_at", Instant.now().toString())
+        .put("status", new JsonObject().put("id", (String) null).put("content", 42)));
+    listener.accept(render(notifications.get(id)));
+  }
+
+  /** Deleting a status also removes its notifications, as Mastodon does. */
+  synchronized boolean delete(String statusId) {
+    JsonObject removed = statuses.remove(Long.parseLong(statusId));
+    notifications.values().removeIf(n -> statusId.equals(n.getString("status_id")));
+    return removed != null;
+  }
+
+  synchronized void setCounts(String statusId, int favourites, int reblogs, int replies) {
+    statuses.get(Long.parseLong(statusId)).put("favourites_count", favourites)
+        .put("reblogs_count", reblogs).put("replies_count", replies);
+  }
+
+  synchronized JsonObject status(String id) {
+    try {
+      JsonObject s = statuses.get(Long.parseLong(id));
+      return s == null ? null : s.copy();
+    } catch (NumberFormatException notAnId) {
+      return null;
+    }
+  }
+
+  /** Mastodon's min_id/since_id/max_id window over mention notifications, newest first. */
+  synchronized JsonArray page(Long minId, Long sinceId, Long maxId, int limit) {
+    NavigableMap<Long, JsonObject> window = notifications;
+    if (maxId != null) {
+      window = window.headMap(maxId, false);
+    }
+    Long lower = minId != null ? minId : sinceId;
+    if (lower != null) {
+      window = window.tailMap(lower, false);
+    }
+    // min_id pages forward from the cursor (oldest first); since_id and none take the newest.
+    List<JsonObject> picked = new ArrayList<>();
+    for (JsonObject n : minId != null ? window.values() : window.descendingMap().values()) {
+      if (picked.size() == limit) {
+        break;
+      }
+      picked.add(n);
+    }
+    if (minId != null) {
+      java.util.Collections.reverse(picked);
+    }
+    JsonArray out = new JsonArray();
+    picked.forEach(n -> out.add(render(n)));
+    return out;
+  }
+
+  synchronized JsonObject post(String key, String text, String inReplyTo, String visibility) {
+    if (key != null && idempotency.containsKey(key)) {
+      return status(idempotency.get(key));
+    }
+    JsonObject status = newStatus(brand(), "<p>" + escape(text) + "</p>", inReplyTo, visibility,
+        "en");
+    JsonObject record = status.copy().put("source_text", text);
+    posted.add(record);
+    if (key != null) {
+      idempotency.put(key, status.getString("id"));
+    }
+    if (inReplyTo != null && statuses.containsKey(Long.parseLong(inReplyTo))) {
+      JsonObject parent = statuses.get(Long.parseLong(inReplyTo));
+      parent.put("replies_count", parent.getInteger("replies_count") + 1);
+    }
+    return status.copy();
+  }
+
+  synchronized List<JsonObject> posted() {
+    return List.copyOf(posted);
+  }
+
+  synchronized List<String> mentionIds() {
+    return List.copyOf(mentionIds);
+  }
+
+  private JsonObject render(JsonObject n) {
+    if (!n.containsKey("status_id")) {
+      return n.copy();
+    }
+    JsonObject status = statuses.get(Long.parseLong(n.getString("status_id")));
+    return new JsonObject().put("id", n.getString("id")).put("type", "mention")
+        .put("created_at", status.getString("created_at"))
+        .put("account", status.getJsonObject("account")).put("status", status);
+  }
+
+  private void notify(JsonObject status) {
+    long id = nextNotificationId++;
+    notifications.put(id, new JsonObject().put("id", String.valueOf(id))
+        .put("status_id", status.getString("id")));
+    listener.accept(render(notifications.get(id)));
+  }
+
+  private JsonObject newStatus(JsonObject author, String html, String inReplyTo, String visibility,
+                               String lang) {
+    String id = String.valueOf(nextStatusId++);
+    JsonObject status = new JsonObject().put("id", id).put("created_at", Instant.now().toString())
+        .put("in_reply_to_id", inReplyTo).put("sensitive", false).put("spoiler_text", "")
+        .put("visibility", visibility).put("language", lang)
+        .put("uri", "https://" + DOMAIN + "/users/" + author.getString("username") + "/statuses/" + id)
+        .put("url", "https://" + DOMAIN + "/@" + author.getString("acct") + "/" + id)
+        .put("replies_count", 0).put("reblogs_count", 0).put("favourites_count", 0)
+        .put("content", html).put("account", author);
+    statuses.put(Long.parseLong(id), status);
+    return status;
+  }
+
+  private static JsonObject account(String id, String acct, String name, int followers, boolean bot) {
+    return new JsonObject().put("id", id).put("username", acct.split("@")[0]).put("acct", acct)
+        .put("display_name", name).put("locked", false).put("bot", bot)
+        .put("url", "https://" + DOMAIN + "/@" + acct).put("followers_count", followers)
+        .put("following_count", 10).put("statuses_count", 100);
+  }
+
+  private static String mentionHtml(String text) {
+    return "<p>" + BRAND_LINK + " " + escape(text) + "</p><p>Sent from my phone &amp; tablet</p>";
+  }
+
+  private static String visibilityOf(int n) {
+    return n % 13 == 0 ? "direct" : n % 7 == 0 ? "unlisted" : "public";
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;").replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,89 @@
+package io.earshot.demo.sandbox;
+
+import io.earshot.demo.emulator.EmulatorServer;
+import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
+import io.earshot.demo.emulator.mastodon.MastodonEmulator;
+import io.earshot.demo.emulator.x.XEmulator;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The demo's real platforms: the Mastodon, Bluesky and X emulators on free loopback ports, each
+ * streaming a slow trickle of customer-care mentions (a pause of 0.7–1.3 × the mean between two),
+ * so the sandbox hub exercises the real connectors through {@code connectors/demo-*.json}, whose
+ * {@code ${EARSHOT_DEMO_*}} references {@link #variables()} resolves. {@link #start()} fails only
+ * when a port cannot be bound; {@link #stop()} never fails.
+ */
+public final class DemoPlatforms {
+  private final MastodonEmulator mastodon;
+  private final BlueskyEmulator bluesky;
+  private final XEmulator x;
+  private final long meanIntervalMillis;
+  private final long seed;
+
+  public DemoPlatforms(Vertx vertx, long meanIntervalMillis, long seed) {
+    if (meanIntervalMillis < 50) {
+      throw new IllegalArgumentException("meanIntervalMillis must be at least 50");
+    }
+    this.mastodon = new MastodonEmulator(vertx);
+    this.bluesky = new BlueskyEmulator(vertx);
+    this.x = new XEmulator(vertx);
+    this.meanIntervalMillis = meanIntervalMillis;
+    this.seed = seed;
+  }
+
+  /** Binds the three emulators, then starts their streams. */
+  public Future<Void> start() {
+    return Future.all(mastodon.start(0), bluesky.start(0), x.start(0)).onSuccess(v -> stream()).mapEmpty();
+  }
+
+  /** Each platform speaks for one brand of one industry of the sandbox corpus. */
+  private void stream() {
+    MentionCorpus corpus = MentionCorpus.load();
+    SplittableRandom rng = new SplittableRandom(seed);
+    stream(mastodon, new DemoTexts(corpus, "software", "brand", rng.split()));
+    stream(bluesky, new DemoTexts(corpus, "streaming", BlueskyEmulator.HANDLE, rng.split()));
+    stream(x, new DemoTexts(corpus, "airline", XEmulator.BRAND, rng.split()));
+  }
+
+  private void stream(EmulatorServer emulator, DemoTexts texts) {
+    emulator.streamMentions(meanIntervalMillis * 7 / 10, meanIntervalMillis * 13 / 10, texts::next);
+  }
+
+  /** The values the demo account files refer to. */
+  public Map<String, String> variables() {
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("EARSHOT_DEMO_MASTODON_URL", mastodon.baseUrl());
+    vars.put("EARSHOT_DEMO_MASTODON_TOKEN", MastodonEmulator.TOKEN);
+    vars.put("EARSHOT_DEMO_BLUESKY_URL", bluesky.baseUrl());
+    vars.put("EARSHOT_DEMO_BLUESKY_IDENTIFIER", BlueskyEmulator.HANDLE);
+    vars.put("EARSHOT_DEMO_BLUESKY_PASSWORD", BlueskyEmulator.APP_PASSWORD);
+    vars.put("EARSHOT_DEMO_X_URL", x.baseUrl());
+    vars.put("EARSHOT_DEMO_X_CONSUMER_KEY", XEmulator.CONSUMER_KEY);
+    vars.put("EARSHOT_DEMO_X_CONSUMER_SECRET", XEmulator.CONSUMER_SECRET);
+    vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN", XEmulator.ACCESS_TOKEN);
+    vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN_SECRET", XEmulator.ACCESS_TOKEN_SECRET);
+    return vars;
+  }
+
+  public MastodonEmulator mastodon() {
+    return mastodon;
+  }
+
+  public BlueskyEmulator bluesky() {
+    return bluesky;
+  }
+
+  public XEmulator x() {
+    return x;
+  }
+
+  public Future<Void> stop() {
+    return Future.join(List.of(mastodon.stop(), bluesky.stop(), x.stop()))
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
+  }
+}
