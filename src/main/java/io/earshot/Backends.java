@@ -4,6 +4,7 @@ import io.earshot.config.EarshotConfig;
 import io.earshot.live.LiveBus;
 import io.earshot.redis.EmbeddedRedis;
 import io.earshot.redis.RedisConnection;
+import io.earshot.store.Durability;
 import io.earshot.store.EmbeddedMongo;
 import io.earshot.store.MongoStore;
 import io.vertx.core.Future;
@@ -39,21 +40,25 @@ final class Backends {
 
   private Future<Void> startMongo() {
     return vertx.executeBlocking(() -> {
-      String url = config.mongoUrl();
+      EarshotConfig.Stores stores = config.stores();
+      String url = stores.mongoUrl();
+      Durability durability = Durability.SERVER;
       if (url == null) {
-        embeddedMongo = EmbeddedMongo.start(config.dataDir());
+        embeddedMongo = EmbeddedMongo.start(stores.dataDir(), stores.mongoDurability().embeddedFsync());
         url = embeddedMongo.connectionString();
+        durability = embeddedMongo.durability();
       }
-      mongo = new MongoStore(vertx, url, config.mongoDatabase());
+      var concern = MongoStore.writeConcern(stores.mongoDurability().writeConcern(), stores.mongoDurability().journal());
+      mongo = new MongoStore(vertx, url, stores.mongoDatabase(), concern, durability);
       return null;
     }).compose(v -> mongo.createIndexes());
   }
 
   private Future<Void> startRedis() {
     return vertx.executeBlocking(() -> {
-      String url = config.redisUrl();
+      String url = config.stores().redisUrl();
       if (url == null) {
-        embeddedRedis = EmbeddedRedis.start(config.dataDir().resolve("redis"));
+        embeddedRedis = EmbeddedRedis.start(config.stores().dataDir().resolve("redis"));
         url = embeddedRedis.url();
       }
       redis = new RedisConnection(vertx, url);

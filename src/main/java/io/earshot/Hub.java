@@ -110,22 +110,22 @@ public final class Hub {
   }
 
   private Future<Void> startSandbox() {
-    if (!config.sandbox()) {
+    if (!config.demo().sandbox()) {
       return Future.succeededFuture();
     }
     sandbox = new SandboxPlatform(vertx, SandboxOptions.live(Passwords.token(), System.nanoTime()));
-    demo = new DemoPlatforms(vertx, config.demoMentionInterval().toMillis(), System.nanoTime());
+    demo = new DemoPlatforms(vertx, config.demo().mentionInterval().toMillis(), System.nanoTime());
     return sandbox.start(0).onSuccess(p -> LOG.info("sandbox platform streaming at {}", sandbox.baseUrl()))
         .compose(p -> demo.start())
         .onSuccess(v -> LOG.info("demo platforms (Mastodon, Bluesky, X emulators) streaming every ~{} ms",
-            config.demoMentionInterval().toMillis()));
+            config.demo().mentionInterval().toMillis()));
   }
 
   private Future<Void> startServices() {
     SettingsStore settings = new SettingsStore(mongo);
     UserStore users = new UserStore(mongo);
     AuthService auth = new AuthService(users, clock);
-    Future<String> token = config.ingestToken() != null ? Future.succeededFuture(config.ingestToken())
+    Future<String> token = config.security().ingestToken() != null ? Future.succeededFuture(config.security().ingestToken())
         : settings.getOrCreate("ingestToken", Passwords.token()).map(stored -> {
           if (stored.created()) {
             LOG.warn("ingest token (generated once, kept in settings): {} (set EARSHOT_INGEST_TOKEN to choose one)",
@@ -135,7 +135,7 @@ public final class Hub {
         });
     return token.compose(t -> {
       ingestToken = t;
-      return auth.ensureFirstAdmin(config.adminPassword());
+      return auth.ensureFirstAdmin(config.security().adminPassword());
     }).compose(v -> wire(auth));
   }
 
@@ -147,33 +147,33 @@ public final class Hub {
     AuditLog audit = new AuditLog(mongo);
     Announcer announcer = new Announcer(liveBus);
     IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, announcer,
-        clock, config.reopenWindow());
-    pipeline = new IngestPipeline(vertx, ingestStores, config.ingestBatchSize(),
-        config.ingestBatchDelay().toMillis());
+        clock, config.ingest().reopenWindow());
+    pipeline = new IngestPipeline(vertx, ingestStores, config.ingest().batchSize(),
+        config.ingest().batchDelay().toMillis());
     recovery = new ThreadingRecovery(ingestStores);
     scheduleRecovery(recovery);
     StatusBoard board = new StatusBoard(redis, announcer);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, new CursorStore(mongo), pipeline, redis,
-        config.connectorLease(), clock);
-    if (!java.nio.file.Files.isDirectory(config.connectorsDir())) {
-      LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.connectorsDir().toAbsolutePath());
+        config.outbound().connectorLease(), clock);
+    if (!java.nio.file.Files.isDirectory(config.outbound().connectorsDir())) {
+      LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.outbound().connectorsDir().toAbsolutePath());
     }
-    connectors.load(AccountLoader.load(config.connectorsDir(), variables()));
+    connectors.load(AccountLoader.load(config.outbound().connectorsDir(), variables()));
     PublishStores publishStores = new PublishStores(replies, mentions, cases, audit, announcer);
-    publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.publishLease());
+    publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.outbound().publishLease());
     engagement = engagementTracker(replies, announcer);
-    ReplyTemplates templates = new ReplyTemplates(config.webroot().resolve("templates/replies"));
+    ReplyTemplates templates = new ReplyTemplates(config.http().webroot().resolve("templates/replies"));
     ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, publisher, clock);
     InboxService inbox = new InboxService(cases, mentions, replies, customers, audit, announcer, clock);
     refresher = new PriorityRefresher(vertx, cases, scorer, announcer,
         new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
     refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, replyService, templates,
-        mentions, mongo, redis, board, audit), config.webroot().toString());
+        mentions, mongo, redis, board, audit), config.http().webroot().toString());
     return connectors.start().compose(v -> {
       publisher.start();
       engagement.start();
-      return http.listen(config.httpPort());
+      return http.listen(config.http().port());
     }).onSuccess(p -> {
       port = p;
       LOG.info("Earshot is up: dashboard at http://localhost:{}/", p);
@@ -185,7 +185,7 @@ public final class Hub {
    * an instance that dies without releasing it is replaced after about three intervals.
    */
   private EngagementTracker engagementTracker(ReplyStore replies, Announcer announcer) {
-    Duration every = config.engagementInterval();
+    Duration every = config.outbound().engagementInterval();
     Lease lease = new Lease(redis, "engagement", UUID.randomUUID().toString(), every.multipliedBy(3));
     return new EngagementTracker(vertx, replies, connectors.registry(), announcer, lease, clock, every);
   }

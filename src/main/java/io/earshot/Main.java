@@ -57,7 +57,7 @@ public final class Main {
     Scorer scorer;
     try {
       config = ConfigLoader.load(env);
-      scorer = TriageSetup.fromDataDir(config.dataDir());
+      scorer = TriageSetup.fromDataDir(config.stores().dataDir());
     } catch (ConfigException | IllegalArgumentException | java.io.UncheckedIOException e) {
       System.err.println("earshot: configuration error: " + e.getMessage());
       return 2;

@@ -1,5 +1,12 @@
 package io.earshot.config;
 
+import io.earshot.config.EarshotConfig.Demo;
+import io.earshot.config.EarshotConfig.Http;
+import io.earshot.config.EarshotConfig.Ingest;
+import io.earshot.config.EarshotConfig.MongoDurability;
+import io.earshot.config.EarshotConfig.Outbound;
+import io.earshot.config.EarshotConfig.Security;
+import io.earshot.config.EarshotConfig.Stores;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -44,27 +51,55 @@ public final class ConfigLoader {
   }
 
   private EarshotConfig build() {
-    Path dataDir = Path.of(text("dataDir", "EARSHOT_DATA_DIR", "./data"));
-    String mongoUrl = url("mongoUrl", "MONGO_URL", "mongodb");
-    String redisUrl = url("redisUrl", "REDIS_URL", "redis");
-    boolean sandbox = onOff("sandbox", "EARSHOT_SANDBOX", mongoUrl == null);
-    return new EarshotConfig(
-        integer("httpPort", "EARSHOT_HTTP_PORT", 8080, 0, 65535),
-        dataDir,
-        mongoUrl,
+    Stores stores = stores();
+    return new EarshotConfig(http(), stores, ingest(), security(), outbound(), demo(stores.embeddedMongo()));
+  }
+
+  private Http http() {
+    return new Http(integer("httpPort", "EARSHOT_HTTP_PORT", 8080, 0, 65535),
+        Path.of(text("webroot", "EARSHOT_WEBROOT", "webroot")));
+  }
+
+  private Stores stores() {
+    return new Stores(Path.of(text("dataDir", "EARSHOT_DATA_DIR", "./data")),
+        url("mongoUrl", "MONGO_URL", "mongodb"),
         text("mongoDatabase", "EARSHOT_MONGO_DATABASE", "earshot"),
-        redisUrl,
-        sandbox,
-        text("ingestToken", "EARSHOT_INGEST_TOKEN", null),
-        text("adminPassword", "EARSHOT_ADMIN_PASSWORD", null),
-        Path.of(text("connectorsDir", "EARSHOT_CONNECTORS_DIR", "./connectors")),
-        Path.of(text("webroot", "EARSHOT_WEBROOT", "webroot")),
-        Duration.ofHours(integer("reopenWindowHours", "EARSHOT_REOPEN_WINDOW_HOURS", 72, 0, 24 * 365)),
-        integer("ingestBatchSize", "EARSHOT_INGEST_BATCH_SIZE", 500, 1, 10_000),
+        url("redisUrl", "REDIS_URL", "redis"),
+        new MongoDurability(writeConcern(),
+            onOff("mongoJournal", "EARSHOT_MONGO_JOURNAL", true),
+            onOff("embeddedFsync", "EARSHOT_EMBEDDED_FSYNC", true)));
+  }
+
+  /** {@code majority} or a number of members ({@code 1}…); never 0, which acknowledges nothing. */
+  private String writeConcern() {
+    String value = text("mongoWriteConcern", "EARSHOT_MONGO_WRITE_CONCERN", "majority");
+    if (!value.equals("majority") && !value.matches("[1-9][0-9]?")) {
+      throw new ConfigException("EARSHOT_MONGO_WRITE_CONCERN (mongoWriteConcern): '" + value
+          + "' must be majority or a member count 1..99");
+    }
+    return value;
+  }
+
+  private Ingest ingest() {
+    return new Ingest(integer("ingestBatchSize", "EARSHOT_INGEST_BATCH_SIZE", 500, 1, 10_000),
         Duration.ofMillis(integer("ingestBatchDelayMs", "EARSHOT_INGEST_BATCH_DELAY_MS", 5, 0, 10_000)),
-        Duration.ofSeconds(integer("publishLeaseSeconds", "EARSHOT_PUBLISH_LEASE_SECONDS", 30, 1, 3600)),
+        Duration.ofHours(integer("reopenWindowHours", "EARSHOT_REOPEN_WINDOW_HOURS", 72, 0, 24 * 365)));
+  }
+
+  private Security security() {
+    return new Security(text("ingestToken", "EARSHOT_INGEST_TOKEN", null),
+        text("adminPassword", "EARSHOT_ADMIN_PASSWORD", null));
+  }
+
+  private Outbound outbound() {
+    return new Outbound(Path.of(text("connectorsDir", "EARSHOT_CONNECTORS_DIR", "./connectors")),
         Duration.ofSeconds(integer("connectorLeaseSeconds", "EARSHOT_CONNECTOR_LEASE_SECONDS", 15, 1, 3600)),
-        Duration.ofSeconds(integer("engagementIntervalSeconds", "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", 60, 1, 86_400)),
+        Duration.ofSeconds(integer("publishLeaseSeconds", "EARSHOT_PUBLISH_LEASE_SECONDS", 30, 1, 3600)),
+        Duration.ofSeconds(integer("engagementIntervalSeconds", "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", 60, 1, 86_400)));
+  }
+
+  private Demo demo(boolean embeddedMongo) {
+    return new Demo(onOff("sandbox", "EARSHOT_SANDBOX", embeddedMongo),
         Duration.ofMillis(integer("demoMentionIntervalMs", "EARSHOT_DEMO_MENTION_INTERVAL_MS", 11_500, 50, 3_600_000)));
   }
 

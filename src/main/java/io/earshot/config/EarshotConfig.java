@@ -5,46 +5,62 @@ import java.time.Duration;
 
 /**
  * The hub's whole configuration, built once in {@code Main} from {@code earshot.json} plus the
- * environment (environment wins) by {@link ConfigLoader}. A null {@code mongoUrl}/{@code redisUrl}
- * means "start the embedded server". Secrets are null when not configured: the hub then
- * generates them once and keeps them in MongoDB so every instance agrees.
+ * environment (environment wins) by {@link ConfigLoader}, grouped by concern. A null
+ * {@code mongoUrl}/{@code redisUrl} means "start the embedded server". Secrets are null when not
+ * configured: the hub then generates them once and keeps them in MongoDB so every instance agrees.
  */
-public record EarshotConfig(
-    int httpPort,
-    Path dataDir,
-    String mongoUrl,
-    String mongoDatabase,
-    String redisUrl,
-    boolean sandbox,
-    String ingestToken,
-    String adminPassword,
-    Path connectorsDir,
-    Path webroot,
-    Duration reopenWindow,
-    int ingestBatchSize,
-    Duration ingestBatchDelay,
-    Duration publishLease,
-    Duration connectorLease,
-    Duration engagementInterval,
-    Duration demoMentionInterval) {
+public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security security,
+                            Outbound outbound, Demo demo) {
 
-  public boolean embeddedMongo() {
-    return mongoUrl == null;
+  /** The HTTP face: port and dashboard files. */
+  public record Http(int port, Path webroot) {
   }
 
-  public boolean embeddedRedis() {
-    return redisUrl == null;
+  /** Where durable and shared state lives. */
+  public record Stores(Path dataDir, String mongoUrl, String mongoDatabase, String redisUrl,
+                       MongoDurability mongoDurability) {
+    public boolean embeddedMongo() {
+      return mongoUrl == null;
+    }
+  }
+
+  /**
+   * How acknowledged writes are made durable. Against a real MongoDB: the write concern
+   * ({@code majority} by default) and whether the journal must have it ({@code journal});
+   * on the embedded server: whether a group commit is also forced to the disk ({@code fsync}),
+   * beyond surviving the hub process being killed.
+   */
+  public record MongoDurability(String writeConcern, boolean journal, boolean embeddedFsync) {
+  }
+
+  /** The ingest pipeline and threading. */
+  public record Ingest(int batchSize, Duration batchDelay, Duration reopenWindow) {
+  }
+
+  /** Secrets and sign-in. */
+  public record Security(String ingestToken, String adminPassword) {
+  }
+
+  /** Connector accounts and what goes out through them. */
+  public record Outbound(Path connectorsDir, Duration connectorLease, Duration publishLease,
+                         Duration engagementInterval) {
+  }
+
+  /** The built-in sandbox and demo platforms. */
+  public record Demo(boolean sandbox, Duration mentionInterval) {
   }
 
   /** A loggable form: secrets show only whether they are set. */
   public String redacted() {
-    return "httpPort=" + httpPort + " dataDir=" + dataDir
-        + " mongo=" + (mongoUrl == null ? "embedded" : redactUrl(mongoUrl))
-        + " redis=" + (redisUrl == null ? "embedded" : redactUrl(redisUrl))
-        + " sandbox=" + (sandbox ? "on" : "off")
-        + " ingestToken=" + (ingestToken == null ? "generated" : "set")
-        + " adminPassword=" + (adminPassword == null ? "generated" : "set")
-        + " connectorsDir=" + connectorsDir;
+    return "httpPort=" + http.port() + " dataDir=" + stores.dataDir()
+        + " mongo=" + (stores.mongoUrl() == null ? "embedded" : redactUrl(stores.mongoUrl()))
+        + " writeConcern=" + stores.mongoDurability().writeConcern()
+        + (stores.mongoDurability().journal() ? "+journal" : "")
+        + " redis=" + (stores.redisUrl() == null ? "embedded" : redactUrl(stores.redisUrl()))
+        + " sandbox=" + (demo.sandbox() ? "on" : "off")
+        + " ingestToken=" + (security.ingestToken() == null ? "generated" : "set")
+        + " adminPassword=" + (security.adminPassword() == null ? "generated" : "set")
+        + " connectorsDir=" + outbound.connectorsDir();
   }
 
   private static String redactUrl(String url) {

@@ -16,7 +16,7 @@ public final class AuditLog {
   }
 
   public Future<Void> record(String actor, String action, String target, String detail, Instant at) {
-    return mongo.run(() -> audit.insertOne(new Document("at", Dates.of(at)).append("actor", actor)
+    return mongo.write(() -> audit.insertOne(new Document("at", Dates.of(at)).append("actor", actor)
         .append("action", action).append("target", target).append("detail", detail))).mapEmpty();
   }
 

@@ -82,7 +82,7 @@ public final class CaseStore {
     if (writes.isEmpty()) {
       return Future.succeededFuture();
     }
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       List<UpdateOneModel<Document>> models = writes.stream()
           .map(w -> new UpdateOneModel<Document>(eq("_id", w.caseId()), update(w, now),
               new UpdateOptions().upsert(true)))
@@ -120,7 +120,7 @@ public final class CaseStore {
 
   /** Sets each case's mention count from the mention ids it holds (each added once). */
   public Future<Void> recount(Collection<String> caseIds) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       for (String id : caseIds) {
         Document d = cases.find(eq("_id", id)).first();
         if (d != null) {
@@ -151,7 +151,7 @@ public final class CaseStore {
 
   /** Sets the given fields and answers the case as it now is (null when it does not exist). */
   public Future<CareCase> set(String id, Map<String, Object> fields, Instant now) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       List<Bson> parts = new ArrayList<>();
       fields.forEach((k, v) -> parts.add(v == null ? Updates.unset(k) : Updates.set(k, v instanceof Instant i ? Dates.of(i) : v)));
       parts.add(Updates.set("updatedAt", Dates.of(now)));
@@ -163,7 +163,7 @@ public final class CaseStore {
 
   /** Records the first brand response time once, and moves an open case to pending. */
   public Future<CareCase> markResponded(String id, Instant at) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       cases.updateOne(and(eq("_id", id), eq("firstResponseAt", null)),
           Updates.set("firstResponseAt", Dates.of(at)));
       Document d = cases.findOneAndUpdate(and(eq("_id", id), ne("status", CaseStatus.RESOLVED.code())),
@@ -181,7 +181,7 @@ public final class CaseStore {
 
   /** Sets a recomputed priority on a case still waiting; answers it, or null if it moved on. */
   public Future<CareCase> setPriority(String id, Priority priority, Instant now) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       Document d = cases.findOneAndUpdate(
           and(eq("_id", id), in("status", List.of(CaseStatus.NEW.code(), CaseStatus.OPEN.code()))),
           Updates.combine(Updates.set("priority", TriageDocs.priority(priority)), Updates.set("updatedAt", Dates.of(now))),

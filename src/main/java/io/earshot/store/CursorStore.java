@@ -31,7 +31,7 @@ public final class CursorStore {
   }
 
   public Future<Void> save(String account, String cursor, Instant at) {
-    return mongo.run(() -> cursors.updateOne(eq("_id", account),
+    return mongo.write(() -> cursors.updateOne(eq("_id", account),
         Updates.combine(Updates.set("cursor", cursor), Updates.set("savedAt", Dates.of(at))),
         new UpdateOptions().upsert(true))).mapEmpty();
   }

@@ -58,7 +58,7 @@ public final class CustomerStore {
     if (mentions.isEmpty()) {
       return Future.succeededFuture();
     }
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       Map<String, Mention> latest = new java.util.LinkedHashMap<>();
       mentions.forEach(m -> latest.merge(m.customerId(), m, (a, b) -> b.createdAt().isBefore(a.createdAt()) ? a : b));
       List<UpdateOneModel<Document>> models = latest.values().stream().map(m -> {

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded MongoDB wire-protocol server (mongo-java-server) with its H2 file backend, so a
- * newcomer's data survives a restart. It has no transactions, TTL or change streams without the
+ * newcomer's data survives a restart and a crash: writes are committed by {@link GroupCommit}
+ * before they are acknowledged. It has no transactions, TTL or change streams without the
  * oplog: the store layer only uses single-document atomic writes and idempotent upserts.
  */
 public final class EmbeddedMongo implements AutoCloseable {
@@ -20,27 +22,40 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final H2Backend backend;
   private final MongoServer server;
   private final String connectionString;
+  private final GroupCommit durability;
 
-  private EmbeddedMongo(H2Backend backend, MongoServer server, InetSocketAddress address) {
+  private EmbeddedMongo(H2Backend backend, MongoServer server, InetSocketAddress address, GroupCommit durability) {
     this.backend = backend;
     this.server = server;
     this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    this.durability = durability;
   }
 
-  /** Starts on a free 127.0.0.1 port with its data in {@code dataDir/mongo.mv}. */
-  public static EmbeddedMongo start(Path dataDir) {
+  /**
+   * Starts on a free 127.0.0.1 port with its data in {@code dataDir/mongo.mv}. The store never
+   * commits on its own (no delay, no buffer threshold): only {@link #durability()} commits,
+   * between whole operations; {@code fsync} also forces each commit to the disk.
+   */
+  public static EmbeddedMongo start(Path dataDir, boolean fsync) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }
     Path file = dataDir.resolve("mongo.mv");
-    H2Backend backend = new H2Backend(file.toString());
+    MVStore store = new MVStore.Builder().fileName(file.toString())
+        .autoCommitDisabled().autoCommitBufferSize(0).open();
+    H2Backend backend = new H2Backend(store);
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
     InetSocketAddress address = server.getLocalAddress();
     LOG.info("embedded MongoDB listening on {} with data in {}", address, file);
-    return new EmbeddedMongo(backend, server, address);
+    return new EmbeddedMongo(backend, server, address, new GroupCommit(store, fsync));
+  }
+
+  /** What every write through {@link MongoStore} goes through to be on disk before it is acknowledged. */
+  public Durability durability() {
+    return durability;
   }
 
   public String connectionString() {
@@ -50,6 +65,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   @Override
   public void close() {
     server.shutdown();
+    durability.barrier();
     backend.close();
     LOG.info("embedded MongoDB stopped");
   }

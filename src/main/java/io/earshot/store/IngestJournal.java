@@ -30,12 +30,12 @@ public final class IngestJournal {
   }
 
   public Future<Void> open(String batchId, List<String> mentionIds, Instant now) {
-    return mongo.run(() -> journal.insertOne(new Document("_id", batchId)
+    return mongo.write(() -> journal.insertOne(new Document("_id", batchId)
         .append("mentionIds", mentionIds).append("openedAt", Dates.of(now)))).mapEmpty();
   }
 
   public Future<Void> close(String batchId) {
-    return mongo.run(() -> journal.deleteOne(eq("_id", batchId))).mapEmpty();
+    return mongo.write(() -> journal.deleteOne(eq("_id", batchId))).mapEmpty();
   }
 
   /** Entries opened before {@code before}: their batches died mid-way. */

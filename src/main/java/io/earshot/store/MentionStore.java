@@ -67,7 +67,7 @@ public final class MentionStore {
    * duplicates). Fails on any other write error.
    */
   public Future<Set<String>> insertNew(List<Mention> batch) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       List<Document> docs = batch.stream().map(m -> MentionDocs.toDoc(m)).toList();
       Set<String> inserted = new HashSet<>(batch.stream().map(Mention::id).toList());
       try {
@@ -126,7 +126,7 @@ public final class MentionStore {
     caseIdByParentId.forEach((parentId, caseId) -> writes.add(new UpdateOneModel<>(eq("_id", parentId),
         Updates.combine(Updates.setOnInsert("caseId", caseId), Updates.setOnInsert("since", Dates.of(now))),
         new UpdateOptions().upsert(true))));
-    return mongo.run(() -> orphans.bulkWrite(writes, new BulkWriteOptions().ordered(false))).mapEmpty();
+    return mongo.write(() -> orphans.bulkWrite(writes, new BulkWriteOptions().ordered(false))).mapEmpty();
   }
 
   /** Cases of replies that were stored before these (parent) mentions, by mention id. */
@@ -148,6 +148,6 @@ public final class MentionStore {
   /** Forgets orphans whose parent has been stored. */
   public Future<Void> forgetOrphans(Collection<String> parentIds) {
     return parentIds.isEmpty() ? Future.succeededFuture()
-        : mongo.run(() -> orphans.deleteMany(in("_id", parentIds))).mapEmpty();
+        : mongo.write(() -> orphans.deleteMany(in("_id", parentIds))).mapEmpty();
   }
 }

@@ -2,6 +2,7 @@ package io.earshot.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -37,24 +38,55 @@ public final class MongoStore implements AutoCloseable {
   private final MongoClient client;
   private final MongoDatabase db;
   private final WorkerExecutor workers;
+  private final Durability durability;
 
-  public MongoStore(Vertx vertx, String url, String database) {
+  /**
+   * @param writeConcern what a real server must have done before a write counts: by default a
+   *     majority of the replica set, in its journal; the embedded server ignores it and
+   *     {@code durability} makes its writes durable instead
+   */
+  public MongoStore(Vertx vertx, String url, String database, WriteConcern writeConcern, Durability durability) {
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(url))
         .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+        .writeConcern(writeConcern)
         .build();
     this.client = MongoClients.create(settings);
     this.db = client.getDatabase(database);
     this.workers = vertx.createSharedWorkerExecutor("earshot-mongo", 16);
+    this.durability = durability;
+  }
+
+  /** The write concern of {@code earshot.json}/environment: {@code majority} or a member count, journaled or not. */
+  public static WriteConcern writeConcern(String w, boolean journal) {
+    WriteConcern concern = w.equals("majority") ? WriteConcern.MAJORITY : new WriteConcern(Integer.parseInt(w));
+    return concern.withJournal(journal);
   }
 
   public MongoCollection<Document> collection(String name) {
     return db.getCollection(name);
   }
 
-  /** Runs a blocking driver call on the Mongo worker pool; calls may run concurrently. */
+  /** Runs a blocking read on the Mongo worker pool; calls may run concurrently. */
   public <T> Future<T> run(Callable<T> call) {
     return workers.executeBlocking(call, false);
+  }
+
+  /**
+   * Runs a blocking write on the Mongo worker pool; the Future completes only once the write is
+   * durable (the write concern of a real server, a group commit on the embedded one), so what the
+   * hub acknowledges after it survives a crash. Every write goes through here, never {@link #run}.
+   */
+  public <T> Future<T> write(Callable<T> call) {
+    return workers.executeBlocking(() -> durability.write(call), false);
+  }
+
+  /** Completes once every write that finished before the call is durable (duplicates are answered after this). */
+  public Future<Void> barrier() {
+    return workers.executeBlocking(() -> {
+      durability.barrier();
+      return null;
+    }, false);
   }
 
   /** Pings the server; fails when it cannot be reached. */
@@ -63,7 +95,7 @@ public final class MongoStore implements AutoCloseable {
   }
 
   public Future<Void> createIndexes() {
-    return run(() -> {
+    return write(() -> {
       IndexOptions unique = new IndexOptions().unique(true);
       collection(MENTIONS).createIndex(Indexes.ascending("platform", "externalId"), unique);
       collection(MENTIONS).createIndex(Indexes.ascending("caseId", "createdAt"));

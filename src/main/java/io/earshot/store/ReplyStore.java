@@ -40,7 +40,7 @@ public final class ReplyStore {
   }
 
   public Future<Reply> insert(Reply reply) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       replies.insertOne(ReplyDocs.toDoc(reply));
       return reply;
     });
@@ -76,7 +76,7 @@ public final class ReplyStore {
 
   /** Claims the next reply due for sending, leasing it until {@code leaseUntil}; null if none. */
   public Future<Reply> claimDue(Instant now, Instant leaseUntil) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       Document d = replies.findOneAndUpdate(
           and(in("state", List.of(ReplyState.QUEUED.code(), ReplyState.SENDING.code())),
               lte("nextAttemptAt", Dates.of(now))),
@@ -93,7 +93,7 @@ public final class ReplyStore {
    * is indexed by its platform id first, so a customer's answer to it threads into the case.
    */
   public Future<Reply> markSent(Reply reply, String externalId, Instant at) {
-    return mongo.run(() -> brandPosts.replaceOne(eq("_id", reply.platform().code() + ":" + externalId),
+    return mongo.write(() -> brandPosts.replaceOne(eq("_id", reply.platform().code() + ":" + externalId),
             new Document("externalId", externalId).append("caseId", reply.caseId()).append("replyId", reply.id()),
             new com.mongodb.client.model.ReplaceOptions().upsert(true)))
         .compose(v -> transition(reply.id(), ReplyState.SENDING, Updates.combine(
@@ -114,7 +114,7 @@ public final class ReplyStore {
   }
 
   private Future<Reply> transition(String id, ReplyState from, org.bson.conversions.Bson update) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       Document d = replies.findOneAndUpdate(and(eq("_id", id), eq("state", from.code())), update,
           new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       return d == null ? null : ReplyDocs.fromDoc(d);
@@ -130,7 +130,7 @@ public final class ReplyStore {
   }
 
   public Future<Reply> setEngagement(String id, Engagement engagement) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       Document d = replies.findOneAndUpdate(eq("_id", id),
           Updates.set("engagement", ReplyDocs.engagement(engagement)),
           new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));

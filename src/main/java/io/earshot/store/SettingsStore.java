@@ -28,7 +28,7 @@ public final class SettingsStore {
 
   /** The stored value of {@code key}, storing {@code candidate} first if there is none. */
   public Future<Stored> getOrCreate(String key, String candidate) {
-    return mongo.run(() -> {
+    return mongo.write(() -> {
       Document before = settings.findOneAndUpdate(eq("_id", key), Updates.setOnInsert("value", candidate),
           new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
       return before == null ? new Stored(candidate, true) : new Stored(before.getString("value"), false);

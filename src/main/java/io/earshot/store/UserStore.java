@@ -35,7 +35,7 @@ public final class UserStore {
 
   /** Inserts a user; fails with a duplicate-key error when the name is taken. */
   public Future<Void> insertUser(String username, String role, String passwordHash, Instant now) {
-    return mongo.run(() -> users.insertOne(new Document("_id", username).append("username", username)
+    return mongo.write(() -> users.insertOne(new Document("_id", username).append("username", username)
         .append("role", role).append("passwordHash", passwordHash).append("createdAt", Dates.of(now)))).mapEmpty();
   }
 
@@ -48,7 +48,7 @@ public final class UserStore {
 
   /** Stores a session or API token ({@code kind}) under the digest of its secret. */
   public Future<Void> insertCredential(String digest, String kind, String username, Instant expiresAt, Instant now) {
-    return mongo.run(() -> sessions.insertOne(new Document("_id", digest).append("kind", kind)
+    return mongo.write(() -> sessions.insertOne(new Document("_id", digest).append("kind", kind)
         .append("username", username).append("expiresAt", Dates.of(expiresAt))
         .append("createdAt", Dates.of(now)))).mapEmpty();
   }
@@ -62,6 +62,6 @@ public final class UserStore {
   }
 
   public Future<Void> deleteCredential(String digest) {
-    return mongo.run(() -> sessions.deleteOne(eq("_id", digest))).mapEmpty();
+    return mongo.write(() -> sessions.deleteOne(eq("_id", digest))).mapEmpty();
   }
 }

@@ -19,20 +19,22 @@ class ConfigLoaderTest {
   @DisplayName("no settings at all means embedded services, the sandbox and port 8080")
   void embeddedDefaults() {
     EarshotConfig c = ConfigLoader.load(NO_FILE);
-    assertEquals(8080, c.httpPort());
-    assertTrue(c.embeddedMongo());
-    assertTrue(c.embeddedRedis());
-    assertTrue(c.sandbox());
-    assertEquals(Path.of("./data"), c.dataDir());
-    assertNull(c.ingestToken());
-    assertEquals(java.time.Duration.ofSeconds(60), c.engagementInterval());
+    assertEquals(8080, c.http().port());
+    assertTrue(c.stores().embeddedMongo());
+    assertNull(c.stores().redisUrl());
+    assertTrue(c.demo().sandbox());
+    assertEquals("majority", c.stores().mongoDurability().writeConcern());
+    assertTrue(c.stores().mongoDurability().journal());
+    assertEquals(Path.of("./data"), c.stores().dataDir());
+    assertNull(c.security().ingestToken());
+    assertEquals(java.time.Duration.ofSeconds(60), c.outbound().engagementInterval());
   }
 
   @Test
   @DisplayName("the engagement interval is read in seconds and must be at least one")
   void engagementInterval() {
     assertEquals(java.time.Duration.ofSeconds(5),
-        ConfigLoader.load(with("EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "5")).engagementInterval());
+        ConfigLoader.load(with("EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "5")).outbound().engagementInterval());
     var zero = assertThrows(ConfigException.class,
         () -> ConfigLoader.load(with("EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "0")));
     assertTrue(zero.getMessage().startsWith("EARSHOT_ENGAGEMENT_INTERVAL_SECONDS (engagementIntervalSeconds)"),
@@ -44,15 +46,15 @@ class ConfigLoaderTest {
   void environmentWins() {
     EarshotConfig c = ConfigLoader.load(Map.of("EARSHOT_CONFIG", "src/test/resources/config/sample.json",
         "EARSHOT_HTTP_PORT", "9090"));
-    assertEquals(9090, c.httpPort());
-    assertEquals("from-file", c.ingestToken());
+    assertEquals(9090, c.http().port());
+    assertEquals("from-file", c.security().ingestToken());
   }
 
   @Test
   @DisplayName("a real MongoDB turns the sandbox off unless asked for")
   void realMongoNoSandbox() {
     assertFalse(ConfigLoader.load(Map.of("EARSHOT_CONFIG", "src/test/resources/config/empty.json",
-        "MONGO_URL", "mongodb://db:27017")).sandbox());
+        "MONGO_URL", "mongodb://db:27017")).demo().sandbox());
   }
 
   @Test
@@ -64,6 +66,8 @@ class ConfigLoaderTest {
     assertTrue(sandbox.getMessage().contains("must be on or off"));
     var mongo = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("MONGO_URL", "http://x")));
     assertTrue(mongo.getMessage().startsWith("MONGO_URL (mongoUrl): must start with mongodb://"));
+    var concern = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_MONGO_WRITE_CONCERN", "0")));
+    assertTrue(concern.getMessage().startsWith("EARSHOT_MONGO_WRITE_CONCERN (mongoWriteConcern)"), concern.getMessage());
     var range = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_HTTP_PORT", "70000")));
     assertTrue(range.getMessage().contains("outside 0..65535"));
   }

@@ -52,7 +52,7 @@ class ConnectorFailoverIT {
     HubAccounts.write(connectors, ACCOUNT, "mastodon", emulator.baseUrl(),
         Map.of("accessToken", "${MASTODON_TOKEN}"), POLL_SECONDS, Map.of("pageSize", 20));
     emulator.seedMentions(300, 4);
-    try (EmbeddedMongo mongo = EmbeddedMongo.start(TestHub.tempDir("shared-mongo"));
+    try (EmbeddedMongo mongo = EmbeddedMongo.start(TestHub.tempDir("shared-mongo"), false);
          EmbeddedRedis redis = EmbeddedRedis.start(TestHub.tempDir("shared-redis"))) {
       Map<String, String> env = Map.of("MONGO_URL", mongo.connectionString(), "REDIS_URL", redis.url(),
           "EARSHOT_CONNECTORS_DIR", connectors.toString(), "MASTODON_TOKEN", MastodonEmulator.TOKEN,

@@ -23,7 +23,7 @@ class TwoInstancesIT {
   @Test
   @DisplayName("a mention ingested through one instance appears live on a dashboard connected to the other")
   void liveUpdatesCrossInstances() {
-    try (EmbeddedMongo mongo = EmbeddedMongo.start(TestHub.tempDir("shared-mongo"));
+    try (EmbeddedMongo mongo = EmbeddedMongo.start(TestHub.tempDir("shared-mongo"), false);
          EmbeddedRedis redis = EmbeddedRedis.start(TestHub.tempDir("shared-redis"))) {
       Map<String, String> shared = Map.of("MONGO_URL", mongo.connectionString(), "REDIS_URL", redis.url());
       try (TestHub a = TestHub.start(shared); TestHub b = TestHub.start(shared)) {

@@ -1,0 +1,30 @@
+package io.earshot.store;
+
+import java.util.concurrent.Callable;
+
+/**
+ * How a write becomes durable before the hub acknowledges it. A real MongoDB does it through
+ * the write concern set on the client, so {@link #SERVER} only runs the write; the embedded
+ * server buffers its writes, so {@link GroupCommit} brackets them and commits to its file.
+ * Both are blocking and run on the Mongo worker pool.
+ */
+public interface Durability {
+  /** Runs one write and returns once it is durable; rethrows what the write threw. */
+  <T> T write(Callable<T> write) throws Exception;
+
+  /** Returns once every write that completed before the call is durable. */
+  void barrier();
+
+  /** A real MongoDB: the client's write concern already waits for durability. */
+  Durability SERVER = new Durability() {
+    @Override
+    public <T> T write(Callable<T> write) throws Exception {
+      return write.call();
+    }
+
+    @Override
+    public void barrier() {
+      // every acknowledged write is already durable
+    }
+  };
+}
