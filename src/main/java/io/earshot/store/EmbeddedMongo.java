@@ -22,12 +22,14 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final H2Backend backend;
   private final MongoServer server;
   private final String connectionString;
+  private final int port;
   private final GroupCommit durability;
 
   private EmbeddedMongo(H2Backend backend, MongoServer server, InetSocketAddress address, GroupCommit durability) {
     this.backend = backend;
     this.server = server;
     this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    this.port = address.getPort();
     this.durability = durability;
   }
 
@@ -37,6 +39,14 @@ public final class EmbeddedMongo implements AutoCloseable {
    * between whole operations; {@code fsync} also forces each commit to the disk.
    */
   public static EmbeddedMongo start(Path dataDir, boolean fsync) {
+    return start(dataDir, fsync, 0);
+  }
+
+  /**
+   * Starts on a given 127.0.0.1 port (0: a free one). A fixed port lets a test stop the server and
+   * start it again where its clients expect it, on the same data file, as an operator restarts one.
+   */
+  public static EmbeddedMongo start(Path dataDir, boolean fsync, int port) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -47,7 +57,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         .autoCommitDisabled().autoCommitBufferSize(0).open();
     H2Backend backend = new H2Backend(store);
     MongoServer server = new MongoServer(backend);
-    server.bind("127.0.0.1", 0);
+    server.bind("127.0.0.1", port);
     InetSocketAddress address = server.getLocalAddress();
     LOG.info("embedded MongoDB listening on {} with data in {}", address, file);
     return new EmbeddedMongo(backend, server, address, new GroupCommit(store, fsync));
@@ -60,6 +70,10 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   public String connectionString() {
     return connectionString;
+  }
+
+  public int port() {
+    return port;
   }
 
   @Override

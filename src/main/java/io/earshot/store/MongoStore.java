@@ -19,7 +19,10 @@ import org.bson.Document;
 /**
  * The MongoDB connection shared by all stores. The official sync driver runs on a dedicated
  * worker pool, so no event loop ever blocks and results come back on the caller's context.
- * Indexes are created at start-up; creating an existing index is a no-op.
+ * Indexes are created at start-up; creating an existing index is a no-op. When the server cannot
+ * be reached, every Future fails within about {@link #SELECTION_TIMEOUT_MS} with
+ * {@link io.earshot.error.ApiException.Unavailable} (the API answers 503), and the driver
+ * reconnects by itself once the server is back.
  */
 public final class MongoStore implements AutoCloseable {
   public static final String MENTIONS = "mentions";
@@ -35,10 +38,24 @@ public final class MongoStore implements AutoCloseable {
   public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
 
+  /**
+   * How long an operation waits for a reachable server. The 10 s used before (the driver's own
+   * default is 30 s) held requests and worker threads that long during an outage; 2 s answers
+   * callers quickly, and a replica-set election is ridden out by the client retrying after 503.
+   */
+  static final int SELECTION_TIMEOUT_MS = 2_000;
+  /**
+   * The longest a single reply may take on an open connection. It must exceed the slowest
+   * legitimate operation (a collection scan of 50,000 cases on the embedded server takes up
+   * to 16 s), and it bounds a server that accepts connections but no longer answers.
+   */
+  private static final int READ_TIMEOUT_MS = 30_000;
   private final MongoClient client;
   private final MongoDatabase db;
   private final WorkerExecutor workers;
+  private final WorkerExecutor probe;
   private final Durability durability;
+  private final MongoAvailability availability;
 
   /**
    * @param writeConcern what a real server must have done before a write counts: by default a
@@ -48,13 +65,19 @@ public final class MongoStore implements AutoCloseable {
   public MongoStore(Vertx vertx, String url, String database, WriteConcern writeConcern, Durability durability) {
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(url))
-        .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(SELECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(b -> b.connectTimeout(SELECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+            .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        .applyToConnectionPoolSettings(b -> b.maxWaitTime(SELECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS))
         .writeConcern(writeConcern)
         .build();
     this.client = MongoClients.create(settings);
     this.db = client.getDatabase(database);
     this.workers = vertx.createSharedWorkerExecutor("earshot-mongo", 16);
+    // Health pings get a thread of their own: a pool busy with slow scans must not read as "down".
+    this.probe = vertx.createSharedWorkerExecutor("earshot-mongo-probe", 1);
     this.durability = durability;
+    this.availability = new MongoAvailability(client);
   }
 
   /** The write concern of {@code earshot.json}/environment: {@code majority} or a member count, journaled or not. */
@@ -69,7 +92,7 @@ public final class MongoStore implements AutoCloseable {
 
   /** Runs a blocking read on the Mongo worker pool; calls may run concurrently. */
   public <T> Future<T> run(Callable<T> call) {
-    return workers.executeBlocking(call, false);
+    return availability.observe(workers.executeBlocking(call, false));
   }
 
   /**
@@ -78,20 +101,20 @@ public final class MongoStore implements AutoCloseable {
    * hub acknowledges after it survives a crash. Every write goes through here, never {@link #run}.
    */
   public <T> Future<T> write(Callable<T> call) {
-    return workers.executeBlocking(() -> durability.write(call), false);
+    return availability.observe(workers.executeBlocking(() -> durability.write(call), false));
   }
 
   /** Completes once every write that finished before the call is durable (duplicates are answered after this). */
   public Future<Void> barrier() {
-    return workers.executeBlocking(() -> {
+    return availability.observe(workers.executeBlocking(() -> {
       durability.barrier();
       return null;
-    }, false);
+    }, false));
   }
 
-  /** Pings the server; fails when it cannot be reached. */
+  /** Pings the server on a thread of its own; fails with {@code Unavailable} when it cannot be reached. */
   public Future<Void> ping() {
-    return run(() -> db.runCommand(new Document("ping", 1))).mapEmpty();
+    return availability.ping(() -> probe.executeBlocking(() -> db.runCommand(new Document("ping", 1)), false).mapEmpty());
   }
 
   public Future<Void> createIndexes() {
@@ -115,5 +138,6 @@ public final class MongoStore implements AutoCloseable {
   public void close() {
     client.close();
     workers.close();
+    probe.close();
   }
 }

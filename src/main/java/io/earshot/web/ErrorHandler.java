@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place failures become HTTP answers: {@code {"error_code","message","validation_errors"}}.
  * Typed {@link ApiException}s keep their status; a bare status code set by Vert.x (413, 405…)
- * keeps it; anything else is a 500, logged once with its stack trace.
+ * keeps it; anything else is a 500, logged once with its stack trace. A backing service that is
+ * unreachable is a 503 with {@code Retry-After}, not logged here: the outage is logged once
+ * where it is detected, not once per refused request.
  */
 final class ErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
@@ -20,7 +22,10 @@ final class ErrorHandler {
 
   static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiException api) {
+    if (failure instanceof ApiException.Unavailable unavailable && !ctx.response().ended()) {
+      ctx.response().putHeader("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
+      respond(ctx, unavailable.status(), body(unavailable));
+    } else if (failure instanceof ApiException api) {
       respond(ctx, api.status(), body(api));
     } else if (failure == null || ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
