@@ -1,12 +1,18 @@
 // The live feed: one WebSocket to /api/v1/live, reconnected with capped exponential backoff.
 // After every (re)connect the caller re-fetches what it shows, since events sent while the
-// socket was down are not replayed.
+// socket was down are not replayed. The hub sends `live.resync` when its own feed had a gap
+// (Redis was unreachable): that is handled like a reconnect.
 
 const MIN_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30000;
+const RESYNC = 'live.resync';
+// Every dashboard gets the resync at the same moment; spreading the re-reads over a second
+// spares the hub a burst, and resyncs arriving meanwhile share the one re-read.
+const RESYNC_SPREAD_MS = 1000;
 
 /**
- * handlers: onEvent(type, data), onOpen({ reconnect }), onState('live'|'connecting'|'offline'),
+ * handlers: onEvent(type, data), onOpen({ reconnect, resync }) (re-read what is shown: after a
+ * (re)connect, or when the hub says events were missed), onState('live'|'connecting'|'offline'),
  * onDrop() → Promise<boolean> (false stops reconnecting, e.g. the session has expired).
  */
 export function connectLive(handlers) {
@@ -15,6 +21,7 @@ export function connectLive(handlers) {
   let opened = false;
   let stopped = false;
   let timer = null;
+  let resyncTimer = null;
 
   const url = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/live`;
 
@@ -39,7 +46,17 @@ export function connectLive(handlers) {
     } catch {
       return; // a frame we cannot read must not stop the feed
     }
-    if (event && typeof event.type === 'string') handlers.onEvent(event.type, event.data || {});
+    if (!event || typeof event.type !== 'string') return;
+    if (event.type === RESYNC) resyncSoon();
+    else handlers.onEvent(event.type, event.data || {});
+  }
+
+  function resyncSoon() {
+    if (resyncTimer !== null || stopped) return;
+    resyncTimer = setTimeout(() => {
+      resyncTimer = null;
+      if (!stopped) handlers.onOpen({ reconnect: true, resync: true });
+    }, Math.random() * RESYNC_SPREAD_MS);
   }
 
   async function scheduleReconnect() {
@@ -59,6 +76,7 @@ export function connectLive(handlers) {
     close() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(resyncTimer);
       if (socket) socket.close();
     },
   };

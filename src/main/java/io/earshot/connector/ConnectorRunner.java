@@ -1,5 +1,6 @@
 package io.earshot.connector;
 
+import io.earshot.error.ApiException;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
 import io.earshot.store.CursorStore;
@@ -190,6 +191,12 @@ public final class ConnectorRunner {
       Instant until = limited.resetAt() == null ? clock.instant().plus(interval()) : limited.resetAt();
       report(ConnectorState.RATE_LIMITED, limited.getMessage(), until)
           .onComplete(v -> scheduleAfterError(Duration.between(clock.instant(), until)));
+    } else if (error instanceof ApiException.Unavailable down) {
+      // Our own store is down, not the platform: try again once it may be back, without growing
+      // the platform's back-off (the outage is logged once where it is detected).
+      Duration retry = Duration.ofSeconds(down.retryAfterSeconds());
+      report(ConnectorState.FAILING, down.getMessage(), clock.instant().plus(retry))
+          .onComplete(v -> scheduleAfterError(retry));
     } else if (error instanceof ConnectorException.Unauthorized) {
       started = false;
       unwatch();

@@ -1,5 +1,6 @@
 package io.earshot.connector;
 
+import io.earshot.error.ApiException;
 import io.earshot.live.Announcer;
 import io.earshot.redis.RedisConnection;
 import io.earshot.web.ApiJson;
@@ -7,18 +8,27 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connector health shared by all instances: the instance polling an account writes its status
  * to a Redis hash (and announces it live), so health and dashboards on every instance show the
- * same picture. Accounts nobody polls yet show the status this instance last saw.
+ * same picture. Each instance also keeps the statuses it wrote: while Redis is unreachable
+ * {@link #all} answers those instead of failing, and after Redis lost the hash (a restart) they
+ * are put back where nobody has written a newer one. Futures fail only with what Redis itself
+ * answered, or {@code Unavailable} from {@link #publish}, which callers treat as best effort.
  */
 public final class StatusBoard {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusBoard.class);
   private static final String KEY = "earshot:connectors";
   private final RedisConnection redis;
   private final Announcer announcer;
+  private final Map<String, String> mine = new ConcurrentHashMap<>();
 
   public StatusBoard(RedisConnection redis, Announcer announcer) {
     this.redis = redis;
@@ -26,14 +36,29 @@ public final class StatusBoard {
   }
 
   public Future<Void> publish(ConnectorStatus status) {
-    JsonObject json = ApiJson.connector(status);
-    return redis.await(redis.commands().hset(KEY, status.account(), json.encode()))
+    String json = ApiJson.connector(status).encode();
+    mine.put(status.account(), json);
+    return redis.await(redis.commands().hset(KEY, status.account(), json))
         .compose(v -> announcer.connector(status));
   }
 
-  /** Every account's latest status as JSON, by account name. */
+  /** Every account's latest status as JSON, sorted by account name. */
   public Future<List<JsonObject>> all() {
-    return redis.await(redis.commands().hgetall(KEY)).map(StatusBoard::toList);
+    return redis.await(redis.commands().hgetall(KEY)).map(this::withMine)
+        .recover(e -> e instanceof ApiException.Unavailable ? Future.succeededFuture(toList(Map.copyOf(mine)))
+            : Future.failedFuture(e));
+  }
+
+  /** The shared hash, plus what this instance wrote that the hash lost; those are written back. */
+  private List<JsonObject> withMine(Map<String, String> shared) {
+    Map<String, String> all = new HashMap<>(shared);
+    mine.forEach((account, json) -> {
+      if (all.putIfAbsent(account, json) == null) {
+        redis.await(redis.commands().hsetnx(KEY, account, json))
+            .onFailure(e -> LOG.debug("account={} status not restored: {}", account, e.toString()));
+      }
+    });
+    return toList(all);
   }
 
   private static List<JsonObject> toList(Map<String, String> byAccount) {
@@ -44,6 +69,7 @@ public final class StatusBoard {
 
   /** Drops accounts no longer configured, so health does not list them forever. */
   public Future<Void> retainOnly(java.util.Set<String> accounts) {
+    mine.keySet().retainAll(accounts);
     return redis.await(redis.commands().hkeys(KEY)).compose(keys -> {
       String[] gone = keys.stream().filter(k -> !accounts.contains(k)).toArray(String[]::new);
       return gone.length == 0 ? Future.succeededFuture() : redis.await(redis.commands().hdel(KEY, gone)).mapEmpty();

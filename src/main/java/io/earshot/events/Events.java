@@ -16,6 +16,8 @@ public final class Events {
   public static final String REPLY_CREATED = "reply.created";
   public static final String REPLY_UPDATED = "reply.updated";
   public static final String CONNECTOR_STATUS = "connector.status";
+  /** Live events may have been missed (the fan-out was cut off): dashboards re-read what they show. */
+  public static final String LIVE_RESYNC = "live.resync";
 
   private Events() {
   }

@@ -1,5 +1,6 @@
 package io.earshot.live;
 
+import io.earshot.error.ApiException;
 import io.earshot.events.Events;
 import io.earshot.redis.RedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -9,17 +10,28 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fans live events out to every hub instance through Redis pub/sub. Each instance publishes what
  * it changed to one channel and re-publishes whatever arrives on that channel to its local event
  * bus address {@link Events#LIVE_ADDRESS}, where dashboards' sockets listen. Events travel in
  * batches (one Redis message per ingest batch) to keep the hot path cheap.
+ *
+ * <p>Events are not replayed, so a gap is made good by a {@link Events#LIVE_RESYNC} event that
+ * tells dashboards to re-read what they show: to this instance's sockets when its subscription
+ * comes back after a disconnect (Lettuce re-subscribes by itself), and to every instance's with
+ * the first message published after one of ours was lost.
  */
 public final class LiveBus implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveBus.class);
   private final Vertx vertx;
   private final RedisConnection redis;
+  private final AtomicBoolean lostPublish = new AtomicBoolean();
   private StatefulRedisPubSubConnection<String, String> subscription;
 
   public LiveBus(Vertx vertx, RedisConnection redis) {
@@ -29,14 +41,28 @@ public final class LiveBus implements AutoCloseable {
 
   public Future<Void> start() {
     Context context = vertx.getOrCreateContext();
+    AtomicBoolean subscribedBefore = new AtomicBoolean();
     subscription = redis.connectPubSub();
     subscription.addListener(new RedisPubSubAdapter<>() {
       @Override
       public void message(String channel, String message) {
         context.runOnContext(v -> deliverLocally(message));
       }
+
+      /** Called for the first SUBSCRIBE and again each time Lettuce re-subscribes after a reconnect. */
+      @Override
+      public void subscribed(String channel, long count) {
+        if (subscribedBefore.getAndSet(true)) {
+          context.runOnContext(v -> resyncLocally());
+        }
+      }
     });
     return redis.await(subscription.async().subscribe(Events.REDIS_CHANNEL));
+  }
+
+  private void resyncLocally() {
+    LOG.info("live feed subscription re-established; this instance's dashboards re-read what they show");
+    vertx.eventBus().publish(Events.LIVE_ADDRESS, resync("subscription restored").encode());
   }
 
   private void deliverLocally(String message) {
@@ -46,17 +72,37 @@ public final class LiveBus implements AutoCloseable {
     }
   }
 
-  /** Publishes events ({@code {"type","data"}}) to every instance, this one included. */
+  /**
+   * Publishes events ({@code {"type","data"}}) to every instance, this one included. While Redis
+   * cannot be reached the events are dropped and the Future still succeeds (they are not sent
+   * again; the next message that gets through starts with a resync instead); it fails only with
+   * an error Redis itself answered.
+   */
   public Future<Void> publish(List<JsonObject> events) {
     if (events.isEmpty()) {
       return Future.succeededFuture();
     }
-    String message = new JsonObject().put("events", new JsonArray(List.copyOf(events))).encode();
-    return redis.await(redis.commands().publish(Events.REDIS_CHANNEL, message)).mapEmpty();
+    boolean resync = lostPublish.getAndSet(false);
+    List<JsonObject> sent = new ArrayList<>(events.size() + 1);
+    if (resync) {
+      sent.add(resync("events were lost while Redis was unreachable"));
+    }
+    sent.addAll(events);
+    String message = new JsonObject().put("events", new JsonArray(sent)).encode();
+    return redis.await(redis.commands().publish(Events.REDIS_CHANNEL, message)).<Void>mapEmpty()
+        .recover(e -> {
+          lostPublish.set(true);
+          // The outage itself is logged once where it is detected, not once per lost batch.
+          return e instanceof ApiException.Unavailable ? Future.succeededFuture() : Future.failedFuture(e);
+        });
   }
 
   public static JsonObject event(String type, JsonObject data) {
     return new JsonObject().put("type", type).put("data", data);
+  }
+
+  private static JsonObject resync(String reason) {
+    return event(Events.LIVE_RESYNC, new JsonObject().put("reason", reason));
   }
 
   @Override

@@ -28,11 +28,19 @@ public final class EmbeddedRedis implements AutoCloseable {
   }
 
   public static EmbeddedRedis start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /**
+   * Starts on a given port (0: a free one). A fixed port lets a test stop Redis and start it
+   * again where the hub's clients expect it, as an operator restarts a Redis server.
+   */
+  public static EmbeddedRedis start(Path dataDir, int fixedPort) {
     try {
       Files.createDirectories(dataDir);
       Path pidFile = dataDir.resolve("redis.pid").toAbsolutePath();
       stopOrphan(pidFile);
-      int port = freePort();
+      int port = fixedPort == 0 ? freePort() : fixedPort;
       RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
           .setting("save \"\"").setting("appendonly no").setting("pidfile " + pidFile)
           .setting("dir " + dataDir.toAbsolutePath())
@@ -77,6 +85,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   public String url() {
     return "redis://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.earshot.redis;
 
+import io.earshot.error.ApiException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.vertx.core.Future;
@@ -8,7 +9,10 @@ import java.time.Duration;
 /**
  * A named lease in Redis held by one owner at a time: acquired with SET NX PX, renewed and
  * released only by its holder (checked atomically in Lua). When a holder dies it simply stops
- * renewing, and another instance takes over once the lease expires.
+ * renewing, and another instance takes over once the lease expires. While Redis cannot be
+ * reached nobody can prove they hold it, so {@link #acquireOrRenew} answers {@code false} (the
+ * holder pauses, like a standby); once Redis is back, even empty after a restart, the next call
+ * takes the lease again.
  */
 public final class Lease {
   private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -29,7 +33,8 @@ public final class Lease {
 
   /** True when this owner holds the lease after the call (newly taken or renewed). */
   public Future<Boolean> acquireOrRenew() {
-    return renew().compose(held -> held ? Future.succeededFuture(true) : tryAcquire());
+    return renew().compose(held -> held ? Future.succeededFuture(true) : tryAcquire())
+        .recover(e -> e instanceof ApiException.Unavailable ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
   private Future<Boolean> tryAcquire() {
