@@ -21,6 +21,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -110,7 +111,7 @@ public final class RedisConnection implements AutoCloseable {
    * {@link RedisException}; what Redis answered arrives as one of its subclasses.
    */
   static boolean unreachable(Throwable error) {
-    Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+    Throwable e = error instanceof CompletionException && error.getCause() != null
         ? error.getCause() : error;
     return e instanceof RedisConnectionException || e instanceof RedisCommandTimeoutException
         || e instanceof IOException || e.getClass() == RedisException.class;
