@@ -1,8 +1,11 @@
 package io.earshot.connector;
 
-import io.earshot.live.Announcer;
+import io.earshot.domain.ConnectorState;
+import io.earshot.domain.ConnectorStatus;
 import io.earshot.redis.RedisConnection;
-import io.earshot.web.ApiJson;
+import io.earshot.domain.event.DomainEvent.ConnectorStatusChanged;
+import io.earshot.events.EventDispatcher;
+import io.earshot.events.EventPayloads;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -12,23 +15,23 @@ import java.util.Map;
 
 /**
  * Connector health shared by all instances: the instance polling an account writes its status
- * to a Redis hash (and announces it live), so health and dashboards on every instance show the
+ * to a Redis hash (and tells it live as {@code connector.status_changed}), so health and dashboards on every instance show the
  * same picture. Accounts nobody polls yet show the status this instance last saw.
  */
 public final class StatusBoard {
   private static final String KEY = "earshot:connectors";
   private final RedisConnection redis;
-  private final Announcer announcer;
+  private final EventDispatcher events;
 
-  public StatusBoard(RedisConnection redis, Announcer announcer) {
+  public StatusBoard(RedisConnection redis, EventDispatcher events) {
     this.redis = redis;
-    this.announcer = announcer;
+    this.events = events;
   }
 
   public Future<Void> publish(ConnectorStatus status) {
-    JsonObject json = ApiJson.connector(status);
+    JsonObject json = EventPayloads.connector(status);
     return redis.await(redis.commands().hset(KEY, status.account(), json.encode()))
-        .compose(v -> announcer.connector(status));
+        .compose(v -> events.tell(List.of(new ConnectorStatusChanged(status, Instant.now()))));
   }
 
   /** Every account's latest status as JSON, by account name. */

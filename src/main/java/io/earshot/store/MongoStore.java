@@ -34,6 +34,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String INGEST_JOURNAL = "ingest_journal";
   public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
+  public static final String EVENT_QUEUE = "event_queue";
 
   private final MongoClient client;
   private final MongoDatabase db;
