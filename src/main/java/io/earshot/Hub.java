@@ -85,6 +85,7 @@ public final class Hub {
   private PriorityRefresher refresher;
   private ThreadingRecovery recovery;
   private EventRelay relay;
+  private EventDispatcher events;
   private String ingestToken;
   private int port;
 
@@ -153,7 +154,7 @@ public final class Hub {
     CustomerStore customers = new CustomerStore(mongo);
     ReplyStore replies = new ReplyStore(mongo);
     AuditLog audit = new AuditLog(mongo);
-    EventDispatcher events = eventSpine(audit);
+    events = eventSpine(audit);
     IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, events,
         clock, config.ingest().reopenWindow());
     pipeline = new IngestPipeline(vertx, ingestStores, config.ingest().batchSize(),
@@ -205,12 +206,12 @@ public final class Hub {
    */
   private EventDispatcher eventSpine(AuditLog audit) {
     EventQueueStore queue = new EventQueueStore(mongo);
-    EventDispatcher events = new EventDispatcher(queue, clock);
-    events.register(new LiveFanout(liveBus));
-    events.register(new AuditTrail(audit));
-    relay = new EventRelay(vertx, queue, events, clock);
+    EventDispatcher dispatcher = new EventDispatcher(queue, clock);
+    dispatcher.register(new LiveFanout(liveBus));
+    dispatcher.register(new AuditTrail(audit));
+    relay = new EventRelay(vertx, queue, dispatcher, clock);
     relay.start(EVENT_RELAY);
-    return events;
+    return dispatcher;
   }
 
   /** Connector accounts see the environment plus where this instance's sandbox and demo platforms listen. */
@@ -252,6 +253,11 @@ public final class Hub {
   /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */
   Future<Integer> recoverInterruptedBatches() {
     return recovery.sweep();
+  }
+
+  /** Where this instance tells what changed; listeners registered here see every change from now on. */
+  public EventDispatcher events() {
+    return events;
   }
 
   public MongoStore mongo() {

@@ -62,10 +62,19 @@ public final class EventDispatcher {
 
   /**
    * Delivers the events of a change that is already durable and was not staged here (an ingest
-   * batch, whose journal finishes it after a crash); answers whether every durable listener has them.
+   * batch: its journal stands in for staging, and recovery tells its events again after a
+   * crash). Events a durable listener failed on are parked in the queue for the relay; the Future
+   * fails only if they could not even be parked.
    */
-  public Future<Boolean> deliverDurable(List<EventEnvelope> envelopes) {
-    return deliverTo(listeners, envelopes).map(Set::isEmpty);
+  public Future<Void> deliverDurable(String changeId, List<EventEnvelope> envelopes) {
+    return deliverTo(listeners, envelopes).compose(failed -> {
+      if (failed.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      Set<String> done = durableNames();
+      done.removeAll(failed);
+      return queue.park(changeId, recorded(envelopes), done, clock.instant().plus(FIRST_RETRY));
+    });
   }
 
   /** Recorded events again, to the durable listeners not in {@code done}; answers the names of those that failed. */

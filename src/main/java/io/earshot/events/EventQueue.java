@@ -22,6 +22,12 @@ public interface EventQueue {
   /** Stages a change's events before the change of {@code collection/documentId} is written. */
   Future<Void> stage(String changeId, String collection, String documentId, List<EventEnvelope> events, Instant now);
 
+  /**
+   * Queues the events of a change that is already durable for the durable listeners not in
+   * {@code done}, from {@code retryAt} on.
+   */
+  Future<Void> park(String changeId, List<EventEnvelope> events, Collection<String> done, Instant retryAt);
+
   /** Forgets a change that was not made, or whose events every durable listener has. */
   Future<Void> remove(String changeId);
 

@@ -161,7 +161,7 @@ final class IngestBatch {
     stores.mentions().forgetOrphans(stored.stream().map(Mention::id).filter(orphanCaseIds::containsKey).toList())
         .onFailure(e -> LOG.warn("batch={} adopted orphans not forgotten: {}", batchId, e.toString()));
     tell(batchId, stored, writes)
-        .compose(delivered -> delivered ? stores.journal().close(batchId) : Future.succeededFuture())
+        .compose(v -> stores.journal().close(batchId))
         .onFailure(e -> LOG.warn("batch={} stored; telling or closing it failed: {}", batchId, e.toString()));
   }
 
@@ -188,15 +188,15 @@ final class IngestBatch {
   }
 
   /**
-   * Tells the batch's events; answers whether every durable listener has them. When one does not,
-   * the journal entry stays open and recovery tells them again (listeners deduplicate by event id).
+   * Tells the batch's events. Until they are delivered or parked for the relay the journal entry
+   * stays open, so a crash before then has recovery tell them again.
    */
-  private Future<Boolean> tell(String batchId, List<Mention> stored, List<CaseWrite> writes) {
+  private Future<Void> tell(String batchId, List<Mention> stored, List<CaseWrite> writes) {
     if (stored.isEmpty()) {
-      return Future.succeededFuture(true);
+      return Future.succeededFuture();
     }
     Change change = new Change(batchId, MongoStore.INGEST_JOURNAL, batchId, IngestEvents.of(stored, writes, cases, now));
-    return stores.events().deliverDurable(change.envelopes());
+    return stores.events().deliverDurable(change.id(), change.envelopes());
   }
 
   private record ThreadedBatch(List<Mention> mentions, Map<String, Threader.Assignment> assignments) {

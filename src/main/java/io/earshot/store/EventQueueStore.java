@@ -47,6 +47,15 @@ public final class EventQueueStore implements EventQueue {
 
   /** Forgets a change that was not made (its write failed or lost a race) or that every listener has. */
   @Override
+  public Future<Void> park(String changeId, List<EventEnvelope> events, Collection<String> done, Instant retryAt) {
+    List<Document> docs = events.stream().map(e -> Document.parse(e.toJson().encode())).toList();
+    return mongo.write(() -> queue.replaceOne(eq("_id", changeId), new Document("state", "committed")
+        .append("collection", "none").append("documentId", changeId).append("events", docs)
+        .append("done", List.copyOf(done)).append("createdAt", Dates.of(retryAt)).append("retryAt", Dates.of(retryAt))
+        .append("attempts", 0), new com.mongodb.client.model.ReplaceOptions().upsert(true))).mapEmpty();
+  }
+
+  @Override
   public Future<Void> remove(String changeId) {
     return mongo.write(() -> queue.deleteOne(eq("_id", changeId))).mapEmpty();
   }
