@@ -6,6 +6,7 @@ import { createInbox } from './inbox.js';
 import { createCaseView } from './caseview.js';
 import { createConnectorBar } from './connectors.js';
 import { wireLogin } from './login.js';
+import { EVENTS } from './vocabulary.js';
 
 let session = null; // { live, stop() } while signed in
 
@@ -65,26 +66,18 @@ async function start(me) {
     },
   });
 
+  // Event names and payloads (v1) are documented in docs/EVENTS.md; see also vocabulary.js.
   function route(type, data) {
-    switch (type) {
-      case 'case.created':
-      case 'case.updated':
-        inbox.applyCase(data, { created: type === 'case.created' });
-        view.applyCase(data);
-        break;
-      case 'mention.created':
-        view.applyThreadItem({ kind: 'mention', ...data });
-        break;
-      case 'reply.created':
-      case 'reply.updated':
-        view.applyThreadItem({ kind: 'reply', ...data });
-        break;
-      case 'connector.status':
-        connectors.update(data);
-        break;
-      default:
-        break; // unknown events are ignored so the hub can add new ones
-    }
+    if (type.startsWith('case.') && data.case) {
+      inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
+      view.applyCase(data.case);
+    } else if (type === EVENTS.mentionReceived && data.mention) {
+      view.applyThreadItem({ kind: 'mention', ...data.mention });
+    } else if (type.startsWith('reply.') && data.reply) {
+      view.applyThreadItem({ kind: 'reply', ...data.reply });
+    } else if (type === EVENTS.connectorStatusChanged && data.connector) {
+      connectors.update(data.connector);
+    } // unknown events are ignored so the hub can add new ones
   }
 
   function onKey(e) {

@@ -9,7 +9,7 @@ const itemKey = (item) => `${item.kind}:${item.id}`;
 // A reply's author is a username today; accept a user object too.
 const authorName = (a) => (typeof a === 'object' ? a.username || a.name || a.handle || '' : String(a));
 
-/** onCaseChanged(case) lets the inbox reflect a PATCH before its case.updated event arrives. */
+/** onCaseChanged(case) lets the inbox reflect a PATCH before its case event arrives. */
 export function createCaseView(root, { me, onCaseChanged }) {
   let detail = null; // { case, thread, customer, history }
   let openSeq = 0;
@@ -146,7 +146,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
 
   /**
    * Inserts or updates a thread item. The 202 answer to our own POST can arrive after the
-   * reply.updated event that already says "sent"; fromPost never overwrites what is shown.
+   * reply.sent event that already says "sent"; fromPost never overwrites what is shown.
    */
   function applyThreadItem(item, { fromPost = false } = {}) {
     if (!detail || !item || item.caseId !== detail.case.id) return;

@@ -80,9 +80,13 @@ export function createInbox(els, { me, onSelect }) {
     els.count.textContent = total > list.length ? `${list.length} of ${total}` : String(list.length);
   }
 
+  // Versions order snapshots exactly; timestamps only when one side has no version.
+  const isOlder = (c, old) => (typeof c.version === 'number' && typeof old.version === 'number'
+    ? c.version < old.version : ts(old.updatedAt) > ts(c.updatedAt));
+
   function put(c, { highlight, created = false }) {
     const old = cases.get(c.id);
-    if (old && ts(old.updatedAt) > ts(c.updatedAt)) return; // an older event arrived late
+    if (old && isOlder(c, old)) return; // an older snapshot arrived late
     if (!matches(c)) {
       if (old) { cases.delete(c.id); total = Math.max(0, total - 1); }
       return;
@@ -159,7 +163,7 @@ export function createInbox(els, { me, onSelect }) {
 
   return {
     load,
-    /** Applies a case.created / case.updated event (or the answer to our own PATCH). */
+    /** Applies a case event's snapshot (or the answer to our own PATCH); older versions are dropped. */
     applyCase(c, { created = false } = {}) {
       if (!c || !c.id) return;
       if (loading) heldDuringLoad.push(c);

@@ -13,7 +13,12 @@ import io.earshot.inbox.PriorityRefresher;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
-import io.earshot.live.Announcer;
+import io.earshot.audit.AuditTrail;
+import io.earshot.events.EventDispatcher;
+import io.earshot.events.EventRelay;
+import io.earshot.inbox.CaseChanges;
+import io.earshot.live.LiveFanout;
+import io.earshot.store.EventQueueStore;
 import io.earshot.live.LiveBus;
 import io.earshot.publish.PublishStores;
 import io.earshot.publish.Publisher;
@@ -57,6 +62,8 @@ public final class Hub {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
   /** How often waiting cases have their priority recomputed. */
   private static final Duration PRIORITY_REFRESH = Duration.ofSeconds(60);
+  /** How often the event queue is checked for deliveries a crash or a failing listener left. */
+  private static final Duration EVENT_RELAY = Duration.ofSeconds(5);
   private final Vertx vertx;
   private final EarshotConfig config;
   private final Map<String, String> env;
@@ -77,6 +84,8 @@ public final class Hub {
   private long recoveryTimer = -1;
   private PriorityRefresher refresher;
   private ThreadingRecovery recovery;
+  private EventRelay relay;
+  private EventDispatcher events;
   private String ingestToken;
   private int port;
 
@@ -145,30 +154,31 @@ public final class Hub {
     CustomerStore customers = new CustomerStore(mongo);
     ReplyStore replies = new ReplyStore(mongo);
     AuditLog audit = new AuditLog(mongo);
-    Announcer announcer = new Announcer(liveBus);
-    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, announcer,
+    events = eventSpine(audit);
+    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, events,
         clock, config.ingest().reopenWindow());
     pipeline = new IngestPipeline(vertx, ingestStores, config.ingest().batchSize(),
         config.ingest().batchDelay().toMillis());
     recovery = new ThreadingRecovery(ingestStores);
     scheduleRecovery(recovery);
-    StatusBoard board = new StatusBoard(redis, announcer);
+    StatusBoard board = new StatusBoard(redis, events);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, new CursorStore(mongo), pipeline, redis,
         config.outbound().connectorLease(), clock);
     if (!java.nio.file.Files.isDirectory(config.outbound().connectorsDir())) {
       LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.outbound().connectorsDir().toAbsolutePath());
     }
     connectors.load(AccountLoader.load(config.outbound().connectorsDir(), variables()));
-    PublishStores publishStores = new PublishStores(replies, mentions, cases, audit, announcer);
+    PublishStores publishStores = new PublishStores(replies, mentions, cases, events);
     publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.outbound().publishLease());
-    engagement = engagementTracker(replies, announcer);
+    engagement = engagementTracker(replies, events);
     ReplyTemplates templates = new ReplyTemplates(config.http().webroot().resolve("templates/replies"));
     ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, publisher, clock);
-    InboxService inbox = new InboxService(cases, mentions, replies, customers, audit, announcer, clock);
-    refresher = new PriorityRefresher(vertx, cases, scorer, announcer,
+    InboxService inbox = new InboxService(cases, mentions, replies, customers);
+    CaseChanges caseChanges = new CaseChanges(cases, events, clock);
+    refresher = new PriorityRefresher(vertx, cases, scorer, events,
         new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
     refresher.start(PRIORITY_REFRESH);
-    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, replyService, templates,
+    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, caseChanges, replyService, templates,
         mentions, mongo, redis, board, audit), config.http().webroot().toString());
     return connectors.start().compose(v -> {
       publisher.start();
@@ -184,10 +194,24 @@ public final class Hub {
    * The lease outlives three rounds, so its holder renews it every round with room to spare, and
    * an instance that dies without releasing it is replaced after about three intervals.
    */
-  private EngagementTracker engagementTracker(ReplyStore replies, Announcer announcer) {
+  private EngagementTracker engagementTracker(ReplyStore replies, EventDispatcher events) {
     Duration every = config.outbound().engagementInterval();
     Lease lease = new Lease(redis, "engagement", UUID.randomUUID().toString(), every.multipliedBy(3));
-    return new EngagementTracker(vertx, replies, connectors.registry(), announcer, lease, clock, every);
+    return new EngagementTracker(vertx, replies, connectors.registry(), events, lease, clock, every);
+  }
+
+  /**
+   * The event dispatcher with this instance's listeners: the live fan-out and the audit log. The
+   * relay re-delivers what a crash or a failing durable listener left in the event queue.
+   */
+  private EventDispatcher eventSpine(AuditLog audit) {
+    EventQueueStore queue = new EventQueueStore(mongo);
+    EventDispatcher dispatcher = new EventDispatcher(queue, clock);
+    dispatcher.register(new LiveFanout(liveBus));
+    dispatcher.register(new AuditTrail(audit));
+    relay = new EventRelay(vertx, queue, dispatcher, clock);
+    relay.start(EVENT_RELAY);
+    return dispatcher;
   }
 
   /** Connector accounts see the environment plus where this instance's sandbox and demo platforms listen. */
@@ -231,6 +255,11 @@ public final class Hub {
     return recovery.sweep();
   }
 
+  /** Where this instance tells what changed; listeners registered here see every change from now on. */
+  public EventDispatcher events() {
+    return events;
+  }
+
   public MongoStore mongo() {
     return mongo;
   }
@@ -252,6 +281,9 @@ public final class Hub {
     }
     if (publisher != null) {
       publisher.stop();
+    }
+    if (relay != null) {
+      relay.stop();
     }
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
     return httpClosed.eventually(() -> engagement == null ? Future.succeededFuture() : engagement.stop())

@@ -1,5 +1,7 @@
 package io.earshot.connector;
 
+import io.earshot.domain.ConnectorState;
+import io.earshot.domain.ConnectorStatus;
 import io.earshot.error.ApiException;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;

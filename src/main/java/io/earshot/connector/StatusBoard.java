@@ -1,9 +1,12 @@
 package io.earshot.connector;
 
+import io.earshot.domain.ConnectorState;
+import io.earshot.domain.ConnectorStatus;
 import io.earshot.error.ApiException;
-import io.earshot.live.Announcer;
 import io.earshot.redis.RedisConnection;
-import io.earshot.web.ApiJson;
+import io.earshot.domain.event.DomainEvent.ConnectorStatusChanged;
+import io.earshot.events.EventDispatcher;
+import io.earshot.events.EventPayloads;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -17,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connector health shared by all instances: the instance polling an account writes its status
- * to a Redis hash (and announces it live), so health and dashboards on every instance show the
- * same picture. Each instance also keeps the statuses it wrote: while Redis is unreachable
+ * to a Redis hash (and tells it live as {@code connector.status_changed}), so health and
+ * dashboards on every instance show the same picture. Each instance also keeps the statuses it wrote: while Redis is unreachable
  * {@link #all} answers those instead of failing, and after Redis lost the hash (a restart) they
  * are put back where nobody has written a newer one. Futures fail only with what Redis itself
  * answered, or {@code Unavailable} from {@link #publish}, which callers treat as best effort.
@@ -27,19 +30,19 @@ public final class StatusBoard {
   private static final Logger LOG = LoggerFactory.getLogger(StatusBoard.class);
   private static final String KEY = "earshot:connectors";
   private final RedisConnection redis;
-  private final Announcer announcer;
+  private final EventDispatcher events;
   private final Map<String, String> mine = new ConcurrentHashMap<>();
 
-  public StatusBoard(RedisConnection redis, Announcer announcer) {
+  public StatusBoard(RedisConnection redis, EventDispatcher events) {
     this.redis = redis;
-    this.announcer = announcer;
+    this.events = events;
   }
 
   public Future<Void> publish(ConnectorStatus status) {
-    String json = ApiJson.connector(status).encode();
+    String json = EventPayloads.connector(status).encode();
     mine.put(status.account(), json);
     return redis.await(redis.commands().hset(KEY, status.account(), json))
-        .compose(v -> announcer.connector(status));
+        .compose(v -> events.tell(List.of(new ConnectorStatusChanged(status, Instant.now()))));
   }
 
   /** Every account's latest status as JSON, sorted by account name. */

@@ -6,14 +6,42 @@ import java.util.List;
 /**
  * A conversation with one customer on one platform: the unit agents claim, answer and resolve.
  * {@code triage} is the scoring of its latest mention; {@code priority} is recomputed as the
- * case waits. Named CareCase because {@code case} is a Java keyword.
+ * case waits. {@code version} grows with every change (each {@code with…} is one), so a writer
+ * can store a decision only over the version it was decided on (optimistic concurrency). Named CareCase because {@code case} is a Java
+ * keyword. Changes are made by {@link CaseLifecycle}, not by hand.
  */
 public record CareCase(String id, Platform platform, String account, String customerId,
                        String customerHandle, CaseStatus status, Priority priority, Triage triage,
                        String assignee, List<String> tags, String subject, String lastText,
                        int mentionCount, Instant createdAt, Instant updatedAt,
-                       Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt) {
+                       Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version) {
   public CareCase {
     tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  public CareCase withStatus(CaseStatus next, Instant at) {
+    Instant resolved = next == CaseStatus.RESOLVED ? at : null;
+    return new CareCase(id, platform, account, customerId, customerHandle, next, priority, triage, assignee, tags,
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolved, version + 1);
+  }
+
+  public CareCase withAssignee(String next, Instant at) {
+    return new CareCase(id, platform, account, customerId, customerHandle, status, priority, triage, next, tags,
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1);
+  }
+
+  public CareCase withPriority(Priority next, Instant at) {
+    return new CareCase(id, platform, account, customerId, customerHandle, status, next, triage, assignee, tags,
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1);
+  }
+
+  public CareCase withFirstResponse(Instant at) {
+    Instant first = firstResponseAt == null ? at : firstResponseAt;
+    return new CareCase(id, platform, account, customerId, customerHandle, status, priority, triage, assignee, tags,
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, first, resolvedAt, version + 1);
+  }
+
+  public boolean isOpenForWork() {
+    return status == CaseStatus.NEW || status == CaseStatus.OPEN;
   }
 }

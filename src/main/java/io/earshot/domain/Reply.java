@@ -5,9 +5,22 @@ import java.time.Instant;
 /**
  * A brand answer in a case. It is written to the outbox before anything is sent; {@code id}
  * doubles as the idempotency key handed to the platform, so a retry can never post twice.
+ * {@code version} grows with every change (each {@code with…} is one). Changes are made by
+ * {@link ReplyLifecycle}, not by hand.
  */
 public record Reply(String id, String caseId, Platform platform, String account, String text,
                     ReplyState state, String inReplyToExternalId, String author, String externalId,
                     int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                    Instant sentAt, Engagement engagement) {
+                    Instant sentAt, Engagement engagement, long version) {
+
+  Reply with(ReplyState next, String newText, String newExternalId, int newAttempts, Instant newNextAttemptAt,
+             String newError, Instant newSentAt) {
+    return new Reply(id, caseId, platform, account, newText, next, inReplyToExternalId, author, newExternalId,
+        newAttempts, newNextAttemptAt, newError, createdAt, newSentAt, engagement, version + 1);
+  }
+
+  public Reply withEngagement(Engagement measured) {
+    return new Reply(id, caseId, platform, account, text, state, inReplyToExternalId, author, externalId,
+        attempts, nextAttemptAt, lastError, createdAt, sentAt, measured, version + 1);
+  }
 }

@@ -4,7 +4,12 @@ import io.earshot.connector.Connector;
 import io.earshot.connector.ConnectorRegistry;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Reply;
-import io.earshot.live.Announcer;
+import io.earshot.domain.Decision;
+import io.earshot.domain.ReplyLifecycle;
+import io.earshot.events.Change;
+import io.earshot.events.EventDispatcher;
+import io.earshot.store.MongoStore;
+import io.earshot.store.StaleWrite;
 import io.earshot.redis.Lease;
 import io.earshot.store.ReplyStore;
 import io.vertx.core.Future;
@@ -36,19 +41,19 @@ public final class EngagementTracker {
   private final Vertx vertx;
   private final ReplyStore replies;
   private final ConnectorRegistry connectors;
-  private final Announcer announcer;
+  private final EventDispatcher events;
   private final Lease lease;
   private final Clock clock;
   private final Duration interval;
   private boolean stopped;
   private long timer = -1;
 
-  public EngagementTracker(Vertx vertx, ReplyStore replies, ConnectorRegistry connectors, Announcer announcer,
+  public EngagementTracker(Vertx vertx, ReplyStore replies, ConnectorRegistry connectors, EventDispatcher events,
                            Lease lease, Clock clock, Duration interval) {
     this.vertx = vertx;
     this.replies = replies;
     this.connectors = connectors;
-    this.announcer = announcer;
+    this.events = events;
     this.lease = lease;
     this.clock = clock;
     this.interval = interval;
@@ -125,14 +130,11 @@ public final class EngagementTracker {
   /** Stores the measurement; true when a count changed (and dashboards were told). */
   private Future<Boolean> store(Reply reply, Engagement now) {
     Engagement measured = new Engagement(now.likes(), now.reposts(), now.replies(), clock.instant());
-    boolean changed = !sameCounts(reply.engagement(), measured);
-    return replies.setEngagement(reply.id(), measured).compose(updated -> updated == null || !changed
-        ? Future.succeededFuture(false)
-        : announcer.reply(updated, false).map(true));
-  }
-
-  private static boolean sameCounts(Engagement before, Engagement after) {
-    Engagement b = before == null ? Engagement.none() : before;
-    return b.likes() == after.likes() && b.reposts() == after.reposts() && b.replies() == after.replies();
+    Decision<Reply> decision = ReplyLifecycle.measured(reply, measured, clock.instant());
+    Change change = Change.of(MongoStore.REPLIES, reply.id(), decision.events());
+    // Every measurement is stored, changed or not: the next round starts with the stalest replies.
+    return events.apply(change, () -> replies.save(decision.state(), reply.version(), change.id()))
+        .map(stored -> decision.changed())
+        .recover(e -> e instanceof StaleWrite ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 }

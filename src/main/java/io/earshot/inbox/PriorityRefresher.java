@@ -2,7 +2,12 @@ package io.earshot.inbox;
 
 import io.earshot.domain.CareCase;
 import io.earshot.domain.Priority;
-import io.earshot.live.Announcer;
+import io.earshot.domain.CaseLifecycle;
+import io.earshot.domain.Decision;
+import io.earshot.events.Change;
+import io.earshot.events.EventDispatcher;
+import io.earshot.store.MongoStore;
+import io.earshot.store.StaleWrite;
 import io.earshot.redis.Lease;
 import io.earshot.store.CaseStore;
 import io.earshot.triage.Scorer;
@@ -17,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Recomputes the priority of unanswered cases as they wait, so a complaint left for a day climbs
  * above fresh chatter. One instance does it at a time (a Redis lease); only the waiting signal
- * changes, and a case is written and announced only when its priority moved.
+ * changes, and a case is written (and its {@code case.reprioritized} told) only when its priority moved.
  */
 public final class PriorityRefresher {
   private static final Logger LOG = LoggerFactory.getLogger(PriorityRefresher.class);
@@ -25,16 +30,16 @@ public final class PriorityRefresher {
   private final Vertx vertx;
   private final CaseStore cases;
   private final Scorer scorer;
-  private final Announcer announcer;
+  private final EventDispatcher events;
   private final Lease lease;
   private final Clock clock;
   private long timer = -1;
 
-  public PriorityRefresher(Vertx vertx, CaseStore cases, Scorer scorer, Announcer announcer, Lease lease, Clock clock) {
+  public PriorityRefresher(Vertx vertx, CaseStore cases, Scorer scorer, EventDispatcher events, Lease lease, Clock clock) {
     this.vertx = vertx;
     this.cases = cases;
     this.scorer = scorer;
-    this.announcer = announcer;
+    this.events = events;
     this.lease = lease;
     this.clock = clock;
   }
@@ -65,11 +70,13 @@ public final class PriorityRefresher {
       return Future.succeededFuture(false);
     }
     Priority next = scorer.rescore(c.priority(), Duration.between(c.lastMentionAt(), now));
-    if (next.value() == c.priority().value() && next.signals().equals(c.priority().signals())) {
+    Decision<CareCase> decision = CaseLifecycle.reprioritize(c, next, now);
+    if (!decision.changed()) {
       return Future.succeededFuture(false);
     }
-    return cases.setPriority(c.id(), next, now)
-        .compose(updated -> updated == null ? Future.succeededFuture(false)
-            : announcer.caseUpdated(updated).map(true));
+    Change change = Change.of(MongoStore.CASES, c.id(), decision.events());
+    // A case that moved on meanwhile (answered, resolved) is simply left for the next round.
+    return events.apply(change, () -> cases.save(decision.state(), c.version(), change.id())).map(true)
+        .recover(e -> e instanceof StaleWrite ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 }

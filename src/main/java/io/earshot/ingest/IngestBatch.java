@@ -5,7 +5,9 @@ import io.earshot.domain.Customer;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Priority;
 import io.earshot.domain.Triage;
+import io.earshot.events.Change;
 import io.earshot.store.CaseWrite;
+import io.earshot.store.MongoStore;
 import io.earshot.triage.ScoringInput;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -158,9 +160,9 @@ final class IngestBatch {
   private void finishInBackground(String batchId, List<Mention> stored, List<CaseWrite> writes) {
     stores.mentions().forgetOrphans(stored.stream().map(Mention::id).filter(orphanCaseIds::containsKey).toList())
         .onFailure(e -> LOG.warn("batch={} adopted orphans not forgotten: {}", batchId, e.toString()));
-    announce(stored, writes)
+    tell(batchId, stored, writes)
         .compose(v -> stores.journal().close(batchId))
-        .onFailure(e -> LOG.warn("batch={} stored; announcing or closing it failed: {}", batchId, e.toString()));
+        .onFailure(e -> LOG.warn("batch={} stored; telling or closing it failed: {}", batchId, e.toString()));
   }
 
   private List<CaseWrite> caseWrites(List<Mention> stored, Map<String, Threader.Assignment> assignments) {
@@ -185,13 +187,16 @@ final class IngestBatch {
     return keepExisting ? existing.priority() : best;
   }
 
-  private Future<Void> announce(List<Mention> stored, List<CaseWrite> writes) {
+  /**
+   * Tells the batch's events. Until they are delivered or parked for the relay the journal entry
+   * stays open, so a crash before then has recovery tell them again.
+   */
+  private Future<Void> tell(String batchId, List<Mention> stored, List<CaseWrite> writes) {
     if (stored.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<CareCase> after = writes.stream().map(w -> CaseProjection.apply(cases.get(w.caseId()), w, now)).toList();
-    List<String> created = writes.stream().filter(CaseWrite::created).map(CaseWrite::caseId).toList();
-    return stores.announcer().batch(stored, after, created);
+    Change change = new Change(batchId, MongoStore.INGEST_JOURNAL, batchId, IngestEvents.of(stored, writes, cases, now));
+    return stores.events().deliverDurable(change.id(), change.envelopes());
   }
 
   private record ThreadedBatch(List<Mention> mentions, Map<String, Threader.Assignment> assignments) {

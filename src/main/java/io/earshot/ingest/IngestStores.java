@@ -1,6 +1,6 @@
 package io.earshot.ingest;
 
-import io.earshot.live.Announcer;
+import io.earshot.events.EventDispatcher;
 import io.earshot.store.CaseStore;
 import io.earshot.store.CustomerStore;
 import io.earshot.store.IngestJournal;
@@ -12,6 +12,6 @@ import java.time.Duration;
 
 /** What an ingest batch reads and writes, gathered so the pipeline's constructor stays short. */
 public record IngestStores(MentionStore mentions, IngestJournal journal, CaseStore cases, CustomerStore customers,
-                           ReplyStore replies, Scorer scorer, Announcer announcer, Clock clock,
+                           ReplyStore replies, Scorer scorer, EventDispatcher events, Clock clock,
                            Duration reopenWindow) {
 }

@@ -1,7 +1,6 @@
 package io.earshot.live;
 
 import io.earshot.error.ApiException;
-import io.earshot.events.Events;
 import io.earshot.redis.RedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -19,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Fans live events out to every hub instance through Redis pub/sub. Each instance publishes what
  * it changed to one channel and re-publishes whatever arrives on that channel to its local event
- * bus address {@link Events#LIVE_ADDRESS}, where dashboards' sockets listen. Events travel in
+ * bus address {@link LiveFeed#LIVE_ADDRESS}, where dashboards' sockets listen. Events travel in
  * batches (one Redis message per ingest batch) to keep the hot path cheap.
  *
- * <p>Events are not replayed, so a gap is made good by a {@link Events#LIVE_RESYNC} event that
+ * <p>Events are not replayed, so a gap is made good by a {@link LiveFeed#RESYNC} event that
  * tells dashboards to re-read what they show: to this instance's sockets when its subscription
  * comes back after a disconnect (Lettuce re-subscribes by itself), and to every instance's with
  * the first message published after one of ours was lost.
@@ -57,18 +56,18 @@ public final class LiveBus implements AutoCloseable {
         }
       }
     });
-    return redis.await(subscription.async().subscribe(Events.REDIS_CHANNEL));
+    return redis.await(subscription.async().subscribe(LiveFeed.REDIS_CHANNEL));
   }
 
   private void resyncLocally() {
     LOG.info("live feed subscription re-established; this instance's dashboards re-read what they show");
-    vertx.eventBus().publish(Events.LIVE_ADDRESS, resync("subscription restored").encode());
+    vertx.eventBus().publish(LiveFeed.LIVE_ADDRESS, resync("subscription restored").encode());
   }
 
   private void deliverLocally(String message) {
     JsonArray events = new JsonObject(message).getJsonArray("events");
     for (int i = 0; i < events.size(); i++) {
-      vertx.eventBus().publish(Events.LIVE_ADDRESS, events.getJsonObject(i).encode());
+      vertx.eventBus().publish(LiveFeed.LIVE_ADDRESS, events.getJsonObject(i).encode());
     }
   }
 
@@ -89,7 +88,7 @@ public final class LiveBus implements AutoCloseable {
     }
     sent.addAll(events);
     String message = new JsonObject().put("events", new JsonArray(sent)).encode();
-    return redis.await(redis.commands().publish(Events.REDIS_CHANNEL, message)).<Void>mapEmpty()
+    return redis.await(redis.commands().publish(LiveFeed.REDIS_CHANNEL, message)).<Void>mapEmpty()
         .recover(e -> {
           lostPublish.set(true);
           // The outage itself is logged once where it is detected, not once per lost batch.
@@ -102,7 +101,7 @@ public final class LiveBus implements AutoCloseable {
   }
 
   private static JsonObject resync(String reason) {
-    return event(Events.LIVE_RESYNC, new JsonObject().put("reason", reason));
+    return event(LiveFeed.RESYNC, new JsonObject().put("reason", reason));
   }
 
   @Override

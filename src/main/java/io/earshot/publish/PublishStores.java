@@ -1,12 +1,10 @@
 package io.earshot.publish;
 
-import io.earshot.live.Announcer;
-import io.earshot.store.AuditLog;
+import io.earshot.events.EventDispatcher;
 import io.earshot.store.CaseStore;
 import io.earshot.store.MentionStore;
 import io.earshot.store.ReplyStore;
 
-/** What the outbox reads and writes, gathered to keep constructors short. */
-public record PublishStores(ReplyStore replies, MentionStore mentions, CaseStore cases,
-                            AuditLog audit, Announcer announcer) {
+/** What the outbox reads and writes, and where it tells what changed; gathered to keep constructors short. */
+public record PublishStores(ReplyStore replies, MentionStore mentions, CaseStore cases, EventDispatcher events) {
 }

@@ -6,11 +6,10 @@ import io.earshot.connector.ConnectorRegistry;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
-import io.earshot.live.Announcer;
-import io.earshot.store.AuditLog;
-import io.earshot.store.CaseStore;
+import io.earshot.domain.ReplyLifecycle;
 import io.earshot.store.MentionStore;
 import io.earshot.store.ReplyStore;
+import io.earshot.store.StaleWrite;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -20,25 +19,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: claims a due reply (leased, so only one instance sends it at a time), sends
- * it through its account's connector with the reply id as idempotency key, then records the
- * platform id. A crash between sending and recording leaves the reply in {@code sending}; once
- * the lease lapses it is claimed again and re-sent with the same key, which the platform (or the
- * connector's own check) answers with the first post's id: published at most once, never lost.
+ * Drains the outbox: claims a due reply through its lifecycle (stored only over the version it
+ * read, so of two instances only one wins the claim), sends it through its account's connector
+ * with the reply id as idempotency key, records the case's response, then the platform id. A
+ * crash between sending and recording leaves the reply in {@code sending}; once the claim lapses
+ * it is claimed again and re-sent with the same key, which the platform (or the connector's own
+ * check) answers with the first post's id: published at most once, never lost.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   private static final int MAX_ATTEMPTS = 8;
-  /** How the publisher appears in the audit log. */
-  private static final String ACTOR = "system:publisher";
   private static final long IDLE_POLL_MS = 1000;
   private final Vertx vertx;
   private final ReplyStore replies;
   private final MentionStore mentions;
-  private final CaseStore cases;
+  private final ReplyChanges changes;
   private final ConnectorRegistry connectors;
-  private final Announcer announcer;
-  private final AuditLog audit;
   private final Clock clock;
   private final Duration lease;
   private boolean draining;
@@ -49,9 +45,7 @@ public final class Publisher {
     this.vertx = vertx;
     this.replies = stores.replies();
     this.mentions = stores.mentions();
-    this.cases = stores.cases();
-    this.announcer = stores.announcer();
-    this.audit = stores.audit();
+    this.changes = new ReplyChanges(stores);
     this.connectors = connectors;
     this.clock = clock;
     this.lease = lease;
@@ -78,15 +72,24 @@ public final class Publisher {
 
   private Future<Void> drain() {
     Instant now = clock.instant();
-    return replies.claimDue(now, now.plus(lease)).compose(reply -> {
-      if (reply == null || stopped) {
+    return replies.nextDue(now).compose(due -> {
+      if (due == null || stopped) {
         return Future.succeededFuture();
       }
-      return send(reply).recover(e -> Future.succeededFuture()).compose(v -> drain());
+      return claim(due, now).compose(this::send).recover(e -> Future.succeededFuture()).compose(v -> drain());
     });
   }
 
+  /** Answers the claimed reply, or null when another instance claimed it first. */
+  private Future<Reply> claim(Reply due, Instant now) {
+    return changes.save(due, ReplyLifecycle.claim(due, now.plus(lease), now))
+        .recover(e -> e instanceof StaleWrite ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+
   private Future<Void> send(Reply reply) {
+    if (reply == null) {
+      return Future.succeededFuture();
+    }
     Connector connector = connectors.forCase(reply.account(), reply.platform()).orElse(null);
     if (connector == null) {
       return fail(reply, "no connected " + reply.platform().code() + " account to publish through");
@@ -94,22 +97,21 @@ public final class Publisher {
     String targetId = reply.inReplyToExternalId() == null ? null : Mention.idOf(reply.platform(), reply.inReplyToExternalId());
     Future<Mention> target = targetId == null ? Future.succeededFuture() : mentions.get(targetId);
     return target.compose(mention -> connector.publish(new OutgoingPost(reply.id(), reply.text(), mention)))
-        .compose(externalId -> recordSent(reply, externalId))
-        .recover(error -> handleFailure(reply, error));
+        .compose(externalId -> recordSent(reply, externalId), error -> handleFailure(reply, error));
   }
 
+  /**
+   * The post's index and the case's response are written before the reply shows {@code sent}, so
+   * whoever sees it sent also finds the case answered and a customer's answer to it threaded.
+   */
   private Future<Void> recordSent(Reply reply, String externalId) {
     Instant at = clock.instant();
-    return replies.markSent(reply, externalId, at).compose(sent -> {
-      if (sent == null) {
-        return Future.succeededFuture();
-      }
-      LOG.info("reply={} case={} sent as platform={} id={}", reply.id(), reply.caseId(), reply.platform().code(), externalId);
-      return audit.record(ACTOR, "reply.sent", "reply:" + reply.id(), externalId, at)
-          .compose(v -> announcer.reply(sent, false))
-          .compose(v -> cases.markResponded(reply.caseId(), at))
-          .compose(c -> c == null ? Future.succeededFuture() : announcer.caseUpdated(c));
-    });
+    return replies.indexBrandPost(reply, externalId)
+        .compose(v -> changes.caseResponded(reply, at))
+        .compose(v -> changes.save(reply, ReplyLifecycle.sent(reply, externalId, at)))
+        .onSuccess(sent -> LOG.info("reply={} case={} sent as platform={} id={}", reply.id(), reply.caseId(),
+            reply.platform().code(), externalId))
+        .mapEmpty();
   }
 
   private Future<Void> handleFailure(Reply reply, Throwable error) {
@@ -121,15 +123,11 @@ public final class Publisher {
     Instant retryAt = error instanceof ConnectorException.RateLimited limited && limited.resetAt() != null
         ? limited.resetAt() : clock.instant().plusSeconds(Math.min(300, 1L << reply.attempts()));
     LOG.warn("reply={} attempt {} failed, retrying at {}: {}", reply.id(), reply.attempts(), retryAt, error.toString());
-    return replies.retryAt(reply.id(), retryAt, error.getMessage())
-        .compose(r -> r == null ? Future.succeededFuture() : announcer.reply(r, false));
+    return changes.save(reply, ReplyLifecycle.retry(reply, retryAt, error.getMessage(), clock.instant())).mapEmpty();
   }
 
   private Future<Void> fail(Reply reply, String why) {
     LOG.warn("reply={} case={} failed for good: {}", reply.id(), reply.caseId(), why);
-    return replies.markFailed(reply.id(), why)
-        .compose(r -> r == null ? Future.succeededFuture()
-            : audit.record(ACTOR, "reply.failed", "reply:" + reply.id(), why, clock.instant())
-                .compose(v -> announcer.reply(r, false)));
+    return changes.save(reply, ReplyLifecycle.fail(reply, why, clock.instant())).mapEmpty();
   }
 }

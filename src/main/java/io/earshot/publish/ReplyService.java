@@ -8,6 +8,7 @@ import io.earshot.domain.CareCase;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
+import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
 import io.earshot.error.ApiException;
 import io.vertx.core.Future;
@@ -19,13 +20,15 @@ import java.util.UUID;
 
 /**
  * Accepts an agent's reply into the outbox. The text (typed or rendered from a template) is
- * checked against the platform's rules before anything is queued; the reply is then written
- * once, audited and announced, and the publisher is woken. Futures fail with
+ * checked against the platform's rules before anything is queued; the reply is then submitted
+ * through its lifecycle and written once (its {@code reply.submitted} event tells the audit log
+ * and the dashboards), and the publisher is woken. Futures fail with
  * {@link ApiException} ({@code NotFound}, {@code Invalid} naming the field, {@code Forbidden},
  * {@code Conflict} when no account can publish for the case's platform).
  */
 public final class ReplyService {
   private final PublishStores stores;
+  private final ReplyChanges changes;
   private final ConnectorRegistry connectors;
   private final ReplyTemplates templates;
   private final Publisher publisher;
@@ -34,6 +37,7 @@ public final class ReplyService {
   public ReplyService(PublishStores stores, ConnectorRegistry connectors, ReplyTemplates templates,
                       Publisher publisher, Clock clock) {
     this.stores = stores;
+    this.changes = new ReplyChanges(stores);
     this.connectors = connectors;
     this.templates = templates;
     this.publisher = publisher;
@@ -67,12 +71,12 @@ public final class ReplyService {
     }
     Mention target = thread.isEmpty() ? null : thread.get(thread.size() - 1);
     Instant now = clock.instant();
-    Reply reply = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
-        text, ReplyState.QUEUED, target == null ? null : target.externalId(), user.username(), null, 0,
-        now, null, now, null, Engagement.none());
-    return stores.replies().insert(reply)
-        .compose(r -> stores.audit().record(user.username(), "reply.created", "case:" + c.id(), r.id(), now).map(r))
-        .compose(r -> stores.announcer().reply(r, true).map(r))
+    Reply unsent = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
+        text, ReplyState.DRAFT, target == null ? null : target.externalId(), user.username(), null, 0,
+        null, null, now, null, Engagement.none(), 0);
+    // Approval policies decide this once they exist; until then every reply is queued at once.
+    boolean needsApproval = false;
+    return changes.insert(ReplyLifecycle.submit(unsent, needsApproval, user.username(), now))
         .onSuccess(r -> publisher.wake());
   }
 

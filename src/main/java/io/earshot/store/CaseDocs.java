@@ -20,6 +20,12 @@ final class CaseDocs {
         d.getList("tags", String.class, List.of()), d.getString("subject"), d.getString("lastText"),
         d.getInteger("mentionCount", 0), Dates.instant(d.get("createdAt")),
         Dates.instant(d.get("updatedAt")), Dates.instant(d.get("lastMentionAt")),
-        Dates.instant(d.get("firstResponseAt")), Dates.instant(d.get("resolvedAt")));
+        Dates.instant(d.get("firstResponseAt")), Dates.instant(d.get("resolvedAt")), version(d));
+  }
+
+  /** Documents written before versions existed count as version 0. */
+  static long version(Document d) {
+    Object v = d.get("version");
+    return v instanceof Number n ? n.longValue() : 0L;
   }
 }

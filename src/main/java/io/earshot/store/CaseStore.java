@@ -108,7 +108,8 @@ public final class CaseStore {
         Updates.max("updatedAt", Dates.of(now)),
         Updates.max("lastMentionAt", Dates.of(m.createdAt())),
         Updates.inc("mentionCount", w.addedMentions()),
-        Updates.addEachToSet("mentionIds", w.mentionIds())));
+        Updates.addEachToSet("mentionIds", w.mentionIds()),
+        Updates.inc("version", 1L)));
     if (w.created()) {
       parts.add(Updates.setOnInsert("status", CaseStatus.NEW.code()));
     } else if (w.reopen()) {
@@ -124,7 +125,8 @@ public final class CaseStore {
       for (String id : caseIds) {
         Document d = cases.find(eq("_id", id)).first();
         if (d != null) {
-          cases.updateOne(eq("_id", id), Updates.set("mentionCount", d.getList("mentionIds", String.class, List.of()).size()));
+          cases.updateOne(eq("_id", id), Updates.combine(Updates.inc("version", 1L),
+              Updates.set("mentionCount", d.getList("mentionIds", String.class, List.of()).size())));
         }
       }
       return null;
@@ -149,44 +151,43 @@ public final class CaseStore {
         .map(CaseDocs::fromDoc).into(new ArrayList<>()));
   }
 
-  /** Sets the given fields and answers the case as it now is (null when it does not exist). */
-  public Future<CareCase> set(String id, Map<String, Object> fields, Instant now) {
+  /**
+   * Stores what a lifecycle decided about a case read at {@code expectedVersion}: the fields agents
+   * and the publisher change (ingest's fields are left alone). Answers the stored case; fails with
+   * {@link StaleWrite} when the case moved on meanwhile (re-read and decide again).
+   */
+  public Future<CareCase> save(CareCase decided, long expectedVersion, String changeId) {
     return mongo.write(() -> {
-      List<Bson> parts = new ArrayList<>();
-      fields.forEach((k, v) -> parts.add(v == null ? Updates.unset(k) : Updates.set(k, v instanceof Instant i ? Dates.of(i) : v)));
-      parts.add(Updates.set("updatedAt", Dates.of(now)));
-      Document d = cases.findOneAndUpdate(eq("_id", id), Updates.combine(parts),
+      List<Bson> parts = new ArrayList<>(List.of(
+          Updates.set("status", decided.status().code()),
+          Updates.set("tags", decided.tags()),
+          Updates.set("priority", TriageDocs.priority(decided.priority())),
+          Updates.set("updatedAt", Dates.of(decided.updatedAt())),
+          Versioned.advance(decided.version(), changeId)));
+      setOrUnset(parts, "assignee", decided.assignee());
+      setOrUnset(parts, "firstResponseAt", Dates.of(decided.firstResponseAt()));
+      setOrUnset(parts, "resolvedAt", Dates.of(decided.resolvedAt()));
+      Document d = cases.findOneAndUpdate(Versioned.at(decided.id(), expectedVersion), Updates.combine(parts),
           new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      return d == null ? null : CaseDocs.fromDoc(d);
+      if (d == null) {
+        throw new StaleWrite("case " + decided.id());
+      }
+      return CaseDocs.fromDoc(d);
     });
   }
 
-  /** Records the first brand response time once, and moves an open case to pending. */
-  public Future<CareCase> markResponded(String id, Instant at) {
-    return mongo.write(() -> {
-      cases.updateOne(and(eq("_id", id), eq("firstResponseAt", null)),
-          Updates.set("firstResponseAt", Dates.of(at)));
-      Document d = cases.findOneAndUpdate(and(eq("_id", id), ne("status", CaseStatus.RESOLVED.code())),
-          Updates.combine(Updates.set("status", CaseStatus.PENDING.code()), Updates.set("updatedAt", Dates.of(at))),
-          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      return d == null ? null : CaseDocs.fromDoc(d);
-    });
+  /** Whether change {@code changeId} is among the last changes stored on the case. */
+  public Future<Boolean> hasApplied(String id, String changeId) {
+    return mongo.run(() -> cases.find(and(eq("_id", id), eq("changeIds", changeId))).first() != null);
+  }
+
+  private static void setOrUnset(List<Bson> parts, String field, Object value) {
+    parts.add(value == null ? Updates.unset(field) : Updates.set(field, value));
   }
 
   /** Unanswered cases whose waiting-time priority may have grown. */
   public Future<List<CareCase>> waiting(int limit) {
     return mongo.run(() -> cases.find(in("status", List.of(CaseStatus.NEW.code(), CaseStatus.OPEN.code())))
         .sort(Sorts.ascending("updatedAt")).limit(limit).map(CaseDocs::fromDoc).into(new ArrayList<>()));
-  }
-
-  /** Sets a recomputed priority on a case still waiting; answers it, or null if it moved on. */
-  public Future<CareCase> setPriority(String id, Priority priority, Instant now) {
-    return mongo.write(() -> {
-      Document d = cases.findOneAndUpdate(
-          and(eq("_id", id), in("status", List.of(CaseStatus.NEW.code(), CaseStatus.OPEN.code()))),
-          Updates.combine(Updates.set("priority", TriageDocs.priority(priority)), Updates.set("updatedAt", Dates.of(now))),
-          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      return d == null ? null : CaseDocs.fromDoc(d);
-    });
   }
 }

@@ -37,6 +37,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String INGEST_JOURNAL = "ingest_journal";
   public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
+  public static final String EVENT_QUEUE = "event_queue";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own

@@ -26,7 +26,8 @@ final class ReplyDocs {
         .append("lastError", r.lastError())
         .append("createdAt", Dates.of(r.createdAt()))
         .append("sentAt", Dates.of(r.sentAt()))
-        .append("engagement", engagement(r.engagement()));
+        .append("engagement", engagement(r.engagement()))
+        .append("version", r.version());
   }
 
   static Document engagement(Engagement e) {
@@ -44,7 +45,7 @@ final class ReplyDocs {
         d.getString("text"), ReplyState.fromCode(d.getString("state")),
         d.getString("inReplyToExternalId"), d.getString("author"), d.getString("externalId"),
         d.getInteger("attempts", 0), Dates.instant(d.get("nextAttemptAt")), d.getString("lastError"),
-        Dates.instant(d.get("createdAt")), Dates.instant(d.get("sentAt")), engagement);
+        Dates.instant(d.get("createdAt")), Dates.instant(d.get("sentAt")), engagement, CaseDocs.version(d));
   }
 
   private static long number(Document d, String key) {

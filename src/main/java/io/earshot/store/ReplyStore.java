@@ -12,6 +12,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Reply;
+import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -39,9 +40,10 @@ public final class ReplyStore {
     this.brandPosts = mongo.collection(MongoStore.BRAND_POSTS);
   }
 
-  public Future<Reply> insert(Reply reply) {
+  /** Writes a new reply (the outbox row) as change {@code changeId}. */
+  public Future<Reply> insert(Reply reply, String changeId) {
     return mongo.write(() -> {
-      replies.insertOne(ReplyDocs.toDoc(reply));
+      replies.insertOne(ReplyDocs.toDoc(reply).append("changeIds", List.of(changeId)));
       return reply;
     });
   }
@@ -74,51 +76,44 @@ public final class ReplyStore {
     });
   }
 
-  /** Claims the next reply due for sending, leasing it until {@code leaseUntil}; null if none. */
-  public Future<Reply> claimDue(Instant now, Instant leaseUntil) {
-    return mongo.write(() -> {
-      Document d = replies.findOneAndUpdate(
-          and(in("state", List.of(ReplyState.QUEUED.code(), ReplyState.SENDING.code())),
-              lte("nextAttemptAt", Dates.of(now))),
-          Updates.combine(Updates.set("state", ReplyState.SENDING.code()),
-              Updates.set("nextAttemptAt", Dates.of(leaseUntil)), Updates.inc("attempts", 1)),
-          new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
-              .returnDocument(ReturnDocument.AFTER));
+  /** The reply due for sending next (the publisher claims it through its lifecycle); null if none. */
+  public Future<Reply> nextDue(Instant now) {
+    return mongo.run(() -> {
+      Document d = replies.find(and(in("state", ReplyLifecycle.CLAIMABLE.stream().map(ReplyState::code).toList()),
+              lte("nextAttemptAt", Dates.of(now))))
+          .sort(Sorts.ascending("nextAttemptAt")).first();
       return d == null ? null : ReplyDocs.fromDoc(d);
     });
   }
 
   /**
-   * Records a confirmed publish; only a reply still in {@code sending} can become sent. The post
-   * is indexed by its platform id first, so a customer's answer to it threads into the case.
+   * Stores what the reply lifecycle decided about a reply read at {@code expectedVersion}; answers
+   * the stored reply, or fails with {@link StaleWrite} when another writer (a second publisher, an
+   * approver) changed it first.
    */
-  public Future<Reply> markSent(Reply reply, String externalId, Instant at) {
-    return mongo.write(() -> brandPosts.replaceOne(eq("_id", reply.platform().code() + ":" + externalId),
-            new Document("externalId", externalId).append("caseId", reply.caseId()).append("replyId", reply.id()),
-            new com.mongodb.client.model.ReplaceOptions().upsert(true)))
-        .compose(v -> transition(reply.id(), ReplyState.SENDING, Updates.combine(
-            Updates.set("state", ReplyState.SENT.code()), Updates.set("externalId", externalId),
-            Updates.set("sentAt", Dates.of(at)), Updates.unset("lastError"))));
-  }
-
-  /** Schedules another attempt after a transient failure. */
-  public Future<Reply> retryAt(String id, Instant at, String error) {
-    return transition(id, ReplyState.SENDING, Updates.combine(
-        Updates.set("state", ReplyState.QUEUED.code()), Updates.set("nextAttemptAt", Dates.of(at)),
-        Updates.set("lastError", error)));
-  }
-
-  public Future<Reply> markFailed(String id, String error) {
-    return transition(id, ReplyState.SENDING, Updates.combine(
-        Updates.set("state", ReplyState.FAILED.code()), Updates.set("lastError", error)));
-  }
-
-  private Future<Reply> transition(String id, ReplyState from, org.bson.conversions.Bson update) {
+  public Future<Reply> save(Reply decided, long expectedVersion, String changeId) {
     return mongo.write(() -> {
-      Document d = replies.findOneAndUpdate(and(eq("_id", id), eq("state", from.code())), update,
+      Document fields = ReplyDocs.toDoc(decided);
+      fields.remove("_id");
+      Document d = replies.findOneAndUpdate(Versioned.at(decided.id(), expectedVersion),
+          Updates.combine(new Document("$set", fields), Versioned.remember(changeId)),
           new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      return d == null ? null : ReplyDocs.fromDoc(d);
+      if (d == null) {
+        throw new StaleWrite("reply " + decided.id());
+      }
+      return ReplyDocs.fromDoc(d);
     });
+  }
+
+  /**
+   * Indexes a published reply by its platform id, so a customer's answer to it threads into the
+   * case. Written before the reply is recorded as sent: a crash between the two re-sends with the
+   * same idempotency key and writes the same index entry again.
+   */
+  public Future<Void> indexBrandPost(Reply reply, String externalId) {
+    return mongo.write(() -> brandPosts.replaceOne(eq("_id", reply.platform().code() + ":" + externalId),
+        new Document("externalId", externalId).append("caseId", reply.caseId()).append("replyId", reply.id()),
+        new com.mongodb.client.model.ReplaceOptions().upsert(true))).mapEmpty();
   }
 
   /** Sent replies whose engagement is due for a refresh, oldest measurement first. */
@@ -127,14 +122,5 @@ public final class ReplyStore {
             com.mongodb.client.model.Filters.gte("sentAt", Dates.of(since))))
         .sort(Sorts.ascending("engagement.measuredAt")).limit(limit)
         .map(ReplyDocs::fromDoc).into(new ArrayList<>()));
-  }
-
-  public Future<Reply> setEngagement(String id, Engagement engagement) {
-    return mongo.write(() -> {
-      Document d = replies.findOneAndUpdate(eq("_id", id),
-          Updates.set("engagement", ReplyDocs.engagement(engagement)),
-          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      return d == null ? null : ReplyDocs.fromDoc(d);
-    });
   }
 }

@@ -1,6 +1,5 @@
 package io.earshot.web;
 
-import io.earshot.connector.ConnectorStatus;
 import io.earshot.domain.Author;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.Customer;
@@ -19,7 +18,7 @@ public final class ApiJson {
   }
 
   public static JsonObject careCase(CareCase c) {
-    return new JsonObject().put("id", c.id()).put("platform", c.platform().code())
+    return new JsonObject().put("id", c.id()).put("version", c.version()).put("platform", c.platform().code())
         .put("account", c.account())
         .put("customer", new JsonObject().put("id", c.customerId()).put("handle", c.customerHandle()))
         .put("status", c.status().code()).put("priority", priority(c.priority()))
@@ -62,7 +61,7 @@ public final class ApiJson {
   }
 
   public static JsonObject reply(Reply r) {
-    return new JsonObject().put("kind", "reply").put("id", r.id()).put("caseId", r.caseId())
+    return new JsonObject().put("kind", "reply").put("id", r.id()).put("version", r.version()).put("caseId", r.caseId())
         .put("platform", r.platform().code()).put("account", r.account()).put("text", r.text())
         .put("state", r.state().code()).put("author", r.author()).put("externalId", r.externalId())
         .put("attempts", r.attempts()).put("lastError", r.lastError())
@@ -81,13 +80,6 @@ public final class ApiJson {
         .put("handle", c.handle()).put("name", c.name()).put("followers", c.followers())
         .put("verified", c.verified()).put("tags", new JsonArray(c.tags().stream().sorted().toList()))
         .put("firstSeen", time(c.firstSeen())).put("lastSeen", time(c.lastSeen()));
-  }
-
-  public static JsonObject connector(ConnectorStatus s) {
-    return new JsonObject().put("account", s.account()).put("platform", s.platform())
-        .put("state", s.state().code()).put("detail", s.detail()).put("until", time(s.until()))
-        .put("lastPollAt", time(s.lastPollAt())).put("mentionsRead", s.mentionsRead())
-        .put("malformedSkipped", s.malformedSkipped());
   }
 
   public static String time(Instant instant) {

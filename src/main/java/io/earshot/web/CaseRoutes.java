@@ -3,6 +3,7 @@ package io.earshot.web;
 import io.earshot.domain.CaseStatus;
 import io.earshot.error.ApiException;
 import io.earshot.inbox.CaseChange;
+import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.CaseDetail;
 import io.earshot.inbox.InboxService;
 import io.earshot.publish.ReplyService;
@@ -19,12 +20,15 @@ import java.util.List;
 /** The inbox API: cases, a case's thread, agent changes, replies, templates and mentions. */
 final class CaseRoutes {
   private final InboxService inbox;
+  private final CaseChanges changes;
   private final ReplyService replies;
   private final ReplyTemplates templates;
   private final MentionStore mentions;
 
-  CaseRoutes(InboxService inbox, ReplyService replies, ReplyTemplates templates, MentionStore mentions) {
+  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, ReplyTemplates templates,
+             MentionStore mentions) {
     this.inbox = inbox;
+    this.changes = changes;
     this.replies = replies;
     this.templates = templates;
     this.mentions = mentions;
@@ -86,7 +90,7 @@ final class CaseRoutes {
     JsonObject body = Bodies.object(ctx);
     CaseChange change = new CaseChange(status(Bodies.optionalString(body, "status")),
         Bodies.optionalString(body, "assignee"));
-    inbox.change(ctx.pathParam("id"), change, Authenticator.user(ctx))
+    changes.change(ctx.pathParam("id"), change, Authenticator.user(ctx))
         .onSuccess(c -> Bodies.json(ctx, 200, ApiJson.careCase(c))).onFailure(ctx::fail);
   }
 

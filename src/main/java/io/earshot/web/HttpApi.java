@@ -2,6 +2,7 @@ package io.earshot.web;
 
 import io.earshot.auth.AuthService;
 import io.earshot.connector.StatusBoard;
+import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.publish.ReplyService;
@@ -29,6 +30,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 public final class HttpApi {
   /** The services the API exposes, gathered to keep the constructor short. */
   public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, InboxService inbox,
+                         CaseChanges caseChanges,
                          ReplyService replies, ReplyTemplates templates, MentionStore mentions,
                          MongoStore mongo, RedisConnection redis, StatusBoard connectors, AuditLog audit) {
   }
@@ -72,7 +74,7 @@ public final class HttpApi {
     new SessionRoutes(services.auth(), authenticator, services.audit(), Clock.systemUTC()).mount(v1);
     v1.route().handler(authenticator::handle);
     new UserRoutes(services.auth(), services.audit(), Clock.systemUTC()).mount(v1);
-    new CaseRoutes(services.inbox(), services.replies(), services.templates(), services.mentions()).mount(v1);
+    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(), services.mentions()).mount(v1);
     api.route("/v1/*").subRouter(v1);
     api.route().failureHandler(ErrorHandler::handle);
     api.route().handler(ctx -> ctx.fail(404));

@@ -1,7 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.auth.AuthService;
-import io.earshot.events.Events;
+import io.earshot.live.LiveFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -38,7 +38,7 @@ final class LiveSocket {
     // An ingest batch arrives as a burst of events; allow a few bursts to queue before calling
     // the client too slow.
     socket.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
-    MessageConsumer<String> consumer = vertx.eventBus().consumer(Events.LIVE_ADDRESS, message -> {
+    MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveFeed.LIVE_ADDRESS, message -> {
       if (socket.writeQueueFull()) {
         socket.close((short) 1013, "too slow; reconnect and reload");
       } else {

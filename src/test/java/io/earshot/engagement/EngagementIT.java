@@ -79,8 +79,8 @@ class EngagementIT {
   }
 
   private static long updates(LiveListener live, String replyId) {
-    return live.events().stream().filter(e -> "reply.updated".equals(e.getString("type"))
-        && replyId.equals(e.getJsonObject("data").getString("id"))).count();
+    return live.events().stream().filter(e -> "reply.engagement_updated".equals(e.getString("type"))
+        && replyId.equals(e.getJsonObject("data").getJsonObject("reply").getString("id"))).count();
   }
 
   private static JsonObject engagement(ApiClient api, String caseId, String replyId) {

@@ -104,6 +104,6 @@ class ThreaderTest {
 
   private static CareCase careCase(String id, CaseStatus status) {
     return new CareCase(id, Platform.SANDBOX, null, "sandbox:ann", "ann", status, Priority.of(10), null, null,
-        List.of(), "s", "s", 3, T, T, T, null, null);
+        List.of(), "s", "s", 3, T, T, T, null, null, 1);
   }
 }

@@ -32,9 +32,10 @@ class TwoInstancesIT {
           JsonObject body = a.api().ingest(new JsonArray().add(mention("cross-1", "cross-author",
               "@VoltMobile no signal since 8am, still nothing"))).json();
           assertEquals(1, body.getInteger("accepted"));
-          assertTrue(eventually(Duration.ofSeconds(5), () -> dashboardOnB.saw("mention.created", "externalId", "cross-1")),
+          assertTrue(eventually(Duration.ofSeconds(5), () -> dashboardOnB.saw("mention.received", "mention", "externalId", "cross-1")),
               "instance B's dashboard got the mention ingested on A: " + dashboardOnB.events());
-          assertTrue(dashboardOnB.events().stream().anyMatch(e -> "case.created".equals(e.getString("type"))));
+          assertTrue(eventually(Duration.ofSeconds(5), () -> dashboardOnB.events().stream()
+              .anyMatch(e -> "case.opened".equals(e.getString("type")))), "and the case it opened");
           JsonArray casesOnB = onB.get("/api/v1/cases").json().getJsonArray("items");
           assertEquals("handle_cross-author", casesOnB.getJsonObject(0).getJsonObject("customer").getString("handle"));
         }

@@ -92,7 +92,7 @@ class RedisOutageIT {
         assertLeasesHeld(redis.url(), hub.hub().connectors().instanceId());
 
         api.ingest(new JsonArray().add(mention("after-redis-outage", "late-author", "@VoltMobile still down?")));
-        assertTrue(eventually(Duration.ofSeconds(5), () -> dashboard.saw("mention.created", "externalId", "after-redis-outage")),
+        assertTrue(eventually(Duration.ofSeconds(5), () -> dashboard.saw("mention.received", "mention", "externalId", "after-redis-outage")),
             "the live feed carries new mentions again");
         stream.finish(Duration.ofSeconds(30));
 

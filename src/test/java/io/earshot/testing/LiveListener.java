@@ -24,10 +24,14 @@ public final class LiveListener implements AutoCloseable {
     socket.textMessageHandler(text -> events.add(new JsonObject(text)));
   }
 
-  /** Whether an event of {@code type} arrived whose data has {@code field} equal to {@code value}. */
-  public boolean saw(String type, String field, String value) {
+  /**
+   * Whether an event of {@code type} arrived whose payload record {@code record} (e.g. {@code mention}
+   * in {@code data.mention}) has {@code field} equal to {@code value}.
+   */
+  public boolean saw(String type, String record, String field, String value) {
     return events.stream().anyMatch(e -> type.equals(e.getString("type"))
-        && value.equals(e.getJsonObject("data").getString(field)));
+        && e.getJsonObject("data").getJsonObject(record) != null
+        && value.equals(e.getJsonObject("data").getJsonObject(record).getString(field)));
   }
 
   public List<JsonObject> events() {

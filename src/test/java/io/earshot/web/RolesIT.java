@@ -42,7 +42,7 @@ class RolesIT {
       assertEquals(1L, audit.count("user.created", "user:mia").await(), "adding a user is audited");
       assertEquals(1L, audit.count("session.created", "user:mia").await(), "signing in is audited");
       admin.patch("/api/v1/cases/" + caseId, new JsonObject().put("assignee", "admin"));
-      assertEquals(1L, audit.count("case.updated", "case:" + caseId).await(), "an agent's change is audited");
+      assertEquals(1L, audit.count("case.assigned", "case:" + caseId).await(), "an agent's change is audited");
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.earshot.connector;
+package io.earshot.domain;
 
 /** Health of one connector account as shown in health and on the dashboard. */
 public enum ConnectorState {

@@ -1,4 +1,4 @@
-package io.earshot.connector;
+package io.earshot.domain;
 
 import java.time.Instant;
 

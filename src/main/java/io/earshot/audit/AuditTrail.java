@@ -1,0 +1,46 @@
+package io.earshot.audit;
+
+import io.earshot.domain.event.EventType;
+import io.earshot.events.EventEnvelope;
+import io.earshot.events.EventListener;
+import io.earshot.store.AuditLog;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The audit log as a listener: who did what to which record, and when, for every recorded change
+ * but those the ingest pipeline makes once per stored mention (the mentions and cases themselves
+ * record those, and auditing them would double the hot path's writes). Durable: an entry's id is
+ * its event's id, so a redelivered event is recorded once.
+ */
+public final class AuditTrail implements EventListener {
+  private static final Set<String> NOT_AUDITED = Set.of(EventType.MENTION_RECEIVED.code(),
+      EventType.CASE_MENTION_ADDED.code(), EventType.CASE_OPENED.code());
+  private final AuditLog log;
+
+  public AuditTrail(AuditLog log) {
+    this.log = log;
+  }
+
+  @Override
+  public String name() {
+    return "audit";
+  }
+
+  @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(EventEnvelope event) {
+    return !NOT_AUDITED.contains(event.type());
+  }
+
+  @Override
+  public Future<Void> handle(List<EventEnvelope> events) {
+    return log.recordAll(events.stream().map(e -> new AuditLog.Entry(e.id(), e.occurredAt(), e.actor(), e.type(),
+        e.subject(), e.summary())).toList());
+  }
+}

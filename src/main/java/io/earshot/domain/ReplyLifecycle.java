@@ -1,0 +1,112 @@
+package io.earshot.domain;
+
+import io.earshot.domain.event.DomainEvent.ReplyApproved;
+import io.earshot.domain.event.DomainEvent.ReplyAttempted;
+import io.earshot.domain.event.DomainEvent.ReplyEngagementUpdated;
+import io.earshot.domain.event.DomainEvent.ReplyFailed;
+import io.earshot.domain.event.DomainEvent.ReplyRejected;
+import io.earshot.domain.event.DomainEvent.ReplyRetryScheduled;
+import io.earshot.domain.event.DomainEvent.ReplySent;
+import io.earshot.domain.event.DomainEvent.ReplySubmitted;
+import io.earshot.error.ApiException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The publishing life of a reply as pure functions, (reply, command) → the new reply and its
+ * events, or {@link ApiException.Conflict} for a transition its state does not allow:
+ * <pre>
+ *   draft ─submit─► pending_approval ─approve─► queued ─claim─► sending ─sent─► sent
+ *     └──submit (no approval needed)──────────────┘  ▲            │ └─fail─► failed
+ *                    └─reject─► rejected             └──retry─────┘
+ * </pre>
+ * A lapsed {@code sending} claim (the sender died) may be claimed again: the platform sees the
+ * same idempotency key, so a reply is published at most once.
+ */
+public final class ReplyLifecycle {
+  /** States a publisher may claim a due reply from. */
+  public static final Set<ReplyState> CLAIMABLE = Set.of(ReplyState.QUEUED, ReplyState.SENDING);
+
+  private ReplyLifecycle() {
+  }
+
+  /** Submits a draft: held for approval when {@code needsApproval}, else queued for sending at once. */
+  public static Decision<Reply> submit(Reply draft, boolean needsApproval, String actor, Instant at) {
+    require(draft, ReplyState.DRAFT, "submitted");
+    ReplyState next = needsApproval ? ReplyState.PENDING_APPROVAL : ReplyState.QUEUED;
+    Reply after = draft.with(next, draft.text(), null, 0, at, null, null);
+    return new Decision<>(after, List.of(new ReplySubmitted(after, actor, at)));
+  }
+
+  /** An approver lets a held reply go, with their edit of the text when {@code editedText} is given. */
+  public static Decision<Reply> approve(Reply r, String editedText, String actor, Instant at) {
+    require(r, ReplyState.PENDING_APPROVAL, "approved");
+    boolean edited = editedText != null && !editedText.equals(r.text());
+    Reply after = r.with(ReplyState.QUEUED, edited ? editedText : r.text(), null, 0, at, null, null);
+    return new Decision<>(after, List.of(new ReplyApproved(after, actor, edited, at)));
+  }
+
+  public static Decision<Reply> reject(Reply r, String reason, String actor, Instant at) {
+    require(r, ReplyState.PENDING_APPROVAL, "rejected");
+    Reply after = r.with(ReplyState.REJECTED, r.text(), null, 0, null, reason, null);
+    return new Decision<>(after, List.of(new ReplyRejected(after, actor, reason, at)));
+  }
+
+  /** A publisher takes a due reply and holds it until {@code leaseUntil} while it sends. */
+  public static Decision<Reply> claim(Reply r, Instant leaseUntil, Instant at) {
+    if (!CLAIMABLE.contains(r.state())) {
+      throw conflict(r, "claimed for sending");
+    }
+    Reply after = r.with(ReplyState.SENDING, r.text(), r.externalId(), r.attempts() + 1, leaseUntil,
+        r.lastError(), null);
+    return new Decision<>(after, List.of(new ReplyAttempted(after, at)));
+  }
+
+  /** The platform accepted the post; recording it twice is no change. */
+  public static Decision<Reply> sent(Reply r, String externalId, Instant at) {
+    if (r.state() == ReplyState.SENT) {
+      return Decision.unchanged(r);
+    }
+    require(r, ReplyState.SENDING, "recorded as sent");
+    Reply after = r.with(ReplyState.SENT, r.text(), externalId, r.attempts(), null, null, at);
+    return new Decision<>(after, List.of(new ReplySent(after, at)));
+  }
+
+  /** A transient failure: try again at {@code retryAt}. */
+  public static Decision<Reply> retry(Reply r, Instant retryAt, String error, Instant at) {
+    require(r, ReplyState.SENDING, "retried");
+    Reply after = r.with(ReplyState.QUEUED, r.text(), null, r.attempts(), retryAt, error, null);
+    return new Decision<>(after, List.of(new ReplyRetryScheduled(after, at)));
+  }
+
+  /** A permanent failure (refused by the platform, no account, too many attempts). */
+  public static Decision<Reply> fail(Reply r, String error, Instant at) {
+    if (!CLAIMABLE.contains(r.state())) {
+      throw conflict(r, "failed");
+    }
+    Reply after = r.with(ReplyState.FAILED, r.text(), null, r.attempts(), null, error, null);
+    return new Decision<>(after, List.of(new ReplyFailed(after, at)));
+  }
+
+  /** New reactions measured on a published reply. */
+  public static Decision<Reply> measured(Reply r, Engagement engagement, Instant at) {
+    require(r, ReplyState.SENT, "measured");
+    Engagement before = r.engagement() == null ? Engagement.none() : r.engagement();
+    boolean same = before.likes() == engagement.likes() && before.reposts() == engagement.reposts()
+        && before.replies() == engagement.replies();
+    Reply after = r.withEngagement(engagement);
+    return same ? Decision.unchanged(after)
+        : new Decision<>(after, List.of(new ReplyEngagementUpdated(after, at)));
+  }
+
+  private static void require(Reply r, ReplyState expected, String verb) {
+    if (r.state() != expected) {
+      throw conflict(r, verb);
+    }
+  }
+
+  private static ApiException.Conflict conflict(Reply r, String verb) {
+    return new ApiException.Conflict("reply " + r.id() + " is " + r.state().code() + " and cannot be " + verb);
+  }
+}

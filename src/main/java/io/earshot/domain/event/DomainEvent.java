@@ -1,0 +1,224 @@
+package io.earshot.domain.event;
+
+import io.earshot.domain.CareCase;
+import io.earshot.domain.CaseStatus;
+import io.earshot.domain.ConnectorStatus;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Reply;
+import java.time.Instant;
+
+/**
+ * What happened, as decided by a lifecycle: the sealed set of domain events, one record each.
+ * Each names its {@link EventType}, when it happened, who did it ({@code actor}: a username or
+ * {@code system:<part>}) and the record it is about ({@code subject}: {@code case:<id>},
+ * {@code reply:<id>}, …). Case and reply events carry the record as it is after the change.
+ */
+public sealed interface DomainEvent {
+  EventType type();
+
+  Instant at();
+
+  String actor();
+
+  String subject();
+
+  /** The actor of changes made by the ingest pipeline (a customer wrote). */
+  String INGEST = "system:ingest";
+  /** The actor of changes made by the outbox publisher. */
+  String PUBLISHER = "system:publisher";
+
+  /** Events about one case. */
+  sealed interface OfCase extends DomainEvent {
+    CareCase careCase();
+
+    @Override
+    default String subject() {
+      return "case:" + careCase().id();
+    }
+  }
+
+  /** Events about one reply. */
+  sealed interface OfReply extends DomainEvent {
+    Reply reply();
+
+    @Override
+    default String subject() {
+      return "reply:" + reply().id();
+    }
+  }
+
+  record MentionReceived(Mention mention, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.MENTION_RECEIVED;
+    }
+
+    public String actor() {
+      return INGEST;
+    }
+
+    public String subject() {
+      return "mention:" + mention.id();
+    }
+  }
+
+  record CaseOpened(CareCase careCase, Mention first, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_OPENED;
+    }
+
+    public String actor() {
+      return INGEST;
+    }
+  }
+
+  record CaseMentionAdded(CareCase careCase, Mention mention, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_MENTION_ADDED;
+    }
+
+    public String actor() {
+      return INGEST;
+    }
+  }
+
+  /** A customer wrote into a resolved or pending case. */
+  record CaseReopened(CareCase careCase, CaseStatus from, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_REOPENED;
+    }
+
+    public String actor() {
+      return INGEST;
+    }
+  }
+
+  record CaseAssigned(CareCase careCase, String from, String to, String actor, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_ASSIGNED;
+    }
+  }
+
+  record CaseStatusChanged(CareCase careCase, CaseStatus from, CaseStatus to, String actor, Instant at)
+      implements OfCase {
+    public EventType type() {
+      return EventType.CASE_STATUS_CHANGED;
+    }
+  }
+
+  /** A brand reply in the case was published; {@code first} when it is the case's first response. */
+  record CaseResponded(CareCase careCase, String replyId, boolean first, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_RESPONDED;
+    }
+
+    public String actor() {
+      return PUBLISHER;
+    }
+  }
+
+  /** The case's priority grew while it waited. */
+  record CaseReprioritized(CareCase careCase, int from, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_REPRIORITIZED;
+    }
+
+    public String actor() {
+      return "system:priority";
+    }
+  }
+
+  record ReplySubmitted(Reply reply, String actor, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_SUBMITTED;
+    }
+  }
+
+  record ReplyApproved(Reply reply, String actor, boolean edited, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_APPROVED;
+    }
+  }
+
+  record ReplyRejected(Reply reply, String actor, String reason, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_REJECTED;
+    }
+  }
+
+  /** A publish attempt started (the reply is {@code sending}). */
+  record ReplyAttempted(Reply reply, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_ATTEMPTED;
+    }
+
+    public String actor() {
+      return PUBLISHER;
+    }
+  }
+
+  record ReplyRetryScheduled(Reply reply, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_RETRY_SCHEDULED;
+    }
+
+    public String actor() {
+      return PUBLISHER;
+    }
+  }
+
+  record ReplySent(Reply reply, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_SENT;
+    }
+
+    public String actor() {
+      return PUBLISHER;
+    }
+  }
+
+  record ReplyFailed(Reply reply, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_FAILED;
+    }
+
+    public String actor() {
+      return PUBLISHER;
+    }
+  }
+
+  record ReplyEngagementUpdated(Reply reply, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_ENGAGEMENT_UPDATED;
+    }
+
+    public String actor() {
+      return "system:engagement";
+    }
+  }
+
+  record ConnectorStatusChanged(ConnectorStatus status, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.CONNECTOR_STATUS_CHANGED;
+    }
+
+    public String actor() {
+      return "system:connector";
+    }
+
+    public String subject() {
+      return "connector:" + status.account();
+    }
+  }
+
+  /**
+   * A change to a user account or its credentials: {@code user.created}, {@code user.updated},
+   * {@code session.created}, {@code session.ended}, {@code token.created}; {@code detail} says what
+   * changed, never a secret.
+   */
+  record AccountChanged(EventType type, String username, String actor, String detail, Instant at)
+      implements DomainEvent {
+    public String subject() {
+      return "user:" + username;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.earshot.domain.event;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event name in one place, as {@code noun.verb}. A {@link Delivery#RECORDED} event is
+ * staged durably with its change and reaches every durable listener (audit, webhooks, reporting)
+ * at least once, even across a crash; a {@link Delivery#TRANSIENT} one (a live progress signal)
+ * reaches only the listeners running at that moment, best effort.
+ */
+public enum EventType {
+  MENTION_RECEIVED("mention.received", Delivery.RECORDED),
+  CASE_OPENED("case.opened", Delivery.RECORDED),
+  CASE_MENTION_ADDED("case.mention_added", Delivery.RECORDED),
+  CASE_REOPENED("case.reopened", Delivery.RECORDED),
+  CASE_ASSIGNED("case.assigned", Delivery.RECORDED),
+  CASE_STATUS_CHANGED("case.status_changed", Delivery.RECORDED),
+  CASE_RESPONDED("case.responded", Delivery.RECORDED),
+  CASE_REPRIORITIZED("case.reprioritized", Delivery.TRANSIENT),
+  REPLY_SUBMITTED("reply.submitted", Delivery.RECORDED),
+  REPLY_APPROVED("reply.approved", Delivery.RECORDED),
+  REPLY_REJECTED("reply.rejected", Delivery.RECORDED),
+  REPLY_ATTEMPTED("reply.attempted", Delivery.TRANSIENT),
+  REPLY_RETRY_SCHEDULED("reply.retry_scheduled", Delivery.TRANSIENT),
+  REPLY_SENT("reply.sent", Delivery.RECORDED),
+  REPLY_FAILED("reply.failed", Delivery.RECORDED),
+  REPLY_ENGAGEMENT_UPDATED("reply.engagement_updated", Delivery.TRANSIENT),
+  CONNECTOR_STATUS_CHANGED("connector.status_changed", Delivery.TRANSIENT),
+  USER_CREATED("user.created", Delivery.RECORDED),
+  USER_UPDATED("user.updated", Delivery.RECORDED),
+  SESSION_CREATED("session.created", Delivery.RECORDED),
+  SESSION_ENDED("session.ended", Delivery.RECORDED),
+  TOKEN_CREATED("token.created", Delivery.RECORDED);
+
+  /** Whether an event survives a crash on its way to durable listeners. */
+  public enum Delivery { RECORDED, TRANSIENT }
+
+  private final String code;
+  private final Delivery delivery;
+
+  EventType(String code, Delivery delivery) {
+    this.code = code;
+    this.delivery = delivery;
+  }
+
+  /** The public {@code noun.verb} name. */
+  public String code() {
+    return code;
+  }
+
+  public boolean recorded() {
+    return delivery == Delivery.RECORDED;
+  }
+
+  public static Optional<EventType> fromCode(String code) {
+    return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,120 @@
+package io.earshot.events;
+
+import io.earshot.domain.event.DomainEvent;
+import io.earshot.domain.event.DomainEvent.AccountChanged;
+import io.earshot.domain.event.DomainEvent.CaseAssigned;
+import io.earshot.domain.event.DomainEvent.CaseMentionAdded;
+import io.earshot.domain.event.DomainEvent.CaseOpened;
+import io.earshot.domain.event.DomainEvent.CaseReopened;
+import io.earshot.domain.event.DomainEvent.CaseReprioritized;
+import io.earshot.domain.event.DomainEvent.CaseResponded;
+import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
+import io.earshot.domain.event.DomainEvent.ConnectorStatusChanged;
+import io.earshot.domain.event.DomainEvent.MentionReceived;
+import io.earshot.domain.event.DomainEvent.OfCase;
+import io.earshot.domain.event.DomainEvent.OfReply;
+import io.earshot.domain.event.DomainEvent.ReplyApproved;
+import io.earshot.domain.event.DomainEvent.ReplyRejected;
+import io.vertx.core.json.JsonObject;
+
+/** Turns a domain event into its envelope: the v1 payload and a one-line summary for the audit log. */
+public final class EventCodec {
+  private EventCodec() {
+  }
+
+  public static EventEnvelope encode(String id, DomainEvent event) {
+    return new EventEnvelope(id, event.type().code(), event.at(), event.actor(), event.subject(),
+        summary(event), data(event));
+  }
+
+  private static JsonObject data(DomainEvent event) {
+    if (event instanceof OfCase c) {
+      return caseData(c);
+    }
+    if (event instanceof OfReply r) {
+      return replyData(r);
+    }
+    if (event instanceof MentionReceived m) {
+      return new JsonObject().put("mention", EventPayloads.mention(m.mention()));
+    }
+    if (event instanceof ConnectorStatusChanged s) {
+      return new JsonObject().put("connector", EventPayloads.connector(s.status()));
+    }
+    AccountChanged a = (AccountChanged) event;
+    return new JsonObject().put("username", a.username()).put("detail", a.detail());
+  }
+
+  private static JsonObject caseData(OfCase event) {
+    JsonObject data = new JsonObject().put("case", EventPayloads.careCase(event.careCase()));
+    if (event instanceof CaseOpened o) {
+      data.put("mentionId", o.first().id());
+    } else if (event instanceof CaseMentionAdded m) {
+      data.put("mentionId", m.mention().id());
+    } else if (event instanceof CaseReopened r) {
+      data.put("from", r.from().code());
+    } else if (event instanceof CaseAssigned a) {
+      data.put("from", a.from()).put("to", a.to());
+    } else if (event instanceof CaseStatusChanged s) {
+      data.put("from", s.from().code()).put("to", s.to().code());
+    } else if (event instanceof CaseResponded r) {
+      data.put("replyId", r.replyId()).put("first", r.first());
+    } else if (event instanceof CaseReprioritized p) {
+      data.put("from", p.from());
+    }
+    return data;
+  }
+
+  private static JsonObject replyData(OfReply event) {
+    JsonObject data = new JsonObject().put("reply", EventPayloads.reply(event.reply()));
+    if (event instanceof ReplyApproved a) {
+      data.put("edited", a.edited());
+    } else if (event instanceof ReplyRejected r) {
+      data.put("reason", r.reason());
+    }
+    return data;
+  }
+
+  private static String summary(DomainEvent event) {
+    if (event instanceof OfCase c) {
+      return caseSummary(c);
+    }
+    if (event instanceof ReplyRejected r) {
+      return "rejected: " + r.reason();
+    }
+    if (event instanceof ReplyApproved a) {
+      return a.edited() ? "approved with edits" : "approved";
+    }
+    if (event instanceof OfReply r) {
+      return r.reply().state().code() + (r.reply().externalId() == null ? "" : " as " + r.reply().externalId());
+    }
+    if (event instanceof MentionReceived m) {
+      return "case " + m.mention().caseId();
+    }
+    if (event instanceof ConnectorStatusChanged s) {
+      return s.status().state().code();
+    }
+    return ((AccountChanged) event).detail();
+  }
+
+  private static String caseSummary(OfCase event) {
+    if (event instanceof CaseAssigned a) {
+      return a.to() == null ? "unassigned (was " + a.from() + ")" : "assigned to " + a.to();
+    }
+    if (event instanceof CaseStatusChanged s) {
+      return s.from().code() + " → " + s.to().code();
+    }
+    if (event instanceof CaseReopened r) {
+      return "reopened by the customer (was " + r.from().code() + ")";
+    }
+    if (event instanceof CaseResponded r) {
+      return (r.first() ? "first response: reply " : "response: reply ") + r.replyId();
+    }
+    if (event instanceof CaseReprioritized p) {
+      return "priority " + p.from() + " → " + p.careCase().priority().value();
+    }
+    if (event instanceof CaseOpened o) {
+      return "opened by " + o.first().id();
+    }
+    return "mention " + ((CaseMentionAdded) event).mention().id();
+  }
+}

@@ -1,0 +1,85 @@
+package io.earshot.events;
+
+import io.earshot.domain.CareCase;
+import io.earshot.domain.ConnectorStatus;
+import io.earshot.domain.Mention;
+import io.earshot.domain.Priority;
+import io.earshot.domain.Reply;
+import io.earshot.domain.Triage;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/**
+ * Version 1 of the event payload ({@code data} of an {@link EventEnvelope}): what dashboards,
+ * webhook receivers and durable listeners read. It is its own contract, documented in
+ * {@code docs/EVENTS.md} and changed only additively within a version; the API's JSON
+ * ({@code web/ApiJson}) may evolve apart from it. Records carry their {@code version} so a
+ * reader can drop a snapshot older than one it already holds.
+ */
+public final class EventPayloads {
+  private EventPayloads() {
+  }
+
+  public static JsonObject careCase(CareCase c) {
+    return new JsonObject().put("id", c.id()).put("version", c.version()).put("platform", c.platform().code())
+        .put("account", c.account())
+        .put("customer", new JsonObject().put("id", c.customerId()).put("handle", c.customerHandle()))
+        .put("status", c.status().code()).put("assignee", c.assignee()).put("tags", new JsonArray(c.tags()))
+        .put("priority", priority(c.priority())).put("triage", triage(c.triage()))
+        .put("subject", c.subject()).put("lastText", c.lastText()).put("mentionCount", c.mentionCount())
+        .put("createdAt", time(c.createdAt())).put("updatedAt", time(c.updatedAt()))
+        .put("lastMentionAt", time(c.lastMentionAt())).put("firstResponseAt", time(c.firstResponseAt()))
+        .put("resolvedAt", time(c.resolvedAt()));
+  }
+
+  public static JsonObject mention(Mention m) {
+    return new JsonObject().put("id", m.id()).put("platform", m.platform().code()).put("account", m.account())
+        .put("externalId", m.externalId()).put("caseId", m.caseId())
+        .put("author", new JsonObject().put("id", m.author().id()).put("handle", m.author().handle())
+            .put("name", m.author().name()).put("followers", m.author().followers())
+            .put("verified", m.author().verified()))
+        .put("text", m.text()).put("createdAt", time(m.createdAt())).put("receivedAt", time(m.receivedAt()))
+        .put("inReplyTo", m.inReplyTo()).put("url", m.url()).put("lang", m.lang()).put("triage", triage(m.triage()));
+  }
+
+  public static JsonObject reply(Reply r) {
+    return new JsonObject().put("id", r.id()).put("version", r.version()).put("caseId", r.caseId())
+        .put("platform", r.platform().code()).put("account", r.account()).put("text", r.text())
+        .put("state", r.state().code()).put("author", r.author()).put("externalId", r.externalId())
+        .put("attempts", r.attempts()).put("lastError", r.lastError()).put("createdAt", time(r.createdAt()))
+        .put("sentAt", time(r.sentAt())).put("engagement", new JsonObject()
+            .put("likes", r.engagement().likes()).put("reposts", r.engagement().reposts())
+            .put("replies", r.engagement().replies()).put("measuredAt", time(r.engagement().measuredAt())));
+  }
+
+  public static JsonObject connector(ConnectorStatus s) {
+    return new JsonObject().put("account", s.account()).put("platform", s.platform())
+        .put("state", s.state().code()).put("detail", s.detail()).put("until", time(s.until()))
+        .put("lastPollAt", time(s.lastPollAt())).put("mentionsRead", s.mentionsRead())
+        .put("malformedSkipped", s.malformedSkipped());
+  }
+
+  private static JsonObject priority(Priority p) {
+    JsonArray signals = new JsonArray();
+    p.signals().forEach(s -> signals.add(new JsonObject().put("name", s.name()).put("points", s.points())
+        .put("detail", s.detail())));
+    return new JsonObject().put("value", p.value()).put("signals", signals);
+  }
+
+  /** The triage: sentiment, label, confidence, the cues behind them, reasons and the scored priority. */
+  private static JsonObject triage(Triage t) {
+    if (t == null) {
+      return null;
+    }
+    JsonArray reasons = new JsonArray();
+    t.reasons().forEach(r -> reasons.add(new JsonObject().put("code", r.code()).put("score", r.score())));
+    return new JsonObject().put("sentiment", t.sentiment()).put("label", t.label().code())
+        .put("confidence", t.confidence()).put("cues", new JsonArray(t.cues())).put("reasons", reasons)
+        .put("priority", t.priority().value());
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}

@@ -1,0 +1,70 @@
+package io.earshot.inbox;
+
+import io.earshot.auth.User;
+import io.earshot.domain.CareCase;
+import io.earshot.domain.CaseLifecycle;
+import io.earshot.domain.Decision;
+import io.earshot.error.ApiException;
+import io.earshot.events.Change;
+import io.earshot.events.EventDispatcher;
+import io.earshot.store.CaseStore;
+import io.earshot.store.MongoStore;
+import io.earshot.store.StaleWrite;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * An agent's changes to a case (status, assignee): checked against the actor's role, decided by
+ * {@link CaseLifecycle}, stored only on the version they were decided on (re-decided on a fresh
+ * read when ingest or another agent got there first) and told through the event dispatcher.
+ * Futures fail with {@link ApiException.NotFound}, {@code Forbidden}, {@code Invalid} or
+ * {@code Conflict} (still contended after a few attempts).
+ */
+public final class CaseChanges {
+  private static final int ATTEMPTS = 4;
+  private final CaseStore cases;
+  private final EventDispatcher dispatcher;
+  private final Clock clock;
+
+  public CaseChanges(CaseStore cases, EventDispatcher dispatcher, Clock clock) {
+    this.cases = cases;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+  }
+
+  public Future<CareCase> change(String id, CaseChange change, User user) {
+    if (!user.role().canWorkCases()) {
+      return Future.failedFuture(new ApiException.Forbidden(user.role().code() + " cannot change cases"));
+    }
+    if (change.status() == null && change.assignee() == null) {
+      return Future.failedFuture(new ApiException.Invalid("status", "give a status or an assignee to change"));
+    }
+    return StaleWrite.retry(ATTEMPTS, () -> load(id).compose(c -> apply(c, change, user.username())))
+        .recover(e -> Future.failedFuture(e instanceof StaleWrite
+            ? new ApiException.Conflict("case " + id + " keeps changing; reload it and try again") : e));
+  }
+
+  private Future<CareCase> load(String id) {
+    return cases.get(id).compose(c -> c == null
+        ? Future.failedFuture(new ApiException.NotFound("no case " + id)) : Future.succeededFuture(c));
+  }
+
+  private Future<CareCase> apply(CareCase c, CaseChange change, String actor) {
+    Instant now = clock.instant();
+    Decision<CareCase> decision = Decision.unchanged(c);
+    if (change.status() != null) {
+      decision = decision.then(s -> CaseLifecycle.changeStatus(s, change.status(), actor, now));
+    }
+    if (change.assignee() != null) {
+      String assignee = change.assignee().isEmpty() ? null : change.assignee();
+      decision = decision.then(s -> CaseLifecycle.assign(s, assignee, actor, now));
+    }
+    if (!decision.changed()) {
+      return Future.succeededFuture(c);
+    }
+    Change stored = Change.of(MongoStore.CASES, c.id(), decision.events());
+    CareCase decided = decision.state();
+    return dispatcher.apply(stored, () -> cases.save(decided, c.version(), stored.id()));
+  }
+}

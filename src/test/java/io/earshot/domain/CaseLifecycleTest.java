@@ -1,0 +1,105 @@
+package io.earshot.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.domain.event.DomainEvent.CaseAssigned;
+import io.earshot.domain.event.DomainEvent.CaseReprioritized;
+import io.earshot.domain.event.DomainEvent.CaseResponded;
+import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
+import io.earshot.error.ApiException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The case lifecycle")
+class CaseLifecycleTest {
+  private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
+  private static final Instant T1 = T0.plusSeconds(60);
+
+  @Test
+  @DisplayName("resolving a case records when, tells who did it, and moves the version on")
+  void resolve() {
+    Decision<CareCase> d = CaseLifecycle.changeStatus(careCase(CaseStatus.OPEN), CaseStatus.RESOLVED, "ann", T1);
+    assertEquals(CaseStatus.RESOLVED, d.state().status());
+    assertEquals(T1, d.state().resolvedAt());
+    assertEquals(8, d.state().version());
+    CaseStatusChanged e = assertInstanceOf(CaseStatusChanged.class, d.events().get(0));
+    assertEquals(CaseStatus.OPEN, e.from());
+    assertEquals("ann", e.actor());
+    assertEquals("case.status_changed", e.type().code());
+  }
+
+  @Test
+  @DisplayName("reopening a resolved case clears its resolution time")
+  void reopen() {
+    CareCase resolved = CaseLifecycle.changeStatus(careCase(CaseStatus.OPEN), CaseStatus.RESOLVED, "ann", T0).state();
+    assertNull(CaseLifecycle.changeStatus(resolved, CaseStatus.OPEN, "ann", T1).state().resolvedAt());
+  }
+
+  @Test
+  @DisplayName("a case never goes back to new, and asking for its current state changes nothing")
+  void noBackToNew() {
+    assertThrows(ApiException.Invalid.class,
+        () -> CaseLifecycle.changeStatus(careCase(CaseStatus.OPEN), CaseStatus.NEW, "ann", T1));
+    Decision<CareCase> same = CaseLifecycle.changeStatus(careCase(CaseStatus.OPEN), CaseStatus.OPEN, "ann", T1);
+    assertFalse(same.changed());
+    assertEquals(7, same.state().version());
+  }
+
+  @Test
+  @DisplayName("assigning tells who had it and who has it now; assigning the same person again is no change")
+  void assign() {
+    Decision<CareCase> d = CaseLifecycle.assign(careCase(CaseStatus.NEW), "bob", "ann", T1);
+    CaseAssigned e = assertInstanceOf(CaseAssigned.class, d.events().get(0));
+    assertNull(e.from());
+    assertEquals("bob", e.to());
+    assertFalse(CaseLifecycle.assign(d.state(), "bob", "ann", T1).changed());
+    assertEquals("bob", CaseLifecycle.assign(d.state(), null, "ann", T1).events().stream()
+        .map(x -> ((CaseAssigned) x).from()).findFirst().orElseThrow());
+  }
+
+  @Test
+  @DisplayName("the first published reply sets the first response and makes a waiting case pending")
+  void firstResponse() {
+    Decision<CareCase> d = CaseLifecycle.responded(careCase(CaseStatus.NEW), "r1", T1);
+    assertEquals(T1, d.state().firstResponseAt());
+    assertEquals(CaseStatus.PENDING, d.state().status());
+    assertTrue(((CaseResponded) d.events().get(0)).first());
+    assertInstanceOf(CaseStatusChanged.class, d.events().get(1));
+    Decision<CareCase> second = CaseLifecycle.responded(d.state(), "r2", T1.plusSeconds(5));
+    assertEquals(T1, second.state().firstResponseAt(), "the first response time stays");
+    assertFalse(((CaseResponded) second.events().get(0)).first());
+    assertEquals(1, second.events().size(), "a pending case stays pending, with no status event");
+  }
+
+  @Test
+  @DisplayName("a reply published after the case was resolved leaves it resolved")
+  void responseAfterResolution() {
+    Decision<CareCase> d = CaseLifecycle.responded(careCase(CaseStatus.RESOLVED), "r1", T1);
+    assertEquals(CaseStatus.RESOLVED, d.state().status());
+    assertEquals(1, d.events().size());
+  }
+
+  @Test
+  @DisplayName("only a case still waiting for the brand climbs in priority")
+  void reprioritize() {
+    Priority higher = Priority.of(80);
+    CaseReprioritized e = (CaseReprioritized) CaseLifecycle.reprioritize(careCase(CaseStatus.OPEN), higher, T1)
+        .events().get(0);
+    assertEquals(40, e.from());
+    assertEquals(80, e.careCase().priority().value());
+    assertFalse(CaseLifecycle.reprioritize(careCase(CaseStatus.PENDING), higher, T1).changed());
+    assertFalse(CaseLifecycle.reprioritize(careCase(CaseStatus.OPEN), Priority.of(40), T1).changed());
+  }
+
+  static CareCase careCase(CaseStatus status) {
+    return new CareCase("c1", Platform.SANDBOX, "acct", "sandbox:ann", "ann", status, Priority.of(40), null, null,
+        List.of(), "subject", "last", 2, T0, T0, T0, null, status == CaseStatus.RESOLVED ? T0 : null, 7);
+  }
+}

@@ -1,0 +1,95 @@
+package io.earshot.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.domain.event.DomainEvent.ReplyApproved;
+import io.earshot.domain.event.DomainEvent.ReplyAttempted;
+import io.earshot.domain.event.DomainEvent.ReplySent;
+import io.earshot.domain.event.DomainEvent.ReplySubmitted;
+import io.earshot.error.ApiException;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The reply lifecycle")
+class ReplyLifecycleTest {
+  private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
+
+  @Test
+  @DisplayName("a draft that needs no approval is queued for sending at once")
+  void submitQueued() {
+    Decision<Reply> d = ReplyLifecycle.submit(draft(), false, "ann", T0);
+    assertEquals(ReplyState.QUEUED, d.state().state());
+    assertEquals(T0, d.state().nextAttemptAt());
+    assertInstanceOf(ReplySubmitted.class, d.events().get(0));
+  }
+
+  @Test
+  @DisplayName("a held reply waits for an approver, who may edit it before it is queued")
+  void approval() {
+    Reply held = ReplyLifecycle.submit(draft(), true, "ann", T0).state();
+    assertEquals(ReplyState.PENDING_APPROVAL, held.state());
+    Decision<Reply> approved = ReplyLifecycle.approve(held, "Fixed text", "mgr", T0);
+    assertEquals(ReplyState.QUEUED, approved.state().state());
+    assertEquals("Fixed text", approved.state().text());
+    assertTrue(((ReplyApproved) approved.events().get(0)).edited());
+    assertFalse(((ReplyApproved) ReplyLifecycle.approve(held, held.text(), "mgr", T0).events().get(0)).edited());
+    assertEquals(ReplyState.REJECTED, ReplyLifecycle.reject(held, "tone", "mgr", T0).state().state());
+  }
+
+  @Test
+  @DisplayName("a queued reply cannot be approved, and a rejected one can never be sent")
+  void illegalTransitions() {
+    Reply queued = ReplyLifecycle.submit(draft(), false, "ann", T0).state();
+    assertThrows(ApiException.Conflict.class, () -> ReplyLifecycle.approve(queued, null, "mgr", T0));
+    Reply rejected = ReplyLifecycle.reject(ReplyLifecycle.submit(draft(), true, "ann", T0).state(), "no", "mgr", T0).state();
+    assertThrows(ApiException.Conflict.class, () -> ReplyLifecycle.claim(rejected, T0, T0));
+    assertThrows(ApiException.Conflict.class, () -> ReplyLifecycle.sent(queued, "x1", T0));
+  }
+
+  @Test
+  @DisplayName("a claim counts the attempt and leases the reply; a lapsed claim may be claimed again")
+  void claim() {
+    Reply queued = ReplyLifecycle.submit(draft(), false, "ann", T0).state();
+    Decision<Reply> claimed = ReplyLifecycle.claim(queued, T0.plusSeconds(30), T0);
+    assertEquals(ReplyState.SENDING, claimed.state().state());
+    assertEquals(1, claimed.state().attempts());
+    assertEquals(T0.plusSeconds(30), claimed.state().nextAttemptAt());
+    assertInstanceOf(ReplyAttempted.class, claimed.events().get(0));
+    assertEquals(2, ReplyLifecycle.claim(claimed.state(), T0.plusSeconds(90), T0.plusSeconds(60)).state().attempts());
+  }
+
+  @Test
+  @DisplayName("recording a send twice is no change; a retry goes back to the queue with its error")
+  void sentAndRetry() {
+    Reply sending = ReplyLifecycle.claim(ReplyLifecycle.submit(draft(), false, "ann", T0).state(), T0, T0).state();
+    Decision<Reply> sent = ReplyLifecycle.sent(sending, "x1", T0);
+    assertEquals("x1", sent.state().externalId());
+    assertInstanceOf(ReplySent.class, sent.events().get(0));
+    assertFalse(ReplyLifecycle.sent(sent.state(), "x1", T0).changed());
+    Reply retried = ReplyLifecycle.retry(sending, T0.plusSeconds(4), "503", T0).state();
+    assertEquals(ReplyState.QUEUED, retried.state());
+    assertEquals("503", retried.lastError());
+    assertNull(retried.sentAt());
+  }
+
+  @Test
+  @DisplayName("only changed counts are told as an engagement update")
+  void engagement() {
+    Reply sending = ReplyLifecycle.claim(ReplyLifecycle.submit(draft(), false, "ann", T0).state(), T0, T0).state();
+    Reply sent = ReplyLifecycle.sent(sending, "x1", T0).state();
+    Decision<Reply> first = ReplyLifecycle.measured(sent, new Engagement(3, 1, 0, T0), T0);
+    assertTrue(first.changed());
+    assertFalse(ReplyLifecycle.measured(first.state(), new Engagement(3, 1, 0, T0.plusSeconds(60)), T0).changed());
+  }
+
+  private static Reply draft() {
+    return new Reply("r1", "c1", Platform.SANDBOX, "acct", "Sorry about that!", ReplyState.DRAFT, "m1", "ann",
+        null, 0, null, null, T0, null, Engagement.none(), 0);
+  }
+}

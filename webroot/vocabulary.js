@@ -1,0 +1,25 @@
+// The hub's shared vocabulary, in one place: event names (noun.verb, as in
+// io.earshot.domain.event.EventType and docs/EVENTS.md) and the states records move through.
+
+export const EVENTS = Object.freeze({
+  mentionReceived: 'mention.received',
+  caseOpened: 'case.opened',
+  caseMentionAdded: 'case.mention_added',
+  caseReopened: 'case.reopened',
+  caseAssigned: 'case.assigned',
+  caseStatusChanged: 'case.status_changed',
+  caseResponded: 'case.responded',
+  caseReprioritized: 'case.reprioritized',
+  replySubmitted: 'reply.submitted',
+  replyApproved: 'reply.approved',
+  replyRejected: 'reply.rejected',
+  replyAttempted: 'reply.attempted',
+  replyRetryScheduled: 'reply.retry_scheduled',
+  replySent: 'reply.sent',
+  replyFailed: 'reply.failed',
+  replyEngagementUpdated: 'reply.engagement_updated',
+  connectorStatusChanged: 'connector.status_changed',
+});
+
+export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
+export const REPLY_STATES = Object.freeze(['draft', 'pending_approval', 'queued', 'sending', 'sent', 'failed', 'rejected']);
