@@ -35,6 +35,8 @@ public final class MongoStore implements AutoCloseable {
   public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
   public static final String EVENT_QUEUE = "event_queue";
+  public static final String WEBHOOKS = "webhooks";
+  public static final String WEBHOOK_DELIVERIES = "webhook_deliveries";
 
   private final MongoClient client;
   private final MongoDatabase db;
@@ -108,6 +110,8 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
       collection(AUDIT).createIndex(Indexes.descending("at"));
+      collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
+      collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));
       return null;
     });
   }
