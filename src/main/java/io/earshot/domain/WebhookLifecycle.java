@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * The life of a webhook endpoint as pure functions: register, change (url, secret, events,
  * enabled), delete and replay one of its deliveries, each answering the new record and the
- * {@code webhook.*} event it causes, or {@link ApiException.Invalid} naming the field at fault. Changing nothing is no change. Event
- * details name what changed and where events go (scheme, host and port only: a URL's path often
- * carries a token), never the secret.
+ * {@code webhook.*} event it causes, or {@link ApiException.Invalid} naming the field at fault.
+ * Changing nothing is no change. Event details name what changed and where events go (scheme,
+ * host and port only: a URL's path often carries a token), never the secret.
  */
 public final class WebhookLifecycle {
   static final int MIN_SECRET = 16;

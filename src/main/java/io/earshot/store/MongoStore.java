@@ -37,6 +37,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String EVENT_QUEUE = "event_queue";
   public static final String WEBHOOKS = "webhooks";
   public static final String WEBHOOK_DELIVERIES = "webhook_deliveries";
+  public static final String WEBHOOK_DUE = "webhook_due";
 
   private final MongoClient client;
   private final MongoDatabase db;
@@ -110,7 +111,7 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
       collection(AUDIT).createIndex(Indexes.descending("at"));
-      collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
+      collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
       collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));
       return null;
     });

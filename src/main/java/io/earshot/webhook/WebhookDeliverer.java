@@ -149,8 +149,9 @@ public final class WebhookDeliverer {
         : retries.next(d.attempts(), d.since(), at).map(next -> d.retryAt(next, outcome.status(), outcome.error(), at))
             .orElseGet(() -> d.failed(outcome.status(), outcome.error(), at));
     if (!outcome.delivered()) {
+      String next = after.nextAttemptAt() == null ? "given up" : "next at " + after.nextAttemptAt();
       LOG.info("webhook={} delivery={} event={} attempt {} failed ({}); {}", d.webhookId(), d.id(), d.eventId(),
-          d.attempts(), outcome.error(), after.nextAttemptAt() == null ? "given up" : "next at " + after.nextAttemptAt());
+          d.attempts(), outcome.error(), next);
     }
     return deliveries.record(claimed, after).mapEmpty();
   }

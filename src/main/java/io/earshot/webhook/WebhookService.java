@@ -81,10 +81,8 @@ public final class WebhookService {
     return get(id).compose(w -> delivery(id, deliveryId).compose(d -> {
       Decision<WebhookDelivery> decision = WebhookLifecycle.replay(w, d, actor, clock.instant());
       Change change = Change.of(MongoStore.WEBHOOK_DELIVERIES, deliveryId, decision.events());
-      return events.apply(change, () -> deliveries.replay(d, decision.state(), change.id()));
-    })).recover(e -> Future.failedFuture(e instanceof StaleWrite
-        ? new ApiException.Conflict("delivery " + deliveryId + " is being sent right now; try again shortly") : e))
-        .onSuccess(d -> deliverer.wake());
+      return events.apply(change, () -> deliveries.replay(decision.state(), change.id()));
+    })).onSuccess(d -> deliverer.wake());
   }
 
   private Future<WebhookDelivery> delivery(String webhookId, String deliveryId) {

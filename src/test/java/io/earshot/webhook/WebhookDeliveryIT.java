@@ -168,7 +168,7 @@ class WebhookDeliveryIT {
   }
 
   @Test
-  @DisplayName("an event handed over twice, as the relay does after a crash, is one delivery and one request")
+  @DisplayName("an event handed over again, as the relay does after a crash, is one delivery and one request")
   void handedOverTwice() {
     try (Receiver receiver = new Receiver()) {
       try (TestHub hub = TestHub.start(env(TestHub.tempDir("earshot-webhooks").toString(), null))) {
@@ -185,6 +185,13 @@ class WebhookDeliveryIT {
         assertTrue(eventually(WAIT, () -> "delivered".equals(api.get(log).json().getJsonArray("items").getJsonObject(0)
             .getString("state"))));
         assertEquals(List.of(envelopes.get(0).id()), receiver.requests().stream().map(Receiver.Request::eventId).toList());
+
+        hub.hub().events().deliverDurable("twice-1", envelopes).await();
+        var due = hub.hub().mongo().collection(io.earshot.store.MongoStore.WEBHOOK_DUE);
+        assertTrue(eventually(WAIT, () -> hub.hub().mongo().run(due::countDocuments).await() == 0),
+            "the entry a late handover left for a delivered event is dropped");
+        assertEquals(1, receiver.requests().size(), "and nothing was sent again");
+        assertEquals("delivered", api.get(log).json().getJsonArray("items").getJsonObject(0).getString("state"));
       }
     }
   }
