@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ public final class WebhookDeliverer {
   static final int MAX_IN_FLIGHT = 32;
   static final int PER_ENDPOINT = 4;
   private static final long POLL_MS = 1000;
+  /** How long a stop waits for deliveries in flight; the hub's whole shutdown is bounded at 20 s. */
+  private static final long STOP_GRACE_MS = 5000;
   private final Vertx vertx;
   private final WebhookStore webhooks;
   private final WebhookDeliveryStore deliveries;
@@ -76,7 +79,11 @@ public final class WebhookDeliverer {
     }
   }
 
-  /** Stops claiming and completes once the deliveries in flight have their outcome recorded. */
+  /**
+   * Stops claiming and completes once the deliveries in flight have their outcome recorded, or
+   * after a short grace: a claim left unrecorded lapses and is sent again (receivers dedupe), and
+   * during a JVM shutdown the embedded store may already be closing and never answer.
+   */
   Future<Void> stop() {
     if (context == null) {
       return Future.succeededFuture();
@@ -88,7 +95,10 @@ public final class WebhookDeliverer {
       drained = done;
       settleIfDrained();
     });
-    return done.future();
+    return done.future().timeout(STOP_GRACE_MS, TimeUnit.MILLISECONDS).recover(e -> {
+      LOG.info("webhook deliveries still in flight at stop; their claims lapse and they are sent again");
+      return Future.succeededFuture();
+    });
   }
 
   private void pump() {
