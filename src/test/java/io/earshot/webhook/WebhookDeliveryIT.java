@@ -110,7 +110,7 @@ class WebhookDeliveryIT {
     try (Receiver silent = new Receiver(); Receiver prompt = new Receiver()) {
       silent.otherwise(HANG);
       Map<String, String> env = env(TestHub.tempDir("earshot-webhooks").toString(), null);
-      env.put("EARSHOT_WEBHOOK_TIMEOUT_SECONDS", "8");
+      env.put("EARSHOT_WEBHOOK_TIMEOUT_SECONDS", "20");
       try (TestHub hub = TestHub.start(env)) {
         ApiClient api = hub.api().login("admin", hub.adminPassword());
         JsonArray mentions = new JsonArray().add("mention.received");
@@ -123,7 +123,7 @@ class WebhookDeliveryIT {
           batch.add(ApiClient.mention("slow-" + i, "slow-customer-" + i, "@Brand where is order " + i));
         }
         assertEquals(20, api.ingest(batch).json().getInteger("accepted"));
-        assertTrue(eventually(Duration.ofSeconds(7), () -> prompt.acknowledged().size() == 20),
+        assertTrue(eventually(Duration.ofSeconds(18), () -> prompt.acknowledged().size() == 20),
             "all 20 reached the prompt receiver before the silent one's first timeout: " + prompt.requests().size());
         assertTrue(silent.requests().size() <= WebhookDeliverer.PER_ENDPOINT,
             "the silent receiver holds at most its share of open requests: " + silent.requests().size());
