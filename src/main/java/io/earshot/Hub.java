@@ -41,6 +41,7 @@ import io.earshot.store.SettingsStore;
 import io.earshot.store.UserStore;
 import io.earshot.triage.Scorer;
 import io.earshot.web.HttpApi;
+import io.earshot.webhook.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -86,6 +87,7 @@ public final class Hub {
   private ThreadingRecovery recovery;
   private EventRelay relay;
   private EventDispatcher events;
+  private Webhooks webhooks;
   private String ingestToken;
   private int port;
 
@@ -154,6 +156,7 @@ public final class Hub {
     CustomerStore customers = new CustomerStore(mongo);
     ReplyStore replies = new ReplyStore(mongo);
     AuditLog audit = new AuditLog(mongo);
+    webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock);
     events = eventSpine(audit);
     IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, events,
         clock, config.ingest().reopenWindow());
@@ -179,10 +182,11 @@ public final class Hub {
         new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
     refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, caseChanges, replyService, templates,
-        mentions, mongo, redis, board, audit), config.http().webroot().toString());
+        mentions, mongo, redis, board, audit, webhooks.service(events)), config.http().webroot().toString());
     return connectors.start().compose(v -> {
       publisher.start();
       engagement.start();
+      webhooks.start();
       return http.listen(config.http().port());
     }).onSuccess(p -> {
       port = p;
@@ -201,7 +205,7 @@ public final class Hub {
   }
 
   /**
-   * The event dispatcher with this instance's listeners: the live fan-out and the audit log. The
+   * The event dispatcher with this instance's listeners: live fan-out, audit log, webhooks. The
    * relay re-delivers what a crash or a failing durable listener left in the event queue.
    */
   private EventDispatcher eventSpine(AuditLog audit) {
@@ -209,6 +213,7 @@ public final class Hub {
     EventDispatcher dispatcher = new EventDispatcher(queue, clock);
     dispatcher.register(new LiveFanout(liveBus));
     dispatcher.register(new AuditTrail(audit));
+    dispatcher.register(webhooks.listener());
     relay = new EventRelay(vertx, queue, dispatcher, clock);
     relay.start(EVENT_RELAY);
     return dispatcher;
@@ -286,7 +291,8 @@ public final class Hub {
       relay.stop();
     }
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
-    return httpClosed.eventually(() -> engagement == null ? Future.succeededFuture() : engagement.stop())
+    return httpClosed.eventually(() -> webhooks == null ? Future.succeededFuture() : webhooks.stop())
+        .eventually(() -> engagement == null ? Future.succeededFuture() : engagement.stop())
         .eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
         .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
         .eventually(() -> demo == null ? Future.succeededFuture() : demo.stop())

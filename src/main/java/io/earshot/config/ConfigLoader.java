@@ -7,6 +7,7 @@ import io.earshot.config.EarshotConfig.MongoDurability;
 import io.earshot.config.EarshotConfig.Outbound;
 import io.earshot.config.EarshotConfig.Security;
 import io.earshot.config.EarshotConfig.Stores;
+import io.earshot.config.EarshotConfig.Webhooks;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -95,7 +96,16 @@ public final class ConfigLoader {
     return new Outbound(Path.of(text("connectorsDir", "EARSHOT_CONNECTORS_DIR", "./connectors")),
         Duration.ofSeconds(integer("connectorLeaseSeconds", "EARSHOT_CONNECTOR_LEASE_SECONDS", 15, 1, 3600)),
         Duration.ofSeconds(integer("publishLeaseSeconds", "EARSHOT_PUBLISH_LEASE_SECONDS", 30, 1, 3600)),
-        Duration.ofSeconds(integer("engagementIntervalSeconds", "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", 60, 1, 86_400)));
+        Duration.ofSeconds(integer("engagementIntervalSeconds", "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", 60, 1, 86_400)),
+        webhooks());
+  }
+
+  private Webhooks webhooks() {
+    return new Webhooks(
+        Duration.ofSeconds(integer("webhookTimeoutSeconds", "EARSHOT_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 300)),
+        Duration.ofSeconds(integer("webhookRetryFirstSeconds", "EARSHOT_WEBHOOK_RETRY_FIRST_SECONDS", 5, 1, 3600)),
+        Duration.ofSeconds(integer("webhookRetryMaxSeconds", "EARSHOT_WEBHOOK_RETRY_MAX_SECONDS", 3600, 1, 86_400)),
+        Duration.ofSeconds(integer("webhookGiveUpSeconds", "EARSHOT_WEBHOOK_GIVE_UP_SECONDS", 86_400, 1, 30 * 86_400)));
   }
 
   private Demo demo(boolean embeddedMongo) {

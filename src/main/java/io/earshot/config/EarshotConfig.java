@@ -41,9 +41,16 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
   public record Security(String ingestToken, String adminPassword) {
   }
 
-  /** Connector accounts and what goes out through them. */
+  /** Connector accounts and what goes out through them (replies, and events to webhooks). */
   public record Outbound(Path connectorsDir, Duration connectorLease, Duration publishLease,
-                         Duration engagementInterval) {
+                         Duration engagementInterval, Webhooks webhooks) {
+  }
+
+  /**
+   * Outgoing webhook delivery: how long a receiver may take to answer, the retry back-off
+   * (doubling from {@code firstRetry} up to {@code maxRetry}) and when to give an event up.
+   */
+  public record Webhooks(Duration timeout, Duration firstRetry, Duration maxRetry, Duration giveUpAfter) {
   }
 
   /** The built-in sandbox and demo platforms. */

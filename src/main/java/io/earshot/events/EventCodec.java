@@ -15,6 +15,7 @@ import io.earshot.domain.event.DomainEvent.OfCase;
 import io.earshot.domain.event.DomainEvent.OfReply;
 import io.earshot.domain.event.DomainEvent.ReplyApproved;
 import io.earshot.domain.event.DomainEvent.ReplyRejected;
+import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.vertx.core.json.JsonObject;
 
 /** Turns a domain event into its envelope: the v1 payload and a one-line summary for the audit log. */
@@ -39,6 +40,9 @@ public final class EventCodec {
     }
     if (event instanceof ConnectorStatusChanged s) {
       return new JsonObject().put("connector", EventPayloads.connector(s.status()));
+    }
+    if (event instanceof WebhookChanged w) {
+      return new JsonObject().put("webhookId", w.webhookId()).put("detail", w.detail());
     }
     AccountChanged a = (AccountChanged) event;
     return new JsonObject().put("username", a.username()).put("detail", a.detail());
@@ -92,6 +96,9 @@ public final class EventCodec {
     }
     if (event instanceof ConnectorStatusChanged s) {
       return s.status().state().code();
+    }
+    if (event instanceof WebhookChanged w) {
+      return w.detail();
     }
     return ((AccountChanged) event).detail();
   }

@@ -38,6 +38,9 @@ public final class MongoStore implements AutoCloseable {
   public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
   public static final String EVENT_QUEUE = "event_queue";
+  public static final String WEBHOOKS = "webhooks";
+  public static final String WEBHOOK_DELIVERIES = "webhook_deliveries";
+  public static final String WEBHOOK_DUE = "webhook_due";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own
@@ -131,6 +134,8 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
       collection(AUDIT).createIndex(Indexes.descending("at"));
+      collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
+      collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));
       return null;
     });
   }

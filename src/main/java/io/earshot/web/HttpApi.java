@@ -11,6 +11,7 @@ import io.earshot.redis.RedisConnection;
 import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
+import io.earshot.webhook.WebhookService;
 import io.vertx.core.Future;
 import java.time.Clock;
 import io.vertx.core.Vertx;
@@ -32,7 +33,8 @@ public final class HttpApi {
   public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, InboxService inbox,
                          CaseChanges caseChanges,
                          ReplyService replies, ReplyTemplates templates, MentionStore mentions,
-                         MongoStore mongo, RedisConnection redis, StatusBoard connectors, AuditLog audit) {
+                         MongoStore mongo, RedisConnection redis, StatusBoard connectors, AuditLog audit,
+                         WebhookService webhooks) {
   }
 
   private static final long MAX_BODY = 16L * 1024 * 1024;
@@ -75,6 +77,7 @@ public final class HttpApi {
     v1.route().handler(authenticator::handle);
     new UserRoutes(services.auth(), services.audit(), Clock.systemUTC()).mount(v1);
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(), services.mentions()).mount(v1);
+    new WebhookRoutes(services.webhooks()).mount(v1);
     api.route("/v1/*").subRouter(v1);
     api.route().failureHandler(ErrorHandler::handle);
     api.route().handler(ctx -> ctx.fail(404));

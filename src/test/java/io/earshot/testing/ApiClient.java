@@ -77,6 +77,10 @@ public final class ApiClient {
         .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
   }
 
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+  }
+
   private Response send(HttpRequest request) {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -221,4 +221,15 @@ public sealed interface DomainEvent {
       return "user:" + username;
     }
   }
+
+  /**
+   * An admin's change to an outgoing webhook endpoint: {@code webhook.created}, {@code webhook.updated},
+   * {@code webhook.deleted}, {@code webhook.replayed}; {@code detail} says what changed, never the secret.
+   */
+  record WebhookChanged(EventType type, String webhookId, String actor, String detail, Instant at)
+      implements DomainEvent {
+    public String subject() {
+      return "webhook:" + webhookId;
+    }
+  }
 }

@@ -31,7 +31,12 @@ public enum EventType {
   USER_UPDATED("user.updated", Delivery.RECORDED),
   SESSION_CREATED("session.created", Delivery.RECORDED),
   SESSION_ENDED("session.ended", Delivery.RECORDED),
-  TOKEN_CREATED("token.created", Delivery.RECORDED);
+  TOKEN_CREATED("token.created", Delivery.RECORDED),
+  WEBHOOK_CREATED("webhook.created", Delivery.RECORDED),
+  WEBHOOK_UPDATED("webhook.updated", Delivery.RECORDED),
+  WEBHOOK_DELETED("webhook.deleted", Delivery.RECORDED),
+  /** An admin had one delivery of an event sent to an endpoint again (the replay button). */
+  WEBHOOK_REPLAYED("webhook.replayed", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }
