@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.ne;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -178,7 +179,11 @@ public final class CaseStore {
 
   /** Whether change {@code changeId} is among the last changes stored on the case. */
   public Future<Boolean> hasApplied(String id, String changeId) {
-    return mongo.run(() -> cases.find(and(eq("_id", id), eq("changeIds", changeId))).first() != null);
+    return mongo.run(() -> {
+      // By _id alone: the embedded server would scan for any other filter.
+      Document d = cases.find(eq("_id", id)).projection(Projections.include("changeIds")).first();
+      return d != null && d.getList("changeIds", String.class, List.of()).contains(changeId);
+    });
   }
 
   private static void setOrUnset(List<Bson> parts, String field, Object value) {

@@ -7,11 +7,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -133,6 +136,11 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
+      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS)) {
+        collection(versioned).createIndex(Versioned.INDEX, unique);
+        // Documents from before versions existed: version 0, so Versioned.at finds them by key.
+        collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));
+      }
       collection(AUDIT).createIndex(Indexes.descending("at"));
       collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
       collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));

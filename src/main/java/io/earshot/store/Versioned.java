@@ -1,13 +1,10 @@
 package io.earshot.store;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.or;
-
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import java.util.List;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -19,14 +16,21 @@ import org.bson.conversions.Bson;
 final class Versioned {
   /** Enough to outlast the few seconds between a crash and the event relay's check. */
   private static final int REMEMBERED_CHANGES = 20;
+  /** The index that makes {@link #at} a keyed lookup on every server. */
+  static final Bson INDEX = Indexes.ascending("_id", "version");
 
   private Versioned() {
   }
 
-  /** The document {@code id} at {@code version} (documents from before versions count as 0). */
+  /**
+   * The document {@code id} at {@code version}. A flat filter with exactly the keys of the unique
+   * {@code (_id, version)} index ({@link #INDEX}): the embedded server uses an index only for a
+   * query on exactly its keys, and would scan the whole collection for anything else
+   * ({@code $and}, an extra condition). Documents written before versions existed are given
+   * version 0 at start-up ({@link MongoStore#createIndexes}).
+   */
   static Bson at(String id, long version) {
-    Bson atVersion = version == 0 ? or(eq("version", 0L), exists("version", false)) : eq("version", version);
-    return and(eq("_id", id), atVersion);
+    return new Document("_id", id).append("version", version);
   }
 
   /** The decided {@code version}, remembering {@code changeId}. */
