@@ -3,7 +3,10 @@ package io.earshot.error;
 /**
  * Typed failures that the single HTTP error handler turns into answers: {@link NotFound} 404,
  * {@link Invalid} 400 (naming the field), {@link Conflict} 409, {@link Forbidden} 403,
- * {@link Unauthenticated} 401. Anything else is a 500, logged once with its stack trace.
+ * {@link CrossSite} 403, {@link Unauthenticated} 401, {@link TooLarge} 413,
+ * {@link UnsupportedMediaType} 415, {@link RequestTimeout} 408, {@link TooManyRequests} 429 and
+ * {@link Unavailable} 503 (the last two with a {@code Retry-After}). Anything else is a 500,
+ * logged once with its stack trace.
  */
 public abstract class ApiException extends RuntimeException {
   private final int status;
@@ -21,6 +24,11 @@ public abstract class ApiException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** Seconds a client should wait before trying again; 0 when the answer says nothing about it. */
+  public long retryAfterSeconds() {
+    return 0;
   }
 
   public static final class NotFound extends ApiException {
@@ -57,6 +65,59 @@ public abstract class ApiException extends RuntimeException {
   public static final class Unauthenticated extends ApiException {
     public Unauthenticated(String message) {
       super(401, "unauthenticated", message);
+    }
+  }
+
+  /** A state-changing request that did not prove it comes from the hub's own pages. */
+  public static final class CrossSite extends ApiException {
+    public CrossSite(String message) {
+      super(403, "csrf_rejected", message);
+    }
+  }
+
+  public static final class TooLarge extends ApiException {
+    public TooLarge(String message) {
+      super(413, "payload_too_large", message);
+    }
+  }
+
+  public static final class UnsupportedMediaType extends ApiException {
+    public UnsupportedMediaType(String message) {
+      super(415, "unsupported_media_type", message);
+    }
+  }
+
+  public static final class RequestTimeout extends ApiException {
+    public RequestTimeout(String message) {
+      super(408, "request_timeout", message);
+    }
+  }
+
+  public static final class TooManyRequests extends ApiException {
+    private final long retryAfterSeconds;
+
+    public TooManyRequests(String message, long retryAfterSeconds) {
+      super(429, "too_many_requests", message);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @Override
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
+  public static final class Unavailable extends ApiException {
+    private final long retryAfterSeconds;
+
+    public Unavailable(String message, long retryAfterSeconds) {
+      super(503, "unavailable", message);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @Override
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
     }
   }
 }

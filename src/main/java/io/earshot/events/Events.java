@@ -9,6 +9,10 @@ public final class Events {
   public static final String REDIS_CHANNEL = "earshot:events";
   /** Local event-bus address where every fanned-out event arrives on each instance. */
   public static final String LIVE_ADDRESS = "earshot.live";
+  /** Redis channel that tells every instance which credentials (session/token digests) just ended. */
+  public static final String REVOKED_CHANNEL = "earshot:revoked";
+  /** Local event-bus address where those digests arrive, so open live sockets can close. */
+  public static final String REVOKED_ADDRESS = "earshot.revoked";
 
   public static final String MENTION_CREATED = "mention.created";
   public static final String CASE_CREATED = "case.created";

@@ -64,13 +64,13 @@ public final class InboxService {
   }
 
   public Future<CareCase> change(String id, CaseChange change, User user) {
-    if (!user.role().canWorkCases()) {
-      return Future.failedFuture(new ApiException.Forbidden(user.role().code() + " cannot change cases"));
+    if (!user.canWorkCases()) {
+      return Future.failedFuture(new ApiException.Forbidden("a marketer cannot change cases"));
     }
     Instant now = clock.instant();
     Map<String, Object> fields;
     try {
-      fields = fields(change, now);
+      fields = fields(change, user, now);
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
@@ -83,14 +83,16 @@ public final class InboxService {
     });
   }
 
-  private static Map<String, Object> fields(CaseChange change, Instant now) {
+  private static Map<String, Object> fields(CaseChange change, User user, Instant now) {
     Map<String, Object> fields = new LinkedHashMap<>();
     if (change.status() != null) {
       fields.put("status", change.status().code());
       fields.put("resolvedAt", change.status() == CaseStatus.RESOLVED ? now : null);
     }
     if (change.assignee() != null) {
-      fields.put("assignee", change.assignee().isEmpty() ? null : change.assignee());
+      // "me" is whoever the server authenticated, so a page never claims in a name it assumed.
+      String assignee = CaseChange.ME.equals(change.assignee()) ? user.username() : change.assignee();
+      fields.put("assignee", assignee.isEmpty() ? null : assignee);
     }
     if (fields.isEmpty()) {
       throw new ApiException.Invalid("status", "give a status or an assignee to change");

@@ -106,6 +106,8 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
+      collection(SESSIONS).createIndex(Indexes.ascending("username"));
+      collection(SESSIONS).createIndex(Indexes.ascending("sessionId"));
       collection(AUDIT).createIndex(Indexes.descending("at"));
       return null;
     });
