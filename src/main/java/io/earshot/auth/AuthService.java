@@ -83,10 +83,10 @@ public final class AuthService {
   }
 
   private Future<StoredUser> checkPassword(String username, String password) {
-    return users.findUser(username).compose(user -> passwords.verify(password, user == null ? null : user.passwordHash())
-        .compose(ok -> ok && mayAct(user)
-            ? Future.succeededFuture(user)
-            : Future.failedFuture(new ApiException.Unauthenticated(WRONG))));
+    return passwords.check(password, () -> users.findUser(username), StoredUser::passwordHash)
+        .compose(owner -> owner.isPresent() && mayAct(owner.get())
+            ? Future.succeededFuture(owner.get())
+            : Future.failedFuture(new ApiException.Unauthenticated(WRONG)));
   }
 
   private static ApiException throttled(Duration wait) {

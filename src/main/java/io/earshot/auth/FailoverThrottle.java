@@ -11,13 +11,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The throttle sign-in uses: the hub-wide {@link RedisThrottle}, and while Redis does not answer
- * within {@value #REDIS_TIMEOUT_MS} ms, this instance's {@link LocalThrottle}. Sign-in neither
+ * within {@value #REDIS_TIMEOUT_MS} ms (long enough for a busy hub, short enough that sign-in
+ * never hangs), this instance's {@link LocalThrottle}. Sign-in neither
  * hangs nor goes unthrottled during a Redis outage; after a failure Redis is tried again after
  * {@link #RETRY_REDIS_AFTER}, so a dead Redis costs one timeout per period, not one per attempt.
  */
 public final class FailoverThrottle implements SignInThrottle {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverThrottle.class);
-  static final long REDIS_TIMEOUT_MS = 300;
+  static final long REDIS_TIMEOUT_MS = 1000;
   static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
   private final SignInThrottle shared;
   private final SignInThrottle local;
