@@ -57,7 +57,9 @@ final class SignInStorm {
       chain = chain.compose(v -> timed(() -> signIn("admin", "wrong-" + n, "10.201.0." + n), known))
           .compose(v -> timed(() -> signIn("no-such-user-" + n, "wrong-" + n, "10.202.0." + n), unknown));
     }
-    return chain.map(v -> new JsonObject().put("knownUserMedian", median(known)).put("unknownUserMedian", median(unknown)));
+    // A correct password clears admin's count, so the storm below meets the full limit.
+    return chain.compose(v -> signIn("admin", adminPassword, "10.200.0.1"))
+        .map(v -> new JsonObject().put("knownUserMedian", median(known)).put("unknownUserMedian", median(unknown)));
   }
 
   private Future<Void> timed(Supplier<Future<Integer>> call, List<Double> into) {
@@ -87,7 +89,7 @@ final class SignInStorm {
     });
   }
 
-  /** Sequential health requests, 5 ms apart, for as long as {@code work} runs (and at least ten of them). */
+  /** Sequential health requests, 2 ms apart, for as long as {@code work} runs (and at least ten of them). */
   private Future<JsonObject> healthWhile(Supplier<Future<Void>> work) {
     List<Double> latencies = new ArrayList<>();
     boolean[] done = {false};
@@ -101,7 +103,7 @@ final class SignInStorm {
       long start = System.nanoTime();
       probe.get(port, "127.0.0.1", "/api/v1/health").send().onComplete(r -> {
         latencies.add((System.nanoTime() - start) / 1e6);
-        vertx.setTimer(5, t -> next[0].run());
+        vertx.setTimer(2, t -> next[0].run());
       });
     };
     next[0].run();

@@ -194,7 +194,7 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @DisplayName("claiming a case assigns whoever the hub signed in, not a name the page sends")
+  @DisplayName("claiming a case assigns whoever the hub signed in, not a name the page sends; signing out ends the session")
   void claimAsServerKnownUser() throws Exception {
     signIn();
     String text = "Claim me please " + UUID.randomUUID();
@@ -204,6 +204,13 @@ class DashboardBrowserIT {
     wait.until(ExpectedConditions.elementToBeClickable(testId("case-claim"))).click();
     wait.until(ExpectedConditions.textToBe(testId("case-assignee"), "Assigned to you"));
     assertEquals("admin", caseOnServer(caseId).getString("assignee"));
+
+    String cookie = "earshot_session=" + driver.manage().getCookieNamed("earshot_session").getValue();
+    driver.findElement(testId("logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("login-form")));
+    HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/session"))
+        .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, after.statusCode(), "signing out (a DELETE with the CSRF token) ended the session on the server");
   }
 
   @Test
