@@ -67,8 +67,8 @@ class RedisThrottleIT {
       assertTrue(throttle.degraded(), "the throttle noticed Redis is gone");
       assertEquals(Duration.ofSeconds(1), throttle.attempt("bea", "10.0.0.1").await(),
           "the local stand-in still makes the 4th attempt wait");
-      assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5,
-          "only the first attempt waited for Redis, briefly");
+      assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10,
+          "only the first attempt waited for Redis, and only for the 1 s timeout (not Lettuce's 60 s)");
     } finally {
       redis.close();
       vertx.close().await();
