@@ -9,6 +9,7 @@ import io.earshot.triage.TriageEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Map;
  * (believing 127.0.0.1 as a proxy, so the storm can come "from" many addresses) and prints JSON
  * with {@code /api/v1/health} latency while N wrong-password sign-ins arrive at once, first all
  * for one account from one address, then each for a different name from a different address,
- * plus the answer times of wrong passwords for a known and an unknown name. The storm's clients
+ * plus the answer times of wrong passwords for a known and an unknown name; an unmeasured round of
+ * both storms warms the hub up first, and a burst of as many anonymous requests (401 at once, no
+ * password work) shows what the burst of connections alone costs on this machine. The storm's clients
  * run on a Vert.x of their own in the same process, so they share the machine with the hub.
  */
 public final class SignInBench {
@@ -39,8 +42,10 @@ public final class SignInBench {
       Hub hub = Hub.start(hubVertx, config, Map.of(), TriageEngine.withDefaults(), Connectors::create).await();
       try {
         JsonObject result = new SignInStorm(clients, hub.port(), password).run(attempts).await();
+        // The machine's load matters: on a shared box, other processes' work shows up as latency here.
         out.println(new JsonObject().put("signIn", result.put("passwordThreads", config.security().passwordThreads())
-            .put("cores", Runtime.getRuntime().availableProcessors())).encodePrettily());
+            .put("cores", Runtime.getRuntime().availableProcessors())
+            .put("loadAverage1m", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())).encodePrettily());
       } finally {
         hub.close().await();
       }
