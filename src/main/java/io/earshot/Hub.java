@@ -269,12 +269,10 @@ public final class Hub {
         .eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
         .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
         .eventually(() -> demo == null ? Future.succeededFuture() : demo.stop())
-        .eventually(() -> {
-          if (auth != null) {
-            auth.close();
-          }
-          return Future.succeededFuture();
-        })
+        .eventually(() -> auth == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+          auth.close(); // closes a Redis subscription: blocking, so off the event loop
+          return null;
+        }))
         .eventually(backends::close)
         .recover(e -> Future.succeededFuture())
         .mapEmpty();
