@@ -1,4 +1,5 @@
-// JSON client for the hub's /api/v1. Cookies carry the session (same origin).
+// JSON client for the hub's /api/v1. Cookies carry the session (same origin); every
+// state-changing request also carries the session's CSRF token, which only this page can read.
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -10,18 +11,36 @@ export class ApiError extends Error {
 }
 
 let onUnauthenticated = () => {};
+let onSessionChanged = async () => false;
+let csrfToken = null;
 
 /** Called whenever a request (other than the session calls) answers 401. */
 export function setUnauthenticatedHandler(fn) {
   onUnauthenticated = fn;
 }
 
-async function request(method, path, body, { quiet401 = false } = {}) {
+/**
+ * Called when the hub refuses this page's CSRF token: the cookie now belongs to another session
+ * (another tab signed in). fn() re-reads GET /session and answers whether the request may be
+ * retried (same user, new session) — otherwise the page reloads its state as the new user.
+ */
+export function setSessionChangedHandler(fn) {
+  onSessionChanged = fn;
+}
+
+/** Keeps the token of the session the server just described ({ username, roles, csrfToken }). */
+function remember(session) {
+  csrfToken = (session && session.csrfToken) || null;
+  return session;
+}
+
+async function send(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  if (method !== 'GET' && csrfToken) init.headers['X-CSRF-Token'] = csrfToken;
   const res = await fetch(`/api/v1${path}`, init);
   const text = res.status === 204 ? '' : await res.text();
   let data = null;
@@ -30,11 +49,17 @@ async function request(method, path, body, { quiet401 = false } = {}) {
   } catch {
     data = { message: text.slice(0, 200) };
   }
-  if (!res.ok) {
-    if (res.status === 401 && !quiet401) onUnauthenticated();
-    throw new ApiError(res.status, data);
+  return { res, data };
+}
+
+async function request(method, path, body, { quiet401 = false, retried = false } = {}) {
+  const { res, data } = await send(method, path, body);
+  if (res.ok) return data;
+  if (res.status === 401 && !quiet401) onUnauthenticated();
+  if (res.status === 403 && data && data.error_code === 'csrf_rejected' && !retried && !quiet401) {
+    if (await onSessionChanged()) return request(method, path, body, { quiet401, retried: true });
   }
-  return data;
+  throw new ApiError(res.status, data);
 }
 
 const query = (params) => {
@@ -47,9 +72,9 @@ const query = (params) => {
 const id = encodeURIComponent;
 
 export const api = {
-  currentSession: () => request('GET', '/session', undefined, { quiet401: true }),
-  login: (username, password) => request('POST', '/session', { username, password }, { quiet401: true }),
-  logout: () => request('DELETE', '/session', undefined, { quiet401: true }),
+  currentSession: () => request('GET', '/session', undefined, { quiet401: true }).then(remember),
+  login: (username, password) => request('POST', '/session', { username, password }, { quiet401: true }).then(remember),
+  logout: () => request('DELETE', '/session', undefined, { quiet401: true }).finally(() => remember(null)),
   health: () => request('GET', '/health'),
   cases: ({ status, sort, limit }) => request('GET', `/cases${query({ status, sort, limit })}`),
   caseDetail: (caseId) => request('GET', `/cases/${id(caseId)}`),

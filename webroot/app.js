@@ -1,6 +1,8 @@
 // Entry point: session check, login, then the inbox, the case view and the live feed wired together.
-import { api, setUnauthenticatedHandler } from './api.js';
-import { $ } from './dom.js';
+// The page acts only as the user the hub says is signed in (GET /session): when another tab
+// signs in as someone else, this page notices and rebuilds itself for that user.
+import { api, setSessionChangedHandler, setUnauthenticatedHandler } from './api.js';
+import { $, h } from './dom.js';
 import { connectLive } from './live.js';
 import { createInbox } from './inbox.js';
 import { createCaseView } from './caseview.js';
@@ -8,7 +10,7 @@ import { createConnectorBar } from './connectors.js';
 import { wireLogin } from './login.js';
 import { EVENTS } from './vocabulary.js';
 
-let session = null; // { live, stop() } while signed in
+let session = null; // { me, stop() } while signed in
 
 function show(which) {
   $('#boot').hidden = true;
@@ -29,10 +31,47 @@ function setLiveState(state) {
   el.textContent = { live: 'live', connecting: 'connecting…', offline: 'reconnecting…' }[state] || state;
 }
 
+/** A short line under the user's name, e.g. why the page just changed user. */
+function showNotice(text) {
+  let el = $('[data-testid=session-notice]');
+  if (!el) {
+    el = h('span', { class: 'chip', testid: 'session-notice', role: 'status' });
+    $('#user-name').after(el);
+  }
+  el.hidden = !text;
+  el.textContent = text || '';
+}
+
+/**
+ * Compares the user the hub knows with the one this page shows: 'same' (requests may go on with
+ * the fresh CSRF token), 'ended' (now on the login screen), 'switched' (the page was rebuilt for
+ * the user another tab signed in) or 'unreachable' (the hub did not answer).
+ */
+async function verifySession() {
+  if (!session) return 'ended';
+  const shown = session;
+  let now;
+  try {
+    now = await api.currentSession();
+  } catch (err) {
+    if (err.status !== 401) return 'unreachable';
+    if (session === shown) showLogin('Your session has ended. Please sign in again.');
+    return 'ended';
+  }
+  if (session !== shown) return 'switched';
+  if (now.username === shown.me.username) return 'same';
+  shown.stop();
+  session = null;
+  await start(now);
+  showNotice(`Signed in as ${now.username} in another tab (was ${shown.me.username}).`);
+  return 'switched';
+}
+
 async function start(me) {
   show('app');
   $('#user-name').textContent = me.username;
-  $('#user-role').textContent = me.role;
+  $('#user-role').textContent = (me.roles || []).join(', ');
+  showNotice('');
 
   const connectors = createConnectorBar($('#connectors'));
   const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c) });
@@ -55,15 +94,8 @@ async function start(me) {
     onState: setLiveState,
     onOpen: () => refreshAll(), // nothing sent while the socket was down is replayed
     onEvent: (type, data) => route(type, data),
-    onDrop: async () => {
-      try {
-        await api.currentSession();
-        return true;
-      } catch (err) {
-        if (err.status === 401) { showLogin('Your session has ended. Please sign in again.'); return false; }
-        return true; // hub unreachable: keep retrying
-      }
-    },
+    // Reconnect only while the same user is signed in; an unreachable hub is retried.
+    onDrop: async () => ['same', 'unreachable'].includes(await verifySession()),
   });
 
   // Event names and payloads (v1) are documented in docs/EVENTS.md; see also vocabulary.js.
@@ -86,16 +118,22 @@ async function start(me) {
   }
 
   const healthTimer = setInterval(refreshHealth, 60000);
+  const onVisible = () => { if (document.visibilityState === 'visible') verifySession(); };
   document.addEventListener('keydown', onKey);
+  document.addEventListener('visibilitychange', onVisible);
+  window.addEventListener('focus', onVisible);
   $('#logout').onclick = async () => {
     await api.logout().catch(() => {});
     showLogin();
   };
   session = {
+    me,
     stop() {
       live.close();
       clearInterval(healthTimer);
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', onVisible);
       $('#case-list').replaceChildren();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
@@ -109,5 +147,6 @@ async function start(me) {
 }
 
 setUnauthenticatedHandler(() => { if (session) showLogin('Your session has ended. Please sign in again.'); });
+setSessionChangedHandler(async () => (await verifySession()) === 'same');
 
 api.currentSession().then(start, () => showLogin());

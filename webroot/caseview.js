@@ -13,7 +13,8 @@ const authorName = (a) => (typeof a === 'object' ? a.username || a.name || a.han
 export function createCaseView(root, { me, onCaseChanged }) {
   let detail = null; // { case, thread, customer, history }
   let openSeq = 0;
-  const canReply = me.role !== 'marketer';
+  // Someone who is only a marketer reads cases; the hub refuses their changes anyway.
+  const canReply = (me.roles || []).some((role) => role !== 'marketer');
   const composer = createComposer({ onSent: (item, caseId) => applyThreadItem({ ...item, caseId }, { fromPost: true }) });
 
   const head = h('header', { class: 'case-head' });
@@ -41,7 +42,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
   function caseActions(c, mine) {
     if (!canReply) return [];
     const actions = [];
-    if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: me.username }, { primary: !c.assignee }));
+    if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: 'me' }, { primary: !c.assignee }));
     if (c.status !== 'pending' && c.status !== 'resolved') actions.push(actionButton('Pending', 'case-pending', { status: 'pending' }));
     actions.push(c.status === 'resolved'
       ? actionButton('Reopen', 'case-reopen', { status: 'open' })

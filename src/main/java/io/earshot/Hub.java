@@ -1,6 +1,6 @@
 package io.earshot;
 
-import io.earshot.auth.AuthService;
+import io.earshot.auth.AuthSetup;
 import io.earshot.auth.Passwords;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
@@ -38,7 +38,6 @@ import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.store.ReplyStore;
 import io.earshot.store.SettingsStore;
-import io.earshot.store.UserStore;
 import io.earshot.triage.Scorer;
 import io.earshot.web.HttpApi;
 import io.earshot.webhook.Webhooks;
@@ -81,6 +80,7 @@ public final class Hub {
   private Publisher publisher;
   private EngagementTracker engagement;
   private HttpApi http;
+  private AuthSetup auth;
   private IngestPipeline pipeline;
   private long recoveryTimer = -1;
   private PriorityRefresher refresher;
@@ -134,8 +134,6 @@ public final class Hub {
 
   private Future<Void> startServices() {
     SettingsStore settings = new SettingsStore(mongo);
-    UserStore users = new UserStore(mongo);
-    AuthService auth = new AuthService(users, clock);
     Future<String> token = config.security().ingestToken() != null ? Future.succeededFuture(config.security().ingestToken())
         : settings.getOrCreate("ingestToken", Passwords.token()).map(stored -> {
           if (stored.created()) {
@@ -146,11 +144,14 @@ public final class Hub {
         });
     return token.compose(t -> {
       ingestToken = t;
-      return auth.ensureFirstAdmin(config.security().adminPassword());
+      return AuthSetup.start(vertx, mongo, redis, config.security(), clock);
+    }).compose(setup -> {
+      auth = setup;
+      return setup.auth().ensureFirstAdmin(config.security().adminPassword());
     }).compose(v -> wire(auth));
   }
 
-  private Future<Void> wire(AuthService auth) {
+  private Future<Void> wire(AuthSetup auth) {
     MentionStore mentions = new MentionStore(mongo);
     CaseStore cases = new CaseStore(mongo);
     CustomerStore customers = new CustomerStore(mongo);
@@ -181,8 +182,9 @@ public final class Hub {
     refresher = new PriorityRefresher(vertx, cases, scorer, events,
         new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
     refresher.start(PRIORITY_REFRESH);
-    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, caseChanges, replyService, templates,
-        mentions, mongo, redis, board, audit, webhooks.service(events)), config.http().webroot().toString());
+    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(), inbox,
+        caseChanges, replyService, templates, mentions, mongo, redis, board, audit, webhooks.service(events)),
+        config.http());
     return connectors.start().compose(v -> {
       publisher.start();
       engagement.start();
@@ -269,6 +271,16 @@ public final class Hub {
     return mongo;
   }
 
+  /** The HTTP API, whose route table tests read. */
+  public HttpApi http() {
+    return http;
+  }
+
+  /** Sign-in and people management of this instance. */
+  public AuthSetup auth() {
+    return auth;
+  }
+
   public ConnectorFleet connectors() {
     return connectors;
   }
@@ -296,6 +308,10 @@ public final class Hub {
         .eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
         .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
         .eventually(() -> demo == null ? Future.succeededFuture() : demo.stop())
+        .eventually(() -> auth == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+          auth.close(); // closes a Redis subscription: blocking, so off the event loop
+          return null;
+        }))
         .eventually(backends::close)
         .recover(e -> Future.succeededFuture())
         .mapEmpty();

@@ -2,26 +2,49 @@ package io.earshot.auth;
 
 import com.mongodb.MongoWriteException;
 import io.earshot.error.ApiException;
+import io.earshot.store.CredentialStore;
+import io.earshot.store.CredentialStore.StoredCredential;
 import io.earshot.store.UserStore;
+import io.earshot.store.UserStore.StoredUser;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-in with username and password (PBKDF2), sessions and personal API tokens. Futures fail
- * with {@link ApiException.Unauthenticated} for wrong credentials or an unknown token.
+ * Sign-in with username and password, sessions and personal API tokens. Passwords are checked on
+ * the {@link PasswordPool}, after the {@link SignInThrottle} has counted the attempt; an unknown
+ * or disabled user costs the same check as a known one and gets the same answer. Futures fail
+ * with {@link ApiException.Unauthenticated} (wrong credentials, unknown or ended token),
+ * {@link ApiException.TooManyRequests} (throttled) or {@link ApiException.Unavailable} (the
+ * password pool is saturated).
  */
 public final class AuthService {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   private static final Duration SESSION_LIFETIME = Duration.ofHours(12);
   private static final Duration TOKEN_LIFETIME = Duration.ofDays(365);
+  private static final String WRONG = "wrong username or password";
+  private static final String ENDED = "session expired or unknown token";
   private final UserStore users;
+  private final CredentialStore credentials;
+  private final PasswordPool passwords;
+  private final SignInThrottle throttle;
+  private final Revocations revocations;
   private final Clock clock;
 
-  public AuthService(UserStore users, Clock clock) {
+  /** A new session: the secret for the cookie, and who it belongs to. */
+  public record SignedIn(String secret, Caller caller) {
+  }
+
+  public AuthService(UserStore users, CredentialStore credentials, PasswordPool passwords, SignInThrottle throttle,
+                     Revocations revocations, Clock clock) {
     this.users = users;
+    this.credentials = credentials;
+    this.passwords = passwords;
+    this.throttle = throttle;
+    this.revocations = revocations;
     this.clock = clock;
   }
 
@@ -35,7 +58,8 @@ public final class AuthService {
         return Future.succeededFuture();
       }
       String password = configuredPassword != null ? configuredPassword : Passwords.token().substring(0, 16);
-      return users.insertUser("admin", Role.ADMIN.code(), Passwords.hash(password), clock.instant())
+      return passwords.hash(password)
+          .compose(hash -> users.insertUser("admin", List.of(Role.ADMIN.code()), hash, clock.instant()))
           .onSuccess(v -> logFirstAdmin(configuredPassword == null, password))
           .recover(e -> e instanceof MongoWriteException ? Future.succeededFuture() : Future.failedFuture(e));
     });
@@ -49,44 +73,78 @@ public final class AuthService {
     }
   }
 
-  public Future<Void> createUser(String username, Role role, String password) {
-    return users.insertUser(username, role.code(), Passwords.hash(password), clock.instant());
+  /** Checks the password of {@code username}, signing in from {@code address}, and opens a session. */
+  public Future<SignedIn> login(String username, String password, String address) {
+    return throttle.attempt(username, address).compose(wait -> wait.isZero()
+        ? checkPassword(username, password)
+        : Future.failedFuture(throttled(wait)))
+        .compose(user -> throttle.succeeded(username, address).map(user))
+        .compose(this::openSession);
   }
 
-  /** Checks the password and answers a new session secret. */
-  public Future<String> login(String username, String password) {
-    return users.findUser(username).compose(user -> {
-      if (user == null || !Passwords.matches(password, user.passwordHash())) {
-        return Future.failedFuture(new ApiException.Unauthenticated("wrong username or password"));
-      }
-      return issue("session", username, SESSION_LIFETIME);
-    });
+  private Future<StoredUser> checkPassword(String username, String password) {
+    return passwords.check(password, () -> users.findUser(username), StoredUser::passwordHash)
+        .compose(owner -> owner.isPresent() && mayAct(owner.get())
+            ? Future.succeededFuture(owner.get())
+            : Future.failedFuture(new ApiException.Unauthenticated(WRONG)));
   }
 
-  public Future<String> createApiToken(String username) {
-    return issue("token", username, TOKEN_LIFETIME);
+  private static ApiException throttled(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return new ApiException.TooManyRequests("too many sign-in attempts; try again in " + seconds + " s", seconds);
   }
 
-  private Future<String> issue(String kind, String username, Duration lifetime) {
+  private Future<SignedIn> openSession(StoredUser user) {
+    String secret = Passwords.token();
+    String id = Passwords.digest(secret);
+    StoredCredential session = new StoredCredential(id, "session", user.username(), id, Passwords.token());
+    var now = clock.instant();
+    return credentials.insert(session, now.plus(SESSION_LIFETIME), now)
+        .map(v -> new SignedIn(secret, new Caller(Person.of(user).user(), id, true, id, session.csrfToken())));
+  }
+
+  /** A personal API token for scripts, tied to the caller's session: it ends when that session ends. */
+  public Future<String> createApiToken(Caller caller) {
     String secret = Passwords.token();
     var now = clock.instant();
-    return users.insertCredential(Passwords.digest(secret), kind, username, now.plus(lifetime), now)
-        .map(secret);
+    StoredCredential token = new StoredCredential(Passwords.digest(secret), "token", caller.user().username(),
+        caller.sessionId(), null);
+    return credentials.insert(token, now.plus(TOKEN_LIFETIME), now).map(secret);
   }
 
-  /** The user behind a session secret or API token. */
-  public Future<User> authenticate(String secret) {
+  /** The caller behind a session secret or API token. */
+  public Future<Caller> authenticate(String secret) {
     if (secret == null || secret.isBlank()) {
       return Future.failedFuture(new ApiException.Unauthenticated("sign in first"));
     }
-    return users.usernameOf(Passwords.digest(secret), clock.instant())
-        .compose(name -> name == null ? Future.succeededFuture(null) : users.findUser(name))
-        .compose(user -> user == null
-            ? Future.failedFuture(new ApiException.Unauthenticated("session expired or unknown token"))
-            : Future.succeededFuture(new User(user.username(), Role.fromCode(user.role()))));
+    return callerOf(Passwords.digest(secret));
   }
 
-  public Future<Void> logout(String secret) {
-    return secret == null ? Future.succeededFuture() : users.deleteCredential(Passwords.digest(secret));
+  /** The caller behind a credential digest, as long as the credential lives and its user is enabled. */
+  public Future<Caller> callerOf(String credentialId) {
+    return credentials.find(credentialId, clock.instant()).compose(credential -> live(credential)
+        ? users.findUser(credential.username()).compose(user -> !mayAct(user)
+            ? Future.failedFuture(new ApiException.Unauthenticated(ENDED))
+            : Future.succeededFuture(new Caller(Person.of(user).user(), credential.id(), isSession(credential),
+                credential.sessionId(), credential.csrfToken())))
+        : Future.failedFuture(new ApiException.Unauthenticated(ENDED)));
+  }
+
+  private static boolean mayAct(StoredUser user) {
+    return user != null && !user.disabled() && !Person.of(user).roles().isEmpty();
+  }
+
+  /** A session from before CSRF tokens existed cannot pass the CSRF check, so it counts as ended. */
+  private static boolean live(StoredCredential credential) {
+    return credential != null && (!isSession(credential) || credential.csrfToken() != null);
+  }
+
+  private static boolean isSession(StoredCredential credential) {
+    return "session".equals(credential.kind());
+  }
+
+  /** Ends the caller's credential and, for a session, the tokens made from it; open live sockets close. */
+  public Future<Void> logout(Caller caller) {
+    return revocations.endSession(caller.credentialId());
   }
 }

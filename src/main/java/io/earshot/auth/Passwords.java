@@ -24,14 +24,28 @@ public final class Passwords {
     return "pbkdf2$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
   }
 
+  /** Whether the password matches; a stored value that is not our format never matches. Blocking: tens of ms. */
   public static boolean matches(String password, String stored) {
     String[] parts = stored == null ? new String[0] : stored.split("\\$");
     if (parts.length != 4 || !parts[0].equals("pbkdf2")) {
       return false;
     }
-    byte[] salt = Base64.getDecoder().decode(parts[2]);
-    byte[] expected = Base64.getDecoder().decode(parts[3]);
-    return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+    try {
+      byte[] salt = Base64.getDecoder().decode(parts[2]);
+      byte[] expected = Base64.getDecoder().decode(parts[3]);
+      return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Compares two secrets in time that does not depend on where they differ. */
+  public static boolean sameSecret(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** A URL-safe random secret with 256 bits of entropy. */

@@ -1,23 +1,17 @@
 package io.earshot.auth;
 
-/** What a person may do; checked server-side on every action. */
+import java.util.Locale;
+
+/** What a person may do; a person holds one or more roles, checked server-side on every action. */
 public enum Role {
   AGENT, MANAGER, MARKETER, ADMIN;
 
   public String code() {
-    return name().toLowerCase();
+    return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The role with this code; fails with {@link IllegalArgumentException} for an unknown one. */
   public static Role fromCode(String code) {
-    return valueOf(code.toUpperCase());
-  }
-
-  /** Agents, managers and admins work cases; marketers only read. */
-  public boolean canWorkCases() {
-    return this != MARKETER;
-  }
-
-  public boolean isAdmin() {
-    return this == ADMIN;
+    return valueOf(code.trim().toUpperCase(Locale.ROOT));
   }
 }

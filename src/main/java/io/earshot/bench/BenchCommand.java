@@ -30,6 +30,9 @@ public final class BenchCommand {
   }
 
   public static int run(String[] args, PrintStream out) throws Exception {
+    if (args.length > 0 && args[0].equals("signin")) {
+      return SignInBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+    }
     BenchOptions options = BenchOptions.parse(args);
     Path dir = Files.createTempDirectory("earshot-bench");
     String password = Passwords.token();

@@ -6,14 +6,18 @@ import io.earshot.config.EarshotConfig.Ingest;
 import io.earshot.config.EarshotConfig.MongoDurability;
 import io.earshot.config.EarshotConfig.Outbound;
 import io.earshot.config.EarshotConfig.Security;
+import io.earshot.config.EarshotConfig.SignInLimits;
 import io.earshot.config.EarshotConfig.Stores;
 import io.earshot.config.EarshotConfig.Webhooks;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,7 +62,12 @@ public final class ConfigLoader {
 
   private Http http() {
     return new Http(integer("httpPort", "EARSHOT_HTTP_PORT", 8080, 0, 65535),
-        Path.of(text("webroot", "EARSHOT_WEBROOT", "webroot")));
+        Path.of(text("webroot", "EARSHOT_WEBROOT", "webroot")),
+        Duration.ofSeconds(integer("httpIdleTimeoutSeconds", "EARSHOT_HTTP_IDLE_TIMEOUT_SECONDS", 60, 1, 3600)),
+        Duration.ofSeconds(integer("httpBodyTimeoutSeconds", "EARSHOT_HTTP_BODY_TIMEOUT_SECONDS", 30, 1, 3600)),
+        integer("httpMaxUploads", "EARSHOT_HTTP_MAX_UPLOADS", 32, 1, 10_000),
+        Origins.parse(list("allowedOrigins", "EARSHOT_ALLOWED_ORIGINS"), "EARSHOT_ALLOWED_ORIGINS (allowedOrigins)"),
+        Origins.proxies(list("trustedProxies", "EARSHOT_TRUSTED_PROXIES"), "EARSHOT_TRUSTED_PROXIES (trustedProxies)"));
   }
 
   private Stores stores() {
@@ -88,8 +97,25 @@ public final class ConfigLoader {
   }
 
   private Security security() {
+    int cores = Runtime.getRuntime().availableProcessors();
     return new Security(text("ingestToken", "EARSHOT_INGEST_TOKEN", null),
-        text("adminPassword", "EARSHOT_ADMIN_PASSWORD", null));
+        text("adminPassword", "EARSHOT_ADMIN_PASSWORD", null),
+        integer("passwordThreads", "EARSHOT_PASSWORD_THREADS", Math.max(1, cores / 2), 1, 64),
+        new SignInLimits(integer("signInAccountLimit", "EARSHOT_SIGNIN_ACCOUNT_LIMIT", 20, 1, 10_000),
+            integer("signInAddressLimit", "EARSHOT_SIGNIN_ADDRESS_LIMIT", 100, 1, 100_000),
+            Duration.ofSeconds(integer("signInMaxBackoffSeconds", "EARSHOT_SIGNIN_MAX_BACKOFF_SECONDS", 900, 1, 86_400))));
+  }
+
+  /** A comma-separated variable, or a JSON array (or comma-separated string) in the file. */
+  private List<String> list(String key, String variable) {
+    Object fromFile = file.getValue(key);
+    String fromEnv = env.get(variable);
+    if ((fromEnv == null || fromEnv.isBlank()) && fromFile instanceof JsonArray array) {
+      return array.stream().map(String::valueOf).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+    String value = raw(key, variable);
+    return value == null ? List.of()
+        : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 
   private Outbound outbound() {

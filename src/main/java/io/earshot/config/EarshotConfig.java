@@ -2,6 +2,7 @@ package io.earshot.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The hub's whole configuration, built once in {@code Main} from {@code earshot.json} plus the
@@ -12,8 +13,14 @@ import java.time.Duration;
 public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security security,
                             Outbound outbound, Demo demo) {
 
-  /** The HTTP face: port and dashboard files. */
-  public record Http(int port, Path webroot) {
+  /**
+   * The HTTP face: port, dashboard files, how long a connection may idle and a request body may
+   * take, how many bodies may be read at once, and who may stand in front of the hub: extra
+   * origins the dashboard is served from (a proxy's public name) and the proxies whose
+   * {@code X-Forwarded-For}/{@code X-Forwarded-Proto} are believed (addresses or CIDR ranges).
+   */
+  public record Http(int port, Path webroot, Duration idleTimeout, Duration bodyTimeout, int maxUploads,
+                     List<String> allowedOrigins, List<String> trustedProxies) {
   }
 
   /** Where durable and shared state lives. */
@@ -37,8 +44,15 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
   public record Ingest(int batchSize, Duration batchDelay, Duration reopenWindow) {
   }
 
-  /** Secrets and sign-in. */
-  public record Security(String ingestToken, String adminPassword) {
+  /** Secrets and sign-in: the password-hashing pool and the wrong-password throttle. */
+  public record Security(String ingestToken, String adminPassword, int passwordThreads, SignInLimits signIn) {
+  }
+
+  /**
+   * Wrong passwords allowed per minute for one account and for one client address before that
+   * account or address must wait; each wait doubles, up to {@code maxBackoff}.
+   */
+  public record SignInLimits(int perAccount, int perAddress, Duration maxBackoff) {
   }
 
   /** Connector accounts and what goes out through them (replies, and events to webhooks). */
@@ -67,7 +81,8 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
         + " sandbox=" + (demo.sandbox() ? "on" : "off")
         + " ingestToken=" + (security.ingestToken() == null ? "generated" : "set")
         + " adminPassword=" + (security.adminPassword() == null ? "generated" : "set")
-        + " connectorsDir=" + outbound.connectorsDir();
+        + " connectorsDir=" + outbound.connectorsDir()
+        + " allowedOrigins=" + http.allowedOrigins() + " trustedProxies=" + http.trustedProxies();
   }
 
   private static String redactUrl(String url) {

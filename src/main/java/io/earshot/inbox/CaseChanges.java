@@ -34,8 +34,8 @@ public final class CaseChanges {
   }
 
   public Future<CareCase> change(String id, CaseChange change, User user) {
-    if (!user.role().canWorkCases()) {
-      return Future.failedFuture(new ApiException.Forbidden(user.role().code() + " cannot change cases"));
+    if (!user.canWorkCases()) {
+      return Future.failedFuture(new ApiException.Forbidden("a marketer cannot change cases"));
     }
     if (change.status() == null && change.assignee() == null) {
       return Future.failedFuture(new ApiException.Invalid("status", "give a status or an assignee to change"));
@@ -57,7 +57,9 @@ public final class CaseChanges {
       decision = decision.then(s -> CaseLifecycle.changeStatus(s, change.status(), actor, now));
     }
     if (change.assignee() != null) {
-      String assignee = change.assignee().isEmpty() ? null : change.assignee();
+      // "me" is whoever the server authenticated, so a page never claims in a name it assumed.
+      String named = CaseChange.ME.equals(change.assignee()) ? actor : change.assignee();
+      String assignee = named.isEmpty() ? null : named;
       decision = decision.then(s -> CaseLifecycle.assign(s, assignee, actor, now));
     }
     if (!decision.changed()) {

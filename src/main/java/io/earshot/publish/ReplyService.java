@@ -49,8 +49,8 @@ public final class ReplyService {
   }
 
   public Future<Reply> submit(String caseId, Draft draft, User user) {
-    if (!user.role().canWorkCases()) {
-      return Future.failedFuture(new ApiException.Forbidden(user.role().code() + " cannot reply to customers"));
+    if (!user.canWorkCases()) {
+      return Future.failedFuture(new ApiException.Forbidden("a marketer cannot reply to customers"));
     }
     return stores.cases().getWithThread(caseId).compose(found -> found == null
         ? Future.failedFuture(new ApiException.NotFound("no case " + caseId))

@@ -141,6 +141,8 @@ public final class MongoStore implements AutoCloseable {
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));
       }
+      collection(SESSIONS).createIndex(Indexes.ascending("username"));
+      collection(SESSIONS).createIndex(Indexes.ascending("sessionId"));
       collection(AUDIT).createIndex(Indexes.descending("at"));
       collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
       collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));

@@ -2,31 +2,39 @@ package io.earshot.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
- * Users, sessions and personal API tokens. Sessions and tokens are stored by the digest of the
- * secret, never the secret itself; a session carries its expiry and is checked on read, since
- * the embedded server has no TTL indexes.
+ * The people who sign in. A user document holds {@code roles} (a list of role codes); documents
+ * written before people could hold several roles have a single {@code role}, which is read as a
+ * one-element list and replaced by {@code roles} at the next change.
  */
 public final class UserStore {
-  /** A stored user: name, role code and password hash. */
-  public record StoredUser(String username, String role, String passwordHash) {
+  /** A stored user. {@code capacity} is null when no limit is set. */
+  public record StoredUser(String username, List<String> roles, String passwordHash, boolean disabled,
+                           Integer capacity, List<String> skills, Instant createdAt) {
   }
 
+  private static final String ADMIN = "admin";
   private final MongoStore mongo;
   private final MongoCollection<Document> users;
-  private final MongoCollection<Document> sessions;
 
   public UserStore(MongoStore mongo) {
     this.mongo = mongo;
     this.users = mongo.collection(MongoStore.USERS);
-    this.sessions = mongo.collection(MongoStore.SESSIONS);
   }
 
   public Future<Long> countUsers() {
@@ -34,34 +42,68 @@ public final class UserStore {
   }
 
   /** Inserts a user; fails with a duplicate-key error when the name is taken. */
-  public Future<Void> insertUser(String username, String role, String passwordHash, Instant now) {
+  public Future<Void> insertUser(String username, List<String> roles, String passwordHash, Instant now) {
     return mongo.write(() -> users.insertOne(new Document("_id", username).append("username", username)
-        .append("role", role).append("passwordHash", passwordHash).append("createdAt", Dates.of(now)))).mapEmpty();
+        .append("roles", roles).append("passwordHash", passwordHash).append("disabled", false)
+        .append("skills", List.of()).append("createdAt", Dates.of(now)))).mapEmpty();
   }
 
   public Future<StoredUser> findUser(String username) {
+    return mongo.run(() -> read(users.find(eq("_id", username)).first()));
+  }
+
+  /** Every user, by name. */
+  public Future<List<StoredUser>> listUsers() {
     return mongo.run(() -> {
-      Document d = users.find(eq("_id", username)).first();
-      return d == null ? null : new StoredUser(d.getString("_id"), d.getString("role"), d.getString("passwordHash"));
+      List<StoredUser> all = new ArrayList<>();
+      users.find().sort(Sorts.ascending("_id")).forEach(d -> all.add(read(d)));
+      return all;
     });
   }
 
-  /** Stores a session or API token ({@code kind}) under the digest of its secret. */
-  public Future<Void> insertCredential(String digest, String kind, String username, Instant expiresAt, Instant now) {
-    return mongo.write(() -> sessions.insertOne(new Document("_id", digest).append("kind", kind)
-        .append("username", username).append("expiresAt", Dates.of(expiresAt))
-        .append("createdAt", Dates.of(now)))).mapEmpty();
-  }
-
-  /** The username behind a live credential, or null. */
-  public Future<String> usernameOf(String digest, Instant now) {
-    return mongo.run(() -> {
-      Document d = sessions.find(and(eq("_id", digest), gt("expiresAt", Dates.of(now)))).first();
-      return d == null ? null : d.getString("username");
+  /**
+   * Sets the given fields ({@code roles}, {@code disabled}, {@code passwordHash}, {@code capacity}
+   * (null removes it), {@code skills}) and answers the user as it is now, or null when unknown.
+   */
+  public Future<StoredUser> update(String username, Map<String, Object> fields, Instant now) {
+    Document set = new Document("updatedAt", Dates.of(now));
+    Document unset = new Document();
+    fields.forEach((name, value) -> {
+      if (value == null) {
+        unset.append(name, "");
+      } else {
+        set.append(name, value instanceof Instant i ? Dates.of(i) : value);
+      }
     });
+    if (fields.containsKey("roles")) {
+      unset.append("role", "");
+    }
+    Document update = new Document("$set", set);
+    if (!unset.isEmpty()) {
+      update.append("$unset", unset);
+    }
+    return mongo.write(() -> read(users.findOneAndUpdate(eq("_id", username), update,
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
   }
 
-  public Future<Void> deleteCredential(String digest) {
-    return mongo.write(() -> sessions.deleteOne(eq("_id", digest))).mapEmpty();
+  /** Users who hold the admin role and are not disabled. */
+  public Future<Long> countActiveAdmins() {
+    Bson admin = or(eq("roles", ADMIN), and(eq("roles", null), eq("role", ADMIN)));
+    return mongo.run(() -> users.countDocuments(and(admin, ne("disabled", true))));
+  }
+
+  private static StoredUser read(Document d) {
+    if (d == null) {
+      return null;
+    }
+    List<String> roles = d.getList("roles", String.class);
+    if (roles == null) {
+      String legacy = d.getString("role");
+      roles = legacy == null ? List.of() : List.of(legacy);
+    }
+    List<String> skills = d.getList("skills", String.class);
+    return new StoredUser(d.getString("_id"), List.copyOf(roles), d.getString("passwordHash"),
+        Boolean.TRUE.equals(d.getBoolean("disabled")), d.getInteger("capacity"),
+        skills == null ? List.of() : List.copyOf(skills), Dates.instant(d.get("createdAt")));
   }
 }

@@ -4,11 +4,37 @@ import io.earshot.error.ApiException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** Reading request bodies and query parameters with errors that name the field; writing JSON. */
 final class Bodies {
   private Bodies() {
+  }
+
+  /**
+   * Handler for JSON routes: a body must say it is JSON, so an HTML form or a {@code text/plain}
+   * request from another site (which browsers send without asking) is refused with 415 before
+   * its body is read. A request without a body needs no type.
+   */
+  static void requireJson(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    String type = request.getHeader("Content-Type");
+    String length = request.getHeader("Content-Length");
+    boolean hasBody = request.getHeader("Transfer-Encoding") != null || length != null && !length.trim().equals("0");
+    if (type == null ? hasBody : !isJson(type)) {
+      throw new ApiException.UnsupportedMediaType("Content-Type: must be application/json, was "
+          + (type == null ? "missing" : "'" + type + "'"));
+    }
+    ctx.next();
+  }
+
+  private static boolean isJson(String contentType) {
+    String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
   }
 
   static JsonObject object(RoutingContext ctx) {
@@ -29,6 +55,46 @@ final class Bodies {
       throw new ApiException.Invalid(field, value == null ? "is required" : "must be a non-empty string");
     }
     return s;
+  }
+
+  static Boolean optionalBoolean(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value != null && !(value instanceof Boolean)) {
+      throw new ApiException.Invalid(field, "must be true or false");
+    }
+    return (Boolean) value;
+  }
+
+  /** A whole number within bounds, or null when absent. */
+  static Integer optionalInteger(JsonObject body, String field, int min, int max) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
+        || ((Number) value).longValue() > max) {
+      throw new ApiException.Invalid(field, "must be a whole number from " + min + " to " + max);
+    }
+    return ((Number) value).intValue();
+  }
+
+  /** A list of non-blank strings (trimmed), or null when absent. */
+  static List<String> optionalStrings(JsonObject body, String field, int maxItems, int maxLength) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonArray array) || array.size() > maxItems) {
+      throw new ApiException.Invalid(field, "must be a list of at most " + maxItems + " strings");
+    }
+    List<String> items = new ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof String s) || s.isBlank() || s.strip().length() > maxLength) {
+        throw new ApiException.Invalid(field, "each item must be a non-empty string of at most " + maxLength + " characters");
+      }
+      items.add(s.strip());
+    }
+    return List.copyOf(items);
   }
 
   static String optionalString(JsonObject body, String field) {

@@ -1,6 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.error.ApiException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,11 +23,16 @@ final class ErrorHandler {
 
   static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiException.Unavailable unavailable && !ctx.response().ended()) {
-      ctx.response().putHeader("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
-      respond(ctx, unavailable.status(), body(unavailable));
-    } else if (failure instanceof ApiException api) {
+    if (failure instanceof ApiException api) {
+      if (api.retryAfterSeconds() > 0 && !ctx.response().ended()) {
+        ctx.response().putHeader("Retry-After", Long.toString(api.retryAfterSeconds()));
+      }
       respond(ctx, api.status(), body(api));
+    } else if (failure instanceof HttpClosedException) {
+      LOG.debug("{} {}: the client went away", ctx.request().method(), ctx.request().path());
+    } else if (failure == null && ctx.statusCode() == 413) {
+      // Vert.x's body reader found a body longer than the route allows while reading it.
+      respond(ctx, 413, body(new ApiException.TooLarge("body: larger than this route accepts")));
     } else if (failure == null || ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
       respond(ctx, status, new JsonObject().put("error_code", "http_" + status)

@@ -1,6 +1,8 @@
 package io.earshot.web;
 
 import io.earshot.auth.AuthService;
+import io.earshot.auth.UserService;
+import io.earshot.config.EarshotConfig;
 import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
@@ -13,75 +15,123 @@ import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.webhook.WebhookService;
 import io.vertx.core.Future;
-import java.time.Clock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The HTTP face of one hub instance: the JSON API under {@code /api/v1}, the live WebSocket and
  * the dashboard's static files. Health and ingest are open (ingest has its own token); every
- * other API route needs a session or a personal API token.
+ * other API route needs a session or a personal API token, and a cookie session's
+ * state-changing requests pass the {@link CsrfGuard}. No body is read before the route has
+ * authenticated its caller ({@link BodyReader}); idle connections are closed after the
+ * configured idle timeout.
  */
 public final class HttpApi {
   /** The services the API exposes, gathered to keep the constructor short. */
-  public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, InboxService inbox,
-                         CaseChanges caseChanges,
-                         ReplyService replies, ReplyTemplates templates, MentionStore mentions,
-                         MongoStore mongo, RedisConnection redis, StatusBoard connectors, AuditLog audit,
-                         WebhookService webhooks) {
+  public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, UserService people,
+                         InboxService inbox, CaseChanges caseChanges, ReplyService replies, ReplyTemplates templates,
+                         MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
+                         AuditLog audit, WebhookService webhooks) {
   }
 
-  private static final long MAX_BODY = 16L * 1024 * 1024;
+  private static final Set<HttpMethod> STATE_CHANGING =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   private final Vertx vertx;
   private final Services services;
-  private final String webroot;
+  private final EarshotConfig.Http config;
+  private final Guards guards;
+  private final Authenticator authenticator;
+  private final List<String> stateChanging = new ArrayList<>();
   private HttpServer server;
 
-  public HttpApi(Vertx vertx, Services services, String webroot) {
+  public HttpApi(Vertx vertx, Services services, EarshotConfig.Http config) {
     this.vertx = vertx;
     this.services = services;
-    this.webroot = webroot;
+    this.config = config;
+    Forwarded forwarded = new Forwarded(config.trustedProxies(), config.allowedOrigins());
+    this.guards = new Guards(forwarded, new CsrfGuard(forwarded), new BodyReader(vertx, config.bodyTimeout()),
+        new UploadSlots(config.maxUploads()), new UploadSlots(config.maxUploads()));
+    this.authenticator = new Authenticator(services.auth());
   }
 
   public Future<Integer> listen(int port) {
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true));
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+        .setIdleTimeout((int) config.idleTimeout().toSeconds()));
     return server.requestHandler(router()).listen(port).map(HttpServer::actualPort);
   }
 
   private Router router() {
     Router root = Router.router(vertx);
+    root.route().handler(BodyReader::pause);
     root.route().handler(HttpApi::securityHeaders);
     root.route("/api/*").subRouter(api());
-    root.route().handler(StaticHandler.create(webroot).setCachingEnabled(false).setIndexPage("index.html"));
+    root.route().handler(new DashboardFiles(authenticator)::handle);
+    root.route().handler(StaticHandler.create(config.webroot().toString()).setCachingEnabled(false)
+        .setIndexPage("index.html"));
+    root.route().failureHandler(ErrorHandler::handle);
     return root;
   }
 
   private Router api() {
     Router api = Router.router(vertx);
-    Authenticator authenticator = new Authenticator(services.auth());
-    // Only requests that carry a body get the body handler: reading a GET's body first would
-    // make the live WebSocket upgrade impossible.
-    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY);
-    api.route().method(HttpMethod.POST).method(HttpMethod.PATCH).method(HttpMethod.PUT).handler(bodies);
     api.get("/v1/health").handler(new HealthHandler(services.mongo(), services.redis(), services.connectors())::handle);
-    api.post("/v1/mentions").handler(new IngestHandler(services.pipeline(), services.ingestToken())::handle);
-    api.get("/v1/live").handler(new LiveSocket(vertx, services.auth())::handle);
-    Router v1 = Router.router(vertx);
-    new SessionRoutes(services.auth(), authenticator, services.audit(), Clock.systemUTC()).mount(v1);
-    v1.route().handler(authenticator::handle);
-    new UserRoutes(services.auth(), services.audit(), Clock.systemUTC()).mount(v1);
-    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(), services.mentions()).mount(v1);
-    new WebhookRoutes(services.webhooks()).mount(v1);
+    IngestHandler ingest = new IngestHandler(services.pipeline(), services.ingestToken());
+    api.post("/v1/mentions").handler(ingest::authorize)
+        .handler(guards.bodies().read(BodyReader.INGEST_LIMIT, guards.uploads())).handler(BodyReader::finished)
+        .handler(ingest::handle);
+    api.get("/v1/live").handler(new LiveSocket(vertx, services.auth(), guards.csrf(), config.idleTimeout())::handle);
+    Router v1 = v1();
     api.route("/v1/*").subRouter(v1);
     api.route().failureHandler(ErrorHandler::handle);
     api.route().handler(ctx -> ctx.fail(404));
+    remember("/api", api.getRoutes());
+    remember("/api/v1", v1.getRoutes());
     return api;
+  }
+
+  /** Sign-in first; then every route authenticates, passes the CSRF check and reads a small JSON body. */
+  private Router v1() {
+    Router v1 = Router.router(vertx);
+    Clock clock = Clock.systemUTC();
+    SessionRoutes sessions = new SessionRoutes(services.auth(), guards, services.audit(), clock);
+    sessions.mountSignIn(v1);
+    v1.route().handler(authenticator::handle).handler(guards.csrf()::handle);
+    v1.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+        .handler(Bodies::requireJson)
+        .handler(guards.bodies().read(BodyReader.SMALL_LIMIT, guards.uploads())).handler(BodyReader::finished);
+    sessions.mount(v1);
+    new UserRoutes(services.people(), guards, services.audit(), clock).mount(v1);
+    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
+        services.mentions()).mount(v1);
+    new WebhookRoutes(services.webhooks()).mount(v1);
+    return v1;
+  }
+
+  private void remember(String prefix, List<Route> routes) {
+    for (Route route : routes) {
+      if (route.getPath() != null && route.methods() != null && !route.getPath().equals("/v1/")) {
+        route.methods().stream().filter(STATE_CHANGING::contains)
+            .forEach(m -> stateChanging.add(m.name() + " " + prefix + route.getPath()));
+      }
+    }
+  }
+
+  /**
+   * Every state-changing route as {@code "METHOD /api/v1/path/:param"}, read from the router
+   * itself, so a test of the CSRF rules covers routes added later without being told.
+   */
+  public List<String> stateChangingRoutes() {
+    return List.copyOf(stateChanging);
   }
 
   /**

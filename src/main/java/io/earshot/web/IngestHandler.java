@@ -30,8 +30,14 @@ final class IngestHandler {
     this.token = token.getBytes(StandardCharsets.UTF_8);
   }
 
-  void handle(RoutingContext ctx) {
+  /** The first handler of the route: the token is checked before a byte of the body is read. */
+  void authorize(RoutingContext ctx) {
     authorize(ctx.request().getHeader("Authorization"));
+    ctx.next();
+  }
+
+  /** After {@link #authorize} and the body reader. */
+  void handle(RoutingContext ctx) {
     List<Object> items = items(ctx.body().buffer());
     if (items.size() > MAX_ITEMS) {
       throw new ApiException.Invalid("body", items.size() + " items; send at most " + MAX_ITEMS + " per request");

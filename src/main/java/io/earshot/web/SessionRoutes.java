@@ -1,72 +1,105 @@
 package io.earshot.web;
 
 import io.earshot.auth.AuthService;
-import io.earshot.error.ApiException;
+import io.earshot.auth.Caller;
 import io.earshot.store.AuditLog;
-import java.time.Clock;
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 
-/** {@code /api/v1/session}: sign in (session cookie), who am I, sign out. */
+/**
+ * {@code /api/v1/session}: sign in (session cookie and CSRF token), who am I, sign out; and
+ * {@code POST /tokens}, personal API tokens tied to the session they are made from. Sign-in is
+ * the one state-changing route without a session: it takes only a tiny JSON body, and refuses a
+ * foreign {@code Origin} so another site cannot sign a browser into an account of its choosing.
+ */
 final class SessionRoutes {
+  private static final int SESSION_SECONDS = 12 * 3600;
   private final AuthService auth;
-  private final Authenticator authenticator;
+  private final Guards guards;
   private final AuditLog audit;
   private final Clock clock;
 
-  SessionRoutes(AuthService auth, Authenticator authenticator, AuditLog audit, Clock clock) {
+  SessionRoutes(AuthService auth, Guards guards, AuditLog audit, Clock clock) {
     this.auth = auth;
-    this.authenticator = authenticator;
+    this.guards = guards;
     this.audit = audit;
     this.clock = clock;
   }
 
+  /** The sign-in route; mounted before the authenticator. */
+  void mountSignIn(Router api) {
+    api.post("/session")
+        .handler(ctx -> {
+          guards.csrf().rejectForeignOrigin(ctx.request());
+          ctx.next();
+        })
+        .handler(Bodies::requireJson)
+        .handler(guards.bodies().read(BodyReader.SIGN_IN_LIMIT, guards.anonymousUploads()))
+        .handler(BodyReader::finished)
+        .handler(this::login);
+  }
+
+  /** The routes that need a caller; mounted after the authenticator and the CSRF guard. */
   void mount(Router api) {
-    api.post("/session").handler(this::login);
-    api.get("/session").handler(authenticator::handle).handler(this::whoAmI);
+    api.get("/session").handler(this::whoAmI);
     api.delete("/session").handler(this::logout);
-    api.post("/tokens").handler(authenticator::handle).handler(this::createToken);
+    api.post("/tokens").handler(this::createToken);
   }
 
   private void login(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
     String password = Bodies.requiredString(body, "password");
-    auth.login(username, password).compose(secret -> auth.authenticate(secret).map(user -> {
-      ctx.response().addCookie(Cookie.cookie(Authenticator.COOKIE, secret).setHttpOnly(true)
-          .setPath("/").setSameSite(CookieSameSite.STRICT).setMaxAge(12 * 3600));
-      return user;
-    })).compose(user -> audit.record(user.username(), "session.created", "user:" + user.username(), null,
-        clock.instant()).map(user))
-        .onSuccess(user -> Bodies.json(ctx, 200, new JsonObject().put("username", user.username())
-        .put("role", user.role().code()))).onFailure(ctx::fail);
+    auth.login(username, password, guards.forwarded().clientAddress(ctx.request()))
+        .compose(signedIn -> audit(signedIn.caller(), "session.created").map(signedIn))
+        .onSuccess(signedIn -> {
+          ctx.response().addCookie(cookie(ctx, signedIn.secret(), SESSION_SECONDS));
+          Bodies.json(ctx, 200, session(signedIn.caller()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private Cookie cookie(RoutingContext ctx, String value, int maxAgeSeconds) {
+    return Cookie.cookie(Authenticator.COOKIE, value).setHttpOnly(true).setPath("/")
+        .setSameSite(CookieSameSite.STRICT).setSecure(guards.forwarded().secure(ctx.request())).setMaxAge(maxAgeSeconds);
   }
 
   private void whoAmI(RoutingContext ctx) {
-    var user = Authenticator.user(ctx);
-    Bodies.json(ctx, 200, new JsonObject().put("username", user.username()).put("role", user.role().code()));
+    Bodies.json(ctx, 200, session(Authenticator.caller(ctx)));
   }
 
+  /** The contract's answer: who the server knows, and the token this session's requests carry. */
+  private static JsonObject session(Caller caller) {
+    return new JsonObject().put("username", caller.user().username())
+        .put("roles", new JsonArray(caller.user().roleCodes())).put("csrfToken", caller.csrfToken());
+  }
+
+  /** Ends the credential presented (and a session's tokens); the browser's cookie is cleared. */
   private void logout(RoutingContext ctx) {
-    auth.logout(Authenticator.secretOf(ctx.request())).onSuccess(v -> {
-      ctx.response().addCookie(Cookie.cookie(Authenticator.COOKIE, "").setPath("/").setMaxAge(0));
+    Caller caller = Authenticator.caller(ctx);
+    auth.logout(caller).compose(v -> audit(caller, "session.ended")).onSuccess(v -> {
+      ctx.response().addCookie(cookie(ctx, "", 0));
       ctx.response().setStatusCode(204).end();
     }).onFailure(ctx::fail);
   }
 
   /** A personal API token for scripts; shown once, stored only as a digest. */
   private void createToken(RoutingContext ctx) {
-    var user = Authenticator.user(ctx);
-    if (user == null) {
-      throw new ApiException.Unauthenticated("sign in first");
-    }
-    auth.createApiToken(user.username())
-        .compose(token -> audit.record(user.username(), "token.created", "user:" + user.username(), null,
-            clock.instant()).map(token))
+    Caller caller = Authenticator.caller(ctx);
+    auth.createApiToken(caller)
+        .compose(token -> audit(caller, "token.created").map(token))
         .onSuccess(token -> Bodies.json(ctx, 201, new JsonObject().put("token", token)))
         .onFailure(ctx::fail);
+  }
+
+  private Future<Void> audit(Caller caller, String action) {
+    String name = caller.user().username();
+    return audit.record(name, action, "user:" + name, null, clock.instant());
   }
 }

@@ -1,61 +1,161 @@
 package io.earshot.web;
 
-import com.mongodb.MongoWriteException;
-import io.earshot.auth.AuthService;
+import io.earshot.auth.Person;
 import io.earshot.auth.Role;
+import io.earshot.auth.UserChange;
+import io.earshot.auth.UserService;
 import io.earshot.error.ApiException;
 import io.earshot.store.AuditLog;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
-/** {@code POST /api/v1/users}: admins add agents, managers, marketers and other admins. */
+/**
+ * {@code /api/v1/users}: admins list, add and change people (roles, disabled, password, capacity,
+ * skills); anyone changes their own password. Each route audits its change in one step.
+ */
 final class UserRoutes {
   private static final int MIN_PASSWORD = 10;
-  private final AuthService auth;
+  private static final int MAX_PASSWORD = 1024;
+  private static final Set<String> PATCHABLE =
+      Set.of("roles", "role", "disabled", "password", "currentPassword", "capacity", "skills");
+  /** Words with a meaning of their own in the API ({@code assignee=me|none}). */
+  private static final Set<String> RESERVED = Set.of("me", "none");
+  private final UserService people;
+  private final Guards guards;
   private final AuditLog audit;
   private final Clock clock;
 
-  UserRoutes(AuthService auth, AuditLog audit, Clock clock) {
-    this.auth = auth;
+  UserRoutes(UserService people, Guards guards, AuditLog audit, Clock clock) {
+    this.people = people;
+    this.guards = guards;
     this.audit = audit;
     this.clock = clock;
   }
 
   void mount(Router api) {
+    api.get("/users").handler(this::list);
     api.post("/users").handler(this::create);
+    api.patch("/users/:username").handler(this::change);
+  }
+
+  private void list(RoutingContext ctx) {
+    people.list(Authenticator.user(ctx)).onSuccess(all -> {
+      JsonArray items = new JsonArray();
+      all.forEach(p -> items.add(json(p)));
+      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
+    }).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
     var actor = Authenticator.user(ctx);
-    if (!actor.role().isAdmin()) {
+    if (!actor.isAdmin()) {
       throw new ApiException.Forbidden("only admins manage users");
     }
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
-    if (!username.matches("[A-Za-z0-9_.-]{2,64}")) {
-      throw new ApiException.Invalid("username", "use 2-64 letters, digits, '.', '_' or '-'");
+    if (!username.matches("[A-Za-z0-9_.-]{2,64}") || RESERVED.contains(username.toLowerCase())) {
+      throw new ApiException.Invalid("username", "use 2-64 letters, digits, '.', '_' or '-' (not 'me' or 'none')");
     }
-    String password = Bodies.requiredString(body, "password");
-    if (password.length() < MIN_PASSWORD) {
-      throw new ApiException.Invalid("password", "must be at least " + MIN_PASSWORD + " characters");
+    String password = password(Bodies.requiredString(body, "password"), "password");
+    Set<Role> roles = roles(body);
+    if (roles == null) {
+      throw new ApiException.Invalid("roles", "is required: a list of agent, manager, marketer, admin");
     }
-    Role role = role(Bodies.requiredString(body, "role"));
-    auth.createUser(username, role, password)
-        .recover(e -> Future.failedFuture(e instanceof MongoWriteException
-            ? new ApiException.Conflict("user '" + username + "' already exists") : e))
-        .compose(v -> audit.record(actor.username(), "user.created", "user:" + username, role.code(), clock.instant()))
-        .onSuccess(v -> Bodies.json(ctx, 201, new JsonObject().put("username", username).put("role", role.code())))
+    people.create(actor, username, roles, password)
+        .compose(p -> audit(actor.username(), "user.created", p, "roles=" + codes(p)).map(p))
+        .onSuccess(p -> Bodies.json(ctx, 201, json(p)))
         .onFailure(ctx::fail);
   }
 
-  private static Role role(String code) {
-    try {
-      return Role.fromCode(code);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException.Invalid("role", "must be one of agent, manager, marketer, admin");
+  private void change(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    body.fieldNames().stream().filter(f -> !PATCHABLE.contains(f)).findFirst().ifPresent(f -> {
+      throw new ApiException.Invalid(f, "cannot be changed; use roles, disabled, password, capacity or skills");
+    });
+    UserChange change = new UserChange(roles(body), Bodies.optionalBoolean(body, "disabled"),
+        body.containsKey("password") ? password(Bodies.requiredString(body, "password"), "password") : null,
+        Bodies.optionalString(body, "currentPassword"), Bodies.optionalInteger(body, "capacity", 0, 10_000),
+        body.containsKey("capacity") && body.getValue("capacity") == null,
+        Bodies.optionalStrings(body, "skills", 50, 64));
+    if (!change.beyondPassword() && change.password() == null) {
+      throw new ApiException.Invalid("body", "give roles, disabled, password, capacity or skills to change");
     }
+    var caller = Authenticator.caller(ctx);
+    people.update(caller, guards.forwarded().clientAddress(ctx.request()), ctx.pathParam("username"), change)
+        .compose(p -> audit(caller.user().username(), "user.updated", p, describe(change)).map(p))
+        .onSuccess(p -> Bodies.json(ctx, 200, json(p)))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> audit(String actor, String action, Person target, String detail) {
+    return audit.record(actor, action, "user:" + target.username(), detail, clock.instant());
+  }
+
+  /** {@code roles} (a list), or the older single {@code role}; null when neither is given. */
+  private static Set<Role> roles(JsonObject body) {
+    Object value = body.containsKey("roles") ? body.getValue("roles") : body.getValue("role");
+    String field = body.containsKey("roles") ? "roles" : "role";
+    if (value == null) {
+      return null;
+    }
+    List<Object> codes = value instanceof JsonArray a ? a.getList() : value instanceof String ? List.of(value) : null;
+    if (codes == null || codes.isEmpty()) {
+      throw new ApiException.Invalid(field, "must name at least one of agent, manager, marketer, admin");
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Object code : codes) {
+      try {
+        roles.add(Role.fromCode(String.valueOf(code)));
+      } catch (IllegalArgumentException e) {
+        throw new ApiException.Invalid(field, "'" + code + "' is not one of agent, manager, marketer, admin");
+      }
+    }
+    return roles;
+  }
+
+  private static String password(String value, String field) {
+    if (value.length() < MIN_PASSWORD || value.length() > MAX_PASSWORD) {
+      throw new ApiException.Invalid(field, "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+    }
+    return value;
+  }
+
+  /** What changed, for the audit log; never the password itself. */
+  private static String describe(UserChange c) {
+    List<String> parts = new ArrayList<>();
+    if (c.roles() != null) {
+      parts.add("roles=" + c.roles().stream().map(Role::code).sorted().toList());
+    }
+    if (c.disabled() != null) {
+      parts.add("disabled=" + c.disabled());
+    }
+    if (c.password() != null) {
+      parts.add("password");
+    }
+    if (c.capacity() != null || c.clearCapacity()) {
+      parts.add("capacity=" + c.capacity());
+    }
+    if (c.skills() != null) {
+      parts.add("skills=" + c.skills());
+    }
+    return String.join(" ", parts);
+  }
+
+  private static List<String> codes(Person p) {
+    return p.roles().stream().sorted().map(Role::code).toList();
+  }
+
+  static JsonObject json(Person p) {
+    return new JsonObject().put("username", p.username()).put("roles", new JsonArray(codes(p)))
+        .put("disabled", p.disabled()).put("capacity", p.capacity()).put("skills", new JsonArray(p.skills()))
+        .put("createdAt", ApiJson.time(p.createdAt()));
   }
 }

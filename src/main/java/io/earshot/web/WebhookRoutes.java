@@ -39,7 +39,7 @@ final class WebhookRoutes {
   /** The one role check of these routes: webhooks are an admin's business. */
   private static User admin(RoutingContext ctx) {
     User user = Authenticator.user(ctx);
-    if (!user.role().isAdmin()) {
+    if (!user.isAdmin()) {
       throw new ApiException.Forbidden("only admins manage webhooks");
     }
     return user;

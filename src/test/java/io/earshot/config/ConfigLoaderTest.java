@@ -73,6 +73,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("HTTP limits, allowed origins and trusted proxies have safe defaults and are validated")
+  void httpSecurity() {
+    EarshotConfig c = ConfigLoader.load(NO_FILE);
+    assertEquals(java.time.Duration.ofSeconds(60), c.http().idleTimeout());
+    assertEquals(java.time.Duration.ofSeconds(30), c.http().bodyTimeout());
+    assertEquals(java.util.List.of(), c.http().allowedOrigins());
+    assertEquals(20, c.security().signIn().perAccount());
+    EarshotConfig set = ConfigLoader.load(with("EARSHOT_ALLOWED_ORIGINS", "https://Care.Example.com, http://10.0.0.5:8080"));
+    assertEquals(java.util.List.of("https://care.example.com", "http://10.0.0.5:8080"), set.http().allowedOrigins());
+    var origin = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_ALLOWED_ORIGINS", "care.example.com")));
+    assertTrue(origin.getMessage().startsWith("EARSHOT_ALLOWED_ORIGINS (allowedOrigins)"), origin.getMessage());
+    var proxy = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_TRUSTED_PROXIES", "nginx")));
+    assertTrue(proxy.getMessage().startsWith("EARSHOT_TRUSTED_PROXIES (trustedProxies)"), proxy.getMessage());
+  }
+
+  @Test
   @DisplayName("secrets never appear in the loggable form")
   void redacted() {
     String text = ConfigLoader.load(Map.of("EARSHOT_CONFIG", "src/test/resources/config/empty.json",

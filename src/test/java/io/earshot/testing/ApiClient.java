@@ -11,12 +11,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** A blocking HTTP client for tests, speaking the public API like any outside tool would. */
+/**
+ * A blocking HTTP client for tests, speaking the public API like any outside tool would. Signed
+ * in with {@link #login}, it behaves like the dashboard: the cookie carries the session, and
+ * every state-changing request names the hub as its {@code Origin} and carries the session's
+ * CSRF token.
+ */
 public final class ApiClient {
   private final String baseUrl;
   private final String ingestToken;
+  private String csrfToken;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -26,10 +34,20 @@ public final class ApiClient {
     this.ingestToken = ingestToken;
   }
 
-  /** A response: status and body text. */
-  public record Response(int status, String body) {
+  /** A response: status, body text and headers. */
+  public record Response(int status, String body, Map<String, List<String>> headers) {
+    public Response(int status, String body) {
+      this(status, body, Map.of());
+    }
+
     public JsonObject json() {
       return new JsonObject(body);
+    }
+
+    /** The first value of a header (names are case-insensitive), or null. */
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
     }
   }
 
@@ -54,7 +72,18 @@ public final class ApiClient {
     if (r.status() != 200) {
       throw new IllegalStateException("login failed: " + r);
     }
+    csrfToken = r.json().getString("csrfToken");
     return this;
+  }
+
+  /** The CSRF token of the session {@link #login} opened, or null. */
+  public String csrfToken() {
+    return csrfToken;
+  }
+
+  /** The hub's own origin, as a browser showing its dashboard would send it. */
+  public String origin() {
+    return baseUrl;
   }
 
   /** The session cookie as a {@code Cookie} header value, after {@link #login}. */
@@ -68,23 +97,44 @@ public final class ApiClient {
   }
 
   public Response post(String path, JsonObject body) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+    return send(changing(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
   }
 
   public Response patch(String path, JsonObject body) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+    return send(changing(path).header("Content-Type", "application/json")
         .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).build());
   }
 
+  public Response put(String path, JsonObject body) {
+    return send(changing(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body.encode())).build());
+  }
+
   public Response delete(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+    return send(changing(path).DELETE().build());
+  }
+
+  /**
+   * A request exactly as given, with this client's cookies but none of its own headers: no
+   * Origin, no CSRF token, no content type unless {@code headers} says so.
+   */
+  public Response raw(String method, String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(builder::header);
+    return send(builder.build());
+  }
+
+  private HttpRequest.Builder changing(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Origin", baseUrl);
+    return csrfToken == null ? builder : builder.header("X-CSRF-Token", csrfToken);
   }
 
   private Response send(HttpRequest request) {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.body());
+      return new Response(r.statusCode(), r.body(), r.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

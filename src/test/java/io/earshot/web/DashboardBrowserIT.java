@@ -193,6 +193,66 @@ class DashboardBrowserIT {
     }
   }
 
+  @Test
+  @DisplayName("claiming a case assigns whoever the hub signed in, not a name the page sends; signing out ends the session")
+  void claimAsServerKnownUser() throws Exception {
+    signIn();
+    String text = "Claim me please " + UUID.randomUUID();
+    ingest(mention(text));
+    String caseId = waitForRow(text).getDomAttribute("data-case-id");
+    openCase(caseId);
+    wait.until(ExpectedConditions.elementToBeClickable(testId("case-claim"))).click();
+    wait.until(ExpectedConditions.textToBe(testId("case-assignee"), "Assigned to you"));
+    assertEquals("admin", caseOnServer(caseId).getString("assignee"));
+
+    String cookie = "earshot_session=" + driver.manage().getCookieNamed("earshot_session").getValue();
+    driver.findElement(testId("logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("login-form")));
+    HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/session"))
+        .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, after.statusCode(), "signing out (a DELETE with the CSRF token) ended the session on the server");
+  }
+
+  @Test
+  @DisplayName("when another tab signs in as someone else, the page switches to that user instead of acting as the first")
+  void secondTabSwitchesUser() throws Exception {
+    String other = "tab-" + UUID.randomUUID().toString().substring(0, 8);
+    adminApi().post("/api/v1/users", new JsonObject().put("username", other).put("password", other + "-password")
+        .put("roles", new JsonArray().add("agent")));
+    signIn();
+    String text = "Two tabs, one cookie " + UUID.randomUUID();
+    ingest(mention(text));
+    String caseId = waitForRow(text).getDomAttribute("data-case-id");
+    openCase(caseId);
+    // What another tab's sign-in does to this one: the shared cookie jar now holds the other session.
+    replaceSessionCookie(new io.earshot.testing.ApiClient(hub.baseUrl(), hub.ingestToken())
+        .login(other, other + "-password").sessionCookie());
+    wait.until(ExpectedConditions.elementToBeClickable(testId("case-claim"))).click();
+    wait.until(ExpectedConditions.textToBe(testId("user-name"), other));
+    assertTrue(driver.findElement(testId("session-notice")).getText().contains("Signed in as " + other),
+        driver.findElement(testId("session-notice")).getText());
+    assertEquals(null, caseOnServer(caseId).getString("assignee"), "nothing was done in admin's name");
+    wait.until(ExpectedConditions.elementToBeClickable(testId("case-claim"))).click();
+    wait.until(ExpectedConditions.textToBe(testId("case-assignee"), "Assigned to you"));
+    assertEquals(other, caseOnServer(caseId).getString("assignee"));
+  }
+
+  @Test
+  @DisplayName("when the session is signed out elsewhere, the page's live feed is closed and it asks to sign in again within 5 s")
+  void signedOutElsewhere() throws Exception {
+    signIn();
+    String cookie = "earshot_session=" + driver.manage().getCookieNamed("earshot_session").getValue();
+    HttpResponse<String> who = http.send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/session"))
+        .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+    String csrf = new JsonObject(who.body()).getString("csrfToken");
+    HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/session"))
+        .header("Cookie", cookie).header("Origin", hub.baseUrl()).header("X-CSRF-Token", csrf).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, out.statusCode(), out.body());
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(testId("login-form")));
+    assertEquals("Your session has ended. Please sign in again.", driver.findElement(testId("login-error")).getText());
+  }
+
   private void signIn() {
     driver.get(hub.baseUrl() + "/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("login-username")))
@@ -237,6 +297,21 @@ class DashboardBrowserIT {
         .stream()
         .filter(i -> text.equals(i.findElement(testId("thread-text")).getDomProperty("textContent")))
         .findFirst().orElse(null);
+  }
+
+  private void replaceSessionCookie(String cookie) {
+    String value = cookie.substring(cookie.indexOf('=') + 1);
+    driver.manage().deleteCookieNamed("earshot_session");
+    driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("earshot_session", value).path("/")
+        .isHttpOnly(true).sameSite("Strict").build());
+  }
+
+  private static io.earshot.testing.ApiClient adminApi() {
+    return new io.earshot.testing.ApiClient(hub.baseUrl(), hub.ingestToken()).login("admin", hub.adminPassword());
+  }
+
+  private static JsonObject caseOnServer(String caseId) {
+    return adminApi().get("/api/v1/cases/" + caseId).json().getJsonObject("case");
   }
 
   private static JsonObject mention(String text) {
