@@ -14,6 +14,7 @@ import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
 import io.earshot.audit.AuditTrail;
+import io.earshot.auth.AccountAudit;
 import io.earshot.events.EventDispatcher;
 import io.earshot.events.EventRelay;
 import io.earshot.inbox.CaseChanges;
@@ -38,6 +39,7 @@ import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.store.ReplyStore;
 import io.earshot.store.SettingsStore;
+import io.earshot.store.UserStore;
 import io.earshot.triage.Scorer;
 import io.earshot.web.HttpApi;
 import io.earshot.webhook.Webhooks;
@@ -183,7 +185,8 @@ public final class Hub {
         new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
     refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(), inbox,
-        caseChanges, replyService, templates, mentions, mongo, redis, board, audit, webhooks.service(events)),
+        caseChanges, replyService, templates, mentions, mongo, redis, board,
+        new AccountAudit(events, new UserStore(mongo), clock), webhooks.service(events)),
         config.http());
     return connectors.start().compose(v -> {
       publisher.start();

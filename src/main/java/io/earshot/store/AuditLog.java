@@ -48,11 +48,6 @@ public final class AuditLog {
     });
   }
 
-  /** One entry written directly (sign-in and user routes, until they tell their changes as events). */
-  public Future<Void> record(String actor, String action, String target, String detail, Instant at) {
-    return recordAll(List.of(new Entry(java.util.UUID.randomUUID().toString(), at, actor, action, target, detail)));
-  }
-
   public Future<Long> count(String action, String target) {
     return mongo.run(() -> audit.countDocuments(new Document("action", action).append("target", target)));
   }

@@ -87,6 +87,11 @@ public final class UserStore {
   }
 
   /** Users who hold the admin role and are not disabled. */
+  /** Remembers change {@code changeId} on the person's document (how a staged account event is confirmed). */
+  public Future<Void> remember(String username, String changeId) {
+    return mongo.write(() -> users.updateOne(eq("_id", username), Versioned.remember(changeId))).mapEmpty();
+  }
+
   public Future<Long> countActiveAdmins() {
     Bson admin = or(eq("roles", ADMIN), and(eq("roles", null), eq("role", ADMIN)));
     return mongo.run(() -> users.countDocuments(and(admin, ne("disabled", true))));

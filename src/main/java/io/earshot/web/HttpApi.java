@@ -1,5 +1,6 @@
 package io.earshot.web;
 
+import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
 import io.earshot.config.EarshotConfig;
@@ -10,7 +11,7 @@ import io.earshot.ingest.IngestPipeline;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.RedisConnection;
-import io.earshot.store.AuditLog;
+
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.webhook.WebhookService;
@@ -23,7 +24,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,7 @@ public final class HttpApi {
   public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, UserService people,
                          InboxService inbox, CaseChanges caseChanges, ReplyService replies, ReplyTemplates templates,
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
-                         AuditLog audit, WebhookService webhooks) {
+                         AccountAudit accountAudit, WebhookService webhooks) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -102,15 +102,14 @@ public final class HttpApi {
   /** Sign-in first; then every route authenticates, passes the CSRF check and reads a small JSON body. */
   private Router v1() {
     Router v1 = Router.router(vertx);
-    Clock clock = Clock.systemUTC();
-    SessionRoutes sessions = new SessionRoutes(services.auth(), guards, services.audit(), clock);
+    SessionRoutes sessions = new SessionRoutes(services.auth(), guards, services.accountAudit());
     sessions.mountSignIn(v1);
     v1.route().handler(authenticator::handle).handler(guards.csrf()::handle);
     v1.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .handler(Bodies::requireJson)
         .handler(guards.bodies().read(BodyReader.SMALL_LIMIT, guards.uploads())).handler(BodyReader::finished);
     sessions.mount(v1);
-    new UserRoutes(services.people(), guards, services.audit(), clock).mount(v1);
+    new UserRoutes(services.people(), guards, services.accountAudit()).mount(v1);
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
         services.mentions()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);

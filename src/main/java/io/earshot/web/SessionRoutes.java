@@ -2,7 +2,8 @@ package io.earshot.web;
 
 import io.earshot.auth.AuthService;
 import io.earshot.auth.Caller;
-import io.earshot.store.AuditLog;
+import io.earshot.auth.AccountAudit;
+import io.earshot.domain.event.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -10,7 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
 
 /**
  * {@code /api/v1/session}: sign in (session cookie and CSRF token), who am I, sign out; and
@@ -22,14 +22,12 @@ final class SessionRoutes {
   private static final int SESSION_SECONDS = 12 * 3600;
   private final AuthService auth;
   private final Guards guards;
-  private final AuditLog audit;
-  private final Clock clock;
+  private final AccountAudit audit;
 
-  SessionRoutes(AuthService auth, Guards guards, AuditLog audit, Clock clock) {
+  SessionRoutes(AuthService auth, Guards guards, AccountAudit audit) {
     this.auth = auth;
     this.guards = guards;
     this.audit = audit;
-    this.clock = clock;
   }
 
   /** The sign-in route; mounted before the authenticator. */
@@ -57,7 +55,7 @@ final class SessionRoutes {
     String username = Bodies.requiredString(body, "username");
     String password = Bodies.requiredString(body, "password");
     auth.login(username, password, guards.forwarded().clientAddress(ctx.request()))
-        .compose(signedIn -> audit(signedIn.caller(), "session.created").map(signedIn))
+        .compose(signedIn -> audit(signedIn.caller(), EventType.SESSION_CREATED).map(signedIn))
         .onSuccess(signedIn -> {
           ctx.response().addCookie(cookie(ctx, signedIn.secret(), SESSION_SECONDS));
           Bodies.json(ctx, 200, session(signedIn.caller()));
@@ -83,7 +81,7 @@ final class SessionRoutes {
   /** Ends the credential presented (and a session's tokens); the browser's cookie is cleared. */
   private void logout(RoutingContext ctx) {
     Caller caller = Authenticator.caller(ctx);
-    auth.logout(caller).compose(v -> audit(caller, "session.ended")).onSuccess(v -> {
+    auth.logout(caller).compose(v -> audit(caller, EventType.SESSION_ENDED)).onSuccess(v -> {
       ctx.response().addCookie(cookie(ctx, "", 0));
       ctx.response().setStatusCode(204).end();
     }).onFailure(ctx::fail);
@@ -93,13 +91,13 @@ final class SessionRoutes {
   private void createToken(RoutingContext ctx) {
     Caller caller = Authenticator.caller(ctx);
     auth.createApiToken(caller)
-        .compose(token -> audit(caller, "token.created").map(token))
+        .compose(token -> audit(caller, EventType.TOKEN_CREATED).map(token))
         .onSuccess(token -> Bodies.json(ctx, 201, new JsonObject().put("token", token)))
         .onFailure(ctx::fail);
   }
 
-  private Future<Void> audit(Caller caller, String action) {
+  private Future<Void> audit(Caller caller, EventType type) {
     String name = caller.user().username();
-    return audit.record(name, action, "user:" + name, null, clock.instant());
+    return audit.tell(type, name, name, type.code());
   }
 }

@@ -5,13 +5,13 @@ import io.earshot.auth.Role;
 import io.earshot.auth.UserChange;
 import io.earshot.auth.UserService;
 import io.earshot.error.ApiException;
-import io.earshot.store.AuditLog;
+import io.earshot.auth.AccountAudit;
+import io.earshot.domain.event.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,14 +30,12 @@ final class UserRoutes {
   private static final Set<String> RESERVED = Set.of("me", "none");
   private final UserService people;
   private final Guards guards;
-  private final AuditLog audit;
-  private final Clock clock;
+  private final AccountAudit audit;
 
-  UserRoutes(UserService people, Guards guards, AuditLog audit, Clock clock) {
+  UserRoutes(UserService people, Guards guards, AccountAudit audit) {
     this.people = people;
     this.guards = guards;
     this.audit = audit;
-    this.clock = clock;
   }
 
   void mount(Router api) {
@@ -70,7 +68,7 @@ final class UserRoutes {
       throw new ApiException.Invalid("roles", "is required: a list of agent, manager, marketer, admin");
     }
     people.create(actor, username, roles, password)
-        .compose(p -> audit(actor.username(), "user.created", p, "roles=" + codes(p)).map(p))
+        .compose(p -> audit(actor.username(), EventType.USER_CREATED, p, "roles=" + codes(p)).map(p))
         .onSuccess(p -> Bodies.json(ctx, 201, json(p)))
         .onFailure(ctx::fail);
   }
@@ -90,13 +88,13 @@ final class UserRoutes {
     }
     var caller = Authenticator.caller(ctx);
     people.update(caller, guards.forwarded().clientAddress(ctx.request()), ctx.pathParam("username"), change)
-        .compose(p -> audit(caller.user().username(), "user.updated", p, describe(change)).map(p))
+        .compose(p -> audit(caller.user().username(), EventType.USER_UPDATED, p, describe(change)).map(p))
         .onSuccess(p -> Bodies.json(ctx, 200, json(p)))
         .onFailure(ctx::fail);
   }
 
-  private Future<Void> audit(String actor, String action, Person target, String detail) {
-    return audit.record(actor, action, "user:" + target.username(), detail, clock.instant());
+  private Future<Void> audit(String actor, EventType type, Person target, String detail) {
+    return audit.tell(type, actor, target.username(), detail);
   }
 
   /** {@code roles} (a list), or the older single {@code role}; null when neither is given. */
