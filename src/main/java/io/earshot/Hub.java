@@ -33,6 +33,7 @@ import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.store.ReplyStore;
 import io.earshot.store.SettingsStore;
+import io.earshot.store.ThreadMoves;
 import io.earshot.store.UserStore;
 import io.earshot.triage.Scorer;
 import io.earshot.web.HttpApi;
@@ -146,8 +147,8 @@ public final class Hub {
     ReplyStore replies = new ReplyStore(mongo);
     AuditLog audit = new AuditLog(mongo);
     Announcer announcer = new Announcer(liveBus);
-    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, announcer,
-        clock, config.ingest().reopenWindow());
+    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies,
+        new ThreadMoves(mongo), scorer, announcer, clock, config.ingest().reopenWindow());
     pipeline = new IngestPipeline(vertx, ingestStores, config.ingest().batchSize(),
         config.ingest().batchDelay().toMillis());
     recovery = new ThreadingRecovery(ingestStores);
@@ -170,7 +171,7 @@ public final class Hub {
     refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth, inbox, replyService, templates,
         mentions, mongo, redis, board, audit), config.http().webroot().toString());
-    return connectors.start().compose(v -> {
+    return recoverAtStart().compose(v -> connectors.start()).compose(v -> {
       publisher.start();
       engagement.start();
       return http.listen(config.http().port());
@@ -201,6 +202,22 @@ public final class Hub {
       vars.putAll(demo.variables());
     }
     return vars;
+  }
+
+  /**
+   * The embedded store serves this process only, so every journal entry in it is from a process
+   * that died: finish them all before taking mentions. A shared MongoDB may have live batches of
+   * other instances; the periodic sweep takes those once they are old enough.
+   */
+  private Future<Void> recoverAtStart() {
+    if (!config.stores().embeddedMongo()) {
+      return Future.succeededFuture();
+    }
+    return recovery.recoverAll().onSuccess(n -> {
+      if (n > 0) {
+        LOG.warn("finished {} mentions of ingest batches interrupted by the last stop", n);
+      }
+    }).mapEmpty();
   }
 
   private void scheduleRecovery(ThreadingRecovery recovery) {
