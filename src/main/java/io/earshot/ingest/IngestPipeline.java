@@ -171,6 +171,7 @@ public final class IngestPipeline {
       String id = slot.mention.id();
       String refusal = outcome.refused().get(id);
       if (refusal != null) {
+        LOG.warn("mention={} account={} not stored: {}", id, slot.mention.account(), refusal);
         slot.offer.rejected(slot.index, "item", refusal);
       } else if (outcome.inserted().contains(id) && credited.add(id)) {
         slot.offer.accepted();
