@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * What threading a batch needs to know about the store, read by {@link ThreadingReads}.
  *
- * @param storedCases case id by mention id, for the batch's mentions that are stored already and
- *     for the posts its replies answer (customer mentions and the brand's own replies)
+ * @param storedCases case id by mention id, for the posts the batch's replies answer that are
+ *     stored (customer mentions, in the batch or not, and the brand's own replies)
  * @param awaited for posts that stored replies wait for (see {@code OrphanStore}): the cases those
  *     replies are in, each with the replies' ids (an empty list when none of them is stored)
  * @param customers the batch's authors that are known, by customer id

@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
 
 /**
  * Reads what threading a batch needs, in a few keyed bulk reads and never a scan (the embedded
- * server has only {@code _id} and unique indexes): which of the batch's mentions and of the posts
- * they answer are stored, and in which case; the brand's own posts they answer; replies waiting
- * for any of them; the authors; then the cases all of these point at. Cases are found through the
- * customer's {@code currentCaseId}, never by a query on customer id.
+ * server has only {@code _id} and unique indexes): which of the posts the batch answers are
+ * stored (in the batch or not: a re-sent parent keeps its stored case), and in which case; the
+ * brand's own posts it answers; replies waiting for any of its mentions or their parents; the
+ * authors; then the cases all of these point at. Cases are found through the customer's
+ * {@code currentCaseId}, never by a query on customer id. Whether the other mentions are stored
+ * is not read: their insert answers it, for free (a duplicate loses on its key).
  */
 final class ThreadingReads {
   private final IngestStores stores;
@@ -35,7 +37,7 @@ final class ThreadingReads {
     Set<String> parentIds = batch.stream().map(ThreadingReads::parentOf).filter(p -> p != null).collect(Collectors.toSet());
     Set<String> linked = new HashSet<>(ids);
     linked.addAll(parentIds);
-    Future<Map<String, String>> stored = stores.mentions().caseIdsOf(linked);
+    Future<Map<String, String>> stored = stores.mentions().caseIdsOf(parentIds);
     Future<Map<String, String>> brand = brandPosts(batch);
     Future<Map<String, Customer>> customers = stores.customers().byIds(
         batch.stream().map(Mention::customerId).collect(Collectors.toSet()));
