@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.earshot.domain.CaseStatus;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Moves part of a reply chain from one case to another: the replies a late parent adopts, when
@@ -35,6 +37,11 @@ public final class ThreadMoves {
   public record Move(String from, String to, List<String> roots) {
   }
 
+  /**
+   * Every change to a case moves its version on, like ingest's own case writes: a decision an
+   * agent made on the case as it was (say, reopening it) must not land on a case merged away.
+   */
+  private static final Bson NEXT_VERSION = Updates.inc("version", 1L);
   private final MongoStore mongo;
   private final MongoCollection<Document> mentions;
   private final MongoCollection<Document> cases;
@@ -83,9 +90,9 @@ public final class ThreadMoves {
     Moved moved = moved(ids);
     // Target first: a crash between the steps may list a mention twice, never in no case.
     cases.updateOne(eq("_id", move.to()), Updates.combine(Updates.addEachToSet("mentionIds", ids),
-        Updates.max("lastMentionAt", moved.latest()), Updates.set("updatedAt", now)));
+        Updates.max("lastMentionAt", moved.latest()), Updates.set("updatedAt", now), NEXT_VERSION));
     mentions.updateMany(in("_id", ids), Updates.set("caseId", move.to()));
-    cases.updateOne(eq("_id", move.from()), Updates.pullAll("mentionIds", ids));
+    cases.updateOne(eq("_id", move.from()), Updates.combine(Updates.pullAll("mentionIds", ids), NEXT_VERSION));
     recount(move.to());
     if (recount(move.from()) == 0 && source != null) {
       moved.customers().add(source.getString("customerId"));
@@ -148,8 +155,8 @@ public final class ThreadMoves {
    * (its customer's current case, the brand's replies in it) points at the target instead.
    */
   private void retire(String id, Set<String> customers, String target, Date now) {
-    cases.updateOne(eq("_id", id), Updates.combine(Updates.set("status", io.earshot.domain.CaseStatus.RESOLVED.code()), Updates.set("resolvedAt", now),
-        Updates.set("mergedInto", target), Updates.set("updatedAt", now)));
+    cases.updateOne(eq("_id", id), Updates.combine(Updates.set("status", CaseStatus.RESOLVED.code()),
+        Updates.set("resolvedAt", now), Updates.set("mergedInto", target), Updates.set("updatedAt", now), NEXT_VERSION));
     customers.remove(null);
     mongo.collection(MongoStore.CUSTOMERS).updateMany(and(in("_id", customers), eq("currentCaseId", id)),
         Updates.set("currentCaseId", target));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Reply chains stay in one case whatever order they arrive in")
 class ChainThreadingIT {
-  private static final int CHAINS = 200;
+  private static final int CHAINS = 120;
   private final Map<String, String> env = Map.of("EARSHOT_DATA_DIR", TestHub.tempDir("earshot-chains").toString());
   private TestHub hub = TestHub.start(env);
 
