@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Acknowledged means stored: a hub killed with SIGKILL at any point loses and duplicates nothing")
 class CrashIT {
-  private static final int CHAINS = 600;
+  private static final int CHAINS = 400;
   private static final int PER_BATCH = 200;
   private static final String TOKEN = "crash-test-token";
 
