@@ -217,7 +217,10 @@ public final class Hub {
       if (n > 0) {
         LOG.warn("finished {} mentions of ingest batches interrupted by the last stop", n);
       }
-    }).mapEmpty();
+    }).<Void>mapEmpty().recover(e -> {
+      LOG.error("recovering interrupted ingest batches failed; the periodic sweep retries: {}", e.toString());
+      return Future.succeededFuture();
+    });
   }
 
   private void scheduleRecovery(ThreadingRecovery recovery) {

@@ -45,20 +45,35 @@ public final class ThreadingRecovery {
   /** Finishes up to 50 batches interrupted more than 30 s ago; answers how many mentions were repaired. */
   public Future<Integer> sweep() {
     Instant now = stores.clock().instant();
-    return stores.journal().stale(now.minus(GRACE), PAGE).compose(entries -> finishAll(entries, now));
+    return stores.journal().stale(now.minus(GRACE), PAGE).compose(entries -> finishAll(entries, now))
+        .map(Finished::mentions);
   }
 
-  /** Finishes every interrupted batch, whatever its age: only when no other instance can be writing. */
+  /**
+   * Finishes every interrupted batch, whatever its age: only when no other instance can be
+   * writing. Stops paging when a whole page could not be finished (those entries stay for the
+   * periodic sweep), so one bad entry can never keep the hub from starting.
+   */
   public Future<Integer> recoverAll() {
     Instant now = stores.clock().instant();
     return stores.journal().stale(now.plusSeconds(1), PAGE).compose(entries -> finishAll(entries, now)
-        .compose(n -> entries.size() < PAGE ? Future.succeededFuture(n) : recoverAll().map(more -> n + more)));
+        .compose(done -> entries.size() < PAGE || done.closed() == 0 ? Future.succeededFuture(done.mentions())
+            : recoverAll().map(more -> done.mentions() + more)));
   }
 
-  private Future<Integer> finishAll(List<IngestJournal.Entry> entries, Instant now) {
-    Future<Integer> done = Future.succeededFuture(0);
+  private record Finished(int closed, int mentions) {
+  }
+
+  /** Each entry on its own: one that fails is logged and left open, and the others are finished. */
+  private Future<Finished> finishAll(List<IngestJournal.Entry> entries, Instant now) {
+    Future<Finished> done = Future.succeededFuture(new Finished(0, 0));
     for (IngestJournal.Entry entry : entries) {
-      done = done.compose(total -> finish(entry, now).map(n -> total + n));
+      done = done.compose(total -> finish(entry, now)
+          .map(n -> new Finished(total.closed() + 1, total.mentions() + n))
+          .recover(e -> {
+            LOG.error("ingest batch={} could not be recovered; left for the next sweep: {}", entry.id(), e.toString());
+            return Future.succeededFuture(total);
+          }));
     }
     return done;
   }

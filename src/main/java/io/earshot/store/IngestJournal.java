@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One small document per ingest batch in flight, written before its mentions and removed once
@@ -25,6 +27,7 @@ public final class IngestJournal {
   public record Entry(String id, List<String> mentionIds, List<ThreadMoves.Move> moves, Instant openedAt) {
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJournal.class);
   private final MongoStore mongo;
   private final MongoCollection<Document> journal;
 
@@ -49,10 +52,23 @@ public final class IngestJournal {
     return mongo.stage(() -> journal.deleteOne(eq("_id", batchId))).mapEmpty();
   }
 
-  /** Entries opened before {@code before}: their batches died mid-way. */
+  /**
+   * Entries opened before {@code before}: their batches died mid-way. An entry that cannot be
+   * read (written by hand, or by a version with another shape) is logged and skipped, so it
+   * cannot hold up the others.
+   */
   public Future<List<Entry>> stale(Instant before, int limit) {
-    return mongo.run(() -> journal.find(lt("openedAt", Dates.of(before))).limit(limit)
-        .map(IngestJournal::entry).into(new ArrayList<>()));
+    return mongo.run(() -> {
+      List<Entry> entries = new ArrayList<>();
+      for (Document d : journal.find(lt("openedAt", Dates.of(before))).limit(limit)) {
+        try {
+          entries.add(entry(d));
+        } catch (RuntimeException e) {
+          LOG.error("ingest journal entry {} cannot be read, skipped: {}", d.get("_id"), e.toString());
+        }
+      }
+      return entries;
+    });
   }
 
   private static Entry entry(Document d) {
