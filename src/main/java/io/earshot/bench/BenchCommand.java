@@ -20,73 +20,84 @@ import java.util.Map;
 
 /**
  * {@code earshot bench [--mentions N] [--rounds R] [--rate R] [--seconds S] [--fsync on|off|both]}:
- * for each embedded-store mode (a group commit forced to the disk, or only written to the file),
- * starts a private hub on embedded MongoDB and Redis in a temporary directory and measures the
- * durable pipeline's throughput against the raw {@code insertMany} of the same documents on the
- * same store, without and with a commit (alternating rounds, medians and ratios); on the first
- * mode also the ingest-to-WebSocket latency at a steady rate. Prints one JSON object.
+ * starts a private hub on embedded MongoDB and Redis in a temporary directory for each
+ * embedded-store mode (a group commit forced to the disk, or only written to the file), and
+ * measures, in alternating rounds so that a noisy machine affects all alike, the durable
+ * pipeline's throughput against the raw {@code insertMany} of the same documents on the same
+ * store, without and with a commit; medians and ratios. On the first mode it then measures the
+ * ingest-to-WebSocket latency at a steady rate. Prints one JSON object.
  */
 public final class BenchCommand {
   private BenchCommand() {
   }
 
+  /**
+   * One hub under measurement, with the mode it runs in and its own source of mentions: the same
+   * seed for every hub, so each mode gets the same workload (replies to the same customers' posts).
+   */
+  private record Target(boolean fsync, Vertx vertx, Hub hub, String password, BenchReport.Mode mode,
+                        BenchMentions source) {
+  }
+
   public static int run(String[] args, PrintStream out) throws Exception {
     BenchOptions options = BenchOptions.parse(args);
-    List<BenchReport.Mode> modes = new ArrayList<>();
-    for (boolean fsync : options.fsyncModes()) {
-      modes.add(measureOn(fsync, options, modes.isEmpty()));
+    TriageEngine scorer = TriageEngine.withDefaults();
+    List<Target> targets = new ArrayList<>();
+    try {
+      for (boolean fsync : options.fsyncModes()) {
+        targets.add(start(fsync, scorer, Math.max(100, options.mentions() / 4)));
+      }
+      for (int r = 0; r < options.rounds(); r++) {
+        for (Target t : targets) {
+          round(t, scorer, options.mentions(), r);
+        }
+      }
+      measureLatency(targets.get(0), options);
+      out.println(BenchReport.json(options, targets.stream().map(Target::mode).toList()).encodePrettily());
+    } finally {
+      for (Target t : targets) {
+        t.hub().close().await();
+        t.vertx().close().await();
+      }
     }
-    out.println(BenchReport.json(options, modes).encodePrettily());
     return 0;
   }
 
-  private static BenchReport.Mode measureOn(boolean fsync, BenchOptions options, boolean withLatency) throws Exception {
+  private static Target start(boolean fsync, TriageEngine scorer, int customers) throws Exception {
     Path dir = Files.createTempDirectory("earshot-bench");
     String password = Passwords.token();
     EarshotConfig config = ConfigLoader.load(Map.of("EARSHOT_DATA_DIR", dir.toString(),
         "EARSHOT_HTTP_PORT", "0", "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,
         "EARSHOT_EMBEDDED_FSYNC", fsync ? "on" : "off",
-        "EARSHOT_CONNECTORS_DIR", dir.resolve("no-connectors").toString(), "EARSHOT_CONFIG", writeEmptyConfig(dir)));
+        "EARSHOT_CONNECTORS_DIR", dir.resolve("no-connectors").toString(),
+        "EARSHOT_CONFIG", Files.writeString(dir.resolve("earshot.json"), "{}").toString()));
     Vertx vertx = Vertx.vertx();
-    TriageEngine scorer = TriageEngine.withDefaults();
     try {
       Hub hub = Hub.start(vertx, config, Map.of(), scorer, Connectors::create).await();
-      try {
-        return measure(vertx, hub, scorer, options, password, withLatency).map(m -> m.withFsync(fsync)).await();
-      } finally {
-        hub.close().await();
-      }
-    } finally {
+      return new Target(fsync, vertx, hub, password, new BenchReport.Mode().withFsync(fsync),
+          new BenchMentions(42, customers));
+    } catch (Exception e) {
       vertx.close().await();
+      throw e;
     }
   }
 
-  private static String writeEmptyConfig(Path dir) throws java.io.IOException {
-    return Files.writeString(dir.resolve("earshot.json"), "{}").toString();
+  /** Pipeline, raw insert and durable raw insert of fresh mentions, one after the other. */
+  private static void round(Target t, TriageEngine scorer, int n, int round) {
+    ThroughputRun run = new ThroughputRun(t.hub().pipeline(), t.hub().mongo(), scorer);
+    t.mode().pipeline().add(run.pipeline(batch(t.source(), n)).await());
+    t.mode().raw().add(run.rawInsert(batch(t.source(), n), "bench_raw_" + round).await());
+    t.mode().rawDurable().add(run.rawDurableInsert(batch(t.source(), n), "bench_durable_" + round).await());
   }
 
-  private static Future<BenchReport.Mode> measure(Vertx vertx, Hub hub, TriageEngine scorer, BenchOptions o,
-                                                  String password, boolean withLatency) {
-    ThroughputRun throughput = new ThroughputRun(hub.pipeline(), hub.mongo(), scorer);
-    BenchMentions source = new BenchMentions(42, Math.max(100, o.mentions() / 4));
-    BenchReport.Mode mode = new BenchReport.Mode();
-    Future<Void> rounds = Future.succeededFuture();
-    for (int r = 0; r < o.rounds(); r++) {
-      int round = r;
-      rounds = rounds.compose(v -> throughput.pipeline(batch(source, o.mentions())).map(mode.pipeline()::add))
-          .compose(v -> throughput.rawInsert(batch(source, o.mentions()), "bench_raw_" + round).map(mode.raw()::add))
-          .compose(v -> throughput.rawDurableInsert(batch(source, o.mentions()), "bench_durable_" + round)
-              .map(mode.rawDurable()::add))
-          .mapEmpty();
-    }
-    if (!withLatency) {
-      return rounds.map(mode);
-    }
-    LatencyProbe probe = new LatencyProbe(vertx, hub.port(), hub.ingestToken());
-    return rounds.compose(v -> login(vertx, hub.port(), password))
+  private static void measureLatency(Target t, BenchOptions o) {
+    BenchMentions source = t.source();
+    LatencyProbe probe = new LatencyProbe(t.vertx(), t.hub().port(), t.hub().ingestToken());
+    double[] latencies = login(t.vertx(), t.hub().port(), t.password())
         .compose(probe::connect)
         .compose(v -> probe.run(source, o.rate(), o.seconds()))
-        .map(latencies -> mode.withLatency(latencies, probe.lost()));
+        .await();
+    t.mode().withLatency(latencies, probe.lost());
   }
 
   private static List<Mention> batch(BenchMentions source, int n) {
