@@ -48,7 +48,12 @@ public final class BenchCommand {
         targets.add(start(fsync, scorer, Math.max(100, options.mentions() / 4)));
       }
       for (int r = 0; r < options.rounds(); r++) {
-        for (Target t : targets) {
+        // Every other round the other mode goes first, so neither always meets a warmer machine.
+        List<Target> order = new ArrayList<>(targets);
+        if (r % 2 == 1) {
+          java.util.Collections.reverse(order);
+        }
+        for (Target t : order) {
           round(t, scorer, options.mentions(), r);
         }
       }
