@@ -39,6 +39,7 @@ import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.store.ReplyStore;
 import io.earshot.store.SettingsStore;
+import io.earshot.store.ThreadMoves;
 import io.earshot.store.UserStore;
 import io.earshot.triage.Scorer;
 import io.earshot.web.HttpApi;
@@ -161,8 +162,8 @@ public final class Hub {
     AuditLog audit = new AuditLog(mongo);
     webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock);
     events = eventSpine(audit);
-    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies, scorer, events,
-        clock, config.ingest().reopenWindow());
+    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies,
+        new ThreadMoves(mongo), scorer, events, clock, config.ingest().reopenWindow());
     pipeline = new IngestPipeline(vertx, ingestStores, config.ingest().batchSize(),
         config.ingest().batchDelay().toMillis());
     recovery = new ThreadingRecovery(ingestStores);
@@ -188,7 +189,7 @@ public final class Hub {
         caseChanges, replyService, templates, mentions, mongo, redis, board,
         new AccountAudit(events, new UserStore(mongo), clock), webhooks.service(events)),
         config.http());
-    return connectors.start().compose(v -> {
+    return recoverAtStart().compose(v -> connectors.start()).compose(v -> {
       publisher.start();
       engagement.start();
       webhooks.start();
@@ -235,6 +236,25 @@ public final class Hub {
       vars.putAll(demo.variables());
     }
     return vars;
+  }
+
+  /**
+   * The embedded store serves this process only, so every journal entry in it is from a process
+   * that died: finish them all before taking mentions. A shared MongoDB may have live batches of
+   * other instances; the periodic sweep takes those once they are old enough.
+   */
+  private Future<Void> recoverAtStart() {
+    if (!config.stores().embeddedMongo()) {
+      return Future.succeededFuture();
+    }
+    return recovery.recoverAll().onSuccess(n -> {
+      if (n > 0) {
+        LOG.warn("finished {} mentions of ingest batches interrupted by the last stop", n);
+      }
+    }).<Void>mapEmpty().recover(e -> {
+      LOG.error("recovering interrupted ingest batches failed; the periodic sweep retries: {}", e.toString());
+      return Future.succeededFuture();
+    });
   }
 
   private void scheduleRecovery(ThreadingRecovery recovery) {

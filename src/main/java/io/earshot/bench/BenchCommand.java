@@ -9,7 +9,6 @@ import io.earshot.domain.Mention;
 import io.earshot.triage.TriageEngine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.PrintStream;
@@ -20,13 +19,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code earshot bench [--mentions N] [--rounds R] [--rate R] [--seconds S]}: starts a private hub
- * on embedded MongoDB and Redis in a temporary directory and prints JSON with pipeline
- * throughput, the raw insertMany rate on the same store (alternating rounds, medians and their
- * ratio), and ingest-to-WebSocket latency percentiles at a steady rate.
+ * {@code earshot bench [--mentions N] [--rounds R] [--rate R] [--seconds S] [--fsync on|off|both]}:
+ * starts a private hub on embedded MongoDB and Redis in a temporary directory for each
+ * embedded-store mode (a group commit forced to the disk, or only written to the file), and
+ * measures, in alternating rounds so that a noisy machine affects all alike, the durable
+ * pipeline's throughput against the raw {@code insertMany} of the same documents on the same
+ * store, without and with a commit; medians and ratios. On the first mode it then measures the
+ * ingest-to-WebSocket latency at a steady rate. Prints one JSON object.
  */
 public final class BenchCommand {
   private BenchCommand() {
+  }
+
+  /**
+   * One hub under measurement, with the mode it runs in and its own source of mentions: the same
+   * seed for every hub, so each mode gets the same workload (replies to the same customers' posts).
+   */
+  private record Target(boolean fsync, Vertx vertx, Hub hub, String password, BenchReport.Mode mode,
+                        BenchMentions source) {
   }
 
   public static int run(String[] args, PrintStream out) throws Exception {
@@ -34,49 +44,68 @@ public final class BenchCommand {
       return SignInBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
     }
     BenchOptions options = BenchOptions.parse(args);
-    Path dir = Files.createTempDirectory("earshot-bench");
-    String password = Passwords.token();
-    EarshotConfig config = ConfigLoader.load(Map.of("EARSHOT_DATA_DIR", dir.toString(),
-        "EARSHOT_HTTP_PORT", "0", "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,
-        "EARSHOT_CONNECTORS_DIR", dir.resolve("no-connectors").toString(), "EARSHOT_CONFIG", writeEmptyConfig(dir)));
-    Vertx vertx = Vertx.vertx();
     TriageEngine scorer = TriageEngine.withDefaults();
+    List<Target> targets = new ArrayList<>();
     try {
-      Hub hub = Hub.start(vertx, config, Map.of(), scorer, Connectors::create).await();
-      try {
-        JsonObject result = measure(vertx, hub, scorer, options, password).await();
-        out.println(result.encodePrettily());
-      } finally {
-        hub.close().await();
+      for (boolean fsync : options.fsyncModes()) {
+        targets.add(start(fsync, scorer, Math.max(100, options.mentions() / 4)));
       }
+      for (int r = 0; r < options.rounds(); r++) {
+        // Every other round the other mode goes first, so neither always meets a warmer machine.
+        List<Target> order = new ArrayList<>(targets);
+        if (r % 2 == 1) {
+          java.util.Collections.reverse(order);
+        }
+        for (Target t : order) {
+          round(t, scorer, options.mentions(), r);
+        }
+      }
+      measureLatency(targets.get(0), options);
+      out.println(BenchReport.json(options, targets.stream().map(Target::mode).toList()).encodePrettily());
     } finally {
-      vertx.close().await();
+      for (Target t : targets) {
+        t.hub().close().await();
+        t.vertx().close().await();
+      }
     }
     return 0;
   }
 
-  private static String writeEmptyConfig(Path dir) throws java.io.IOException {
-    return Files.writeString(dir.resolve("earshot.json"), "{}").toString();
+  private static Target start(boolean fsync, TriageEngine scorer, int customers) throws Exception {
+    Path dir = Files.createTempDirectory("earshot-bench");
+    String password = Passwords.token();
+    EarshotConfig config = ConfigLoader.load(Map.of("EARSHOT_DATA_DIR", dir.toString(),
+        "EARSHOT_HTTP_PORT", "0", "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,
+        "EARSHOT_EMBEDDED_FSYNC", fsync ? "on" : "off",
+        "EARSHOT_CONNECTORS_DIR", dir.resolve("no-connectors").toString(),
+        "EARSHOT_CONFIG", Files.writeString(dir.resolve("earshot.json"), "{}").toString()));
+    Vertx vertx = Vertx.vertx();
+    try {
+      Hub hub = Hub.start(vertx, config, Map.of(), scorer, Connectors::create).await();
+      return new Target(fsync, vertx, hub, password, new BenchReport.Mode().withFsync(fsync),
+          new BenchMentions(42, customers));
+    } catch (Exception e) {
+      vertx.close().await();
+      throw e;
+    }
   }
 
-  private static Future<JsonObject> measure(Vertx vertx, Hub hub, TriageEngine scorer, BenchOptions o,
-                                            String password) {
-    ThroughputRun throughput = new ThroughputRun(hub.pipeline(), hub.mongo(), scorer);
-    BenchMentions source = new BenchMentions(42, Math.max(100, o.mentions() / 4));
-    List<Double> pipelineRates = new ArrayList<>();
-    List<Double> rawRates = new ArrayList<>();
-    Future<Void> rounds = Future.succeededFuture();
-    for (int r = 0; r < o.rounds(); r++) {
-      int round = r;
-      rounds = rounds.compose(v -> throughput.pipeline(batch(source, o.mentions())).map(pipelineRates::add))
-          .compose(v -> throughput.rawInsert(batch(source, o.mentions()), "bench_raw_" + round).map(rawRates::add))
-          .mapEmpty();
-    }
-    LatencyProbe probe = new LatencyProbe(vertx, hub.port(), hub.ingestToken());
-    return rounds.compose(v -> login(vertx, hub.port(), password))
+  /** Pipeline, raw insert and durable raw insert of fresh mentions, one after the other. */
+  private static void round(Target t, TriageEngine scorer, int n, int round) {
+    ThroughputRun run = new ThroughputRun(t.hub().pipeline(), t.hub().mongo(), scorer);
+    t.mode().pipeline().add(run.pipeline(batch(t.source(), n)).await());
+    t.mode().raw().add(run.rawInsert(batch(t.source(), n), "bench_raw_" + round).await());
+    t.mode().rawDurable().add(run.rawDurableInsert(batch(t.source(), n), "bench_durable_" + round).await());
+  }
+
+  private static void measureLatency(Target t, BenchOptions o) {
+    BenchMentions source = t.source();
+    LatencyProbe probe = new LatencyProbe(t.vertx(), t.hub().port(), t.hub().ingestToken());
+    double[] latencies = login(t.vertx(), t.hub().port(), t.password())
         .compose(probe::connect)
         .compose(v -> probe.run(source, o.rate(), o.seconds()))
-        .map(latencies -> report(o, pipelineRates, rawRates, latencies, probe.lost()));
+        .await();
+    t.mode().withLatency(latencies, probe.lost());
   }
 
   private static List<Mention> batch(BenchMentions source, int n) {
@@ -91,23 +120,5 @@ public final class BenchCommand {
     return WebClient.create(vertx).post(port, "127.0.0.1", "/api/v1/session")
         .sendJsonObject(new JsonObject().put("username", "admin").put("password", password))
         .map(response -> response.cookies().get(0).split(";")[0]);
-  }
-
-  private static JsonObject report(BenchOptions o, List<Double> pipeline, List<Double> raw, double[] latencies,
-                                   int lost) {
-    double pipelineMedian = Stats.median(pipeline.stream().mapToDouble(Double::doubleValue).toArray());
-    double rawMedian = Stats.median(raw.stream().mapToDouble(Double::doubleValue).toArray());
-    return new JsonObject()
-        .put("mentionsPerRound", o.mentions()).put("rounds", o.rounds())
-        .put("pipelineMentionsPerSecond", Stats.round(pipelineMedian, 0))
-        .put("pipelineRounds", new JsonArray(pipeline.stream().map(d -> Stats.round(d, 0)).toList()))
-        .put("rawInsertManyPerSecond", Stats.round(rawMedian, 0))
-        .put("rawRounds", new JsonArray(raw.stream().map(d -> Stats.round(d, 0)).toList()))
-        .put("pipelineToRawRatio", Stats.round(pipelineMedian / rawMedian, 3))
-        .put("latency", new JsonObject().put("ratePerSecond", o.rate()).put("seconds", o.seconds())
-            .put("samples", latencies.length).put("missing", lost)
-            .put("p50Ms", Stats.round(Stats.percentile(latencies, 50), 1))
-            .put("p99Ms", Stats.round(Stats.percentile(latencies, 99), 1))
-            .put("maxMs", Stats.round(Stats.percentile(latencies, 100), 1)));
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
+import io.earshot.domain.event.EventType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ingest-to-dashboard latency: posts mentions to the ingest API at a steady rate while a real
- * WebSocket client, signed in like a dashboard, waits for each one's {@code mention.created}
+ * WebSocket client, signed in like a dashboard, waits for each one's {@code mention.received}
  * event. Latency is measured from just before the HTTP request to the event's arrival.
  */
 final class LatencyProbe {
@@ -52,8 +53,8 @@ final class LatencyProbe {
   private void listen(WebSocket socket) {
     socket.textMessageHandler(text -> {
       JsonObject event = new JsonObject(text);
-      if ("mention.created".equals(event.getString("type"))) {
-        Long sent = sentAt.remove(event.getJsonObject("data").getString("externalId"));
+      if (EventType.MENTION_RECEIVED.code().equals(event.getString("type"))) {
+        Long sent = sentAt.remove(event.getJsonObject("data").getJsonObject("mention").getString("externalId"));
         if (sent != null) {
           latenciesMs.add((System.nanoTime() - sent) / 1e6);
         }

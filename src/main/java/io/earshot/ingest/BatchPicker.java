@@ -17,7 +17,9 @@ import java.util.function.Function;
  * waits while another mention of the same customer, or the post it answers, is in flight, and so
  * does every later mention of that customer or chain, which keeps each customer's mentions in
  * arrival order. A post also waits while an answer to it is in flight: that answer may be stored
- * as an orphan waiting for it, which the post's own batch must be able to read.
+ * as an orphan waiting for it, which the post's own batch must be able to read. And a reply
+ * waits while another answer to the same post is in flight: when that post is not stored, the
+ * first answer records the case its siblings must join.
  * No I/O; used from the pipeline's single context.
  */
 final class BatchPicker {
@@ -36,7 +38,8 @@ final class BatchPicker {
       Mention m = mentionOf.apply(item);
       String parent = parentOf(m).orElse(null);
       boolean blocked = busyCustomers.contains(m.customerId()) || deferredCustomers.contains(m.customerId())
-          || parent != null && (busyMentions.contains(parent) || deferredMentions.contains(parent))
+          || parent != null && (busyMentions.contains(parent) || deferredMentions.contains(parent)
+              || busyParents.containsKey(parent))
           || busyParents.containsKey(m.id());
       if (blocked) {
         deferredCustomers.add(m.customerId());

@@ -8,14 +8,13 @@ import io.earshot.domain.Triage;
 import io.earshot.events.Change;
 import io.earshot.store.CaseWrite;
 import io.earshot.store.MongoStore;
+import io.earshot.store.MentionStore;
 import io.earshot.triage.ScoringInput;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,87 +26,83 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass of the hot path over a batch of mentions: look up what threading needs (parents,
- * customers and their current cases) in a few keyed bulk reads, thread and score in memory,
- * insert the mentions (the commit point: a mention already stored fails on its key here and
- * counts as a duplicate), then upsert cases and customers in bulk. A crash after the insert
- * leaves mentions unthreaded, which {@link ThreadingRecovery} finishes later.
+ * One pass of the hot path over a batch of mentions: keyed reads of what threading needs
+ * ({@link ThreadingReads}), threading and scoring in memory, then the writes. A batch whose
+ * threading must first move stored replies to another case ({@link Threader}) answers
+ * {@link BatchOutcome#needsExclusive()} unless it runs alone, then applies the moves and
+ * threads again. The insert of the mentions is the commit point: the journal entry and the
+ * orphans written before it become durable with it, a mention already stored is a duplicate, and
+ * a mention the store refuses is refused alone. A crash after the insert leaves cases and
+ * customers behind, which {@link ThreadingRecovery} finishes from the journal.
  */
 final class IngestBatch {
   private static final Logger LOG = LoggerFactory.getLogger(IngestBatch.class);
+  /** Moves happen only when chains were split; after this many rounds the batch is stored as it threads. */
+  private static final int MAX_MOVE_ROUNDS = 3;
   private final IngestStores stores;
   private final Instant now;
-  private final Map<String, CareCase> cases = new HashMap<>();
-  private final Map<String, Customer> customers = new HashMap<>();
-  private Map<String, String> parentCaseIds = Map.of();
-  private Map<String, String> orphanCaseIds = Map.of();
-  private Map<String, CareCase> recentByCustomer = Map.of();
+  private ThreadingFacts facts = ThreadingFacts.none();
 
   IngestBatch(IngestStores stores) {
     this.stores = stores;
     this.now = stores.clock().instant();
   }
 
-  /** Threads, scores and stores the mentions; answers the ids really inserted (the rest were known). */
-  Future<Set<String>> store(List<Mention> fresh) {
-    List<Mention> ordered = fresh.stream().sorted(Comparator.comparing(Mention::createdAt)).toList();
-    return lookUp(ordered)
-        .map(v -> threadAndScore(ordered))
-        .compose(this::persist);
+  /** Threads, scores and stores the mentions; {@code exclusive} when no other batch is in flight. */
+  Future<BatchOutcome> store(List<Mention> batch, boolean exclusive) {
+    List<Mention> ordered = batch.stream().sorted(Comparator.comparing(Mention::createdAt)).toList();
+    return round(ordered, exclusive, 1);
   }
 
-  /**
-   * Two rounds of keyed reads: parents and customers first, then the cases they point at. Cases
-   * are found through the customer's {@code currentCaseId}, never by a query on customer id,
-   * which the embedded server could only answer with a scan.
-   */
-  private Future<Void> lookUp(List<Mention> mentions) {
-    Set<String> customerIds = mentions.stream().map(Mention::customerId).collect(Collectors.toSet());
-    Future<Map<String, String>> parents = ParentLookup.caseIds(stores, mentions);
-    Future<Map<String, Customer>> known = stores.customers().byIds(customerIds);
-    Future<Map<String, String>> orphans = stores.mentions().orphanCasesOf(mentions.stream().map(Mention::id).toList());
-    return Future.all(parents, known, orphans).compose(all -> {
-      parentCaseIds = parents.result();
-      orphanCaseIds = orphans.result();
-      customers.putAll(known.result());
-      Set<String> caseIds = new HashSet<>(parentCaseIds.values());
-      caseIds.addAll(orphanCaseIds.values());
-      customers.values().forEach(c -> caseIds.add(c.currentCaseId()));
-      caseIds.remove(null);
-      return stores.cases().byIds(caseIds).map(found -> {
-        cases.putAll(found);
-        recentByCustomer = recentCases();
-        return null;
-      });
-    });
-  }
-
-  private Map<String, CareCase> recentCases() {
-    Instant since = now.minus(stores.reopenWindow());
-    Map<String, CareCase> recent = new HashMap<>();
-    customers.values().forEach(c -> {
-      CareCase current = c.currentCaseId() == null ? null : cases.get(c.currentCaseId());
-      if (current != null && current.lastMentionAt() != null && !current.lastMentionAt().isBefore(since)) {
-        recent.put(c.id(), current);
+  private Future<BatchOutcome> round(List<Mention> ordered, boolean exclusive, int round) {
+    return new ThreadingReads(stores).read(ordered, now.minus(stores.reopenWindow())).compose(read -> {
+      facts = read;
+      Threader.Result threading = new Threader(read, () -> UUID.randomUUID().toString()).assign(ordered);
+      if (threading.moves().isEmpty() || round > MAX_MOVE_ROUNDS) {
+        return persist(ordered, threading);
       }
+      if (!exclusive) {
+        return Future.succeededFuture(BatchOutcome.NEEDS_EXCLUSIVE);
+      }
+      return move(threading).compose(v -> round(ordered, true, round + 1));
     });
-    return recent;
   }
 
-  private ThreadedBatch threadAndScore(List<Mention> mentions) {
-    Threader threader = new Threader(parentCaseIds, orphanCaseIds, recentByCustomer, cases,
-        () -> UUID.randomUUID().toString());
-    Map<String, Threader.Assignment> assignments = threader.assign(mentions);
-    List<Mention> scored = new ArrayList<>(mentions.size());
-    for (Mention m : mentions) {
-      Threader.Assignment a = assignments.get(m.id());
-      scored.add(m.threaded(a.caseId(), score(m, a), now));
+  /** Moves are journaled like a batch, so a crash in the middle is applied again on recovery. */
+  private Future<Void> move(Threader.Result threading) {
+    String id = UUID.randomUUID().toString();
+    return stores.journal().open(id, List.of(), threading.moves(), now)
+        .compose(v -> stores.moves().apply(threading.moves(), now))
+        .onSuccess(n -> LOG.info("batch={} moved {} mentions to join their chains: {}", id, n, threading.moves()))
+        .compose(n -> stores.journal().close(id));
+  }
+
+  private Future<BatchOutcome> persist(List<Mention> ordered, Threader.Result threading) {
+    List<Mention> fresh = threadAndScore(ordered, threading.assignments());
+    if (fresh.isEmpty()) {
+      // Everything was stored before; answer once what was read is durable.
+      return stores.mentions().durable().map(v -> BatchOutcome.nothingNew());
     }
-    return new ThreadedBatch(scored, assignments);
+    String batchId = UUID.randomUUID().toString();
+    return stores.journal().open(batchId, fresh.stream().map(Mention::id).toList(), now)
+        .compose(v -> stores.mentions().orphans().remember(threading.orphans(), now))
+        .compose(v -> stores.mentions().insertNew(fresh))
+        .compose(inserted -> finish(batchId, fresh, threading, inserted));
+  }
+
+  private List<Mention> threadAndScore(List<Mention> ordered, Map<String, Threader.Assignment> assignments) {
+    List<Mention> scored = new ArrayList<>(assignments.size());
+    for (Mention m : ordered) {
+      Threader.Assignment a = assignments.get(m.id());
+      if (a != null) {
+        scored.add(m.threaded(a.caseId(), score(m, a), now));
+      }
+    }
+    return scored;
   }
 
   private Triage score(Mention m, Threader.Assignment a) {
-    Customer customer = customers.get(m.customerId());
+    Customer customer = facts.customers().get(m.customerId());
     boolean vip = customer != null && customer.isVip();
     Duration waiting = Duration.between(m.createdAt(), now);
     return stores.scorer().score(new ScoringInput(m.text(), m.author(), vip, a.priorContacts(),
@@ -115,52 +110,40 @@ final class IngestBatch {
   }
 
   /**
-   * The offer is answered once mentions, cases and customers are written. A journal entry
-   * brackets the writes, so a crash in the middle is found and finished by
-   * {@link ThreadingRecovery}; announcing and closing the entry run after the answer.
+   * The mentions are durable: the offer is answered even if updating their cases fails, since
+   * the journal entry stays and recovery finishes the cases. Announcing, forgetting adopted
+   * orphans and closing the entry run after the answer.
    */
-  private Future<Set<String>> persist(ThreadedBatch batch) {
-    String batchId = UUID.randomUUID().toString();
-    List<String> ids = batch.mentions().stream().map(Mention::id).toList();
-    return stores.journal().open(batchId, ids, now)
-        .compose(v -> stores.mentions().insertNew(batch.mentions()))
-        .compose(inserted -> {
-          List<Mention> stored = batch.mentions().stream().filter(m -> inserted.contains(m.id())).toList();
-          List<CaseWrite> writes = caseWrites(stored, batch.assignments());
-          return Future.all(stores.cases().apply(writes, now), stores.customers().touch(changedCustomers(stored), now),
-                  stores.mentions().rememberOrphans(orphansOf(stored), now))
-              .onSuccess(v -> finishInBackground(batchId, stored, writes))
-              .map(inserted);
+  private Future<BatchOutcome> finish(String batchId, List<Mention> fresh, Threader.Result threading,
+                                      MentionStore.Inserted inserted) {
+    List<Mention> stored = fresh.stream().filter(m -> inserted.ids().contains(m.id())).toList();
+    List<CaseWrite> writes = caseWrites(stored, threading.assignments());
+    BatchOutcome outcome = new BatchOutcome(inserted.ids(), inserted.refused(), false);
+    return Future.all(stores.cases().apply(writes, now), stores.customers().touch(changedCustomers(stored), now))
+        .onSuccess(v -> finishInBackground(batchId, stored, writes))
+        .map(outcome)
+        .recover(e -> {
+          LOG.error("batch={} stored {} mentions but not their cases; recovery will finish them: {}", batchId,
+              stored.size(), e.toString());
+          return Future.succeededFuture(outcome);
         });
   }
 
   /** Customers whose stored profile or current case would change; the rest need no write. */
   private List<Mention> changedCustomers(List<Mention> stored) {
     return stored.stream().filter(m -> {
-      Customer known = customers.get(m.customerId());
+      Customer known = facts.customers().get(m.customerId());
       return known == null || !m.caseId().equals(known.currentCaseId())
           || !Objects.equals(known.handle(), m.author().handle()) || !Objects.equals(known.name(), m.author().name())
           || known.followers() != m.author().followers() || known.verified() != m.author().verified();
     }).toList();
   }
 
-  /** Replies whose parent is neither stored nor in this batch: parent id → the reply's case. */
-  private Map<String, String> orphansOf(List<Mention> stored) {
-    Set<String> batch = stored.stream().map(Mention::id).collect(Collectors.toSet());
-    Map<String, String> orphans = new HashMap<>();
-    for (Mention m : stored) {
-      String parentId = m.inReplyTo() == null ? null : Mention.idOf(m.platform(), m.inReplyTo());
-      if (parentId != null && !parentCaseIds.containsKey(parentId) && !batch.contains(parentId)) {
-        orphans.putIfAbsent(parentId, m.caseId());
-      }
-    }
-    return orphans;
-  }
-
   private void finishInBackground(String batchId, List<Mention> stored, List<CaseWrite> writes) {
-    stores.mentions().forgetOrphans(stored.stream().map(Mention::id).filter(orphanCaseIds::containsKey).toList())
-        .onFailure(e -> LOG.warn("batch={} adopted orphans not forgotten: {}", batchId, e.toString()));
-    tell(batchId, stored, writes)
+    Set<String> adopted = stored.stream().map(Mention::id).filter(facts.awaited()::containsKey)
+        .collect(Collectors.toSet());
+    stores.mentions().orphans().forget(adopted)
+        .compose(v -> tell(batchId, stored, writes))
         .compose(v -> stores.journal().close(batchId))
         .onFailure(e -> LOG.warn("batch={} stored; telling or closing it failed: {}", batchId, e.toString()));
   }
@@ -182,7 +165,7 @@ final class IngestBatch {
   private Priority priorityOf(String caseId, List<Mention> ms, Threader.Assignment a) {
     Priority best = ms.stream().map(m -> m.triage().priority())
         .max(Comparator.comparingInt(Priority::value)).orElseThrow();
-    CareCase existing = cases.get(caseId);
+    CareCase existing = facts.cases().get(caseId);
     boolean keepExisting = existing != null && !a.reopen() && existing.priority().value() > best.value();
     return keepExisting ? existing.priority() : best;
   }
@@ -195,10 +178,8 @@ final class IngestBatch {
     if (stored.isEmpty()) {
       return Future.succeededFuture();
     }
-    Change change = new Change(batchId, MongoStore.INGEST_JOURNAL, batchId, IngestEvents.of(stored, writes, cases, now));
+    Change change = new Change(batchId, MongoStore.INGEST_JOURNAL, batchId,
+        IngestEvents.of(stored, writes, facts.cases(), now));
     return stores.events().deliverDurable(change.id(), change.envelopes());
-  }
-
-  private record ThreadedBatch(List<Mention> mentions, Map<String, Threader.Assignment> assignments) {
   }
 }

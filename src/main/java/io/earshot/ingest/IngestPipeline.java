@@ -1,13 +1,14 @@
 package io.earshot.ingest;
 
 import io.earshot.domain.Mention;
+import io.earshot.store.StoreFaults;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one entrance for mentions, from connectors and the ingest API alike: dedupe → score →
- * thread → persist → announce. Offers are queued and processed in batches of up to
+ * The one entrance for mentions, from connectors and the ingest API alike: check → dedupe →
+ * thread → score → persist → announce. Offers are queued and processed in batches of up to
  * {@code batchSize}, at most two disjoint batches at a time per instance, waiting at most
- * {@code batchDelayMs} to fill a batch. An offer's Future completes once all its mentions are durably stored (or known
- * to be stored already), which is what lets a connector advance its cursor.
+ * {@code batchDelayMs} to fill a batch; a batch mixes the offers of many callers.
+ *
+ * <p>One caller's bad mention never fails another's: a mention breaking {@link MentionRules} is
+ * refused before it is queued; one the store refuses is refused alone ({@code MentionStore});
+ * and a batch failing for any other reason is split in halves and retried until the mention at
+ * fault is alone, and refused. Only a store that is unavailable fails the offers of a batch
+ * (with the store's own error), since nothing could be stored. An offer's Future completes once
+ * each of its mentions is durably stored, known to be stored already, or refused, which is what
+ * lets a connector advance its cursor.
  */
 public final class IngestPipeline {
   /** Two batches overlap one's reads with the other's writes; more only adds contention. */
@@ -34,6 +42,7 @@ public final class IngestPipeline {
   private final long batchDelayMs;
   private final Deque<Slot> queue = new ArrayDeque<>();
   private final BatchPicker picker = new BatchPicker();
+  private final ExclusiveTurns turns = new ExclusiveTurns();
   private int inFlight;
   private boolean scheduled;
 
@@ -45,21 +54,32 @@ public final class IngestPipeline {
     this.batchDelayMs = batchDelayMs;
   }
 
-  /** Offers mentions; completes with how many were new and how many were duplicates. */
+  /** Offers mentions; completes with what became of each (see {@link IngestResult}). */
   public Future<IngestResult> offer(List<Mention> mentions) {
-    if (mentions.isEmpty()) {
-      return Future.succeededFuture(new IngestResult(0, 0));
-    }
     Offer offer = new Offer(mentions.size());
-    context.runOnContext(v -> {
-      mentions.forEach(m -> queue.add(new Slot(m, offer)));
-      schedule();
-    });
-    return offer.promise.future();
+    List<Slot> slots = new ArrayList<>(mentions.size());
+    for (int i = 0; i < mentions.size(); i++) {
+      int index = i;
+      Mention m = mentions.get(i);
+      MentionRules.Problem problem = MentionRules.check(m);
+      if (problem == null) {
+        slots.add(new Slot(m, offer, i));
+      } else {
+        LOG.warn("mention={} account={} refused: {}: {}", m.id(), m.account(), problem.field(), problem.message());
+        context.runOnContext(v -> offer.rejected(index, problem.field(), problem.field() + ": " + problem.message()));
+      }
+    }
+    if (!slots.isEmpty()) {
+      context.runOnContext(v -> {
+        queue.addAll(slots);
+        schedule();
+      });
+    }
+    return offer.future();
   }
 
   private void schedule() {
-    if (scheduled || queue.isEmpty() || inFlight >= MAX_IN_FLIGHT) {
+    if (scheduled || queue.isEmpty() || inFlight >= MAX_IN_FLIGHT || turns.blocksNewBatches()) {
       return;
     }
     if (queue.size() >= batchSize || batchDelayMs == 0) {
@@ -79,65 +99,104 @@ public final class IngestPipeline {
    * while the store works on two batches at once.
    */
   private void runNext() {
-    while (inFlight < MAX_IN_FLIGHT && !queue.isEmpty()) {
+    while (inFlight < MAX_IN_FLIGHT && !queue.isEmpty() && !turns.blocksNewBatches()) {
       List<Slot> slots = picker.take(queue, batchSize, Slot::mention);
       if (slots.isEmpty()) {
         return;
       }
       inFlight++;
-      process(slots).onComplete(done -> {
+      turns.started();
+      Run run = new Run();
+      process(run, slots).onComplete(done -> {
         inFlight--;
         picker.release(slots, Slot::mention);
+        turns.finished(run.exclusive);
         schedule();
       });
     }
   }
 
-  private Future<Void> process(List<Slot> slots) {
+  private Future<Void> process(Run run, List<Slot> slots) {
     Map<String, Mention> unique = new LinkedHashMap<>();
     slots.forEach(s -> unique.putIfAbsent(s.mention.id(), s.mention));
-    return new IngestBatch(stores).store(List.copyOf(unique.values()))
-        .onSuccess(inserted -> settle(slots, inserted))
+    return isolating(run, List.copyOf(unique.values()))
+        .onSuccess(outcome -> settle(slots, outcome))
         .onFailure(error -> fail(slots, error))
         .mapEmpty();
   }
 
+  /** Stores the batch; when it fails for a reason other than the store's, retries its halves. */
+  private Future<BatchOutcome> isolating(Run run, List<Mention> mentions) {
+    return attempt(run, mentions).recover(error -> {
+      if (StoreFaults.unavailable(error)) {
+        return Future.failedFuture(error);
+      }
+      if (mentions.size() == 1) {
+        LOG.error("mention={} could not be stored; refusing it alone", mentions.get(0).id(), error);
+        return Future.succeededFuture(new BatchOutcome(Set.of(), Map.of(mentions.get(0).id(),
+            "could not be stored: " + describe(error)), false));
+      }
+      LOG.warn("batch of {} mentions failed ({}); retrying in halves to isolate the mention at fault",
+          mentions.size(), describe(error));
+      int half = mentions.size() / 2;
+      return isolating(run, mentions.subList(0, half))
+          .compose(first -> isolating(run, mentions.subList(half, mentions.size())).map(second -> merge(first, second)));
+    });
+  }
+
+  private Future<BatchOutcome> attempt(Run run, List<Mention> mentions) {
+    return new IngestBatch(stores).store(mentions, run.exclusive).compose(outcome -> {
+      if (!outcome.needsExclusive()) {
+        return Future.succeededFuture(outcome);
+      }
+      return turns.acquire().compose(v -> {
+        run.exclusive = true;
+        return new IngestBatch(stores).store(mentions, true);
+      });
+    });
+  }
+
+  private static BatchOutcome merge(BatchOutcome a, BatchOutcome b) {
+    Set<String> inserted = new HashSet<>(a.inserted());
+    inserted.addAll(b.inserted());
+    Map<String, String> refused = new HashMap<>(a.refused());
+    refused.putAll(b.refused());
+    return new BatchOutcome(inserted, refused, false);
+  }
+
   /** The first slot carrying a newly inserted id counts as accepted; every other is a duplicate. */
-  private static void settle(List<Slot> slots, Set<String> inserted) {
+  private static void settle(List<Slot> slots, BatchOutcome outcome) {
     Set<String> credited = new HashSet<>();
     for (Slot slot : slots) {
-      boolean accepted = inserted.contains(slot.mention.id()) && credited.add(slot.mention.id());
-      slot.offer.settle(accepted);
+      String id = slot.mention.id();
+      String refusal = outcome.refused().get(id);
+      if (refusal != null) {
+        LOG.warn("mention={} account={} not stored: {}", id, slot.mention.account(), refusal);
+        slot.offer.rejected(slot.index, "item", refusal);
+      } else if (outcome.inserted().contains(id) && credited.add(id)) {
+        slot.offer.accepted();
+      } else {
+        slot.offer.duplicate();
+      }
     }
   }
 
   private static void fail(List<Slot> slots, Throwable error) {
-    LOG.error("ingest batch of {} mentions failed", slots.size(), error);
-    slots.forEach(s -> s.offer.promise.tryFail(error));
+    LOG.error("ingest batch of {} mentions failed: the store is unavailable", slots.size(), error);
+    slots.forEach(s -> s.offer.fail(error));
   }
 
-  private record Slot(Mention mention, Offer offer) {
+  private static String describe(Throwable error) {
+    String message = error.getMessage() == null ? "" : ": " + error.getMessage().lines().findFirst().orElse("");
+    String text = error.getClass().getSimpleName() + message;
+    return text.length() > 240 ? text.substring(0, 240) + "…" : text;
   }
 
-  private static final class Offer {
-    final Promise<IngestResult> promise = Promise.promise();
-    int remaining;
-    int accepted;
-    int duplicates;
+  private record Slot(Mention mention, Offer offer, int index) {
+  }
 
-    Offer(int size) {
-      this.remaining = size;
-    }
-
-    void settle(boolean wasAccepted) {
-      if (wasAccepted) {
-        accepted++;
-      } else {
-        duplicates++;
-      }
-      if (--remaining == 0) {
-        promise.tryComplete(new IngestResult(accepted, duplicates));
-      }
-    }
+  /** One batch's run: whether it holds the exclusive turn (kept until it is done). */
+  private static final class Run {
+    boolean exclusive;
   }
 }

@@ -1,8 +1,18 @@
 package io.earshot.ingest;
 
-/** How many offered mentions were newly stored and how many were already known. */
-public record IngestResult(int accepted, int duplicates) {
-  public IngestResult plus(IngestResult other) {
-    return new IngestResult(accepted + other.accepted, duplicates + other.duplicates);
+import java.util.List;
+
+/**
+ * What became of an offer: how many mentions were newly stored, how many were stored already,
+ * and which were refused (by their index in the offer), each with the field at fault and why.
+ * Every mention of the offer is in exactly one of the three.
+ */
+public record IngestResult(int accepted, int duplicates, List<Rejection> rejected) {
+  /** One refused mention: its index in the offer, the field at fault ({@code item} for the whole) and why. */
+  public record Rejection(int index, String field, String error) {
+  }
+
+  public IngestResult {
+    rejected = List.copyOf(rejected);
   }
 }

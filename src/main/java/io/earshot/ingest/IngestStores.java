@@ -6,12 +6,13 @@ import io.earshot.store.CustomerStore;
 import io.earshot.store.IngestJournal;
 import io.earshot.store.MentionStore;
 import io.earshot.store.ReplyStore;
+import io.earshot.store.ThreadMoves;
 import io.earshot.triage.Scorer;
 import java.time.Clock;
 import java.time.Duration;
 
 /** What an ingest batch reads and writes, gathered so the pipeline's constructor stays short. */
 public record IngestStores(MentionStore mentions, IngestJournal journal, CaseStore cases, CustomerStore customers,
-                           ReplyStore replies, Scorer scorer, EventDispatcher events, Clock clock,
+                           ReplyStore replies, ThreadMoves moves, Scorer scorer, EventDispatcher events, Clock clock,
                            Duration reopenWindow) {
 }

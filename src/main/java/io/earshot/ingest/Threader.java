@@ -3,129 +3,216 @@ package io.earshot.ingest;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseStatus;
 import io.earshot.domain.Mention;
+import io.earshot.store.OrphanStore;
+import io.earshot.store.ThreadMoves;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Decides which case each new mention belongs to, with no I/O: a reply joins its parent's case
- * (the parent may be a stored mention, a brand reply, or an earlier mention of the same batch);
- * otherwise the author's most recent case within the reopen window; otherwise a new case. A
- * customer writing into a resolved or pending case reopens it.
+ * Decides which case each new mention of a batch belongs to, with no I/O, so that a reply chain
+ * is one case whatever order its mentions arrive in. A mention is linked to its parent (a stored
+ * mention, a brand reply, an earlier mention of the batch, or a post other replies already wait
+ * for) and to the stored replies waiting for it; all the cases so linked become one:
+ * <ul>
+ *   <li>a case created in this batch gives way to a stored one (a re-sent parent keeps its case,
+ *       a late parent joins the replies waiting for it);</li>
+ *   <li>two stored cases cannot simply be renamed: the replies waiting for a late parent are
+ *       moved to the parent's own case (its stored parent's case wins), a {@link ThreadMoves.Move}
+ *       the batch applies before threading again;</li>
+ *   <li>a mention linked to nothing joins its author's case from earlier in the batch, else the
+ *       author's current case inside the reopen window, else a new case.</li>
+ * </ul>
+ * A customer writing into a resolved or pending case reopens it.
  */
 final class Threader {
   /** Where one mention goes: its case, and whether that case is new or reopened by it. */
   record Assignment(String caseId, boolean createdCase, boolean reopen, int priorContacts) {
   }
 
-  private final Map<String, String> parentCaseIds;
-  private final Map<String, String> orphanCaseIds;
-  private final Map<String, CareCase> recentByCustomer;
-  private final Map<String, CareCase> knownCases;
-  private final Supplier<String> newCaseId;
-  private final Map<String, String> batchCaseOfMention = new HashMap<>();
-  private final Map<String, String> batchCaseOfCustomer = new HashMap<>();
-  private final Map<String, Assignment> byCase = new HashMap<>();
+  /** Cases of the new mentions, moves to apply first, and replies left waiting for their parent. */
+  record Result(Map<String, Assignment> assignments, List<ThreadMoves.Move> moves,
+                Map<String, OrphanStore.Waiting> orphans) {
+  }
 
-  /**
-   * @param parentCaseIds case id by parent mention id ({@code platform:externalId})
-   * @param orphanCaseIds for mentions whose replies were stored first, those replies' case by
-   *     mention id: the late parent joins its thread
-   * @param recentByCustomer each customer's latest case inside the reopen window
-   * @param knownCases cases referenced by parents, by id
-   */
-  Threader(Map<String, String> parentCaseIds, Map<String, String> orphanCaseIds,
-           Map<String, CareCase> recentByCustomer, Map<String, CareCase> knownCases, Supplier<String> newCaseId) {
-    this.parentCaseIds = parentCaseIds;
-    this.orphanCaseIds = orphanCaseIds;
-    this.recentByCustomer = recentByCustomer;
-    // Every case threading may land in, by id: those parents point at and customers' recent ones.
-    this.knownCases = new HashMap<>(knownCases);
-    recentByCustomer.values().forEach(c -> this.knownCases.putIfAbsent(c.id(), c));
+  private record Side(String caseId, List<String> roots) {
+  }
+
+  private final ThreadingFacts facts;
+  private final Supplier<String> newCaseId;
+  private final Map<String, Map<String, List<String>>> awaited = new HashMap<>();
+  private final Map<String, String> caseOfNew = new HashMap<>();
+  private final Map<String, String> caseOfCustomer = new HashMap<>();
+  private final Map<String, String> awaitedInBatch = new HashMap<>();
+  private final Map<String, String> alias = new HashMap<>();
+  private final Set<String> created = new HashSet<>();
+  private final Set<ThreadMoves.Move> moves = new LinkedHashSet<>();
+
+  Threader(ThreadingFacts facts, Supplier<String> newCaseId) {
+    this.facts = facts;
     this.newCaseId = newCaseId;
+    facts.awaited().forEach((parent, byCase) -> {
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      byCase.forEach((c, replies) -> copy.put(c, new ArrayList<>(replies)));
+      awaited.put(parent, copy);
+    });
   }
 
   /**
-   * Assigns mentions in the order given (callers sort by creation time), except that a parent in
-   * the same batch always goes before its replies: X stamps whole seconds and Bluesky often the
-   * same millisecond, so a quick reply ties with its parent, and the sort keeps the platforms'
-   * newest-first order for ties, which would thread the reply before its parent had a case.
+   * Assigns the batch's mentions that are not stored yet, in the order given (callers sort by
+   * creation time), except that a parent in the same batch always goes before its replies: X
+   * stamps whole seconds and Bluesky often the same millisecond, so a quick reply ties with its
+   * parent, and the sort keeps the platforms' newest-first order for ties.
    */
-  Map<String, Assignment> assign(List<Mention> mentions) {
-    Map<String, Mention> batch = new HashMap<>();
-    mentions.forEach(m -> batch.put(m.id(), m));
-    Map<String, Assignment> result = new LinkedHashMap<>();
-    for (Mention m : mentions) {
-      assignWithParents(m, batch, result);
+  Result assign(List<Mention> batch) {
+    Map<String, Mention> fresh = new LinkedHashMap<>();
+    batch.stream().filter(m -> !facts.storedCases().containsKey(m.id())).forEach(m -> fresh.putIfAbsent(m.id(), m));
+    linkStored(batch, fresh);
+    for (Mention m : fresh.values()) {
+      assignWithParents(m, fresh);
     }
-    return result;
+    return finish(fresh);
+  }
+
+  /**
+   * A stored mention sent again still links its chain: its new parent adopts it, and a stored
+   * parent in another case means an old split, mended by moving the reply to its parent's case.
+   */
+  private void linkStored(List<Mention> batch, Map<String, Mention> fresh) {
+    Map<String, String> stored = facts.storedCases();
+    for (Mention m : batch) {
+      String parent = ThreadingReads.parentOf(m);
+      String own = stored.get(m.id());
+      if (own == null || parent == null) {
+        continue;
+      }
+      if (fresh.containsKey(parent)) {
+        awaited.computeIfAbsent(parent, k -> new LinkedHashMap<>()).computeIfAbsent(own, k -> new ArrayList<>())
+            .add(m.id());
+      } else if (stored.containsKey(parent) && !own.equals(stored.get(parent))) {
+        moves.add(new ThreadMoves.Move(own, stored.get(parent), List.of(m.id())));
+      }
+    }
   }
 
   /** Assigns the unassigned ancestors of {@code m} in this batch, oldest first, then {@code m}. */
-  private void assignWithParents(Mention m, Map<String, Mention> batch, Map<String, Assignment> result) {
+  private void assignWithParents(Mention m, Map<String, Mention> fresh) {
     Deque<Mention> chain = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     // seen stops a reply cycle (possible through the ingest API) from looping forever.
-    for (Mention at = m; at != null && !result.containsKey(at.id()) && seen.add(at.id());
-         at = parentInBatch(at, batch)) {
+    for (Mention at = m; at != null && !caseOfNew.containsKey(at.id()) && seen.add(at.id());
+         at = at.inReplyTo() == null ? null : fresh.get(ThreadingReads.parentOf(at))) {
       chain.push(at);
     }
     while (!chain.isEmpty()) {
-      Mention next = chain.pop();
-      Assignment a = assignOne(next);
-      batchCaseOfMention.put(next.id(), a.caseId());
-      batchCaseOfCustomer.put(next.customerId(), a.caseId());
-      result.put(next.id(), a);
+      assignOne(chain.pop());
     }
   }
 
-  private static Mention parentInBatch(Mention m, Map<String, Mention> batch) {
-    return m.inReplyTo() == null ? null : batch.get(Mention.idOf(m.platform(), m.inReplyTo()));
+  private void assignOne(Mention m) {
+    List<Side> sides = linkedCases(m);
+    String chosen = sides.isEmpty() ? byAuthor(m) : find(sides.get(0).caseId());
+    for (Side side : sides.subList(Math.min(1, sides.size()), sides.size())) {
+      chosen = unify(chosen, side);
+    }
+    caseOfNew.put(m.id(), chosen);
+    caseOfCustomer.put(m.customerId(), chosen);
+    String parent = ThreadingReads.parentOf(m);
+    if (parent != null && !caseOfNew.containsKey(parent) && !facts.storedCases().containsKey(parent)) {
+      awaitedInBatch.putIfAbsent(parent, chosen);
+    }
   }
 
-  private Assignment assignOne(Mention m) {
-    String caseId = parentCase(m);
-    if (caseId == null) {
-      caseId = orphanCaseIds.get(m.id());
+  /** The cases {@code m} is linked to by reply links, its parent's side first. */
+  private List<Side> linkedCases(Mention m) {
+    List<Side> sides = new ArrayList<>();
+    String parent = ThreadingReads.parentOf(m);
+    if (parent != null) {
+      if (caseOfNew.containsKey(parent)) {
+        sides.add(new Side(caseOfNew.get(parent), List.of()));
+      } else if (facts.storedCases().containsKey(parent)) {
+        sides.add(new Side(facts.storedCases().get(parent), List.of()));
+      } else {
+        if (awaitedInBatch.containsKey(parent)) {
+          sides.add(new Side(awaitedInBatch.get(parent), List.of()));
+        }
+        awaited.getOrDefault(parent, Map.of()).forEach((c, replies) -> sides.add(new Side(c, replies)));
+      }
     }
-    if (caseId == null) {
-      caseId = batchCaseOfCustomer.get(m.customerId());
-    }
-    if (caseId == null) {
-      CareCase recent = recentByCustomer.get(m.customerId());
-      caseId = recent == null ? null : recent.id();
-    }
-    if (caseId == null) {
-      return remember(new Assignment(newCaseId.get(), true, false, 0));
-    }
-    Assignment earlier = byCase.get(caseId);
+    awaited.getOrDefault(m.id(), Map.of()).forEach((c, replies) -> sides.add(new Side(c, replies)));
+    return sides;
+  }
+
+  private String byAuthor(Mention m) {
+    String earlier = caseOfCustomer.get(m.customerId());
     if (earlier != null) {
-      return earlier;
+      return find(earlier);
     }
-    CareCase existing = knownCases.get(caseId);
-    boolean reopen = existing != null && (existing.status() == CaseStatus.RESOLVED
-        || existing.status() == CaseStatus.PENDING);
-    return remember(new Assignment(caseId, existing == null, reopen,
-        existing == null ? 0 : existing.mentionCount()));
+    CareCase recent = facts.recentByCustomer().get(m.customerId());
+    if (recent != null) {
+      return recent.id();
+    }
+    String id = newCaseId.get();
+    created.add(id);
+    return id;
   }
 
-  private String parentCase(Mention m) {
-    if (m.inReplyTo() == null) {
-      return null;
+  /** Makes {@code side}'s case one with {@code chosen}; answers the case that remains. */
+  private String unify(String chosen, Side side) {
+    String a = find(chosen);
+    String b = find(side.caseId());
+    if (a.equals(b)) {
+      return a;
     }
-    String parentId = Mention.idOf(m.platform(), m.inReplyTo());
-    String inBatch = batchCaseOfMention.get(parentId);
-    return inBatch != null ? inBatch : parentCaseIds.get(parentId);
-  }
-
-  private Assignment remember(Assignment a) {
-    byCase.put(a.caseId(), a);
+    if (created.contains(b)) {
+      alias.put(b, a);
+      return a;
+    }
+    if (created.contains(a)) {
+      alias.put(a, b);
+      return b;
+    }
+    if (!side.roots().isEmpty()) {
+      moves.add(new ThreadMoves.Move(b, a, List.copyOf(side.roots())));
+    }
     return a;
+  }
+
+  private String find(String caseId) {
+    String at = caseId;
+    while (alias.containsKey(at)) {
+      at = alias.get(at);
+    }
+    return at;
+  }
+
+  private Result finish(Map<String, Mention> fresh) {
+    Map<String, Assignment> byCase = new HashMap<>();
+    Map<String, Assignment> assignments = new LinkedHashMap<>();
+    Map<String, OrphanStore.Waiting> orphans = new LinkedHashMap<>();
+    for (Mention m : fresh.values()) {
+      String caseId = find(caseOfNew.get(m.id()));
+      assignments.put(m.id(), byCase.computeIfAbsent(caseId, this::assignmentTo));
+      String parent = ThreadingReads.parentOf(m);
+      if (parent != null && !fresh.containsKey(parent) && !facts.storedCases().containsKey(parent)) {
+        orphans.computeIfAbsent(parent, p -> new OrphanStore.Waiting(caseId, new ArrayList<>())).replyIds().add(m.id());
+      }
+    }
+    return new Result(assignments, List.copyOf(moves), orphans);
+  }
+
+  private Assignment assignmentTo(String caseId) {
+    CareCase existing = facts.cases().get(caseId);
+    boolean reopen = existing != null
+        && (existing.status() == CaseStatus.RESOLVED || existing.status() == CaseStatus.PENDING);
+    return new Assignment(caseId, existing == null, reopen, existing == null ? 0 : existing.mentionCount());
   }
 }

@@ -12,6 +12,13 @@ public interface Durability {
   /** Runs one write and returns once it is durable; rethrows what the write threw. */
   <T> T write(Callable<T> write) throws Exception;
 
+  /**
+   * Runs one write under the same rules as {@link #write} but returns without waiting for it to
+   * be durable: the next durable write's commit covers it, because a commit persists everything
+   * written before it. For writes that only matter together with a later durable one.
+   */
+  <T> T stage(Callable<T> write) throws Exception;
+
   /** Returns once every write that completed before the call is durable. */
   void barrier();
 
@@ -19,6 +26,11 @@ public interface Durability {
   Durability SERVER = new Durability() {
     @Override
     public <T> T write(Callable<T> write) throws Exception {
+      return write.call();
+    }
+
+    @Override
+    public <T> T stage(Callable<T> write) throws Exception {
       return write.call();
     }
 

@@ -48,6 +48,19 @@ final class GroupCommit implements Durability {
   }
 
   @Override
+  public <T> T stage(Callable<T> write) throws Exception {
+    gate.readLock().lock();
+    try {
+      return write.call();
+    } finally {
+      synchronized (monitor) {
+        ++completedWrites;
+      }
+      gate.readLock().unlock();
+    }
+  }
+
+  @Override
   public void barrier() {
     long ticket;
     synchronized (monitor) {

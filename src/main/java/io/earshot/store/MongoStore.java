@@ -111,6 +111,16 @@ public final class MongoStore implements AutoCloseable {
     return availability.observe(workers.executeBlocking(() -> durability.write(call), false));
   }
 
+  /**
+   * Runs a blocking write that need not be durable on its own, because a later {@link #write}
+   * (whose commit persists everything written before it) is what gets acknowledged: e.g. the
+   * ingest journal entry opened before its batch's mentions are inserted. It still takes the
+   * embedded server's write gate, so no commit ever persists half of it.
+   */
+  public <T> Future<T> stage(Callable<T> call) {
+    return workers.executeBlocking(() -> durability.stage(call), false);
+  }
+
   /** Completes once every write that finished before the call is durable (duplicates are answered after this). */
   public Future<Void> barrier() {
     return availability.observe(workers.executeBlocking(() -> {

@@ -3,6 +3,7 @@ package io.earshot.web;
 import io.earshot.domain.Mention;
 import io.earshot.error.ApiException;
 import io.earshot.ingest.IngestPipeline;
+import io.earshot.ingest.IngestResult;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -43,19 +44,36 @@ final class IngestHandler {
       throw new ApiException.Invalid("body", items.size() + " items; send at most " + MAX_ITEMS + " per request");
     }
     List<Mention> good = new ArrayList<>(items.size());
-    JsonArray rejected = new JsonArray();
+    List<Integer> indexOfGood = new ArrayList<>(items.size());
+    List<IngestResult.Rejection> rejected = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       try {
         good.add(parse(items.get(i)));
+        indexOfGood.add(i);
       } catch (ApiException.Invalid e) {
-        rejected.add(new JsonObject().put("index", i).put("field", e.field()).put("error", e.getMessage()));
+        rejected.add(new IngestResult.Rejection(i, e.field(), e.getMessage()));
       }
     }
     pipeline.offer(good)
-        .onSuccess(result -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates())
-                .put("rejected", rejected).encode()))
+        .onSuccess(result -> answer(ctx, result, rejected, indexOfGood))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * 202 with what became of every item: the pipeline's refusals (a mention the store would not
+   * take) are numbered by their place in the body, like the parser's. A store that is
+   * unavailable fails the offer instead, and the error handler answers it.
+   */
+  private static void answer(RoutingContext ctx, IngestResult result, List<IngestResult.Rejection> parsed,
+                             List<Integer> indexOfGood) {
+    List<IngestResult.Rejection> all = new ArrayList<>(parsed);
+    result.rejected().forEach(r -> all.add(new IngestResult.Rejection(indexOfGood.get(r.index()), r.field(), r.error())));
+    all.sort(java.util.Comparator.comparingInt(IngestResult.Rejection::index));
+    JsonArray rejected = new JsonArray();
+    all.forEach(r -> rejected.add(new JsonObject().put("index", r.index()).put("field", r.field()).put("error", r.error())));
+    ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates())
+            .put("rejected", rejected).encode());
   }
 
   private void authorize(String header) {

@@ -4,6 +4,7 @@ import io.earshot.domain.Author;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
 import io.earshot.error.ApiException;
+import io.earshot.ingest.MentionRules;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,13 +12,16 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Turns one normalized mention (the public JSON shape in DESIGN.md) into a {@link Mention}, or
- * fails with {@link ApiException.Invalid} naming the first bad field. Limits are generous enough
- * for every platform's longest post and small enough to refuse junk.
+ * fails with {@link ApiException.Invalid} naming the first bad field. Shapes and types are
+ * checked here; what any mention must satisfy, from here or from a connector (dates from 2000 to
+ * 2100, well-formed text in every field, no control characters in ids and handles, length
+ * limits), is {@link MentionRules}. A JSON escape such as {@code "\ud800"} decodes to a lone
+ * surrogate, which no encoding can store: such an item is refused, never silently replaced.
  */
 public final class MentionParser {
   /** Reddit's self-post limit, the longest of the supported platforms. */
-  public static final int MAX_TEXT = 40_000;
-  private static final int MAX_ID = 256;
+  public static final int MAX_TEXT = MentionRules.MAX_TEXT;
+  private static final int MAX_ID = MentionRules.MAX_ID;
 
   private MentionParser() {
   }
@@ -34,7 +38,12 @@ public final class MentionParser {
       throw new ApiException.Invalid("url", "must be an http(s) URL");
     }
     String lang = optionalText(json, "lang", 16);
-    return Mention.incoming(platform, null, externalId, author, text, createdAt, inReplyTo, url, lang, null);
+    Mention mention = Mention.incoming(platform, null, externalId, author, text, createdAt, inReplyTo, url, lang, null);
+    MentionRules.Problem problem = MentionRules.check(mention);
+    if (problem != null) {
+      throw new ApiException.Invalid(problem.field(), problem.message());
+    }
+    return mention;
   }
 
   private static Platform platform(JsonObject json) {
@@ -48,8 +57,8 @@ public final class MentionParser {
       throw new ApiException.Invalid("author", value == null ? "is required" : "must be an object");
     }
     String id = id(a, "id", "author.id");
-    String handle = optionalText(a, "handle", 256, "author.handle");
-    String name = optionalText(a, "name", 256, "author.name");
+    String handle = optionalText(a, "handle", MentionRules.MAX_HANDLE, "author.handle");
+    String name = optionalText(a, "name", MentionRules.MAX_NAME, "author.name");
     Object followers = a.getValue("followers");
     if (followers != null && (!(followers instanceof Number n) || n.longValue() < 0)) {
       throw new ApiException.Invalid("author.followers", "must be a non-negative number");

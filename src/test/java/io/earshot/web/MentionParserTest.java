@@ -2,6 +2,7 @@ package io.earshot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
@@ -39,6 +40,51 @@ class MentionParserTest {
     assertField("text", valid().put("text", 42));
     assertField("createdAt", valid().put("createdAt", "24/11/2026"));
     assertField("url", valid().put("url", "javascript:alert(1)"));
+  }
+
+  @Test
+  @DisplayName("dates are accepted from 2000 up to 2100, and refused outside, naming createdAt")
+  void dateRange() {
+    assertEquals("2000-01-01T00:00:00Z", MentionParser.parse(valid().put("createdAt", "2000-01-01T00:00:00Z")).createdAt().toString());
+    var huge = assertThrows(ApiException.Invalid.class,
+        () -> MentionParser.parse(valid().put("createdAt", "+999999999-12-31T23:59:59Z")));
+    assertEquals("createdAt", huge.field());
+    assertTrue(huge.getMessage().contains("outside the accepted range 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z"));
+    assertField("createdAt", valid().put("createdAt", "1999-12-31T23:59:59Z"));
+    assertField("createdAt", valid().put("createdAt", "2100-01-01T00:00:00Z"));
+  }
+
+  @Test
+  @DisplayName("a lone surrogate in any string field is refused, naming the field; a whole pair is kept")
+  void loneSurrogates() {
+    assertField("externalId", valid().put("externalId", "a\ud800"));
+    assertField("author.id", valid().put("author", new JsonObject().put("id", "\udbff")));
+    assertField("author.handle", valid().put("author", new JsonObject().put("id", "1").put("handle", "h\udc00")));
+    assertField("author.name", valid().put("author", new JsonObject().put("id", "1").put("name", "\ud83d!")));
+    assertField("text", valid().put("text", "half \ud83d emoji"));
+    assertField("inReplyTo", valid().put("inReplyTo", "p\ud800"));
+    assertField("url", valid().put("url", "https://x.test/\udfff"));
+    assertField("lang", valid().put("lang", "e\udc01"));
+    assertEquals("whole \ud83d\ude00", MentionParser.parse(valid().put("text", "whole \ud83d\ude00")).text());
+  }
+
+  @Test
+  @DisplayName("control characters in ids and handles are refused; in text, line breaks and tabs are the author's")
+  void controlCharacters() {
+    assertField("externalId", valid().put("externalId", "a\u0000b"));
+    assertField("author.id", valid().put("author", new JsonObject().put("id", "a\u007fb")));
+    assertField("author.handle", valid().put("author", new JsonObject().put("id", "1").put("handle", "a\nb")));
+    assertField("inReplyTo", valid().put("inReplyTo", "a\u0085"));
+    assertEquals("one\ntwo\tthree", MentionParser.parse(valid().put("text", "one\ntwo\tthree")).text());
+  }
+
+  @Test
+  @DisplayName("ids and handles are at most 256 characters")
+  void lengthLimits() {
+    assertEquals(256, MentionParser.parse(valid().put("externalId", "x".repeat(256))).externalId().length());
+    assertField("externalId", valid().put("externalId", "x".repeat(257)));
+    assertField("author.id", valid().put("author", new JsonObject().put("id", "x".repeat(257))));
+    assertField("author.handle", valid().put("author", new JsonObject().put("id", "1").put("handle", "h".repeat(257))));
   }
 
   @Test

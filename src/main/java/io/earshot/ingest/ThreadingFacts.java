@@ -1,0 +1,25 @@
+package io.earshot.ingest;
+
+import io.earshot.domain.CareCase;
+import io.earshot.domain.Customer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What threading a batch needs to know about the store, read by {@link ThreadingReads}.
+ *
+ * @param storedCases case id by mention id, for the posts the batch's replies answer that are
+ *     stored (customer mentions, in the batch or not, and the brand's own replies)
+ * @param awaited for posts that stored replies wait for (see {@code OrphanStore}): the cases those
+ *     replies are in, each with the replies' ids (an empty list when none of them is stored)
+ * @param customers the batch's authors that are known, by customer id
+ * @param cases every case the above point at, by id
+ * @param recentByCustomer each known customer's current case, when inside the reopen window
+ */
+record ThreadingFacts(Map<String, String> storedCases, Map<String, Map<String, List<String>>> awaited,
+                      Map<String, Customer> customers, Map<String, CareCase> cases,
+                      Map<String, CareCase> recentByCustomer) {
+  static ThreadingFacts none() {
+    return new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+  }
+}
