@@ -38,6 +38,9 @@ public final class MongoStore implements AutoCloseable {
   public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
   public static final String EVENT_QUEUE = "event_queue";
+  public static final String BUDGETS = "connector_budgets";
+  public static final String OAUTH_TOKENS = "connector_tokens";
+  public static final String PUBLISH_ATTEMPTS = "connector_publish_attempts";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own
