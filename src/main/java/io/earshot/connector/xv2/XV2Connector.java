@@ -86,7 +86,7 @@ public final class XV2Connector implements Connector {
   @Override
   public Future<Void> start() {
     return auth.start().compose(v -> meter.beforeRead(1, 1))
-        .compose(grant -> http.get("/2/users/me", MultiMap.caseInsensitiveMultiMap().add("user.fields", "username"), "users/me")
+        .compose(grant -> http.get("/2/users/me", MultiMap.caseInsensitiveMultiMap(), "users/me")
             .compose(me -> meter.afterRead(grant, 0, 1).map(me)))
         .map(me -> {
           JsonObject data = me.getJsonObject("data", new JsonObject());

@@ -17,7 +17,7 @@ import java.util.Objects;
 final class XV2Mapper {
   static final String TWEET_FIELDS = "author_id,created_at,conversation_id,in_reply_to_user_id,referenced_tweets,"
       + "entities,lang,note_tweet,public_metrics";
-  static final String USER_FIELDS = "username,name,verified,public_metrics";
+  static final String USER_FIELDS = "verified,public_metrics";
 
   private XV2Mapper() {
   }
