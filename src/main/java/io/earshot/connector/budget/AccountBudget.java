@@ -191,19 +191,30 @@ public final class AccountBudget implements Meter {
     }
   }
 
+  /** Tells every level up to {@code level} not yet told for this counter, lowest first. */
   private void claim(String id, int level) {
     if (id == null) {
       return;
     }
-    store.claimWarning(id, level).onSuccess(won -> {
-      if (won) {
-        ConnectorSpend spend = snapshot();
-        LOG.warn("account={} budget {}: {} requests of {}, {} of {} this month", periods.account(),
-            level == 1 ? "warning" : "exhausted", spend.requests(), spend.requestLimit(),
-            usd(spend.spentMicros()), spend.capMicros() == null ? "no cap" : usd(spend.capMicros()));
-        onWarning.accept(level == 2 ? withLevel(spend, Level.EXHAUSTED) : spend);
-      }
-    }).onFailure(e -> LOG.debug("account={} budget warning not recorded: {}", periods.account(), e.toString()));
+    Future<Void> chain = Future.succeededFuture();
+    for (int l = 1; l <= level; l++) {
+      int step = l;
+      chain = chain.compose(v -> store.claimWarning(id, step).map(won -> {
+        if (won) {
+          tell(step);
+        }
+        return (Void) null;
+      }));
+    }
+    chain.onFailure(e -> LOG.debug("account={} budget warning not recorded: {}", periods.account(), e.toString()));
+  }
+
+  private void tell(int level) {
+    ConnectorSpend spend = snapshot();
+    LOG.warn("account={} budget {}: {} requests of {}, {} of {} this month", periods.account(),
+        level == 1 ? "warning" : "exhausted", spend.requests(), spend.requestLimit(),
+        usd(spend.spentMicros()), spend.capMicros() == null ? "no cap" : usd(spend.capMicros()));
+    onWarning.accept(withLevel(spend, level == 1 ? Level.WARNING : Level.EXHAUSTED));
   }
 
   private static ConnectorSpend withLevel(ConnectorSpend s, Level level) {
