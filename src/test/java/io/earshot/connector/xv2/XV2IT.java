@@ -141,6 +141,24 @@ class XV2IT {
   }
 
   @Test
+  @DisplayName("with the JVM in America/New_York, posts across the November DST change keep their UTC times")
+  void utcAcrossDst() throws Exception {
+    java.util.TimeZone before = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+    try {
+      List<Instant> times = List.of(Instant.parse("2026-11-01T05:30:00Z"), Instant.parse("2026-11-01T06:30:00Z"),
+          Instant.parse("2026-03-08T07:30:00Z"));
+      Map<String, Instant> byId = new HashMap<>();
+      times.forEach(t -> byId.put(emulator.seedMentionAt("at " + t, t), t));
+      List<Mention> page = await(connector().poll(null)).mentions();
+      assertEquals(times.size(), page.size());
+      page.forEach(m -> assertEquals(byId.get(m.externalId()), m.createdAt(), m.text()));
+    } finally {
+      java.util.TimeZone.setDefault(before);
+    }
+  }
+
+  @Test
   @DisplayName("a retweet of the brand's own post is not a mention; a quote-free mention beside it is")
   void retweetsSkipped() throws Exception {
     emulator.seedRetweetOfBrand();
