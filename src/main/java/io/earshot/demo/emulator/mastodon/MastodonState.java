@@ -205,8 +205,9 @@ final class MastodonState implements SeededFeed {
     return List.copyOf(posted);
   }
 
+  /** Seeded mentions whose statuses were not deleted, oldest first. */
   synchronized List<String> mentionIds() {
-    return List.copyOf(mentionIds);
+    return mentionIds.stream().filter(statuses::containsKey).toList();
   }
 
   private JsonObject render(JsonObject n) {
