@@ -236,6 +236,23 @@ class XV2IT {
   }
 
   @Test
+  @DisplayName("after the window's last call (x-rate-limit-remaining: 0) the next waits for the reset without being sent")
+  void remainingZeroWaits() throws Exception {
+    emulator.seedMentions(3, 0);
+    Connector connector = connector();
+    emulator.lastCallOfWindow(Duration.ofSeconds(2));
+    PollResult first = await(connector.poll(null));
+    long requests = emulator.faults().requests();
+    ConnectorException.RateLimited limited = assertThrows(ConnectorException.RateLimited.class,
+        () -> await(connector.poll(first.nextCursor())));
+    assertEquals(requests, emulator.faults().requests(), "nothing sent into a spent window");
+    assertTrue(limited.resetAt().isAfter(Instant.now()), "until the reset X announced");
+    PollDriver driver = new PollDriver(first.nextCursor()).drain(connector, 5);
+    assertEquals(1, driver.rateLimited());
+    assertEquals(0, driver.stored().size(), "nothing new, and the walk ended on its own");
+  }
+
+  @Test
   @DisplayName("a post whose author is missing from includes.users is skipped and counted")
   void malformedSkipped() throws Exception {
     emulator.seedMentions(2, 0);

@@ -36,6 +36,7 @@ public final class XV2Emulator extends EmulatorServer {
   private final XV2OAuth2 oauth2 = new XV2OAuth2();
   private final OAuth1Verifier oauth1 = new OAuth1Verifier(CONSUMER_KEY, CONSUMER_SECRET);
   private volatile String validOAuth1Token = ACCESS_TOKEN;
+  private volatile long lastCallResetMillis;
 
   public XV2Emulator(Vertx vertx) {
     super(vertx);
@@ -61,6 +62,11 @@ public final class XV2Emulator extends EmulatorServer {
   public void revokeToken() {
     oauth2.revokeAll();
     validOAuth1Token = "revoked-" + System.nanoTime();
+  }
+
+  /** The next answer says it was the window's last call ({@code x-rate-limit-remaining: 0}) until {@code window} passed. */
+  public void lastCallOfWindow(Duration window) {
+    lastCallResetMillis = System.currentTimeMillis() + window.toMillis();
   }
 
   public String seedMentionAt(String text, Instant createdAt) {
@@ -131,8 +137,10 @@ public final class XV2Emulator extends EmulatorServer {
     String header = ctx.request().getHeader("Authorization");
     boolean bearer = header != null && header.startsWith("Bearer ") && oauth2.valid(header.substring(7));
     if (bearer || oauth1.verify(ctx.request(), validOAuth1Token, ACCESS_TOKEN_SECRET)) {
-      ctx.response().putHeader("x-rate-limit-limit", "300").putHeader("x-rate-limit-remaining", "299")
-          .putHeader("x-rate-limit-reset", String.valueOf(System.currentTimeMillis() / 1000 + 900));
+      long last = lastCallResetMillis;
+      lastCallResetMillis = 0;
+      ctx.response().putHeader("x-rate-limit-limit", "300").putHeader("x-rate-limit-remaining", last > 0 ? "0" : "299")
+          .putHeader("x-rate-limit-reset", String.valueOf(last > 0 ? (last + 999) / 1000 : System.currentTimeMillis() / 1000 + 900));
       ctx.next();
     } else {
       XV2Json.problem(ctx, 401, "Unauthorized", "Unauthorized", "about:blank");
