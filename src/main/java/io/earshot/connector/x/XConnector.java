@@ -39,6 +39,7 @@ public final class XConnector implements Connector {
   private final XTimelines timelines;
   private final Meter meter;
   private volatile long brandId;
+  private Future<Void> started;
 
   public XConnector(Vertx vertx, ConnectorAccount account, Meter meter) {
     this.vertx = vertx;
@@ -66,8 +67,19 @@ public final class XConnector implements Connector {
     return account;
   }
 
+  /**
+   * Learns the brand's id once. Every instance may publish, also one that never polled, and the
+   * retry check reads the brand's own timeline by that id, so publish starts it when needed.
+   */
   @Override
-  public Future<Void> start() {
+  public synchronized Future<Void> start() {
+    if (started == null || started.failed()) {
+      started = verify();
+    }
+    return started;
+  }
+
+  private Future<Void> verify() {
     return blocking(() -> api.users().verifyCredentials(), "verify_credentials")
         .map(user -> {
           brandId = user.getId();
@@ -90,7 +102,7 @@ public final class XConnector implements Connector {
 
   @Override
   public Future<String> publish(OutgoingPost post) {
-    return ownRecent()
+    return start().compose(v -> ownRecent())
         .compose(recent -> XReplies.existing(recent, post)
             .map(found -> {
               LOG.info("x publish found earlier tweet account={} id={}", account.name(), found.getId());

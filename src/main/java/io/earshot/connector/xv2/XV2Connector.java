@@ -48,6 +48,7 @@ public final class XV2Connector implements Connector {
   private final XV2Streams streams;
   private final XV2Replies replies;
   private volatile String brandId;
+  private Future<Void> started;
 
   public XV2Connector(Vertx vertx, ConnectorAccount account, ConnectorServices services) {
     if (services.attempts() == null) {
@@ -82,9 +83,20 @@ public final class XV2Connector implements Connector {
     return account;
   }
 
-  /** {@code GET /2/users/me}: the brand's id for the mentions path and its username for search. */
+  /**
+   * {@code GET /2/users/me}: the brand's id for the mentions path and its username for search.
+   * Runs once; every instance may publish, also those that never polled, so publishing and
+   * metrics start the connector themselves when needed. A failed start is tried again next time.
+   */
   @Override
-  public Future<Void> start() {
+  public synchronized Future<Void> start() {
+    if (started == null || started.failed()) {
+      started = connect();
+    }
+    return started;
+  }
+
+  private Future<Void> connect() {
     return auth.start().compose(v -> meter.beforeRead(1, 1))
         .compose(grant -> http.get("/2/users/me", MultiMap.caseInsensitiveMultiMap(), "users/me")
             .compose(me -> meter.afterRead(grant, 0, 1).map(me)))
@@ -111,13 +123,16 @@ public final class XV2Connector implements Connector {
 
   @Override
   public Future<String> publish(OutgoingPost post) {
-    return replies.publish(post, TextCount.URL.matcher(post.text()).find());
+    return start().compose(v -> replies.publish(post, TextCount.URL.matcher(post.text()).find()));
   }
 
   /** {@code GET /2/tweets} takes at most 100 ids; deleted posts come back as errors and are left out. */
   @Override
   public Future<Map<String, Engagement>> engagement(List<String> ids) {
-    List<String> numeric = ids.stream().filter(id -> id.matches("[0-9]{1,19}")).toList();
+    return start().compose(v -> lookup(ids.stream().filter(id -> id.matches("[0-9]{1,19}")).toList()));
+  }
+
+  private Future<Map<String, Engagement>> lookup(List<String> numeric) {
     List<Future<JsonArray>> batches = new ArrayList<>();
     for (int i = 0; i < numeric.size(); i += 100) {
       List<String> batch = numeric.subList(i, Math.min(numeric.size(), i + 100));

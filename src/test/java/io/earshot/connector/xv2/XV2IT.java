@@ -191,6 +191,19 @@ class XV2IT {
   }
 
   @Test
+  @DisplayName("an instance that never polled publishes and reads metrics: the connector starts itself")
+  void publishWithoutPolling() throws Exception {
+    emulator.seedMentions(1, 0);
+    Mention target = await(connector().poll(null)).mentions().get(0);
+    ConnectorAccount account = account(oauth1(), List.of(), 100);
+    Connector idle = Connectors.create(vertx, account, store.services(account));
+    String id = await(idle.publish(new OutgoingPost("idle-1", "On it!", target)));
+    assertEquals(id, emulator.posted().get(0).getString("id"));
+    Connector other = Connectors.create(vertx, account, store.services(account));
+    assertEquals(Set.of(id), await(other.engagement(List.of(id))).keySet());
+  }
+
+  @Test
   @DisplayName("metrics come from public_metrics; deleted posts are left out")
   void engagementCounts() throws Exception {
     Connector connector = connector();
