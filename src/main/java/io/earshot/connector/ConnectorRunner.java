@@ -34,6 +34,7 @@ public final class ConnectorRunner {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final Duration UNAUTHORIZED_RETRY = Duration.ofSeconds(60);
   private static final int BUDGET_SLOWDOWN = 4;
+  private static final Duration DRAIN = Duration.ofSeconds(5);
   private final Vertx vertx;
   private final Connector connector;
   private final Lease lease;
@@ -55,6 +56,7 @@ public final class ConnectorRunner {
   private Instant lastPoll;
   private ConnectorState state = ConnectorState.STARTING;
   private long timer = -1;
+  private Future<Duration> current = Future.succeededFuture(Duration.ZERO);
   private long renewer = -1;
   private long reportedRead = -1;
   private long reportedSkipped = -1;
@@ -90,14 +92,20 @@ public final class ConnectorRunner {
     }
   }
 
+  /**
+   * Stops polling. A page being stored is given a few seconds to finish first, so a graceful
+   * shutdown does not cut an ingest batch in half (recovery would finish it, but only later).
+   */
   public Future<Void> stop() {
     stopped = true;
     unwatch();
     vertx.cancelTimer(timer);
     vertx.cancelTimer(renewer);
+    Future<Void> drained = current.<Void>transform(ar -> Future.succeededFuture())
+        .timeout(DRAIN.toMillis(), TimeUnit.MILLISECONDS).recover(e -> Future.succeededFuture());
     // Bounded: a Redis that is already gone must not hold up shutdown; the lease expires anyway.
-    return holding ? lease.release().timeout(2, TimeUnit.SECONDS).recover(e -> Future.succeededFuture())
-        : Future.succeededFuture();
+    return drained.compose(v -> holding ? lease.release().timeout(2, TimeUnit.SECONDS)
+        .recover(e -> Future.succeededFuture()) : Future.succeededFuture());
   }
 
   private void schedule(Duration delay) {
@@ -108,7 +116,7 @@ public final class ConnectorRunner {
 
   private void tick() {
     inFlight = true;
-    lease.acquireOrRenew()
+    current = lease.acquireOrRenew()
         .compose(held -> held ? pollOnce() : standby())
         .onSuccess(this::scheduleNext)
         .onFailure(this::onError);
