@@ -19,6 +19,7 @@ export const EVENTS = Object.freeze({
   replyFailed: 'reply.failed',
   replyEngagementUpdated: 'reply.engagement_updated',
   connectorStatusChanged: 'connector.status_changed',
+  connectorBudgetWarning: 'connector.budget_warning',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);

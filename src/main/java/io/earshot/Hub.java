@@ -6,6 +6,7 @@ import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
+import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
 import io.earshot.engagement.EngagementTracker;
 import io.earshot.inbox.InboxService;
@@ -32,7 +33,6 @@ import io.earshot.demo.sandbox.SandboxOptions;
 import io.earshot.demo.sandbox.SandboxPlatform;
 import io.earshot.store.AuditLog;
 import io.earshot.store.CaseStore;
-import io.earshot.store.CursorStore;
 import io.earshot.store.CustomerStore;
 import io.earshot.store.IngestJournal;
 import io.earshot.store.MentionStore;
@@ -169,7 +169,7 @@ public final class Hub {
     recovery = new ThreadingRecovery(ingestStores);
     scheduleRecovery(recovery);
     StatusBoard board = new StatusBoard(redis, events);
-    connectors = new ConnectorFleet(vertx, connectorFactory, board, new CursorStore(mongo), pipeline, redis,
+    connectors = new ConnectorFleet(vertx, connectorFactory, board, ConnectorStores.of(mongo), pipeline, redis,
         config.outbound().connectorLease(), clock);
     if (!java.nio.file.Files.isDirectory(config.outbound().connectorsDir())) {
       LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.outbound().connectorsDir().toAbsolutePath());

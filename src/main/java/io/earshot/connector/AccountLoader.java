@@ -1,6 +1,7 @@
 package io.earshot.connector;
 
 import io.earshot.config.ConfigException;
+import io.earshot.connector.budget.BudgetPolicy;
 import io.earshot.domain.Platform;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -76,11 +77,24 @@ public final class AccountLoader {
     }
     List<String> keywords = json.getJsonArray("keywords", new io.vertx.core.json.JsonArray()).stream()
         .map(String::valueOf).toList();
+    Map<String, Object> options = json.getJsonObject("options", new JsonObject()).getMap();
     ConnectorAccount account = new ConnectorAccount(name, platform, json.getBoolean("enabled", true),
-        baseUrl, credentials, interval, keywords, json.getJsonObject("options", new JsonObject()).getMap());
+        baseUrl, credentials, interval, keywords, options, budget(file, json, platform, options));
     String problem = missing.isEmpty() ? null : "not configured: "
         + String.join(", ", missing.stream().map(v -> "${" + v + "}").toList()) + " not set";
     return new Loaded(account, problem, missing);
+  }
+
+  private static BudgetPolicy budget(Path file, JsonObject json, Platform platform, Map<String, Object> options) {
+    Object raw = json.getValue("budget");
+    if (raw != null && !(raw instanceof JsonObject)) {
+      throw new ConfigException(file + ": budget must be an object");
+    }
+    try {
+      return BudgetPolicy.parse((JsonObject) raw, platform, ConnectorAccount.usesXv2(platform, options));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file + ": " + e.getMessage());
+    }
   }
 
   private static String required(Path file, JsonObject json, String field) {

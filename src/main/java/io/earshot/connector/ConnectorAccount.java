@@ -1,5 +1,6 @@
 package io.earshot.connector;
 
+import io.earshot.connector.budget.BudgetPolicy;
 import io.earshot.domain.Platform;
 import java.util.List;
 import java.util.Map;
@@ -7,19 +8,37 @@ import java.util.Map;
 /**
  * One connected platform account, read from {@code connectors/<name>.json}. Credentials are
  * already resolved from {@code ${ENV}} references and must never be logged; {@link #toString()}
- * redacts them. {@code keywords} are extra search terms for untagged brand talk.
+ * redacts them. {@code keywords} are extra search terms for untagged brand talk; {@code budget}
+ * the account's request and money limits (unlimited when the file has none).
  */
 public record ConnectorAccount(String name, Platform platform, boolean enabled, String baseUrl,
                                Map<String, String> credentials, int pollIntervalSeconds,
-                               List<String> keywords, Map<String, Object> options) {
+                               List<String> keywords, Map<String, Object> options, BudgetPolicy budget) {
   public ConnectorAccount {
     credentials = Map.copyOf(credentials);
     keywords = keywords == null ? List.of() : List.copyOf(keywords);
     options = options == null ? Map.of() : Map.copyOf(options);
+    budget = budget == null ? BudgetPolicy.unlimited(platform, usesXv2(platform, options)) : budget;
+  }
+
+  /** An account without a budget section. */
+  public ConnectorAccount(String name, Platform platform, boolean enabled, String baseUrl,
+                          Map<String, String> credentials, int pollIntervalSeconds,
+                          List<String> keywords, Map<String, Object> options) {
+    this(name, platform, enabled, baseUrl, credentials, pollIntervalSeconds, keywords, options, null);
   }
 
   public String credential(String key) {
     return credentials.get(key);
+  }
+
+  /** X accounts choose the API with {@code "options": {"api": "v2"}}; v1.1 stays the default. */
+  public boolean xV2() {
+    return usesXv2(platform, options);
+  }
+
+  static boolean usesXv2(Platform platform, Map<String, Object> options) {
+    return platform == Platform.X && options != null && "v2".equals(String.valueOf(options.get("api")));
   }
 
   @Override

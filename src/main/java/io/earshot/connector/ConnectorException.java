@@ -17,7 +17,7 @@ public class ConnectorException extends RuntimeException {
   }
 
   /** The platform said "slow down" and when its window resets. */
-  public static final class RateLimited extends ConnectorException {
+  public static class RateLimited extends ConnectorException {
     private final Instant resetAt;
 
     public RateLimited(String message, Instant resetAt) {
@@ -27,6 +27,16 @@ public class ConnectorException extends RuntimeException {
 
     public Instant resetAt() {
       return resetAt;
+    }
+  }
+
+  /**
+   * The account's own budget cannot afford the call: nothing was sent. It waits like a platform
+   * rate limit, until the budget's window or month resets.
+   */
+  public static final class BudgetExhausted extends RateLimited {
+    public BudgetExhausted(String message, Instant resetAt) {
+      super(message, resetAt);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.earshot.connector;
 
+import io.earshot.connector.budget.AccountBudget;
 import io.earshot.domain.ConnectorState;
 import io.earshot.domain.ConnectorStatus;
 import io.earshot.domain.Platform;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
-import io.earshot.store.CursorStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
@@ -28,7 +28,7 @@ public final class ConnectorFleet {
   private final Vertx vertx;
   private final ConnectorFactory factory;
   private final StatusBoard board;
-  private final CursorStore cursors;
+  private final ConnectorStores stores;
   private final IngestPipeline pipeline;
   private final RedisConnection redis;
   private final Duration leaseTtl;
@@ -38,12 +38,12 @@ public final class ConnectorFleet {
   private final List<ConnectorRunner> runners = new ArrayList<>();
   private final List<ConnectorStatus> idle = new ArrayList<>();
 
-  public ConnectorFleet(Vertx vertx, ConnectorFactory factory, StatusBoard board, CursorStore cursors,
+  public ConnectorFleet(Vertx vertx, ConnectorFactory factory, StatusBoard board, ConnectorStores stores,
                         IngestPipeline pipeline, RedisConnection redis, Duration leaseTtl, Clock clock) {
     this.vertx = vertx;
     this.factory = factory;
     this.board = board;
-    this.cursors = cursors;
+    this.stores = stores;
     this.pipeline = pipeline;
     this.redis = redis;
     this.leaseTtl = leaseTtl;
@@ -57,16 +57,18 @@ public final class ConnectorFleet {
         idle.add(idleStatus(loaded));
         continue;
       }
+      AccountBudget budget = new AccountBudget(account.name(), account.budget(), stores.budgets(), clock,
+          spend -> board.warn(account, spend).onFailure(e -> LOG.debug("budget warning not told: {}", e.toString())));
       Connector connector;
       try {
-        connector = factory.create(vertx, account);
+        connector = factory.create(vertx, account, new ConnectorServices(budget, stores.tokens(), stores.attempts()));
       } catch (IllegalArgumentException e) {
         idle.add(StatusBoard.status(account, ConnectorState.FAILING, e.getMessage(), null, null, 0, 0));
         continue;
       }
       registry.add(connector);
       Lease lease = new Lease(redis, "connector:" + account.name(), instanceId, leaseTtl);
-      runners.add(new ConnectorRunner(vertx, connector, lease, cursors, pipeline, board, clock));
+      runners.add(new ConnectorRunner(vertx, connector, lease, stores.cursors(), pipeline, board, budget, clock));
       LOG.info("connector account={} platform={} ready", account.name(), account.platform().code());
     }
   }

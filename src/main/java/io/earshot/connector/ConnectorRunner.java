@@ -1,5 +1,7 @@
 package io.earshot.connector;
 
+import io.earshot.connector.budget.AccountBudget;
+import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorState;
 import io.earshot.domain.ConnectorStatus;
 import io.earshot.error.ApiException;
@@ -24,18 +26,22 @@ import org.slf4j.LoggerFactory;
  * account as unauthorized without touching the others; other faults back off exponentially.
  * While holding the lease it also {@link Connector#watch watches} the platform's push channel: a
  * wake-up only brings the next poll forward (bursts coalesce into at most one extra poll) and
- * never shortens a rate-limit, unauthorized or failure wait.
+ * never shortens a rate-limit, unauthorized or failure wait. Near its budget's warning level it
+ * polls four times less often and does not chain pages; at a cap it waits like a rate limit.
  */
 public final class ConnectorRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final Duration UNAUTHORIZED_RETRY = Duration.ofSeconds(60);
+  private static final int BUDGET_SLOWDOWN = 4;
+  private static final Duration DRAIN = Duration.ofSeconds(5);
   private final Vertx vertx;
   private final Connector connector;
   private final Lease lease;
   private final CursorStore cursors;
   private final IngestPipeline pipeline;
   private final StatusBoard board;
+  private final AccountBudget budget;
   private final Clock clock;
   private boolean started;
   private boolean stopped;
@@ -50,20 +56,23 @@ public final class ConnectorRunner {
   private Instant lastPoll;
   private ConnectorState state = ConnectorState.STARTING;
   private long timer = -1;
+  private Future<Duration> current = Future.succeededFuture(Duration.ZERO);
   private long renewer = -1;
   private long reportedRead = -1;
   private long reportedSkipped = -1;
   private Instant reportedUntil;
   private String reportedDetail;
+  private ConnectorSpend reportedSpend;
 
   public ConnectorRunner(Vertx vertx, Connector connector, Lease lease, CursorStore cursors,
-                         IngestPipeline pipeline, StatusBoard board, Clock clock) {
+                         IngestPipeline pipeline, StatusBoard board, AccountBudget budget, Clock clock) {
     this.vertx = vertx;
     this.connector = connector;
     this.lease = lease;
     this.cursors = cursors;
     this.pipeline = pipeline;
     this.board = board;
+    this.budget = budget;
     this.clock = clock;
   }
 
@@ -83,14 +92,20 @@ public final class ConnectorRunner {
     }
   }
 
+  /**
+   * Stops polling. A page being stored is given a few seconds to finish first, so a graceful
+   * shutdown does not cut an ingest batch in half (recovery would finish it, but only later).
+   */
   public Future<Void> stop() {
     stopped = true;
     unwatch();
     vertx.cancelTimer(timer);
     vertx.cancelTimer(renewer);
+    Future<Void> drained = current.<Void>transform(ar -> Future.succeededFuture())
+        .timeout(DRAIN.toMillis(), TimeUnit.MILLISECONDS).recover(e -> Future.succeededFuture());
     // Bounded: a Redis that is already gone must not hold up shutdown; the lease expires anyway.
-    return holding ? lease.release().timeout(2, TimeUnit.SECONDS).recover(e -> Future.succeededFuture())
-        : Future.succeededFuture();
+    return drained.compose(v -> holding ? lease.release().timeout(2, TimeUnit.SECONDS)
+        .recover(e -> Future.succeededFuture()) : Future.succeededFuture());
   }
 
   private void schedule(Duration delay) {
@@ -101,7 +116,7 @@ public final class ConnectorRunner {
 
   private void tick() {
     inFlight = true;
-    lease.acquireOrRenew()
+    current = lease.acquireOrRenew()
         .compose(held -> held ? pollOnce() : standby())
         .onSuccess(this::scheduleNext)
         .onFailure(this::onError);
@@ -169,7 +184,8 @@ public final class ConnectorRunner {
 
   private Future<Duration> pollOnce() {
     holding = true;
-    Future<Void> ready = started ? Future.succeededFuture() : connector.start().onSuccess(v -> started = true);
+    Future<Void> ready = started ? Future.succeededFuture() : budget.refresh().otherwiseEmpty()
+        .compose(v -> connector.start()).onSuccess(v -> started = true);
     ready = ready.onSuccess(v -> watch());
     return ready.compose(v -> cursors.load(name()))
         .compose(connector::poll)
@@ -184,8 +200,15 @@ public final class ConnectorRunner {
     skipped += page.skippedMalformed();
     lastPoll = clock.instant();
     ConnectorState next = page.more() ? ConnectorState.LAGGING : ConnectorState.CONNECTED;
-    String detail = page.more() ? "catching up" : "polling every " + interval().toSeconds() + "s";
-    return report(next, detail, null).map(page.more() ? Duration.ZERO : interval());
+    Duration pause = paced();
+    String detail = page.more() ? "catching up" : "polling every " + pause.toSeconds() + "s"
+        + (pause.equals(interval()) ? "" : " (near its budget: " + BUDGET_SLOWDOWN + "× slower)");
+    return report(next, detail, null).map(page.more() && !budget.tight() ? Duration.ZERO : pause);
+  }
+
+  /** Near a budget limit the account polls less often, so what is left lasts longer. */
+  private Duration paced() {
+    return budget.tight() ? interval().multipliedBy(BUDGET_SLOWDOWN) : interval();
   }
 
   private void onError(Throwable error) {
@@ -224,8 +247,10 @@ public final class ConnectorRunner {
    * limit extended by the platform keeps the state but must show the new reset time.
    */
   private Future<Void> report(ConnectorState next, String detail, Instant until) {
+    ConnectorSpend spend = budget.snapshot();
     boolean changed = next != state || read != reportedRead || skipped != reportedSkipped
-        || !Objects.equals(until, reportedUntil) || !Objects.equals(detail, reportedDetail);
+        || !Objects.equals(until, reportedUntil) || !Objects.equals(detail, reportedDetail)
+        || !Objects.equals(spend, reportedSpend);
     state = next;
     if (!changed) {
       return Future.succeededFuture();
@@ -234,7 +259,8 @@ public final class ConnectorRunner {
     reportedSkipped = skipped;
     reportedUntil = until;
     reportedDetail = detail;
-    ConnectorStatus status = StatusBoard.status(connector.account(), next, detail, until, lastPoll, read, skipped);
+    reportedSpend = spend;
+    ConnectorStatus status = StatusBoard.status(connector.account(), next, detail, until, lastPoll, read, skipped, spend);
     return board.publish(status).recover(e -> Future.succeededFuture());
   }
 

@@ -1,7 +1,9 @@
 package io.earshot.connector;
 
 import io.earshot.domain.ConnectorState;
+import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorStatus;
+import io.earshot.domain.event.DomainEvent.ConnectorBudgetWarning;
 import io.earshot.error.ApiException;
 import io.earshot.redis.RedisConnection;
 import io.earshot.domain.event.DomainEvent.ConnectorStatusChanged;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Connector health shared by all instances: the instance polling an account writes its status
  * to a Redis hash (and tells it live as {@code connector.status_changed}), so health and
- * dashboards on every instance show the same picture. Each instance also keeps the statuses it wrote: while Redis is unreachable
+ * dashboards on every instance show the same picture, spend against the budget included; budget
+ * warnings go out as {@code connector.budget_warning}. Each instance also keeps the statuses it wrote: while Redis is unreachable
  * {@link #all} answers those instead of failing, and after Redis lost the hash (a restart) they
  * are put back where nobody has written a newer one. Futures fail only with what Redis itself
  * answered, or {@code Unavailable} from {@link #publish}, which callers treat as best effort.
@@ -79,8 +82,18 @@ public final class StatusBoard {
     });
   }
 
+  /** Tells {@code connector.budget_warning}: the account reached its warning level or a cap. */
+  public Future<Void> warn(ConnectorAccount account, ConnectorSpend spend) {
+    return events.tell(List.of(new ConnectorBudgetWarning(account.name(), account.platform().code(), spend, Instant.now())));
+  }
+
   static ConnectorStatus status(ConnectorAccount a, ConnectorState state, String detail, Instant until,
                                 Instant lastPoll, long read, long skipped) {
-    return new ConnectorStatus(a.name(), a.platform().code(), state, detail, until, lastPoll, read, skipped);
+    return status(a, state, detail, until, lastPoll, read, skipped, null);
+  }
+
+  static ConnectorStatus status(ConnectorAccount a, ConnectorState state, String detail, Instant until,
+                                Instant lastPoll, long read, long skipped, ConnectorSpend spend) {
+    return new ConnectorStatus(a.name(), a.platform().code(), state, detail, until, lastPoll, read, skipped, spend);
   }
 }

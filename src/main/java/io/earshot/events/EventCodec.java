@@ -9,6 +9,7 @@ import io.earshot.domain.event.DomainEvent.CaseReopened;
 import io.earshot.domain.event.DomainEvent.CaseReprioritized;
 import io.earshot.domain.event.DomainEvent.CaseResponded;
 import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
+import io.earshot.domain.event.DomainEvent.ConnectorBudgetWarning;
 import io.earshot.domain.event.DomainEvent.ConnectorStatusChanged;
 import io.earshot.domain.event.DomainEvent.MentionReceived;
 import io.earshot.domain.event.DomainEvent.OfCase;
@@ -43,6 +44,10 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return new JsonObject().put("webhookId", w.webhookId()).put("detail", w.detail());
+    }
+    if (event instanceof ConnectorBudgetWarning w) {
+      return new JsonObject().put("account", w.account()).put("platform", w.platform())
+          .put("budget", EventPayloads.budget(w.spend()));
     }
     AccountChanged a = (AccountChanged) event;
     return new JsonObject().put("username", a.username()).put("detail", a.detail());
@@ -99,6 +104,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return w.detail();
+    }
+    if (event instanceof ConnectorBudgetWarning w) {
+      return "budget " + w.spend().level().code();
     }
     return ((AccountChanged) event).detail();
   }

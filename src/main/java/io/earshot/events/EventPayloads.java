@@ -1,6 +1,7 @@
 package io.earshot.events;
 
 import io.earshot.domain.CareCase;
+import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorStatus;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Priority;
@@ -57,7 +58,28 @@ public final class EventPayloads {
     return new JsonObject().put("account", s.account()).put("platform", s.platform())
         .put("state", s.state().code()).put("detail", s.detail()).put("until", time(s.until()))
         .put("lastPollAt", time(s.lastPollAt())).put("mentionsRead", s.mentionsRead())
-        .put("malformedSkipped", s.malformedSkipped());
+        .put("malformedSkipped", s.malformedSkipped()).put("budget", budget(s.spend()));
+  }
+
+  /**
+   * Spend against the account's budget: requests in the window and US dollars this month, each
+   * with its limit and remaining amount (null: no limit) and when it resets.
+   */
+  public static JsonObject budget(ConnectorSpend b) {
+    if (b == null) {
+      return null;
+    }
+    JsonObject requests = new JsonObject().put("used", b.requests()).put("limit", b.requestLimit())
+        .put("remaining", b.remainingRequests()).put("resetsAt", time(b.requestsResetAt()));
+    JsonObject money = new JsonObject().put("currency", "USD").put("spent", usd(b.spentMicros()))
+        .put("cap", b.capMicros() == null ? null : usd(b.capMicros()))
+        .put("remaining", b.remainingMicros() == null ? null : usd(b.remainingMicros()))
+        .put("resetsAt", time(b.moneyResetAt()));
+    return new JsonObject().put("level", b.level().code()).put("requests", requests).put("money", money);
+  }
+
+  private static double usd(long micros) {
+    return micros / 1_000_000.0;
   }
 
   private static JsonObject priority(Priority p) {

@@ -44,6 +44,9 @@ public final class MongoStore implements AutoCloseable {
   public static final String WEBHOOKS = "webhooks";
   public static final String WEBHOOK_DELIVERIES = "webhook_deliveries";
   public static final String WEBHOOK_DUE = "webhook_due";
+  public static final String BUDGETS = "connector_budgets";
+  public static final String OAUTH_TOKENS = "connector_tokens";
+  public static final String PUBLISH_ATTEMPTS = "connector_publish_attempts";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own

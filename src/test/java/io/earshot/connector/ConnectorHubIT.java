@@ -63,8 +63,10 @@ class ConnectorHubIT {
   }
 
   private void writeAccount(String name, String prefix, int pageSize) {
-    HubAccounts.write(connectorsDir, name, platform.code(), platform.emulator().baseUrl(),
-        platform.credentialRefs(prefix), 1, Map.of("pageSize", pageSize));
+    Map<String, Object> options = new HashMap<>(platform.options());
+    options.put("pageSize", pageSize);
+    HubAccounts.write(connectorsDir, name, platform.platformCode(), platform.emulator().baseUrl(),
+        platform.credentialRefs(prefix), 1, options);
   }
 
   private Map<String, String> env(Path dataDir) {
@@ -75,23 +77,38 @@ class ConnectorHubIT {
   }
 
   private int total(ApiClient api) {
-    return mentionTotal(api, platform.code());
+    return mentionTotal(api, platform.platformCode());
+  }
+
+  /**
+   * Seeds {@code count + deleted} threaded mentions and deletes {@code deleted} of them before the
+   * hub reads them (never a follow-up or a parent: every 40th opening), so pages come back short.
+   */
+  private void seedWithGaps(int count, int deleted) {
+    List<String> before = platform.mentionIds();
+    platform.emulator().seedMentions(count + deleted, 4);
+    List<String> fresh = platform.mentionIds().stream().filter(id -> !before.contains(id)).toList();
+    int removed = 0;
+    for (int i = 0; i < fresh.size() && removed < deleted; i += 40) {
+      platform.delete(fresh.get(i));
+      removed++;
+    }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("platforms")
-  @DisplayName("2,000 threaded mentions arrive exactly once across a hub restart and a 429 storm")
+  @DisplayName("2,000 threaded mentions arrive exactly once across a hub restart and a 429 storm, pages shortened by deleted posts")
   void exactlyOnceAcrossRestartAndStorm(String code) {
     start(code);
     writeAccount(ACCOUNT, GOOD, 20);
     Path dataDir = TestHub.tempDir("earshot-data");
-    platform.emulator().seedMentions(1_000, 4);
+    seedWithGaps(1_000, 25);
     int atRestart;
     try (TestHub first = TestHub.start(env(dataDir))) {
       ApiClient api = first.api().login("admin", first.adminPassword());
       assertTrue(eventually(Duration.ofSeconds(60), () -> total(api) == 1_000),
           "first half stored: " + total(api));
-      platform.emulator().seedMentions(1_000, 4);
+      seedWithGaps(1_000, 25);
       eventually(Duration.ofSeconds(2), () -> total(api) > 1_000);
       atRestart = total(api);
     }
@@ -126,7 +143,7 @@ class ConnectorHubIT {
             "follow-up " + m.getString("externalId") + " is in its parent's case");
       }
     }
-    assertEquals(500, followUps, "every 4th mention answers the one before it");
+    assertEquals(512, followUps, "every 4th of the 2,050 seeded answers the one before it");
     Document sample = stored.values().stream().filter(m -> m.getString("inReplyTo") != null).findFirst().orElseThrow();
     List<String> thread = api.get("/api/v1/cases/" + sample.getString("caseId")).json().getJsonArray("thread")
         .stream().map(o -> ((JsonObject) o).getString("externalId")).toList();

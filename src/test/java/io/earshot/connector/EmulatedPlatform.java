@@ -4,6 +4,7 @@ import io.earshot.demo.emulator.EmulatorServer;
 import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.earshot.demo.emulator.mastodon.MastodonEmulator;
 import io.earshot.demo.emulator.x.XEmulator;
+import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -28,22 +29,39 @@ public abstract class EmulatedPlatform {
     this.emulator = emulator;
   }
 
+  /** Every emulated platform; "xv2" is X through its v2 API. */
   public static List<String> codes() {
-    return List.of("mastodon", "bluesky", "x");
+    return List.of("mastodon", "bluesky", "x", "xv2");
   }
 
+  /** Mastodon is emulated as a server whose ids are no numbers, the stricter of the two. */
   public static EmulatedPlatform of(String code, Vertx vertx) {
     return switch (code) {
       case "mastodon" -> new Mastodon(vertx);
       case "bluesky" -> new Bluesky(vertx);
       case "x" -> new X(vertx);
+      case "xv2" -> new XV2(vertx);
       default -> throw new IllegalArgumentException(code);
     };
   }
 
+  /** The name of this emulated setup (a test parameter). */
   public String code() {
     return code;
   }
+
+  /** The platform code an account file names. */
+  public String platformCode() {
+    return code;
+  }
+
+  /** Options an account file needs for this setup besides paging. */
+  public Map<String, Object> options() {
+    return Map.of();
+  }
+
+  /** Deletes a seeded post on the platform; it is no longer among {@link #mentionIds()}. */
+  public abstract void delete(String id);
 
   public EmulatorServer emulator() {
     return emulator;
@@ -87,7 +105,12 @@ public abstract class EmulatedPlatform {
     private final MastodonEmulator emu;
 
     Mastodon(Vertx vertx) {
-      this(new MastodonEmulator(vertx));
+      this(new MastodonEmulator(vertx, true));
+    }
+
+    @Override
+    public void delete(String id) {
+      emu.deleteStatus(id);
     }
 
     private Mastodon(MastodonEmulator emu) {
@@ -127,6 +150,11 @@ public abstract class EmulatedPlatform {
 
     Bluesky(Vertx vertx) {
       this(new BlueskyEmulator(vertx));
+    }
+
+    @Override
+    public void delete(String id) {
+      emu.deletePost(id);
     }
 
     private Bluesky(BlueskyEmulator emu) {
@@ -173,6 +201,11 @@ public abstract class EmulatedPlatform {
       this(new XEmulator(vertx));
     }
 
+    @Override
+    public void delete(String id) {
+      emu.deleteTweet(id);
+    }
+
     private X(XEmulator emu) {
       super("x", emu);
       this.emu = emu;
@@ -205,6 +238,64 @@ public abstract class EmulatedPlatform {
     public List<Posted> posted() {
       return emu.posted().stream().map(t -> new Posted(t.getString("id_str"),
           t.getString("in_reply_to_status_id_str"), t.getString("text"))).toList();
+    }
+  }
+
+  private static final class XV2 extends EmulatedPlatform {
+    private final XV2Emulator emu;
+
+    XV2(Vertx vertx) {
+      this(new XV2Emulator(vertx));
+    }
+
+    private XV2(XV2Emulator emu) {
+      super("xv2", emu);
+      this.emu = emu;
+    }
+
+    @Override
+    public String platformCode() {
+      return "x";
+    }
+
+    @Override
+    public Map<String, Object> options() {
+      return Map.of("api", "v2");
+    }
+
+    @Override
+    public void delete(String id) {
+      emu.deletePost(id);
+    }
+
+    @Override
+    protected Map<String, String> secrets(boolean valid) {
+      return Map.of("consumerKey", XV2Emulator.CONSUMER_KEY, "consumerSecret", XV2Emulator.CONSUMER_SECRET,
+          "accessToken", valid ? XV2Emulator.ACCESS_TOKEN : "783214-stale-access-token",
+          "accessTokenSecret", XV2Emulator.ACCESS_TOKEN_SECRET);
+    }
+
+    @Override
+    public List<String> secretValues() {
+      return List.of(XV2Emulator.CONSUMER_SECRET, XV2Emulator.ACCESS_TOKEN, XV2Emulator.ACCESS_TOKEN_SECRET,
+          "783214-stale-access-token");
+    }
+
+    @Override
+    public List<String> mentionIds() {
+      return emu.mentionIds();
+    }
+
+    @Override
+    public void seedMalformed() {
+      emu.seedMalformed();
+    }
+
+    /** The text as the brand sent it; X stores it behind the @-prefix it adds to a reply. */
+    @Override
+    public List<Posted> posted() {
+      return emu.posted().stream().map(p -> new Posted(p.getString("id"), p.getJsonArray("referenced_tweets") == null ? null
+          : p.getJsonArray("referenced_tweets").getJsonObject(0).getString("id"), p.getString("source_text"))).toList();
     }
   }
 }

@@ -6,6 +6,7 @@ import io.earshot.connector.ConnectorException;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
+import io.earshot.connector.budget.Meter;
 import io.earshot.connector.http.Options;
 import io.earshot.domain.Engagement;
 import io.vertx.core.Future;
@@ -39,14 +40,14 @@ public final class BlueskyConnector implements Connector {
   private final int pageSize;
   private final BlueskyProfiles profiles;
 
-  public BlueskyConnector(Vertx vertx, ConnectorAccount account) {
+  public BlueskyConnector(Vertx vertx, ConnectorAccount account, Meter meter) {
     this.account = account;
     this.base = (account.baseUrl() == null || account.baseUrl().isBlank() ? "https://bsky.social"
         : account.baseUrl()).replaceAll("/+$", "");
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(10_000)
         .setUserAgent("Earshot/0.1"));
     this.session = new BlueskySession(client, base, account.credential("identifier"),
-        account.credential("password"));
+        account.credential("password"), meter);
     this.pageSize = Options.intOption(account, "pageSize", 50, 1, 100);
     boolean followers = !Boolean.FALSE.equals(account.options().get("fetchFollowers"));
     this.profiles = followers ? new BlueskyProfiles(session, jwt -> get("app.bsky.actor.getProfiles", jwt)) : null;
@@ -72,8 +73,11 @@ public final class BlueskyConnector implements Connector {
       return Future.failedFuture(new ConnectorException.Rejected("unreadable bluesky cursor: " + unreadable.getMessage()));
     }
     return session.call(jwt -> {
+          // Only the reasons that carry a post: without the filter a fresh account would walk
+          // every like, follow and repost it ever got.
           HttpRequest<Buffer> req = get("app.bsky.notification.listNotifications", jwt)
               .addQueryParam("limit", String.valueOf(pageSize));
+          BlueskyMapper.POST_REASONS.forEach(reason -> req.addQueryParam("reasons", reason));
           return from.page() == null ? req : req.addQueryParam("cursor", from.page());
         }, HttpRequest::send, "listNotifications")
         .map(r -> new BlueskyPage(account.name(), from).read(r.bodyAsJsonObject()))
@@ -88,8 +92,11 @@ public final class BlueskyConnector implements Connector {
   @Override
   public Future<String> publish(OutgoingPost post) {
     String rkey = Tid.fromKey(session.did(), post.idempotencyKey());
-    JsonObject body = new JsonObject().put("repo", session.did()).put("collection", POST)
-        .put("rkey", rkey).put("record", BlueskyPost.record(post));
+    return dids(post).compose(dids -> create(rkey, new JsonObject().put("repo", session.did()).put("collection", POST)
+        .put("rkey", rkey).put("record", BlueskyPost.record(post, dids))));
+  }
+
+  private Future<String> create(String rkey, JsonObject body) {
     return session.call(jwt -> client.postAbs(base + "/xrpc/com.atproto.repo.createRecord")
             .timeout(30_000).bearerTokenAuthentication(jwt), req -> req.sendJsonObject(body), "createRecord")
         .map(r -> r.bodyAsJsonObject().getString("uri"))
@@ -120,6 +127,27 @@ public final class BlueskyConnector implements Connector {
   public Future<Void> stop() {
     client.close();
     return Future.succeededFuture();
+  }
+
+  /** DIDs of the handles the text names: the customer's is known, others are resolved (or left as text). */
+  private Future<Map<String, String>> dids(OutgoingPost post) {
+    Map<String, String> known = new HashMap<>(BlueskyPost.known(post));
+    List<Future<Void>> lookups = new ArrayList<>();
+    BlueskyFacets.handles(post.text()).stream().filter(h -> !known.containsKey(h)).forEach(handle ->
+        lookups.add(session.call(jwt -> get("com.atproto.identity.resolveHandle", jwt).addQueryParam("handle", handle),
+                HttpRequest::send, "resolveHandle")
+            .map(r -> {
+              String did = r.bodyAsJsonObject().getString("did");
+              if (did != null) {
+                known.put(handle, did);
+              }
+              return (Void) null;
+            })
+            .otherwise(e -> {
+              LOG.info("bluesky handle not resolved account={} handle={}: {}", account.name(), handle, e.getMessage());
+              return null;
+            })));
+    return Future.join(lookups).map(v -> known);
   }
 
   private Future<String> alreadyPosted(String rkey, Throwable failure) {

@@ -34,7 +34,9 @@ final class BlueskyPage {
       accept(items.getValue(i));
     }
     String older = body.getString("cursor");
-    boolean done = reachedSeen || older == null || items.isEmpty();
+    // A page emptied by deleted or hidden posts still has older pages behind its cursor; only the
+    // mark, the end of the history (no cursor) or a cursor that did not move ends the walk.
+    boolean done = reachedSeen || older == null || older.equals(from.page());
     Instant top = from.walking() ? from.topAt() : pageTop;
     Set<String> topUris = from.walking() ? from.topUris() : Set.copyOf(pageTopUris);
     List<Mention> oldestFirst = new ArrayList<>(mentions);

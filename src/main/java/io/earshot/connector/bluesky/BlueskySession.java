@@ -1,6 +1,7 @@
 package io.earshot.connector.bluesky;
 
 import io.earshot.connector.ConnectorException;
+import io.earshot.connector.budget.Meter;
 import io.earshot.connector.http.HttpOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -25,13 +26,15 @@ final class BlueskySession {
   private final String base;
   private final String identifier;
   private final String password;
+  private final Meter meter;
   private volatile String accessJwt;
   private volatile String refreshJwt;
   private volatile String did;
   private volatile Future<Void> renewing;
 
-  BlueskySession(WebClient client, String base, String identifier, String password) {
+  BlueskySession(WebClient client, String base, String identifier, String password, Meter meter) {
     this.client = client;
+    this.meter = meter;
     this.base = base;
     this.identifier = identifier;
     this.password = password;
@@ -43,8 +46,8 @@ final class BlueskySession {
 
   Future<Void> login() {
     JsonObject body = new JsonObject().put("identifier", identifier).put("password", password);
-    return client.postAbs(base + "/xrpc/com.atproto.server.createSession").timeout(30_000)
-        .sendJsonObject(body)
+    return meter.beforeCall().compose(v -> client.postAbs(base + "/xrpc/com.atproto.server.createSession")
+            .timeout(30_000).sendJsonObject(body))
         .transform(ar -> checked(ar, "createSession"))
         .map(r -> adopt(r.bodyAsJsonObject()));
   }
@@ -57,9 +60,9 @@ final class BlueskySession {
                                     Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> send,
                                     String what) {
     Future<Void> ready = accessJwt == null ? renew() : Future.succeededFuture();
-    return ready.compose(v -> send.apply(request.apply(accessJwt)))
-        .compose(r -> tokenProblem(r) ? renew().compose(v -> send.apply(request.apply(accessJwt)))
-            : Future.succeededFuture(r))
+    return ready.compose(v -> meter.beforeCall()).compose(v -> send.apply(request.apply(accessJwt)))
+        .compose(r -> tokenProblem(r) ? renew().compose(v -> meter.beforeCall())
+            .compose(v -> send.apply(request.apply(accessJwt))) : Future.succeededFuture(r))
         .transform(ar -> checked(ar, what));
   }
 
@@ -77,8 +80,8 @@ final class BlueskySession {
   }
 
   private Future<Void> refresh() {
-    return client.postAbs(base + "/xrpc/com.atproto.server.refreshSession").timeout(30_000)
-        .bearerTokenAuthentication(refreshJwt).send()
+    return meter.beforeCall().compose(v -> client.postAbs(base + "/xrpc/com.atproto.server.refreshSession")
+            .timeout(30_000).bearerTokenAuthentication(refreshJwt).send())
         .transform(ar -> checked(ar, "refreshSession"))
         .map(r -> {
           LOG.debug("bluesky session refreshed did={}", did);

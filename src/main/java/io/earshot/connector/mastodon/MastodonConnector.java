@@ -6,6 +6,7 @@ import io.earshot.connector.ConnectorException;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
+import io.earshot.connector.budget.Meter;
 import io.earshot.connector.http.HttpOutcome;
 import io.earshot.connector.http.Options;
 import io.earshot.domain.Engagement;
@@ -48,13 +49,16 @@ public final class MastodonConnector implements Connector {
   private final boolean streaming;
   private final MastodonStream stream;
   private volatile String streamBase;
+  private final Meter meter;
   private volatile MastodonLimits limits = MastodonLimits.DEFAULT;
+  private volatile String brandAcct;
 
-  public MastodonConnector(Vertx vertx, ConnectorAccount account) {
+  public MastodonConnector(Vertx vertx, ConnectorAccount account, Meter meter) {
     if (account.baseUrl() == null || account.baseUrl().isBlank()) {
       throw new IllegalArgumentException("mastodon account " + account.name() + " needs baseUrl (the instance)");
     }
     this.account = account;
+    this.meter = meter;
     this.base = account.baseUrl().replaceAll("/+$", "");
     this.token = account.credential("accessToken");
     this.pageSize = Options.intOption(account, "pageSize", 40, 1, 80);
@@ -72,11 +76,11 @@ public final class MastodonConnector implements Connector {
 
   @Override
   public Future<Void> start() {
-    return call(HttpMethod.GET, "/api/v1/accounts/verify_credentials").send()
+    return meter.beforeCall().compose(v -> call(HttpMethod.GET, "/api/v1/accounts/verify_credentials").send())
         .transform(ar -> checked(ar, "verify_credentials"))
         .compose(r -> {
-          LOG.info("mastodon connected account={} as={}", account.name(),
-              r.bodyAsJsonObject().getString("acct"));
+          brandAcct = r.bodyAsJsonObject().getString("acct");
+          LOG.info("mastodon connected account={} as={}", account.name(), brandAcct);
           return loadLimits();
         });
   }
@@ -84,17 +88,21 @@ public final class MastodonConnector implements Connector {
   /**
    * min_id answers the page immediately after the cursor (oldest first, though the array is
    * sorted newest first), so walking forward with it never leaves a gap; since_id would return
-   * the newest page and silently skip whatever lies between. A null cursor starts at the oldest
-   * notification the instance still keeps.
+   * the newest page and silently skip whatever lies between. Ids are opaque strings (Mastodon
+   * says so; GoToSocial, Akkoma and others do not use numbers), so the cursor is whatever id the
+   * server put first and the server alone compares them. A null cursor starts at the oldest
+   * notification the instance still keeps. {@code include_filtered} brings in what the
+   * account's notification policy would hide (people it does not follow, new accounts, private
+   * mentions): for a care desk often exactly the customers who need help. Quotes of the brand's
+   * posts (Mastodon 4.5) come too.
    */
   @Override
   public Future<PollResult> poll(String cursor) {
-    String after = cursor == null ? "0" : cursor;
-    if (!after.matches("[0-9]{1,30}")) {
-      return Future.failedFuture(new ConnectorException.Rejected("unreadable mastodon cursor: " + after));
-    }
-    return call(HttpMethod.GET, "/api/v1/notifications").addQueryParam("types[]", "mention")
-        .addQueryParam("limit", String.valueOf(pageSize)).addQueryParam("min_id", after).send()
+    String after = cursor == null || cursor.isBlank() ? "0" : cursor;
+    return meter.beforeCall()
+        .compose(v -> call(HttpMethod.GET, "/api/v1/notifications").addQueryParam("types[]", "mention")
+            .addQueryParam("types[]", "quote").addQueryParam("include_filtered", "true")
+            .addQueryParam("limit", String.valueOf(pageSize)).addQueryParam("min_id", after).send())
         .transform(ar -> checked(ar, "notifications"))
         .compose(r -> parseArray(r, "notifications"))
         .map(items -> page(items, after));
@@ -102,10 +110,11 @@ public final class MastodonConnector implements Connector {
 
   @Override
   public Future<String> publish(OutgoingPost post) {
-    JsonObject body = MastodonReply.body(post);
+    JsonObject body = MastodonReply.body(post, brandAcct);
     // Mastodon keeps the Idempotency-Key for an hour and answers a repeat with the first status.
-    return call(HttpMethod.POST, "/api/v1/statuses").putHeader("Idempotency-Key", post.idempotencyKey())
-        .sendJsonObject(body)
+    return meter.beforeCall()
+        .compose(v -> call(HttpMethod.POST, "/api/v1/statuses").putHeader("Idempotency-Key", post.idempotencyKey())
+            .sendJsonObject(body))
         .transform(ar -> checked(ar, "post status"))
         .map(r -> r.bodyAsJsonObject().getString("id"))
         .onSuccess(id -> LOG.info("mastodon published account={} status={} inReplyTo={}",
@@ -152,7 +161,7 @@ public final class MastodonConnector implements Connector {
   }
 
   private Future<Map.Entry<String, Engagement>> counts(String id) {
-    return call(HttpMethod.GET, "/api/v1/statuses/" + id).send()
+    return meter.beforeCall().compose(v -> call(HttpMethod.GET, "/api/v1/statuses/" + id).send())
         .compose(r -> r.statusCode() == 404 ? Future.succeededFuture(null)
             : HttpOutcome.check(r, "status " + id, MastodonConnector::resetOf)
                 .map(ok -> Map.entry(id, MastodonMapper.engagement(ok.bodyAsJsonObject()))))
@@ -161,7 +170,7 @@ public final class MastodonConnector implements Connector {
 
   private Future<Void> loadLimits() {
     // The instance endpoint is public; a failure only means we keep Mastodon's defaults.
-    return client.getAbs(base + "/api/v2/instance").send()
+    return meter.beforeCall().compose(v -> client.getAbs(base + "/api/v2/instance").send())
         .map(r -> {
           if (r.statusCode() == 200) {
             limits = MastodonLimits.from(r.bodyAsJsonObject());
@@ -175,16 +184,15 @@ public final class MastodonConnector implements Connector {
         });
   }
 
+  /** The next cursor is the newest id on the page: the server sorted them, Earshot never compares. */
   private PollResult page(JsonArray items, String after) {
     List<Mention> mentions = new ArrayList<>();
-    String next = after;
+    String next = null;
     int skipped = 0;
     for (int i = items.size() - 1; i >= 0; i--) {
       Object raw = items.getValue(i);
-      String id = raw instanceof JsonObject o && o.getValue("id") instanceof String s ? s : null;
-      if (id != null && MastodonMapper.compareIds(id, next) > 0) {
-        next = id;
-      }
+      String id = raw instanceof JsonObject o && o.getValue("id") instanceof String s && !s.isBlank() ? s : null;
+      next = id != null ? id : next;
       try {
         mentions.add(MastodonMapper.mention(account.name(), (JsonObject) raw));
       } catch (RuntimeException malformed) {
@@ -193,8 +201,8 @@ public final class MastodonConnector implements Connector {
             id, malformed.toString());
       }
     }
-    boolean advanced = !next.equals(after);
-    return new PollResult(mentions, next, skipped, advanced && items.size() >= pageSize);
+    boolean advanced = next != null && !next.equals(after);
+    return new PollResult(mentions, advanced ? next : after, skipped, advanced && items.size() >= pageSize);
   }
 
   private HttpRequest<Buffer> call(HttpMethod method, String path) {

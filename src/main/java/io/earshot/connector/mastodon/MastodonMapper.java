@@ -6,7 +6,9 @@ import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,9 +34,12 @@ final class MastodonMapper {
     meta.put("acct", acct);
     meta.put("notificationId", notification.getString("id"));
     meta.put("bot", String.valueOf(account.getBoolean("bot", false)));
+    meta.put("type", notification.getString("type", "mention"));
+    meta.put("mentions", participants(status));
+    meta.put("spoilerText", status.getString("spoiler_text", ""));
     String html = Objects.requireNonNull(status.getString("content"), "status.content");
     return Mention.incoming(Platform.MASTODON, accountName, statusId, author,
-        HtmlText.toPlain(html), Instant.parse(status.getString("created_at")),
+        HtmlText.toPlain(html), OffsetDateTime.parse(status.getString("created_at")).toInstant(),
         status.getString("in_reply_to_id"), status.getString("url"), status.getString("language"),
         meta);
   }
@@ -44,8 +49,15 @@ final class MastodonMapper {
         status.getLong("reblogs_count", 0L), status.getLong("replies_count", 0L), Instant.now());
   }
 
-  /** Mastodon ids are decimal strings of growing length; compare them numerically. */
-  static int compareIds(String a, String b) {
-    return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+  /** Everyone the status names ({@code mentions[].acct}), space-separated, for a reply that keeps them. */
+  private static String participants(JsonObject status) {
+    JsonArray mentions = status.getJsonArray("mentions", new JsonArray());
+    StringBuilder out = new StringBuilder();
+    mentions.forEach(m -> {
+      if (m instanceof JsonObject o && o.getValue("acct") instanceof String acct && !acct.isBlank()) {
+        out.append(out.length() == 0 ? "" : " ").append(acct);
+      }
+    });
+    return out.toString();
   }
 }

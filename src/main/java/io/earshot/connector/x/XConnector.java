@@ -7,6 +7,7 @@ import io.earshot.connector.ConnectorException;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
+import io.earshot.connector.budget.Meter;
 import io.earshot.domain.Engagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,13 +37,16 @@ public final class XConnector implements Connector {
   private final ConnectorAccount account;
   private final TwitterV1 api;
   private final XTimelines timelines;
+  private final Meter meter;
   private volatile long brandId;
+  private Future<Void> started;
 
-  public XConnector(Vertx vertx, ConnectorAccount account) {
+  public XConnector(Vertx vertx, ConnectorAccount account, Meter meter) {
     this.vertx = vertx;
     this.account = account;
+    this.meter = meter;
     this.api = client(account).v1();
-    this.timelines = new XTimelines(account, api, this::blocking);
+    this.timelines = new XTimelines(account, api, this::blocking, meter);
   }
 
   /** Twitter4J 4.1 has no setter for the API root; it is read from the "restBaseURL" property. */
@@ -54,7 +58,7 @@ public final class XConnector implements Connector {
     return Twitter.newBuilder().load(props)
         .oAuthConsumer(account.credential("consumerKey"), account.credential("consumerSecret"))
         .oAuthAccessToken(account.credential("accessToken"), account.credential("accessTokenSecret"))
-        .httpRetryCount(0).httpConnectionTimeout(10_000).httpReadTimeout(30_000)
+        .httpRetryCount(0).httpConnectionTimeout(10_000).httpReadTimeout(30_000).jsonStoreEnabled(true)
         .build();
   }
 
@@ -63,8 +67,19 @@ public final class XConnector implements Connector {
     return account;
   }
 
+  /**
+   * Learns the brand's id once. Every instance may publish, also one that never polled, and the
+   * retry check reads the brand's own timeline by that id, so publish starts it when needed.
+   */
   @Override
-  public Future<Void> start() {
+  public synchronized Future<Void> start() {
+    if (started == null || started.failed()) {
+      started = verify();
+    }
+    return started;
+  }
+
+  private Future<Void> verify() {
     return blocking(() -> api.users().verifyCredentials(), "verify_credentials")
         .map(user -> {
           brandId = user.getId();
@@ -87,7 +102,7 @@ public final class XConnector implements Connector {
 
   @Override
   public Future<String> publish(OutgoingPost post) {
-    return ownRecent()
+    return start().compose(v -> ownRecent())
         .compose(recent -> XReplies.existing(recent, post)
             .map(found -> {
               LOG.info("x publish found earlier tweet account={} id={}", account.name(), found.getId());
@@ -125,7 +140,7 @@ public final class XConnector implements Connector {
           .autoPopulateReplyMetadata(true);
     }
     StatusUpdate request = update;
-    return vertx.executeBlocking(() -> api.tweets().updateStatus(request))
+    return meter.beforeCall().compose(v -> vertx.executeBlocking(() -> api.tweets().updateStatus(request)))
         .map(s -> String.valueOf(s.getId()))
         .recover(e -> XFailures.isDuplicate(e) ? duplicate(post, e) : Future.failedFuture(XFailures.map(e, "statuses/update")))
         .onSuccess(id -> LOG.info("x published account={} id={}", account.name(), id));
@@ -143,7 +158,9 @@ public final class XConnector implements Connector {
         twitter4j.v1.Paging.ofCount(200))), "statuses/user_timeline");
   }
 
+  /** Every call asks the account's budget first; Twitter4J blocks, so it runs on a worker. */
   <T> Future<T> blocking(Callable<T> call, String what) {
-    return vertx.executeBlocking(call).recover(e -> Future.failedFuture(XFailures.map(e, what)));
+    return meter.beforeCall().compose(v -> vertx.executeBlocking(call))
+        .recover(e -> Future.failedFuture(XFailures.map(e, what)));
   }
 }

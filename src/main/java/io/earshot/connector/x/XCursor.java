@@ -2,7 +2,9 @@ package io.earshot.connector.x;
 
 /**
  * v1.1 timelines return the newest {@code count} tweets after {@code since_id}; when more than
- * a page arrived, the older part is reached only by walking down with {@code max_id}. The
+ * a page arrived, the older part is reached only by walking down with {@code max_id}. X applies
+ * {@code count} before it removes deleted and suspended tweets, so a short page says nothing
+ * about what lies below it: the walk goes on until a page comes back empty. The
  * stored cursor therefore holds, per stream (mentions, keyword search): the highest id stored
  * ({@code seen}), and during a walk the top id it started from and the next {@code max_id}.
  * {@code seen} moves to the top only when the walk meets it, so nothing between is skipped.
@@ -18,13 +20,15 @@ record XCursor(Walk mentions, Walk search) {
       return maxId > 0;
     }
 
-    /** The position after a page of {@code size} tweets whose ids span [low, high]. */
-    Walk after(int size, int pageSize, long low, long high) {
-      long newTop = walking() ? top : Math.max(seen, high);
-      if (size < pageSize) {
-        return new Walk(size == 0 && !walking() ? seen : newTop, 0, 0);
+    /**
+     * The position after a page of {@code size} tweets whose ids span [low, high]: any tweet
+     * means more may wait below it; only an empty page (nothing left above {@code seen}) ends.
+     */
+    Walk after(int size, long low, long high) {
+      if (size == 0) {
+        return new Walk(walking() ? top : seen, 0, 0);
       }
-      return new Walk(seen, newTop, low - 1);
+      return new Walk(seen, walking() ? top : Math.max(seen, high), low - 1);
     }
   }
 

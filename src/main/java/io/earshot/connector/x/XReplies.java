@@ -14,7 +14,7 @@ import twitter4j.v1.Status;
  * status are indistinguishable (X itself refuses exact duplicates with error 187); links are
  * compared as "a link" because X rewrites them to t.co.
  */
-final class XReplies {
+public final class XReplies {
   private static final Pattern LEADING_MENTIONS = Pattern.compile("^(\\s*@\\w{1,15})+\\s*");
 
   private XReplies() {
@@ -30,7 +30,7 @@ final class XReplies {
   }
 
   /** auto_populate_reply_metadata prefixes @names the agent never typed; t.co rewrites links. */
-  static String normalize(String text) {
+  public static String normalize(String text) {
     String withoutPrefix = LEADING_MENTIONS.matcher(text).replaceFirst("");
     return TextCount.URL.matcher(withoutPrefix).replaceAll("<link>").strip();
   }

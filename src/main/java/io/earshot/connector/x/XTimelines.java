@@ -1,7 +1,9 @@
 package io.earshot.connector.x;
 
 import io.earshot.connector.ConnectorAccount;
+import io.earshot.connector.ConnectorException;
 import io.earshot.connector.PollResult;
+import io.earshot.connector.budget.Meter;
 import io.earshot.domain.Mention;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ final class XTimelines {
   private final ConnectorAccount account;
   private final TwitterV1 api;
   private final Blocking blocking;
+  private final Meter meter;
   private long brandId;
   private String brandScreenName;
 
@@ -38,8 +41,9 @@ final class XTimelines {
   private record Step(List<Mention> mentions, XCursor.Walk next, int skipped) {
   }
 
-  XTimelines(ConnectorAccount account, TwitterV1 api, Blocking blocking) {
+  XTimelines(ConnectorAccount account, TwitterV1 api, Blocking blocking, Meter meter) {
     this.account = account;
+    this.meter = meter;
     this.api = api;
     this.blocking = blocking;
   }
@@ -51,9 +55,13 @@ final class XTimelines {
 
   Future<PollResult> poll(XCursor from) {
     return mentions(from.mentions()).compose(m -> {
-      boolean searchNow = !account.keywords().isEmpty() && !m.next().walking();
+      // Mentions first, always; search only once they are caught up and the budget is not tight,
+      // and a budget refusal there keeps what mentions read instead of failing the poll.
+      boolean searchNow = !account.keywords().isEmpty() && !m.next().walking() && !meter.tight();
+      Step idle = new Step(List.of(), from.search(), 0);
       Future<Step> search = searchNow ? search(from.search())
-          : Future.succeededFuture(new Step(List.of(), from.search(), 0));
+          .recover(e -> e instanceof ConnectorException.BudgetExhausted ? Future.succeededFuture(idle) : Future.failedFuture(e))
+          : Future.succeededFuture(idle);
       return search.map(s -> {
         List<Mention> all = new ArrayList<>(m.mentions());
         all.addAll(s.mentions());
@@ -68,33 +76,42 @@ final class XTimelines {
     Paging paging = Paging.ofCount(MENTIONS_PAGE);
     paging = walk.seen() > 0 ? paging.sinceId(walk.seen()) : paging;
     Paging request = walk.maxId() > 0 ? paging.maxId(walk.maxId()) : paging;
-    return blocking.run(() -> List.copyOf(api.timelines().getMentionsTimeline(request)), "mentions_timeline")
-        .map(page -> step(walk, page, page, MENTIONS_PAGE, "mention"));
+    return blocking.run(() -> read(api.timelines().getMentionsTimeline(request)), "mentions_timeline")
+        .map(page -> step(walk, page, page.stream().filter(t -> !t.status().isRetweet()).toList(), "mention"));
   }
 
   private Future<Step> search(XCursor.Walk walk) {
     Query query = Query.of(query()).count(SEARCH_PAGE).resultType(Query.ResultType.recent);
     query = walk.seen() > 0 ? query.sinceId(walk.seen()) : query;
     Query request = walk.maxId() > 0 ? query.maxId(walk.maxId()) : query;
-    return blocking.run(() -> List.copyOf(api.search().search(request).getTweets()), "search/tweets")
-        .map(page -> step(walk, page, page.stream().filter(this::keywordOnly).toList(), SEARCH_PAGE, "search"));
+    return blocking.run(() -> read(api.search().search(request).getTweets()), "search/tweets")
+        .map(page -> step(walk, page, page.stream().filter(t -> keywordOnly(t.status())).toList(), "search"));
   }
 
-  /** Ids of the whole page drive the walk; only {@code keep} becomes mentions. */
-  private Step step(XCursor.Walk walk, List<Status> page, List<Status> keep, int pageSize, String source) {
-    long low = page.stream().mapToLong(Status::getId).min().orElse(0);
-    long high = page.stream().mapToLong(Status::getId).max().orElse(0);
+  /** Runs on the calling worker thread, where Twitter4J keeps each status's raw JSON. */
+  private static List<XMapper.Tweet> read(List<Status> statuses) {
+    return statuses.stream().map(XMapper::read).toList();
+  }
+
+  /**
+   * Ids of the whole page drive the walk; only {@code keep} becomes mentions. Retweets are
+   * dropped before (a retweet of the brand's own post is no customer talking, and any retweet
+   * carries no words of its own); quotes stay.
+   */
+  private Step step(XCursor.Walk walk, List<XMapper.Tweet> page, List<XMapper.Tweet> keep, String source) {
+    long low = page.stream().mapToLong(t -> t.status().getId()).min().orElse(0);
+    long high = page.stream().mapToLong(t -> t.status().getId()).max().orElse(0);
     List<Mention> mentions = new ArrayList<>();
     int skipped = 0;
-    for (Status status : keep) {
+    for (XMapper.Tweet tweet : keep) {
       try {
-        mentions.add(XMapper.mention(account.name(), status, source));
+        mentions.add(XMapper.mention(account.name(), tweet, source));
       } catch (RuntimeException malformed) {
         skipped++;
-        LOG.warn("x skipped malformed tweet account={} id={}: {}", account.name(), status.getId(), malformed.toString());
+        LOG.warn("x skipped malformed tweet account={} id={}: {}", account.name(), tweet.status().getId(), malformed.toString());
       }
     }
-    return new Step(mentions, walk.after(page.size(), pageSize, low, high), skipped);
+    return new Step(mentions, walk.after(page.size(), low, high), skipped);
   }
 
   private boolean keywordOnly(Status s) {

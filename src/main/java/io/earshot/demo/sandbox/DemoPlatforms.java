@@ -3,7 +3,7 @@ package io.earshot.demo.sandbox;
 import io.earshot.demo.emulator.EmulatorServer;
 import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.earshot.demo.emulator.mastodon.MastodonEmulator;
-import io.earshot.demo.emulator.x.XEmulator;
+import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 public final class DemoPlatforms {
   private final MastodonEmulator mastodon;
   private final BlueskyEmulator bluesky;
-  private final XEmulator x;
+  private final XV2Emulator x;
   private final long meanIntervalMillis;
   private final long seed;
 
@@ -31,7 +31,7 @@ public final class DemoPlatforms {
     }
     this.mastodon = new MastodonEmulator(vertx);
     this.bluesky = new BlueskyEmulator(vertx);
-    this.x = new XEmulator(vertx);
+    this.x = new XV2Emulator(vertx);
     this.meanIntervalMillis = meanIntervalMillis;
     this.seed = seed;
   }
@@ -47,7 +47,7 @@ public final class DemoPlatforms {
     SplittableRandom rng = new SplittableRandom(seed);
     stream(mastodon, new DemoTexts(corpus, "software", "brand", rng.split()));
     stream(bluesky, new DemoTexts(corpus, "streaming", BlueskyEmulator.HANDLE, rng.split()));
-    stream(x, new DemoTexts(corpus, "airline", XEmulator.BRAND, rng.split()));
+    stream(x, new DemoTexts(corpus, "airline", XV2Emulator.BRAND, rng.split()));
   }
 
   private void stream(EmulatorServer emulator, DemoTexts texts) {
@@ -63,10 +63,10 @@ public final class DemoPlatforms {
     vars.put("EARSHOT_DEMO_BLUESKY_IDENTIFIER", BlueskyEmulator.HANDLE);
     vars.put("EARSHOT_DEMO_BLUESKY_PASSWORD", BlueskyEmulator.APP_PASSWORD);
     vars.put("EARSHOT_DEMO_X_URL", x.baseUrl());
-    vars.put("EARSHOT_DEMO_X_CONSUMER_KEY", XEmulator.CONSUMER_KEY);
-    vars.put("EARSHOT_DEMO_X_CONSUMER_SECRET", XEmulator.CONSUMER_SECRET);
-    vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN", XEmulator.ACCESS_TOKEN);
-    vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN_SECRET", XEmulator.ACCESS_TOKEN_SECRET);
+    vars.put("EARSHOT_DEMO_X_CONSUMER_KEY", XV2Emulator.CONSUMER_KEY);
+    vars.put("EARSHOT_DEMO_X_CONSUMER_SECRET", XV2Emulator.CONSUMER_SECRET);
+    vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN", XV2Emulator.ACCESS_TOKEN);
+    vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN_SECRET", XV2Emulator.ACCESS_TOKEN_SECRET);
     return vars;
   }
 
@@ -78,7 +78,8 @@ public final class DemoPlatforms {
     return bluesky;
   }
 
-  public XEmulator x() {
+  /** X as new apps get it today: the v2 API, billed per call (the demo account has a budget). */
+  public XV2Emulator x() {
     return x;
   }
 

@@ -2,6 +2,7 @@ package io.earshot.domain.event;
 
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseStatus;
+import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorStatus;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
@@ -207,6 +208,25 @@ public sealed interface DomainEvent {
 
     public String subject() {
       return "connector:" + status.account();
+    }
+  }
+
+  /**
+   * A connector account crossed its budget's warning fraction or exhausted a limit; told once per
+   * level and period, whichever instance spent the crossing amount.
+   */
+  record ConnectorBudgetWarning(String account, String platform, ConnectorSpend spend, Instant at)
+      implements DomainEvent {
+    public EventType type() {
+      return EventType.CONNECTOR_BUDGET_WARNING;
+    }
+
+    public String actor() {
+      return "system:connector";
+    }
+
+    public String subject() {
+      return "connector:" + account;
     }
   }
 

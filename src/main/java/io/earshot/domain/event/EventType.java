@@ -27,6 +27,7 @@ public enum EventType {
   REPLY_FAILED("reply.failed", Delivery.RECORDED),
   REPLY_ENGAGEMENT_UPDATED("reply.engagement_updated", Delivery.TRANSIENT),
   CONNECTOR_STATUS_CHANGED("connector.status_changed", Delivery.TRANSIENT),
+  CONNECTOR_BUDGET_WARNING("connector.budget_warning", Delivery.TRANSIENT),
   USER_CREATED("user.created", Delivery.RECORDED),
   USER_UPDATED("user.updated", Delivery.RECORDED),
   SESSION_CREATED("session.created", Delivery.RECORDED),

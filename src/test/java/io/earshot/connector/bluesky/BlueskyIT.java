@@ -49,9 +49,13 @@ class BlueskyIT {
   }
 
   private Connector connector(String password) throws Exception {
+    return connector(password, 100);
+  }
+
+  private Connector connector(String password, int pageSize) throws Exception {
     ConnectorAccount account = new ConnectorAccount("brand-bsky", Platform.BLUESKY, true,
         emulator.baseUrl(), Map.of("identifier", BlueskyEmulator.HANDLE, "password", password), 1,
-        List.of(), Map.of("pageSize", 100));
+        List.of(), Map.of("pageSize", pageSize));
     Connector connector = Connectors.create(vertx, account);
     await(connector.start());
     return connector;
@@ -149,6 +153,59 @@ class BlueskyIT {
     assertEquals(link.getInteger("byteStart") + 31, link.getInteger("byteEnd"), "the URL is 31 ASCII bytes");
     JsonObject mention = record.getJsonArray("facets").getJsonObject(1);
     assertEquals(followUp.author().id(), mention.getJsonArray("features").getJsonObject(0).getString("did"));
+  }
+
+  @Test
+  @DisplayName("a reply's langs are its own language, never the customer's; unsure means no langs")
+  void replyLanguage() throws Exception {
+    emulator.seedMentions(1, 0);
+    Connector connector = connector();
+    Mention spanish = await(connector.poll(null)).mentions().get(0);
+    assertEquals("es", spanish.lang());
+    await(connector.publish(new OutgoingPost("en-1", "Sorry about that, we are looking into your order now", spanish)));
+    await(connector.publish(new OutgoingPost("none-1", "👍 #42", spanish)));
+    assertEquals(List.of("en"), emulator.created().get(0).getJsonObject("record").getJsonArray("langs").getList());
+    assertFalse(emulator.created().get(1).getJsonObject("record").containsKey("langs"));
+  }
+
+  @Test
+  @DisplayName("facets for every handle the network resolves and every bare domain; an unknown handle stays text")
+  void facetsForAnyHandleOrDomain() throws Exception {
+    emulator.seedMentions(3, 0);
+    Connector connector = connector();
+    List<Mention> page = await(connector.poll(null)).mentions();
+    Mention target = page.get(0);
+    Mention other = page.get(2);
+    String text = "@" + other.author().handle() + " saw the same; @nobody.example.com too. See acme.com/help.";
+    await(connector.publish(new OutgoingPost("facets-1", text, target)));
+    io.vertx.core.json.JsonArray facets = emulator.created().get(0).getJsonObject("record").getJsonArray("facets");
+    assertEquals(2, facets.size(), facets.encode());
+    JsonObject link = facets.getJsonObject(0);
+    assertEquals("https://acme.com/help", link.getJsonArray("features").getJsonObject(0).getString("uri"));
+    JsonObject mention = facets.getJsonObject(1);
+    assertEquals(other.author().id(), mention.getJsonArray("features").getJsonObject(0).getString("did"),
+        "resolved with com.atproto.identity.resolveHandle: not the customer being answered");
+    assertEquals(0, mention.getJsonObject("index").getInteger("byteStart"));
+  }
+
+  @Test
+  @DisplayName("a fresh account reads its mentions without walking every like, follow and repost (reasons filter)")
+  void reasonsFilter() throws Exception {
+    emulator.seedMentions(400, 0);
+    PollDriver driver = new PollDriver(null).drain(connector(), 50);
+    assertEquals(400, driver.stored().size());
+    assertTrue(emulator.notificationsServed() <= 400, "only post notifications were paged: " + emulator.notificationsServed());
+  }
+
+  @Test
+  @DisplayName("a page emptied by deleted posts does not end the walk: the mentions below it arrive")
+  void emptyPagesInTheMiddle() throws Exception {
+    emulator.seedMentions(60, 0);
+    List<String> uris = emulator.mentionUris();
+    uris.subList(20, 40).forEach(emulator::deletePost);
+    PollDriver driver = new PollDriver(null).drain(connector(BlueskyEmulator.APP_PASSWORD, 20), 20);
+    assertEquals(new HashSet<>(emulator.mentionUris()), driver.stored().keySet());
+    assertEquals(40, driver.stored().size());
   }
 
   @Test

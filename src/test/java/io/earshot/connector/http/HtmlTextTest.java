@@ -29,9 +29,26 @@ class HtmlTextTest {
   }
 
   @Test
-  @DisplayName("unknown named entities are left as written; tags of any kind are dropped")
+  @DisplayName("unknown named entities are left as written; tags are dropped, script contents with them")
   void unknownAndTags() {
-    assertEquals("&bogus; alert(1)", HtmlText.toPlain("&bogus; <script>alert(1)</script>"));
+    assertEquals("&bogus; said", HtmlText.toPlain("&bogus; <script>alert(1)</script>said"));
     assertEquals("", HtmlText.toPlain(null));
+  }
+
+  @Test
+  @DisplayName("Mastodon's shortened links read whole, hashtags keep their #, quote lines stay their own paragraph")
+  void mastodonShapes() {
+    String html = "<p>see <a href=\"https://help.example.com/orders/123456789\" rel=\"nofollow noopener\">"
+        + "<span class=\"invisible\">https://</span><span class=\"ellipsis\">help.example.com/orders/12</span>"
+        + "<span class=\"invisible\">3456789</span></a> <a href=\"https://m.example/tags/outage\" "
+        + "class=\"mention hashtag\" rel=\"tag\">#<span>outage</span></a></p>"
+        + "<p class=\"quote-inline\">RE: <a href=\"https://m.example/@brand/1\">m.example/@brand/1</a></p>";
+    assertEquals("see https://help.example.com/orders/123456789 #outage\n\nRE: m.example/@brand/1", HtmlText.toPlain(html));
+  }
+
+  @Test
+  @DisplayName("X's escaped text is decoded once and markup in it stays text")
+  void xUnescape() {
+    assertEquals("Q&A <b>now</b> &amp;", HtmlText.unescape("Q&amp;A &lt;b&gt;now&lt;/b&gt; &amp;amp;"));
   }
 }

@@ -50,6 +50,10 @@ class MastodonIT {
   }
 
   private Connector connector() throws Exception {
+    return connector(emulator);
+  }
+
+  private Connector connector(MastodonEmulator emulator) throws Exception {
     ConnectorAccount account = new ConnectorAccount("brand-mastodon", Platform.MASTODON, true,
         emulator.baseUrl(), Map.of("accessToken", MastodonEmulator.TOKEN), 1, List.of(),
         Map.of("pageSize", 80));
@@ -87,10 +91,14 @@ class MastodonIT {
     emulator.seedMentions(8, 4);
     List<Mention> page = await(connector().poll(null)).mentions();
     Mention first = page.get(0);
-    assertEquals("@brand my order #0 still hasn't arrived, it's been two weeks\n\nSent from my phone & tablet",
-        first.text());
+    assertEquals("@brand @customer10001 my order #0 still hasn't arrived, it's been two weeks\n\nSent from my phone & tablet",
+        first.text(), "HTML becomes plain text");
     assertEquals("customer10000@remote.example", first.author().handle());
     assertEquals("direct", first.meta().get("visibility"));
+    assertEquals("order details", first.meta().get("spoilerText"));
+    assertEquals("brand customer10001", first.meta().get("mentions"));
+    assertEquals("@brand the app crashes every time I open the checkout 😡 (build 1)\n"
+        + "details: https://help.example.com/orders/1 #support", page.get(1).text(), "hidden link parts read whole");
     assertEquals(page.get(2).externalId(), page.get(3).inReplyTo(), "the follow-up threads under its parent");
     assertEquals("de", page.get(0).lang());
     assertNotNull(first.url());
@@ -113,6 +121,63 @@ class MastodonIT {
     assertEquals(target.externalId(), posted.getString("in_reply_to_id"));
     assertEquals("@" + target.author().handle() + " Sorry about that, we're on it!", posted.getString("source_text"));
     assertEquals("public", posted.getString("visibility"));
+  }
+
+  @Test
+  @DisplayName("a reply keeps everyone the post named (not the brand) and sits under the same content warning")
+  void replyKeepsParticipantsAndWarning() throws Exception {
+    emulator.seedMentions(1, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(0);
+    await(connector.publish(new OutgoingPost("reply-cw", "We have sent you a DM.", target)));
+    JsonObject posted = emulator.posted().get(0);
+    assertEquals("@customer10000@remote.example @customer10001 We have sent you a DM.", posted.getString("source_text"));
+    assertEquals("order details", posted.getString("spoiler_text"));
+    assertTrue(posted.getBoolean("sensitive"));
+    assertEquals("direct", posted.getString("visibility"));
+  }
+
+  @Test
+  @DisplayName("a server whose ids are no numbers pages 2,000 mentions exactly once across a restart")
+  void stringIds() throws Exception {
+    MastodonEmulator strings = new MastodonEmulator(vertx, true);
+    await(strings.start(0));
+    try {
+      strings.seedMentions(2_000, 4);
+      assertFalse(strings.mentionIds().get(0).matches("[0-9]+"), strings.mentionIds().get(0));
+      PollDriver driver = new PollDriver(null).drain(connector(strings), 10);
+      strings.seedMentions(100, 0);
+      driver.drain(connector(strings), 100);
+      assertEquals(List.of(), driver.missing(strings.mentionIds()));
+      assertEquals(2_100, driver.stored().size());
+    } finally {
+      await(strings.stop());
+    }
+  }
+
+  @Test
+  @DisplayName("mentions the account's notification policy filters arrive too (include_filtered), though the stream never tells of them")
+  void filteredNotifications() throws Exception {
+    emulator.seedMentions(22, 0);
+    List<Mention> page = await(connector().poll(null)).mentions();
+    assertEquals(22, page.size(), "mentions 10 and 21 are filtered by the policy and still read");
+    io.vertx.ext.web.client.WebClient raw = io.vertx.ext.web.client.WebClient.create(vertx);
+    int withoutFlag = await(raw.getAbs(emulator.baseUrl() + "/api/v1/notifications?types[]=mention&limit=80")
+        .bearerTokenAuthentication(MastodonEmulator.TOKEN).send()).bodyAsJsonArray().size();
+    raw.close();
+    assertEquals(20, withoutFlag, "without include_filtered the server hides them, as Mastodon 4.3+ does");
+    assertEquals(new java.util.HashSet<>(emulator.mentionIds()), page.stream().map(Mention::externalId)
+        .collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  @DisplayName("a quote of the brand's post arrives as a mention with its type")
+  void quotes() throws Exception {
+    String quote = emulator.seedQuote("this is still not fixed");
+    Mention m = await(connector().poll(null)).mentions().get(0);
+    assertEquals(quote, m.externalId());
+    assertEquals("quote", m.meta().get("type"));
+    assertTrue(m.text().startsWith("this is still not fixed\n\nRE: https://"), m.text());
   }
 
   @Test

@@ -25,11 +25,4 @@ class MastodonLimitsTest {
     assertEquals("@bob hi!".length(), limits.length("@bob@mastodon.social hi!"));
     assertEquals(3, limits.length("e\u0301👍🏽🇯🇵"));
   }
-
-  @Test
-  @DisplayName("Mastodon ids compare numerically even when their lengths differ")
-  void idOrder() {
-    assertEquals(1, Integer.signum(MastodonMapper.compareIds("100", "99")));
-    assertEquals(-1, Integer.signum(MastodonMapper.compareIds("110000000000000001", "110000000000000002")));
-  }
 }

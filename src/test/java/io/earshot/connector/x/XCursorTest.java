@@ -11,26 +11,27 @@ import org.junit.jupiter.api.Test;
 class XCursorTest {
 
   @Test
-  @DisplayName("a full page starts a walk down with max_id below its oldest tweet; the mark stays")
-  void fullPageWalks() {
-    XCursor.Walk walk = new XCursor.Walk(100, 0, 0).after(200, 200, 500, 900);
+  @DisplayName("a page starts a walk down with max_id below its oldest tweet; the mark stays")
+  void pageWalks() {
+    XCursor.Walk walk = new XCursor.Walk(100, 0, 0).after(200, 500, 900);
     assertEquals(new XCursor.Walk(100, 900, 499), walk);
     assertTrue(walk.walking());
   }
 
   @Test
-  @DisplayName("a short page ends the walk and the mark jumps to the walk's top")
-  void shortPageEnds() {
-    XCursor.Walk walk = new XCursor.Walk(100, 900, 499).after(37, 200, 101, 499);
-    assertEquals(new XCursor.Walk(900, 0, 0), walk);
-    assertFalse(walk.walking());
+  @DisplayName("a short page (deleted tweets removed after count) keeps walking: it may have more below")
+  void shortPageKeepsWalking() {
+    XCursor.Walk walk = new XCursor.Walk(100, 900, 499).after(37, 101, 499);
+    assertEquals(new XCursor.Walk(100, 900, 100), walk);
+    assertTrue(walk.walking());
   }
 
   @Test
   @DisplayName("an empty page keeps the mark when idle and closes a walk at its top")
   void emptyPages() {
-    assertEquals(new XCursor.Walk(100, 0, 0), new XCursor.Walk(100, 0, 0).after(0, 200, 0, 0));
-    assertEquals(new XCursor.Walk(900, 0, 0), new XCursor.Walk(100, 900, 499).after(0, 200, 0, 0));
+    assertEquals(new XCursor.Walk(100, 0, 0), new XCursor.Walk(100, 0, 0).after(0, 0, 0));
+    assertEquals(new XCursor.Walk(900, 0, 0), new XCursor.Walk(100, 900, 499).after(0, 0, 0));
+    assertFalse(new XCursor.Walk(100, 900, 499).after(0, 0, 0).walking());
   }
 
   @Test

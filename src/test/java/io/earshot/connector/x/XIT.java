@@ -168,10 +168,68 @@ class XIT {
     emulator.seedMentions(2, 0);
     emulator.seedMalformed();
     emulator.seedMentions(1, 0);
-    PollResult page = await(connector().poll(null));
+    Connector connector = connector();
+    PollResult page = await(connector.poll(null));
     assertEquals(3, page.mentions().size());
     assertEquals(1, page.skippedMalformed());
-    assertFalse(page.more());
+    PollResult below = await(connector.poll(page.nextCursor()));
+    assertEquals(0, below.mentions().size(), "the walk ends on the empty page below");
+    assertFalse(below.more());
+  }
+
+  @Test
+  @DisplayName("pages shortened by deleted tweets (count applies before X drops them) never lose the tweets below")
+  void shortPagesKeepWalking() throws Exception {
+    emulator.seedMentions(450, 0);
+    List<String> ids = emulator.mentionIds();
+    // The newest page of 200 loses 150 tweets to deletion: it comes back with 50, and 250 wait below.
+    ids.subList(300, 450).forEach(emulator::deleteTweet);
+    emulator.deleteTweet(ids.get(10));
+    PollDriver driver = new PollDriver(null).drain(connector(), 20);
+    assertEquals(List.of(), driver.missing(emulator.mentionIds()));
+    assertEquals(299, driver.stored().size());
+    emulator.seedMentions(3, 0);
+    driver.drain(connector(), 5);
+    assertEquals(302, driver.stored().size(), "the mark moved to the walk's top, nothing read twice");
+  }
+
+  @Test
+  @DisplayName("a retweet of the brand's own tweet opens no case; the mention beside it does")
+  void retweetsSkipped() throws Exception {
+    emulator.seedRetweetOfBrand();
+    emulator.seedMentions(1, 0);
+    PollResult page = await(connector().poll(null));
+    assertEquals(1, page.mentions().size());
+    assertEquals(emulator.mentionIds().get(0), page.mentions().get(0).externalId());
+    assertEquals(0, page.skippedMalformed(), "a retweet is not malformed, just not a mention");
+  }
+
+  @Test
+  @DisplayName("t.co links are expanded from the entities and X's escaped text is decoded exactly once")
+  void linksAndEscapes() throws Exception {
+    emulator.seedMention("Q&A: is https://help.example.com/orders/42 <down>? &amp;");
+    Mention m = await(connector().poll(null)).mentions().get(0);
+    assertEquals("@BrandSupport Q&A: is https://help.example.com/orders/42 <down>? &amp;", m.text());
+  }
+
+  @Test
+  @DisplayName("with the JVM in America/New_York, tweets across the November DST change keep their UTC times")
+  void utcAcrossDst() throws Exception {
+    java.util.TimeZone before = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+    try {
+      // 05:30Z is 01:30 EDT and 06:30Z is 01:30 EST: the same New York wall time, an hour apart.
+      List<Instant> times = List.of(Instant.parse("2026-11-01T04:59:59Z"), Instant.parse("2026-11-01T05:30:00Z"),
+          Instant.parse("2026-11-01T06:30:00Z"), Instant.parse("2026-11-01T07:15:00Z"),
+          Instant.parse("2026-03-08T07:30:00Z"));
+      Map<String, Instant> byId = new java.util.HashMap<>();
+      times.forEach(t -> byId.put(emulator.seedMentionAt("at " + t, t), t));
+      List<Mention> page = await(connector().poll(null)).mentions();
+      assertEquals(times.size(), page.size());
+      page.forEach(m -> assertEquals(byId.get(m.externalId()), m.createdAt(), m.text()));
+    } finally {
+      java.util.TimeZone.setDefault(before);
+    }
   }
 
   @Test

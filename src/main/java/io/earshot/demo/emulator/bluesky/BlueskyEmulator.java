@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,6 +34,11 @@ public final class BlueskyEmulator extends EmulatorServer {
 
   public void setCounts(String uri, int likes, int reposts, int replies) {
     state.setCounts(uri, likes, reposts, replies);
+  }
+
+  /** Notification slots handed out by listNotifications so far: what paging cost. */
+  public long notificationsServed() {
+    return state.served();
   }
 
   public BlueskySessions sessions() {
@@ -66,6 +70,7 @@ public final class BlueskyEmulator extends EmulatorServer {
     router.get("/xrpc/com.atproto.repo.getRecord").handler(this::getRecord);
     router.get("/xrpc/app.bsky.feed.getPosts").handler(this::getPosts);
     router.get("/xrpc/app.bsky.actor.getProfiles").handler(this::getProfiles);
+    router.get("/xrpc/com.atproto.identity.resolveHandle").handler(this::resolveHandle);
   }
 
   @Override
@@ -111,7 +116,16 @@ public final class BlueskyEmulator extends EmulatorServer {
 
   private void listNotifications(RoutingContext ctx) {
     int limit = Math.min(100, Math.max(1, Integer.parseInt(ctx.request().getParam("limit", "50"))));
-    json(ctx, 200, state.page(ctx.request().getParam("cursor"), limit));
+    json(ctx, 200, state.page(ctx.request().getParam("cursor"), limit, ctx.queryParam("reasons")));
+  }
+
+  private void resolveHandle(RoutingContext ctx) {
+    String did = state.resolve(ctx.request().getParam("handle", ""));
+    if (did == null) {
+      error(ctx, 400, "InvalidRequest", "Unable to resolve handle");
+    } else {
+      json(ctx, 200, new JsonObject().put("did", did));
+    }
   }
 
   private void createRecord(RoutingContext ctx) {
@@ -195,19 +209,8 @@ public final class BlueskyEmulator extends EmulatorServer {
       if (rkey != null && !tid.matcher(rkey).matches()) {
         return "Invalid record key: " + rkey;
       }
-      String text = record.getValue("text") instanceof String s ? s : null;
-      if (text == null || record.getString("createdAt") == null) {
-        return "Record/text and Record/createdAt are required";
-      }
-      if (text.getBytes(StandardCharsets.UTF_8).length > 3000
-          || io.earshot.connector.http.TextCount.graphemes(text) > 300) {
-        return "Record/text must not be longer than 300 graphemes";
-      }
-      JsonObject reply = record.getJsonObject("reply");
-      if (reply != null && (reply.getJsonObject("root") == null || reply.getJsonObject("parent") == null)) {
-        return "Record/reply must have root and parent";
-      }
-      return null;
+      return PostLexicon.problem(record);
     }
   }
 }
+

@@ -33,6 +33,7 @@ final class BlueskyState implements SeededFeed {
   // at-uri; the connector's high-water mark is indexedAt, which is wall-clock time anyway.
   private final long epochMillis = System.currentTimeMillis() - 86_400_000L;
   private long seq;
+  private long served;
   private int customers;
 
   @Override
@@ -55,8 +56,9 @@ final class BlueskyState implements SeededFeed {
       JsonObject post = store(author, record, Tid.of(epochMillis * 1000 + n, n % 1024));
       mentionUris.add(post.getString("uri"));
       notify(post, reason);
-      if (n % 10 == 0) {
-        notifications.put(++seq, new JsonObject().put("reason", "like").put("like", true)
+      // A brand account gets far more likes, follows and reposts than posts addressed to it.
+      for (String other : n % 2 == 0 ? List.of("like", "follow", "repost") : List.of("like")) {
+        notifications.put(++seq, new JsonObject().put("reason", other).put("like", true)
             .put("uri", post.getString("uri")).put("author", author).put("indexedAt", now()));
       }
     }
@@ -86,8 +88,11 @@ final class BlueskyState implements SeededFeed {
         .put("isRead", false).put("indexedAt", now())));
   }
 
+  /**
+   * The post goes; its notification keeps its place in the sequence and is dropped only when a
+   * page is rendered, as the AppView fills a page before it hydrates (and loses) deleted posts.
+   */
   synchronized boolean delete(String uri) {
-    notifications.values().removeIf(n -> uri.equals(n.getString("uri")));
     return posts.remove(uri) != null;
   }
 
@@ -95,22 +100,44 @@ final class BlueskyState implements SeededFeed {
     posts.get(uri).put("likeCount", likes).put("repostCount", reposts).put("replyCount", replies);
   }
 
-  /** Newest first, strictly older than the cursor's sequence, as the AppView pages. */
-  synchronized JsonObject page(String cursor, int limit) {
+  /**
+   * Newest first, strictly older than the cursor's sequence, as the AppView pages: only the
+   * {@code reasons} asked for (all when none), {@code limit} slots, then notifications of
+   * deleted posts dropped, so a page can come back short or empty with a cursor.
+   */
+  synchronized JsonObject page(String cursor, int limit, List<String> reasons) {
     NavigableMap<Long, JsonObject> older = cursor == null ? notifications.descendingMap()
         : notifications.headMap(Long.parseLong(cursor), false).descendingMap();
     JsonArray items = new JsonArray();
     Long last = null;
+    int slots = 0;
     for (Map.Entry<Long, JsonObject> e : older.entrySet()) {
-      if (items.size() == limit) {
+      if (slots == limit) {
         break;
       }
-      items.add(render(e.getValue()));
+      if (!reasons.isEmpty() && !reasons.contains(reasonOf(e.getValue()))) {
+        continue;
+      }
+      slots++;
       last = e.getKey();
+      JsonObject rendered = render(e.getValue());
+      if (rendered != null) {
+        items.add(rendered);
+      }
     }
+    served += slots;
     JsonObject out = new JsonObject().put("notifications", items);
     boolean moreOlder = last != null && notifications.lowerKey(last) != null;
     return moreOlder ? out.put("cursor", String.valueOf(last)) : out;
+  }
+
+  private static String reasonOf(JsonObject n) {
+    return n.containsKey("raw") ? n.getJsonObject("raw").getString("reason") : n.getString("reason");
+  }
+
+  /** Notifications handed out so far (deleted ones included): what paging cost. */
+  synchronized long served() {
+    return served;
   }
 
   /** ProfileViewDetailed as getProfiles answers it; unknown DIDs are left out. */
@@ -155,8 +182,18 @@ final class BlueskyState implements SeededFeed {
     return List.copyOf(created);
   }
 
+  /** Seeded mentions and replies whose posts still exist, oldest first. */
   synchronized List<String> mentionUris() {
-    return List.copyOf(mentionUris);
+    return mentionUris.stream().filter(posts::containsKey).toList();
+  }
+
+  /** The DID of a handle the emulated network knows, else null. */
+  synchronized String resolve(String handle) {
+    if (BRAND_HANDLE.equalsIgnoreCase(handle)) {
+      return BRAND_DID;
+    }
+    return posts.values().stream().map(p -> p.getJsonObject("author"))
+        .filter(a -> handle.equalsIgnoreCase(a.getString("handle"))).map(a -> a.getString("did")).findFirst().orElse(null);
   }
 
   private JsonObject render(JsonObject n) {
@@ -164,13 +201,17 @@ final class BlueskyState implements SeededFeed {
       return n.getJsonObject("raw").copy();
     }
     if (n.getBoolean("like", false)) {
+      String reason = n.getString("reason");
       return new JsonObject().put("uri", "at://" + n.getJsonObject("author").getString("did")
-          + "/app.bsky.feed.like/" + Tid.of(epochMillis * 1000 + seq, 1)).put("cid", cid("like"))
-          .put("author", n.getJsonObject("author")).put("reason", "like")
+          + "/app.bsky.feed." + reason + "/" + Tid.of(epochMillis * 1000 + seq, 1)).put("cid", cid(reason))
+          .put("author", n.getJsonObject("author")).put("reason", reason)
           .put("reasonSubject", n.getString("uri")).put("record", new JsonObject()
-              .put("$type", "app.bsky.feed.like")).put("isRead", false).put("indexedAt", n.getString("indexedAt"));
+              .put("$type", "app.bsky.feed." + reason)).put("isRead", false).put("indexedAt", n.getString("indexedAt"));
     }
     JsonObject post = posts.get(n.getString("uri"));
+    if (post == null) {
+      return null;
+    }
     return new JsonObject().put("uri", post.getString("uri")).put("cid", post.getString("cid"))
         .put("author", post.getJsonObject("author")).put("reason", n.getString("reason"))
         .put("record", post.getJsonObject("record")).put("isRead", false)

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Mastodon instance on loopback speaking the real REST shapes the connector uses:
@@ -20,15 +21,30 @@ import java.util.List;
  */
 public final class MastodonEmulator extends EmulatorServer {
   public static final String TOKEN = "mastodon-emulator-token";
-  private final MastodonState state = new MastodonState();
+  private final MastodonState state;
   private final MastodonStreams streams;
   private volatile String validToken = TOKEN;
   private volatile int maxCharacters = 500;
 
+  /** A Mastodon server: numeric snowflake ids. */
   public MastodonEmulator(Vertx vertx) {
+    this(vertx, false);
+  }
+
+  /**
+   * {@code stringIds}: a server speaking the Mastodon API with ids that are no numbers
+   * (GoToSocial's ULIDs, Akkoma's flake ids), compared as strings by the server.
+   */
+  public MastodonEmulator(Vertx vertx, boolean stringIds) {
     super(vertx);
+    this.state = new MastodonState(stringIds ? MastodonIds.STRING : MastodonIds.NUMERIC);
     this.streams = new MastodonStreams(vertx);
     state.onNotification(streams::push);
+  }
+
+  /** A quote of the brand's post (Mastodon 4.5), notified as {@code quote}; its status id. */
+  public String seedQuote(String text) {
+    return state.seedQuote(text);
   }
 
   @Override
@@ -130,17 +146,17 @@ public final class MastodonEmulator extends EmulatorServer {
     }
   }
 
+  /**
+   * Only the types asked for ({@code types[]}), and notifications the account's policy filters
+   * only with {@code include_filtered=true} (Mastodon 4.3+), as a real server answers.
+   */
   private void notifications(RoutingContext ctx) {
-    List<String> types = ctx.queryParam("types[]");
-    if (!types.isEmpty() && !types.contains("mention")) {
-      json(ctx, 200, new JsonArray());
-      return;
-    }
+    Set<String> types = Set.copyOf(ctx.queryParam("types[]"));
+    boolean filtered = "true".equals(ctx.request().getParam("include_filtered"));
     int limit = Math.min(80, Math.max(1, intParam(ctx, "limit", 40)));
-    JsonArray page = state.page(longParam(ctx, "min_id"), longParam(ctx, "since_id"),
-        longParam(ctx, "max_id"), limit);
+    JsonArray page = state.page(param(ctx, "min_id"), param(ctx, "since_id"), param(ctx, "max_id"), limit, types, filtered);
     if (!page.isEmpty()) {
-      String self = baseUrl() + "/api/v1/notifications?types[]=mention&limit=" + limit;
+      String self = baseUrl() + "/api/v1/notifications?limit=" + limit;
       ctx.response().putHeader("Link", "<" + self + "&max_id="
           + page.getJsonObject(page.size() - 1).getString("id") + ">; rel=\"next\", <" + self
           + "&min_id=" + page.getJsonObject(0).getString("id") + ">; rel=\"prev\"");
@@ -166,7 +182,8 @@ public final class MastodonEmulator extends EmulatorServer {
       return;
     }
     String visibility = body.getString("visibility", "public");
-    json(ctx, 200, state.post(ctx.request().getHeader("Idempotency-Key"), text, inReplyTo, visibility));
+    json(ctx, 200, state.post(ctx.request().getHeader("Idempotency-Key"), text, inReplyTo, visibility,
+        body.getString("spoiler_text")));
   }
 
   private void showStatus(RoutingContext ctx) {
@@ -186,6 +203,11 @@ public final class MastodonEmulator extends EmulatorServer {
   private static int intParam(RoutingContext ctx, String name, int fallback) {
     Long value = longParam(ctx, name);
     return value == null ? fallback : value.intValue();
+  }
+
+  private static String param(RoutingContext ctx, String name) {
+    String raw = ctx.request().getParam(name);
+    return raw == null || raw.isBlank() ? null : raw;
   }
 
   private static Long longParam(RoutingContext ctx, String name) {

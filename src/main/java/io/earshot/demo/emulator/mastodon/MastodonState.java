@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +25,9 @@ final class MastodonState implements SeededFeed {
   private static final java.util.regex.Pattern BRAND_IN_TEXT =
       java.util.regex.Pattern.compile("@brand\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
   private final Map<String, JsonObject> accounts = new HashMap<>();
-  private final NavigableMap<Long, JsonObject> statuses = new TreeMap<>();
-  private final NavigableMap<Long, JsonObject> notifications = new TreeMap<>();
+  private final Map<String, JsonObject> statuses = new HashMap<>();
+  private final MastodonIds ids;
+  private final NavigableMap<String, JsonObject> notifications;
   private final Map<String, String> idempotency = new HashMap<>();
   private final List<JsonObject> posted = new ArrayList<>();
   private final List<String> mentionIds = new ArrayList<>();
@@ -36,7 +38,9 @@ final class MastodonState implements SeededFeed {
   private int customers;
   private Consumer<JsonObject> listener = n -> { };
 
-  MastodonState() {
+  MastodonState(MastodonIds ids) {
+    this.ids = ids;
+    this.notifications = new TreeMap<>(ids.order());
     accounts.put("1", account("1", "brand", "Brand Support", 12_000, false));
   }
 
@@ -49,6 +53,11 @@ final class MastodonState implements SeededFeed {
     return accounts.get("1");
   }
 
+  /**
+   * Realistic mentions: some also name a second customer (thread participants), some carry a
+   * content warning, some come from accounts the brand's notification policy filters (visible
+   * only with {@code include_filtered}), in varied HTML; a favourite notification every fifth.
+   */
   @Override
   public synchronized void seedMentions(int count, int threadEvery) {
     for (int i = 0; i < count; i++) {
@@ -57,11 +66,40 @@ final class MastodonState implements SeededFeed {
       boolean followUp = threadEvery > 0 && n % threadEvery == threadEvery - 1 && !mentionIds.isEmpty();
       String replyTo = followUp ? mentionIds.get(mentionIds.size() - 1) : null;
       String text = followUp ? SampleTexts.followUp(n) : SampleTexts.opening(n);
-      JsonObject status = newStatus(author, mentionHtml(text), replyTo,
+      JsonObject friend = n % 3 == 0 ? customer(n + 1) : null;
+      JsonObject status = newStatus(author, mentionHtml(text, friend, n), replyTo,
           visibilityOf(n), n % 5 == 0 ? "de" : "en");
+      status.put("mentions", mentionsOf(friend));
+      if (n % 6 == 0) {
+        status.put("spoiler_text", "order details").put("sensitive", true);
+      }
       mentionIds.add(status.getString("id"));
-      notify(status);
+      notify(status, "mention", n % 11 == 10);
+      if (n % 5 == 0) {
+        notify(status, "favourite", false);
+      }
     }
+  }
+
+  /** A customer quotes one of the brand's posts (Mastodon 4.5): a {@code quote} notification. */
+  synchronized String seedQuote(String text) {
+    JsonObject quoted = newStatus(brand(), "<p>Our status page is up</p>", null, "public", "en");
+    JsonObject status = newStatus(customer(customers++), "<p>" + escape(text) + "</p><p class=\"quote-inline\">RE: "
+        + "<a href=\"" + quoted.getString("url") + "\">" + quoted.getString("url") + "</a></p>", null, "public", "en");
+    status.put("quote", new JsonObject().put("state", "accepted").put("quoted_status", quoted.copy()));
+    mentionIds.add(status.getString("id"));
+    notify(status, "quote", false);
+    return status.getString("id");
+  }
+
+  private JsonArray mentionsOf(JsonObject friend) {
+    JsonArray mentions = new JsonArray().add(mention(brand()));
+    return friend == null ? mentions : mentions.add(mention(friend));
+  }
+
+  private static JsonObject mention(JsonObject account) {
+    return new JsonObject().put("id", account.getString("id")).put("username", account.getString("username"))
+        .put("acct", account.getString("acct")).put("url", account.getString("url"));
   }
 
   /** One public mention with this text; a "@brand" in it becomes the mention link. */
@@ -72,8 +110,9 @@ final class MastodonState implements SeededFeed {
     String linked = BRAND_IN_TEXT.matcher(html).replaceFirst(java.util.regex.Matcher.quoteReplacement(BRAND_LINK));
     html = linked.equals(html) ? BRAND_LINK + " " + html : linked;
     JsonObject status = newStatus(customer(n), "<p>" + html + "</p>", null, "public", "en");
+    status.put("mentions", mentionsOf(null));
     mentionIds.add(status.getString("id"));
-    notify(status);
+    notify(status, "mention", false);
   }
 
   private JsonObject customer(int n) {
@@ -85,8 +124,8 @@ final class MastodonState implements SeededFeed {
   /** A notification whose status lacks the fields every client needs. */
   @Override
   public synchronized void seedMalformed() {
-    long id = nextNotificationId++;
-    notifications.put(id, new JsonObject().put("id", String.valueOf(id)).put("type", "mention")
+    String id = ids.id(nextNotificationId++);
+    notifications.put(id, new JsonObject().put("id", id).put("type", "mention")
         .put("created_at", Instant.now().toString())
         .put("status", new JsonObject().put("id", (String) null).put("content", 42)));
     listener.accept(render(notifications.get(id)));
@@ -94,32 +133,33 @@ final class MastodonState implements SeededFeed {
 
   /** Deleting a status also removes its notifications, as Mastodon does. */
   synchronized boolean delete(String statusId) {
-    JsonObject removed = statuses.remove(Long.parseLong(statusId));
+    JsonObject removed = statuses.remove(statusId);
     notifications.values().removeIf(n -> statusId.equals(n.getString("status_id")));
     return removed != null;
   }
 
   synchronized void setCounts(String statusId, int favourites, int reblogs, int replies) {
-    statuses.get(Long.parseLong(statusId)).put("favourites_count", favourites)
+    statuses.get(statusId).put("favourites_count", favourites)
         .put("reblogs_count", reblogs).put("replies_count", replies);
   }
 
   synchronized JsonObject status(String id) {
-    try {
-      JsonObject s = statuses.get(Long.parseLong(id));
-      return s == null ? null : s.copy();
-    } catch (NumberFormatException notAnId) {
-      return null;
-    }
+    JsonObject s = id == null ? null : statuses.get(id);
+    return s == null ? null : s.copy();
   }
 
-  /** Mastodon's min_id/since_id/max_id window over mention notifications, newest first. */
-  synchronized JsonArray page(Long minId, Long sinceId, Long maxId, int limit) {
-    NavigableMap<Long, JsonObject> window = notifications;
+  /**
+   * Mastodon's min_id/since_id/max_id window, newest first, over the notifications whose type
+   * is asked for; filtered ones (the account's notification policy) only with
+   * {@code includeFiltered}. Ids are compared as the server compares its own.
+   */
+  synchronized JsonArray page(String minId, String sinceId, String maxId, int limit, Set<String> types,
+                              boolean includeFiltered) {
+    NavigableMap<String, JsonObject> window = notifications;
     if (maxId != null) {
       window = window.headMap(maxId, false);
     }
-    Long lower = minId != null ? minId : sinceId;
+    String lower = minId != null ? minId : sinceId;
     if (lower != null) {
       window = window.tailMap(lower, false);
     }
@@ -129,7 +169,10 @@ final class MastodonState implements SeededFeed {
       if (picked.size() == limit) {
         break;
       }
-      picked.add(n);
+      boolean typed = types.isEmpty() || types.contains(n.getString("type", "mention"));
+      if (typed && (includeFiltered || !n.getBoolean("filtered", false))) {
+        picked.add(n);
+      }
     }
     if (minId != null) {
       java.util.Collections.reverse(picked);
@@ -139,19 +182,20 @@ final class MastodonState implements SeededFeed {
     return out;
   }
 
-  synchronized JsonObject post(String key, String text, String inReplyTo, String visibility) {
+  synchronized JsonObject post(String key, String text, String inReplyTo, String visibility, String spoiler) {
     if (key != null && idempotency.containsKey(key)) {
       return status(idempotency.get(key));
     }
     JsonObject status = newStatus(brand(), "<p>" + escape(text) + "</p>", inReplyTo, visibility,
         "en");
+    status.put("spoiler_text", spoiler == null ? "" : spoiler).put("sensitive", spoiler != null && !spoiler.isBlank());
     JsonObject record = status.copy().put("source_text", text);
     posted.add(record);
     if (key != null) {
       idempotency.put(key, status.getString("id"));
     }
-    if (inReplyTo != null && statuses.containsKey(Long.parseLong(inReplyTo))) {
-      JsonObject parent = statuses.get(Long.parseLong(inReplyTo));
+    if (inReplyTo != null && statuses.containsKey(inReplyTo)) {
+      JsonObject parent = statuses.get(inReplyTo);
       parent.put("replies_count", parent.getInteger("replies_count") + 1);
     }
     return status.copy();
@@ -161,30 +205,33 @@ final class MastodonState implements SeededFeed {
     return List.copyOf(posted);
   }
 
+  /** Seeded mentions whose statuses were not deleted, oldest first. */
   synchronized List<String> mentionIds() {
-    return List.copyOf(mentionIds);
+    return mentionIds.stream().filter(statuses::containsKey).toList();
   }
 
   private JsonObject render(JsonObject n) {
     if (!n.containsKey("status_id")) {
       return n.copy();
     }
-    JsonObject status = statuses.get(Long.parseLong(n.getString("status_id")));
-    return new JsonObject().put("id", n.getString("id")).put("type", "mention")
+    JsonObject status = statuses.get(n.getString("status_id"));
+    return new JsonObject().put("id", n.getString("id")).put("type", n.getString("type", "mention"))
         .put("created_at", status.getString("created_at"))
         .put("account", status.getJsonObject("account")).put("status", status);
   }
 
-  private void notify(JsonObject status) {
-    long id = nextNotificationId++;
-    notifications.put(id, new JsonObject().put("id", String.valueOf(id))
+  private void notify(JsonObject status, String type, boolean filtered) {
+    String id = ids.id(nextNotificationId++);
+    notifications.put(id, new JsonObject().put("id", id).put("type", type).put("filtered", filtered)
         .put("status_id", status.getString("id")));
-    listener.accept(render(notifications.get(id)));
+    if (!filtered) {
+      listener.accept(render(notifications.get(id)));
+    }
   }
 
   private JsonObject newStatus(JsonObject author, String html, String inReplyTo, String visibility,
                                String lang) {
-    String id = String.valueOf(nextStatusId++);
+    String id = ids.id(nextStatusId++);
     JsonObject status = new JsonObject().put("id", id).put("created_at", Instant.now().toString())
         .put("in_reply_to_id", inReplyTo).put("sensitive", false).put("spoiler_text", "")
         .put("visibility", visibility).put("language", lang)
@@ -192,7 +239,7 @@ final class MastodonState implements SeededFeed {
         .put("url", "https://" + DOMAIN + "/@" + author.getString("acct") + "/" + id)
         .put("replies_count", 0).put("reblogs_count", 0).put("favourites_count", 0)
         .put("content", html).put("account", author);
-    statuses.put(Long.parseLong(id), status);
+    statuses.put(id, status);
     return status;
   }
 
@@ -203,8 +250,16 @@ final class MastodonState implements SeededFeed {
         .put("following_count", 10).put("statuses_count", 100);
   }
 
-  private static String mentionHtml(String text) {
-    return "<p>" + BRAND_LINK + " " + escape(text) + "</p><p>Sent from my phone &amp; tablet</p>";
+  /** Mastodon's HTML as it comes: h-card mentions, hidden link parts, hashtags, br or paragraphs. */
+  private static String mentionHtml(String text, JsonObject friend, int n) {
+    String people = BRAND_LINK + (friend == null ? "" : " <span class=\"h-card\"><a href=\"" + friend.getString("url")
+        + "\" class=\"u-url mention\">@<span>" + friend.getString("username") + "</span></a></span>");
+    String tail = n % 2 == 0 ? "</p><p>Sent from my phone &amp; tablet</p>"
+        : "<br />details: <a href=\"https://help.example.com/orders/" + n + "\" rel=\"nofollow noopener\">"
+          + "<span class=\"invisible\">https://</span><span class=\"ellipsis\">help.example.com/orders/</span>"
+          + "<span class=\"invisible\">" + n + "</span></a> <a href=\"https://" + DOMAIN + "/tags/support\" "
+          + "class=\"mention hashtag\" rel=\"tag\">#<span>support</span></a></p>";
+    return "<p>" + people + " " + escape(text) + tail;
   }
 
   private static String visibilityOf(int n) {

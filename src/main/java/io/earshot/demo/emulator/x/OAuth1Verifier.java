@@ -21,18 +21,18 @@ import javax.crypto.spec.SecretKeySpec;
  * connector that passes the wrong secret, or none, is refused like on the real API. The
  * timestamp and nonce are not checked: the emulator keeps no replay window.
  */
-final class OAuth1Verifier {
+public final class OAuth1Verifier {
   private static final Pattern PARAM = Pattern.compile("(oauth_[a-z_]+)=\"([^\"]*)\"");
   private final String consumerKey;
   private final String consumerSecret;
 
-  OAuth1Verifier(String consumerKey, String consumerSecret) {
+  public OAuth1Verifier(String consumerKey, String consumerSecret) {
     this.consumerKey = consumerKey;
     this.consumerSecret = consumerSecret;
   }
 
   /** True when the request is signed by our consumer for {@code token} with {@code tokenSecret}. */
-  boolean verify(HttpServerRequest request, String token, String tokenSecret) {
+  public boolean verify(HttpServerRequest request, String token, String tokenSecret) {
     Map<String, String> oauth = oauthParams(request.getHeader("Authorization"));
     if (!consumerKey.equals(oauth.get("oauth_consumer_key")) || !token.equals(oauth.get("oauth_token"))
         || !"HMAC-SHA1".equals(oauth.get("oauth_signature_method"))) {

@@ -32,6 +32,14 @@ public final class XEmulator extends EmulatorServer {
     super(vertx);
   }
 
+  public String seedMentionAt(String text, java.time.Instant createdAt) {
+    return state.seedMentionAt(text, createdAt);
+  }
+
+  public String seedRetweetOfBrand() {
+    return state.seedRetweetOfBrand();
+  }
+
   public String seedKeywordTweet(String text) {
     return state.seedKeywordTweet(text);
   }
@@ -66,6 +74,7 @@ public final class XEmulator extends EmulatorServer {
   protected void routes(Router router) {
     router.route("/1.1/*").handler(this::authorize);
     router.get("/1.1/account/verify_credentials.json").handler(ctx -> json(ctx, 200, state.brand()));
+    // Retweets of the brand's posts name it ("RT @BrandSupport: …"), so the mentions timeline has them.
     router.get("/1.1/statuses/mentions_timeline.json").handler(ctx -> timeline(ctx, 200,
         t -> XState.mentionsBrand(t) && !byBrand(t)));
     router.get("/1.1/statuses/user_timeline.json").handler(ctx -> timeline(ctx, 200, XEmulator::byBrand));
@@ -109,7 +118,7 @@ public final class XEmulator extends EmulatorServer {
         .filter(t -> !t.isEmpty() && !t.equals("or") && !t.startsWith("-") && !t.contains(":")).toList();
     int count = Math.min(100, Math.max(1, (int) num(ctx, "count", 15)));
     Predicate<JsonObject> matches = t -> t.getJsonObject("user") != null
-        && terms.stream().anyMatch(term -> t.getString("text").toLowerCase(Locale.ROOT).contains(term));
+        && terms.stream().anyMatch(term -> t.getString("source_text").toLowerCase(Locale.ROOT).contains(term));
     JsonArray statuses = state.timeline(matches, opt(ctx, "since_id"), opt(ctx, "max_id"), count);
     JsonObject meta = new JsonObject().put("count", count).put("query", ctx.request().getParam("q"))
         .put("max_id", statuses.isEmpty() ? 0 : statuses.getJsonObject(0).getLong("id"))
@@ -127,7 +136,7 @@ public final class XEmulator extends EmulatorServer {
     } else if (inReplyTo != null && state.tweet(inReplyTo) == null) {
       error(ctx, 403, 385, "You attempted to reply to a Tweet that is deleted or not visible to you.");
     } else {
-      JsonObject tweet = state.post(text, inReplyTo);
+      JsonObject tweet = state.post(text, inReplyTo, "true".equals(ctx.request().getParam("auto_populate_reply_metadata")));
       if (tweet == null) {
         error(ctx, 403, 187, "Status is a duplicate.");
       } else {

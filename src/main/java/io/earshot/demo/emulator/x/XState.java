@@ -82,8 +82,17 @@ final class XState implements SeededFeed {
     tweet.putNull("user");
   }
 
+  /**
+   * A deleted tweet stays as a tombstone in the sequence: X fills a page to {@code count} before
+   * it drops deleted and suspended tweets, so pages come back short (even empty) with more below.
+   */
   synchronized boolean delete(String id) {
-    return tweets.remove(Long.parseLong(id)) != null;
+    JsonObject t = tweets.get(Long.parseLong(id));
+    if (t == null || t.getBoolean("deleted", false)) {
+      return false;
+    }
+    t.put("deleted", true);
+    return true;
   }
 
   synchronized void setCounts(String id, int favorites, int retweets) {
@@ -100,12 +109,16 @@ final class XState implements SeededFeed {
       window = window.tailMap(sinceId, false);
     }
     JsonArray out = new JsonArray();
+    int slots = 0;
     for (JsonObject t : window.descendingMap().values()) {
-      if (out.size() == count) {
+      if (slots == count) {
         break;
       }
       if (filter.test(t)) {
-        out.add(t.copy());
+        slots++;
+        if (!t.getBoolean("deleted", false)) {
+          out.add(t.copy());
+        }
       }
     }
     return out;
@@ -113,20 +126,42 @@ final class XState implements SeededFeed {
 
   synchronized JsonObject tweet(long id) {
     JsonObject t = tweets.get(id);
-    return t == null ? null : t.copy();
+    return t == null || t.getBoolean("deleted", false) ? null : t.copy();
+  }
+
+  /** A customer tweet at {@code createdAt} (to test time zones); "@BrandSupport" prepended. */
+  synchronized String seedMentionAt(String text, java.time.Instant createdAt) {
+    int n = customers++;
+    JsonObject author = users.computeIfAbsent(5_000L + n % 113, id -> user(id, "cust" + id, "Customer " + id, 1, false));
+    JsonObject tweet = add(author, "@" + BRAND + " " + text, null, "en");
+    tweet.put("created_at", CREATED_AT.format(createdAt.atZone(ZoneOffset.UTC)));
+    mentionIds.add(tweet.getString("id_str"));
+    return tweet.getString("id_str");
+  }
+
+  /** A customer retweets a brand tweet: "RT @BrandSupport: …" names the brand, so mentions_timeline has it. */
+  synchronized String seedRetweetOfBrand() {
+    JsonObject original = add(users.get(BRAND_ID), "Our status page is up", null, "en");
+    int n = customers++;
+    JsonObject author = users.computeIfAbsent(5_000L + n % 113, id -> user(id, "cust" + id, "Customer " + id, 1, false));
+    JsonObject rt = add(author, "RT @" + BRAND + ": " + original.getString("text"), null, "en");
+    rt.put("retweeted_status", original.copy());
+    return rt.getString("id_str");
   }
 
   /** Null when the brand already posted exactly this text (X's duplicate rule). */
-  synchronized JsonObject post(String text, Long inReplyTo) {
+  /** {@code autoPopulate}: X adds the author's @name only when asked to (auto_populate_reply_metadata). */
+  synchronized JsonObject post(String text, Long inReplyTo, boolean autoPopulate) {
     JsonObject parent = inReplyTo == null ? null : tweets.get(inReplyTo);
-    String full = parent == null ? text : "@" + parent.getJsonObject("user").getString("screen_name") + " " + text;
+    String full = parent == null || !autoPopulate ? text
+        : "@" + parent.getJsonObject("user").getString("screen_name") + " " + text;
     boolean duplicate = tweets.values().stream().anyMatch(t -> t.getJsonObject("user") != null
-        && t.getJsonObject("user").getLong("id") == BRAND_ID && full.equals(t.getString("text")));
+        && t.getJsonObject("user").getLong("id") == BRAND_ID && full.equals(t.getString("source_text")));
     if (duplicate) {
       return null;
     }
     JsonObject tweet = add(users.get(BRAND_ID), full, parent, "en");
-    if (parent != null) {
+    if (parent != null && autoPopulate) {
       tweet.put("display_text_range", new JsonArray().add(full.length() - text.length()).add(full.length()));
     }
     posted.add(tweet.copy());
@@ -137,8 +172,9 @@ final class XState implements SeededFeed {
     return List.copyOf(posted);
   }
 
+  /** Seeded mentions that are not deleted, oldest first. */
   synchronized List<String> mentionIds() {
-    return List.copyOf(mentionIds);
+    return mentionIds.stream().filter(id -> tweet(Long.parseLong(id)) != null).toList();
   }
 
   static boolean mentionsBrand(JsonObject tweet) {
@@ -146,12 +182,18 @@ final class XState implements SeededFeed {
         .anyMatch(m -> ((JsonObject) m).getLong("id") == BRAND_ID);
   }
 
-  private JsonObject add(JsonObject author, String text, JsonObject parent, String lang) {
+  /** Links become t.co links with their entity, and {@code & < >} are escaped, as v1.1 sends text. */
+  private JsonObject add(JsonObject author, String source, JsonObject parent, String lang) {
     long id = nextId++;
+    JsonArray urls = new JsonArray();
+    String text = tco(source, urls, id);
+    JsonObject entities = entities(text).put("urls", urls);
+    String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     JsonObject tweet = new JsonObject().put("created_at", CREATED_AT.format(ZonedDateTime.now(ZoneOffset.UTC)))
-        .put("id", id).put("id_str", String.valueOf(id)).put("text", text).put("full_text", text)
+        .put("id", id).put("id_str", String.valueOf(id)).put("text", escaped).put("full_text", escaped)
+        .put("source_text", source)
         .put("truncated", false).put("display_text_range", new JsonArray().add(0).add(text.length()))
-        .put("entities", entities(text)).put("source", "Earshot emulator")
+        .put("entities", entities).put("source", "Earshot emulator")
         .put("in_reply_to_status_id", parent == null ? null : parent.getLong("id"))
         .put("in_reply_to_status_id_str", parent == null ? null : parent.getString("id_str"))
         .put("in_reply_to_user_id", parent == null ? null : parent.getJsonObject("user").getLong("id"))
@@ -159,6 +201,21 @@ final class XState implements SeededFeed {
         .put("favorited", false).put("retweeted", false);
     tweets.put(id, tweet);
     return tweet;
+  }
+
+  private static String tco(String text, JsonArray urls, long id) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://[^\\s]+").matcher(text);
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    while (m.find()) {
+      String link = "https://t.co/" + Long.toString(Math.floorMod(id, 1_000_000_007L) + n++, 36);
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(link));
+      urls.add(new JsonObject().put("url", link).put("expanded_url", m.group())
+          .put("display_url", m.group().replaceFirst("^https?://", ""))
+          .put("indices", new JsonArray().add(out.length() - link.length()).add(out.length())));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private JsonObject entities(String text) {

@@ -1,0 +1,161 @@
+package io.earshot.connector;
+
+import static io.earshot.connector.HubAccounts.await;
+import static io.earshot.connector.HubAccounts.awaitHealth;
+import static io.earshot.testing.ApiClient.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.demo.emulator.xv2.XV2Emulator;
+import io.earshot.testing.ApiClient;
+import io.earshot.testing.LiveListener;
+import io.earshot.testing.TestHub;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An X v2 account in a real hub: its hard budget cap stops polling (health, the live
+ * {@code connector.budget_warning} events and the dashboard's connector bar show the spend), and
+ * an OAuth 2.0 token the hub refreshed outlives a hub restart.
+ */
+@DisplayName("An X v2 account connected to a real hub")
+class XV2HubIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private Vertx vertx;
+  private XV2Emulator emulator;
+  private Path connectorsDir;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    emulator = new XV2Emulator(vertx);
+    await(emulator.start(0));
+    connectorsDir = TestHub.tempDir("earshot-connectors");
+  }
+
+  @AfterEach
+  void stop() {
+    await(emulator.stop());
+    await(vertx.close());
+  }
+
+  private void writeAccount(JsonObject credentials, JsonObject budget) throws IOException {
+    JsonObject account = new JsonObject().put("name", "brand-x").put("platform", "x").put("enabled", true)
+        .put("baseUrl", emulator.baseUrl()).put("credentials", credentials).put("pollIntervalSeconds", 1)
+        .put("options", new JsonObject().put("api", "v2").put("pageSize", 20));
+    if (budget != null) {
+      account.put("budget", budget);
+    }
+    Files.writeString(connectorsDir.resolve("brand-x.json"), account.encodePrettily());
+  }
+
+  private Map<String, String> env(Path dataDir, Map<String, String> secrets) {
+    Map<String, String> env = new HashMap<>(secrets);
+    env.put("EARSHOT_DATA_DIR", dataDir.toString());
+    env.put("EARSHOT_CONNECTORS_DIR", connectorsDir.toString());
+    return env;
+  }
+
+  @Test
+  @DisplayName("the hard cap stops polling at $0.05, warnings go out live, and the connector bar shows the spend")
+  void hardCapStopsPolling() throws Exception {
+    emulator.seedMentions(200, 0);
+    writeAccount(new JsonObject().put("consumerKey", "${X_KEY}").put("consumerSecret", "${X_SECRET}")
+            .put("accessToken", "${X_TOKEN}").put("accessTokenSecret", "${X_TOKEN_SECRET}"),
+        new JsonObject().put("monthlyUsd", 0.05).put("prices", new JsonObject().put("userReadUsd", 0)));
+    Map<String, String> secrets = Map.of("X_KEY", XV2Emulator.CONSUMER_KEY, "X_SECRET", XV2Emulator.CONSUMER_SECRET,
+        "X_TOKEN", XV2Emulator.ACCESS_TOKEN, "X_TOKEN_SECRET", XV2Emulator.ACCESS_TOKEN_SECRET);
+    try (TestHub hub = TestHub.start(env(TestHub.tempDir("earshot-data"), secrets))) {
+      ApiClient api = hub.api().login("admin", hub.adminPassword());
+      try (LiveListener live = new LiveListener(hub.hub().port(), api.sessionCookie())) {
+        JsonObject capped = awaitHealth(api, "brand-x", Duration.ofSeconds(40),
+            h -> h.getJsonObject("budget") != null && "exhausted".equals(h.getJsonObject("budget").getString("level"))
+                && "rate_limited".equals(h.getString("state")));
+        JsonObject money = capped.getJsonObject("budget").getJsonObject("money");
+        assertEquals(0.05, money.getDouble("spent"), 1e-9, capped.encode());
+        assertEquals(0.0, money.getDouble("remaining"), 1e-9);
+        assertTrue(capped.getString("detail").startsWith("budget cap reached"), capped.encode());
+        long requests = emulator.faults().requests();
+        Instant lastPoll = Instant.parse(capped.getString("lastPollAt"));
+        assertTrue(eventually(Duration.ofSeconds(10), () -> Duration.between(lastPoll, Instant.now()).toSeconds() >= 4),
+            "time passes without a poll");
+        assertEquals(requests, emulator.faults().requests(), "no request after the cap");
+        assertEquals(50, HubAccounts.stored(hub, "brand-x").size(), "$0.05 bought 50 posts at $0.001");
+        assertEquals(50, emulator.postsServed(), "and X served exactly those");
+        assertTrue(eventually(Duration.ofSeconds(5), () -> live.events().stream()
+            .filter(e -> "connector.budget_warning".equals(e.getString("type"))).count() == 2), "warning and exhausted, live");
+        assertBarShowsSpend(hub);
+      }
+    }
+  }
+
+  private void assertBarShowsSpend(TestHub hub) throws IOException {
+    assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium and chromedriver are required");
+    Path profile = Files.createTempDirectory("earshot-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    WebDriver driver = new ChromeDriver(service, options);
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(hub.baseUrl() + "/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-username]"))).sendKeys("admin");
+      driver.findElement(By.cssSelector("[data-testid=login-password]")).sendKeys(hub.adminPassword());
+      driver.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+      By pill = By.cssSelector("[data-testid=connector-pill][data-account=brand-x]");
+      wait.until(ExpectedConditions.attributeToBe(pill, "data-budget", "exhausted"));
+      String spend = driver.findElement(pill).findElement(By.cssSelector("[data-testid=connector-spend]")).getText();
+      assertEquals("$0.050 of $0.050", spend);
+      assertTrue(driver.findElement(pill).getText().contains("over budget until"), driver.findElement(pill).getText());
+      assertTrue(driver.findElement(pill).getAttribute("title").contains("Spent this month $0.050 of $0.050"));
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  @DisplayName("an OAuth 2.0 token the hub refreshed outlives a hub restart, though the file's refresh token is spent")
+  void refreshedTokenOutlivesRestart() throws Exception {
+    emulator.seedMentions(5, 0);
+    writeAccount(new JsonObject().put("clientId", XV2Emulator.CLIENT_ID).put("refreshToken", "${X_REFRESH}"), null);
+    Path dataDir = TestHub.tempDir("earshot-data");
+    Map<String, String> secrets = Map.of("X_REFRESH", emulator.grantRefreshToken());
+    try (TestHub first = TestHub.start(env(dataDir, secrets))) {
+      ApiClient api = first.api().login("admin", first.adminPassword());
+      assertTrue(eventually(Duration.ofSeconds(15), () -> HubAccounts.stored(first, "brand-x").size() == 5));
+      emulator.expireAccessTokens();
+      emulator.seedMentions(5, 0);
+      assertTrue(eventually(Duration.ofSeconds(15), () -> HubAccounts.stored(first, "brand-x").size() == 10),
+          "the expired token was refreshed: " + HubAccounts.health(api, "brand-x"));
+    }
+    assertEquals(2, emulator.tokenRefreshes(), "one at start (the file holds no access token), one after expiry");
+    emulator.seedMentions(5, 0);
+    try (TestHub second = TestHub.start(env(dataDir, secrets))) {
+      assertTrue(eventually(Duration.ofSeconds(15), () -> HubAccounts.stored(second, "brand-x").size() == 15),
+          "the stored, rotated pair is used: " + HubAccounts.health(second.api().login("admin", second.adminPassword()), "brand-x"));
+    }
+    assertEquals(2, emulator.tokenRefreshes(), "the restarted hub needed no refresh: the stored token was still valid");
+  }
+}
