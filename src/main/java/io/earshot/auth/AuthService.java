@@ -1,7 +1,7 @@
 package io.earshot.auth;
 
 import com.mongodb.MongoWriteException;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.store.CredentialStore;
 import io.earshot.store.CredentialStore.StoredCredential;
 import io.earshot.store.UserStore;
@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Sign-in with username and password, sessions and personal API tokens. Passwords are checked on
  * the {@link PasswordPool}, after the {@link SignInThrottle} has counted the attempt; an unknown
  * or disabled user costs the same check as a known one and gets the same answer. Futures fail
- * with {@link ApiException.Unauthenticated} (wrong credentials, unknown or ended token),
- * {@link ApiException.TooManyRequests} (throttled) or {@link ApiException.Unavailable} (the
+ * with {@link DomainError.Unauthenticated} (wrong credentials, unknown or ended token),
+ * {@link DomainError.TooManyRequests} (throttled) or {@link DomainError.Unavailable} (the
  * password pool is saturated).
  */
 public final class AuthService {
@@ -86,12 +86,12 @@ public final class AuthService {
     return passwords.check(password, () -> users.findUser(username), StoredUser::passwordHash)
         .compose(owner -> owner.isPresent() && mayAct(owner.get())
             ? Future.succeededFuture(owner.get())
-            : Future.failedFuture(new ApiException.Unauthenticated(WRONG)));
+            : Future.failedFuture(new DomainError.Unauthenticated(WRONG)));
   }
 
-  private static ApiException throttled(Duration wait) {
+  private static DomainError throttled(Duration wait) {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    return new ApiException.TooManyRequests("too many sign-in attempts; try again in " + seconds + " s", seconds);
+    return new DomainError.TooManyRequests("too many sign-in attempts; try again in " + seconds + " s", seconds);
   }
 
   private Future<SignedIn> openSession(StoredUser user) {
@@ -115,7 +115,7 @@ public final class AuthService {
   /** The caller behind a session secret or API token. */
   public Future<Caller> authenticate(String secret) {
     if (secret == null || secret.isBlank()) {
-      return Future.failedFuture(new ApiException.Unauthenticated("sign in first"));
+      return Future.failedFuture(new DomainError.Unauthenticated("sign in first"));
     }
     return callerOf(Passwords.digest(secret));
   }
@@ -124,10 +124,10 @@ public final class AuthService {
   public Future<Caller> callerOf(String credentialId) {
     return credentials.find(credentialId, clock.instant()).compose(credential -> live(credential)
         ? users.findUser(credential.username()).compose(user -> !mayAct(user)
-            ? Future.failedFuture(new ApiException.Unauthenticated(ENDED))
+            ? Future.failedFuture(new DomainError.Unauthenticated(ENDED))
             : Future.succeededFuture(new Caller(Person.of(user).user(), credential.id(), isSession(credential),
                 credential.sessionId(), credential.csrfToken())))
-        : Future.failedFuture(new ApiException.Unauthenticated(ENDED)));
+        : Future.failedFuture(new DomainError.Unauthenticated(ENDED)));
   }
 
   private static boolean mayAct(StoredUser user) {

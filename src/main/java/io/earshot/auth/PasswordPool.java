@@ -1,6 +1,6 @@
 package io.earshot.auth;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * never on an event loop: PBKDF2 costs tens of milliseconds of CPU by design. The pool is bounded
  * twice: a few threads, so a storm of sign-ins cannot take every core from the event loops, and
  * a queue of at most {@code 32 × threads} waiting jobs, beyond which Futures fail with
- * {@link ApiException.Unavailable} (503, retry after a second) instead of piling up memory and
+ * {@link DomainError.Unavailable} (503, retry after a second) instead of piling up memory and
  * latency. An unknown user is checked against a dummy hash, so both cost the same.
  */
 public final class PasswordPool implements AutoCloseable {
@@ -78,8 +78,8 @@ public final class PasswordPool implements AutoCloseable {
     return true;
   }
 
-  private static ApiException busy() {
-    return new ApiException.Unavailable("sign-in is busy; try again in a moment", 1);
+  private static DomainError busy() {
+    return new DomainError.Unavailable("sign-in is busy; try again in a moment", 1);
   }
 
   /** How many password checks ran, the dummy ones included. */

@@ -1,7 +1,7 @@
 package io.earshot.auth;
 
 import com.mongodb.MongoWriteException;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.store.UserStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -14,9 +14,9 @@ import java.util.Set;
  * Managing people: admins list, add and change users; anyone changes their own password (with
  * the current one). Disabling someone or changing their password ends their sessions and tokens
  * (a person changing their own keeps the session they did it from). The last active admin can
- * be neither disabled nor demoted. Futures fail with {@link ApiException.Forbidden},
- * {@link ApiException.NotFound}, {@link ApiException.Conflict} (name taken, last admin) or
- * {@link ApiException.Invalid} (wrong current password).
+ * be neither disabled nor demoted. Futures fail with {@link DomainError.Forbidden},
+ * {@link DomainError.NotFound}, {@link DomainError.Conflict} (name taken, last admin) or
+ * {@link DomainError.Invalid} (wrong current password).
  */
 public final class UserService {
   private final UserStore users;
@@ -43,7 +43,7 @@ public final class UserService {
     return requireAdmin(actor).compose(v -> passwords.hash(password))
         .compose(hash -> users.insertUser(username, codes, hash, clock.instant()))
         .recover(e -> Future.failedFuture(e instanceof MongoWriteException
-            ? new ApiException.Conflict("user '" + username + "' already exists") : e))
+            ? new DomainError.Conflict("user '" + username + "' already exists") : e))
         .compose(v -> users.findUser(username)).map(Person::of);
   }
 
@@ -51,7 +51,7 @@ public final class UserService {
   public Future<Person> update(Caller actor, String address, String username, UserChange change) {
     boolean self = actor.user().username().equals(username);
     if (!actor.user().isAdmin() && (!self || change.beyondPassword())) {
-      return Future.failedFuture(new ApiException.Forbidden(self
+      return Future.failedFuture(new DomainError.Forbidden(self
           ? "you may change only your own password; ask an admin for the rest" : "only admins manage users"));
     }
     return checkCurrentPassword(actor, address, self, change)
@@ -65,7 +65,7 @@ public final class UserService {
 
   private Future<Void> requireAdmin(User actor) {
     return actor.isAdmin() ? Future.succeededFuture()
-        : Future.failedFuture(new ApiException.Forbidden("only admins manage users"));
+        : Future.failedFuture(new DomainError.Forbidden("only admins manage users"));
   }
 
   /** Someone changing their own password proves it first; the sign-in throttle counts these checks too. */
@@ -74,20 +74,20 @@ public final class UserService {
       return Future.succeededFuture();
     }
     if (change.currentPassword() == null) {
-      return Future.failedFuture(new ApiException.Invalid("currentPassword", "is required to change your own password"));
+      return Future.failedFuture(new DomainError.Invalid("currentPassword", "is required to change your own password"));
     }
     String name = actor.user().username();
     return throttle.attempt(name, address).compose(wait -> wait.isZero() ? existing(name)
-            : Future.failedFuture(new ApiException.TooManyRequests("too many password checks; try again later",
+            : Future.failedFuture(new DomainError.TooManyRequests("too many password checks; try again later",
                 Math.max(1, wait.toSeconds()))))
         .compose(user -> passwords.verify(change.currentPassword(), user.passwordHash()))
         .compose(ok -> ok ? throttle.succeeded(name, address)
-            : Future.failedFuture(new ApiException.Invalid("currentPassword", "is not your current password")));
+            : Future.failedFuture(new DomainError.Invalid("currentPassword", "is not your current password")));
   }
 
   private Future<UserStore.StoredUser> existing(String username) {
     return users.findUser(username).compose(u -> u == null
-        ? Future.failedFuture(new ApiException.NotFound("no user " + username)) : Future.succeededFuture(u));
+        ? Future.failedFuture(new DomainError.NotFound("no user " + username)) : Future.succeededFuture(u));
   }
 
   private Future<Void> keepsAnAdmin(UserStore.StoredUser before, UserChange change) {
@@ -117,8 +117,8 @@ public final class UserService {
     });
   }
 
-  private static ApiException lastAdmin() {
-    return new ApiException.Conflict("this is the last active admin; make someone else an admin first");
+  private static DomainError lastAdmin() {
+    return new DomainError.Conflict("this is the last active admin; make someone else an admin first");
   }
 
   private Future<Map<String, Object>> fields(UserChange change) {

@@ -4,7 +4,7 @@ import io.earshot.connector.budget.AccountBudget;
 import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorState;
 import io.earshot.domain.ConnectorStatus;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
 import io.earshot.store.CursorStore;
@@ -216,7 +216,7 @@ public final class ConnectorRunner {
       Instant until = limited.resetAt() == null ? clock.instant().plus(interval()) : limited.resetAt();
       report(ConnectorState.RATE_LIMITED, limited.getMessage(), until)
           .onComplete(v -> scheduleAfterError(Duration.between(clock.instant(), until)));
-    } else if (error instanceof ApiException.Unavailable down) {
+    } else if (error instanceof DomainError.Unavailable down) {
       // Our own store is down, not the platform: try again once it may be back, without growing
       // the platform's back-off (the outage is logged once where it is detected).
       Duration retry = Duration.ofSeconds(down.retryAfterSeconds());

@@ -4,7 +4,7 @@ import io.earshot.domain.ConnectorState;
 import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorStatus;
 import io.earshot.domain.event.DomainEvent.ConnectorBudgetWarning;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.redis.RedisConnection;
 import io.earshot.domain.event.DomainEvent.ConnectorStatusChanged;
 import io.earshot.events.EventDispatcher;
@@ -51,7 +51,7 @@ public final class StatusBoard {
   /** Every account's latest status as JSON, sorted by account name. */
   public Future<List<JsonObject>> all() {
     return redis.await(redis.commands().hgetall(KEY)).map(this::withMine)
-        .recover(e -> e instanceof ApiException.Unavailable ? Future.succeededFuture(toList(Map.copyOf(mine)))
+        .recover(e -> e instanceof DomainError.Unavailable ? Future.succeededFuture(toList(Map.copyOf(mine)))
             : Future.failedFuture(e));
   }
 

@@ -5,7 +5,7 @@ import io.earshot.domain.event.DomainEvent.CaseReprioritized;
 import io.earshot.domain.event.DomainEvent.CaseResponded;
 import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
 import io.earshot.domain.event.DomainEvent;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +23,13 @@ public final class CaseLifecycle {
   private CaseLifecycle() {
   }
 
-  /** An agent (or admin) moves the case; fails with {@link ApiException.Invalid} for {@code new}. */
+  /** An agent (or admin) moves the case; fails with {@link DomainError.Invalid} for {@code new}. */
   public static Decision<CareCase> changeStatus(CareCase c, CaseStatus to, String actor, Instant at) {
     if (to == c.status()) {
       return Decision.unchanged(c);
     }
     if (to == CaseStatus.NEW) {
-      throw new ApiException.Invalid("status", "a case cannot go back to new; use open");
+      throw new DomainError.Invalid("status", "a case cannot go back to new; use open");
     }
     CareCase after = c.withStatus(to, at);
     return new Decision<>(after, List.of(new CaseStatusChanged(after, c.status(), to, actor, at)));

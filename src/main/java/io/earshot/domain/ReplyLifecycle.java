@@ -8,14 +8,14 @@ import io.earshot.domain.event.DomainEvent.ReplyRejected;
 import io.earshot.domain.event.DomainEvent.ReplyRetryScheduled;
 import io.earshot.domain.event.DomainEvent.ReplySent;
 import io.earshot.domain.event.DomainEvent.ReplySubmitted;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The publishing life of a reply as pure functions, (reply, command) → the new reply and its
- * events, or {@link ApiException.Conflict} for a transition its state does not allow:
+ * events, or {@link DomainError.Conflict} for a transition its state does not allow:
  * <pre>
  *   draft ─submit─► pending_approval ─approve─► queued ─claim─► sending ─sent─► sent
  *     └──submit (no approval needed)──────────────┘  ▲            │ └─fail─► failed
@@ -106,7 +106,7 @@ public final class ReplyLifecycle {
     }
   }
 
-  private static ApiException.Conflict conflict(Reply r, String verb) {
-    return new ApiException.Conflict("reply " + r.id() + " is " + r.state().code() + " and cannot be " + verb);
+  private static DomainError.Conflict conflict(Reply r, String verb) {
+    return new DomainError.Conflict("reply " + r.id() + " is " + r.state().code() + " and cannot be " + verb);
   }
 }

@@ -2,7 +2,7 @@ package io.earshot.domain;
 
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.earshot.domain.event.EventType;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The life of a webhook endpoint as pure functions: register, change (url, secret, events,
  * enabled), delete and replay one of its deliveries, each answering the new record and the
- * {@code webhook.*} event it causes, or {@link ApiException.Invalid} naming the field at fault.
+ * {@code webhook.*} event it causes, or {@link DomainError.Invalid} naming the field at fault.
  * Changing nothing is no change. Event details name what changed and where events go (scheme,
  * host and port only: a URL's path often carries a token), never the secret.
  */
@@ -47,7 +47,7 @@ public final class WebhookLifecycle {
 
   public static Decision<Webhook> update(Webhook w, Patch patch, String actor, Instant at) {
     if (patch.empty()) {
-      throw new ApiException.Invalid("body", "give at least one of url, secret, events, enabled");
+      throw new DomainError.Invalid("body", "give at least one of url, secret, events, enabled");
     }
     Webhook after = w;
     List<String> changed = new ArrayList<>();
@@ -81,15 +81,15 @@ public final class WebhookLifecycle {
   }
 
   /**
-   * Sends a delivery again (the replay button); refused with {@link ApiException.Conflict} while
+   * Sends a delivery again (the replay button); refused with {@link DomainError.Conflict} while
    * the endpoint is disabled or an instance is sending that delivery right now.
    */
   public static Decision<WebhookDelivery> replay(Webhook w, WebhookDelivery d, String actor, Instant at) {
     if (!w.enabled()) {
-      throw new ApiException.Conflict("webhook " + w.id() + " is disabled; enable it before replaying");
+      throw new DomainError.Conflict("webhook " + w.id() + " is disabled; enable it before replaying");
     }
     if (d.state() == WebhookDeliveryState.SENDING && d.nextAttemptAt() != null && d.nextAttemptAt().isAfter(at)) {
-      throw new ApiException.Conflict("delivery " + d.id() + " is being sent right now; try again shortly");
+      throw new DomainError.Conflict("delivery " + d.id() + " is being sent right now; try again shortly");
     }
     String detail = "replayed event " + d.eventId() + " (" + d.type() + ")";
     return new Decision<>(d.replayed(at), List.of(new WebhookChanged(EventType.WEBHOOK_REPLAYED, w.id(), actor,
@@ -99,26 +99,26 @@ public final class WebhookLifecycle {
   /** An absolute http(s) URL with a host and no credentials or fragment. */
   static String url(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new ApiException.Invalid("url", "is required");
+      throw new DomainError.Invalid("url", "is required");
     }
     String url = raw.trim();
     if (url.length() > MAX_URL) {
-      throw new ApiException.Invalid("url", "is longer than " + MAX_URL + " characters");
+      throw new DomainError.Invalid("url", "is longer than " + MAX_URL + " characters");
     }
     URI uri = parse(url);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new ApiException.Invalid("url", "must be an absolute http:// or https:// URL");
+      throw new DomainError.Invalid("url", "must be an absolute http:// or https:// URL");
     }
     if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
-      throw new ApiException.Invalid("url", "must not carry credentials (user:password@); "
+      throw new DomainError.Invalid("url", "must not carry credentials (user:password@); "
           + "receivers check the signature instead");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw new ApiException.Invalid("url", "has no host");
+      throw new DomainError.Invalid("url", "has no host");
     }
     if (uri.getRawFragment() != null) {
-      throw new ApiException.Invalid("url", "must not have a #fragment");
+      throw new DomainError.Invalid("url", "must not have a #fragment");
     }
     return url;
   }
@@ -127,16 +127,16 @@ public final class WebhookLifecycle {
     try {
       return new URI(url);
     } catch (URISyntaxException e) {
-      throw new ApiException.Invalid("url", "is not a valid URL (" + e.getReason() + ")");
+      throw new DomainError.Invalid("url", "is not a valid URL (" + e.getReason() + ")");
     }
   }
 
   static String secret(String raw) {
     if (raw == null || raw.isEmpty()) {
-      throw new ApiException.Invalid("secret", "is required");
+      throw new DomainError.Invalid("secret", "is required");
     }
     if (raw.length() < MIN_SECRET || raw.length() > MAX_SECRET) {
-      throw new ApiException.Invalid("secret", "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters");
+      throw new DomainError.Invalid("secret", "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters");
     }
     return raw;
   }
@@ -144,7 +144,7 @@ public final class WebhookLifecycle {
   /** Recorded event type codes, or {@code *} alone; duplicates dropped, order kept. */
   static List<String> events(List<String> raw) {
     if (raw == null || raw.isEmpty()) {
-      throw new ApiException.Invalid("events", "name at least one event type, or \"*\" for all");
+      throw new DomainError.Invalid("events", "name at least one event type, or \"*\" for all");
     }
     Set<String> codes = new LinkedHashSet<>();
     for (String code : raw) {
@@ -158,9 +158,9 @@ public final class WebhookLifecycle {
       return code;
     }
     EventType type = EventType.fromCode(Objects.requireNonNullElse(code, "")).orElseThrow(() ->
-        new ApiException.Invalid("events", "unknown event type '" + code + "' (see docs/EVENTS.md)"));
+        new DomainError.Invalid("events", "unknown event type '" + code + "' (see docs/EVENTS.md)"));
     if (!type.recorded()) {
-      throw new ApiException.Invalid("events", "'" + code + "' is a live-only progress event and is not sent "
+      throw new DomainError.Invalid("events", "'" + code + "' is a live-only progress event and is not sent "
           + "to webhooks");
     }
     return code;

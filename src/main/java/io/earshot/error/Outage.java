@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * Whether one backing service is reachable, as seen by the calls made to it. An outage fails
  * every call the same way, so its first failure is logged once (with the cause) and its end once
  * (with how long it lasted); every failure in between becomes a quiet
- * {@link ApiException.Unavailable} instead of a stack trace per request. Thread-safe: calls to
+ * {@link DomainError.Unavailable} instead of a stack trace per request. Thread-safe: calls to
  * the stores finish on worker and client threads.
  */
 public final class Outage {
@@ -28,7 +28,7 @@ public final class Outage {
   }
 
   /** Records a failed call; answers the error to fail the caller with. */
-  public ApiException.Unavailable failed(Throwable cause) {
+  public DomainError.Unavailable failed(Throwable cause) {
     if (downSince.compareAndSet(UP, System.nanoTime())) {
       LOG.warn("service={} unavailable: {}; calls fail fast until it answers again", service, describe(cause));
     }
@@ -36,8 +36,8 @@ public final class Outage {
   }
 
   /** The error a caller refused during the outage gets. */
-  public ApiException.Unavailable error() {
-    return new ApiException.Unavailable(service, service + " is unavailable; retry in " + retryAfterSeconds + " s",
+  public DomainError.Unavailable error() {
+    return new DomainError.Unavailable(service, service + " is unavailable; retry in " + retryAfterSeconds + " s",
         retryAfterSeconds);
   }
 

@@ -4,7 +4,7 @@ import io.earshot.auth.User;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseLifecycle;
 import io.earshot.domain.Decision;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;
 import io.earshot.store.CaseStore;
@@ -18,7 +18,7 @@ import java.time.Instant;
  * An agent's changes to a case (status, assignee): checked against the actor's role, decided by
  * {@link CaseLifecycle}, stored only on the version they were decided on (re-decided on a fresh
  * read when ingest or another agent got there first) and told through the event dispatcher.
- * Futures fail with {@link ApiException.NotFound}, {@code Forbidden}, {@code Invalid} or
+ * Futures fail with {@link DomainError.NotFound}, {@code Forbidden}, {@code Invalid} or
  * {@code Conflict} (still contended after a few attempts).
  */
 public final class CaseChanges {
@@ -35,19 +35,19 @@ public final class CaseChanges {
 
   public Future<CareCase> change(String id, CaseChange change, User user) {
     if (!user.canWorkCases()) {
-      return Future.failedFuture(new ApiException.Forbidden("a marketer cannot change cases"));
+      return Future.failedFuture(new DomainError.Forbidden("a marketer cannot change cases"));
     }
     if (change.status() == null && change.assignee() == null) {
-      return Future.failedFuture(new ApiException.Invalid("status", "give a status or an assignee to change"));
+      return Future.failedFuture(new DomainError.Invalid("status", "give a status or an assignee to change"));
     }
     return StaleWrite.retry(ATTEMPTS, () -> load(id).compose(c -> apply(c, change, user.username())))
         .recover(e -> Future.failedFuture(e instanceof StaleWrite
-            ? new ApiException.Conflict("case " + id + " keeps changing; reload it and try again") : e));
+            ? new DomainError.Conflict("case " + id + " keeps changing; reload it and try again") : e));
   }
 
   private Future<CareCase> load(String id) {
     return cases.get(id).compose(c -> c == null
-        ? Future.failedFuture(new ApiException.NotFound("no case " + id)) : Future.succeededFuture(c));
+        ? Future.failedFuture(new DomainError.NotFound("no case " + id)) : Future.succeededFuture(c));
   }
 
   private Future<CareCase> apply(CareCase c, CaseChange change, String actor) {

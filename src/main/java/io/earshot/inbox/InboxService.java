@@ -1,7 +1,7 @@
 package io.earshot.inbox;
 
 import io.earshot.domain.CareCase;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.store.CaseQuery;
 import io.earshot.store.CaseStore;
 import io.earshot.store.CustomerStore;
@@ -13,7 +13,7 @@ import io.vertx.core.Future;
 /**
  * Reading the shared inbox: listing cases and opening one with its thread, its replies, the
  * customer and their other cases. Changes go through {@link CaseChanges}. Futures fail with
- * {@link ApiException.NotFound}.
+ * {@link DomainError.NotFound}.
  */
 public final class InboxService {
   private final CaseStore cases;
@@ -35,7 +35,7 @@ public final class InboxService {
   public Future<CaseDetail> open(String id) {
     return cases.getWithThread(id).compose(found -> {
       if (found == null) {
-        return Future.failedFuture(new ApiException.NotFound("no case " + id));
+        return Future.failedFuture(new DomainError.NotFound("no case " + id));
       }
       CareCase c = found.careCase();
       var thread = mentions.thread(found.mentionIds());

@@ -1,6 +1,6 @@
 package io.earshot.live;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.redis.RedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -92,7 +92,7 @@ public final class LiveBus implements AutoCloseable {
         .recover(e -> {
           lostPublish.set(true);
           // The outage itself is logged once where it is detected, not once per lost batch.
-          return e instanceof ApiException.Unavailable ? Future.succeededFuture() : Future.failedFuture(e);
+          return e instanceof DomainError.Unavailable ? Future.succeededFuture() : Future.failedFuture(e);
         });
   }
 

@@ -10,7 +10,7 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
 import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * checked against the platform's rules before anything is queued; the reply is then submitted
  * through its lifecycle and written once (its {@code reply.submitted} event tells the audit log
  * and the dashboards), and the publisher is woken. Futures fail with
- * {@link ApiException} ({@code NotFound}, {@code Invalid} naming the field, {@code Forbidden},
+ * {@link DomainError} ({@code NotFound}, {@code Invalid} naming the field, {@code Forbidden},
  * {@code Conflict} when no account can publish for the case's platform).
  */
 public final class ReplyService {
@@ -50,10 +50,10 @@ public final class ReplyService {
 
   public Future<Reply> submit(String caseId, Draft draft, User user) {
     if (!user.canWorkCases()) {
-      return Future.failedFuture(new ApiException.Forbidden("a marketer cannot reply to customers"));
+      return Future.failedFuture(new DomainError.Forbidden("a marketer cannot reply to customers"));
     }
     return stores.cases().getWithThread(caseId).compose(found -> found == null
-        ? Future.failedFuture(new ApiException.NotFound("no case " + caseId))
+        ? Future.failedFuture(new DomainError.NotFound("no case " + caseId))
         : stores.mentions().thread(found.mentionIds()).compose(thread -> queue(found.careCase(), thread, draft, user)));
   }
 
@@ -67,7 +67,7 @@ public final class ReplyService {
     String text = textOf(draft, c, user);
     ReplyCheck check = connector.checkReply(text);
     if (!check.ok()) {
-      throw new ApiException.Invalid("text", check.message());
+      throw new DomainError.Invalid("text", check.message());
     }
     Mention target = thread.isEmpty() ? null : thread.get(thread.size() - 1);
     Instant now = clock.instant();
@@ -87,19 +87,19 @@ public final class ReplyService {
             "agent", user.username(), "case", Map.of("id", c.id())))
         : draft.text();
     if (text == null || text.isBlank()) {
-      throw new ApiException.Invalid("text", "must not be empty");
+      throw new DomainError.Invalid("text", "must not be empty");
     }
     return text.strip();
   }
 
   private Connector connectorFor(CareCase c) {
-    return connectors.forCase(c.account(), c.platform()).orElseThrow(() -> new ApiException.Conflict(
+    return connectors.forCase(c.account(), c.platform()).orElseThrow(() -> new DomainError.Conflict(
         "no connected " + c.platform().code() + " account can publish replies for this case"));
   }
 
   private Future<CareCase> caseOrFail(String caseId) {
     return stores.cases().get(caseId).compose(c -> c == null
-        ? Future.failedFuture(new ApiException.NotFound("no case " + caseId))
+        ? Future.failedFuture(new DomainError.NotFound("no case " + caseId))
         : Future.succeededFuture(c));
   }
 }

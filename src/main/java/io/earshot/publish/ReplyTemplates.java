@@ -3,7 +3,7 @@ package io.earshot.publish;
 import com.github.jknack.handlebars.EscapingStrategy;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ public final class ReplyTemplates {
   public String render(String name, Map<String, Object> context) {
     Template template = compiled.get(name);
     if (template == null) {
-      throw new ApiException.Invalid("template", "no template named '" + name + "'");
+      throw new DomainError.Invalid("template", "no template named '" + name + "'");
     }
     try {
       return template.apply(context).strip();

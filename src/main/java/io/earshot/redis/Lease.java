@@ -1,6 +1,6 @@
 package io.earshot.redis;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.vertx.core.Future;
@@ -34,7 +34,7 @@ public final class Lease {
   /** True when this owner holds the lease after the call (newly taken or renewed). */
   public Future<Boolean> acquireOrRenew() {
     return renew().compose(held -> held ? Future.succeededFuture(true) : tryAcquire())
-        .recover(e -> e instanceof ApiException.Unavailable ? Future.succeededFuture(false) : Future.failedFuture(e));
+        .recover(e -> e instanceof DomainError.Unavailable ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
   private Future<Boolean> tryAcquire() {

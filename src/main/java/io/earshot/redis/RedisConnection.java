@@ -1,6 +1,6 @@
 package io.earshot.redis;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.error.Outage;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * threads; {@link #await} hands each result back onto the calling Vert.x context so callers never
  * touch state from a foreign thread. Redis only carries what is shared and short-lived, so the
  * hub must keep working without it: while it is unreachable every command fails at once (or
- * after {@link #COMMAND_TIMEOUT}) with {@link ApiException.Unavailable}, never queues, and the
+ * after {@link #COMMAND_TIMEOUT}) with {@link DomainError.Unavailable}, never queues, and the
  * connections (pub/sub included) come back by themselves within about a second of Redis.
  */
 public final class RedisConnection implements AutoCloseable {
@@ -83,7 +83,7 @@ public final class RedisConnection implements AutoCloseable {
 
   /**
    * Completes on the caller's context (or an event loop when called from outside one). A Redis
-   * that cannot be reached fails it with {@link ApiException.Unavailable}; errors Redis itself
+   * that cannot be reached fails it with {@link DomainError.Unavailable}; errors Redis itself
    * answered (a wrong type, a script error) pass through unchanged.
    */
   public <T> Future<T> await(CompletionStage<T> stage) {
@@ -117,7 +117,7 @@ public final class RedisConnection implements AutoCloseable {
         || e instanceof IOException || e.getClass() == RedisException.class;
   }
 
-  /** Fails with {@link ApiException.Unavailable} when Redis cannot be reached. */
+  /** Fails with {@link DomainError.Unavailable} when Redis cannot be reached. */
   public Future<Void> ping() {
     return await(commands().ping()).mapEmpty();
   }

@@ -7,7 +7,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.connection.ServerDescription;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.error.Outage;
 import io.vertx.core.Future;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * Tells {@link MongoStore}'s callers "no server can take this now" apart from what an operation
- * itself failed with: the driver's connectivity failures become {@link ApiException.Unavailable}
+ * itself failed with: the driver's connectivity failures become {@link DomainError.Unavailable}
  * (503 with {@code Retry-After}), logged once per outage. A write refused that way may still
  * have been applied before the connection broke; the client's retry then finds it stored (a
  * duplicate), never lost.

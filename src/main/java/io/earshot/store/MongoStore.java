@@ -24,7 +24,7 @@ import org.bson.Document;
  * worker pool, so no event loop ever blocks and results come back on the caller's context.
  * Indexes are created at start-up; creating an existing index is a no-op. When the server cannot
  * be reached, every Future fails within about {@link #SELECTION_TIMEOUT_MS} with
- * {@link io.earshot.error.ApiException.Unavailable} (the API answers 503), and the driver
+ * {@link io.earshot.error.DomainError.Unavailable} (the API answers 503), and the driver
  * reconnects by itself once the server is back.
  */
 public final class MongoStore implements AutoCloseable {

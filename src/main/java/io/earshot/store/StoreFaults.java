@@ -7,7 +7,7 @@ import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteConcernException;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.util.concurrent.RejectedExecutionException;
 import org.h2.mvstore.MVStoreException;
 
@@ -31,8 +31,8 @@ public final class StoreFaults {
           || t instanceof RejectedExecutionException) {
         return true;
       }
-      // A typed 503 (the store layer's own "unavailable", whoever raised it) is the store's fault too.
-      if (t instanceof ApiException api && api.status() == 503) {
+      // The store layer's own "unavailable", whoever raised it, is the store's fault too.
+      if (t instanceof DomainError.Unavailable) {
         return true;
       }
       // The driver's answer once its client is closed (the hub is stopping).

@@ -1,6 +1,6 @@
 package io.earshot.web;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +26,7 @@ final class Bodies {
     String length = request.getHeader("Content-Length");
     boolean hasBody = request.getHeader("Transfer-Encoding") != null || length != null && !length.trim().equals("0");
     if (type == null ? hasBody : !isJson(type)) {
-      throw new ApiException.UnsupportedMediaType("Content-Type: must be application/json, was "
+      throw new HttpRefusal.UnsupportedMediaType("Content-Type: must be application/json, was "
           + (type == null ? "missing" : "'" + type + "'"));
     }
     ctx.next();
@@ -41,18 +41,18 @@ final class Bodies {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
-        throw new ApiException.Invalid("body", "a JSON object is required");
+        throw new DomainError.Invalid("body", "a JSON object is required");
       }
       return body;
     } catch (DecodeException | ClassCastException e) {
-      throw new ApiException.Invalid("body", "must be a JSON object");
+      throw new DomainError.Invalid("body", "must be a JSON object");
     }
   }
 
   static String requiredString(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (!(value instanceof String s) || s.isBlank()) {
-      throw new ApiException.Invalid(field, value == null ? "is required" : "must be a non-empty string");
+      throw new DomainError.Invalid(field, value == null ? "is required" : "must be a non-empty string");
     }
     return s;
   }
@@ -60,7 +60,7 @@ final class Bodies {
   static Boolean optionalBoolean(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (value != null && !(value instanceof Boolean)) {
-      throw new ApiException.Invalid(field, "must be true or false");
+      throw new DomainError.Invalid(field, "must be true or false");
     }
     return (Boolean) value;
   }
@@ -73,7 +73,7 @@ final class Bodies {
     }
     if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
         || ((Number) value).longValue() > max) {
-      throw new ApiException.Invalid(field, "must be a whole number from " + min + " to " + max);
+      throw new DomainError.Invalid(field, "must be a whole number from " + min + " to " + max);
     }
     return ((Number) value).intValue();
   }
@@ -85,12 +85,12 @@ final class Bodies {
       return null;
     }
     if (!(value instanceof JsonArray array) || array.size() > maxItems) {
-      throw new ApiException.Invalid(field, "must be a list of at most " + maxItems + " strings");
+      throw new DomainError.Invalid(field, "must be a list of at most " + maxItems + " strings");
     }
     List<String> items = new ArrayList<>();
     for (Object item : array) {
       if (!(item instanceof String s) || s.isBlank() || s.strip().length() > maxLength) {
-        throw new ApiException.Invalid(field, "each item must be a non-empty string of at most " + maxLength + " characters");
+        throw new DomainError.Invalid(field, "each item must be a non-empty string of at most " + maxLength + " characters");
       }
       items.add(s.strip());
     }
@@ -100,7 +100,7 @@ final class Bodies {
   static String optionalString(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (value != null && !(value instanceof String)) {
-      throw new ApiException.Invalid(field, "must be a string");
+      throw new DomainError.Invalid(field, "must be a string");
     }
     return (String) value;
   }
@@ -113,11 +113,11 @@ final class Bodies {
     try {
       int value = Integer.parseInt(raw.trim());
       if (value < min || value > max) {
-        throw new ApiException.Invalid(name, "must be between " + min + " and " + max);
+        throw new DomainError.Invalid(name, "must be between " + min + " and " + max);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new ApiException.Invalid(name, "'" + raw + "' is not a whole number");
+      throw new DomainError.Invalid(name, "'" + raw + "' is not a whole number");
     }
   }
 

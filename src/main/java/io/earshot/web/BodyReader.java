@@ -1,6 +1,6 @@
 package io.earshot.web;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -71,10 +71,10 @@ final class BodyReader {
     return ctx -> {
       long declared = declaredLength(ctx.request());
       if (declared > limit) {
-        throw new ApiException.TooLarge("body: " + declared + " bytes; this route accepts at most " + limit);
+        throw new HttpRefusal.TooLarge("body: " + declared + " bytes; this route accepts at most " + limit);
       }
       if (!slots.tryTake()) {
-        throw new ApiException.Unavailable("too many uploads in progress; try again in a moment", 1);
+        throw new DomainError.Unavailable("too many uploads in progress; try again in a moment", 1);
       }
       ctx.put(FINISH, release(ctx, slots));
       body.handle(ctx);
@@ -94,7 +94,7 @@ final class BodyReader {
     long timer = vertx.setTimer(deadline.toMillis(), id -> {
       if (done.compareAndSet(false, true)) {
         slots.give();
-        ctx.fail(new ApiException.RequestTimeout("body: not complete within " + deadline.toSeconds() + " s"));
+        ctx.fail(new HttpRefusal.RequestTimeout("body: not complete within " + deadline.toSeconds() + " s"));
       }
     });
     BooleanSupplier finish = () -> {

@@ -1,7 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.domain.CaseStatus;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.inbox.CaseChange;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.CaseDetail;
@@ -47,7 +47,7 @@ final class CaseRoutes {
   private void list(RoutingContext ctx) {
     String sort = ctx.request().getParam("sort", "priority");
     if (!sort.equals("priority") && !sort.equals("newest")) {
-      throw new ApiException.Invalid("sort", "must be priority or newest");
+      throw new DomainError.Invalid("sort", "must be priority or newest");
     }
     CaseQuery query = new CaseQuery(status(ctx.request().getParam("status")), sort.equals("priority"),
         Bodies.intParam(ctx, "limit", 50, 1, 500));
@@ -65,7 +65,7 @@ final class CaseRoutes {
     try {
       return CaseStatus.fromCode(code.trim());
     } catch (IllegalArgumentException e) {
-      throw new ApiException.Invalid("status", "must be one of new, open, pending, resolved");
+      throw new DomainError.Invalid("status", "must be one of new, open, pending, resolved");
     }
   }
 

@@ -2,7 +2,7 @@ package io.earshot.web;
 
 import io.earshot.auth.Caller;
 import io.earshot.auth.Passwords;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +14,7 @@ import java.util.Set;
  * own origins ({@code Origin}, or {@code Referer} when a browser sends no Origin) and carry the
  * session's synchronizer token in {@value #HEADER}. SameSite cookies alone do not suffice: they
  * do not separate two ports of one host. Bearer-token requests are exempt, since no browser
- * adds that header by itself. Fails with {@link ApiException.CrossSite} (403).
+ * adds that header by itself. Fails with {@link HttpRefusal.CrossSite} (403).
  */
 final class CsrfGuard {
   static final String HEADER = "X-CSRF-Token";
@@ -32,7 +32,7 @@ final class CsrfGuard {
     if (STATE_CHANGING.contains(ctx.request().method()) && caller != null && Authenticator.viaCookie(ctx)) {
       requireOwnOrigin(ctx.request());
       if (!Passwords.sameSecret(ctx.request().getHeader(HEADER), caller.csrfToken())) {
-        throw new ApiException.CrossSite(HEADER + ": missing or not this session's token (GET /api/v1/session answers it)");
+        throw new HttpRefusal.CrossSite(HEADER + ": missing or not this session's token (GET /api/v1/session answers it)");
       }
     }
     ctx.next();
@@ -43,10 +43,10 @@ final class CsrfGuard {
     String origin = request.getHeader("Origin");
     String claimed = origin != null ? origin : request.getHeader("Referer");
     if (claimed == null) {
-      throw new ApiException.CrossSite("Origin: a state-changing request must say where it comes from");
+      throw new HttpRefusal.CrossSite("Origin: a state-changing request must say where it comes from");
     }
     if (!forwarded.ownOrigin(request, claimed)) {
-      throw new ApiException.CrossSite((origin != null ? "Origin" : "Referer") + ": '" + shorten(claimed)
+      throw new HttpRefusal.CrossSite((origin != null ? "Origin" : "Referer") + ": '" + shorten(claimed)
           + "' is not this hub; add it to EARSHOT_ALLOWED_ORIGINS if a proxy serves the hub there");
     }
   }
@@ -55,7 +55,7 @@ final class CsrfGuard {
   void rejectForeignOrigin(HttpServerRequest request) {
     String origin = request.getHeader("Origin");
     if (origin != null && !forwarded.ownOrigin(request, origin)) {
-      throw new ApiException.CrossSite("Origin: '" + shorten(origin) + "' is not this hub");
+      throw new HttpRefusal.CrossSite("Origin: '" + shorten(origin) + "' is not this hub");
     }
   }
 

@@ -1,6 +1,6 @@
 package io.earshot.web;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become HTTP answers: {@code {"error_code","message","validation_errors"}}.
- * Typed {@link ApiException}s keep their status; a bare status code set by Vert.x (413, 405…)
+ * A {@link DomainError} is answered as {@link ErrorAnswers} says, an {@link HttpRefusal} with its
+ * own status; a bare status code set by Vert.x (413, 405…)
  * keeps it; anything else is a 500, logged once with its stack trace. A backing service that is
  * unreachable is a 503 with {@code Retry-After}, not logged here: the outage is logged once
  * where it is detected, not once per refused request.
@@ -23,16 +24,18 @@ final class ErrorHandler {
 
   static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiException api) {
-      if (api.retryAfterSeconds() > 0 && !ctx.response().ended()) {
-        ctx.response().putHeader("Retry-After", Long.toString(api.retryAfterSeconds()));
+    if (failure instanceof DomainError error) {
+      if (error.retryAfterSeconds() > 0 && !ctx.response().ended()) {
+        ctx.response().putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
       }
-      respond(ctx, api.status(), body(api));
+      respond(ctx, ErrorAnswers.status(error), body(error));
+    } else if (failure instanceof HttpRefusal refusal) {
+      respond(ctx, refusal.status(), refusal(refusal));
     } else if (failure instanceof HttpClosedException) {
       LOG.debug("{} {}: the client went away", ctx.request().method(), ctx.request().path());
     } else if (failure == null && ctx.statusCode() == 413) {
       // Vert.x's body reader found a body longer than the route allows while reading it.
-      respond(ctx, 413, body(new ApiException.TooLarge("body: larger than this route accepts")));
+      respond(ctx, 413, refusal(new HttpRefusal.TooLarge("body: larger than this route accepts")));
     } else if (failure == null || ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
       respond(ctx, status, new JsonObject().put("error_code", "http_" + status)
@@ -44,9 +47,13 @@ final class ErrorHandler {
     }
   }
 
-  private static JsonObject body(ApiException api) {
-    JsonObject body = new JsonObject().put("error_code", api.code()).put("message", api.getMessage());
-    if (api instanceof ApiException.Invalid invalid) {
+  private static JsonObject refusal(HttpRefusal refusal) {
+    return new JsonObject().put("error_code", refusal.code()).put("message", refusal.getMessage());
+  }
+
+  private static JsonObject body(DomainError error) {
+    JsonObject body = new JsonObject().put("error_code", ErrorAnswers.code(error)).put("message", error.getMessage());
+    if (error instanceof DomainError.Invalid invalid) {
       body.put("validation_errors", new JsonArray().add(new JsonObject()
           .put("field", invalid.field()).put("message", invalid.getMessage())));
     }

@@ -1,7 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.domain.Mention;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.IngestResult;
 import io.vertx.core.buffer.Buffer;
@@ -41,7 +41,7 @@ final class IngestHandler {
   void handle(RoutingContext ctx) {
     List<Object> items = items(ctx.body().buffer());
     if (items.size() > MAX_ITEMS) {
-      throw new ApiException.Invalid("body", items.size() + " items; send at most " + MAX_ITEMS + " per request");
+      throw new DomainError.Invalid("body", items.size() + " items; send at most " + MAX_ITEMS + " per request");
     }
     List<Mention> good = new ArrayList<>(items.size());
     List<Integer> indexOfGood = new ArrayList<>(items.size());
@@ -50,7 +50,7 @@ final class IngestHandler {
       try {
         good.add(parse(items.get(i)));
         indexOfGood.add(i);
-      } catch (ApiException.Invalid e) {
+      } catch (DomainError.Invalid e) {
         rejected.add(new IngestResult.Rejection(i, e.field(), e.getMessage()));
       }
     }
@@ -79,19 +79,19 @@ final class IngestHandler {
   private void authorize(String header) {
     String presented = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
     if (!MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException.Unauthenticated("a valid ingest token is required (Authorization: Bearer …)");
+      throw new DomainError.Unauthenticated("a valid ingest token is required (Authorization: Bearer …)");
     }
   }
 
   private static Mention parse(Object item) {
-    if (item instanceof ApiException.Invalid undecodable) {
+    if (item instanceof DomainError.Invalid undecodable) {
       throw undecodable;
     }
     if (item instanceof DecodeException bad) {
-      throw new ApiException.Invalid("item", "not valid JSON (" + firstLine(bad.getMessage()) + ")");
+      throw new DomainError.Invalid("item", "not valid JSON (" + firstLine(bad.getMessage()) + ")");
     }
     if (!(item instanceof JsonObject json)) {
-      throw new ApiException.Invalid("item", "must be a JSON object");
+      throw new DomainError.Invalid("item", "must be a JSON object");
     }
     return MentionParser.parse(json);
   }
@@ -104,23 +104,23 @@ final class IngestHandler {
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
     String text = Utf8.decode(bytes);
     if (text == null && startsWithBracket(bytes)) {
-      throw new ApiException.Invalid("body", "is not valid UTF-8 (at byte " + Utf8.firstInvalid(bytes) + ")");
+      throw new DomainError.Invalid("body", "is not valid UTF-8 (at byte " + Utf8.firstInvalid(bytes) + ")");
     }
     if (text != null && text.strip().isEmpty()) {
-      throw new ApiException.Invalid("body", "is empty; send a JSON array or NDJSON of mentions");
+      throw new DomainError.Invalid("body", "is empty; send a JSON array or NDJSON of mentions");
     }
     if (text != null && text.strip().startsWith("[")) {
       try {
         return new JsonArray(text.strip()).getList().stream().map(IngestHandler::wrap).toList();
       } catch (DecodeException e) {
-        throw new ApiException.Invalid("body", "not a valid JSON array (" + firstLine(e.getMessage()) + ")");
+        throw new DomainError.Invalid("body", "not a valid JSON array (" + firstLine(e.getMessage()) + ")");
       }
     }
     List<Object> items = new ArrayList<>();
     for (byte[] line : Utf8.lines(bytes)) {
       String decoded = Utf8.decode(line);
       if (decoded == null) {
-        items.add(new ApiException.Invalid("item", "not valid UTF-8 at byte " + Utf8.firstInvalid(line) + " of its line"));
+        items.add(new DomainError.Invalid("item", "not valid UTF-8 at byte " + Utf8.firstInvalid(line) + " of its line"));
       } else if (!decoded.isBlank()) {
         items.add(decodeLine(decoded.strip()));
       }

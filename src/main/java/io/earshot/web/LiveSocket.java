@@ -3,7 +3,7 @@ package io.earshot.web;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.Caller;
 import io.earshot.auth.Revocations;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.live.LiveFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -97,7 +97,7 @@ final class LiveSocket {
     auth.callerOf(caller.credentialId())
         .onComplete(r -> checking.remove(socket))
         .onFailure(e -> {
-          if (e instanceof ApiException.Unauthenticated) {
+          if (e instanceof DomainError.Unauthenticated) {
             socket.close(POLICY_VIOLATION, "session ended");
           }
         });

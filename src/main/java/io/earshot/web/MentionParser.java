@@ -3,7 +3,7 @@ package io.earshot.web;
 import io.earshot.domain.Author;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.ingest.MentionRules;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Turns one normalized mention (the public JSON shape in DESIGN.md) into a {@link Mention}, or
- * fails with {@link ApiException.Invalid} naming the first bad field. Shapes and types are
+ * fails with {@link DomainError.Invalid} naming the first bad field. Shapes and types are
  * checked here; what any mention must satisfy, from here or from a connector (dates from 2000 to
  * 2100, well-formed text in every field, no control characters in ids and handles, length
  * limits), is {@link MentionRules}. A JSON escape such as {@code "\ud800"} decodes to a lone
@@ -35,37 +35,37 @@ public final class MentionParser {
     String inReplyTo = optionalId(json, "inReplyTo");
     String url = optionalText(json, "url", 2048);
     if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
-      throw new ApiException.Invalid("url", "must be an http(s) URL");
+      throw new DomainError.Invalid("url", "must be an http(s) URL");
     }
     String lang = optionalText(json, "lang", 16);
     Mention mention = Mention.incoming(platform, null, externalId, author, text, createdAt, inReplyTo, url, lang, null);
     MentionRules.Problem problem = MentionRules.check(mention);
     if (problem != null) {
-      throw new ApiException.Invalid(problem.field(), problem.message());
+      throw new DomainError.Invalid(problem.field(), problem.message());
     }
     return mention;
   }
 
   private static Platform platform(JsonObject json) {
     String code = requiredText(json, "platform", 32);
-    return Platform.fromCode(code).orElseThrow(() -> new ApiException.Invalid("platform",
+    return Platform.fromCode(code).orElseThrow(() -> new DomainError.Invalid("platform",
         "'" + code + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, sandbox"));
   }
 
   private static Author author(Object value) {
     if (!(value instanceof JsonObject a)) {
-      throw new ApiException.Invalid("author", value == null ? "is required" : "must be an object");
+      throw new DomainError.Invalid("author", value == null ? "is required" : "must be an object");
     }
     String id = id(a, "id", "author.id");
     String handle = optionalText(a, "handle", MentionRules.MAX_HANDLE, "author.handle");
     String name = optionalText(a, "name", MentionRules.MAX_NAME, "author.name");
     Object followers = a.getValue("followers");
     if (followers != null && (!(followers instanceof Number n) || n.longValue() < 0)) {
-      throw new ApiException.Invalid("author.followers", "must be a non-negative number");
+      throw new DomainError.Invalid("author.followers", "must be a non-negative number");
     }
     Object verified = a.getValue("verified");
     if (verified != null && !(verified instanceof Boolean)) {
-      throw new ApiException.Invalid("author.verified", "must be true or false");
+      throw new DomainError.Invalid("author.verified", "must be true or false");
     }
     return new Author(id, handle == null ? id : handle, name,
         followers == null ? 0 : ((Number) followers).longValue(), Boolean.TRUE.equals(verified));
@@ -74,13 +74,13 @@ public final class MentionParser {
   private static String text(JsonObject json) {
     Object value = json.getValue("text");
     if (!(value instanceof String text)) {
-      throw new ApiException.Invalid("text", value == null ? "is required" : "must be a string");
+      throw new DomainError.Invalid("text", value == null ? "is required" : "must be a string");
     }
     if (text.isBlank()) {
-      throw new ApiException.Invalid("text", "must not be empty");
+      throw new DomainError.Invalid("text", "must not be empty");
     }
     if (text.length() > MAX_TEXT) {
-      throw new ApiException.Invalid("text", text.length() + " characters is over the limit of " + MAX_TEXT);
+      throw new DomainError.Invalid("text", text.length() + " characters is over the limit of " + MAX_TEXT);
     }
     // NUL is never meaningful in a post and breaks some downstream tools; drop it, keep the rest.
     return text.indexOf('\0') >= 0 ? text.replace("\0", "") : text;
@@ -91,7 +91,7 @@ public final class MentionParser {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ApiException.Invalid(field, "'" + value + "' is not an ISO-8601 date-time such as 2026-11-24T08:15:00Z");
+      throw new DomainError.Invalid(field, "'" + value + "' is not an ISO-8601 date-time such as 2026-11-24T08:15:00Z");
     }
   }
 
@@ -106,10 +106,10 @@ public final class MentionParser {
       return n.toString();
     }
     if (!(value instanceof String s) || s.isBlank()) {
-      throw new ApiException.Invalid(field, value == null ? "is required" : "must be a non-empty string");
+      throw new DomainError.Invalid(field, value == null ? "is required" : "must be a non-empty string");
     }
     if (s.length() > MAX_ID) {
-      throw new ApiException.Invalid(field, "is longer than " + MAX_ID + " characters");
+      throw new DomainError.Invalid(field, "is longer than " + MAX_ID + " characters");
     }
     return s;
   }
@@ -121,7 +121,7 @@ public final class MentionParser {
   private static String requiredText(JsonObject json, String field, int max) {
     String value = optionalText(json, field, max, field);
     if (value == null || value.isBlank()) {
-      throw new ApiException.Invalid(field, "is required");
+      throw new DomainError.Invalid(field, "is required");
     }
     return value;
   }
@@ -136,10 +136,10 @@ public final class MentionParser {
       return null;
     }
     if (!(value instanceof String s)) {
-      throw new ApiException.Invalid(field, "must be a string");
+      throw new DomainError.Invalid(field, "must be a string");
     }
     if (s.length() > max) {
-      throw new ApiException.Invalid(field, "is longer than " + max + " characters");
+      throw new DomainError.Invalid(field, "is longer than " + max + " characters");
     }
     return s;
   }

@@ -4,7 +4,7 @@ import io.earshot.auth.Person;
 import io.earshot.auth.Role;
 import io.earshot.auth.UserChange;
 import io.earshot.auth.UserService;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.auth.AccountAudit;
 import io.earshot.domain.event.EventType;
 import io.vertx.core.Future;
@@ -55,17 +55,17 @@ final class UserRoutes {
   private void create(RoutingContext ctx) {
     var actor = Authenticator.user(ctx);
     if (!actor.isAdmin()) {
-      throw new ApiException.Forbidden("only admins manage users");
+      throw new DomainError.Forbidden("only admins manage users");
     }
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
     if (!username.matches("[A-Za-z0-9_.-]{2,64}") || RESERVED.contains(username.toLowerCase())) {
-      throw new ApiException.Invalid("username", "use 2-64 letters, digits, '.', '_' or '-' (not 'me' or 'none')");
+      throw new DomainError.Invalid("username", "use 2-64 letters, digits, '.', '_' or '-' (not 'me' or 'none')");
     }
     String password = password(Bodies.requiredString(body, "password"), "password");
     Set<Role> roles = roles(body);
     if (roles == null) {
-      throw new ApiException.Invalid("roles", "is required: a list of agent, manager, marketer, admin");
+      throw new DomainError.Invalid("roles", "is required: a list of agent, manager, marketer, admin");
     }
     people.create(actor, username, roles, password)
         .compose(p -> audit(actor.username(), EventType.USER_CREATED, p, "roles=" + codes(p)).map(p))
@@ -76,7 +76,7 @@ final class UserRoutes {
   private void change(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     body.fieldNames().stream().filter(f -> !PATCHABLE.contains(f)).findFirst().ifPresent(f -> {
-      throw new ApiException.Invalid(f, "cannot be changed; use roles, disabled, password, capacity or skills");
+      throw new DomainError.Invalid(f, "cannot be changed; use roles, disabled, password, capacity or skills");
     });
     UserChange change = new UserChange(roles(body), Bodies.optionalBoolean(body, "disabled"),
         body.containsKey("password") ? password(Bodies.requiredString(body, "password"), "password") : null,
@@ -84,7 +84,7 @@ final class UserRoutes {
         body.containsKey("capacity") && body.getValue("capacity") == null,
         Bodies.optionalStrings(body, "skills", 50, 64));
     if (!change.beyondPassword() && change.password() == null) {
-      throw new ApiException.Invalid("body", "give roles, disabled, password, capacity or skills to change");
+      throw new DomainError.Invalid("body", "give roles, disabled, password, capacity or skills to change");
     }
     var caller = Authenticator.caller(ctx);
     people.update(caller, guards.forwarded().clientAddress(ctx.request()), ctx.pathParam("username"), change)
@@ -106,14 +106,14 @@ final class UserRoutes {
     }
     List<Object> codes = value instanceof JsonArray a ? a.getList() : value instanceof String ? List.of(value) : null;
     if (codes == null || codes.isEmpty()) {
-      throw new ApiException.Invalid(field, "must name at least one of agent, manager, marketer, admin");
+      throw new DomainError.Invalid(field, "must name at least one of agent, manager, marketer, admin");
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (Object code : codes) {
       try {
         roles.add(Role.fromCode(String.valueOf(code)));
       } catch (IllegalArgumentException e) {
-        throw new ApiException.Invalid(field, "'" + code + "' is not one of agent, manager, marketer, admin");
+        throw new DomainError.Invalid(field, "'" + code + "' is not one of agent, manager, marketer, admin");
       }
     }
     return roles;
@@ -121,7 +121,7 @@ final class UserRoutes {
 
   private static String password(String value, String field) {
     if (value.length() < MIN_PASSWORD || value.length() > MAX_PASSWORD) {
-      throw new ApiException.Invalid(field, "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+      throw new DomainError.Invalid(field, "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
     }
     return value;
   }

@@ -5,7 +5,7 @@ import io.earshot.domain.Webhook;
 import io.earshot.domain.WebhookDelivery;
 import io.earshot.domain.WebhookDeliveryState;
 import io.earshot.domain.WebhookLifecycle;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.webhook.WebhookService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +40,7 @@ final class WebhookRoutes {
   private static User admin(RoutingContext ctx) {
     User user = Authenticator.user(ctx);
     if (!user.isAdmin()) {
-      throw new ApiException.Forbidden("only admins manage webhooks");
+      throw new DomainError.Forbidden("only admins manage webhooks");
     }
     return user;
   }
@@ -105,13 +105,13 @@ final class WebhookRoutes {
       return null;
     }
     if (!(value instanceof JsonArray array)) {
-      throw new ApiException.Invalid("events", value == null ? "is required"
+      throw new DomainError.Invalid("events", value == null ? "is required"
           : "must be an array of event type names, or [\"*\"]");
     }
     List<String> codes = new ArrayList<>();
     for (Object code : array) {
       if (!(code instanceof String s)) {
-        throw new ApiException.Invalid("events", "must hold only event type names (strings)");
+        throw new DomainError.Invalid("events", "must hold only event type names (strings)");
       }
       codes.add(s);
     }
@@ -121,7 +121,7 @@ final class WebhookRoutes {
   private static Boolean enabled(JsonObject body) {
     Object value = body.getValue("enabled");
     if (value != null && !(value instanceof Boolean)) {
-      throw new ApiException.Invalid("enabled", "must be true or false");
+      throw new DomainError.Invalid("enabled", "must be true or false");
     }
     return (Boolean) value;
   }
@@ -133,7 +133,7 @@ final class WebhookRoutes {
     try {
       return WebhookDeliveryState.fromCode(code.trim());
     } catch (IllegalArgumentException e) {
-      throw new ApiException.Invalid("state", "must be one of pending, sending, delivered, failed");
+      throw new DomainError.Invalid("state", "must be one of pending, sending, delivered, failed");
     }
   }
 

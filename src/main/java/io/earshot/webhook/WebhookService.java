@@ -5,7 +5,7 @@ import io.earshot.domain.Webhook;
 import io.earshot.domain.WebhookDelivery;
 import io.earshot.domain.WebhookDeliveryState;
 import io.earshot.domain.WebhookLifecycle;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;
 import io.earshot.store.MongoStore;
@@ -22,7 +22,7 @@ import java.util.UUID;
  * What an admin does with webhook endpoints: register, list, change, delete, read the delivery
  * log and replay a delivery. Changes are decided by {@link WebhookLifecycle}, stored on the version
  * they were decided on and told through the event dispatcher (so they are audited). Callers check
- * the actor's role. Futures fail with {@link ApiException.NotFound}, {@code Invalid} or
+ * the actor's role. Futures fail with {@link DomainError.NotFound}, {@code Invalid} or
  * {@code Conflict}.
  */
 public final class WebhookService {
@@ -48,7 +48,7 @@ public final class WebhookService {
 
   public Future<Webhook> get(String id) {
     return webhooks.get(id).compose(w -> w == null
-        ? Future.failedFuture(new ApiException.NotFound("no webhook " + id)) : Future.succeededFuture(w));
+        ? Future.failedFuture(new DomainError.NotFound("no webhook " + id)) : Future.succeededFuture(w));
   }
 
   public Future<Webhook> create(WebhookLifecycle.Draft draft, String actor) {
@@ -87,7 +87,7 @@ public final class WebhookService {
 
   private Future<WebhookDelivery> delivery(String webhookId, String deliveryId) {
     return deliveries.get(deliveryId).compose(d -> d == null || !d.webhookId().equals(webhookId)
-        ? Future.failedFuture(new ApiException.NotFound("no delivery " + deliveryId + " of webhook " + webhookId))
+        ? Future.failedFuture(new DomainError.NotFound("no delivery " + deliveryId + " of webhook " + webhookId))
         : Future.succeededFuture(d));
   }
 
@@ -101,6 +101,6 @@ public final class WebhookService {
 
   private static <T> Future<T> contended(String id, java.util.function.Supplier<Future<T>> attempt) {
     return StaleWrite.retry(ATTEMPTS, attempt).recover(e -> Future.failedFuture(e instanceof StaleWrite
-        ? new ApiException.Conflict("webhook " + id + " keeps changing; reload it and try again") : e));
+        ? new DomainError.Conflict("webhook " + id + " keeps changing; reload it and try again") : e));
   }
 }

@@ -11,7 +11,7 @@ import io.earshot.domain.event.DomainEvent.CaseAssigned;
 import io.earshot.domain.event.DomainEvent.CaseReprioritized;
 import io.earshot.domain.event.DomainEvent.CaseResponded;
 import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -45,7 +45,7 @@ class CaseLifecycleTest {
   @Test
   @DisplayName("a case never goes back to new, and asking for its current state changes nothing")
   void noBackToNew() {
-    assertThrows(ApiException.Invalid.class,
+    assertThrows(DomainError.Invalid.class,
         () -> CaseLifecycle.changeStatus(careCase(CaseStatus.OPEN), CaseStatus.NEW, "ann", T1));
     Decision<CareCase> same = CaseLifecycle.changeStatus(careCase(CaseStatus.OPEN), CaseStatus.OPEN, "ann", T1);
     assertFalse(same.changed());

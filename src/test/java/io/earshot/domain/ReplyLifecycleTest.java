@@ -11,7 +11,7 @@ import io.earshot.domain.event.DomainEvent.ReplyApproved;
 import io.earshot.domain.event.DomainEvent.ReplyAttempted;
 import io.earshot.domain.event.DomainEvent.ReplySent;
 import io.earshot.domain.event.DomainEvent.ReplySubmitted;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,10 @@ class ReplyLifecycleTest {
   @DisplayName("a queued reply cannot be approved, and a rejected one can never be sent")
   void illegalTransitions() {
     Reply queued = ReplyLifecycle.submit(draft(), false, "ann", T0).state();
-    assertThrows(ApiException.Conflict.class, () -> ReplyLifecycle.approve(queued, null, "mgr", T0));
+    assertThrows(DomainError.Conflict.class, () -> ReplyLifecycle.approve(queued, null, "mgr", T0));
     Reply rejected = ReplyLifecycle.reject(ReplyLifecycle.submit(draft(), true, "ann", T0).state(), "no", "mgr", T0).state();
-    assertThrows(ApiException.Conflict.class, () -> ReplyLifecycle.claim(rejected, T0, T0));
-    assertThrows(ApiException.Conflict.class, () -> ReplyLifecycle.sent(queued, "x1", T0));
+    assertThrows(DomainError.Conflict.class, () -> ReplyLifecycle.claim(rejected, T0, T0));
+    assertThrows(DomainError.Conflict.class, () -> ReplyLifecycle.sent(queued, "x1", T0));
   }
 
   @Test

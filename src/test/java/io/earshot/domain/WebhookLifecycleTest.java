@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.earshot.domain.event.EventType;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +27,7 @@ class WebhookLifecycleTest {
   }
 
   private static String fieldOf(Runnable call) {
-    return assertThrows(ApiException.Invalid.class, call::run).field();
+    return assertThrows(DomainError.Invalid.class, call::run).field();
   }
 
   @Test
@@ -128,10 +128,10 @@ class WebhookLifecycleTest {
     assertEquals(EventType.WEBHOOK_REPLAYED, d.events().get(0).type());
 
     Webhook off = WebhookLifecycle.update(w, new WebhookLifecycle.Patch(null, null, null, false), "admin", NOW).state();
-    assertThrows(ApiException.Conflict.class, () -> WebhookLifecycle.replay(off, failed, "admin", NOW));
+    assertThrows(DomainError.Conflict.class, () -> WebhookLifecycle.replay(off, failed, "admin", NOW));
     WebhookDelivery sending = new WebhookDelivery(failed.id(), "w1", "change.0", "case.opened", "{}",
         WebhookDeliveryState.SENDING, 1, null, null, NOW, NOW, NOW.plusSeconds(30), NOW, null, 0);
-    assertThrows(ApiException.Conflict.class, () -> WebhookLifecycle.replay(w, sending, "admin", NOW));
+    assertThrows(DomainError.Conflict.class, () -> WebhookLifecycle.replay(w, sending, "admin", NOW));
     assertEquals(WebhookDeliveryState.PENDING, WebhookLifecycle.replay(w, sending, "admin", NOW.plusSeconds(31))
         .state().state(), "a claim whose lease lapsed may be replayed");
   }

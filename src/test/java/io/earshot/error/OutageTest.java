@@ -23,11 +23,11 @@ class OutageTest {
   }
 
   @Test
-  @DisplayName("callers are refused with 503, the service's name and when to retry, without the cause's details")
+  @DisplayName("callers are refused as unavailable (503), with the service's name and when to retry, without the cause's details")
   void refusal() {
-    ApiException.Unavailable error = new Outage("redis", 7).failed(new RuntimeException("secret host:6379 refused"));
-    assertEquals(503, error.status());
-    assertEquals("unavailable", error.code());
+    DomainError.Unavailable error = new Outage("redis", 7).failed(new RuntimeException("secret host:6379 refused"));
+    assertEquals(503, io.earshot.web.ErrorAnswers.status(error));
+    assertEquals("unavailable", io.earshot.web.ErrorAnswers.code(error));
     assertEquals("redis", error.service());
     assertEquals(7, error.retryAfterSeconds());
     assertEquals("redis is unavailable; retry in 7 s", error.getMessage());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class MentionParserTest {
   @DisplayName("dates are accepted from 2000 up to 2100, and refused outside, naming createdAt")
   void dateRange() {
     assertEquals("2000-01-01T00:00:00Z", MentionParser.parse(valid().put("createdAt", "2000-01-01T00:00:00Z")).createdAt().toString());
-    var huge = assertThrows(ApiException.Invalid.class,
+    var huge = assertThrows(DomainError.Invalid.class,
         () -> MentionParser.parse(valid().put("createdAt", "+999999999-12-31T23:59:59Z")));
     assertEquals("createdAt", huge.field());
     assertTrue(huge.getMessage().contains("outside the accepted range 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z"));
@@ -94,7 +94,7 @@ class MentionParserTest {
   }
 
   private static void assertField(String field, JsonObject json) {
-    var e = assertThrows(ApiException.Invalid.class, () -> MentionParser.parse(json));
+    var e = assertThrows(DomainError.Invalid.class, () -> MentionParser.parse(json));
     assertEquals(field, e.field());
   }
 }

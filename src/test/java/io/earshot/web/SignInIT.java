@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.auth.PasswordPool;
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.earshot.redis.EmbeddedRedis;
 import io.earshot.store.EmbeddedMongo;
 import io.earshot.testing.ApiClient;
@@ -108,7 +108,7 @@ class SignInIT {
       for (int i = 0; i < 40; i++) {
         jobs.add(pool.execute(() -> release.await(30, java.util.concurrent.TimeUnit.SECONDS)));
       }
-      long refused = jobs.stream().filter(f -> f.failed() && f.cause() instanceof ApiException.Unavailable).count();
+      long refused = jobs.stream().filter(f -> f.failed() && f.cause() instanceof DomainError.Unavailable).count();
       assertEquals(8, refused, "one thread and a queue of 32: the rest is refused at once");
       release.countDown();
       assertTrue(jobs.get(0).await());

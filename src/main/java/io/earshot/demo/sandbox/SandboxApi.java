@@ -1,6 +1,6 @@
 package io.earshot.demo.sandbox;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -59,12 +59,12 @@ final class SandboxApi {
   private void publish(RoutingContext ctx) {
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key == null || key.isBlank() || key.length() > 200) {
-      throw new ApiException.Invalid("Idempotency-Key", "header is required (1-200 characters)");
+      throw new DomainError.Invalid("Idempotency-Key", "header is required (1-200 characters)");
     }
     JsonObject body = SandboxRequests.jsonObject(ctx);
     String text = SandboxRequests.string(body, "text", true);
     if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-      throw new ApiException.Invalid("text", "is longer than " + MAX_TEXT + " characters");
+      throw new DomainError.Invalid("text", "is longer than " + MAX_TEXT + " characters");
     }
     SandboxNetwork.Published published = publish(key, text,
         SandboxRequests.string(body, "in_reply_to_id", false));
@@ -83,20 +83,20 @@ final class SandboxApi {
     try {
       return network.publish(key, text, inReplyTo);
     } catch (IllegalArgumentException e) {
-      throw new ApiException.NotFound(e.getMessage());
+      throw new DomainError.NotFound(e.getMessage());
     } catch (IllegalStateException e) {
-      throw new ApiException.Conflict(e.getMessage());
+      throw new DomainError.Conflict(e.getMessage());
     }
   }
 
   private void counts(RoutingContext ctx) {
     String ids = ctx.queryParams().get("ids");
     if (ids == null || ids.isBlank()) {
-      throw new ApiException.Invalid("ids", "is required: comma-separated post ids");
+      throw new DomainError.Invalid("ids", "is required: comma-separated post ids");
     }
     String[] wanted = ids.split(",");
     if (wanted.length > 100) {
-      throw new ApiException.Invalid("ids", "at most 100 ids per request");
+      throw new DomainError.Invalid("ids", "at most 100 ids per request");
     }
     JsonArray items = new JsonArray();
     Arrays.stream(wanted).map(String::trim).distinct().forEach(id ->

@@ -1,6 +1,6 @@
 package io.earshot.demo.sandbox;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -53,7 +53,7 @@ final class SandboxOpsApi {
       ctx.response().setStatusCode(201);
       ctx.json(SandboxJson.post(post, baseUrl.get()).put("in_feed", post.isMention()));
     } catch (IllegalArgumentException e) {
-      throw new ApiException.Invalid("in_reply_to_id", e.getMessage());
+      throw new DomainError.Invalid("in_reply_to_id", e.getMessage());
     }
   }
 
@@ -62,11 +62,11 @@ final class SandboxOpsApi {
       return network.customer("sandbox_tester", "Sandbox Tester", 120, false);
     }
     if (!(value instanceof JsonObject a)) {
-      throw new ApiException.Invalid("author", "must be an object");
+      throw new DomainError.Invalid("author", "must be an object");
     }
     String handle = SandboxRequests.string(a, "handle", true);
     if (!handle.matches("[A-Za-z0-9_]{2,30}")) {
-      throw new ApiException.Invalid("author.handle", "must be 2-30 letters, digits or _");
+      throw new DomainError.Invalid("author.handle", "must be 2-30 letters, digits or _");
     }
     String name = SandboxRequests.string(a, "name", false);
     long followers = SandboxRequests.number(a, "followers", 100, 0, 1_000_000_000L);
@@ -74,7 +74,7 @@ final class SandboxOpsApi {
       return network.customer(handle, name == null ? handle : name, followers,
           a.getBoolean("verified", false));
     } catch (IllegalArgumentException | ClassCastException e) {
-      throw new ApiException.Invalid("author", e.getMessage());
+      throw new DomainError.Invalid("author", e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.earshot.demo.sandbox;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
+import io.earshot.web.ErrorAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -122,7 +123,7 @@ public final class SandboxPlatform {
     // Constant-time comparison, so the token cannot be guessed byte by byte from timings.
     if (!MessageDigest.isEqual(given, tokenBytes)) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      ctx.fail(new ApiException.Unauthenticated("a valid bearer token is required"));
+      ctx.fail(new DomainError.Unauthenticated("a valid bearer token is required"));
       return;
     }
     ctx.next();
@@ -148,16 +149,16 @@ public final class SandboxPlatform {
   private void postPage(RoutingContext ctx) {
     SandboxPost post = network.find(ctx.pathParam("id"))
         .filter(p -> p.author().handle().equals(ctx.pathParam("handle")))
-        .orElseThrow(() -> new ApiException.NotFound("no such post"));
+        .orElseThrow(() -> new DomainError.NotFound("no such post"));
     ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
         .end(PostPage.render(post));
   }
 
   private void failure(RoutingContext ctx) {
     Throwable err = ctx.failure();
-    if (err instanceof ApiException api) {
-      ctx.response().setStatusCode(api.status()).putHeader("Content-Type", "application/json")
-          .end(SandboxJson.error(api.code(), api.getMessage()).encode());
+    if (err instanceof DomainError api) {
+      ctx.response().setStatusCode(ErrorAnswers.status(api)).putHeader("Content-Type", "application/json")
+          .end(SandboxJson.error(ErrorAnswers.code(api), api.getMessage()).encode());
       return;
     }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

@@ -1,12 +1,12 @@
 package io.earshot.demo.sandbox;
 
-import io.earshot.error.ApiException;
+import io.earshot.error.DomainError;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Reading parameters and bodies; every problem becomes an {@link ApiException} naming the field. */
+/** Reading parameters and bodies; every problem becomes an {@link DomainError} naming the field. */
 final class SandboxRequests {
   private SandboxRequests() {
   }
@@ -15,11 +15,11 @@ final class SandboxRequests {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
-        throw new ApiException.Invalid("body", "a JSON object is required");
+        throw new DomainError.Invalid("body", "a JSON object is required");
       }
       return body;
     } catch (DecodeException | ClassCastException e) {
-      throw new ApiException.Invalid("body", "is not a JSON object");
+      throw new DomainError.Invalid("body", "is not a JSON object");
     }
   }
 
@@ -27,11 +27,11 @@ final class SandboxRequests {
     try {
       JsonArray body = ctx.body().asJsonArray();
       if (body == null) {
-        throw new ApiException.Invalid("body", "a JSON array is required");
+        throw new DomainError.Invalid("body", "a JSON array is required");
       }
       return body;
     } catch (DecodeException | ClassCastException e) {
-      throw new ApiException.Invalid("body", "is not a JSON array");
+      throw new DomainError.Invalid("body", "is not a JSON array");
     }
   }
 
@@ -42,7 +42,7 @@ final class SandboxRequests {
       return null;
     }
     if (!(value instanceof String s) || s.isBlank()) {
-      throw new ApiException.Invalid(field, "must be a non-empty string");
+      throw new DomainError.Invalid(field, "must be a non-empty string");
     }
     return s;
   }
@@ -53,7 +53,7 @@ final class SandboxRequests {
       return fallback;
     }
     if (!(value instanceof Number n) || n.longValue() < min || n.longValue() > max) {
-      throw new ApiException.Invalid(field, "must be a number from " + min + " to " + max);
+      throw new DomainError.Invalid(field, "must be a number from " + min + " to " + max);
     }
     return n.longValue();
   }
@@ -71,6 +71,6 @@ final class SandboxRequests {
     } catch (NumberFormatException e) {
       // falls through to the same answer as an out-of-range number
     }
-    throw new ApiException.Invalid(name, "must be a whole number from " + min + " to " + max);
+    throw new DomainError.Invalid(name, "must be a whole number from " + min + " to " + max);
   }
 }
