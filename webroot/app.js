@@ -103,6 +103,10 @@ async function start(me) {
     if (type.startsWith('case.') && data.case) {
       inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
       view.applyCase(data.case);
+      if (type === EVENTS.caseMentionsMoved && data.source) {
+        inbox.applyCase(data.source);
+        view.applyCase(data.source);
+      }
     } else if (type === EVENTS.mentionReceived && data.mention) {
       view.applyThreadItem({ kind: 'mention', ...data.mention });
     } else if (type.startsWith('reply.') && data.reply) {

@@ -6,6 +6,7 @@ export const EVENTS = Object.freeze({
   caseOpened: 'case.opened',
   caseMentionAdded: 'case.mention_added',
   caseReopened: 'case.reopened',
+  caseMentionsMoved: 'case.mentions_moved',
   caseAssigned: 'case.assigned',
   caseStatusChanged: 'case.status_changed',
   caseResponded: 'case.responded',

@@ -4,6 +4,7 @@ import io.earshot.domain.event.DomainEvent;
 import io.earshot.domain.event.DomainEvent.AccountChanged;
 import io.earshot.domain.event.DomainEvent.CaseAssigned;
 import io.earshot.domain.event.DomainEvent.CaseMentionAdded;
+import io.earshot.domain.event.DomainEvent.CaseMentionsMoved;
 import io.earshot.domain.event.DomainEvent.CaseOpened;
 import io.earshot.domain.event.DomainEvent.CaseReopened;
 import io.earshot.domain.event.DomainEvent.CaseReprioritized;
@@ -17,6 +18,7 @@ import io.earshot.domain.event.DomainEvent.OfReply;
 import io.earshot.domain.event.DomainEvent.ReplyApproved;
 import io.earshot.domain.event.DomainEvent.ReplyRejected;
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Turns a domain event into its envelope: the v1 payload and a one-line summary for the audit log. */
@@ -61,6 +63,8 @@ public final class EventCodec {
       data.put("mentionId", m.mention().id());
     } else if (event instanceof CaseReopened r) {
       data.put("from", r.from().code());
+    } else if (event instanceof CaseMentionsMoved m) {
+      data.put("source", EventPayloads.careCase(m.source())).put("mentionIds", new JsonArray(m.mentionIds()));
     } else if (event instanceof CaseAssigned a) {
       data.put("from", a.from()).put("to", a.to());
     } else if (event instanceof CaseStatusChanged s) {
@@ -120,6 +124,9 @@ public final class EventCodec {
     }
     if (event instanceof CaseReopened r) {
       return "reopened by the customer (was " + r.from().code() + ")";
+    }
+    if (event instanceof CaseMentionsMoved m) {
+      return m.mentionIds().size() + " mentions of a split chain moved in from case " + m.source().id();
     }
     if (event instanceof CaseResponded r) {
       return (r.first() ? "first response: reply " : "response: reply ") + r.replyId();

@@ -5,9 +5,9 @@ import io.earshot.domain.Customer;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Priority;
 import io.earshot.domain.Triage;
-import io.earshot.events.Change;
+import io.earshot.events.EventEnvelope;
 import io.earshot.store.CaseWrite;
-import io.earshot.store.MongoStore;
+import io.earshot.store.ThreadMoves;
 import io.earshot.store.MentionStore;
 import io.earshot.triage.ScoringInput;
 import io.vertx.core.Future;
@@ -74,7 +74,27 @@ final class IngestBatch {
     return stores.journal().open(id, List.of(), threading.moves(), now)
         .compose(v -> stores.moves().apply(threading.moves(), now))
         .onSuccess(n -> LOG.info("batch={} moved {} mentions to join their chains: {}", id, n, threading.moves()))
-        .compose(n -> stores.journal().close(id));
+        .compose(n -> tellMoves(id, threading.moves()))
+        .compose(v -> stores.journal().close(id));
+  }
+
+  /** Tells each move with both cases as they are now, so dashboards and listeners see the merge. */
+  private Future<Void> tellMoves(String moveId, List<ThreadMoves.Move> moves) {
+    Set<String> caseIds = new java.util.HashSet<>();
+    moves.forEach(m -> {
+      caseIds.add(m.from());
+      caseIds.add(m.to());
+    });
+    return stores.cases().byIds(caseIds).compose(cases -> {
+      List<EventEnvelope> events = new ArrayList<>();
+      for (int i = 0; i < moves.size(); i++) {
+        ThreadMoves.Move m = moves.get(i);
+        if (cases.containsKey(m.to()) && cases.containsKey(m.from())) {
+          events.add(IngestEvents.moved(moveId, i, cases.get(m.to()), cases.get(m.from()), m.roots(), now));
+        }
+      }
+      return stores.events().deliverDurable(moveId, events);
+    });
   }
 
   private Future<BatchOutcome> persist(List<Mention> ordered, Threader.Result threading) {
@@ -178,8 +198,6 @@ final class IngestBatch {
     if (stored.isEmpty()) {
       return Future.succeededFuture();
     }
-    Change change = new Change(batchId, MongoStore.INGEST_JOURNAL, batchId,
-        IngestEvents.of(stored, writes, facts.cases(), now));
-    return stores.events().deliverDurable(change.id(), change.envelopes());
+    return stores.events().deliverDurable(batchId, IngestEvents.of(stored, writes, facts.cases(), now));
   }
 }

@@ -82,10 +82,25 @@ public final class ThreadingRecovery {
     return stores.moves().apply(entry.moves(), now)
         .compose(v -> stores.mentions().byIds(entry.mentionIds()))
         .compose(mentions -> rethread(mentions, entry.openedAt(), now)
+            .compose(v -> tell(entry, mentions, now))
             .compose(v -> stores.journal().close(entry.id()))
             .onSuccess(v -> LOG.warn("recovered interrupted ingest batch={}: {} mentions, {} moves",
                 entry.id(), mentions.size(), entry.moves().size()))
             .map(mentions.size()));
+  }
+
+  /**
+   * Tells the batch's events again (its own tell may or may not have run before the crash):
+   * their ids are the ones the batch gave them, so listeners keep one of each.
+   */
+  private Future<Void> tell(IngestJournal.Entry entry, List<Mention> mentions, Instant now) {
+    if (mentions.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Set<String> caseIds = new HashSet<>();
+    mentions.forEach(m -> caseIds.add(m.caseId()));
+    return stores.cases().byIds(caseIds).compose(cases -> stores.events().deliverDurable(entry.id(),
+        IngestEvents.recovered(mentions, cases, entry.openedAt(), now)));
   }
 
   private Future<Void> rethread(List<Mention> mentions, Instant openedAt, Instant now) {
@@ -93,7 +108,7 @@ public final class ThreadingRecovery {
       return Future.succeededFuture();
     }
     return rememberOrphans(mentions, now)
-        .compose(v -> finishCases(mentions, now))
+        .compose(v -> finishCases(mentions, openedAt))
         .compose(v -> finishCustomers(mentions, openedAt, now))
         .compose(v -> adoptWaiting(mentions, now));
   }
@@ -101,9 +116,11 @@ public final class ThreadingRecovery {
   /**
    * Upserts only the cases that do not list all their mentions yet: a batch that got that far
    * before the crash may be followed by later batches, whose newer text and priority a second
-   * upsert would overwrite.
+   * upsert would overwrite. Written as of the batch's own start, so a case it opens says when the
+   * batch opened it (which is how its {@code case.opened} is told again).
    */
-  private Future<Void> finishCases(List<Mention> mentions, Instant now) {
+  private Future<Void> finishCases(List<Mention> mentions, Instant batchStart) {
+    Instant now = batchStart;
     Map<String, Mention> latestByCase = new LinkedHashMap<>();
     mentions.forEach(m -> latestByCase.merge(m.caseId(), m, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b));
     return stores.moves().listedIn(latestByCase.keySet()).compose(listed -> {

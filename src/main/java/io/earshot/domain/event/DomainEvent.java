@@ -93,6 +93,21 @@ public sealed interface DomainEvent {
     }
   }
 
+  /**
+   * Part of a reply chain found split across two cases was moved into this one, from
+   * {@code source} (as it is after the move: resolved as merged when nothing was left in it).
+   */
+  record CaseMentionsMoved(CareCase careCase, CareCase source, java.util.List<String> mentionIds, Instant at)
+      implements OfCase {
+    public EventType type() {
+      return EventType.CASE_MENTIONS_MOVED;
+    }
+
+    public String actor() {
+      return INGEST;
+    }
+  }
+
   record CaseAssigned(CareCase careCase, String from, String to, String actor, Instant at) implements OfCase {
     public EventType type() {
       return EventType.CASE_ASSIGNED;

@@ -14,6 +14,7 @@ public enum EventType {
   CASE_OPENED("case.opened", Delivery.RECORDED),
   CASE_MENTION_ADDED("case.mention_added", Delivery.RECORDED),
   CASE_REOPENED("case.reopened", Delivery.RECORDED),
+  CASE_MENTIONS_MOVED("case.mentions_moved", Delivery.RECORDED),
   CASE_ASSIGNED("case.assigned", Delivery.RECORDED),
   CASE_STATUS_CHANGED("case.status_changed", Delivery.RECORDED),
   CASE_RESPONDED("case.responded", Delivery.RECORDED),
