@@ -44,6 +44,23 @@ public final class Lexicon {
     return valences.containsKey(token);
   }
 
+  /** The plain words of the lexicon (no emoticons or emoji), for splitting hashtags. */
+  java.util.stream.Stream<String> words() {
+    return valences.keySet().stream().filter(Lexicon::plainWord);
+  }
+
+  private static boolean plainWord(String w) {
+    if (w.length() < 2) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      if (w.charAt(i) < 'a' || w.charAt(i) > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public int size() {
     return valences.size();
   }

@@ -1,7 +1,6 @@
 package io.earshot.triage;
 
 import io.earshot.domain.Reason;
-import io.earshot.domain.SentimentLabel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,8 +49,7 @@ final class ReasonMatcher {
     taxonomy.urgency().forEach((group, list) -> list.forEach(p -> urgency.add(p, group)));
   }
 
-  List<Reason> match(Tokens t, double sentiment) {
-    SentimentLabel label = SentimentAnalyzer.label(sentiment);
+  List<Reason> match(Tokens t) {
     List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
     int[] halves = new int[defs.size()];
     phrases.forEachMatch(t, (start, end, cues) -> {
@@ -64,7 +62,7 @@ final class ReasonMatcher {
     });
     List<Reason> out = new ArrayList<>(3);
     for (int i = 0; i < defs.size(); i++) {
-      double score = score(defs.get(i), halves[i] / 2.0, t, label, sentiment);
+      double score = score(defs.get(i), halves[i] / 2.0, t);
       if (score >= taxonomy.minScore()) {
         out.add(new Reason(defs.get(i).code(), Math.round(score * 100) / 100.0));
       }
@@ -76,16 +74,12 @@ final class ReasonMatcher {
     return out;
   }
 
-  private static double score(Taxonomy.ReasonDefinition def, double hits, Tokens t,
-                              SentimentLabel label, double sentiment) {
-    if (def.sentiment() != null && !def.sentiment().equals(label.code())) {
-      return 0;
-    }
+  private static double score(Taxonomy.ReasonDefinition def, double hits, Tokens t) {
     double score = 1 - Math.pow(0.5, hits);
     if (t.questions > 0 && def.questionMark() > 0) {
       score = 1 - (1 - score) * (1 - def.questionMark());
     }
-    return def.fromSentiment() ? Math.max(score, Math.abs(sentiment)) : score;
+    return score;
   }
 
   /** Distinct urgency groups ("outage", "safety", ...) whose cues occur in the text. */

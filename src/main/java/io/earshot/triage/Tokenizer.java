@@ -1,28 +1,35 @@
 package io.earshot.triage;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits social text into tokens without regular expressions: whitespace chunks, whole-chunk
- * emoticons, words (hashtags lose their '#'), single emoji, @mentions and URLs (both ignored for
- * sentiment). Shouting and elongation ("sooo") are kept as flags. Text beyond
- * {@link #MAX_CHARS} is not read, so a pasted novel costs no more than a long post.
+ * Splits social text into tokens without regular expressions, after {@link TextNormalizer} has
+ * decoded entities and removed invisible characters: whitespace chunks, whole-chunk emoticons,
+ * words (hashtags lose their '#' and run-together ones are split into words), single emoji,
+ * @mentions (also after punctuation, as in ".@brand") and URLs (both ignored for sentiment).
+ * Shouting and elongation ("sooo") are kept as flags. Text beyond {@link #MAX_CHARS} is not
+ * read, so a pasted novel costs no more than a long post.
  */
 final class Tokenizer {
   static final int MAX_CHARS = 16_384;
 
   private final Lexicon lexicon;
+  private final HashtagSegmenter hashtags;
 
-  Tokenizer(Lexicon lexicon) {
+  Tokenizer(Lexicon lexicon, HashtagSegmenter hashtags) {
     this.lexicon = lexicon;
+    this.hashtags = hashtags;
   }
 
-  Tokens tokenize(String text) {
+  Tokens tokenize(String raw) {
     Tokens tokens = new Tokens();
-    if (text == null) {
+    if (raw == null) {
       return tokens;
     }
-    int n = Math.min(text.length(), MAX_CHARS);
+    String text = TextNormalizer.normalize(raw, MAX_CHARS);
+    tokens.text = text;
+    int n = text.length();
     int i = 0;
     while (i < n) {
       while (i < n && isSpace(text.charAt(i))) {
@@ -41,9 +48,12 @@ final class Tokenizer {
   }
 
   private void chunk(String text, int start, int end, Tokens tokens) {
-    char first = text.charAt(start);
     countPunctuation(text, start, end, tokens);
-    if (first == '@' && end - start > 1) {
+    int at = start;
+    while (at < end - 1 && isOpeningMark(text.charAt(at))) {
+      at++; // ".@brand", "(@brand", "\"@brand": a handle behind punctuation is still a handle
+    }
+    if (text.charAt(at) == '@' && end - at > 1) {
       tokens.startsWithMention |= tokens.size == 0;
       tokens.add("@", Tokens.MENTION | Tokens.SKIP);
       return;
@@ -83,6 +93,8 @@ final class Tokenizer {
       int len = Character.charCount(cp);
       if (Character.isLetterOrDigit(cp) || ((cp == '\'' || cp == '\u2019' || cp == '-') && wordStart >= 0)) {
         wordStart = wordStart < 0 ? i : wordStart;
+      } else if (Character.getType(cp) == Character.NON_SPACING_MARK && wordStart >= 0) {
+        // combining accents stay inside their word
       } else {
         wordStart = flush(text, wordStart, i, tokens);
         if (Emoji.isEmoji(cp)) {
@@ -104,7 +116,14 @@ final class Tokenizer {
       to--;
     }
     if (to > from) {
-      addWord(text.substring(from, to), tokens);
+      boolean hashtag = from > 0 && text.charAt(from - 1) == '#';
+      List<String> parts = hashtag ? hashtags.split(text.substring(from, to).toLowerCase(Locale.ROOT)) : null;
+      if (parts == null) {
+        addWord(text.substring(from, to), tokens);
+      } else {
+        parts.forEach(part -> tokens.add(part, Tokens.HASHTAG_PART));
+        tokens.plainWords++;
+      }
     }
     return -1;
   }
@@ -165,7 +184,12 @@ final class Tokenizer {
         || cp == '(' || cp == ')' || cp == '\u2026';
   }
 
+  private static boolean isOpeningMark(char c) {
+    return c == '.' || c == '(' || c == '"' || c == '\'' || c == '\u201C' || c == '[' || c == ':';
+  }
+
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isSpaceChar(c);
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isWhitespace(c)
+        || Character.isSpaceChar(c);
   }
 }

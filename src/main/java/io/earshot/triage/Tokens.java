@@ -14,8 +14,13 @@ final class Tokens {
   static final int SKIP = 32;
   /** The token ends a clause: punctuation followed it in the text. */
   static final int CLAUSE_END = 64;
+  /** The token is one word of a run-together hashtag ("#worstflightever"). */
+  static final int HASHTAG_PART = 128;
 
+  /** The normalized text the tokens were read from. */
+  String text = "";
   String[] words = new String[32];
+  private String[] lemmas;
   int[] flags = new int[32];
   int size;
   int exclamations;
@@ -39,6 +44,17 @@ final class Tokens {
 
   String word(int i) {
     return words[i];
+  }
+
+  /** The token's lemma ("flights" to "flight"), computed on first use for the whole text. */
+  String lemma(int i) {
+    if (lemmas == null) {
+      lemmas = new String[size];
+      for (int k = 0; k < size; k++) {
+        lemmas[k] = Lemmas.of(words[k]);
+      }
+    }
+    return lemmas[i];
   }
 
   boolean has(int i, int flag) {

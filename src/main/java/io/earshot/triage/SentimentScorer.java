@@ -1,0 +1,94 @@
+package io.earshot.triage;
+
+import io.earshot.domain.SentimentLabel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sentiment of one read text from the trained model: a -1..1 score (the probability of
+ * positive minus that of negative), the most probable label with its calibrated probability as
+ * confidence, an "unsure" flag below {@link #UNSURE_BELOW}, and as cues the inputs that drove
+ * the decision, in the words of the rules that produced them.
+ */
+final class SentimentScorer {
+  /** Below this calibrated probability the label is shown as unsure. */
+  static final double UNSURE_BELOW = 0.6;
+  private static final int MAX_CUES = 6;
+
+  private final SentimentModel model;
+
+  /** The verdict on one text. */
+  record Result(double score, SentimentLabel label, double confidence, boolean unsure,
+                List<String> cues) {
+  }
+
+  SentimentScorer(SentimentModel model) {
+    this.model = model;
+  }
+
+  Result score(FeatureReader.Read read) {
+    SentimentModel.Prediction p = model.predict(read.features());
+    double score = round(p.probability(SentimentLabel.POSITIVE) - p.probability(SentimentLabel.NEGATIVE));
+    List<String> cues = new ArrayList<>(MAX_CUES);
+    for (SentimentModel.Contribution c : p.drivers()) {
+      String cue = cue(c.feature(), read);
+      if (cue != null && !cues.contains(cue) && cues.size() < MAX_CUES) {
+        cues.add(cue);
+      }
+    }
+    return new Result(score, p.label(), round(p.confidence()), p.confidence() < UNSURE_BELOW, cues);
+  }
+
+  /** Says in the rules' words what one model input stood for in this text. */
+  static String cue(String feature, FeatureReader.Read read) {
+    if (feature.startsWith("w:")) {
+      return "word: " + feature.substring(2);
+    }
+    Evidence ev = read.reading().evidence();
+    RuleFeature rule = ruleOf(feature);
+    if (rule == null) {
+      return null;
+    }
+    return switch (rule) {
+      case COMPLAINT, STRONG_COMPLAINT -> joined("care", ev.complaintPhrases(), rule);
+      case PRAISE -> joined("care", ev.praisePhrases(), rule);
+      case NEGATION -> joined("negation", ev.cuesOf("negation"), rule);
+      case SARCASM -> joined("sarcasm", ev.cuesOf("sarcasm"), rule);
+      case BUT -> joined("but", ev.cuesOf("but"), rule);
+      case COMPOUND, POSITIVE, NEGATIVE, CARE_POSITIVE, CARE_NEGATIVE -> lexicon(read, rule);
+      default -> "care: " + rule.label();
+    };
+  }
+
+  private static RuleFeature ruleOf(String feature) {
+    for (RuleFeature r : RuleFeature.values()) {
+      if (r.featureName().equals(feature)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static String joined(String kind, List<String> details, RuleFeature rule) {
+    return kind + ": " + (details.isEmpty() ? rule.label() : String.join(", ", details));
+  }
+
+  /** The words that carried the lexicon's verdict, strongest first (at most three). */
+  private static String lexicon(FeatureReader.Read read, RuleFeature rule) {
+    Tokens t = read.tokens();
+    float[] v = read.reading().valences();
+    boolean positive = rule == RuleFeature.POSITIVE || rule == RuleFeature.CARE_POSITIVE
+        || (rule == RuleFeature.COMPOUND && read.reading().compound() > 0);
+    List<String> words = new ArrayList<>(3);
+    for (int i = 0; i < t.size && words.size() < 3; i++) {
+      if (positive ? v[i] >= 0.5f : v[i] <= -0.5f) {
+        words.add(t.word(i));
+      }
+    }
+    return words.isEmpty() ? "lexicon: " + rule.label() : "lexicon: " + String.join(", ", words);
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10_000) / 10_000.0;
+  }
+}
