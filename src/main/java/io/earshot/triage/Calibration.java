@@ -15,15 +15,15 @@ final class Calibration {
   private Calibration() {
   }
 
-  /** The temperature minimizing mean log-loss, by golden-section search on [0.25, 8]. */
-  static double fitTemperature(List<double[]> logits, int[] truth) {
+  /** The temperature minimizing weighted mean log-loss, by golden-section search on [0.25, 8]. */
+  static double fitTemperature(List<double[]> logits, int[] truth, double[] weights) {
     double a = LOW;
     double b = HIGH;
     double g = (Math.sqrt(5) - 1) / 2;
     for (int i = 0; i < 60; i++) {
       double c = b - g * (b - a);
       double d = a + g * (b - a);
-      if (logLoss(logits, truth, c) < logLoss(logits, truth, d)) {
+      if (logLoss(logits, truth, weights, c) < logLoss(logits, truth, weights, d)) {
         b = d;
       } else {
         a = c;
@@ -32,13 +32,16 @@ final class Calibration {
     return (a + b) / 2;
   }
 
-  static double logLoss(List<double[]> logits, int[] truth, double temperature) {
+  /** Weighted mean log-loss of the predictions at {@code temperature}. */
+  static double logLoss(List<double[]> logits, int[] truth, double[] weights, double temperature) {
     double sum = 0;
+    double total = 0;
     for (int i = 0; i < truth.length; i++) {
       double[] p = SentimentModel.calibrate(logits.get(i), temperature);
-      sum -= Math.log(Math.max(1e-12, p[truth[i]]));
+      sum -= weights[i] * Math.log(Math.max(1e-12, p[truth[i]]));
+      total += weights[i];
     }
-    return sum / Math.max(1, truth.length);
+    return sum / Math.max(1e-12, total);
   }
 
   /** Expected calibration error over ten confidence bins: |confidence - accuracy|, weighted. */

@@ -25,8 +25,15 @@ final class Corpus {
   static final List<String> CARE_FILES = List.of("src/test/resources/triage/customer-care-labelled.tsv",
       "src/test/resources/triage/customer-care-holdout.tsv");
 
-  /** One labelled post; {@code rating} is VADER's mean human rating scaled to -1..1, else NaN. */
-  record Sample(String source, String text, SentimentLabel label, double rating, List<String> reasons) {
+  /**
+   * One labelled post; {@code rating} is VADER's mean human rating scaled to -1..1, else NaN;
+   * {@code sector} is the business sector of our customer-care posts ("airline"), else null.
+   */
+  record Sample(String source, String text, SentimentLabel label, double rating, List<String> reasons,
+                String sector) {
+    Sample(String source, String text, SentimentLabel label, double rating, List<String> reasons) {
+      this(source, text, label, rating, reasons, null);
+    }
   }
 
   private Corpus() {
@@ -126,7 +133,8 @@ final class Corpus {
     List<Sample> out = new ArrayList<>();
     for (String file : CARE_FILES) {
       for (GroundTruth.Labelled r : GroundTruth.readLabelled(repoRoot.resolve(file))) {
-        out.add(new Sample(CARE, r.text(), SentimentLabel.fromCode(r.label()), Double.NaN, r.reasons()));
+        out.add(new Sample(CARE, r.text(), SentimentLabel.fromCode(r.label()), Double.NaN, r.reasons(),
+            r.sector()));
       }
     }
     return out;

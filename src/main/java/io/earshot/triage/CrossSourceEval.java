@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Leave-one-source-out evaluation: for each source, a model is trained on all the other sources
@@ -13,6 +14,11 @@ import java.util.Map;
  */
 final class CrossSourceEval {
   static final List<String> CLASSES = SentimentModel.CLASSES.stream().map(l -> l.code()).toList();
+
+  /** The name of the fold that holds out whole care sectors. */
+  static final String CARE_SECTORS = "care-unseen-sectors";
+  private static final List<Set<String>> SECTOR_HALVES = List.of(
+      Set.of("airline", "telecom", "software", "utility"), Set.of("banking", "food", "retail", "streaming"));
 
   private final ModelTrainer trainer;
 
@@ -38,12 +44,44 @@ final class CrossSourceEval {
       });
       folds.add(fold(held, trainedOn, train, bySource.get(held)));
     }
+    if (bySource.containsKey(Corpus.CARE)) {
+      folds.add(unseenSectors(bySource));
+    }
     return folds;
+  }
+
+  /**
+   * Our care posts by sector: half the sectors are held out while the model trains on every
+   * public set and the other sectors' care posts, then the other half; the two halves' results
+   * are reported together. This is the closest we have to care traffic of a brand never seen.
+   */
+  private Fold unseenSectors(Map<String, List<Corpus.Sample>> bySource) {
+    List<Corpus.Sample> test = new ArrayList<>();
+    List<double[]> logits = new ArrayList<>();
+    List<String> rules = new ArrayList<>();
+    for (Set<String> held : SECTOR_HALVES) {
+      List<Corpus.Sample> train = new ArrayList<>();
+      List<Corpus.Sample> heldOut = new ArrayList<>();
+      bySource.values().forEach(samples -> samples.forEach(s ->
+          (s.sector() != null && held.contains(s.sector()) ? heldOut : train).add(s)));
+      Fold half = fold(CARE_SECTORS, List.of(), train, heldOut);
+      test.addAll(heldOut);
+      logits.addAll(half.logits());
+      rules.addAll(List.of(half.rulesOnly()));
+    }
+    List<String> trainedOn = new ArrayList<>(bySource.keySet());
+    return new Fold(CARE_SECTORS, trainedOn, test, logits, rules.toArray(String[]::new));
   }
 
   private Fold fold(String held, List<String> trainedOn, List<Corpus.Sample> train, List<Corpus.Sample> test) {
     FeatureReader reader = trainer.readerFor(train);
     SentimentModel model = new SentimentModel(trainer.train(train, reader), 1.0);
+    return judge(held, trainedOn, reader, model, test);
+  }
+
+  /** Scores {@code test} with a model trained without it: uncalibrated scores and the rules' own labels. */
+  static Fold judge(String held, List<String> trainedOn, FeatureReader reader, SentimentModel model,
+                    List<Corpus.Sample> test) {
     List<double[]> logits = new ArrayList<>(test.size());
     String[] rules = new String[test.size()];
     for (int i = 0; i < test.size(); i++) {
@@ -54,15 +92,23 @@ final class CrossSourceEval {
     return new Fold(held, trainedOn, test, logits, rules);
   }
 
-  /** The temperature that calibrates the pooled out-of-source predictions of all folds. */
+  /**
+   * The temperature that calibrates the pooled out-of-source predictions of all folds, each fold
+   * weighing the same however many posts it has, so the large general sets do not set it alone.
+   */
   static double temperature(List<Fold> folds) {
     List<double[]> logits = new ArrayList<>();
     List<Integer> truth = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
     for (Fold f : folds) {
       logits.addAll(f.logits());
-      f.test().forEach(s -> truth.add(CLASSES.indexOf(s.label().code())));
+      f.test().forEach(s -> {
+        truth.add(CLASSES.indexOf(s.label().code()));
+        weights.add(1.0 / f.test().size());
+      });
     }
-    return Calibration.fitTemperature(logits, truth.stream().mapToInt(Integer::intValue).toArray());
+    return Calibration.fitTemperature(logits, truth.stream().mapToInt(Integer::intValue).toArray(),
+        weights.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   static JsonObject report(Fold f, double temperature) {

@@ -22,7 +22,11 @@ final class Lemmas {
       Map.entry("said", "say"), Map.entry("children", "child"), Map.entry("people", "person"),
       Map.entry("women", "woman"), Map.entry("men", "man"), Map.entry("bags", "bag"),
       Map.entry("news", "news"), Map.entry("status", "status"), Map.entry("bus", "bus"),
-      Map.entry("gas", "gas"), Map.entry("plus", "plus"), Map.entry("miss", "miss"));
+      Map.entry("gas", "gas"), Map.entry("plus", "plus"), Map.entry("miss", "miss"),
+      Map.entry("cancelled", "cancel"), Map.entry("cancelling", "cancel"),
+      Map.entry("canceled", "cancel"), Map.entry("canceling", "cancel"),
+      Map.entry("travelled", "travel"), Map.entry("travelling", "travel"),
+      Map.entry("labelled", "label"), Map.entry("refuelling", "refuel"));
 
   private Lemmas() {
   }
@@ -54,11 +58,11 @@ final class Lemmas {
     return dropE(word);
   }
 
-  /** "cancell" and "cancel", "delay", "charg" and "charge" meet: doubled consonants and a final 'e' go. */
+  /** "stopp" and "stop", "charg" and "charge" meet: a doubled final consonant and a final 'e' go. */
   private static String verbStem(String stem) {
     int n = stem.length();
-    if (n >= 3 && stem.charAt(n - 1) == stem.charAt(n - 2) && !vowel(stem.charAt(n - 1))
-        && stem.charAt(n - 1) != 's') {
+    char last = n > 0 ? stem.charAt(n - 1) : ' ';
+    if (n >= 3 && last == stem.charAt(n - 2) && !vowel(last) && "lszf".indexOf(last) < 0) {
       return stem.substring(0, n - 1);
     }
     return dropE(stem);

@@ -29,7 +29,7 @@ final class ModelTrainer {
   record Settings(int epochs, double learningRate, int minWordCount, double balance,
                   Map<String, Double> sourceBoost, long seed) {
     static Settings defaults() {
-      return new Settings(8, 0.5, 3, 0.5, Map.of(Corpus.CARE, 3.0, Corpus.APPLE, 1.5), 42L);
+      return new Settings(5, 0.05, 3, 0.5, Map.of(Corpus.CARE, 3.0, Corpus.APPLE, 1.5), 42L);
     }
 
     io.vertx.core.json.JsonObject toJson() {

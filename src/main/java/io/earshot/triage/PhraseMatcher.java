@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * Finds phrases in a token sequence with a token trie. A phrase is space-separated words; the
  * word {@code #} matches any number ("3", "three", "several"), {@code *} matches any one token
- * and a word ending in {@code *} matches by prefix ("refund*"). Longest match wins at each start
- * and matches do not overlap. Immutable after construction, so shared across threads.
+ * and a word ending in {@code *} matches by prefix ("refund*"). A matcher built {@link
+ * #onLemmas()} compares plain words by lemma ("flight cancel" matches "flights cancelled"); prefixes
+ * always match the word as written. Longest match wins at each start and matches do not overlap.
+ * Immutable after construction, so shared across threads.
  */
 final class PhraseMatcher<T> {
   /** Receives each match: tokens [start, end) matched the phrase carrying {@code payload}. */
@@ -27,6 +29,19 @@ final class PhraseMatcher<T> {
   }
 
   private final Node<T> root = new Node<>();
+  private final boolean lemmas;
+
+  PhraseMatcher() {
+    this(false);
+  }
+
+  private PhraseMatcher(boolean lemmas) {
+    this.lemmas = lemmas;
+  }
+
+  static <T> PhraseMatcher<T> onLemmas() {
+    return new PhraseMatcher<>(true);
+  }
 
   void add(String phrase, T payload) {
     Node<T> node = root;
@@ -54,7 +69,7 @@ final class PhraseMatcher<T> {
       node.prefixes.add(Map.entry(prefix, created));
       return created;
     }
-    return node.exact.computeIfAbsent(word, w -> new Node<>());
+    return node.exact.computeIfAbsent(lemmas ? Lemmas.of(word) : word, w -> new Node<>());
   }
 
   @SuppressWarnings("unchecked")
@@ -82,7 +97,7 @@ final class PhraseMatcher<T> {
       return best;
     }
     String word = tokens.word(pos);
-    Node<T> next = node.exact.get(word);
+    Node<T> next = node.exact.get(lemmas ? tokens.lemma(pos) : word);
     if (next != null) {
       best = walk(next, tokens, start, pos + 1, best, found);
     }

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Multi-label contact reasons from a {@link Taxonomy}: each phrase hit adds evidence (one hit
- * scores 0.5, two 0.75, ...; a broad word marked {@code ~} such as "~order" counts half, so it
- * needs a second cue to pass {@code minScore}), a question mark adds the reason's
- * {@code questionMark} weight, a negator up to three words before a hit cancels it for
- * negatable reasons, and reasons that
- * require a sentiment label need it; {@code fromSentiment} reasons take the sentiment's
- * strength as evidence too. Nothing matched gives {@link Taxonomy#FALLBACK}.
+ * Multi-label contact reasons from a {@link Taxonomy}, topics first and then speech acts. Each
+ * phrase hit, matched on lemmas, adds evidence (one hit scores 0.5, two 0.75, ...; a broad word
+ * marked {@code ~} such as "~order" counts half, so it needs a second cue to pass
+ * {@code minScore}); a question mark adds the reason's {@code questionMark} weight; a negator up
+ * to three words before a hit cancels it for negatable reasons; {@code careComplaints} reasons
+ * count the care rules' complaint phrases ("still waiting") as hits. No topic matched gives
+ * {@link Taxonomy#FALLBACK}. Sentiment plays no part.
  */
 final class ReasonMatcher {
   /** A phrase written "~order" is weak: half a hit, so it needs a second cue to count. */
@@ -26,8 +26,8 @@ final class ReasonMatcher {
 
   private final Taxonomy taxonomy;
   /** Each phrase carries every reason that lists it ("not loading" is outage and defect). */
-  private final PhraseMatcher<List<Cue>> phrases = new PhraseMatcher<>();
-  private final PhraseMatcher<String> urgency = new PhraseMatcher<>();
+  private final PhraseMatcher<List<Cue>> phrases = PhraseMatcher.onLemmas();
+  private final PhraseMatcher<String> urgency = PhraseMatcher.onLemmas();
 
   /** A phrase hit: the reason it is evidence for and how much it counts. */
   private record Cue(int reason, int halves) {
@@ -49,7 +49,7 @@ final class ReasonMatcher {
     taxonomy.urgency().forEach((group, list) -> list.forEach(p -> urgency.add(p, group)));
   }
 
-  List<Reason> match(Tokens t) {
+  List<Reason> match(Tokens t, Evidence ev) {
     List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
     int[] halves = new int[defs.size()];
     phrases.forEachMatch(t, (start, end, cues) -> {
@@ -60,18 +60,24 @@ final class ReasonMatcher {
         }
       }
     });
-    List<Reason> out = new ArrayList<>(3);
+    List<Reason> topics = new ArrayList<>(3);
+    List<Reason> acts = new ArrayList<>(2);
     for (int i = 0; i < defs.size(); i++) {
-      double score = score(defs.get(i), halves[i] / 2.0, t);
+      Taxonomy.ReasonDefinition def = defs.get(i);
+      int evidence = halves[i] + (def.careComplaints() ? STRONG_HALVES * Math.min(2, ev.complaintCues) : 0);
+      double score = score(def, evidence / 2.0, t);
       if (score >= taxonomy.minScore()) {
-        out.add(new Reason(defs.get(i).code(), Math.round(score * 100) / 100.0));
+        (def.kind() == Taxonomy.Kind.ACT ? acts : topics).add(new Reason(def.code(), Math.round(score * 100) / 100.0));
       }
     }
-    if (out.isEmpty()) {
-      return List.of(new Reason(Taxonomy.FALLBACK, 1.0));
+    Comparator<Reason> strongest = Comparator.comparingDouble(Reason::score).reversed();
+    topics.sort(strongest);
+    acts.sort(strongest);
+    if (topics.isEmpty()) {
+      topics.add(new Reason(Taxonomy.FALLBACK, 1.0));
     }
-    out.sort(Comparator.comparingDouble(Reason::score).reversed());
-    return out;
+    topics.addAll(acts);
+    return topics;
   }
 
   private static double score(Taxonomy.ReasonDefinition def, double hits, Tokens t) {

@@ -8,6 +8,9 @@ package io.earshot.triage;
  */
 enum RuleFeature {
   COMPOUND("lexicon rules' score"),
+  RULES_POSITIVE("the rules read it as positive"),
+  RULES_NEGATIVE("the rules read it as negative"),
+  CARE_RULES_NEGATIVE("the rules read a care post as negative"),
   POSITIVE("positive words"),
   NEGATIVE("negative words"),
   NO_POLAR_WORD("no opinion word"),

@@ -5,11 +5,18 @@ import java.time.Duration;
 
 /**
  * Everything priority may weigh besides the text: who wrote it, whether the customer is a VIP,
- * how often they contacted the brand recently, and how long the mention has waited so far.
+ * how often they contacted the brand recently, and how long the mention has waited so far; and
+ * the brand it was written to ({@code null}: the hub's default brand), which selects that
+ * brand's contact-reason taxonomy when one is configured.
  */
 public record ScoringInput(String text, Author author, boolean vip, int recentContacts,
-                           Duration waiting) {
+                           Duration waiting, String brand) {
+  /** A mention to the default brand. */
+  public ScoringInput(String text, Author author, boolean vip, int recentContacts, Duration waiting) {
+    this(text, author, vip, recentContacts, waiting, null);
+  }
+
   public static ScoringInput ofText(String text) {
-    return new ScoringInput(text, null, false, 0, Duration.ZERO);
+    return new ScoringInput(text, null, false, 0, Duration.ZERO, null);
   }
 }

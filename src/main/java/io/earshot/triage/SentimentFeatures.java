@@ -37,6 +37,9 @@ final class SentimentFeatures {
     }
     boolean care = CareContext.isCare(t);
     f.set(RuleFeature.COMPOUND, compound);
+    f.set(RuleFeature.RULES_POSITIVE, compound >= SentimentAnalyzer.NEUTRAL_BAND ? 1 : 0);
+    f.set(RuleFeature.RULES_NEGATIVE, compound <= -SentimentAnalyzer.NEUTRAL_BAND ? 1 : 0);
+    f.set(RuleFeature.CARE_RULES_NEGATIVE, care && compound <= -SentimentAnalyzer.NEUTRAL_BAND ? 1 : 0);
     f.set(RuleFeature.POSITIVE, squash(pos));
     f.set(RuleFeature.NEGATIVE, squash(neg));
     f.set(RuleFeature.NO_POLAR_WORD, pos == 0 && neg == 0 ? 1 : 0);

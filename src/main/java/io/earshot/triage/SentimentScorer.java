@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class SentimentScorer {
   /** Below this calibrated probability the label is shown as unsure. */
-  static final double UNSURE_BELOW = 0.6;
+  static final double UNSURE_BELOW = io.earshot.domain.Triage.UNSURE_BELOW;
   private static final int MAX_CUES = 6;
 
   private final SentimentModel model;
@@ -39,6 +39,15 @@ final class SentimentScorer {
     return new Result(score, p.label(), round(p.confidence()), p.confidence() < UNSURE_BELOW, cues);
   }
 
+  /**
+   * A post in another language: English rules and an English-trained model would read noise,
+   * so it is neutral, flagged unsure, and says why; the language travels with the result.
+   */
+  static Result notEnglish(String lang) {
+    return new Result(0.0, SentimentLabel.NEUTRAL, 0.34, true,
+        List.of("language: " + lang + " (not scored as English)"));
+  }
+
   /** Says in the rules' words what one model input stood for in this text. */
   static String cue(String feature, FeatureReader.Read read) {
     if (feature.startsWith("w:")) {
@@ -55,7 +64,8 @@ final class SentimentScorer {
       case NEGATION -> joined("negation", ev.cuesOf("negation"), rule);
       case SARCASM -> joined("sarcasm", ev.cuesOf("sarcasm"), rule);
       case BUT -> joined("but", ev.cuesOf("but"), rule);
-      case COMPOUND, POSITIVE, NEGATIVE, CARE_POSITIVE, CARE_NEGATIVE -> lexicon(read, rule);
+      case COMPOUND, POSITIVE, NEGATIVE, CARE_POSITIVE, CARE_NEGATIVE, RULES_POSITIVE, RULES_NEGATIVE,
+          CARE_RULES_NEGATIVE -> lexicon(read, rule);
       default -> "care: " + rule.label();
     };
   }
@@ -78,6 +88,7 @@ final class SentimentScorer {
     Tokens t = read.tokens();
     float[] v = read.reading().valences();
     boolean positive = rule == RuleFeature.POSITIVE || rule == RuleFeature.CARE_POSITIVE
+        || rule == RuleFeature.RULES_POSITIVE
         || (rule == RuleFeature.COMPOUND && read.reading().compound() > 0);
     List<String> words = new ArrayList<>(3);
     for (int i = 0; i < t.size && words.size() < 3; i++) {

@@ -4,11 +4,14 @@ import io.earshot.domain.Priority;
 import io.earshot.domain.Reason;
 import io.earshot.domain.Triage;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Earshot's triage: a calibrated, explained sentiment model for customer-care text, contact
- * reasons and an explained priority, pure CPU and thread-safe (all state is immutable after
+ * Earshot's triage: a calibrated, explained sentiment model for customer-care text (posts in
+ * another language are flagged with their language and not read as English), contact reasons
+ * (per brand when a brand has its own taxonomy) and an explained priority, pure CPU and thread-safe (all state is immutable after
  * construction). {@link #score} never throws on odd text: null, empty, binary or megabyte-long
  * input is scored as best it can be. Construction fails with
  * {@link java.io.UncheckedIOException} if bundled data or the bundled model is missing.
@@ -16,18 +19,32 @@ import java.util.List;
 public final class TriageEngine implements Scorer {
   private final FeatureReader reader;
   private final SentimentScorer sentiment;
+  private final LanguageGate languages = new LanguageGate();
   private final ReasonMatcher reasons;
+  private final Map<String, ReasonMatcher> brandReasons;
   private final PriorityModel priority;
 
   public TriageEngine(Taxonomy taxonomy, PriorityWeights weights) {
-    this(Lexicon.standard(), CareRules.standard(), SentimentModel.standard(), taxonomy, weights);
+    this(taxonomy, Map.of(), weights);
+  }
+
+  /**
+   * An engine whose contact reasons come from {@code brandTaxonomies} for a mention to one of
+   * those brands ({@link ScoringInput#brand()}) and from {@code taxonomy} otherwise.
+   */
+  public TriageEngine(Taxonomy taxonomy, Map<String, Taxonomy> brandTaxonomies, PriorityWeights weights) {
+    this(Lexicon.standard(), CareRules.standard(), SentimentModel.standard(), taxonomy,
+        brandTaxonomies, weights);
   }
 
   TriageEngine(Lexicon lexicon, CareRules care, SentimentModel model, Taxonomy taxonomy,
-               PriorityWeights weights) {
+               Map<String, Taxonomy> brandTaxonomies, PriorityWeights weights) {
     this.reader = new FeatureReader(lexicon, care, model.words());
     this.sentiment = new SentimentScorer(model);
     this.reasons = new ReasonMatcher(taxonomy);
+    Map<String, ReasonMatcher> byBrand = new HashMap<>();
+    brandTaxonomies.forEach((brand, t) -> byBrand.put(brand, new ReasonMatcher(t)));
+    this.brandReasons = Map.copyOf(byBrand);
     this.priority = new PriorityModel(weights);
   }
 
@@ -40,12 +57,15 @@ public final class TriageEngine implements Scorer {
     String text = input == null ? null : input.text();
     FeatureReader.Read read = reader.read(text);
     Tokens tokens = read.tokens();
-    SentimentScorer.Result s = sentiment.score(read);
-    List<Reason> matched = reasons.match(tokens);
+    String lang = languages.detect(tokens);
+    SentimentScorer.Result s = LanguageGate.ENGLISH.equals(lang) ? sentiment.score(read)
+        : SentimentScorer.notEnglish(lang);
     ScoringInput in = input == null ? ScoringInput.ofText("") : input;
-    Priority p = priority.priority(s.score(), reasons.urgencies(tokens), in, tokens,
+    ReasonMatcher matcher = in.brand() == null ? reasons : brandReasons.getOrDefault(in.brand(), reasons);
+    List<Reason> matched = matcher.match(tokens, read.reading().evidence());
+    Priority p = priority.priority(s.score(), matcher.urgencies(tokens), in, tokens,
         read.reading().evidence().request);
-    return new Triage(s.score(), s.label(), s.confidence(), s.cues(), matched, p);
+    return new Triage(s.score(), s.label(), s.confidence(), s.cues(), matched, p, lang);
   }
 
   @Override

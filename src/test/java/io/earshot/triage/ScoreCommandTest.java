@@ -1,6 +1,7 @@
 package io.earshot.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -84,5 +85,40 @@ class ScoreCommandTest {
         assertEquals(i, out.get(i).getInteger("id"));
       }
     }
+  }
+
+  @Test
+  @DisplayName("a byte-order mark at the start does not cost the first JSONL line its id")
+  void byteOrderMark() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.writeBytes(bom);
+    in.writeBytes("{\"id\": \"a1\", \"text\": \"@shop my parcel never arrived\"}\nsecond\n".getBytes(StandardCharsets.UTF_8));
+    List<JsonObject> out = run(in.toByteArray());
+    assertEquals(2, out.size());
+    assertEquals("a1", out.get(0).getString("id"));
+    assertEquals("negative", out.get(0).getString("label"));
+  }
+
+  @Test
+  @DisplayName("a plain post starting with '{' and posts with vertical tabs or form feeds are scored, not refused")
+  void oddButValidPosts() {
+    String in = "{Update} @airline flight delayed again and nobody tells us anything\n"
+        + "@shop still\u000Bwaiting\u000Cfor my refund\n{\"text\": broken\n";
+    List<JsonObject> out = run(in.getBytes(StandardCharsets.UTF_8));
+    assertEquals(3, out.size());
+    assertEquals("negative", out.get(0).getString("label"), out.get(0).encode());
+    assertTrue(out.get(0).getJsonArray("reasons").contains("delay"), out.get(0).encode());
+    assertFalse(out.get(1).containsKey("error"), out.get(1).encode());
+    assertTrue(out.get(1).getJsonArray("reasons").contains("billing"), out.get(1).encode());
+    assertTrue(out.get(2).getString("error").contains("invalid JSON"));
+  }
+
+  @Test
+  @DisplayName("results carry the language and whether the label is unsure; a brand selects its taxonomy")
+  void langUnsureBrand() {
+    JsonObject r = run("{\"text\": \"@bank where is my card\", \"brand\": \"acme\"}\n".getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals("en", r.getString("lang"));
+    assertTrue(r.containsKey("unsure"));
   }
 }
