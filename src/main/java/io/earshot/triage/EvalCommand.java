@@ -101,6 +101,6 @@ public final class EvalCommand {
         .put("complaintsWithTopicInTopTwo", CrossSourceEval.round((double) topTwo / Math.max(1, complaints)))
         .put("negativeOtherOnly", CrossSourceEval.round((double) otherOnly / Math.max(1, negatives)))
         .put("complaints", complaints).put("negatives", negatives)
-        .put("codes", new JsonArray(List.copyOf(ACTS)));
+        .put("acts", new JsonArray(List.of("question", "complaint", "request", "praise")));
   }
 }

@@ -31,9 +31,10 @@ final class SentimentScorer {
     double score = round(p.probability(SentimentLabel.POSITIVE) - p.probability(SentimentLabel.NEGATIVE));
     List<String> cues = new ArrayList<>(MAX_CUES);
     for (SentimentModel.Contribution c : p.drivers()) {
-      String cue = cue(c.feature(), read);
-      if (cue != null && !cues.contains(cue) && cues.size() < MAX_CUES) {
-        cues.add(cue);
+      for (String cue : cues(c.feature(), read)) {
+        if (!cues.contains(cue) && cues.size() < MAX_CUES) {
+          cues.add(cue);
+        }
       }
     }
     return new Result(score, p.label(), round(p.confidence()), p.confidence() < UNSURE_BELOW, cues);
@@ -48,26 +49,33 @@ final class SentimentScorer {
         List.of("language: " + lang + " (not scored as English)"));
   }
 
-  /** Says in the rules' words what one model input stood for in this text. */
-  static String cue(String feature, FeatureReader.Read read) {
+  /** Says in the rules' words what one model input stood for in this text (one cue per phrase). */
+  static List<String> cues(String feature, FeatureReader.Read read) {
     if (feature.startsWith("w:")) {
-      return "word: " + feature.substring(2);
+      return List.of("word: " + feature.substring(2));
     }
     Evidence ev = read.reading().evidence();
     RuleFeature rule = ruleOf(feature);
     if (rule == null) {
-      return null;
+      return List.of();
     }
     return switch (rule) {
-      case COMPLAINT, STRONG_COMPLAINT -> joined("care", ev.complaintPhrases(), rule);
-      case PRAISE -> joined("care", ev.praisePhrases(), rule);
-      case NEGATION -> joined("negation", ev.cuesOf("negation"), rule);
-      case SARCASM -> joined("sarcasm", ev.cuesOf("sarcasm"), rule);
-      case BUT -> joined("but", ev.cuesOf("but"), rule);
+      case COMPLAINT, STRONG_COMPLAINT -> each("care", ev.complaintPhrases(), rule);
+      case PRAISE -> each("care", ev.praisePhrases(), rule);
+      case NEGATION -> each("negation", ev.cuesOf("negation"), rule);
+      case SARCASM -> each("sarcasm", ev.cuesOf("sarcasm"), rule);
+      case BUT -> each("but", ev.cuesOf("but"), rule);
       case COMPOUND, POSITIVE, NEGATIVE, CARE_POSITIVE, CARE_NEGATIVE, RULES_POSITIVE, RULES_NEGATIVE,
-          CARE_RULES_NEGATIVE -> lexicon(read, rule);
-      default -> "care: " + rule.label();
+          CARE_RULES_NEGATIVE -> List.of(lexicon(read, rule));
+      default -> List.of("care: " + rule.label());
     };
+  }
+
+  private static List<String> each(String kind, List<String> details, RuleFeature rule) {
+    if (details.isEmpty()) {
+      return List.of(kind + ": " + rule.label());
+    }
+    return details.stream().map(d -> kind + ": " + d).toList();
   }
 
   private static RuleFeature ruleOf(String feature) {
@@ -79,10 +87,6 @@ final class SentimentScorer {
     return null;
   }
 
-  private static String joined(String kind, List<String> details, RuleFeature rule) {
-    return kind + ": " + (details.isEmpty() ? rule.label() : String.join(", ", details));
-  }
-
   /** The words that carried the lexicon's verdict, strongest first (at most three). */
   private static String lexicon(FeatureReader.Read read, RuleFeature rule) {
     Tokens t = read.tokens();
@@ -90,13 +94,36 @@ final class SentimentScorer {
     boolean positive = rule == RuleFeature.POSITIVE || rule == RuleFeature.CARE_POSITIVE
         || rule == RuleFeature.RULES_POSITIVE
         || (rule == RuleFeature.COMPOUND && read.reading().compound() > 0);
+    Evidence ev = read.reading().evidence();
     List<String> words = new ArrayList<>(3);
     for (int i = 0; i < t.size && words.size() < 3; i++) {
-      if (positive ? v[i] >= 0.5f : v[i] <= -0.5f) {
-        words.add(t.word(i));
+      if ((positive ? v[i] >= 0.5f : v[i] <= -0.5f) && !startsPhrase(ev, t.word(i))) {
+        words.add(negated(ev, t.word(i)));
       }
     }
     return words.isEmpty() ? "lexicon: " + rule.label() : "lexicon: " + String.join(", ", words);
+  }
+
+  /** A care phrase ("on hold") carries its valence on its first word; the phrase is its own cue. */
+  private static boolean startsPhrase(Evidence ev, String word) {
+    for (List<String> phrases : List.of(ev.complaintPhrases(), ev.praisePhrases())) {
+      for (String p : phrases) {
+        if (p.equals(word) || p.startsWith(word + " ")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** "good" read under a negator is shown as the negation that flipped it ("not good"). */
+  private static String negated(Evidence ev, String word) {
+    for (String n : ev.cuesOf("negation")) {
+      if (n.endsWith(" " + word)) {
+        return n;
+      }
+    }
+    return word;
   }
 
   private static double round(double x) {

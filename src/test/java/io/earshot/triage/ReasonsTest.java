@@ -118,10 +118,11 @@ class ReasonsTest {
   @Test
   @DisplayName("topics come first, speech acts after: a question, a complaint, a request, praise")
   void topicsThenActs() {
-    List<String> codes = score("@airline my flights were canceled twice, can you please rebook me?").reasonCodes();
-    assertEquals("delay", codes.get(0), codes.toString());
+    List<String> codes = score("@airline both flights canceled, can you please rebook me?").reasonCodes();
+    assertTrue(codes.subList(0, 2).containsAll(List.of("delay", "booking")), codes.toString());
     assertTrue(codes.containsAll(List.of("question", "request")), codes.toString());
-    assertTrue(codes.indexOf("question") > codes.indexOf("booking"), codes.toString());
+    assertTrue(codes.indexOf("question") > codes.indexOf("delay"), codes.toString());
+    assertFalse(codes.contains("cancellation"), "a cancelled flight is no subscription cancellation: " + codes);
     assertTrue(score("@bank thanks, Sam sorted it in minutes").reasonCodes().contains("praise"));
   }
 

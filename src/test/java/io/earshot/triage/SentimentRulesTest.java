@@ -29,7 +29,7 @@ class SentimentRulesTest {
     assertEquals(SentimentLabel.POSITIVE, score("The food is good").label());
     Triage t = score("The food is not good");
     assertEquals(SentimentLabel.NEGATIVE, t.label());
-    assertTrue(t.cues().contains("negation: not good"), t.cues().toString());
+    assertTrue(t.cues().stream().anyMatch(c -> c.endsWith("not good")), t.cues().toString());
     assertTrue(rules("The food is not good") < 0);
   }
 
