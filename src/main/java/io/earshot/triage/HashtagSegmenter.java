@@ -17,7 +17,7 @@ final class HashtagSegmenter {
   private final Set<String> words;
 
   HashtagSegmenter(Set<String> words) {
-    this.words = Set.copyOf(words);
+    this.words = new java.util.HashSet<>(words); // not Set.copyOf: see Lexicon
   }
 
   /** The words of {@code tag} (lower case, no '#'), or null when it is one word or cannot be split. */

@@ -23,7 +23,9 @@ public final class Lexicon {
   private final Map<String, Float> valences;
 
   Lexicon(Map<String, Float> valences) {
-    this.valences = Map.copyOf(valences);
+    // A HashMap, not Map.copyOf: it compares cached hashes before keys, where the immutable
+    // map calls equals on every key it probes, a cache miss each for words it does not hold.
+    this.valences = java.util.Collections.unmodifiableMap(new HashMap<>(valences));
   }
 
   /** The VADER base plus our overlay; fails with {@link UncheckedIOException} if either is missing. */

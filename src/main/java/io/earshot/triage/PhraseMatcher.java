@@ -22,7 +22,11 @@ final class PhraseMatcher<T> {
 
   private static final class Node<T> {
     final Map<String, Node<T>> exact = new HashMap<>(4);
-    final List<Map.Entry<String, Node<T>>> prefixes = new ArrayList<>(0);
+    /** Prefix words ("refund*") and where they lead; plain arrays, as every token tries them all. */
+    String[] prefixes = new String[0];
+    /** Each prefix's first letter, compared before the prefix itself. */
+    char[] prefixFirsts = new char[0];
+    List<Node<T>> prefixNodes = new ArrayList<>(0);
     Node<T> number;
     Node<T> any;
     T payload;
@@ -60,13 +64,17 @@ final class PhraseMatcher<T> {
     }
     if (word.length() > 1 && word.endsWith("*")) {
       String prefix = word.substring(0, word.length() - 1);
-      for (Map.Entry<String, Node<T>> e : node.prefixes) {
-        if (e.getKey().equals(prefix)) {
-          return e.getValue();
+      for (int j = 0; j < node.prefixes.length; j++) {
+        if (node.prefixes[j].equals(prefix)) {
+          return node.prefixNodes.get(j);
         }
       }
       Node<T> created = new Node<>();
-      node.prefixes.add(Map.entry(prefix, created));
+      node.prefixes = java.util.Arrays.copyOf(node.prefixes, node.prefixes.length + 1);
+      node.prefixes[node.prefixes.length - 1] = prefix;
+      node.prefixFirsts = java.util.Arrays.copyOf(node.prefixFirsts, node.prefixes.length);
+      node.prefixFirsts[node.prefixes.length - 1] = prefix.charAt(0);
+      node.prefixNodes.add(created);
       return created;
     }
     return node.exact.computeIfAbsent(lemmas ? Lemmas.of(word) : word, w -> new Node<>());
@@ -107,9 +115,11 @@ final class PhraseMatcher<T> {
     if (node.any != null) {
       best = walk(node.any, tokens, start, pos + 1, best, found);
     }
-    for (Map.Entry<String, Node<T>> e : node.prefixes) {
-      if (word.startsWith(e.getKey())) {
-        best = walk(e.getValue(), tokens, start, pos + 1, best, found);
+    char[] firsts = node.prefixFirsts;
+    char first = word.isEmpty() ? 0 : word.charAt(0);
+    for (int j = 0; j < firsts.length; j++) {
+      if (firsts[j] == first && word.startsWith(node.prefixes[j])) {
+        best = walk(node.prefixNodes.get(j), tokens, start, pos + 1, best, found);
       }
     }
     return best;

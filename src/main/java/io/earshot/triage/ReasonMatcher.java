@@ -23,6 +23,7 @@ final class ReasonMatcher {
   /** Hits are counted in half-hits so the per-call tally stays a small int array. */
   private static final int STRONG_HALVES = 2;
   private static final int WEAK_HALVES = 1;
+  private static final Comparator<Reason> STRONGEST = Comparator.comparingDouble(Reason::score).reversed();
 
   private final Taxonomy taxonomy;
   /** Each phrase carries every reason that lists it ("not loading" is outage and defect). */
@@ -70,9 +71,8 @@ final class ReasonMatcher {
         (def.kind() == Taxonomy.Kind.ACT ? acts : topics).add(new Reason(def.code(), Math.round(score * 100) / 100.0));
       }
     }
-    Comparator<Reason> strongest = Comparator.comparingDouble(Reason::score).reversed();
-    topics.sort(strongest);
-    acts.sort(strongest);
+    topics.sort(STRONGEST);
+    acts.sort(STRONGEST);
     if (topics.isEmpty()) {
       topics.add(new Reason(Taxonomy.FALLBACK, 1.0));
     }

@@ -34,13 +34,15 @@ enum RuleFeature {
   LONG("a long post");
 
   private final String label;
+  private final String featureName;
 
   RuleFeature(String label) {
     this.label = label;
+    this.featureName = "rule:" + name().toLowerCase(java.util.Locale.ROOT);
   }
 
   String featureName() {
-    return "rule:" + name().toLowerCase(java.util.Locale.ROOT);
+    return featureName;
   }
 
   String label() {

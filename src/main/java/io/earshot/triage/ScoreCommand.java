@@ -137,7 +137,9 @@ public final class ScoreCommand {
     Author author = new Author(null, null, null, followers, verified);
     boolean vip = Boolean.TRUE.equals(json.getValue("vip"));
     String brand = json.getValue("brand") instanceof String b && !b.isBlank() ? b : null;
-    return result(engine.score(new ScoringInput(text, author, vip, 0, Duration.ZERO, brand)), json.getValue("id"));
+    String lang = json.getValue("lang") instanceof String l ? l : null;
+    return result(engine.score(new ScoringInput(text, author, vip, 0, Duration.ZERO, brand, lang)),
+        json.getValue("id"));
   }
 
   /** A byte-order mark or zero-width space before the '{' would break the JSON parser. */

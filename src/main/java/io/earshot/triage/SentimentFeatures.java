@@ -1,5 +1,7 @@
 package io.earshot.triage;
 
+import java.util.Map;
+
 /**
  * Turns what the rules read in one text into the sentiment model's inputs: one value per
  * {@link RuleFeature} and the distinct words (lower case, elongation undone, hashtags split;
@@ -10,15 +12,27 @@ final class SentimentFeatures {
   /** Only the first words count as word features, so a pasted novel costs no more than a post. */
   static final int MAX_WORDS = 300;
   final double[] rules = new double[RuleFeature.values().length];
+  /** The distinct words, in text order. */
   final String[] words;
+  /** Each word's feature id in {@link #vocabulary} (-1: not a feature), when one was given. */
+  final int[] ids;
+  /** The model vocabulary the ids refer to, or null when none was given (training). */
+  final Map<String, Integer> vocabulary;
   int wordCount;
 
-  private SentimentFeatures(int capacity) {
+  private SentimentFeatures(int capacity, Map<String, Integer> vocabulary) {
     words = new String[Math.min(capacity, MAX_WORDS)];
+    ids = vocabulary == null ? null : new int[words.length];
+    this.vocabulary = vocabulary;
   }
 
   static SentimentFeatures of(Tokens t, float[] v, double compound, Evidence ev) {
-    SentimentFeatures f = new SentimentFeatures(t.size);
+    return of(t, v, compound, ev, null);
+  }
+
+  static SentimentFeatures of(Tokens t, float[] v, double compound, Evidence ev,
+                              Map<String, Integer> vocabulary) {
+    SentimentFeatures f = new SentimentFeatures(t.size, vocabulary);
     double pos = 0;
     double neg = 0;
     double emojiPos = 0;
@@ -69,10 +83,15 @@ final class SentimentFeatures {
   }
 
   private void addWord(String w) {
+    int hash = w.hashCode();
     for (int k = 0; k < wordCount; k++) {
-      if (words[k].equals(w)) {
+      if (words[k].hashCode() == hash && words[k].equals(w)) {
         return;
       }
+    }
+    if (ids != null) {
+      Integer id = vocabulary.get(w);
+      ids[wordCount] = id == null ? -1 : id;
     }
     words[wordCount++] = w;
   }

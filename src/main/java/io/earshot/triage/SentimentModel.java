@@ -18,24 +18,27 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
-import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.util.ExpNormalizer;
 
 /**
  * The trained sentiment model: Tribuo multinomial logistic regression over {@link
  * SentimentFeatures}, with a temperature that calibrates its probabilities (fitted on sources
- * the model was not trained on; see {@link ModelTrainer}). The trained weights are applied with
- * Tribuo's own matrix code on a feature vector built from ids resolved once here, so scoring
- * looks up no feature names. Immutable and thread-safe after construction.
+ * the model was not trained on; see {@link ModelTrainer}). The weights are read out of Tribuo's
+ * model once at load time ({@link LinearSGDModel#getWeightsCopy()}), laid out feature by
+ * feature, and feature ids are resolved once here: Tribuo's per-call path (an {@code Example},
+ * feature names looked up in its feature map, a sorted {@code SparseVector} of boxed pairs)
+ * cost more than the rest of triage together. The result is the same model, checked against
+ * Tribuo's own {@code predict} in {@code SentimentModelTest}. Immutable and thread-safe.
  */
 final class SentimentModel {
   static final String MODEL_RESOURCE = "triage/sentiment-model.tribuo";
   static final String META_RESOURCE = "triage/sentiment-model.json";
   static final List<SentimentLabel> CLASSES = List.of(SentimentLabel.POSITIVE,
       SentimentLabel.NEUTRAL, SentimentLabel.NEGATIVE);
+  private static final int K = 3;
 
-  /** One input's share in the decision for the predicted class. */
-  record Contribution(String feature, double value) {
+  /** One input's share in the decision for the predicted class; {@code rule} null for a word. */
+  record Contribution(String feature, RuleFeature rule, double value) {
   }
 
   /** Calibrated probabilities in {@link #CLASSES} order, the predicted label and its drivers. */
@@ -46,37 +49,66 @@ final class SentimentModel {
     }
   }
 
-  private final DenseMatrix weights;
-  private final int dimension;
+  /** Weight of feature {@code id} for class {@code k} of {@link #CLASSES} at {@code id * K + k}. */
+  private final double[] weights;
+  /** The same minus the feature's mean weight over the classes: its pull toward one class. */
+  private final double[] pulls;
+  /** Tribuo's bias is one more feature, always 1. */
+  private final int bias;
   private final int[] ruleIds;
+  private final RuleFeature[] ruleOfId;
   private final Map<String, Integer> wordIds;
   private final String[] featureNames;
-  /** Tribuo's output id for each entry of {@link #CLASSES}. */
-  private final int[] outputIds;
   private final double temperature;
 
   SentimentModel(LinearSGDModel model, double temperature) {
     ImmutableFeatureMap features = model.getFeatureIDMap();
-    this.weights = model.getWeightsCopy();
-    this.dimension = features.size() + 1;
+    this.bias = features.size();
     this.temperature = temperature;
     this.featureNames = new String[features.size()];
-    this.wordIds = new HashMap<>(features.size() * 2);
+    Map<String, Integer> words = new HashMap<>(features.size() * 2);
     for (VariableInfo info : features) {
       VariableIDInfo id = (VariableIDInfo) info;
       featureNames[id.getID()] = id.getName();
       if (id.getName().startsWith("w:")) {
-        wordIds.put(id.getName().substring(2), id.getID());
+        words.put(id.getName().substring(2), id.getID());
       }
     }
+    this.wordIds = java.util.Collections.unmodifiableMap(words); // HashMap: see Lexicon
     this.ruleIds = new int[RuleFeature.values().length];
+    this.ruleOfId = new RuleFeature[features.size()];
     for (RuleFeature r : RuleFeature.values()) {
       ruleIds[r.ordinal()] = features.getID(r.featureName());
+      if (ruleIds[r.ordinal()] >= 0) {
+        ruleOfId[ruleIds[r.ordinal()]] = r;
+      }
     }
-    this.outputIds = new int[CLASSES.size()];
-    for (int k = 0; k < CLASSES.size(); k++) {
-      outputIds[k] = model.getOutputIDInfo().getID(new Label(CLASSES.get(k).code()));
+    this.weights = weightsByFeature(model, bias + 1);
+    this.pulls = pulls(weights);
+  }
+
+  /** Tribuo's weight matrix (one row per output id) transposed into {@link #CLASSES} order. */
+  private static double[] weightsByFeature(LinearSGDModel model, int dimension) {
+    DenseMatrix matrix = model.getWeightsCopy();
+    double[] out = new double[dimension * K];
+    for (int k = 0; k < K; k++) {
+      int row = model.getOutputIDInfo().getID(new Label(CLASSES.get(k).code()));
+      for (int id = 0; id < dimension; id++) {
+        out[id * K + k] = matrix.get(row, id);
+      }
     }
+    return out;
+  }
+
+  private static double[] pulls(double[] weights) {
+    double[] out = new double[weights.length];
+    for (int base = 0; base < weights.length; base += K) {
+      double mean = (weights[base] + weights[base + 1] + weights[base + 2]) / K;
+      for (int k = 0; k < K; k++) {
+        out[base + k] = weights[base + k] - mean;
+      }
+    }
+    return out;
   }
 
   /** The bundled model; fails with {@link UncheckedIOException} if it is missing or unreadable. */
@@ -100,6 +132,11 @@ final class SentimentModel {
     return wordIds.keySet();
   }
 
+  /** Word to feature id, for readers that resolve ids as they read ({@link FeatureReader}). */
+  Map<String, Integer> vocabulary() {
+    return wordIds;
+  }
+
   Prediction predict(SentimentFeatures f) {
     Input x = input(f);
     double[] p = calibrate(scores(x), temperature);
@@ -107,7 +144,7 @@ final class SentimentModel {
     for (int k = 1; k < p.length; k++) {
       best = p[k] > p[best] ? k : best;
     }
-    return new Prediction(p, CLASSES.get(best), p[best], drivers(x, outputIds[best]));
+    return new Prediction(p, CLASSES.get(best), p[best], drivers(x, best));
   }
 
   /** Uncalibrated class scores in {@link #CLASSES} order (for fitting the temperature). */
@@ -123,22 +160,25 @@ final class SentimentModel {
     return v.toArray();
   }
 
+  /** The linear model's class scores: bias plus weight times value over the known features. */
   private double[] scores(Input x) {
-    SparseVector vector = SparseVector.createSparseVector(dimension, trim(x.ids, x.n), trim(x.values, x.n));
-    DenseVector raw = weights.leftMultiply(vector);
-    double[] out = new double[CLASSES.size()];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = raw.get(outputIds[k]);
+    double[] out = {weights[bias * K], weights[bias * K + 1], weights[bias * K + 2]};
+    for (int i = 0; i < x.n; i++) {
+      int base = x.ids[i] * K;
+      double v = x.values[i];
+      out[0] += v * weights[base];
+      out[1] += v * weights[base + 1];
+      out[2] += v * weights[base + 2];
     }
     return out;
   }
 
-  /** The known features of one text as sorted (id, value) pairs, Tribuo's bias last. */
+  /** The known features of one text as (id, value) pairs, rules first, then words in text order. */
   private record Input(int[] ids, double[] values, int n) {
   }
 
   private Input input(SentimentFeatures f) {
-    int[] ids = new int[f.rules.length + f.wordCount + 1];
+    int[] ids = new int[f.rules.length + f.wordCount];
     double[] values = new double[ids.length];
     int n = 0;
     for (int r = 0; r < f.rules.length; r++) {
@@ -147,58 +187,27 @@ final class SentimentModel {
         values[n++] = f.rules[r];
       }
     }
+    boolean resolved = f.vocabulary == wordIds; // read by this model's reader: ids are known
     for (int w = 0; w < f.wordCount; w++) {
-      Integer id = wordIds.get(f.words[w]);
-      if (id != null) {
+      int id = resolved ? f.ids[w] : wordIds.getOrDefault(f.words[w], -1);
+      if (id >= 0) {
         ids[n] = id;
         values[n++] = 1.0;
       }
     }
-    sortByIndex(ids, values, n);
-    ids[n] = dimension - 1;
-    values[n++] = 1.0;
     return new Input(ids, values, n);
   }
 
-  /** The inputs that pushed most toward the predicted class, relative to the others, strongest first. */
-  private List<Contribution> drivers(Input x, int output) {
-    int[] ids = x.ids;
-    double[] values = x.values;
+  /** The inputs that pushed most toward class {@code best}, relative to the others, strongest first. */
+  private List<Contribution> drivers(Input x, int best) {
     List<Contribution> out = new ArrayList<>(4);
-    for (int i = 0; i < x.n - 1; i++) {
-      double mean = 0;
-      for (int k = 0; k < outputIds.length; k++) {
-        mean += weights.get(outputIds[k], ids[i]) / outputIds.length;
-      }
-      double share = values[i] * (weights.get(output, ids[i]) - mean);
+    for (int i = 0; i < x.n; i++) {
+      double share = x.values[i] * pulls[x.ids[i] * K + best];
       if (share > 0.05) {
-        out.add(new Contribution(featureNames[ids[i]], share));
+        out.add(new Contribution(featureNames[x.ids[i]], ruleOfId[x.ids[i]], share));
       }
     }
     out.sort((a, b) -> Double.compare(b.value(), a.value()));
     return out.size() > 5 ? out.subList(0, 5) : out;
-  }
-
-  private static void sortByIndex(int[] ids, double[] values, int n) {
-    for (int i = 1; i < n; i++) {
-      int id = ids[i];
-      double v = values[i];
-      int j = i - 1;
-      while (j >= 0 && ids[j] > id) {
-        ids[j + 1] = ids[j];
-        values[j + 1] = values[j];
-        j--;
-      }
-      ids[j + 1] = id;
-      values[j + 1] = v;
-    }
-  }
-
-  private static int[] trim(int[] a, int n) {
-    return n == a.length ? a : java.util.Arrays.copyOf(a, n);
-  }
-
-  private static double[] trim(double[] a, int n) {
-    return n == a.length ? a : java.util.Arrays.copyOf(a, n);
   }
 }

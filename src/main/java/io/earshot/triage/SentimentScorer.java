@@ -30,8 +30,9 @@ final class SentimentScorer {
     SentimentModel.Prediction p = model.predict(read.features());
     double score = round(p.probability(SentimentLabel.POSITIVE) - p.probability(SentimentLabel.NEGATIVE));
     List<String> cues = new ArrayList<>(MAX_CUES);
+    String[] lexiconWords = new String[2]; // several lexicon inputs name the same words: find them once
     for (SentimentModel.Contribution c : p.drivers()) {
-      for (String cue : cues(c.feature(), read)) {
+      for (String cue : cues(c, read, lexiconWords)) {
         if (!cues.contains(cue) && cues.size() < MAX_CUES) {
           cues.add(cue);
         }
@@ -50,15 +51,12 @@ final class SentimentScorer {
   }
 
   /** Says in the rules' words what one model input stood for in this text (one cue per phrase). */
-  static List<String> cues(String feature, FeatureReader.Read read) {
-    if (feature.startsWith("w:")) {
-      return List.of("word: " + feature.substring(2));
+  static List<String> cues(SentimentModel.Contribution c, FeatureReader.Read read, String[] lexiconWords) {
+    RuleFeature rule = c.rule();
+    if (rule == null) {
+      return c.feature().startsWith("w:") ? List.of("word: " + c.feature().substring(2)) : List.of();
     }
     Evidence ev = read.reading().evidence();
-    RuleFeature rule = ruleOf(feature);
-    if (rule == null) {
-      return List.of();
-    }
     return switch (rule) {
       case COMPLAINT, STRONG_COMPLAINT -> each("care", ev.complaintPhrases(), rule);
       case PRAISE -> each("care", ev.praisePhrases(), rule);
@@ -66,7 +64,7 @@ final class SentimentScorer {
       case SARCASM -> each("sarcasm", ev.cuesOf("sarcasm"), rule);
       case BUT -> each("but", ev.cuesOf("but"), rule);
       case COMPOUND, POSITIVE, NEGATIVE, CARE_POSITIVE, CARE_NEGATIVE, RULES_POSITIVE, RULES_NEGATIVE,
-          CARE_RULES_NEGATIVE -> List.of(lexicon(read, rule));
+          CARE_RULES_NEGATIVE -> List.of(lexicon(read, rule, lexiconWords));
       default -> List.of("care: " + rule.label());
     };
   }
@@ -78,48 +76,55 @@ final class SentimentScorer {
     return details.stream().map(d -> kind + ": " + d).toList();
   }
 
-  private static RuleFeature ruleOf(String feature) {
-    for (RuleFeature r : RuleFeature.values()) {
-      if (r.featureName().equals(feature)) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  /** The words that carried the lexicon's verdict, strongest first (at most three). */
-  private static String lexicon(FeatureReader.Read read, RuleFeature rule) {
-    Tokens t = read.tokens();
-    float[] v = read.reading().valences();
+  /**
+   * The words that carried the lexicon's verdict (at most three), or the rule's own words when
+   * none did; {@code found} keeps the positive [0] and negative [1] words found so far.
+   */
+  private static String lexicon(FeatureReader.Read read, RuleFeature rule, String[] found) {
     boolean positive = rule == RuleFeature.POSITIVE || rule == RuleFeature.CARE_POSITIVE
         || rule == RuleFeature.RULES_POSITIVE
         || (rule == RuleFeature.COMPOUND && read.reading().compound() > 0);
+    int side = positive ? 0 : 1;
+    if (found[side] == null) {
+      found[side] = lexiconWords(read, positive);
+    }
+    return found[side].isEmpty() ? "lexicon: " + rule.label() : "lexicon: " + found[side];
+  }
+
+  private static String lexiconWords(FeatureReader.Read read, boolean positive) {
+    Tokens t = read.tokens();
+    float[] v = read.reading().valences();
     Evidence ev = read.reading().evidence();
+    List<String> negations = null;
     List<String> words = new ArrayList<>(3);
     for (int i = 0; i < t.size && words.size() < 3; i++) {
       if ((positive ? v[i] >= 0.5f : v[i] <= -0.5f) && !startsPhrase(ev, t.word(i))) {
-        words.add(negated(ev, t.word(i)));
+        negations = negations == null ? ev.cuesOf("negation") : negations;
+        words.add(negated(negations, t.word(i)));
       }
     }
-    return words.isEmpty() ? "lexicon: " + rule.label() : "lexicon: " + String.join(", ", words);
+    return String.join(", ", words);
   }
 
   /** A care phrase ("on hold") carries its valence on its first word; the phrase is its own cue. */
   private static boolean startsPhrase(Evidence ev, String word) {
-    for (List<String> phrases : List.of(ev.complaintPhrases(), ev.praisePhrases())) {
-      for (String p : phrases) {
-        if (p.equals(word) || p.startsWith(word + " ")) {
-          return true;
-        }
+    return startsOne(ev.complaintPhrases(), word) || startsOne(ev.praisePhrases(), word);
+  }
+
+  private static boolean startsOne(List<String> phrases, String word) {
+    for (String p : phrases) {
+      if (p.startsWith(word) && (p.length() == word.length() || p.charAt(word.length()) == ' ')) {
+        return true;
       }
     }
     return false;
   }
 
   /** "good" read under a negator is shown as the negation that flipped it ("not good"). */
-  private static String negated(Evidence ev, String word) {
-    for (String n : ev.cuesOf("negation")) {
-      if (n.endsWith(" " + word)) {
+  private static String negated(List<String> negations, String word) {
+    for (String n : negations) {
+      int at = n.length() - word.length() - 1;
+      if (at > 0 && n.endsWith(word) && n.charAt(at) == ' ') {
         return n;
       }
     }

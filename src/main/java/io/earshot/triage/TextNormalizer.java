@@ -41,6 +41,9 @@ final class TextNormalizer {
   private static int firstSpecial(String text, int n) {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (c >= ' ' && c < 0x7F && c != '&') {
+        continue; // printable ASCII other than '&': nothing to undo
+      }
       if (c == '&' || invisible(c) || (Character.isISOControl(c) && c != '\n')) {
         return i;
       }

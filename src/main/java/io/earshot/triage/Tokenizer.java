@@ -189,6 +189,9 @@ final class Tokenizer {
   }
 
   private static boolean isSpace(char c) {
+    if (c > ' ' && c < 0x7F) {
+      return false;
+    }
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isWhitespace(c)
         || Character.isSpaceChar(c);
   }

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Earshot's triage: a calibrated, explained sentiment model for customer-care text (posts in
- * another language are flagged with their language and not read as English), contact reasons
- * (per brand when a brand has its own taxonomy) and an explained priority, pure CPU and thread-safe (all state is immutable after
+ * another language, by the platform's tag or by {@link LanguageGate}, are flagged with their
+ * language and not read as English), contact reasons (per brand when a brand has its own
+ * taxonomy) and an explained priority, pure CPU and thread-safe (all state is immutable after
  * construction). {@link #score} never throws on odd text: null, empty, binary or megabyte-long
  * input is scored as best it can be. Construction fails with
  * {@link java.io.UncheckedIOException} if bundled data or the bundled model is missing.
@@ -19,7 +20,7 @@ import java.util.Map;
 public final class TriageEngine implements Scorer {
   private final FeatureReader reader;
   private final SentimentScorer sentiment;
-  private final LanguageGate languages = new LanguageGate();
+  private final LanguageGate languages;
   private final ReasonMatcher reasons;
   private final Map<String, ReasonMatcher> brandReasons;
   private final PriorityModel priority;
@@ -39,7 +40,8 @@ public final class TriageEngine implements Scorer {
 
   TriageEngine(Lexicon lexicon, CareRules care, SentimentModel model, Taxonomy taxonomy,
                Map<String, Taxonomy> brandTaxonomies, PriorityWeights weights) {
-    this.reader = new FeatureReader(lexicon, care, model.words());
+    this.reader = new FeatureReader(lexicon, care, model);
+    this.languages = new LanguageGate(reader.knownWords(), model.vocabulary());
     this.sentiment = new SentimentScorer(model);
     this.reasons = new ReasonMatcher(taxonomy);
     Map<String, ReasonMatcher> byBrand = new HashMap<>();
@@ -54,13 +56,12 @@ public final class TriageEngine implements Scorer {
 
   @Override
   public Triage score(ScoringInput input) {
-    String text = input == null ? null : input.text();
-    FeatureReader.Read read = reader.read(text);
+    ScoringInput in = input == null ? ScoringInput.ofText("") : input;
+    FeatureReader.Read read = reader.read(in.text());
     Tokens tokens = read.tokens();
-    String lang = languages.detect(tokens);
+    String lang = languages.detect(read, in.lang());
     SentimentScorer.Result s = LanguageGate.ENGLISH.equals(lang) ? sentiment.score(read)
         : SentimentScorer.notEnglish(lang);
-    ScoringInput in = input == null ? ScoringInput.ofText("") : input;
     ReasonMatcher matcher = in.brand() == null ? reasons : brandReasons.getOrDefault(in.brand(), reasons);
     List<Reason> matched = matcher.match(tokens, read.reading().evidence());
     Priority p = priority.priority(s.score(), matcher.urgencies(tokens), in, tokens,

@@ -60,6 +60,17 @@ class ScoreCommandTest {
   }
 
   @Test
+  @DisplayName("a JSONL line's 'lang' (the platform's tag) is trusted over the text")
+  void platformLanguage() {
+    String in = "{\"text\": \"@loja obrigado pela ajuda\", \"lang\": \"pt\"}\n"
+        + "{\"text\": \"@shop thanks for the help\", \"lang\": \"und\"}\n";
+    List<JsonObject> out = run(in.getBytes(StandardCharsets.UTF_8));
+    assertEquals("pt", out.get(0).getString("lang"));
+    assertTrue(out.get(0).getBoolean("unsure"));
+    assertEquals("en", out.get(1).getString("lang"));
+  }
+
+  @Test
   @DisplayName("only '\\n' ends a line: a stray carriage return inside a post does not shift the output")
   void strayCarriageReturn() {
     String in = "first post\r\n@shop parcel\rnever arrived\nthird post\n";
