@@ -21,11 +21,18 @@ public final class Lexicon {
   static final String EXTRA_RESOURCE = "triage/lexicon-extra.tsv";
 
   private final Map<String, Float> valences;
+  /** The entries with a character that is not a letter: emoticons such as ":)", "<3", "d:". */
+  private final java.util.Set<String> symbolic = new java.util.HashSet<>();
 
   Lexicon(Map<String, Float> valences) {
     // A HashMap, not Map.copyOf: it compares cached hashes before keys, where the immutable
     // map calls equals on every key it probes, a cache miss each for words it does not hold.
     this.valences = java.util.Collections.unmodifiableMap(new HashMap<>(valences));
+    for (String entry : valences.keySet()) {
+      if (!entry.chars().allMatch(Character::isLetter)) {
+        symbolic.add(entry);
+      }
+    }
   }
 
   /** The VADER base plus our overlay; fails with {@link UncheckedIOException} if either is missing. */
@@ -44,6 +51,14 @@ public final class Lexicon {
 
   public boolean contains(String token) {
     return valences.containsKey(token);
+  }
+
+  /**
+   * {@link #contains} for a token that has a character other than a letter: looked up among the
+   * few hundred such entries only, as the tokenizer asks this of every short chunk ("it's", "2").
+   */
+  boolean containsSymbolic(String token) {
+    return symbolic.contains(token);
   }
 
   /** The plain words of the lexicon (no emoticons or emoji), for splitting hashtags. */

@@ -22,9 +22,11 @@ final class PhraseMatcher<T> {
 
   private static final class Node<T> {
     final Map<String, Node<T>> exact = new HashMap<>(4);
-    /** Prefix words ("refund*") and where they lead; plain arrays, as every token tries them all. */
+    /**
+     * Prefix words ("refund*") sorted by first letter, and where they lead: every token is tried
+     * against them, so the first letters are binary-searched before any prefix is compared.
+     */
     String[] prefixes = new String[0];
-    /** Each prefix's first letter, compared before the prefix itself. */
     char[] prefixFirsts = new char[0];
     List<Node<T>> prefixNodes = new ArrayList<>(0);
     Node<T> number;
@@ -69,15 +71,31 @@ final class PhraseMatcher<T> {
           return node.prefixNodes.get(j);
         }
       }
-      Node<T> created = new Node<>();
-      node.prefixes = java.util.Arrays.copyOf(node.prefixes, node.prefixes.length + 1);
-      node.prefixes[node.prefixes.length - 1] = prefix;
-      node.prefixFirsts = java.util.Arrays.copyOf(node.prefixFirsts, node.prefixes.length);
-      node.prefixFirsts[node.prefixes.length - 1] = prefix.charAt(0);
-      node.prefixNodes.add(created);
-      return created;
+      return addPrefix(node, prefix);
     }
     return node.exact.computeIfAbsent(lemmas ? Lemmas.of(word) : word, w -> new Node<>());
+  }
+
+  /** Inserts the prefix where its first letter keeps {@code prefixFirsts} sorted. */
+  private static <T> Node<T> addPrefix(Node<T> node, String prefix) {
+    int n = node.prefixes.length;
+    int at = 0;
+    while (at < n && node.prefixFirsts[at] <= prefix.charAt(0)) {
+      at++;
+    }
+    String[] prefixes = new String[n + 1];
+    char[] firsts = new char[n + 1];
+    System.arraycopy(node.prefixes, 0, prefixes, 0, at);
+    System.arraycopy(node.prefixes, at, prefixes, at + 1, n - at);
+    System.arraycopy(node.prefixFirsts, 0, firsts, 0, at);
+    System.arraycopy(node.prefixFirsts, at, firsts, at + 1, n - at);
+    prefixes[at] = prefix;
+    firsts[at] = prefix.charAt(0);
+    Node<T> created = new Node<>();
+    node.prefixes = prefixes;
+    node.prefixFirsts = firsts;
+    node.prefixNodes.add(at, created);
+    return created;
   }
 
   @SuppressWarnings("unchecked")
@@ -115,10 +133,20 @@ final class PhraseMatcher<T> {
     if (node.any != null) {
       best = walk(node.any, tokens, start, pos + 1, best, found);
     }
+    return node.prefixes.length == 0 || word.isEmpty() ? best
+        : walkPrefixes(node, word, tokens, start, pos, best, found);
+  }
+
+  private int walkPrefixes(Node<T> node, String word, Tokens tokens, int start, int pos, int best,
+                           Object[] found) {
     char[] firsts = node.prefixFirsts;
-    char first = word.isEmpty() ? 0 : word.charAt(0);
-    for (int j = 0; j < firsts.length; j++) {
-      if (firsts[j] == first && word.startsWith(node.prefixes[j])) {
+    char first = word.charAt(0);
+    int j = java.util.Arrays.binarySearch(firsts, first);
+    while (j > 0 && firsts[j - 1] == first) {
+      j--;
+    }
+    for (; j >= 0 && j < firsts.length && firsts[j] == first; j++) {
+      if (word.startsWith(node.prefixes[j])) {
         best = walk(node.prefixNodes.get(j), tokens, start, pos + 1, best, found);
       }
     }

@@ -36,6 +36,9 @@ final class SentimentModel {
   static final List<SentimentLabel> CLASSES = List.of(SentimentLabel.POSITIVE,
       SentimentLabel.NEUTRAL, SentimentLabel.NEGATIVE);
   private static final int K = 3;
+  /** At most this many drivers explain a decision, each pulling at least {@link #MIN_SHARE}. */
+  private static final int MAX_DRIVERS = 5;
+  private static final double MIN_SHARE = 0.05;
 
   /** One input's share in the decision for the predicted class; {@code rule} null for a word. */
   record Contribution(String feature, RuleFeature rule, double value) {
@@ -51,8 +54,6 @@ final class SentimentModel {
 
   /** Weight of feature {@code id} for class {@code k} of {@link #CLASSES} at {@code id * K + k}. */
   private final double[] weights;
-  /** The same minus the feature's mean weight over the classes: its pull toward one class. */
-  private final double[] pulls;
   /** Tribuo's bias is one more feature, always 1. */
   private final int bias;
   private final int[] ruleIds;
@@ -84,7 +85,6 @@ final class SentimentModel {
       }
     }
     this.weights = weightsByFeature(model, bias + 1);
-    this.pulls = pulls(weights);
   }
 
   /** Tribuo's weight matrix (one row per output id) transposed into {@link #CLASSES} order. */
@@ -100,16 +100,6 @@ final class SentimentModel {
     return out;
   }
 
-  private static double[] pulls(double[] weights) {
-    double[] out = new double[weights.length];
-    for (int base = 0; base < weights.length; base += K) {
-      double mean = (weights[base] + weights[base + 1] + weights[base + 2]) / K;
-      for (int k = 0; k < K; k++) {
-        out[base + k] = weights[base + k] - mean;
-      }
-    }
-    return out;
-  }
 
   /** The bundled model; fails with {@link UncheckedIOException} if it is missing or unreadable. */
   static SentimentModel standard() {
@@ -200,14 +190,31 @@ final class SentimentModel {
 
   /** The inputs that pushed most toward class {@code best}, relative to the others, strongest first. */
   private List<Contribution> drivers(Input x, int best) {
-    List<Contribution> out = new ArrayList<>(4);
+    int[] top = new int[MAX_DRIVERS]; // input positions, strongest first (insertion into a short list)
+    double[] shares = new double[MAX_DRIVERS];
+    int count = 0;
     for (int i = 0; i < x.n; i++) {
-      double share = x.values[i] * pulls[x.ids[i] * K + best];
-      if (share > 0.05) {
-        out.add(new Contribution(featureNames[x.ids[i]], ruleOfId[x.ids[i]], share));
+      int base = x.ids[i] * K; // the weight toward best minus the feature's mean weight
+      double share = x.values[i] * (weights[base + best]
+          - (weights[base] + weights[base + 1] + weights[base + 2]) / K);
+      if (share <= MIN_SHARE || (count == MAX_DRIVERS && share <= shares[count - 1])) {
+        continue;
       }
+      int at = Math.min(count, MAX_DRIVERS - 1);
+      while (at > 0 && shares[at - 1] < share) {
+        shares[at] = shares[at - 1];
+        top[at] = top[at - 1];
+        at--;
+      }
+      shares[at] = share;
+      top[at] = i;
+      count = Math.min(count + 1, MAX_DRIVERS);
     }
-    out.sort((a, b) -> Double.compare(b.value(), a.value()));
-    return out.size() > 5 ? out.subList(0, 5) : out;
+    List<Contribution> out = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      int id = x.ids[top[k]];
+      out.add(new Contribution(featureNames[id], ruleOfId[id], shares[k]));
+    }
+    return out;
   }
 }

@@ -73,7 +73,11 @@ final class SentimentScorer {
     if (details.isEmpty()) {
       return List.of(kind + ": " + rule.label());
     }
-    return details.stream().map(d -> kind + ": " + d).toList();
+    List<String> out = new ArrayList<>(details.size());
+    for (String d : details) {
+      out.add(kind + ": " + d);
+    }
+    return out;
   }
 
   /**

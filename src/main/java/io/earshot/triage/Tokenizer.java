@@ -78,11 +78,11 @@ final class Tokenizer {
       return null;
     }
     String raw = text.substring(start, end);
-    if (lexicon.contains(raw)) {
+    if (lexicon.containsSymbolic(raw)) {
       return raw;
     }
     String lower = raw.toLowerCase(Locale.ROOT);
-    return lexicon.contains(lower) ? lower : null;
+    return lexicon.containsSymbolic(lower) ? lower : null;
   }
 
   private void words(String text, int start, int end, Tokens tokens) {
