@@ -38,8 +38,9 @@ final class FeatureReader {
     lexicon.words().forEach(words::add);
     this.knownWords = java.util.Collections.unmodifiableSet(words); // HashSet: see Lexicon
     this.vocabulary = vocabulary;
-    this.tokenizer = new Tokenizer(lexicon, new HashtagSegmenter(this.knownWords));
-    this.analyzer = new SentimentAnalyzer(lexicon, care);
+    this.tokenizer = new Tokenizer(lexicon, new HashtagSegmenter(this.knownWords),
+        new WordTable(lexicon, vocabulary));
+    this.analyzer = new SentimentAnalyzer(care);
   }
 
   /** The words this reader knows as English: the model's vocabulary and the lexicon. */

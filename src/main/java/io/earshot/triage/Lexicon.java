@@ -49,6 +49,11 @@ public final class Lexicon {
     return v == null ? 0f : v;
   }
 
+  /** Every entry with its valence. */
+  void forEach(java.util.function.BiConsumer<String, Float> action) {
+    valences.forEach(action);
+  }
+
   public boolean contains(String token) {
     return valences.containsKey(token);
   }

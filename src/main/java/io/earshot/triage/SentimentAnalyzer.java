@@ -18,8 +18,9 @@ final class SentimentAnalyzer {
   record Reading(float[] valences, double compound, Evidence evidence) {
   }
 
-  SentimentAnalyzer(Lexicon lexicon, CareRules care) {
-    this.rules = new SentimentRules(lexicon);
+  /** The lexicon's valences come with the tokens ({@link Tokens#lexicon}). */
+  SentimentAnalyzer(CareRules care) {
+    this.rules = new SentimentRules();
     this.care = care;
   }
 

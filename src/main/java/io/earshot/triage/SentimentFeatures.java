@@ -46,7 +46,7 @@ final class SentimentFeatures {
       emojiNeg += emoji && v[i] < 0 ? -v[i] : 0;
       thanks |= CareRules.THANKS.contains(t.word(i));
       if (!t.has(i, Tokens.SKIP) && i < MAX_WORDS) {
-        f.addWord(t.word(i));
+        f.addWord(t.word(i), t.ids[i]);
       }
     }
     boolean care = CareContext.isCare(t);
@@ -82,7 +82,7 @@ final class SentimentFeatures {
     rules[feature.ordinal()] = value;
   }
 
-  private void addWord(String w) {
+  private void addWord(String w, int id) {
     int hash = w.hashCode();
     for (int k = 0; k < wordCount; k++) {
       if (words[k].hashCode() == hash && words[k].equals(w)) {
@@ -90,8 +90,7 @@ final class SentimentFeatures {
       }
     }
     if (ids != null) {
-      Integer id = vocabulary.get(w);
-      ids[wordCount] = id == null ? -1 : id;
+      ids[wordCount] = id; // resolved against the same vocabulary by the reader's WordTable
     }
     words[wordCount++] = w;
   }

@@ -14,18 +14,9 @@ final class SentimentRules {
   private static final float[] DISTANCE_DECAY = {1f, 0.95f, 0.9f};
   private static final double ALPHA = 15.0;
 
-  private final Lexicon lexicon;
-
-  SentimentRules(Lexicon lexicon) {
-    this.lexicon = lexicon;
-  }
-
   /** Valence of each token after its own emphasis and the modifiers in front of it. */
   float[] valences(Tokens t, Evidence ev) {
-    float[] lex = new float[t.size]; // each word looked up once; the rules below reread it
-    for (int i = 0; i < t.size; i++) {
-      lex[i] = t.has(i, Tokens.SKIP) ? 0f : lexicon.valence(t.word(i));
-    }
+    float[] lex = t.lexicon; // looked up once, as the word was tokenized (see WordTable)
     float[] v = new float[t.size];
     for (int i = 0; i < t.size; i++) {
       float base = lex[i] == 0f ? 0f : ownValence(t, i, lex);

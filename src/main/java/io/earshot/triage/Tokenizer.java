@@ -16,10 +16,17 @@ final class Tokenizer {
 
   private final Lexicon lexicon;
   private final HashtagSegmenter hashtags;
+  private final WordTable table;
 
-  Tokenizer(Lexicon lexicon, HashtagSegmenter hashtags) {
+  Tokenizer(Lexicon lexicon, HashtagSegmenter hashtags, WordTable table) {
     this.lexicon = lexicon;
     this.hashtags = hashtags;
+    this.table = table;
+  }
+
+  /** Adds a token with what the word table knows about it. */
+  private void add(Tokens tokens, String word, int flags) {
+    tokens.add(word, flags, table.get(word));
   }
 
   Tokens tokenize(String raw) {
@@ -55,7 +62,7 @@ final class Tokenizer {
     }
     if (text.charAt(at) == '@' && end - at > 1) {
       tokens.startsWithMention |= tokens.size == 0;
-      tokens.add("@", Tokens.MENTION | Tokens.SKIP);
+      tokens.add("@", Tokens.MENTION | Tokens.SKIP, null);
       return;
     }
     if (text.startsWith("http", start) || text.startsWith("www.", start)) {
@@ -63,7 +70,7 @@ final class Tokenizer {
     }
     String emoticon = end - start <= 6 ? emoticon(text, start, end) : null;
     if (emoticon != null) {
-      tokens.add(emoticon, Tokens.EMOTICON);
+      add(tokens, emoticon, Tokens.EMOTICON);
       return;
     }
     words(text, start, end, tokens);
@@ -98,7 +105,7 @@ final class Tokenizer {
       } else {
         wordStart = flush(text, wordStart, i, tokens);
         if (Emoji.isEmoji(cp)) {
-          tokens.add(Emoji.key(cp), Tokens.EMOJI);
+          add(tokens, Emoji.key(cp), Tokens.EMOJI);
         } else if (isClauseMark(cp)) {
           tokens.markClauseEnd();
         }
@@ -121,7 +128,7 @@ final class Tokenizer {
       if (parts == null) {
         addWord(text.substring(from, to), tokens);
       } else {
-        parts.forEach(part -> tokens.add(part, Tokens.HASHTAG_PART));
+        parts.forEach(part -> add(tokens, part, Tokens.HASHTAG_PART));
         tokens.plainWords++;
       }
     }
@@ -148,7 +155,7 @@ final class Tokenizer {
     if (collapsed != word) {
       flags |= Tokens.ELONGATED;
     }
-    tokens.add(collapsed, flags);
+    add(tokens, collapsed, flags);
   }
 
   private static void countPunctuation(String text, int start, int end, Tokens tokens) {

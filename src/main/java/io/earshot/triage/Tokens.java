@@ -22,6 +22,9 @@ final class Tokens {
   String[] words = new String[32];
   private String[] lemmas;
   int[] flags = new int[32];
+  /** Each token's lexicon valence and model feature id (-1: none), from {@link WordTable}. */
+  float[] lexicon = new float[32];
+  int[] ids = new int[32];
   int size;
   int exclamations;
   int questions;
@@ -32,13 +35,17 @@ final class Tokens {
   boolean startsWithMention;
   boolean endsWithQuestion;
 
-  void add(String word, int flag) {
+  void add(String word, int flag, WordTable.Word known) {
     if (size == words.length) {
       words = java.util.Arrays.copyOf(words, size * 2);
       flags = java.util.Arrays.copyOf(flags, size * 2);
+      lexicon = java.util.Arrays.copyOf(lexicon, size * 2);
+      ids = java.util.Arrays.copyOf(ids, size * 2);
     }
     words[size] = word;
     flags[size] = flag;
+    lexicon[size] = known == null ? 0f : known.valence();
+    ids[size] = known == null ? -1 : known.id();
     size++;
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("text normalization")
 class TextNormalizationTest {
   static final Tokenizer TOKENIZER = new Tokenizer(Lexicon.standard(),
-      new HashtagSegmenter(Set.of("worst", "flight", "ever", "never", "again", "customer", "service")));
+      new HashtagSegmenter(Set.of("worst", "flight", "ever", "never", "again", "customer", "service")),
+      new WordTable(Lexicon.standard(), null));
 
   static List<String> words(String text) {
     Tokens t = TOKENIZER.tokenize(text);
