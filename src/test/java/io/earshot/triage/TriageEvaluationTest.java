@@ -30,8 +30,11 @@ class TriageEvaluationTest {
   static final double CARE_MACRO_F1_FLOOR = 0.77;
   static final double CARE_NEGATIVE_RECALL_FLOOR = 0.74;
   static final double VADER_R_FLOOR = 0.87;
-  static final double TOPIC_IN_TOP_TWO_FLOOR = 0.77;
-  static final double NEGATIVE_OTHER_ONLY_CEILING = 0.13;
+  static final double TOPIC_IN_TOP_TWO_FLOOR = 0.80;
+  /** The target: at most one negative post in ten gets no topic but 'other'. */
+  static final double NEGATIVE_OTHER_ONLY_CEILING = 0.10;
+  /** Broader seeds must not spray topics: precision against our labels stays near 0.59. */
+  static final double TOPIC_PRECISION_FLOOR = 0.57;
 
   static Map<String, JsonObject> figures;
   static JsonObject reasons;
@@ -79,5 +82,6 @@ class TriageEvaluationTest {
   void contactReasons() {
     assertTrue(reasons.getDouble("complaintsWithTopicInTopTwo") >= TOPIC_IN_TOP_TWO_FLOOR, reasons.encode());
     assertTrue(reasons.getDouble("negativeOtherOnly") <= NEGATIVE_OTHER_ONLY_CEILING, reasons.encode());
+    assertTrue(reasons.getDouble("topicPrecision") >= TOPIC_PRECISION_FLOOR, reasons.encode());
   }
 }
