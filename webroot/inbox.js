@@ -59,6 +59,7 @@ export function createInbox(els, { me, onSelect }) {
     h('div', { class: 'row-text', testid: 'case-text' }, c.lastText || c.subject || ''),
     h('div', { class: 'row-meta' },
       h('span', { class: ['chip', 'sentiment', `label-${label}`] }, label),
+      c.triage?.unsure && h('span', { class: 'chip unsure', testid: 'case-unsure', title: 'triage is not sure of this label' }, 'unsure'),
       reasonChips(c),
       h('span', { class: 'spacer' }),
       c.mentionCount > 1 && h('span', { class: 'meta', title: 'mentions in this case' }, `${c.mentionCount} msgs`),

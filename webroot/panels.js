@@ -31,6 +31,8 @@ export function triagePanel(c) {
   return panel('Triage', 'triage-panel',
     h('div', { class: 'triage-head' },
       h('span', { class: ['chip', 'sentiment', `label-${t.label}`] }, t.label),
+      t.unsure && h('span', { class: 'chip unsure', testid: 'triage-unsure', title: `below ${percent(0.6)} confidence: check the label` }, 'unsure'),
+      t.lang && t.lang !== 'en' && h('span', { class: 'chip lang', testid: 'triage-lang', title: 'not scored as English' }, t.lang),
       h('span', { class: 'muted' }, `score ${(t.sentiment ?? 0).toFixed(2)} · confidence ${percent(t.confidence)}`)),
     h('div', { class: 'sentiment-scale', title: 'negative ← → positive' },
       h('span', { class: 'sentiment-marker', style: { left: `${pos}%` } })),

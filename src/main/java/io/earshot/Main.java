@@ -8,6 +8,7 @@ import io.earshot.connector.Connectors;
 import io.earshot.triage.EvalCommand;
 import io.earshot.triage.ScoreCommand;
 import io.earshot.triage.Scorer;
+import io.earshot.triage.TrainCommand;
 import io.earshot.triage.TriageSetup;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar earshot.jar [serve|score|eval|bench]}. The only place that reads the process
+ * {@code java -jar earshot.jar [serve|score|eval|train|bench]}. The only place that reads the process
  * environment: everything else receives the typed configuration.
  */
 public final class Main {
@@ -34,6 +35,7 @@ public final class Main {
       case "serve" -> serve(System.getenv());
       case "score" -> ScoreCommand.run(System.in, System.out);
       case "eval" -> EvalCommand.run(rest, System.out);
+      case "train" -> TrainCommand.run(rest, System.out);
       case "bench" -> BenchCommand.run(rest, System.out);
       case "help", "--help", "-h" -> usage(0);
       default -> usage(2);
@@ -44,10 +46,11 @@ public final class Main {
   }
 
   private static int usage(int code) {
-    System.err.println("usage: java -jar earshot.jar [serve|score|eval|bench]");
+    System.err.println("usage: java -jar earshot.jar [serve|score|eval|train|bench]");
     System.err.println("  serve  run the hub (default); configuration from earshot.json and the environment");
     System.err.println("  score  score stdin (text or JSONL lines) to JSONL on stdout");
-    System.err.println("  eval   evaluate triage on the labelled data sets");
+    System.err.println("  eval   cross-source evaluation of triage on the labelled data sets [--data DIR]");
+    System.err.println("  train  retrain the bundled sentiment model [--data DIR] [--out DIR]");
     System.err.println("  bench  measure the ingest pipeline and live latency; prints JSON");
     return code;
   }

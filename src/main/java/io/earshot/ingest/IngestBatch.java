@@ -126,7 +126,7 @@ final class IngestBatch {
     boolean vip = customer != null && customer.isVip();
     Duration waiting = Duration.between(m.createdAt(), now);
     return stores.scorer().score(new ScoringInput(m.text(), m.author(), vip, a.priorContacts(),
-        waiting.isNegative() ? Duration.ZERO : waiting));
+        waiting.isNegative() ? Duration.ZERO : waiting, null, m.lang()));
   }
 
   /**

@@ -25,7 +25,8 @@ final class TriageDocs {
         .append("confidence", t.confidence())
         .append("cues", t.cues())
         .append("reasons", reasons)
-        .append("priority", priority(t.priority()));
+        .append("priority", priority(t.priority()))
+        .append("lang", t.lang());
   }
 
   static Document priority(Priority p) {
@@ -45,7 +46,7 @@ final class TriageDocs {
     }
     return new Triage(d.getDouble("sentiment"), SentimentLabel.fromCode(d.getString("label")),
         d.getDouble("confidence"), d.getList("cues", String.class, List.of()), reasons,
-        priority(d.get("priority", Document.class)));
+        priority(d.get("priority", Document.class)), d.getString("lang"));
   }
 
   static Priority priority(Document d) {

@@ -35,7 +35,7 @@ final class CareRules {
   private static final Set<String> SERVICE = Set.of("support", "help", "care", "free", "credit",
       "savings", "interest", "premium", "please", "pls", "plz", "save", "protection", "security",
       "secure", "insurance", "benefits", "rewards", "bonus", "gift");
-  private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "thankyou",
+  static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "thankyou",
       "appreciate", "appreciated");
   private static final Set<String> SARCASM_PRONE = Set.of("great", "love", "nice", "cool",
       "wonderful", "fantastic", "awesome", "brilliant", "perfect", "lovely", "amazing", "classy",
@@ -162,7 +162,7 @@ final class CareRules {
   /** Records the cue and returns how much the rule adds to the complaint total. */
   private static float count(Rule rule, Evidence ev) {
     if (rule.kind() != Kind.NEUTRAL) {
-      ev.cue("care", rule.phrase());
+      ev.care(rule.phrase(), rule.kind() == Kind.PRAISE);
     }
     if (rule.kind() == Kind.PRAISE) {
       ev.praiseCues++;
@@ -181,6 +181,7 @@ final class CareRules {
     boolean plainRequest = ev.request && t.startsWithMention && ev.complaintCues == 0
         && ev.praiseCues == 0 && t.exclamations == 0 && t.sentenceEnds <= 1;
     if (plainRequest) {
+      ev.plainQuestion = true;
       ev.cue("care", "plain question");
     }
     for (int i = 0; i < t.size; i++) {

@@ -21,9 +21,18 @@ public final class Lexicon {
   static final String EXTRA_RESOURCE = "triage/lexicon-extra.tsv";
 
   private final Map<String, Float> valences;
+  /** The entries with a character that is not a letter: emoticons such as ":)", "<3", "d:". */
+  private final java.util.Set<String> symbolic = new java.util.HashSet<>();
 
   Lexicon(Map<String, Float> valences) {
-    this.valences = Map.copyOf(valences);
+    // A HashMap, not Map.copyOf: it compares cached hashes before keys, where the immutable
+    // map calls equals on every key it probes, a cache miss each for words it does not hold.
+    this.valences = java.util.Collections.unmodifiableMap(new HashMap<>(valences));
+    for (String entry : valences.keySet()) {
+      if (!entry.chars().allMatch(Character::isLetter)) {
+        symbolic.add(entry);
+      }
+    }
   }
 
   /** The VADER base plus our overlay; fails with {@link UncheckedIOException} if either is missing. */
@@ -40,8 +49,38 @@ public final class Lexicon {
     return v == null ? 0f : v;
   }
 
+  /** Every entry with its valence. */
+  void forEach(java.util.function.BiConsumer<String, Float> action) {
+    valences.forEach(action);
+  }
+
   public boolean contains(String token) {
     return valences.containsKey(token);
+  }
+
+  /**
+   * {@link #contains} for a token that has a character other than a letter: looked up among the
+   * few hundred such entries only, as the tokenizer asks this of every short chunk ("it's", "2").
+   */
+  boolean containsSymbolic(String token) {
+    return symbolic.contains(token);
+  }
+
+  /** The plain words of the lexicon (no emoticons or emoji), for splitting hashtags. */
+  java.util.stream.Stream<String> words() {
+    return valences.keySet().stream().filter(Lexicon::plainWord);
+  }
+
+  private static boolean plainWord(String w) {
+    if (w.length() < 2) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      if (w.charAt(i) < 'a' || w.charAt(i) > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public int size() {

@@ -18,6 +18,7 @@ final class LineReader {
   private final StringBuilder line = new StringBuilder(256);
   private int pos;
   private int end;
+  private boolean started;
 
   LineReader(Reader in, int limit) {
     this.in = in;
@@ -43,6 +44,12 @@ final class LineReader {
     }
     if (!read) {
       return null;
+    }
+    if (!started) {
+      started = true;
+      if (line.length() > 0 && line.charAt(0) == '\uFEFF') {
+        line.deleteCharAt(0); // a byte-order mark belongs to the stream, not to the first post
+      }
     }
     if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
       line.setLength(line.length() - 1);

@@ -64,4 +64,17 @@ final class Metrics {
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     return new double[] {precision, recall, f1, tp + fn};
   }
+
+  /** Rows are the true class, columns the predicted one, both in {@code classes} order. */
+  static int[][] confusion(List<String> classes, String[] truth, String[] predicted) {
+    int[][] m = new int[classes.size()][classes.size()];
+    for (int i = 0; i < truth.length; i++) {
+      int t = classes.indexOf(truth[i]);
+      int p = classes.indexOf(predicted[i]);
+      if (t >= 0 && p >= 0) {
+        m[t][p]++;
+      }
+    }
+    return m;
+  }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * Finds phrases in a token sequence with a token trie. A phrase is space-separated words; the
  * word {@code #} matches any number ("3", "three", "several"), {@code *} matches any one token
- * and a word ending in {@code *} matches by prefix ("refund*"). Longest match wins at each start
- * and matches do not overlap. Immutable after construction, so shared across threads.
+ * and a word ending in {@code *} matches by prefix ("refund*"). A matcher built {@link
+ * #onLemmas()} compares plain words by lemma ("flight cancel" matches "flights cancelled"); prefixes
+ * always match the word as written. Longest match wins at each start and matches do not overlap.
+ * Immutable after construction, so shared across threads.
  */
 final class PhraseMatcher<T> {
   /** Receives each match: tokens [start, end) matched the phrase carrying {@code payload}. */
@@ -20,13 +22,32 @@ final class PhraseMatcher<T> {
 
   private static final class Node<T> {
     final Map<String, Node<T>> exact = new HashMap<>(4);
-    final List<Map.Entry<String, Node<T>>> prefixes = new ArrayList<>(0);
+    /**
+     * Prefix words ("refund*") sorted by first letter, and where they lead: every token is tried
+     * against them, so the first letters are binary-searched before any prefix is compared.
+     */
+    String[] prefixes = new String[0];
+    char[] prefixFirsts = new char[0];
+    List<Node<T>> prefixNodes = new ArrayList<>(0);
     Node<T> number;
     Node<T> any;
     T payload;
   }
 
   private final Node<T> root = new Node<>();
+  private final boolean lemmas;
+
+  PhraseMatcher() {
+    this(false);
+  }
+
+  private PhraseMatcher(boolean lemmas) {
+    this.lemmas = lemmas;
+  }
+
+  static <T> PhraseMatcher<T> onLemmas() {
+    return new PhraseMatcher<>(true);
+  }
 
   void add(String phrase, T payload) {
     Node<T> node = root;
@@ -45,16 +66,36 @@ final class PhraseMatcher<T> {
     }
     if (word.length() > 1 && word.endsWith("*")) {
       String prefix = word.substring(0, word.length() - 1);
-      for (Map.Entry<String, Node<T>> e : node.prefixes) {
-        if (e.getKey().equals(prefix)) {
-          return e.getValue();
+      for (int j = 0; j < node.prefixes.length; j++) {
+        if (node.prefixes[j].equals(prefix)) {
+          return node.prefixNodes.get(j);
         }
       }
-      Node<T> created = new Node<>();
-      node.prefixes.add(Map.entry(prefix, created));
-      return created;
+      return addPrefix(node, prefix);
     }
-    return node.exact.computeIfAbsent(word, w -> new Node<>());
+    return node.exact.computeIfAbsent(lemmas ? Lemmas.of(word) : word, w -> new Node<>());
+  }
+
+  /** Inserts the prefix where its first letter keeps {@code prefixFirsts} sorted. */
+  private static <T> Node<T> addPrefix(Node<T> node, String prefix) {
+    int n = node.prefixes.length;
+    int at = 0;
+    while (at < n && node.prefixFirsts[at] <= prefix.charAt(0)) {
+      at++;
+    }
+    String[] prefixes = new String[n + 1];
+    char[] firsts = new char[n + 1];
+    System.arraycopy(node.prefixes, 0, prefixes, 0, at);
+    System.arraycopy(node.prefixes, at, prefixes, at + 1, n - at);
+    System.arraycopy(node.prefixFirsts, 0, firsts, 0, at);
+    System.arraycopy(node.prefixFirsts, at, firsts, at + 1, n - at);
+    prefixes[at] = prefix;
+    firsts[at] = prefix.charAt(0);
+    Node<T> created = new Node<>();
+    node.prefixes = prefixes;
+    node.prefixFirsts = firsts;
+    node.prefixNodes.add(at, created);
+    return created;
   }
 
   @SuppressWarnings("unchecked")
@@ -82,7 +123,7 @@ final class PhraseMatcher<T> {
       return best;
     }
     String word = tokens.word(pos);
-    Node<T> next = node.exact.get(word);
+    Node<T> next = node.exact.get(lemmas ? tokens.lemma(pos) : word);
     if (next != null) {
       best = walk(next, tokens, start, pos + 1, best, found);
     }
@@ -92,9 +133,21 @@ final class PhraseMatcher<T> {
     if (node.any != null) {
       best = walk(node.any, tokens, start, pos + 1, best, found);
     }
-    for (Map.Entry<String, Node<T>> e : node.prefixes) {
-      if (word.startsWith(e.getKey())) {
-        best = walk(e.getValue(), tokens, start, pos + 1, best, found);
+    return node.prefixes.length == 0 || word.isEmpty() ? best
+        : walkPrefixes(node, word, tokens, start, pos, best, found);
+  }
+
+  private int walkPrefixes(Node<T> node, String word, Tokens tokens, int start, int pos, int best,
+                           Object[] found) {
+    char[] firsts = node.prefixFirsts;
+    char first = word.charAt(0);
+    int j = java.util.Arrays.binarySearch(firsts, first);
+    while (j > 0 && firsts[j - 1] == first) {
+      j--;
+    }
+    for (; j >= 0 && j < firsts.length && firsts[j] == first; j++) {
+      if (word.startsWith(node.prefixes[j])) {
+        best = walk(node.prefixNodes.get(j), tokens, start, pos + 1, best, found);
       }
     }
     return best;

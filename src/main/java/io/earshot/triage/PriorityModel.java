@@ -27,7 +27,9 @@ final class PriorityModel {
           "sentiment " + Math.round(sentiment * 100) / 100.0);
     }
     if (!urgencies.isEmpty()) {
-      double share = Math.min(1.0, 0.7 + 0.3 * (urgencies.size() - 1));
+      // Urgency stands on its own: a polite "thanks, my account was hacked" is as pressing as
+      // an angry post, so one group already earns most of the weight, whatever the sentiment.
+      double share = Math.min(1.0, 0.8 + 0.2 * (urgencies.size() - 1));
       add(signals, "urgency", (int) Math.round(w.urgency() * share), String.join(", ", urgencies));
     }
     reach(signals, in.author());

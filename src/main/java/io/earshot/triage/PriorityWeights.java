@@ -26,7 +26,7 @@ public record PriorityWeights(int negative, int urgency, int reach, int verified
   }
 
   public static PriorityWeights defaults() {
-    return new PriorityWeights(35, 25, 10, 3, 15, 10, 25, 6, 3, Duration.ofHours(1), 48.0,
+    return new PriorityWeights(35, 35, 10, 3, 15, 10, 25, 6, 3, Duration.ofHours(1), 48.0,
         1_000_000L, 3);
   }
 

@@ -1,7 +1,6 @@
 package io.earshot.triage;
 
 import io.earshot.domain.Reason;
-import io.earshot.domain.SentimentLabel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Multi-label contact reasons from a {@link Taxonomy}: each phrase hit adds evidence (one hit
- * scores 0.5, two 0.75, ...; a broad word marked {@code ~} such as "~order" counts half, so it
- * needs a second cue to pass {@code minScore}), a question mark adds the reason's
- * {@code questionMark} weight, a negator up to three words before a hit cancels it for
- * negatable reasons, and reasons that
- * require a sentiment label need it; {@code fromSentiment} reasons take the sentiment's
- * strength as evidence too. Nothing matched gives {@link Taxonomy#FALLBACK}.
+ * Multi-label contact reasons from a {@link Taxonomy}, topics first and then speech acts. Each
+ * phrase hit, matched on lemmas, adds evidence (one hit scores 0.5, two 0.75, ...; a broad word
+ * marked {@code ~} such as "~order" counts half, so it needs a second cue to pass
+ * {@code minScore}); a question mark adds the reason's {@code questionMark} weight; a negator up
+ * to three words before a hit cancels it for negatable reasons; {@code careComplaints} reasons
+ * count the care rules' complaint phrases ("still waiting") as hits. No topic matched gives
+ * {@link Taxonomy#FALLBACK}. Sentiment plays no part.
  */
 final class ReasonMatcher {
   /** A phrase written "~order" is weak: half a hit, so it needs a second cue to count. */
@@ -24,11 +23,12 @@ final class ReasonMatcher {
   /** Hits are counted in half-hits so the per-call tally stays a small int array. */
   private static final int STRONG_HALVES = 2;
   private static final int WEAK_HALVES = 1;
+  private static final Comparator<Reason> STRONGEST = Comparator.comparingDouble(Reason::score).reversed();
 
   private final Taxonomy taxonomy;
   /** Each phrase carries every reason that lists it ("not loading" is outage and defect). */
-  private final PhraseMatcher<List<Cue>> phrases = new PhraseMatcher<>();
-  private final PhraseMatcher<String> urgency = new PhraseMatcher<>();
+  private final PhraseMatcher<List<Cue>> phrases = PhraseMatcher.onLemmas();
+  private final PhraseMatcher<String> urgency = PhraseMatcher.onLemmas();
 
   /** A phrase hit: the reason it is evidence for and how much it counts. */
   private record Cue(int reason, int halves) {
@@ -50,8 +50,7 @@ final class ReasonMatcher {
     taxonomy.urgency().forEach((group, list) -> list.forEach(p -> urgency.add(p, group)));
   }
 
-  List<Reason> match(Tokens t, double sentiment) {
-    SentimentLabel label = SentimentAnalyzer.label(sentiment);
+  List<Reason> match(Tokens t, Evidence ev) {
     List<Taxonomy.ReasonDefinition> defs = taxonomy.reasons();
     int[] halves = new int[defs.size()];
     phrases.forEachMatch(t, (start, end, cues) -> {
@@ -62,30 +61,31 @@ final class ReasonMatcher {
         }
       }
     });
-    List<Reason> out = new ArrayList<>(3);
+    List<Reason> topics = new ArrayList<>(3);
+    List<Reason> acts = new ArrayList<>(2);
     for (int i = 0; i < defs.size(); i++) {
-      double score = score(defs.get(i), halves[i] / 2.0, t, label, sentiment);
+      Taxonomy.ReasonDefinition def = defs.get(i);
+      int evidence = halves[i] + (def.careComplaints() ? STRONG_HALVES * Math.min(2, ev.complaintCues) : 0);
+      double score = score(def, evidence / 2.0, t);
       if (score >= taxonomy.minScore()) {
-        out.add(new Reason(defs.get(i).code(), Math.round(score * 100) / 100.0));
+        (def.kind() == Taxonomy.Kind.ACT ? acts : topics).add(new Reason(def.code(), Math.round(score * 100) / 100.0));
       }
     }
-    if (out.isEmpty()) {
-      return List.of(new Reason(Taxonomy.FALLBACK, 1.0));
+    topics.sort(STRONGEST);
+    acts.sort(STRONGEST);
+    if (topics.isEmpty()) {
+      topics.add(new Reason(Taxonomy.FALLBACK, 1.0));
     }
-    out.sort(Comparator.comparingDouble(Reason::score).reversed());
-    return out;
+    topics.addAll(acts);
+    return topics;
   }
 
-  private static double score(Taxonomy.ReasonDefinition def, double hits, Tokens t,
-                              SentimentLabel label, double sentiment) {
-    if (def.sentiment() != null && !def.sentiment().equals(label.code())) {
-      return 0;
-    }
+  private static double score(Taxonomy.ReasonDefinition def, double hits, Tokens t) {
     double score = 1 - Math.pow(0.5, hits);
     if (t.questions > 0 && def.questionMark() > 0) {
       score = 1 - (1 - score) * (1 - def.questionMark());
     }
-    return def.fromSentiment() ? Math.max(score, Math.abs(sentiment)) : score;
+    return score;
   }
 
   /** Distinct urgency groups ("outage", "safety", ...) whose cues occur in the text. */

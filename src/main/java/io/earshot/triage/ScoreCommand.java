@@ -20,8 +20,10 @@ import java.util.stream.IntStream;
 
 /**
  * {@code earshot score}: one text or JSONL object per input line, one JSON result per output
- * line, in input order. Lines are scored in parallel batches; a bad line (empty, binary, too
- * long, broken JSON, no text) gets {@code {"error":"..."}} so output stays aligned with input.
+ * line, in input order. Lines are scored in parallel batches of bounded size, so memory stays
+ * flat however long the input; a bad line (empty, binary, too long, broken JSON, no text) gets
+ * {@code {"error":"..."}} so output stays aligned with input. A byte-order mark at the start,
+ * vertical tabs and form feeds inside a post, and a plain post that starts with '{' are scored.
  */
 public final class ScoreCommand {
   static final int MAX_LINE_CHARS = 100_000;
@@ -75,10 +77,29 @@ public final class ScoreCommand {
       if (problem != null) {
         return error(problem);
       }
-      return line.stripLeading().startsWith("{") ? scoreJson(engine, line) : result(engine.score(ScoringInput.ofText(line)), null);
+      return looksLikeJson(line) ? scoreJson(engine, line) : result(engine.score(ScoringInput.ofText(line)), null);
     } catch (RuntimeException e) {
       return error("could not score line: " + e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * A JSONL object opens with '{' and a quoted key; a post such as "{Update} still no refund"
+   * is plain text, scored as written rather than refused as broken JSON.
+   */
+  static boolean looksLikeJson(String line) {
+    int i = 0;
+    while (i < line.length() && (Character.isWhitespace(line.charAt(i)) || TextNormalizer.invisible(line.charAt(i)))) {
+      i++;
+    }
+    if (i >= line.length() || line.charAt(i) != '{') {
+      return false;
+    }
+    i++;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i < line.length() && (line.charAt(i) == '"' || line.charAt(i) == '}');
   }
 
   private static String problem(String line) {
@@ -90,7 +111,8 @@ public final class ScoreCommand {
     }
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\r')) {
+      // Tabs, vertical tabs and form feeds are layout inside a post; other controls mean binary.
+      if (c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\r' && c != '\u000B' && c != '\u000C')) {
         return "binary data or invalid UTF-8 at character " + i;
       }
     }
@@ -100,7 +122,7 @@ public final class ScoreCommand {
   private static String scoreJson(TriageEngine engine, String line) {
     JsonObject json;
     try {
-      json = new JsonObject(line);
+      json = new JsonObject(stripInvisible(line));
     } catch (DecodeException e) {
       return error("invalid JSON");
     }
@@ -114,7 +136,19 @@ public final class ScoreCommand {
     boolean verified = Boolean.TRUE.equals(json.getValue("verified"));
     Author author = new Author(null, null, null, followers, verified);
     boolean vip = Boolean.TRUE.equals(json.getValue("vip"));
-    return result(engine.score(new ScoringInput(text, author, vip, 0, Duration.ZERO)), json.getValue("id"));
+    String brand = json.getValue("brand") instanceof String b && !b.isBlank() ? b : null;
+    String lang = json.getValue("lang") instanceof String l ? l : null;
+    return result(engine.score(new ScoringInput(text, author, vip, 0, Duration.ZERO, brand, lang)),
+        json.getValue("id"));
+  }
+
+  /** A byte-order mark or zero-width space before the '{' would break the JSON parser. */
+  private static String stripInvisible(String line) {
+    int i = 0;
+    while (i < line.length() && TextNormalizer.invisible(line.charAt(i))) {
+      i++;
+    }
+    return line.substring(i);
   }
 
   private static String result(Triage t, Object id) {
@@ -123,7 +157,8 @@ public final class ScoreCommand {
       out.put("id", id);
     }
     return out.put("sentiment", t.sentiment()).put("label", t.label().code())
-        .put("confidence", t.confidence()).put("priority", t.priority().value())
+        .put("confidence", t.confidence()).put("unsure", t.unsure()).put("lang", t.lang())
+        .put("priority", t.priority().value())
         .put("reasons", new JsonArray(t.reasonCodes())).put("cues", new JsonArray(t.cues()))
         .encode();
   }

@@ -14,41 +14,33 @@ final class SentimentRules {
   private static final float[] DISTANCE_DECAY = {1f, 0.95f, 0.9f};
   private static final double ALPHA = 15.0;
 
-  private final Lexicon lexicon;
-
-  SentimentRules(Lexicon lexicon) {
-    this.lexicon = lexicon;
-  }
-
   /** Valence of each token after its own emphasis and the modifiers in front of it. */
   float[] valences(Tokens t, Evidence ev) {
+    float[] lex = t.lexicon; // looked up once, as the word was tokenized (see WordTable)
     float[] v = new float[t.size];
     for (int i = 0; i < t.size; i++) {
-      float base = ownValence(t, i);
+      float base = lex[i] == 0f ? 0f : ownValence(t, i, lex);
       if (base != 0f) {
         ev.sentimentWords++;
-        v[i] = modify(t, i, emphasize(t, i, base, ev), ev);
+        v[i] = modify(t, i, emphasize(t, i, base, ev), ev, lex);
       }
     }
     return v;
   }
 
-  private float ownValence(Tokens t, int i) {
-    if (t.has(i, Tokens.SKIP)) {
-      return 0f;
-    }
+  /** The word's lexicon valence {@code lex[i]} (not 0), unless it acts on the next word. */
+  private static float ownValence(Tokens t, int i, float[] lex) {
     String w = t.word(i);
-    float base = lexicon.valence(w);
+    float base = lex[i];
     if (isKindOf(t, i)) {
       return 0f;
     }
     if (WordLists.modifier(w) != 0f) {
       // "super helpful" boosts the next word; a lone "super!" keeps its own valence.
-      boolean modifiesNext = i + 1 < t.size && lexicon.valence(t.word(i + 1)) != 0f;
+      boolean modifiesNext = i + 1 < t.size && lex[i + 1] != 0f;
       return modifiesNext ? 0f : base;
     }
-    if (base != 0f && WordLists.isNegator(w) && i + 1 < t.size && !t.has(i, Tokens.CLAUSE_END)
-        && lexicon.valence(t.word(i + 1)) != 0f) {
+    if (WordLists.isNegator(w) && i + 1 < t.size && !t.has(i, Tokens.CLAUSE_END) && lex[i + 1] != 0f) {
       return 0f; // "no problem": the negator acts on the next word instead of scoring itself
     }
     return base;
@@ -72,7 +64,7 @@ final class SentimentRules {
     return v;
   }
 
-  private float modify(Tokens t, int i, float v, Evidence ev) {
+  private static float modify(Tokens t, int i, float v, Evidence ev, float[] lex) {
     float sign = Math.signum(v);
     for (int d = 1; d <= 3 && i - d >= 0; d++) {
       int j = i - d;
@@ -88,7 +80,7 @@ final class SentimentRules {
           && !WordLists.INTERJECTIONS.contains(t.word(i))) {
         v *= neverSo(t, j, i) ? NEVER_SO : NEGATION;
         ev.cue("negation", t.word(j) + " " + t.word(i));
-      } else if (scalar == 0f && lexicon.valence(t.word(j)) != 0f) {
+      } else if (scalar == 0f && lex[j] != 0f) {
         break; // a negator's scope ends at the first opinion word: "don't care, don't care"
       }
     }

@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The contact reasons triage recognizes and the urgency cue groups priority weighs. The default
- * ships as {@code triage/reasons.json}; admins edit a copy that {@link #load(Path)} reads.
+ * The contact reasons triage recognizes (topics and speech acts) and the urgency cue groups
+ * priority weighs. The default ships as {@code triage/reasons.json}; admins edit a copy that
+ * {@link #load(Path)} reads, and a brand may have its own (see {@link TriageSetup}).
  * Invalid files fail with {@link IllegalArgumentException} whose message names the field, e.g.
  * {@code reasons[2].code: must match [a-z][a-z0-9_]{0,31}}.
  */
@@ -30,16 +31,18 @@ public record Taxonomy(List<ReasonDefinition> reasons, Map<String, List<String>>
   public static final String FALLBACK = "other";
   private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
+  /** A topic says what a post is about (billing, delay); a speech act what it does (asks, complains). */
+  public enum Kind { TOPIC, ACT }
+
   /**
-   * One reason: a stable lower-case code, a label for people, the phrases that signal it
-   * (PhraseMatcher syntax), whether a negator in front cancels a phrase ("not great" is no
-   * praise), the weight a question mark adds, an optional required sentiment label, and
-   * whether the sentiment score itself is evidence ({@code fromSentiment}: a warm post to a
-   * brand is praise even without a listed phrase).
+   * One reason: a stable lower-case code, a label for people, whether it is a topic or a speech
+   * act, the phrases that signal it (PhraseMatcher syntax, matched on lemmas), whether a negator
+   * in front cancels a phrase ("not great" is no praise), the weight a question mark adds, and
+   * whether the customer-care rules' complaint phrases count as evidence ({@code careComplaints}).
+   * Reasons never depend on sentiment.
    */
-  public record ReasonDefinition(String code, String label, List<String> phrases,
-                                 boolean negatable, double questionMark, String sentiment,
-                                 boolean fromSentiment) {
+  public record ReasonDefinition(String code, String label, Kind kind, List<String> phrases,
+                                 boolean negatable, double questionMark, boolean careComplaints) {
     public ReasonDefinition {
       phrases = List.copyOf(phrases);
     }
@@ -99,16 +102,20 @@ public record Taxonomy(List<ReasonDefinition> reasons, Map<String, List<String>>
     }
     String label = json.getValue("label") == null ? code : Json.string(json, "label", field + ".label");
     List<String> phrases = Json.strings(json, "phrases", field + ".phrases");
-    String sentiment = json.getValue("sentiment") == null ? null
-        : Json.string(json, "sentiment", field + ".sentiment");
-    if (sentiment != null && !Set.of("positive", "neutral", "negative").contains(sentiment)) {
-      throw new IllegalArgumentException(field + ".sentiment: must be positive, neutral or negative");
+    Object kind = json.getValue("kind");
+    if (kind != null && !"topic".equals(kind) && !"act".equals(kind)) {
+      throw new IllegalArgumentException(field + ".kind: must be topic or act");
+    }
+    if (FALLBACK.equals(code) && "act".equals(kind)) {
+      throw new IllegalArgumentException(field + ".kind: the fallback '" + FALLBACK + "' is a topic");
     }
     boolean negatable = Boolean.TRUE.equals(json.getValue("negatable"));
     double questionMark = Json.number(json, "questionMark", field + ".questionMark", 0.0);
-    boolean fromSentiment = Boolean.TRUE.equals(json.getValue("fromSentiment"));
-    return new ReasonDefinition(code, label, phrases, negatable, questionMark, sentiment,
-        fromSentiment);
+    boolean careComplaints = Boolean.TRUE.equals(json.getValue("careComplaints"));
+    // "sentiment" and "fromSentiment" (earlier versions) are accepted and ignored: reasons no
+    // longer depend on sentiment, so an admin's old copy still loads.
+    return new ReasonDefinition(code, label, "act".equals(kind) ? Kind.ACT : Kind.TOPIC, phrases,
+        negatable, questionMark, careComplaints);
   }
 
   private static Map<String, List<String>> urgency(JsonObject json) {

@@ -1,28 +1,42 @@
 package io.earshot.triage;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits social text into tokens without regular expressions: whitespace chunks, whole-chunk
- * emoticons, words (hashtags lose their '#'), single emoji, @mentions and URLs (both ignored for
- * sentiment). Shouting and elongation ("sooo") are kept as flags. Text beyond
- * {@link #MAX_CHARS} is not read, so a pasted novel costs no more than a long post.
+ * Splits social text into tokens without regular expressions, after {@link TextNormalizer} has
+ * decoded entities and removed invisible characters: whitespace chunks, whole-chunk emoticons,
+ * words (hashtags lose their '#' and run-together ones are split into words), single emoji,
+ * @mentions (also after punctuation, as in ".@brand") and URLs (both ignored for sentiment).
+ * Shouting and elongation ("sooo") are kept as flags. Text beyond {@link #MAX_CHARS} is not
+ * read, so a pasted novel costs no more than a long post.
  */
 final class Tokenizer {
   static final int MAX_CHARS = 16_384;
 
   private final Lexicon lexicon;
+  private final HashtagSegmenter hashtags;
+  private final WordTable table;
 
-  Tokenizer(Lexicon lexicon) {
+  Tokenizer(Lexicon lexicon, HashtagSegmenter hashtags, WordTable table) {
     this.lexicon = lexicon;
+    this.hashtags = hashtags;
+    this.table = table;
   }
 
-  Tokens tokenize(String text) {
+  /** Adds a token with what the word table knows about it. */
+  private void add(Tokens tokens, String word, int flags) {
+    tokens.add(word, flags, table.get(word));
+  }
+
+  Tokens tokenize(String raw) {
     Tokens tokens = new Tokens();
-    if (text == null) {
+    if (raw == null) {
       return tokens;
     }
-    int n = Math.min(text.length(), MAX_CHARS);
+    String text = TextNormalizer.normalize(raw, MAX_CHARS);
+    tokens.text = text;
+    int n = text.length();
     int i = 0;
     while (i < n) {
       while (i < n && isSpace(text.charAt(i))) {
@@ -41,11 +55,14 @@ final class Tokenizer {
   }
 
   private void chunk(String text, int start, int end, Tokens tokens) {
-    char first = text.charAt(start);
     countPunctuation(text, start, end, tokens);
-    if (first == '@' && end - start > 1) {
+    int at = start;
+    while (at < end - 1 && isOpeningMark(text.charAt(at))) {
+      at++; // ".@brand", "(@brand", "\"@brand": a handle behind punctuation is still a handle
+    }
+    if (text.charAt(at) == '@' && end - at > 1) {
       tokens.startsWithMention |= tokens.size == 0;
-      tokens.add("@", Tokens.MENTION | Tokens.SKIP);
+      tokens.add("@", Tokens.MENTION | Tokens.SKIP, null);
       return;
     }
     if (text.startsWith("http", start) || text.startsWith("www.", start)) {
@@ -53,7 +70,7 @@ final class Tokenizer {
     }
     String emoticon = end - start <= 6 ? emoticon(text, start, end) : null;
     if (emoticon != null) {
-      tokens.add(emoticon, Tokens.EMOTICON);
+      add(tokens, emoticon, Tokens.EMOTICON);
       return;
     }
     words(text, start, end, tokens);
@@ -68,11 +85,11 @@ final class Tokenizer {
       return null;
     }
     String raw = text.substring(start, end);
-    if (lexicon.contains(raw)) {
+    if (lexicon.containsSymbolic(raw)) {
       return raw;
     }
     String lower = raw.toLowerCase(Locale.ROOT);
-    return lexicon.contains(lower) ? lower : null;
+    return lexicon.containsSymbolic(lower) ? lower : null;
   }
 
   private void words(String text, int start, int end, Tokens tokens) {
@@ -83,10 +100,12 @@ final class Tokenizer {
       int len = Character.charCount(cp);
       if (Character.isLetterOrDigit(cp) || ((cp == '\'' || cp == '\u2019' || cp == '-') && wordStart >= 0)) {
         wordStart = wordStart < 0 ? i : wordStart;
+      } else if (Character.getType(cp) == Character.NON_SPACING_MARK && wordStart >= 0) {
+        // combining accents stay inside their word
       } else {
         wordStart = flush(text, wordStart, i, tokens);
         if (Emoji.isEmoji(cp)) {
-          tokens.add(Emoji.key(cp), Tokens.EMOJI);
+          add(tokens, Emoji.key(cp), Tokens.EMOJI);
         } else if (isClauseMark(cp)) {
           tokens.markClauseEnd();
         }
@@ -104,7 +123,14 @@ final class Tokenizer {
       to--;
     }
     if (to > from) {
-      addWord(text.substring(from, to), tokens);
+      boolean hashtag = from > 0 && text.charAt(from - 1) == '#';
+      List<String> parts = hashtag ? hashtags.split(text.substring(from, to).toLowerCase(Locale.ROOT)) : null;
+      if (parts == null) {
+        addWord(text.substring(from, to), tokens);
+      } else {
+        parts.forEach(part -> add(tokens, part, Tokens.HASHTAG_PART));
+        tokens.plainWords++;
+      }
     }
     return -1;
   }
@@ -129,7 +155,7 @@ final class Tokenizer {
     if (collapsed != word) {
       flags |= Tokens.ELONGATED;
     }
-    tokens.add(collapsed, flags);
+    add(tokens, collapsed, flags);
   }
 
   private static void countPunctuation(String text, int start, int end, Tokens tokens) {
@@ -165,7 +191,15 @@ final class Tokenizer {
         || cp == '(' || cp == ')' || cp == '\u2026';
   }
 
+  private static boolean isOpeningMark(char c) {
+    return c == '.' || c == '(' || c == '"' || c == '\'' || c == '\u201C' || c == '[' || c == ':';
+  }
+
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isSpaceChar(c);
+    if (c > ' ' && c < 0x7F) {
+      return false;
+    }
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isWhitespace(c)
+        || Character.isSpaceChar(c);
   }
 }

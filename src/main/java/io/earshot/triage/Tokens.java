@@ -14,9 +14,17 @@ final class Tokens {
   static final int SKIP = 32;
   /** The token ends a clause: punctuation followed it in the text. */
   static final int CLAUSE_END = 64;
+  /** The token is one word of a run-together hashtag ("#worstflightever"). */
+  static final int HASHTAG_PART = 128;
 
+  /** The normalized text the tokens were read from. */
+  String text = "";
   String[] words = new String[32];
+  private String[] lemmas;
   int[] flags = new int[32];
+  /** Each token's lexicon valence and model feature id (-1: none), from {@link WordTable}. */
+  float[] lexicon = new float[32];
+  int[] ids = new int[32];
   int size;
   int exclamations;
   int questions;
@@ -27,18 +35,33 @@ final class Tokens {
   boolean startsWithMention;
   boolean endsWithQuestion;
 
-  void add(String word, int flag) {
+  void add(String word, int flag, WordTable.Word known) {
     if (size == words.length) {
       words = java.util.Arrays.copyOf(words, size * 2);
       flags = java.util.Arrays.copyOf(flags, size * 2);
+      lexicon = java.util.Arrays.copyOf(lexicon, size * 2);
+      ids = java.util.Arrays.copyOf(ids, size * 2);
     }
     words[size] = word;
     flags[size] = flag;
+    lexicon[size] = known == null ? 0f : known.valence();
+    ids[size] = known == null ? -1 : known.id();
     size++;
   }
 
   String word(int i) {
     return words[i];
+  }
+
+  /** The token's lemma ("flights" to "flight"), computed on first use for the whole text. */
+  String lemma(int i) {
+    if (lemmas == null) {
+      lemmas = new String[size];
+      for (int k = 0; k < size; k++) {
+        lemmas[k] = Lemmas.of(words[k]);
+      }
+    }
+    return lemmas[i];
   }
 
   boolean has(int i, int flag) {

@@ -43,7 +43,8 @@ public final class ApiJson {
     JsonArray reasons = new JsonArray();
     t.reasons().forEach(r -> reasons.add(new JsonObject().put("code", r.code()).put("score", r.score())));
     return new JsonObject().put("sentiment", t.sentiment()).put("label", t.label().code())
-        .put("confidence", t.confidence()).put("cues", new JsonArray(t.cues()))
+        .put("confidence", t.confidence()).put("unsure", t.unsure()).put("lang", t.lang())
+        .put("cues", new JsonArray(t.cues()))
         .put("reasons", reasons).put("priority", priority(t.priority()));
   }
 

@@ -48,7 +48,8 @@ class ReasonsTest {
   void defaultCodes() {
     List<String> codes = Taxonomy.defaults().reasons().stream().map(Taxonomy.ReasonDefinition::code).toList();
     assertEquals(List.of("billing", "delivery", "account", "outage", "defect", "cancellation",
-        "booking", "question", "staff", "praise", "feature_request", "other"), codes);
+        "booking", "delay", "staff", "feature_request", "other", "question", "complaint", "request",
+        "praise"), codes);
   }
 
   @Test
@@ -103,7 +104,8 @@ class ReasonsTest {
   @DisplayName("on hold and still no refund: billing first, and being kept on hold is the support experience")
   void refundOnHold() {
     List<String> codes = score("@NimbusAir I've been on hold for an hour and still no refund").reasonCodes();
-    assertEquals(List.of("billing", "staff"), codes);
+    assertEquals(List.of("billing", "staff"), codes.subList(0, 2));
+    assertTrue(codes.contains("complaint"), codes.toString());
   }
 
   @Test
@@ -111,5 +113,50 @@ class ReasonsTest {
   void sharedPhrase() {
     List<String> codes = score("@app the feed is not loading").reasonCodes();
     assertTrue(codes.contains("outage") && codes.contains("defect"), codes.toString());
+  }
+
+  @Test
+  @DisplayName("topics come first, speech acts after: a question, a complaint, a request, praise")
+  void topicsThenActs() {
+    List<String> codes = score("@airline both flights canceled, can you please rebook me?").reasonCodes();
+    assertTrue(codes.subList(0, 2).containsAll(List.of("delay", "booking")), codes.toString());
+    assertTrue(codes.containsAll(List.of("question", "request")), codes.toString());
+    assertTrue(codes.indexOf("question") > codes.indexOf("delay"), codes.toString());
+    assertFalse(codes.contains("cancellation"), "a cancelled flight is no subscription cancellation: " + codes);
+    assertTrue(score("@bank thanks, Sam sorted it in minutes").reasonCodes().contains("praise"));
+  }
+
+  @Test
+  @DisplayName("reasons never depend on sentiment: the same complaint, polite or furious, has the same topics")
+  void independentOfSentiment() {
+    List<String> polite = score("@airline thank you, lovely crew, but my flight is delayed 4 hours").reasonCodes();
+    List<String> angry = score("@airline my flight is delayed 4 hours, disgusting").reasonCodes();
+    assertEquals(polite.get(0), angry.get(0));
+    assertEquals("delay", angry.get(0));
+  }
+
+  @Test
+  @DisplayName("phrases match on lemmas: 'attendants' and 'flights cancelled' match 'attendant' and 'cancel flight'")
+  void lemmaMatching() {
+    JsonObject json = new JsonObject().put("reasons", new JsonArray()
+        .add(new JsonObject().put("code", "crew").put("phrases", new JsonArray().add("flight attendant").add("cancel flight")))
+        .add(new JsonObject().put("code", "other").put("phrases", new JsonArray())));
+    TriageEngine engine = new TriageEngine(Taxonomy.fromJson(json), PriorityWeights.defaults());
+    assertEquals(List.of("crew"), engine.score(ScoringInput.ofText("the flight attendants were lovely")).reasonCodes());
+    assertEquals(List.of("crew"), engine.score(ScoringInput.ofText("they canceled flights")).reasonCodes());
+  }
+
+  @Test
+  @DisplayName("a brand's own taxonomy is used for mentions to that brand; without a brand, the default")
+  void brandTaxonomy() {
+    JsonObject json = new JsonObject().put("reasons", new JsonArray()
+        .add(new JsonObject().put("code", "loyalty").put("phrases", new JsonArray().add("points")))
+        .add(new JsonObject().put("code", "other").put("phrases", new JsonArray())));
+    TriageEngine engine = new TriageEngine(Taxonomy.defaults(), java.util.Map.of("acme", Taxonomy.fromJson(json)),
+        PriorityWeights.defaults());
+    String text = "where are my points, I was charged twice";
+    assertEquals(List.of("loyalty"), engine.score(new ScoringInput(text, null, false, 0, null, "acme")).reasonCodes());
+    assertTrue(engine.score(ScoringInput.ofText(text)).reasonCodes().contains("billing"));
+    assertTrue(engine.score(new ScoringInput(text, null, false, 0, null, "unknown")).reasonCodes().contains("billing"));
   }
 }

@@ -1,6 +1,7 @@
 package io.earshot.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -59,6 +60,17 @@ class ScoreCommandTest {
   }
 
   @Test
+  @DisplayName("a JSONL line's 'lang' (the platform's tag) is trusted over the text")
+  void platformLanguage() {
+    String in = "{\"text\": \"@loja obrigado pela ajuda\", \"lang\": \"pt\"}\n"
+        + "{\"text\": \"@shop thanks for the help\", \"lang\": \"und\"}\n";
+    List<JsonObject> out = run(in.getBytes(StandardCharsets.UTF_8));
+    assertEquals("pt", out.get(0).getString("lang"));
+    assertTrue(out.get(0).getBoolean("unsure"));
+    assertEquals("en", out.get(1).getString("lang"));
+  }
+
+  @Test
   @DisplayName("only '\\n' ends a line: a stray carriage return inside a post does not shift the output")
   void strayCarriageReturn() {
     String in = "first post\r\n@shop parcel\rnever arrived\nthird post\n";
@@ -84,5 +96,40 @@ class ScoreCommandTest {
         assertEquals(i, out.get(i).getInteger("id"));
       }
     }
+  }
+
+  @Test
+  @DisplayName("a byte-order mark at the start does not cost the first JSONL line its id")
+  void byteOrderMark() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.writeBytes(bom);
+    in.writeBytes("{\"id\": \"a1\", \"text\": \"@shop my parcel never arrived\"}\nsecond\n".getBytes(StandardCharsets.UTF_8));
+    List<JsonObject> out = run(in.toByteArray());
+    assertEquals(2, out.size());
+    assertEquals("a1", out.get(0).getString("id"));
+    assertEquals("negative", out.get(0).getString("label"));
+  }
+
+  @Test
+  @DisplayName("a plain post starting with '{' and posts with vertical tabs or form feeds are scored, not refused")
+  void oddButValidPosts() {
+    String in = "{Update} @airline flight delayed again and nobody tells us anything\n"
+        + "@shop still\u000Bwaiting\u000Cfor my refund\n{\"text\": broken\n";
+    List<JsonObject> out = run(in.getBytes(StandardCharsets.UTF_8));
+    assertEquals(3, out.size());
+    assertEquals("negative", out.get(0).getString("label"), out.get(0).encode());
+    assertTrue(out.get(0).getJsonArray("reasons").contains("delay"), out.get(0).encode());
+    assertFalse(out.get(1).containsKey("error"), out.get(1).encode());
+    assertTrue(out.get(1).getJsonArray("reasons").contains("billing"), out.get(1).encode());
+    assertTrue(out.get(2).getString("error").contains("invalid JSON"));
+  }
+
+  @Test
+  @DisplayName("results carry the language and whether the label is unsure; a brand selects its taxonomy")
+  void langUnsureBrand() {
+    JsonObject r = run("{\"text\": \"@bank where is my card\", \"brand\": \"acme\"}\n".getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals("en", r.getString("lang"));
+    assertTrue(r.containsKey("unsure"));
   }
 }

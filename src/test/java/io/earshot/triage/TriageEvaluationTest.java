@@ -4,65 +4,84 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accuracy floors on the labelled data, set just below what the engine measured so that a
- * regression fails. The VADER tweets live in the shared folder beside the clone.
+ * Accuracy floors measured on posts the model never saw: one model is trained, with the shipped
+ * settings, on the public TweetEval, Apple and SXSW sets only, then judged on our customer-care
+ * posts and on the VADER tweets (about 10 s of training). Floors sit just below the measured
+ * figures (docs/TRIAGE.md) so a regression fails. Needs the shared data folder; skipped with a
+ * message naming the property to set when it is absent.
  */
-@DisplayName("triage accuracy on labelled data")
+@DisplayName("triage accuracy on sources the model never saw")
 class TriageEvaluationTest {
-  // Measured (see docs/TRIAGE.md); floors sit slightly below.
-  static final double VADER_R_FLOOR = 0.875;
-  static final double VADER_AGREEMENT_FLOOR = 0.90;
-  static final double CARE_ACCURACY_FLOOR = 0.92;
-  static final double CARE_MACRO_F1_FLOOR = 0.91;
-  static final double CARE_REASON_RECALL_FLOOR = 0.82;
-  static final double CARE_REASON_PRECISION_FLOOR = 0.71;
+  // Measured with this exact fold (see docs/TRIAGE.md); floors sit slightly below.
+  // Measured: care accuracy 0.798, macro-F1 0.785, negative recall 0.763; VADER r 0.878;
+  // complaints with their topic in the first two 0.788, negative posts with only 'other' 0.115.
+  static final double CARE_ACCURACY_FLOOR = 0.78;
+  static final double CARE_MACRO_F1_FLOOR = 0.77;
+  static final double CARE_NEGATIVE_RECALL_FLOOR = 0.74;
+  static final double VADER_R_FLOOR = 0.87;
+  static final double TOPIC_IN_TOP_TWO_FLOOR = 0.80;
+  /** The target: at most one negative post in ten gets no topic but 'other'. */
+  static final double NEGATIVE_OTHER_ONLY_CEILING = 0.10;
+  /** Broader seeds must not spray topics: precision against our labels stays near 0.59. */
+  static final double TOPIC_PRECISION_FLOOR = 0.57;
 
-  static final double HOLDOUT_ACCURACY_FLOOR = 0.83;
-
-  static TriageEngine engine;
+  static Map<String, JsonObject> figures;
+  static JsonObject reasons;
 
   @BeforeAll
-  static void engine() {
-    engine = TriageEngine.withDefaults();
+  static void crossSource() throws Exception {
+    Optional<Path> data = SharedData.locate(null);
+    assumeTrue(data.isPresent(), SharedData.missingMessage());
+    Map<String, List<Corpus.Sample>> all = Corpus.readAll(data.get(), Path.of("."));
+    List<Corpus.Sample> train = new ArrayList<>();
+    List.of(Corpus.TWEETEVAL, Corpus.APPLE, Corpus.BRANDS).forEach(s -> train.addAll(all.get(s)));
+    ModelTrainer trainer = new ModelTrainer(ModelTrainer.Settings.defaults(), Lexicon.standard(), CareRules.standard());
+    FeatureReader reader = trainer.readerFor(train);
+    SentimentModel model = new SentimentModel(trainer.train(train, reader), 1.0);
+    figures = new LinkedHashMap<>();
+    for (String held : List.of(Corpus.CARE, Corpus.VADER)) {
+      CrossSourceEval.Fold fold = CrossSourceEval.judge(held, List.of(), reader, model, all.get(held));
+      figures.put(held, CrossSourceEval.report(fold, 1.0));
+      System.out.println(held + " " + figures.get(held).getJsonObject("summary").encode()
+          + " r=" + figures.get(held).getValue("pearson"));
+    }
+    reasons = EvalCommand.reasons(TriageEngine.withDefaults(), all.get(Corpus.CARE));
+    System.out.println("reasons " + reasons.encode());
   }
 
   @Test
-  @DisplayName("on the VADER tweets, Pearson r and three-class agreement stay above their floors")
-  void vaderTweets() throws Exception {
-    Path file = EvalCommand.resolveShared(EvalCommand.VADER_FILE);
-    assumeTrue(Files.isRegularFile(file), "shared data not found: " + file);
-    JsonObject figures = EvalCommand.vader(engine, GroundTruth.readRated(file));
-    System.out.println("vader " + figures.encode());
-    assertTrue(figures.getInteger("n") >= 4000, "the VADER set is complete");
-    assertTrue(figures.getDouble("pearson") >= VADER_R_FLOOR, figures.encode());
-    assertTrue(figures.getDouble("agreement") >= VADER_AGREEMENT_FLOOR, figures.encode());
+  @DisplayName("on our customer-care posts, unseen in training, accuracy, macro-F1 and negative recall hold")
+  void customerCare() {
+    JsonObject s = figures.get(Corpus.CARE).getJsonObject("summary");
+    assertTrue(s.getDouble("accuracy") >= CARE_ACCURACY_FLOOR, s.encode());
+    assertTrue(s.getDouble("macroF1") >= CARE_MACRO_F1_FLOOR, s.encode());
+    assertTrue(s.getDouble("negativeRecall") >= CARE_NEGATIVE_RECALL_FLOOR, s.encode());
   }
 
   @Test
-  @DisplayName("on our customer-care set, accuracy, macro-F1 and reason recall/precision stay above their floors")
-  void customerCare() throws Exception {
-    Path file = Path.of(EvalCommand.CARE_FILE);
-    JsonObject figures = EvalCommand.care(engine, GroundTruth.readLabelled(file));
-    System.out.println("care " + figures.encode());
-    assertTrue(figures.getInteger("n") >= 450, "the customer-care set has at least 450 posts");
-    assertTrue(figures.getDouble("accuracy") >= CARE_ACCURACY_FLOOR, figures.encode());
-    assertTrue(figures.getDouble("macroF1") >= CARE_MACRO_F1_FLOOR, figures.encode());
-    assertTrue(figures.getDouble("reasonRecall") >= CARE_REASON_RECALL_FLOOR, figures.encode());
-    assertTrue(figures.getDouble("reasonPrecision") >= CARE_REASON_PRECISION_FLOOR, figures.encode());
+  @DisplayName("on the VADER tweets, unseen in training, Pearson r against the human ratings holds")
+  void vaderTweets() {
+    JsonObject v = figures.get(Corpus.VADER);
+    assertTrue(v.getInteger("n") >= 4000, "the VADER set is complete");
+    assertTrue(v.getDouble("pearson") >= VADER_R_FLOOR, v.encode());
   }
 
   @Test
-  @DisplayName("on held-out customer-care posts never tuned against, accuracy stays above its floor")
-  void holdout() throws Exception {
-    JsonObject figures = EvalCommand.care(engine, GroundTruth.readLabelled(Path.of(EvalCommand.HOLDOUT_FILE)));
-    System.out.println("holdout " + figures.encode());
-    assertTrue(figures.getDouble("accuracy") >= HOLDOUT_ACCURACY_FLOOR, figures.encode());
+  @DisplayName("contact reasons: complaints get their topic among the first two, negative posts rarely only 'other'")
+  void contactReasons() {
+    assertTrue(reasons.getDouble("complaintsWithTopicInTopTwo") >= TOPIC_IN_TOP_TWO_FLOOR, reasons.encode());
+    assertTrue(reasons.getDouble("negativeOtherOnly") <= NEGATIVE_OTHER_ONLY_CEILING, reasons.encode());
+    assertTrue(reasons.getDouble("topicPrecision") >= TOPIC_PRECISION_FLOOR, reasons.encode());
   }
 }
