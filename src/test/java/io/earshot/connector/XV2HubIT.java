@@ -78,7 +78,6 @@ class XV2HubIT {
   @Test
   @DisplayName("the hard cap stops polling at $0.05, warnings go out live, and the connector bar shows the spend")
   void hardCapStopsPolling() throws Exception {
-    emulator.seedMentions(200, 0);
     writeAccount(new JsonObject().put("consumerKey", "${X_KEY}").put("consumerSecret", "${X_SECRET}")
             .put("accessToken", "${X_TOKEN}").put("accessTokenSecret", "${X_TOKEN_SECRET}"),
         new JsonObject().put("monthlyUsd", 0.05).put("prices", new JsonObject().put("userReadUsd", 0)));
@@ -87,6 +86,8 @@ class XV2HubIT {
     try (TestHub hub = TestHub.start(env(TestHub.tempDir("earshot-data"), secrets))) {
       ApiClient api = hub.api().login("admin", hub.adminPassword());
       try (LiveListener live = new LiveListener(hub.hub().port(), api.sessionCookie())) {
+        // Posts appear only once the live socket is open: the warnings it must see come with the first pages.
+        emulator.seedMentions(200, 0);
         JsonObject capped = awaitHealth(api, "brand-x", Duration.ofSeconds(40),
             h -> h.getJsonObject("budget") != null && "exhausted".equals(h.getJsonObject("budget").getString("level"))
                 && "rate_limited".equals(h.getString("state")));
