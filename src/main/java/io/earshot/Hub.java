@@ -22,6 +22,9 @@ import io.earshot.inbox.CaseChanges;
 import io.earshot.live.LiveFanout;
 import io.earshot.store.EventQueueStore;
 import io.earshot.live.LiveBus;
+import io.earshot.publish.ApprovalEscalations;
+import io.earshot.publish.ApprovalPolicies;
+import io.earshot.publish.ApprovalService;
 import io.earshot.publish.PublishStores;
 import io.earshot.publish.Publisher;
 import io.earshot.publish.ReplyService;
@@ -31,6 +34,7 @@ import io.earshot.redis.RedisConnection;
 import io.earshot.demo.sandbox.DemoPlatforms;
 import io.earshot.demo.sandbox.SandboxOptions;
 import io.earshot.demo.sandbox.SandboxPlatform;
+import io.earshot.store.ApprovalPolicyStore;
 import io.earshot.store.AuditLog;
 import io.earshot.store.CaseStore;
 import io.earshot.store.CustomerStore;
@@ -65,6 +69,7 @@ public final class Hub {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
   /** How often waiting cases have their priority recomputed. */
   private static final Duration PRIORITY_REFRESH = Duration.ofSeconds(60);
+  private static final Duration ESCALATION_CHECK = Duration.ofSeconds(15);
   /** How often the event queue is checked for deliveries a crash or a failing listener left. */
   private static final Duration EVENT_RELAY = Duration.ofSeconds(5);
   private final Vertx vertx;
@@ -87,6 +92,7 @@ public final class Hub {
   private IngestPipeline pipeline;
   private long recoveryTimer = -1;
   private PriorityRefresher refresher;
+  private ApprovalEscalations escalations;
   private ThreadingRecovery recovery;
   private EventRelay relay;
   private EventDispatcher events;
@@ -179,7 +185,14 @@ public final class Hub {
     publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.outbound().publishLease());
     engagement = engagementTracker(replies, events);
     ReplyTemplates templates = new ReplyTemplates(config.http().webroot().resolve("templates/replies"));
-    ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, publisher, clock);
+    ApprovalPolicies approvalPolicies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), customers,
+        new UserStore(mongo), events, clock);
+    ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
+    escalations = new ApprovalEscalations(vertx, publishStores,
+        new Lease(redis, "approval-escalations", connectors.instanceId(), ESCALATION_CHECK.multipliedBy(3)), clock);
+    escalations.start(ESCALATION_CHECK);
+    ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, approvalPolicies,
+        publisher, clock);
     InboxService inbox = new InboxService(cases, mentions, replies, customers);
     CaseChanges caseChanges = new CaseChanges(cases, events, clock);
     refresher = new PriorityRefresher(vertx, cases, scorer, events,
@@ -187,7 +200,7 @@ public final class Hub {
     refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(), inbox,
         caseChanges, replyService, templates, mentions, mongo, redis, board,
-        new AccountAudit(events, new UserStore(mongo), clock), webhooks.service(events)),
+        new AccountAudit(events, new UserStore(mongo), clock), webhooks.service(events), approvals, approvalPolicies),
         config.http());
     return recoverAtStart().compose(v -> connectors.start()).compose(v -> {
       publisher.start();
@@ -318,6 +331,9 @@ public final class Hub {
     vertx.cancelTimer(recoveryTimer);
     if (refresher != null) {
       refresher.stop();
+    }
+    if (escalations != null) {
+      escalations.stop();
     }
     if (publisher != null) {
       publisher.stop();

@@ -1,26 +1,37 @@
 package io.earshot.domain;
 
+import io.earshot.domain.approval.Approval;
 import java.time.Instant;
 
 /**
  * A brand answer in a case. It is written to the outbox before anything is sent; {@code id}
  * doubles as the idempotency key handed to the platform, so a retry can never post twice.
- * {@code version} grows with every change (each {@code with…} is one). Changes are made by
- * {@link ReplyLifecycle}, not by hand.
+ * {@code version} grows with every change (each {@code with…} is one). {@code approval} is null
+ * for a reply no policy held. Changes are made by {@link ReplyLifecycle}, not by hand.
  */
 public record Reply(String id, String caseId, Platform platform, String account, String text,
                     ReplyState state, String inReplyToExternalId, String author, String externalId,
                     int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                    Instant sentAt, Engagement engagement, long version) {
+                    Instant sentAt, Engagement engagement, Approval approval, long version) {
 
   Reply with(ReplyState next, String newText, String newExternalId, int newAttempts, Instant newNextAttemptAt,
              String newError, Instant newSentAt) {
     return new Reply(id, caseId, platform, account, newText, next, inReplyToExternalId, author, newExternalId,
-        newAttempts, newNextAttemptAt, newError, createdAt, newSentAt, engagement, version + 1);
+        newAttempts, newNextAttemptAt, newError, createdAt, newSentAt, engagement, approval, version + 1);
+  }
+
+  Reply withApproval(ReplyState next, String newText, Instant dueAt, Approval newApproval) {
+    return new Reply(id, caseId, platform, account, newText, next, inReplyToExternalId, author, null, 0,
+        dueAt, null, createdAt, null, engagement, newApproval, version + 1);
   }
 
   public Reply withEngagement(Engagement measured) {
     return new Reply(id, caseId, platform, account, text, state, inReplyToExternalId, author, externalId,
-        attempts, nextAttemptAt, lastError, createdAt, sentAt, measured, version + 1);
+        attempts, nextAttemptAt, lastError, createdAt, sentAt, measured, approval, version + 1);
+  }
+
+  /** Whether a policy held this reply and its current text is not the text approved. */
+  public boolean lacksApproval() {
+    return approval != null && !approval.permits(text);
   }
 }

@@ -2,6 +2,7 @@ package io.earshot.events;
 
 import io.earshot.domain.event.DomainEvent;
 import io.earshot.domain.event.DomainEvent.AccountChanged;
+import io.earshot.domain.event.DomainEvent.ApprovalPolicyUpdated;
 import io.earshot.domain.event.DomainEvent.CaseAssigned;
 import io.earshot.domain.event.DomainEvent.CaseMentionAdded;
 import io.earshot.domain.event.DomainEvent.CaseMentionsMoved;
@@ -16,7 +17,9 @@ import io.earshot.domain.event.DomainEvent.MentionReceived;
 import io.earshot.domain.event.DomainEvent.OfCase;
 import io.earshot.domain.event.DomainEvent.OfReply;
 import io.earshot.domain.event.DomainEvent.ReplyApproved;
+import io.earshot.domain.event.DomainEvent.ReplyEscalated;
 import io.earshot.domain.event.DomainEvent.ReplyRejected;
+import io.earshot.domain.event.DomainEvent.ReplyReturned;
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,6 +49,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return new JsonObject().put("webhookId", w.webhookId()).put("detail", w.detail());
+    }
+    if (event instanceof ApprovalPolicyUpdated p) {
+      return new JsonObject().put("version", p.version()).put("detail", p.detail());
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return new JsonObject().put("account", w.account()).put("platform", w.platform())
@@ -83,6 +89,8 @@ public final class EventCodec {
       data.put("edited", a.edited());
     } else if (event instanceof ReplyRejected r) {
       data.put("reason", r.reason());
+    } else if (event instanceof ReplyReturned r) {
+      data.put("note", r.note());
     }
     return data;
   }
@@ -95,7 +103,21 @@ public final class EventCodec {
       return "rejected: " + r.reason();
     }
     if (event instanceof ReplyApproved a) {
-      return a.edited() ? "approved with edits" : "approved";
+      return a.edited() ? "approved with edits: \"" + a.reply().approval().submittedText() + "\" → \""
+          + a.reply().text() + "\"" : "approved";
+    }
+    if (event instanceof ReplyReturned r) {
+      return "sent back: " + r.note();
+    }
+    if (event instanceof ReplyEscalated e) {
+      return "waited past " + e.reply().approval().escalateAt() + " for approval (rule " + e.reply().approval().ruleId() + ")";
+    }
+    if (event instanceof OfReply r && r.type() == io.earshot.domain.event.EventType.REPLY_SUBMITTED
+        && r.reply().approval() != null) {
+      return "held for approval (rule " + r.reply().approval().ruleId() + ")";
+    }
+    if (event instanceof ApprovalPolicyUpdated p) {
+      return p.detail();
     }
     if (event instanceof OfReply r) {
       return r.reply().state().code() + (r.reply().externalId() == null ? "" : " as " + r.reply().externalId());

@@ -7,6 +7,7 @@ import io.earshot.connector.OutgoingPost;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
 import io.earshot.domain.ReplyLifecycle;
+import io.earshot.error.DomainError;
 import io.earshot.store.MentionStore;
 import io.earshot.store.ReplyStore;
 import io.earshot.store.StaleWrite;
@@ -80,10 +81,24 @@ public final class Publisher {
     });
   }
 
-  /** Answers the claimed reply, or null when another instance claimed it first. */
+  /**
+   * Answers the claimed reply, or null when another instance claimed it first. A reply the
+   * lifecycle refuses to claim (held by a policy, its text not approved: it reached the outbox
+   * by some other way than approval) fails for good instead, so it is never sent and never
+   * retried.
+   */
   private Future<Reply> claim(Reply due, Instant now) {
-    return changes.save(due, ReplyLifecycle.claim(due, now.plus(lease), now))
-        .recover(e -> e instanceof StaleWrite ? Future.succeededFuture() : Future.failedFuture(e));
+    return Future.succeededFuture(due).compose(r -> changes.save(r, ReplyLifecycle.claim(r, now.plus(lease), now)))
+        .recover(e -> {
+          if (e instanceof StaleWrite) {
+            return Future.succeededFuture();
+          }
+          if (e instanceof DomainError.Forbidden refused) {
+            LOG.error("reply={} refused by the outbox: {}", due.id(), refused.getMessage());
+            return fail(due, refused.getMessage()).map(v -> (Reply) null);
+          }
+          return Future.failedFuture(e);
+        });
   }
 
   private Future<Void> send(Reply reply) {

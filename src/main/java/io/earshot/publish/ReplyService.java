@@ -10,6 +10,7 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
 import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
+import io.earshot.domain.approval.ApprovalRule;
 import io.earshot.error.DomainError;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -20,9 +21,10 @@ import java.util.UUID;
 
 /**
  * Accepts an agent's reply into the outbox. The text (typed or rendered from a template) is
- * checked against the platform's rules before anything is queued; the reply is then submitted
- * through its lifecycle and written once (its {@code reply.submitted} event tells the audit log
- * and the dashboards), and the publisher is woken. Futures fail with
+ * checked against the platform's rules before anything is queued; the approval policy says
+ * whether a rule holds it; the reply is then submitted through its lifecycle and written once
+ * (its {@code reply.submitted} event tells the audit log and the dashboards), and the publisher
+ * is woken when it may go at once. Futures fail with
  * {@link DomainError} ({@code NotFound}, {@code Invalid} naming the field, {@code Forbidden},
  * {@code Conflict} when no account can publish for the case's platform).
  */
@@ -31,12 +33,14 @@ public final class ReplyService {
   private final ReplyChanges changes;
   private final ConnectorRegistry connectors;
   private final ReplyTemplates templates;
+  private final ApprovalPolicies approvals;
   private final Publisher publisher;
   private final Clock clock;
 
   public ReplyService(PublishStores stores, ConnectorRegistry connectors, ReplyTemplates templates,
-                      Publisher publisher, Clock clock) {
+                      ApprovalPolicies approvals, Publisher publisher, Clock clock) {
     this.stores = stores;
+    this.approvals = approvals;
     this.changes = new ReplyChanges(stores);
     this.connectors = connectors;
     this.templates = templates;
@@ -44,8 +48,11 @@ public final class ReplyService {
     this.clock = clock;
   }
 
-  /** The request: either {@code text} or a {@code template} name. */
-  public record Draft(String text, String template) {
+  /**
+   * The request: either {@code text} or a {@code template} name; {@code returnedId} names a reply
+   * an approver sent back, submitted again with the new text.
+   */
+  public record Draft(String text, String template, String returnedId) {
   }
 
   public Future<Reply> submit(String caseId, Draft draft, User user) {
@@ -69,15 +76,45 @@ public final class ReplyService {
     if (!check.ok()) {
       throw new DomainError.Invalid("text", check.message());
     }
+    if (draft.returnedId() != null) {
+      return resubmit(c, draft.returnedId(), text, user);
+    }
     Mention target = thread.isEmpty() ? null : thread.get(thread.size() - 1);
     Instant now = clock.instant();
     Reply unsent = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
         text, ReplyState.DRAFT, target == null ? null : target.externalId(), user.username(), null, 0,
-        null, null, now, null, Engagement.none(), 0);
-    // Approval policies decide this once they exist; until then every reply is queued at once.
-    boolean needsApproval = false;
-    return changes.insert(ReplyLifecycle.submit(unsent, needsApproval, user.username(), now))
-        .onSuccess(r -> publisher.wake());
+        null, null, now, null, Engagement.none(), null, 0);
+    return approvals.holdFor(c, text, user)
+        .compose(hold -> changes.insert(ReplyLifecycle.submit(unsent, rule(hold), matched(hold), user.username(), now)))
+        .onSuccess(this::wakeIfQueued);
+  }
+
+  /** A reply sent back by an approver goes through the policy again, with its author's new text. */
+  private Future<Reply> resubmit(CareCase c, String replyId, String text, User user) {
+    return stores.replies().get(replyId).compose(returned -> {
+      if (returned == null || !returned.caseId().equals(c.id())) {
+        return Future.failedFuture(new DomainError.Invalid("draft", "no reply " + replyId + " in this case"));
+      }
+      if (!returned.author().equals(user.username())) {
+        return Future.failedFuture(new DomainError.Forbidden("only its author submits a returned reply again"));
+      }
+      return approvals.holdFor(c, text, user).compose(hold -> changes.save(returned,
+          ReplyLifecycle.resubmit(returned, text, rule(hold), matched(hold), user.username(), clock.instant())));
+    }).onSuccess(this::wakeIfQueued);
+  }
+
+  private void wakeIfQueued(Reply r) {
+    if (r.state() == ReplyState.QUEUED) {
+      publisher.wake();
+    }
+  }
+
+  private static ApprovalRule rule(ApprovalPolicies.Hold hold) {
+    return hold == null ? null : hold.rule();
+  }
+
+  private static String matched(ApprovalPolicies.Hold hold) {
+    return hold == null ? null : hold.matched();
   }
 
   private String textOf(Draft draft, CareCase c, User user) {

@@ -41,6 +41,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String ORPHANS = "orphans";
   public static final String BRAND_POSTS = "brand_posts";
   public static final String EVENT_QUEUE = "event_queue";
+  public static final String POLICIES = "policies";
   public static final String WEBHOOKS = "webhooks";
   public static final String WEBHOOK_DELIVERIES = "webhook_deliveries";
   public static final String WEBHOOK_DUE = "webhook_due";
@@ -149,7 +150,7 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
-      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS)) {
+      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));

@@ -4,6 +4,7 @@ import io.earshot.domain.Engagement;
 import io.earshot.domain.Platform;
 import io.earshot.domain.Reply;
 import io.earshot.domain.ReplyState;
+import io.earshot.domain.approval.Approval;
 import org.bson.Document;
 
 /** Maps {@link Reply} to and from its document in {@code replies} (the outbox). */
@@ -27,7 +28,30 @@ final class ReplyDocs {
         .append("createdAt", Dates.of(r.createdAt()))
         .append("sentAt", Dates.of(r.sentAt()))
         .append("engagement", engagement(r.engagement()))
+        .append("approval", approval(r.approval()))
         .append("version", r.version());
+  }
+
+  private static Document approval(Approval a) {
+    if (a == null) {
+      return null;
+    }
+    return new Document("ruleId", a.ruleId()).append("approver", a.approver()).append("selfApproval", a.selfApproval())
+        .append("matched", a.matched()).append("heldAt", Dates.of(a.heldAt()))
+        .append("escalateAt", Dates.of(a.escalateAt())).append("escalated", a.escalated())
+        .append("submittedText", a.submittedText()).append("decidedBy", a.decidedBy())
+        .append("decidedAt", Dates.of(a.decidedAt())).append("approvedSha256", a.approvedSha256())
+        .append("note", a.note());
+  }
+
+  private static Approval approval(Document d) {
+    if (d == null) {
+      return null;
+    }
+    return new Approval(d.getString("ruleId"), d.getString("approver"), d.getBoolean("selfApproval", false),
+        d.getString("matched"), Dates.instant(d.get("heldAt")), Dates.instant(d.get("escalateAt")),
+        d.getBoolean("escalated", false), d.getString("submittedText"), d.getString("decidedBy"),
+        Dates.instant(d.get("decidedAt")), d.getString("approvedSha256"), d.getString("note"));
   }
 
   static Document engagement(Engagement e) {
@@ -45,7 +69,8 @@ final class ReplyDocs {
         d.getString("text"), ReplyState.fromCode(d.getString("state")),
         d.getString("inReplyToExternalId"), d.getString("author"), d.getString("externalId"),
         d.getInteger("attempts", 0), Dates.instant(d.get("nextAttemptAt")), d.getString("lastError"),
-        Dates.instant(d.get("createdAt")), Dates.instant(d.get("sentAt")), engagement, CaseDocs.version(d));
+        Dates.instant(d.get("createdAt")), Dates.instant(d.get("sentAt")), engagement,
+        approval(d.get("approval", Document.class)), CaseDocs.version(d));
   }
 
   private static long number(Document d, String key) {

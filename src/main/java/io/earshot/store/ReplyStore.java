@@ -76,6 +76,12 @@ public final class ReplyStore {
     });
   }
 
+  /** Replies waiting for approval, longest waiting first (a hub holds tens, not thousands). */
+  public Future<List<Reply>> pendingApproval(int limit) {
+    return mongo.run(() -> replies.find(eq("state", ReplyState.PENDING_APPROVAL.code()))
+        .sort(Sorts.ascending("createdAt")).limit(limit).map(ReplyDocs::fromDoc).into(new ArrayList<>()));
+  }
+
   /** The reply due for sending next (the publisher claims it through its lifecycle); null if none. */
   public Future<Reply> nextDue(Instant now) {
     return mongo.run(() -> {

@@ -8,6 +8,7 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Priority;
 import io.earshot.domain.Reply;
 import io.earshot.domain.Triage;
+import io.earshot.domain.approval.Approval;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -67,7 +68,19 @@ public final class ApiJson {
         .put("state", r.state().code()).put("author", r.author()).put("externalId", r.externalId())
         .put("attempts", r.attempts()).put("lastError", r.lastError())
         .put("createdAt", time(r.createdAt())).put("sentAt", time(r.sentAt()))
-        .put("engagement", engagement(r.engagement()));
+        .put("engagement", engagement(r.engagement()))
+        .put("heldBy", r.approval() == null ? null : r.approval().ruleId()).put("approval", approval(r.approval()));
+  }
+
+  /** Why a reply was held and what became of it; the agent's own text stays beside the approved one. */
+  static JsonObject approval(Approval a) {
+    if (a == null) {
+      return null;
+    }
+    return new JsonObject().put("rule", a.ruleId()).put("approver", a.approver()).put("matched", a.matched())
+        .put("heldAt", time(a.heldAt())).put("escalateAt", time(a.escalateAt())).put("escalated", a.escalated())
+        .put("submittedText", a.submittedText()).put("decidedBy", a.decidedBy()).put("decidedAt", time(a.decidedAt()))
+        .put("approved", a.approvedSha256() != null).put("note", a.note());
   }
 
   public static JsonObject engagement(Engagement e) {

@@ -96,7 +96,8 @@ final class CaseRoutes {
 
   private void reply(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
-    var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"));
+    var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"),
+        Bodies.optionalString(body, "draft"));
     replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx))
         .onSuccess(r -> Bodies.json(ctx, 202, ApiJson.reply(r))).onFailure(ctx::fail);
   }

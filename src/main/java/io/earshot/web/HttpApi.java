@@ -8,6 +8,8 @@ import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
 import io.earshot.ingest.IngestPipeline;
+import io.earshot.publish.ApprovalPolicies;
+import io.earshot.publish.ApprovalService;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.RedisConnection;
@@ -25,6 +27,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -41,7 +44,8 @@ public final class HttpApi {
   public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, UserService people,
                          InboxService inbox, CaseChanges caseChanges, ReplyService replies, ReplyTemplates templates,
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
-                         AccountAudit accountAudit, WebhookService webhooks) {
+                         AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
+                         ApprovalPolicies approvalPolicies) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -113,6 +117,7 @@ public final class HttpApi {
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
         services.mentions()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
+    new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
     return v1;
   }
 

@@ -4,6 +4,7 @@ import static io.earshot.testing.ApiClient.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.earshot.testing.Team;
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.SandboxClient;
 import io.earshot.testing.TestHub;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class EventSpineIT {
 
   @Test
-  @DisplayName("a listener added at the composition root sees every event of a case's life, in order, with no writer changed")
+  @DisplayName("a listener added at the composition root sees every event of a case's life (open, assign, reply, approve, send, resolve, reopen), in order, with no writer changed")
   void scriptedCaseLife() {
     try (SandboxClient sandbox = new SandboxClient();
          TestHub hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", sandbox.connectorsDir().toString()))) {
@@ -34,6 +35,10 @@ class EventSpineIT {
       api.patch("/api/v1/cases/" + caseId, new JsonObject().put("assignee", "admin"));
       String replyId = api.post("/api/v1/cases/" + caseId + "/replies",
           new JsonObject().put("text", "So sorry, a refund is on its way.")).json().getString("id");
+      // The default policy holds a reply that promises a refund; a manager approves it.
+      ApiClient manager = Team.person(hub, api, "mia", "manager");
+      assertEquals("queued", manager.post("/api/v1/approvals/" + replyId, new JsonObject().put("decision", "approve"))
+          .json().getString("state"));
       assertTrue(eventually(Duration.ofSeconds(10), () -> listener.typesAbout("reply:" + replyId).contains("reply.sent")));
       api.patch("/api/v1/cases/" + caseId, new JsonObject().put("status", "resolved"));
       sandbox.postMention("spine_customer", "@ForkfulEats the refund has not arrived either");
@@ -41,7 +46,7 @@ class EventSpineIT {
 
       assertEquals(List.of("case.opened", "case.assigned", "case.responded", "case.status_changed",
           "case.status_changed", "case.reopened", "case.mention_added"), listener.typesAbout("case:" + caseId));
-      assertEquals(List.of("reply.submitted", "reply.sent"), listener.typesAbout("reply:" + replyId),
+      assertEquals(List.of("reply.submitted", "reply.approved", "reply.sent"), listener.typesAbout("reply:" + replyId),
           "a durable listener gets recorded events only; progress signals (reply.attempted) stay live");
       List<String> order = listener.seen().stream().map(e -> e.type() + " " + e.subject()).toList();
       assertTrue(order.indexOf("reply.submitted reply:" + replyId) > order.indexOf("case.assigned case:" + caseId));

@@ -42,6 +42,7 @@ class CsrfIT {
   private static String webhookId;
   private static String deletableWebhookId;
   private static String deliveryId;
+  private static String heldReplyId;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -57,6 +58,9 @@ class CsrfIT {
     caseId = admin.get("/api/v1/cases").json().getJsonArray("items").getJsonObject(0).getString("id");
     assertEquals(201, admin.post("/api/v1/users", new JsonObject().put("username", "csrf-target")
         .put("password", "csrf-target-password").put("roles", new JsonArray().add("agent"))).status());
+    heldReplyId = new ApiClient(hub.baseUrl(), hub.ingestToken()).login("csrf-target", "csrf-target-password")
+        .post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "A refund is on its way"))
+        .json().getString("id");
     webhooks();
   }
 
@@ -104,6 +108,11 @@ class CsrfIT {
     samples.put("POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay", new Sample("POST",
         "/api/v1/webhooks/" + webhookId + "/deliveries/" + deliveryId + "/replay", new JsonObject()));
     samples.put("DELETE /api/v1/webhooks/:id", new Sample("DELETE", "/api/v1/webhooks/" + deletableWebhookId, null));
+    samples.put("POST /api/v1/approvals/:replyId", new Sample("POST", "/api/v1/approvals/" + heldReplyId,
+        new JsonObject().put("decision", "approve").put("text", "A forged approval")));
+    samples.put("PUT /api/v1/policies/approval", new Sample("PUT", "/api/v1/policies/approval", new JsonObject()
+        .put("rules", new JsonArray().add(new JsonObject().put("id", "forged")
+            .put("when", new JsonObject().put("always", true))))));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
   }
@@ -230,7 +239,7 @@ class CsrfIT {
     MongoStore mongo = hub.hub().mongo();
     Map<String, Object> state = new LinkedHashMap<>();
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
-        MongoStore.WEBHOOKS)) {
+        MongoStore.WEBHOOKS, MongoStore.POLICIES)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

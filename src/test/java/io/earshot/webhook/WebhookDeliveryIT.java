@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.SandboxClient;
+import io.earshot.testing.Team;
 import io.earshot.testing.TestHub;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class WebhookDeliveryIT {
   private static final String SECRET = "whsec-flow-0123456789";
   private static final List<String> SUBSCRIBED = List.of("mention.received", "case.opened", "case.assigned",
-      "case.status_changed", "case.reopened", "reply.sent");
+      "case.status_changed", "case.reopened", "reply.approved", "reply.sent");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** Fast retries, and a receiver that does not answer within a second counts as no answer. */
@@ -58,7 +59,10 @@ class WebhookDeliveryIT {
         sandbox.postMention("hook_customer", "@ForkfulEats my order never came");
         caseId = awaitCase(api);
         api.patch("/api/v1/cases/" + caseId, new JsonObject().put("assignee", "admin"));
-        api.post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "So sorry, a refund is coming."));
+        String replyId = api.post("/api/v1/cases/" + caseId + "/replies",
+            new JsonObject().put("text", "So sorry, a refund is coming.")).json().getString("id");
+        Team.person(first, api, "mia", "manager").post("/api/v1/approvals/" + replyId,
+            new JsonObject().put("decision", "approve"));
         assertTrue(eventually(WAIT, () -> acknowledgedTypes(receiver).keySet().containsAll(Set.of("mention.received",
             "case.opened", "case.assigned", "reply.sent", "case.status_changed"))),
             "before the restart: " + seen(receiver));
@@ -75,12 +79,12 @@ class WebhookDeliveryIT {
         sandbox.postMention("hook_customer", "@ForkfulEats the refund has not arrived either");
         assertTrue(eventually(WAIT, () -> receiver.distinct().values().stream()
             .anyMatch(r -> r.type().equals("case.reopened"))), "after the restart: " + seen(receiver));
-        assertTrue(eventually(WAIT, () -> allDelivered(api, webhookId, 8)), "the delivery log: "
+        assertTrue(eventually(WAIT, () -> allDelivered(api, webhookId, 9)), "the delivery log: "
             + api.get("/api/v1/webhooks/" + webhookId + "/deliveries").body());
       }
 
       Map<String, Long> expected = new TreeMap<>(Map.of("mention.received", 2L, "case.opened", 1L,
-          "case.assigned", 1L, "case.status_changed", 2L, "reply.sent", 1L, "case.reopened", 1L));
+          "case.assigned", 1L, "case.status_changed", 2L, "reply.approved", 1L, "reply.sent", 1L, "case.reopened", 1L));
       assertEquals(expected, new TreeMap<>(receiver.distinct().values().stream()
           .collect(Collectors.groupingBy(Receiver.Request::type, Collectors.counting()))), "after dedupe by id");
       assertEquals(receiver.distinct().keySet(), Set.copyOf(receiver.acknowledged()), "each id was answered 2xx");

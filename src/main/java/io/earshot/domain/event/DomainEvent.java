@@ -161,6 +161,33 @@ public sealed interface DomainEvent {
     }
   }
 
+  record ReplyReturned(Reply reply, String actor, String note, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_RETURNED;
+    }
+  }
+
+  record ReplyEscalated(Reply reply, Instant at) implements OfReply {
+    public EventType type() {
+      return EventType.REPLY_ESCALATED;
+    }
+
+    public String actor() {
+      return "system:approvals";
+    }
+  }
+
+  /** An admin replaced the approval policy; {@code detail} lists the rules now in force. */
+  record ApprovalPolicyUpdated(long version, String actor, String detail, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.APPROVAL_POLICY_UPDATED;
+    }
+
+    public String subject() {
+      return "policy:approval";
+    }
+  }
+
   /** A publish attempt started (the reply is {@code sending}). */
   record ReplyAttempted(Reply reply, Instant at) implements OfReply {
     public EventType type() {

@@ -22,6 +22,10 @@ public enum EventType {
   REPLY_SUBMITTED("reply.submitted", Delivery.RECORDED),
   REPLY_APPROVED("reply.approved", Delivery.RECORDED),
   REPLY_REJECTED("reply.rejected", Delivery.RECORDED),
+  /** An approver sent a held reply back to its author with a note. */
+  REPLY_RETURNED("reply.returned", Delivery.RECORDED),
+  /** A held reply waited past its rule's escalation time; every approver is told. */
+  REPLY_ESCALATED("reply.escalated", Delivery.RECORDED),
   REPLY_ATTEMPTED("reply.attempted", Delivery.TRANSIENT),
   REPLY_RETRY_SCHEDULED("reply.retry_scheduled", Delivery.TRANSIENT),
   REPLY_SENT("reply.sent", Delivery.RECORDED),
@@ -34,6 +38,7 @@ public enum EventType {
   SESSION_CREATED("session.created", Delivery.RECORDED),
   SESSION_ENDED("session.ended", Delivery.RECORDED),
   TOKEN_CREATED("token.created", Delivery.RECORDED),
+  APPROVAL_POLICY_UPDATED("approval_policy.updated", Delivery.RECORDED),
   WEBHOOK_CREATED("webhook.created", Delivery.RECORDED),
   WEBHOOK_UPDATED("webhook.updated", Delivery.RECORDED),
   WEBHOOK_DELETED("webhook.deleted", Delivery.RECORDED),

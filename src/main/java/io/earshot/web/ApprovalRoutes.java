@@ -1,0 +1,89 @@
+package io.earshot.web;
+
+import io.earshot.auth.User;
+import io.earshot.domain.CareCase;
+import io.earshot.error.DomainError;
+import io.earshot.publish.ApprovalPolicies;
+import io.earshot.publish.ApprovalService;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Approvals: the queue of held replies in their case context ({@code GET /approvals}), an
+ * approver's decision ({@code POST /approvals/{replyId}}), and the policy that holds replies
+ * ({@code GET|PUT /policies/approval}; managers read it, admins change it).
+ */
+final class ApprovalRoutes {
+  private final ApprovalService approvals;
+  private final ApprovalPolicies policies;
+  private final Clock clock;
+
+  ApprovalRoutes(ApprovalService approvals, ApprovalPolicies policies, Clock clock) {
+    this.approvals = approvals;
+    this.policies = policies;
+    this.clock = clock;
+  }
+
+  void mount(Router api) {
+    api.get("/approvals").handler(this::queue);
+    api.post("/approvals/:replyId").handler(this::decide);
+    api.get("/policies/approval").handler(this::policy);
+    api.put("/policies/approval").handler(this::replacePolicy);
+  }
+
+  private void queue(RoutingContext ctx) {
+    approvals.queue(Authenticator.user(ctx)).onSuccess(pending -> {
+      JsonArray items = new JsonArray();
+      pending.forEach(p -> items.add(item(p)));
+      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size()));
+    }).onFailure(ctx::fail);
+  }
+
+  private JsonObject item(ApprovalService.Pending p) {
+    JsonObject reply = ApiJson.reply(p.reply());
+    long waiting = Duration.between(p.reply().approval().heldAt(), clock.instant()).toSeconds();
+    return new JsonObject().put("reply", reply).put("heldBy", p.reply().approval().ruleId())
+        .put("waitingSeconds", Math.max(0, waiting)).put("case", caseContext(p.careCase()));
+  }
+
+  private static JsonObject caseContext(CareCase c) {
+    if (c == null) {
+      return null;
+    }
+    return new JsonObject().put("id", c.id()).put("platform", c.platform().code())
+        .put("customerHandle", c.customerHandle()).put("subject", c.subject()).put("lastText", c.lastText())
+        .put("status", c.status().code()).put("priority", c.priority().value())
+        .put("sentiment", c.triage() == null ? null : c.triage().label().code())
+        .put("createdAt", ApiJson.time(c.createdAt()));
+  }
+
+  private void decide(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    var verdict = new ApprovalService.Verdict(Bodies.requiredString(body, "decision"),
+        Bodies.optionalString(body, "text"), Bodies.optionalString(body, "reason"));
+    approvals.decide(ctx.pathParam("replyId"), verdict, Authenticator.user(ctx))
+        .onSuccess(r -> Bodies.json(ctx, 200, ApiJson.reply(r))).onFailure(ctx::fail);
+  }
+
+  private void policy(RoutingContext ctx) {
+    User user = Authenticator.user(ctx);
+    if (!user.canApprove()) {
+      throw new DomainError.Forbidden("only managers and admins read the approval policy");
+    }
+    policies.get().onSuccess(p -> Bodies.json(ctx, 200, ApprovalPolicyJson.policy(p))).onFailure(ctx::fail);
+  }
+
+  private void replacePolicy(RoutingContext ctx) {
+    User user = Authenticator.user(ctx);
+    if (!user.isAdmin()) {
+      throw new DomainError.Forbidden("only an admin changes the approval policy");
+    }
+    var rules = ApprovalPolicyJson.rules(Bodies.object(ctx));
+    policies.replace(rules, user).onSuccess(p -> Bodies.json(ctx, 200, ApprovalPolicyJson.policy(p)))
+        .onFailure(ctx::fail);
+  }
+}
