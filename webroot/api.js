@@ -82,4 +82,6 @@ export const api = {
   sendReply: (caseId, body) => request('POST', `/cases/${id(caseId)}/replies`, body),
   checkReply: (caseId, text) => request('POST', `/cases/${id(caseId)}/reply-check`, { text }),
   templates: () => request('GET', '/templates'),
+  approvals: () => request('GET', '/approvals'),
+  decideApproval: (replyId, body) => request('POST', `/approvals/${id(replyId)}`, body),
 };

@@ -7,6 +7,7 @@ import { connectLive } from './live.js';
 import { createInbox } from './inbox.js';
 import { createCaseView } from './caseview.js';
 import { createConnectorBar } from './connectors.js';
+import { canApprove, createApprovalQueue } from './approvals.js';
 import { wireLogin } from './login.js';
 import { EVENTS } from './vocabulary.js';
 
@@ -67,6 +68,23 @@ async function verifySession() {
   return 'switched';
 }
 
+/** Inbox or approval queue: one of the two fills the page below the top bar. */
+function showView(which) {
+  $('.workspace').hidden = which !== 'inbox';
+  $('#approvals').hidden = which !== 'approvals';
+  for (const b of document.querySelectorAll('#views [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === which));
+}
+
+function wireApprovals(me) {
+  const queue = createApprovalQueue($('#approvals'), {
+    me,
+    onCount: (n) => { $('[data-testid=approval-count]').textContent = n ? String(n) : ''; },
+  });
+  $('#views').hidden = false;
+  for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
+  return queue;
+}
+
 async function start(me) {
   show('app');
   $('#user-name').textContent = me.username;
@@ -87,8 +105,11 @@ async function start(me) {
     view.open(id).catch((err) => console.warn('case', id, err.message));
   }
 
+  const approvals = canApprove(me) ? wireApprovals(me) : null;
+
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
-  const refreshAll = () => Promise.all([inbox.load().catch(() => {}), refreshHealth(), view.refresh().catch(() => {})]);
+  const refreshAll = () => Promise.all([inbox.load().catch(() => {}), refreshHealth(), view.refresh().catch(() => {}),
+    approvals?.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -111,6 +132,7 @@ async function start(me) {
       view.applyThreadItem({ kind: 'mention', ...data.mention });
     } else if (type.startsWith('reply.') && data.reply) {
       view.applyThreadItem({ kind: 'reply', ...data.reply });
+      approvals?.apply(data.reply);
     } else if (type === EVENTS.connectorStatusChanged && data.connector) {
       connectors.update(data.connector);
     } // unknown events are ignored so the hub can add new ones
@@ -141,6 +163,9 @@ async function start(me) {
       $('#case-list').replaceChildren();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
+      $('#approvals').replaceChildren();
+      $('#views').hidden = true;
+      showView('inbox');
     },
   };
 

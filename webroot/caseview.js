@@ -102,6 +102,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
         h('span', { class: ['reply-state', `state-${r.state}`], testid: 'reply-state', dataset: { state: r.state } }, humanize(r.state)),
         h('span', { class: 'muted' }, dateTime(r.sentAt || r.createdAt))),
       h('div', { class: 'item-text', testid: 'thread-text' }, r.text ?? ''),
+      approvalLine(r),
       h('div', { class: 'item-foot' },
         r.state === 'sent' && r.externalId && h('span', { testid: 'reply-external-id' }, `posted as ${r.externalId}`),
         r.attempts > 1 && h('span', {}, `${r.attempts} attempts`),
@@ -110,6 +111,21 @@ export function createCaseView(root, { me, onCaseChanged }) {
           h('span', { title: 'likes' }, `♥ ${e.likes ?? 0}`),
           h('span', { title: 'reposts' }, `↻ ${e.reposts ?? 0}`),
           h('span', { title: 'replies' }, `↩ ${e.replies ?? 0}`))));
+  }
+
+  /** What approval did to a reply: held (by which rule), approved (edited?), rejected or sent back, and why. */
+  function approvalLine(r) {
+    const a = r.approval;
+    if (!a) return null;
+    let text;
+    if (r.state === 'pending_approval') text = `waiting for approval (rule: ${a.rule})`;
+    else if (r.state === 'rejected') text = `rejected by ${a.decidedBy}: ${a.note ?? ''}`;
+    else if (r.state === 'draft') text = `sent back by ${a.decidedBy}: ${a.note ?? ''}`;
+    else if (a.approved) text = `approved by ${a.decidedBy}${a.submittedText !== r.text ? ' with edits' : ''} (rule: ${a.rule})`;
+    else return null;
+    return h('div', { class: ['approval-line', `state-${r.state}`], testid: 'reply-approval' }, text,
+      a.approved && a.submittedText !== r.text && h('div', { class: 'muted', testid: 'reply-submitted-text' },
+        `agent wrote: ${a.submittedText}`));
   }
 
   const itemElement = (item) => (item.kind === 'reply' ? replyItem(item) : mentionItem(item));

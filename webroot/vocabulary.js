@@ -14,6 +14,8 @@ export const EVENTS = Object.freeze({
   replySubmitted: 'reply.submitted',
   replyApproved: 'reply.approved',
   replyRejected: 'reply.rejected',
+  replyReturned: 'reply.returned',
+  replyEscalated: 'reply.escalated',
   replyAttempted: 'reply.attempted',
   replyRetryScheduled: 'reply.retry_scheduled',
   replySent: 'reply.sent',
@@ -21,6 +23,7 @@ export const EVENTS = Object.freeze({
   replyEngagementUpdated: 'reply.engagement_updated',
   connectorStatusChanged: 'connector.status_changed',
   connectorBudgetWarning: 'connector.budget_warning',
+  approvalPolicyUpdated: 'approval_policy.updated',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);

@@ -77,7 +77,8 @@ public final class ApiJson {
     if (a == null) {
       return null;
     }
-    return new JsonObject().put("rule", a.ruleId()).put("approver", a.approver()).put("matched", a.matched())
+    return new JsonObject().put("rule", a.ruleId()).put("approver", a.approver()).put("selfApproval", a.selfApproval())
+        .put("matched", a.matched())
         .put("heldAt", time(a.heldAt())).put("escalateAt", time(a.escalateAt())).put("escalated", a.escalated())
         .put("submittedText", a.submittedText()).put("decidedBy", a.decidedBy()).put("decidedAt", time(a.decidedAt()))
         .put("approved", a.approvedSha256() != null).put("note", a.note());
