@@ -2,6 +2,7 @@ package io.earshot.events;
 
 import io.earshot.domain.event.DomainEvent;
 import io.earshot.domain.event.DomainEvent.AccountChanged;
+import io.earshot.domain.event.DomainEvent.BrandChanged;
 import io.earshot.domain.event.DomainEvent.CaseAssigned;
 import io.earshot.domain.event.DomainEvent.CaseMentionAdded;
 import io.earshot.domain.event.DomainEvent.CaseOpened;
@@ -44,6 +45,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return new JsonObject().put("webhookId", w.webhookId()).put("detail", w.detail());
+    }
+    if (event instanceof BrandChanged b) {
+      return new JsonObject().put("brand", EventPayloads.brand(b.brand())).put("detail", b.detail());
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return new JsonObject().put("account", w.account()).put("platform", w.platform())
@@ -104,6 +108,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return w.detail();
+    }
+    if (event instanceof BrandChanged b) {
+      return b.detail();
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return "budget " + w.spend().level().code();
