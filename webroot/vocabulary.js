@@ -20,6 +20,8 @@ export const EVENTS = Object.freeze({
   replyEngagementUpdated: 'reply.engagement_updated',
   connectorStatusChanged: 'connector.status_changed',
   connectorBudgetWarning: 'connector.budget_warning',
+  brandCreated: 'brand.created',
+  brandUpdated: 'brand.updated',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
