@@ -14,6 +14,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +79,30 @@ class BrandsIT {
     assertEquals("tallycloud", thread.getJsonArray("thread").stream().map(JsonObject.class::cast)
         .filter(m -> "sandbox:two-5".equals(m.getString("id"))).findFirst().orElseThrow().getString("brand"),
         "the mention keeps the brand it named");
+  }
+
+  @Test
+  @DisplayName("a customer who posts to @TallyCloud, @StreamBox and @LedgerBank within three days gets three cases, one per brand")
+  void threeBrandsInThreeDays() {
+    Instant now = Instant.now();
+    // One request each, the way posts days apart arrive: each finds the customer's stored current cases.
+    String[][] posts = {{"tallycloud", "@TallyCloud my invoices vanished", "PT66H"},
+        {"streambox", "@StreamBox buffering all evening", "PT40H"},
+        {"ledgerbank", "@LedgerBank charged me twice", "PT12H"}, {"tallycloud", "@TallyCloud any update?", "PT1H"}};
+    for (int i = 0; i < posts.length; i++) {
+      JsonObject m = mention("three-" + i, "maya", posts[i][1]).put("brand", posts[i][0])
+          .put("createdAt", now.minus(Duration.parse(posts[i][2])).toString());
+      assertEquals(1, hub.api().ingest(new JsonArray().add(m)).json().getInteger("accepted"), posts[i][1]);
+    }
+    Map<String, JsonObject> byBrand = casesOf("sandbox:maya").stream()
+        .collect(Collectors.toMap(c -> c.getString("brand"), c -> c));
+    assertEquals(Set.of("tallycloud", "streambox", "ledgerbank"), byBrand.keySet(), "three cases: " + byBrand);
+    assertEquals(2, byBrand.get("tallycloud").getInteger("mentionCount"), "the follow-up to Tally Cloud joins its case");
+    assertEquals(1, byBrand.get("streambox").getInteger("mentionCount"));
+    assertEquals(1, byBrand.get("ledgerbank").getInteger("mentionCount"));
+    assertEquals(List.of("sandbox:three-0", "sandbox:three-3"), admin.get("/api/v1/cases/"
+        + byBrand.get("tallycloud").getString("id")).json().getJsonArray("thread").stream()
+        .map(t -> ((JsonObject) t).getString("id")).filter(id -> id.startsWith("sandbox:three-")).sorted().toList());
   }
 
   @Test
