@@ -94,7 +94,8 @@ async function start(me) {
   const connectors = createConnectorBar($('#connectors'));
   const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c) });
   const inbox = createInbox(
-    { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort') },
+    { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort'),
+      brand: $('#brand-filter') },
     { me, onSelect: (id) => openCase(id) },
   );
 
@@ -108,8 +109,8 @@ async function start(me) {
   const approvals = canApprove(me) ? wireApprovals(me) : null;
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
-  const refreshAll = () => Promise.all([inbox.load().catch(() => {}), refreshHealth(), view.refresh().catch(() => {}),
-    approvals?.load().catch(() => {})]);
+  const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
+    view.refresh().catch(() => {}), approvals?.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -135,6 +136,8 @@ async function start(me) {
       approvals?.apply(data.reply);
     } else if (type === EVENTS.connectorStatusChanged && data.connector) {
       connectors.update(data.connector);
+    } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
+      inbox.applyBrand(data.brand);
     } // unknown events are ignored so the hub can add new ones
   }
 

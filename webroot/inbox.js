@@ -12,19 +12,21 @@ const byNewest = (a, b) => ts(b.lastMentionAt || b.createdAt) - ts(a.lastMention
 const ts = (iso) => Date.parse(iso) || 0;
 
 /**
- * els: { list, count, empty, tabs (container of [data-status] buttons), sort (select) }.
+ * els: { list, count, empty, tabs (container of [data-status] buttons), sort (select), brand (select) }.
  * onSelect(caseId) is called when the agent opens a row.
  */
 export function createInbox(els, { me, onSelect }) {
   const cases = new Map();
   const rows = new Map();
-  const filter = { status: '', sort: 'priority' };
+  const brands = new Map(); // id → brand, from GET /brands and brand.* events
+  const filter = { status: '', brand: '', sort: 'priority' };
   let total = 0;
   let selectedId = null;
   let loading = null;
   let heldDuringLoad = [];
 
-  const matches = (c) => !filter.status || c.status === filter.status;
+  const matches = (c) => (!filter.status || c.status === filter.status) && (!filter.brand || c.brand === filter.brand);
+  const brandName = (id) => brands.get(id)?.name || id;
   const ordered = () => [...cases.values()].sort(filter.sort === 'newest' ? byNewest : byPriority);
 
   function reasonChips(c) {
@@ -39,7 +41,10 @@ export function createInbox(els, { me, onSelect }) {
     return h('li', {
       class: ['case-row', `status-${c.status}`, c.id === selectedId && 'selected'],
       testid: 'case-row',
-      dataset: { caseId: c.id, status: c.status, platform: c.platform, account: c.account ?? '', priority: String(c.priority?.value ?? 0) },
+      dataset: {
+        caseId: c.id, status: c.status, platform: c.platform, account: c.account ?? '', brand: c.brand ?? '',
+        priority: String(c.priority?.value ?? 0),
+      },
       tabindex: '0',
       role: 'option',
       'aria-selected': c.id === selectedId ? 'true' : 'false',
@@ -58,6 +63,8 @@ export function createInbox(els, { me, onSelect }) {
         age(c.lastMentionAt || c.createdAt))),
     h('div', { class: 'row-text', testid: 'case-text' }, c.lastText || c.subject || ''),
     h('div', { class: 'row-meta' },
+      c.brand && h('span', { class: ['chip', 'brand'], testid: 'case-brand', title: `brand ${brandName(c.brand)}` },
+        brandName(c.brand)),
       h('span', { class: ['chip', 'sentiment', `label-${label}`] }, label),
       c.triage?.unsure && h('span', { class: 'chip unsure', testid: 'case-unsure', title: 'triage is not sure of this label' }, 'unsure'),
       reasonChips(c),
@@ -102,7 +109,7 @@ export function createInbox(els, { me, onSelect }) {
   }
 
   async function fetchPage() {
-    const params = { status: filter.status || undefined, sort: filter.sort, limit: LIMIT };
+    const params = { status: filter.status || undefined, brand: filter.brand || undefined, sort: filter.sort, limit: LIMIT };
     heldDuringLoad = [];
     const request = api.cases(params);
     loading = request;
@@ -155,6 +162,32 @@ export function createInbox(els, { me, onSelect }) {
       filter.sort = els.sort.value;
       load().catch(() => {});
     };
+    els.brand.onchange = () => {
+      filter.brand = els.brand.value;
+      load().catch(() => {});
+    };
+  }
+
+  /** The brand filter's options, names inserted as text; the chosen brand stays chosen. */
+  function renderBrands() {
+    const options = [...brands.values()].sort((a, b) => a.name.localeCompare(b.name))
+      .map((b) => h('option', { value: b.id, selected: b.id === filter.brand }, b.name));
+    replaceChildren(els.brand, h('option', { value: '', selected: !filter.brand }, 'All brands'), options);
+    els.brand.value = filter.brand;
+    // Rows show brand names: rebuild them with the names now known.
+    for (const c of cases.values()) {
+      const el = rowFor(c);
+      rows.get(c.id)?.replaceWith(el);
+      rows.set(c.id, el);
+    }
+    render();
+  }
+
+  async function loadBrands() {
+    const page = await api.brands();
+    brands.clear();
+    for (const b of page.items || []) brands.set(b.id, b);
+    renderBrands();
   }
 
   wireControls();
@@ -164,6 +197,15 @@ export function createInbox(els, { me, onSelect }) {
 
   return {
     load,
+    loadBrands,
+    /** A brand created or renamed (brand.* event): the filter and the rows show its new name. */
+    applyBrand(b) {
+      if (!b || !b.id) return;
+      const old = brands.get(b.id);
+      if (old && typeof old.version === 'number' && b.version < old.version) return;
+      brands.set(b.id, b);
+      renderBrands();
+    },
     /** Applies a case event's snapshot (or the answer to our own PATCH); older versions are dropped. */
     applyCase(c, { created = false } = {}) {
       if (!c || !c.id) return;

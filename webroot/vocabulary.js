@@ -24,6 +24,8 @@ export const EVENTS = Object.freeze({
   connectorStatusChanged: 'connector.status_changed',
   connectorBudgetWarning: 'connector.budget_warning',
   approvalPolicyUpdated: 'approval_policy.updated',
+  brandCreated: 'brand.created',
+  brandUpdated: 'brand.updated',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);

@@ -2,6 +2,7 @@ package io.earshot;
 
 import io.earshot.auth.AuthSetup;
 import io.earshot.auth.Passwords;
+import io.earshot.brand.Brands;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorFactory;
@@ -31,6 +32,7 @@ import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
+import io.earshot.demo.sandbox.DemoBrands;
 import io.earshot.demo.sandbox.DemoPlatforms;
 import io.earshot.demo.sandbox.SandboxOptions;
 import io.earshot.demo.sandbox.SandboxPlatform;
@@ -168,9 +170,10 @@ public final class Hub {
     AuditLog audit = new AuditLog(mongo);
     webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock);
     events = eventSpine(audit);
+    Brands brands = new Brands(mongo, events, clock);
     IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies,
         new ThreadMoves(mongo), scorer, events, clock, config.ingest().reopenWindow());
-    pipeline = new IngestPipeline(vertx, ingestStores, config.ingest().batchSize(),
+    pipeline = new IngestPipeline(vertx, ingestStores, brands.directory(), config.ingest().batchSize(),
         config.ingest().batchDelay().toMillis());
     recovery = new ThreadingRecovery(ingestStores);
     scheduleRecovery(recovery);
@@ -180,7 +183,7 @@ public final class Hub {
     if (!java.nio.file.Files.isDirectory(config.outbound().connectorsDir())) {
       LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.outbound().connectorsDir().toAbsolutePath());
     }
-    connectors.load(AccountLoader.load(config.outbound().connectorsDir(), variables()));
+    List<AccountLoader.Loaded> accounts = AccountLoader.load(config.outbound().connectorsDir(), variables());
     PublishStores publishStores = new PublishStores(replies, mentions, cases, events);
     publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.outbound().publishLease());
     engagement = engagementTracker(replies, events);
@@ -200,9 +203,15 @@ public final class Hub {
     refresher.start(PRIORITY_REFRESH);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(), inbox,
         caseChanges, replyService, templates, mentions, mongo, redis, board,
-        new AccountAudit(events, new UserStore(mongo), clock), webhooks.service(events), approvals, approvalPolicies),
+        new AccountAudit(events, new UserStore(mongo), clock), webhooks.service(events), approvals, approvalPolicies,
+        brands),
         config.http());
-    return recoverAtStart().compose(v -> connectors.start()).compose(v -> {
+    return brands.start(config.outbound().connectorsDir(), AccountLoader.brands(accounts),
+            sandbox == null ? List.of() : DemoBrands.drafts())
+        .compose(known -> {
+          connectors.load(AccountLoader.withKnownBrands(accounts, known));
+          return recoverAtStart();
+        }).compose(v -> connectors.start()).compose(v -> {
       publisher.start();
       engagement.start();
       webhooks.start();

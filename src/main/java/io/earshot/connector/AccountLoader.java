@@ -1,7 +1,9 @@
 package io.earshot.connector;
 
+import io.earshot.brand.BrandFile;
 import io.earshot.config.ConfigException;
 import io.earshot.connector.budget.BudgetPolicy;
+import io.earshot.domain.Brand;
 import io.earshot.domain.Platform;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -12,15 +14,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code connectors/*.json}, one account per file, resolving {@code ${VAR}} references in
- * {@code baseUrl} and {@code credentials} from the given variables. A malformed file stops
- * start-up with a message naming the file and field; an account whose references are not set is
- * kept but marked unresolved, so health can say why it is not running.
+ * Reads {@code connectors/*.json}, one account per file (except {@code brands.json}, the brands
+ * to create), resolving {@code ${VAR}} references in {@code baseUrl} and {@code credentials} from
+ * the given variables. A malformed file stops start-up with a message naming the file and field;
+ * an account whose references are not set, or that names a brand that does not exist
+ * ({@link #withKnownBrands}), is kept but marked, so health can say why it is not running.
  */
 public final class AccountLoader {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -44,7 +48,8 @@ public final class AccountLoader {
     }
     List<Loaded> accounts = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json"))
+          .filter(p -> !p.getFileName().toString().equals(BrandFile.NAME)).sorted().toList()) {
         accounts.add(parse(file, read(file), variables));
       }
     } catch (IOException e) {
@@ -79,10 +84,45 @@ public final class AccountLoader {
         .map(String::valueOf).toList();
     Map<String, Object> options = json.getJsonObject("options", new JsonObject()).getMap();
     ConnectorAccount account = new ConnectorAccount(name, platform, json.getBoolean("enabled", true),
-        baseUrl, credentials, interval, keywords, options, budget(file, json, platform, options));
+        baseUrl, credentials, interval, keywords, options, budget(file, json, platform, options), brand(file, json));
     String problem = missing.isEmpty() ? null : "not configured: "
         + String.join(", ", missing.stream().map(v -> "${" + v + "}").toList()) + " not set";
     return new Loaded(account, problem, missing);
+  }
+
+  /** A brand id, or {@code by-handle} for an account serving several brands; none is the default brand. */
+  private static String brand(Path file, JsonObject json) {
+    Object value = json.getValue("brand");
+    if (value == null) {
+      return Brand.DEFAULT_ID;
+    }
+    if (!(value instanceof String brand) || !Brand.BY_HANDLE.equals(brand) && !Brand.isValidId(brand)) {
+      throw new ConfigException(file + ": brand must be a brand id (lower-case letters, digits and hyphens, "
+          + "such as tallycloud) or \"" + Brand.BY_HANDLE + "\"");
+    }
+    return brand;
+  }
+
+  /** Account name → the brand its file names ({@code by-handle} included). */
+  public static Map<String, String> brands(List<Loaded> accounts) {
+    Map<String, String> brands = new LinkedHashMap<>();
+    accounts.forEach(l -> brands.put(l.account().name(), l.account().brand()));
+    return brands;
+  }
+
+  /**
+   * The accounts, with those naming a brand not among {@code known} marked as unable to run
+   * (their mentions would have no brand to belong to); an account already marked keeps its reason.
+   */
+  public static List<Loaded> withKnownBrands(List<Loaded> accounts, Set<String> known) {
+    return accounts.stream().map(l -> {
+      String brand = l.account().brand();
+      if (l.problem() != null || Brand.BY_HANDLE.equals(brand) || known.contains(brand)) {
+        return l;
+      }
+      return new Loaded(l.account(), "brand '" + brand + "' is not a known brand: add it to "
+          + BrandFile.NAME + " or POST /api/v1/brands, then restart", List.of());
+    }).toList();
   }
 
   private static BudgetPolicy budget(Path file, JsonObject json, Platform platform, Map<String, Object> options) {

@@ -1,6 +1,7 @@
 package io.earshot.connector;
 
 import io.earshot.connector.budget.BudgetPolicy;
+import io.earshot.domain.Brand;
 import io.earshot.domain.Platform;
 import java.util.List;
 import java.util.Map;
@@ -9,23 +10,34 @@ import java.util.Map;
  * One connected platform account, read from {@code connectors/<name>.json}. Credentials are
  * already resolved from {@code ${ENV}} references and must never be logged; {@link #toString()}
  * redacts them. {@code keywords} are extra search terms for untagged brand talk; {@code budget}
- * the account's request and money limits (unlimited when the file has none).
+ * the account's request and money limits (unlimited when the file has none). {@code brand} is the
+ * brand its mentions belong to (the default brand when the file names none), or
+ * {@link Brand#BY_HANDLE} for an account serving several brands.
  */
 public record ConnectorAccount(String name, Platform platform, boolean enabled, String baseUrl,
                                Map<String, String> credentials, int pollIntervalSeconds,
-                               List<String> keywords, Map<String, Object> options, BudgetPolicy budget) {
+                               List<String> keywords, Map<String, Object> options, BudgetPolicy budget,
+                               String brand) {
   public ConnectorAccount {
     credentials = Map.copyOf(credentials);
     keywords = keywords == null ? List.of() : List.copyOf(keywords);
     options = options == null ? Map.of() : Map.copyOf(options);
     budget = budget == null ? BudgetPolicy.unlimited(platform, usesXv2(platform, options)) : budget;
+    brand = brand == null ? Brand.DEFAULT_ID : brand;
+  }
+
+  /** An account of the default brand. */
+  public ConnectorAccount(String name, Platform platform, boolean enabled, String baseUrl,
+                          Map<String, String> credentials, int pollIntervalSeconds,
+                          List<String> keywords, Map<String, Object> options, BudgetPolicy budget) {
+    this(name, platform, enabled, baseUrl, credentials, pollIntervalSeconds, keywords, options, budget, null);
   }
 
   /** An account without a budget section. */
   public ConnectorAccount(String name, Platform platform, boolean enabled, String baseUrl,
                           Map<String, String> credentials, int pollIntervalSeconds,
                           List<String> keywords, Map<String, Object> options) {
-    this(name, platform, enabled, baseUrl, credentials, pollIntervalSeconds, keywords, options, null);
+    this(name, platform, enabled, baseUrl, credentials, pollIntervalSeconds, keywords, options, null, null);
   }
 
   public String credential(String key) {
@@ -45,6 +57,6 @@ public record ConnectorAccount(String name, Platform platform, boolean enabled, 
   public String toString() {
     return "ConnectorAccount[name=" + name + ", platform=" + platform.code() + ", enabled="
         + enabled + ", baseUrl=" + baseUrl + ", credentials=" + credentials.keySet()
-        + " (redacted), pollIntervalSeconds=" + pollIntervalSeconds + "]";
+        + " (redacted), pollIntervalSeconds=" + pollIntervalSeconds + ", brand=" + brand + "]";
   }
 }

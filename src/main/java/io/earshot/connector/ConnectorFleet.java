@@ -83,7 +83,7 @@ public final class ConnectorFleet {
     if (!account.enabled()) {
       return StatusBoard.status(account, ConnectorState.DISABLED, "disabled in its account file", null, null, 0, 0);
     }
-    if (account.platform() == Platform.SANDBOX) {
+    if (account.platform() == Platform.SANDBOX && !loaded.missing().isEmpty()) {
       return StatusBoard.status(account, ConnectorState.DISABLED, "the built-in sandbox is off (EARSHOT_SANDBOX)",
           null, null, 0, 0);
     }

@@ -4,6 +4,7 @@ import io.earshot.connector.budget.AccountBudget;
 import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorState;
 import io.earshot.domain.ConnectorStatus;
+import io.earshot.domain.Mention;
 import io.earshot.error.DomainError;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -189,7 +191,7 @@ public final class ConnectorRunner {
     ready = ready.onSuccess(v -> watch());
     return ready.compose(v -> cursors.load(name()))
         .compose(connector::poll)
-        .compose(page -> pipeline.offer(page.mentions())
+        .compose(page -> pipeline.offer(branded(page))
             .compose(result -> cursors.save(name(), page.nextCursor(), clock.instant()))
             .compose(v -> recordSuccess(page)));
   }
@@ -270,6 +272,12 @@ public final class ConnectorRunner {
 
   private String name() {
     return connector.account().name();
+  }
+
+  /** The page's mentions, each belonging to the account's brand unless its connector said otherwise. */
+  private List<Mention> branded(PollResult page) {
+    String brand = connector.account().brand();
+    return page.mentions().stream().map(m -> m.orBrand(brand)).toList();
   }
 
   /** True while this instance holds the account's lease and polls it. */

@@ -7,10 +7,12 @@ import java.util.Map;
  * A public post that mentions the brand, normalized across platforms. {@code id} is
  * {@code platform:externalId}, which makes the pair unique by construction. {@code meta} holds
  * what a platform needs to answer the post (Bluesky uri/cid and thread root, Mastodon visibility).
- * {@code account} names the connector account it came through (null when it arrived by API);
- * {@code caseId} and {@code triage} are filled in by the ingest pipeline.
+ * {@code account} names the connector account it came through (null when it arrived by API).
+ * {@code brand} is the brand the post addresses: a brand id, null for the default brand, or
+ * {@link Brand#BY_HANDLE} until the pipeline has read it from the text; once stored it is always
+ * an id. {@code caseId} and {@code triage} are filled in by the ingest pipeline.
  */
-public record Mention(String id, Platform platform, String account, String externalId, Author author,
+public record Mention(String id, Platform platform, String account, String brand, String externalId, Author author,
                       String text, Instant createdAt, String inReplyTo, String url, String lang,
                       Map<String, String> meta, Instant receivedAt, String caseId, Triage triage) {
   public Mention {
@@ -25,13 +27,23 @@ public record Mention(String id, Platform platform, String account, String exter
   public static Mention incoming(Platform platform, String account, String externalId, Author author,
                                  String text, Instant createdAt, String inReplyTo, String url,
                                  String lang, Map<String, String> meta) {
-    return new Mention(idOf(platform, externalId), platform, account, externalId, author, text,
+    return new Mention(idOf(platform, externalId), platform, account, null, externalId, author, text,
         createdAt, inReplyTo, url, lang, meta, null, null, null);
   }
 
   public Mention threaded(String caseId, Triage triage, Instant receivedAt) {
-    return new Mention(id, platform, account, externalId, author, text, createdAt, inReplyTo, url,
+    return new Mention(id, platform, account, brand, externalId, author, text, createdAt, inReplyTo, url,
         lang, meta, receivedAt, caseId, triage);
+  }
+
+  public Mention withBrand(String next) {
+    return new Mention(id, platform, account, next, externalId, author, text, createdAt, inReplyTo, url,
+        lang, meta, receivedAt, caseId, triage);
+  }
+
+  /** This mention, with {@code fallback} as its brand when it names none (an account's brand). */
+  public Mention orBrand(String fallback) {
+    return brand != null || fallback == null ? this : withBrand(fallback);
   }
 
   public String customerId() {

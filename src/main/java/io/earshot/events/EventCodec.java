@@ -3,6 +3,7 @@ package io.earshot.events;
 import io.earshot.domain.event.DomainEvent;
 import io.earshot.domain.event.DomainEvent.AccountChanged;
 import io.earshot.domain.event.DomainEvent.ApprovalPolicyUpdated;
+import io.earshot.domain.event.DomainEvent.BrandChanged;
 import io.earshot.domain.event.DomainEvent.CaseAssigned;
 import io.earshot.domain.event.DomainEvent.CaseMentionAdded;
 import io.earshot.domain.event.DomainEvent.CaseMentionsMoved;
@@ -52,6 +53,9 @@ public final class EventCodec {
     }
     if (event instanceof ApprovalPolicyUpdated p) {
       return new JsonObject().put("version", p.version()).put("detail", p.detail());
+    }
+    if (event instanceof BrandChanged b) {
+      return new JsonObject().put("brand", EventPayloads.brand(b.brand())).put("detail", b.detail());
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return new JsonObject().put("account", w.account()).put("platform", w.platform())
@@ -130,6 +134,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return w.detail();
+    }
+    if (event instanceof BrandChanged b) {
+      return b.detail();
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return "budget " + w.spend().level().code();

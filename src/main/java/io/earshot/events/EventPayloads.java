@@ -1,5 +1,6 @@
 package io.earshot.events;
 
+import io.earshot.domain.Brand;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorStatus;
@@ -25,7 +26,7 @@ public final class EventPayloads {
 
   public static JsonObject careCase(CareCase c) {
     return new JsonObject().put("id", c.id()).put("version", c.version()).put("platform", c.platform().code())
-        .put("account", c.account())
+        .put("account", c.account()).put("brand", c.brand())
         .put("customer", new JsonObject().put("id", c.customerId()).put("handle", c.customerHandle()))
         .put("status", c.status().code()).put("assignee", c.assignee()).put("tags", new JsonArray(c.tags()))
         .put("priority", priority(c.priority())).put("triage", triage(c.triage()))
@@ -37,7 +38,7 @@ public final class EventPayloads {
 
   public static JsonObject mention(Mention m) {
     return new JsonObject().put("id", m.id()).put("platform", m.platform().code()).put("account", m.account())
-        .put("externalId", m.externalId()).put("caseId", m.caseId())
+        .put("brand", m.brand()).put("externalId", m.externalId()).put("caseId", m.caseId())
         .put("author", new JsonObject().put("id", m.author().id()).put("handle", m.author().handle())
             .put("name", m.author().name()).put("followers", m.author().followers())
             .put("verified", m.author().verified()))
@@ -65,6 +66,15 @@ public final class EventPayloads {
         .put("heldAt", time(a.heldAt())).put("escalateAt", time(a.escalateAt())).put("escalated", a.escalated())
         .put("submittedText", a.submittedText()).put("decidedBy", a.decidedBy()).put("decidedAt", time(a.decidedAt()))
         .put("approved", a.approvedSha256() != null).put("note", a.note());
+  }
+
+  /** A brand: id, name, handles by platform code, IANA time zone, version and times. */
+  public static JsonObject brand(Brand b) {
+    JsonObject handles = new JsonObject();
+    b.handles().forEach((p, list) -> handles.put(p.code(), new JsonArray(list)));
+    return new JsonObject().put("id", b.id()).put("version", b.version()).put("name", b.name())
+        .put("handles", handles).put("timeZone", b.timeZone().getId())
+        .put("createdAt", time(b.createdAt())).put("updatedAt", time(b.updatedAt()));
   }
 
   public static JsonObject connector(ConnectorStatus s) {

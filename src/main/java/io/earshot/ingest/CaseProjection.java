@@ -18,14 +18,14 @@ final class CaseProjection {
   static CareCase apply(CareCase before, CaseWrite write, Instant now) {
     Mention m = write.latest();
     if (before == null) {
-      return new CareCase(write.caseId(), m.platform(), m.account(), m.customerId(), m.author().handle(),
+      return new CareCase(write.caseId(), m.platform(), m.account(), write.brand(), m.customerId(), m.author().handle(),
           CaseStatus.NEW, write.priority(), m.triage(), null, List.of(), m.text(), m.text(),
           write.addedMentions(), now, now, m.createdAt(), null, null, 1);
     }
     CaseStatus status = write.reopen() ? CaseStatus.OPEN : before.status();
     Instant lastMentionAt = before.lastMentionAt() == null || m.createdAt().isAfter(before.lastMentionAt())
         ? m.createdAt() : before.lastMentionAt();
-    return new CareCase(before.id(), before.platform(), before.account(), before.customerId(),
+    return new CareCase(before.id(), before.platform(), before.account(), before.brand(), before.customerId(),
         before.customerHandle(), status, write.priority(), m.triage(), before.assignee(), before.tags(),
         before.subject(), m.text(), before.mentionCount() + write.addedMentions(), before.createdAt(), now,
         lastMentionAt, before.firstResponseAt(), write.reopen() ? null : before.resolvedAt(), before.version() + 1);

@@ -71,7 +71,7 @@ final class IngestBatch {
   /** Moves are journaled like a batch, so a crash in the middle is applied again on recovery. */
   private Future<Void> move(Threader.Result threading) {
     String id = UUID.randomUUID().toString();
-    return stores.journal().open(id, List.of(), threading.moves(), now)
+    return stores.journal().open(id, List.of(), threading.moves(), Map.of(), now)
         .compose(v -> stores.moves().apply(threading.moves(), now))
         .onSuccess(n -> LOG.info("batch={} moved {} mentions to join their chains: {}", id, n, threading.moves()))
         .compose(n -> tellMoves(id, threading.moves()))
@@ -104,7 +104,8 @@ final class IngestBatch {
       return stores.mentions().durable().map(v -> BatchOutcome.nothingNew());
     }
     String batchId = UUID.randomUUID().toString();
-    return stores.journal().open(batchId, fresh.stream().map(Mention::id).toList(), now)
+    return stores.journal().open(batchId, fresh.stream().map(Mention::id).toList(), List.of(),
+            brandsOfCases(threading.assignments()), now)
         .compose(v -> stores.mentions().orphans().remember(threading.orphans(), now))
         .compose(v -> stores.mentions().insertNew(fresh))
         .compose(inserted -> finish(batchId, fresh, threading, inserted));
@@ -139,7 +140,9 @@ final class IngestBatch {
     List<Mention> stored = fresh.stream().filter(m -> inserted.ids().contains(m.id())).toList();
     List<CaseWrite> writes = caseWrites(stored, threading.assignments());
     BatchOutcome outcome = new BatchOutcome(inserted.ids(), inserted.refused(), false);
-    return Future.all(stores.cases().apply(writes, now), stores.customers().touch(changedCustomers(stored), now))
+    Map<String, String> caseBrands = brandsOfCases(threading.assignments());
+    return Future.all(stores.cases().apply(writes, now),
+            stores.customers().touch(changedCustomers(stored, caseBrands), caseBrands, now))
         .onSuccess(v -> finishInBackground(batchId, stored, writes))
         .map(outcome)
         .recover(e -> {
@@ -149,14 +152,26 @@ final class IngestBatch {
         });
   }
 
-  /** Customers whose stored profile or current case would change; the rest need no write. */
-  private List<Mention> changedCustomers(List<Mention> stored) {
-    return stored.stream().filter(m -> {
+  /** Case id → the case's brand, for every case the batch writes. */
+  private static Map<String, String> brandsOfCases(Map<String, Threader.Assignment> assignments) {
+    Map<String, String> brands = new LinkedHashMap<>();
+    assignments.values().forEach(a -> brands.put(a.caseId(), a.brand()));
+    return brands;
+  }
+
+  /**
+   * The mentions of customers whose stored profile or current case with a brand would change
+   * (all of such a customer's, so their latest profile and each brand's latest case are written);
+   * the others need no write.
+   */
+  private List<Mention> changedCustomers(List<Mention> stored, Map<String, String> caseBrands) {
+    Set<String> changed = stored.stream().filter(m -> {
       Customer known = facts.customers().get(m.customerId());
-      return known == null || !m.caseId().equals(known.currentCaseId())
+      return known == null || !m.caseId().equals(known.currentCase(caseBrands.get(m.caseId())))
           || !Objects.equals(known.handle(), m.author().handle()) || !Objects.equals(known.name(), m.author().name())
           || known.followers() != m.author().followers() || known.verified() != m.author().verified();
-    }).toList();
+    }).map(Mention::customerId).collect(Collectors.toSet());
+    return stored.stream().filter(m -> changed.contains(m.customerId())).toList();
   }
 
   private void finishInBackground(String batchId, List<Mention> stored, List<CaseWrite> writes) {
@@ -176,7 +191,7 @@ final class IngestBatch {
       Mention latest = ms.get(ms.size() - 1);
       Threader.Assignment a = assignments.get(latest.id());
       writes.add(new CaseWrite(caseId, a.createdCase(), latest, ms.stream().map(Mention::id).toList(), ms.size(),
-          priorityOf(caseId, ms, a), a.reopen()));
+          priorityOf(caseId, ms, a), a.reopen(), a.brand()));
     });
     return writes;
   }

@@ -1,5 +1,6 @@
 package io.earshot.ingest;
 
+import io.earshot.brand.BrandDirectory;
 import io.earshot.domain.Mention;
 import io.earshot.store.StoreFaults;
 import io.vertx.core.Context;
@@ -18,13 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one entrance for mentions, from connectors and the ingest API alike: check → dedupe →
- * thread → score → persist → announce. Offers are queued and processed in batches of up to
+ * The one entrance for mentions, from connectors and the ingest API alike: check → brand →
+ * dedupe → thread → score → persist → announce. Offers are queued and processed in batches of up to
  * {@code batchSize}, at most two disjoint batches at a time per instance, waiting at most
  * {@code batchDelayMs} to fill a batch; a batch mixes the offers of many callers.
  *
- * <p>One caller's bad mention never fails another's: a mention breaking {@link MentionRules} is
- * refused before it is queued; one the store refuses is refused alone ({@code MentionStore});
+ * <p>One caller's bad mention never fails another's: a mention breaking {@link MentionRules} or
+ * naming a brand that does not exist ({@link MentionBrands}) is refused before it is queued; one the store refuses is refused alone ({@code MentionStore});
  * and a batch failing for any other reason is split in halves and retried until the mention at
  * fault is alone, and refused. Only a store that is unavailable fails the offers of a batch
  * (with the store's own error), since nothing could be stored. An offer's Future completes once
@@ -38,6 +39,7 @@ public final class IngestPipeline {
   private final Vertx vertx;
   private final Context context;
   private final IngestStores stores;
+  private final MentionBrands brands;
   private final int batchSize;
   private final long batchDelayMs;
   private final Deque<Slot> queue = new ArrayDeque<>();
@@ -46,10 +48,11 @@ public final class IngestPipeline {
   private int inFlight;
   private boolean scheduled;
 
-  public IngestPipeline(Vertx vertx, IngestStores stores, int batchSize, long batchDelayMs) {
+  public IngestPipeline(Vertx vertx, IngestStores stores, BrandDirectory brands, int batchSize, long batchDelayMs) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.stores = stores;
+    this.brands = new MentionBrands(brands);
     this.batchSize = batchSize;
     this.batchDelayMs = batchDelayMs;
   }
@@ -57,25 +60,37 @@ public final class IngestPipeline {
   /** Offers mentions; completes with what became of each (see {@link IngestResult}). */
   public Future<IngestResult> offer(List<Mention> mentions) {
     Offer offer = new Offer(mentions.size());
-    List<Slot> slots = new ArrayList<>(mentions.size());
-    for (int i = 0; i < mentions.size(); i++) {
-      int index = i;
-      Mention m = mentions.get(i);
+    if (!mentions.isEmpty()) {
+      brands.decide(mentions)
+          .onSuccess(decided -> context.runOnContext(v -> admit(offer, decided)))
+          .onFailure(error -> context.runOnContext(v -> {
+            LOG.error("{} mentions not taken: their brands could not be read: {}", mentions.size(), error.toString());
+            offer.fail(error);
+          }));
+    }
+    return offer.future();
+  }
+
+  /** Refuses, one by one, mentions that break the rules or name no brand; queues the rest. */
+  private void admit(Offer offer, List<MentionBrands.Decided> decided) {
+    List<Slot> slots = new ArrayList<>(decided.size());
+    for (int i = 0; i < decided.size(); i++) {
+      Mention m = decided.get(i).mention();
       MentionRules.Problem problem = MentionRules.check(m);
+      if (problem == null && decided.get(i).problem() != null) {
+        problem = new MentionRules.Problem("brand", decided.get(i).problem());
+      }
       if (problem == null) {
         slots.add(new Slot(m, offer, i));
       } else {
         LOG.warn("mention={} account={} refused: {}: {}", m.id(), m.account(), problem.field(), problem.message());
-        context.runOnContext(v -> offer.rejected(index, problem.field(), problem.field() + ": " + problem.message()));
+        offer.rejected(i, problem.field(), problem.field() + ": " + problem.message());
       }
     }
     if (!slots.isEmpty()) {
-      context.runOnContext(v -> {
-        queue.addAll(slots);
-        schedule();
-      });
+      queue.addAll(slots);
+      schedule();
     }
-    return offer.future();
   }
 
   private void schedule() {

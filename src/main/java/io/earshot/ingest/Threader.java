@@ -28,14 +28,16 @@ import java.util.function.Supplier;
  *   <li>two stored cases cannot simply be renamed: the replies waiting for a late parent are
  *       moved to the parent's own case (its stored parent's case wins), a {@link ThreadMoves.Move}
  *       the batch applies before threading again;</li>
- *   <li>a mention linked to nothing joins its author's case from earlier in the batch, else the
- *       author's current case inside the reopen window, else a new case.</li>
+ *   <li>a mention linked to nothing joins its author's case with the brand it addresses from
+ *       earlier in the batch, else the author's current case with that brand inside the reopen
+ *       window, else a new case of that brand. A customer's posts to two brands are two cases;
+ *       a reply joins its parent's case whatever brand it addresses (it is that conversation).</li>
  * </ul>
  * A customer writing into a resolved or pending case reopens it.
  */
 final class Threader {
-  /** Where one mention goes: its case, and whether that case is new or reopened by it. */
-  record Assignment(String caseId, boolean createdCase, boolean reopen, int priorContacts) {
+  /** Where one mention goes: its case, the case's brand, and whether that case is new or reopened by it. */
+  record Assignment(String caseId, boolean createdCase, boolean reopen, int priorContacts, String brand) {
   }
 
   /** Cases of the new mentions, moves to apply first, and replies left waiting for their parent. */
@@ -50,7 +52,9 @@ final class Threader {
   private final Supplier<String> newCaseId;
   private final Map<String, Map<String, List<String>>> awaited = new HashMap<>();
   private final Map<String, String> caseOfNew = new HashMap<>();
-  private final Map<String, String> caseOfCustomer = new HashMap<>();
+  private final Map<ThreadingFacts.CustomerBrand, String> caseOfCustomer = new HashMap<>();
+  /** The brand of each case created in this batch: that of the mention it was created for. */
+  private final Map<String, String> createdBrand = new HashMap<>();
   private final Map<String, String> awaitedInBatch = new HashMap<>();
   private final Map<String, String> alias = new HashMap<>();
   private final Set<String> created = new HashSet<>();
@@ -124,7 +128,7 @@ final class Threader {
       chosen = unify(chosen, side);
     }
     caseOfNew.put(m.id(), chosen);
-    caseOfCustomer.put(m.customerId(), chosen);
+    caseOfCustomer.put(new ThreadingFacts.CustomerBrand(m.customerId(), brandOfCase(chosen, m)), chosen);
     String parent = ThreadingReads.parentOf(m);
     if (parent != null && !caseOfNew.containsKey(parent) && !facts.storedCases().containsKey(parent)) {
       awaitedInBatch.putIfAbsent(parent, chosen);
@@ -152,17 +156,29 @@ final class Threader {
   }
 
   private String byAuthor(Mention m) {
-    String earlier = caseOfCustomer.get(m.customerId());
+    ThreadingFacts.CustomerBrand key = ThreadingFacts.CustomerBrand.of(m);
+    String earlier = caseOfCustomer.get(key);
     if (earlier != null) {
       return find(earlier);
     }
-    CareCase recent = facts.recentByCustomer().get(m.customerId());
+    CareCase recent = facts.recent().get(key);
     if (recent != null) {
       return recent.id();
     }
     String id = newCaseId.get();
     created.add(id);
+    createdBrand.put(id, key.brand());
     return id;
+  }
+
+  /** A stored case keeps its brand; a new one has its first mention's; unknown ones {@code m}'s. */
+  private String brandOfCase(String caseId, Mention m) {
+    String id = find(caseId);
+    CareCase stored = facts.cases().get(id);
+    if (stored != null) {
+      return stored.brand();
+    }
+    return createdBrand.getOrDefault(id, ThreadingFacts.brandOf(m));
   }
 
   /** Makes {@code side}'s case one with {@code chosen}; answers the case that remains. */
@@ -200,7 +216,7 @@ final class Threader {
     Map<String, OrphanStore.Waiting> orphans = new LinkedHashMap<>();
     for (Mention m : fresh.values()) {
       String caseId = find(caseOfNew.get(m.id()));
-      assignments.put(m.id(), byCase.computeIfAbsent(caseId, this::assignmentTo));
+      assignments.put(m.id(), byCase.computeIfAbsent(caseId, id -> assignmentTo(id, m)));
       String parent = ThreadingReads.parentOf(m);
       if (parent != null && !fresh.containsKey(parent) && !facts.storedCases().containsKey(parent)) {
         orphans.computeIfAbsent(parent, p -> new OrphanStore.Waiting(caseId, new ArrayList<>())).replyIds().add(m.id());
@@ -209,10 +225,11 @@ final class Threader {
     return new Result(assignments, List.copyOf(moves), orphans);
   }
 
-  private Assignment assignmentTo(String caseId) {
+  private Assignment assignmentTo(String caseId, Mention first) {
     CareCase existing = facts.cases().get(caseId);
     boolean reopen = existing != null
         && (existing.status() == CaseStatus.RESOLVED || existing.status() == CaseStatus.PENDING);
-    return new Assignment(caseId, existing == null, reopen, existing == null ? 0 : existing.mentionCount());
+    return new Assignment(caseId, existing == null, reopen, existing == null ? 0 : existing.mentionCount(),
+        brandOfCase(caseId, first));
   }
 }

@@ -1,7 +1,9 @@
 package io.earshot.ingest;
 
+import io.earshot.domain.Brand;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.Customer;
+import io.earshot.domain.Mention;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +16,24 @@ import java.util.Map;
  *     replies are in, each with the replies' ids (an empty list when none of them is stored)
  * @param customers the batch's authors that are known, by customer id
  * @param cases every case the above point at, by id
- * @param recentByCustomer each known customer's current case, when inside the reopen window
+ * @param recent each known customer's current case with a brand, when inside the reopen window
  */
 record ThreadingFacts(Map<String, String> storedCases, Map<String, Map<String, List<String>>> awaited,
                       Map<String, Customer> customers, Map<String, CareCase> cases,
-                      Map<String, CareCase> recentByCustomer) {
+                      Map<CustomerBrand, CareCase> recent) {
+  /** One customer's dealings with one brand: what a customer's recent case is looked up by. */
+  record CustomerBrand(String customerId, String brand) {
+    static CustomerBrand of(Mention m) {
+      return new CustomerBrand(m.customerId(), brandOf(m));
+    }
+  }
+
   static ThreadingFacts none() {
     return new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  /** The brand a mention addresses; the pipeline has always decided it, but a null is the default. */
+  static String brandOf(Mention m) {
+    return m.brand() == null ? Brand.DEFAULT_ID : m.brand();
   }
 }

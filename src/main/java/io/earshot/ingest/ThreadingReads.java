@@ -7,7 +7,6 @@ import io.earshot.store.OrphanStore;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,8 +20,9 @@ import java.util.stream.Collectors;
  * server has only {@code _id} and unique indexes): which of the posts the batch answers are
  * stored (in the batch or not: a re-sent parent keeps its stored case), and in which case; the
  * brand's own posts it answers; replies waiting for any of its mentions or their parents; the
- * authors; then the cases all of these point at. Cases are found through the customer's
- * {@code currentCaseId}, never by a query on customer id. Whether the other mentions are stored
+ * authors; then the cases all of these point at. Cases are found through the customer's current
+ * case with the brand each mention addresses ({@code currentCases}), never by a query on
+ * customer id. Whether the other mentions are stored
  * is not read: their insert answers it, for free (a duplicate loses on its key).
  */
 final class ThreadingReads {
@@ -47,7 +47,7 @@ final class ThreadingReads {
         .compose(awaited -> {
           Map<String, String> storedCases = new HashMap<>(brand.result());
           storedCases.putAll(stored.result());
-          return withCases(storedCases, awaited, customers.result(), recentSince);
+          return withCases(batch, storedCases, awaited, customers.result(), recentSince);
         });
   }
 
@@ -77,22 +77,38 @@ final class ThreadingReads {
     });
   }
 
-  private Future<ThreadingFacts> withCases(Map<String, String> storedCases, Map<String, Map<String, List<String>>> awaited,
+  private Future<ThreadingFacts> withCases(List<Mention> batch, Map<String, String> storedCases,
+                                           Map<String, Map<String, List<String>>> awaited,
                                            Map<String, Customer> customers, Instant recentSince) {
+    Map<ThreadingFacts.CustomerBrand, String> current = currentCases(batch, customers);
     Set<String> caseIds = new HashSet<>(storedCases.values());
     awaited.values().forEach(byCase -> caseIds.addAll(byCase.keySet()));
-    customers.values().forEach(c -> caseIds.add(c.currentCaseId()));
-    caseIds.remove(null);
+    caseIds.addAll(current.values());
     return stores.cases().byIds(caseIds).map(cases -> new ThreadingFacts(storedCases, awaited, customers, cases,
-        recent(customers.values(), cases, recentSince)));
+        recent(current, cases, recentSince)));
   }
 
-  private static Map<String, CareCase> recent(Collection<Customer> customers, Map<String, CareCase> cases, Instant since) {
-    Map<String, CareCase> recent = new HashMap<>();
-    customers.forEach(c -> {
-      CareCase current = c.currentCaseId() == null ? null : cases.get(c.currentCaseId());
-      if (current != null && current.lastMentionAt() != null && !current.lastMentionAt().isBefore(since)) {
-        recent.put(c.id(), current);
+  /** Each author's current case with the brand their mention addresses, where they have one. */
+  private static Map<ThreadingFacts.CustomerBrand, String> currentCases(List<Mention> batch,
+                                                                         Map<String, Customer> customers) {
+    Map<ThreadingFacts.CustomerBrand, String> current = new HashMap<>();
+    for (Mention m : batch) {
+      Customer c = customers.get(m.customerId());
+      ThreadingFacts.CustomerBrand key = ThreadingFacts.CustomerBrand.of(m);
+      if (c != null && c.currentCase(key.brand()) != null) {
+        current.put(key, c.currentCase(key.brand()));
+      }
+    }
+    return current;
+  }
+
+  private static Map<ThreadingFacts.CustomerBrand, CareCase> recent(Map<ThreadingFacts.CustomerBrand, String> current,
+                                                                    Map<String, CareCase> cases, Instant since) {
+    Map<ThreadingFacts.CustomerBrand, CareCase> recent = new HashMap<>();
+    current.forEach((key, caseId) -> {
+      CareCase c = cases.get(caseId);
+      if (c != null && c.lastMentionAt() != null && !c.lastMentionAt().isBefore(since)) {
+        recent.put(key, c);
       }
     });
     return recent;

@@ -1,5 +1,7 @@
 package io.earshot.ingest;
 
+import io.earshot.domain.CareCase;
+import io.earshot.domain.Customer;
 import io.earshot.domain.Mention;
 import io.earshot.store.CaseWrite;
 import io.earshot.store.IngestJournal;
@@ -9,6 +11,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +84,7 @@ public final class ThreadingRecovery {
   private Future<Integer> finish(IngestJournal.Entry entry, Instant now) {
     return stores.moves().apply(entry.moves(), now)
         .compose(v -> stores.mentions().byIds(entry.mentionIds()))
-        .compose(mentions -> rethread(mentions, entry.openedAt(), now)
+        .compose(mentions -> rethread(mentions, entry, now)
             .compose(v -> tell(entry, mentions, now))
             .compose(v -> stores.journal().close(entry.id()))
             .onSuccess(v -> LOG.warn("recovered interrupted ingest batch={}: {} mentions, {} moves",
@@ -103,13 +106,13 @@ public final class ThreadingRecovery {
         IngestEvents.recovered(mentions, cases, entry.openedAt(), now)));
   }
 
-  private Future<Void> rethread(List<Mention> mentions, Instant openedAt, Instant now) {
+  private Future<Void> rethread(List<Mention> mentions, IngestJournal.Entry entry, Instant now) {
     if (mentions.isEmpty()) {
       return Future.succeededFuture();
     }
     return rememberOrphans(mentions, now)
-        .compose(v -> finishCases(mentions, openedAt))
-        .compose(v -> finishCustomers(mentions, openedAt, now))
+        .compose(v -> finishCases(mentions, entry.caseBrands(), entry.openedAt()))
+        .compose(v -> finishCustomers(mentions, entry.openedAt(), now))
         .compose(v -> adoptWaiting(mentions, now));
   }
 
@@ -117,9 +120,10 @@ public final class ThreadingRecovery {
    * Upserts only the cases that do not list all their mentions yet: a batch that got that far
    * before the crash may be followed by later batches, whose newer text and priority a second
    * upsert would overwrite. Written as of the batch's own start, so a case it opens says when the
-   * batch opened it (which is how its {@code case.opened} is told again).
+   * batch opened it (which is how its {@code case.opened} is told again). A case created here gets
+   * the brand the batch journaled for it (an entry from before brands has none: its latest mention's).
    */
-  private Future<Void> finishCases(List<Mention> mentions, Instant batchStart) {
+  private Future<Void> finishCases(List<Mention> mentions, Map<String, String> caseBrands, Instant batchStart) {
     Instant now = batchStart;
     Map<String, Mention> latestByCase = new LinkedHashMap<>();
     mentions.forEach(m -> latestByCase.merge(m.caseId(), m, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b));
@@ -128,7 +132,8 @@ public final class ThreadingRecovery {
       latestByCase.forEach((caseId, m) -> {
         List<String> ids = idsOfCase(mentions, caseId);
         if (!listed.getOrDefault(caseId, Set.of()).containsAll(ids)) {
-          writes.add(new CaseWrite(caseId, true, m, ids, 0, m.triage().priority(), false));
+          writes.add(new CaseWrite(caseId, true, m, ids, 0, m.triage().priority(), false,
+              caseBrands.getOrDefault(caseId, ThreadingFacts.brandOf(m))));
         }
       });
       return stores.cases().apply(writes, now)
@@ -136,14 +141,28 @@ public final class ThreadingRecovery {
     });
   }
 
-  /** Points customers at their cases again, unless this batch or a later one already did. */
+  /**
+   * Points customers at their cases again (with each case's brand, as stored now), unless this
+   * batch or a later one already did.
+   */
   private Future<Void> finishCustomers(List<Mention> mentions, Instant openedAt, Instant now) {
     Set<String> ids = new HashSet<>();
-    mentions.forEach(m -> ids.add(m.customerId()));
-    return stores.customers().byIds(ids).compose(known -> stores.customers().touch(mentions.stream()
-        .filter(m -> known.get(m.customerId()) == null || known.get(m.customerId()).lastSeen() == null
-            || known.get(m.customerId()).lastSeen().isBefore(openedAt))
-        .toList(), now));
+    Set<String> caseIds = new HashSet<>();
+    mentions.forEach(m -> {
+      ids.add(m.customerId());
+      caseIds.add(m.caseId());
+    });
+    Future<Map<String, Customer>> customers = stores.customers().byIds(ids);
+    Future<Map<String, CareCase>> cases = stores.cases().byIds(caseIds);
+    return Future.all(customers, cases).compose(v -> {
+      Map<String, Customer> known = customers.result();
+      Map<String, String> brandOfCase = new HashMap<>();
+      cases.result().forEach((id, c) -> brandOfCase.put(id, c.brand()));
+      return stores.customers().touch(mentions.stream()
+          .filter(m -> known.get(m.customerId()) == null || known.get(m.customerId()).lastSeen() == null
+              || known.get(m.customerId()).lastSeen().isBefore(openedAt))
+          .toList(), brandOfCase, now);
+    });
   }
 
   /** Replies whose parent is still not stored wait for it again (a no-op when the batch recorded them). */

@@ -76,7 +76,7 @@ public final class ApprovalPolicies {
     List<String> reasons = c.triage() == null ? List.of() : c.triage().reasons().stream().map(Reason::code).toList();
     Double sentiment = c.triage() == null ? null : c.triage().sentiment();
     Instant since = person == null ? null : person.createdAt();
-    return new ApprovalSubject(ApprovalKind.REPLY, null, text, customer == null ? 0 : customer.followers(),
+    return new ApprovalSubject(ApprovalKind.REPLY, c.brand(), text, customer == null ? 0 : customer.followers(),
         customer != null && customer.verified(), sentiment, reasons, c.platform().code(), since, clock.instant());
   }
 }

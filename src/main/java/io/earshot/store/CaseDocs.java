@@ -14,7 +14,7 @@ final class CaseDocs {
   static CareCase fromDoc(Document d) {
     Document priority = d.get("priority", Document.class);
     return new CareCase(d.getString("_id"), Platform.fromCode(d.getString("platform")).orElseThrow(),
-        d.getString("account"), d.getString("customerId"), d.getString("customerHandle"),
+        d.getString("account"), MentionDocs.brandOf(d), d.getString("customerId"), d.getString("customerHandle"),
         CaseStatus.fromCode(d.getString("status")), TriageDocs.priority(priority),
         TriageDocs.triage(d.get("triage", Document.class)), d.getString("assignee"),
         d.getList("tags", String.class, List.of()), d.getString("subject"), d.getString("lastText"),

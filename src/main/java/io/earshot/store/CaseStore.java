@@ -98,6 +98,7 @@ public final class CaseStore {
     List<Bson> parts = new ArrayList<>(List.of(
         Updates.setOnInsert("platform", m.platform().code()),
         Updates.setOnInsert("account", m.account()),
+        Updates.setOnInsert("brand", w.brand()),
         Updates.setOnInsert("customerId", m.customerId()),
         Updates.setOnInsert("customerHandle", m.author().handle()),
         Updates.setOnInsert("subject", m.text()),
@@ -136,7 +137,7 @@ public final class CaseStore {
 
   public Future<Page<CareCase>> list(CaseQuery query) {
     return mongo.run(() -> {
-      Bson filter = query.status() == null ? new Document() : eq("status", query.status().code());
+      Bson filter = filter(query);
       Bson sort = query.byPriority()
           ? Sorts.orderBy(Sorts.descending("priority.value"), Sorts.descending("lastMentionAt"))
           : Sorts.descending("lastMentionAt");
@@ -144,6 +145,17 @@ public final class CaseStore {
           .map(CaseDocs::fromDoc).into(new ArrayList<>());
       return new Page<>(items, cases.countDocuments(filter));
     });
+  }
+
+  private static Bson filter(CaseQuery query) {
+    List<Bson> parts = new ArrayList<>();
+    if (query.status() != null) {
+      parts.add(eq("status", query.status().code()));
+    }
+    if (query.brand() != null) {
+      parts.add(eq("brand", query.brand()));
+    }
+    return parts.isEmpty() ? new Document() : parts.size() == 1 ? parts.get(0) : and(parts);
   }
 
   public Future<List<CareCase>> ofCustomer(String customerId, int limit) {

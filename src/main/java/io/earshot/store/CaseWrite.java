@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * What one ingest batch does to one case: create it (first mention) or add mentions to it,
  * possibly reopening it, with the triage of its latest mention and the case's new priority.
+ * {@code brand} is the case's brand, written only when the case is created (a case's latest
+ * mention may address another brand: it answered this case's thread).
  */
 public record CaseWrite(String caseId, boolean created, Mention latest, List<String> mentionIds,
-                        int addedMentions, Priority priority, boolean reopen) {
+                        int addedMentions, Priority priority, boolean reopen, String brand) {
 }

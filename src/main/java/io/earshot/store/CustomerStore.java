@@ -17,12 +17,17 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /** The {@code customers} collection: one identity per platform, upserted as mentions arrive. */
 public final class CustomerStore {
+  /** Brand id → the customer's current case with that brand. */
+  static final String CURRENT_CASES = "currentCases";
   private final MongoStore mongo;
   private final MongoCollection<Document> customers;
 
@@ -51,33 +56,48 @@ public final class CustomerStore {
 
   /**
    * Upserts the latest known profile of each mention's author in one bulk write, pointing each
-   * customer at the case of their latest mention (one write per customer: an unordered bulk
-   * write may apply its operations in any order).
+   * customer, per brand, at the case of their latest mention in a case of that brand
+   * ({@code brandOfCase}: case id → the case's brand). One write per customer: an unordered bulk
+   * write may apply its operations in any order.
    */
-  public Future<Void> touch(List<Mention> mentions, Instant now) {
+  public Future<Void> touch(List<Mention> mentions, Map<String, String> brandOfCase, Instant now) {
     if (mentions.isEmpty()) {
       return Future.succeededFuture();
     }
     return mongo.write(() -> {
-      Map<String, Mention> latest = new java.util.LinkedHashMap<>();
-      mentions.forEach(m -> latest.merge(m.customerId(), m, (a, b) -> b.createdAt().isBefore(a.createdAt()) ? a : b));
-      List<UpdateOneModel<Document>> models = latest.values().stream().map(m -> {
-        Author a = m.author();
-        return new UpdateOneModel<Document>(eq("_id", m.customerId()), Updates.combine(
-            Updates.setOnInsert("platform", m.platform().code()),
-            Updates.setOnInsert("authorId", a.id()),
-            Updates.setOnInsert("firstSeen", Dates.of(now)),
-            Updates.setOnInsert("tags", List.of()),
-            Updates.set("handle", a.handle()),
-            Updates.set("name", a.name()),
-            Updates.set("followers", a.followers()),
-            Updates.set("verified", a.verified()),
-            Updates.set("lastSeen", Dates.of(now)),
-            Updates.set("currentCaseId", m.caseId())), new UpdateOptions().upsert(true));
-      }).toList();
+      Map<String, List<Mention>> byCustomer = new LinkedHashMap<>();
+      mentions.forEach(m -> byCustomer.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+      List<UpdateOneModel<Document>> models = byCustomer.values().stream()
+          .map(ms -> new UpdateOneModel<Document>(eq("_id", ms.get(0).customerId()), update(ms, brandOfCase, now),
+              new UpdateOptions().upsert(true)))
+          .toList();
       customers.bulkWrite(models, new BulkWriteOptions().ordered(false));
       return null;
     });
+  }
+
+  private static Bson update(List<Mention> ofOneCustomer, Map<String, String> brandOfCase, Instant now) {
+    Mention latest = ofOneCustomer.get(0);
+    Map<String, Mention> latestByBrand = new LinkedHashMap<>();
+    for (Mention m : ofOneCustomer) {
+      latest = m.createdAt().isBefore(latest.createdAt()) ? latest : m;
+      String brand = brandOfCase.getOrDefault(m.caseId(), m.brand());
+      latestByBrand.merge(brand, m, (a, b) -> b.createdAt().isBefore(a.createdAt()) ? a : b);
+    }
+    Author a = latest.author();
+    List<Bson> parts = new ArrayList<>(List.of(
+        Updates.setOnInsert("platform", latest.platform().code()),
+        Updates.setOnInsert("authorId", a.id()),
+        Updates.setOnInsert("firstSeen", Dates.of(now)),
+        Updates.setOnInsert("tags", List.of()),
+        Updates.set("handle", a.handle()),
+        Updates.set("name", a.name()),
+        Updates.set("followers", a.followers()),
+        Updates.set("verified", a.verified()),
+        Updates.set("lastSeen", Dates.of(now))));
+    // Brand ids are slugs (no dots, no $), so they are safe as field names.
+    latestByBrand.forEach((brand, m) -> parts.add(Updates.set(CURRENT_CASES + "." + brand, m.caseId())));
+    return Updates.combine(parts);
   }
 
   static Customer fromDoc(Document d) {
@@ -86,6 +106,19 @@ public final class CustomerStore {
         d.getString("authorId"), d.getString("handle"), d.getString("name"),
         followers instanceof Number n ? n.longValue() : 0, d.getBoolean("verified", false),
         new HashSet<>(d.getList("tags", String.class, List.of())), Dates.instant(d.get("firstSeen")),
-        Dates.instant(d.get("lastSeen")), d.getString("currentCaseId"));
+        Dates.instant(d.get("lastSeen")), currentCases(d));
+  }
+
+  private static Map<String, String> currentCases(Document d) {
+    Document current = d.get(CURRENT_CASES, Document.class);
+    Map<String, String> byBrand = new HashMap<>();
+    if (current != null) {
+      current.forEach((brand, caseId) -> {
+        if (caseId instanceof String id) {
+          byBrand.put(brand, id);
+        }
+      });
+    }
+    return byBrand;
   }
 }

@@ -7,7 +7,9 @@ import com.mongodb.client.MongoCollection;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * next, and if a crash loses it, recovery finds the batch finished and closes it again.
  */
 public final class IngestJournal {
-  /** A batch that was opened and not closed. */
-  public record Entry(String id, List<String> mentionIds, List<ThreadMoves.Move> moves, Instant openedAt) {
+  /**
+   * A batch that was opened and not closed; {@code caseBrands} holds the brand of each case the
+   * batch writes (empty in entries from before brands), which recovery needs to create a case.
+   */
+  public record Entry(String id, List<String> mentionIds, List<ThreadMoves.Move> moves,
+                      Map<String, String> caseBrands, Instant openedAt) {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestJournal.class);
@@ -37,15 +43,19 @@ public final class IngestJournal {
   }
 
   public Future<Void> open(String batchId, List<String> mentionIds, Instant now) {
-    return open(batchId, mentionIds, List.of(), now);
+    return open(batchId, mentionIds, List.of(), Map.of(), now);
   }
 
   /** Staged: durable once the batch's next durable write is, which must follow. */
-  public Future<Void> open(String batchId, List<String> mentionIds, List<ThreadMoves.Move> moves, Instant now) {
+  public Future<Void> open(String batchId, List<String> mentionIds, List<ThreadMoves.Move> moves,
+                           Map<String, String> caseBrands, Instant now) {
     List<Document> moveDocs = moves.stream().map(m -> new Document("from", m.from()).append("to", m.to())
         .append("roots", m.roots())).toList();
+    // A list of pairs, not a map: case ids are UUIDs, and field names are best kept to slugs.
+    List<Document> brandDocs = caseBrands.entrySet().stream()
+        .map(e -> new Document("caseId", e.getKey()).append("brand", e.getValue())).toList();
     return mongo.stage(() -> journal.insertOne(new Document("_id", batchId).append("mentionIds", mentionIds)
-        .append("moves", moveDocs).append("openedAt", Dates.of(now)))).mapEmpty();
+        .append("moves", moveDocs).append("caseBrands", brandDocs).append("openedAt", Dates.of(now)))).mapEmpty();
   }
 
   public Future<Void> close(String batchId) {
@@ -75,6 +85,10 @@ public final class IngestJournal {
     List<ThreadMoves.Move> moves = d.getList("moves", Document.class, List.of()).stream()
         .map(m -> new ThreadMoves.Move(m.getString("from"), m.getString("to"), m.getList("roots", String.class)))
         .toList();
-    return new Entry(d.getString("_id"), d.getList("mentionIds", String.class), moves, Dates.instant(d.get("openedAt")));
+    Map<String, String> caseBrands = new HashMap<>();
+    d.getList("caseBrands", Document.class, List.of())
+        .forEach(b -> caseBrands.put(b.getString("caseId"), b.getString("brand")));
+    return new Entry(d.getString("_id"), d.getList("mentionIds", String.class), moves, caseBrands,
+        Dates.instant(d.get("openedAt")));
   }
 }

@@ -1,6 +1,7 @@
 package io.earshot.store;
 
 import io.earshot.domain.Author;
+import io.earshot.domain.Brand;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ final class MentionDocs {
     return new Document("_id", m.id())
         .append("platform", m.platform().code())
         .append("account", m.account())
+        .append("brand", m.brand())
         .append("externalId", m.externalId())
         .append("author", new Document("id", a.id()).append("handle", a.handle())
             .append("name", a.name()).append("followers", a.followers())
@@ -33,6 +35,12 @@ final class MentionDocs {
         .append("triage", TriageDocs.triage(m.triage()));
   }
 
+  /** A mention or case stored before brands existed belongs to the default brand (until migrated). */
+  static String brandOf(Document d) {
+    String brand = d.getString("brand");
+    return brand == null ? Brand.DEFAULT_ID : brand;
+  }
+
   static Mention fromDoc(Document d) {
     Document a = d.get("author", Document.class);
     Author author = new Author(a.getString("id"), a.getString("handle"), a.getString("name"),
@@ -43,7 +51,7 @@ final class MentionDocs {
       m.forEach((k, v) -> meta.put(k, String.valueOf(v)));
     }
     return new Mention(d.getString("_id"), Platform.fromCode(d.getString("platform")).orElseThrow(),
-        d.getString("account"), d.getString("externalId"), author, d.getString("text"),
+        d.getString("account"), brandOf(d), d.getString("externalId"), author, d.getString("text"),
         Dates.instant(d.get("createdAt")), d.getString("inReplyTo"), d.getString("url"),
         d.getString("lang"), meta, Dates.instant(d.get("receivedAt")), d.getString("caseId"),
         TriageDocs.triage(d.get("triage", Document.class)));

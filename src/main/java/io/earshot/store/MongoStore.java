@@ -43,6 +43,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String EVENT_QUEUE = "event_queue";
   public static final String POLICIES = "policies";
   public static final String WEBHOOKS = "webhooks";
+  public static final String BRANDS = "brands";
   public static final String WEBHOOK_DELIVERIES = "webhook_deliveries";
   public static final String WEBHOOK_DUE = "webhook_due";
   public static final String BUDGETS = "connector_budgets";
@@ -147,10 +148,11 @@ public final class MongoStore implements AutoCloseable {
       collection(CASES).createIndex(Indexes.ascending("customerId", "lastMentionAt"));
       collection(CASES).createIndex(Indexes.descending("status", "priority"));
       collection(CASES).createIndex(Indexes.descending("lastMentionAt"));
+      collection(CASES).createIndex(Indexes.compoundIndex(Indexes.ascending("brand"), Indexes.descending("lastMentionAt")));
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
-      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES)) {
+      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.earshot.domain.Brand;
 import io.earshot.domain.CaseStatus;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -152,15 +153,26 @@ public final class ThreadMoves {
 
   /**
    * A case emptied by a move is resolved as merged into its target, and what still points at it
-   * (its customer's current case, the brand's replies in it) points at the target instead.
+   * (its customers' current case with its brand, the brand's replies in it) points at the target
+   * instead; when the target is another brand's case, the customers' current case with this
+   * brand is forgotten, so their next post to it opens a case of that brand.
    */
   private void retire(String id, Set<String> customers, String target, Date now) {
     cases.updateOne(eq("_id", id), Updates.combine(Updates.set("status", CaseStatus.RESOLVED.code()),
         Updates.set("resolvedAt", now), Updates.set("mergedInto", target), Updates.set("updatedAt", now), NEXT_VERSION));
     customers.remove(null);
-    mongo.collection(MongoStore.CUSTOMERS).updateMany(and(in("_id", customers), eq("currentCaseId", id)),
-        Updates.set("currentCaseId", target));
+    String brand = brandOf(id);
+    if (Brand.isValidId(brand)) {
+      String field = CustomerStore.CURRENT_CASES + "." + brand;
+      mongo.collection(MongoStore.CUSTOMERS).updateMany(and(in("_id", customers), eq(field, id)),
+          brand.equals(brandOf(target)) ? Updates.set(field, target) : Updates.unset(field));
+    }
     // brand_posts is not keyed by case: this scan happens only when a case is merged away.
     mongo.collection(MongoStore.BRAND_POSTS).updateMany(eq("caseId", id), Updates.set("caseId", target));
+  }
+
+  private String brandOf(String caseId) {
+    Document d = cases.find(eq("_id", caseId)).projection(Projections.include("brand")).first();
+    return d == null ? Brand.DEFAULT_ID : MentionDocs.brandOf(d);
   }
 }

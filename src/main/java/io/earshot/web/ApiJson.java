@@ -1,6 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.domain.Author;
+import io.earshot.domain.Brand;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.Customer;
 import io.earshot.domain.Engagement;
@@ -20,7 +21,7 @@ public final class ApiJson {
 
   public static JsonObject careCase(CareCase c) {
     return new JsonObject().put("id", c.id()).put("version", c.version()).put("platform", c.platform().code())
-        .put("account", c.account())
+        .put("account", c.account()).put("brand", c.brand())
         .put("customer", new JsonObject().put("id", c.customerId()).put("handle", c.customerHandle()))
         .put("status", c.status().code()).put("priority", priority(c.priority()))
         .put("triage", triage(c.triage())).put("assignee", c.assignee())
@@ -56,7 +57,8 @@ public final class ApiJson {
 
   public static JsonObject mention(Mention m) {
     return new JsonObject().put("kind", "mention").put("id", m.id()).put("platform", m.platform().code())
-        .put("account", m.account()).put("externalId", m.externalId()).put("author", author(m.author()))
+        .put("account", m.account()).put("brand", m.brand()).put("externalId", m.externalId())
+        .put("author", author(m.author()))
         .put("text", m.text()).put("createdAt", time(m.createdAt())).put("inReplyTo", m.inReplyTo())
         .put("url", m.url()).put("lang", m.lang()).put("receivedAt", time(m.receivedAt()))
         .put("caseId", m.caseId()).put("triage", triage(m.triage()));
@@ -88,6 +90,15 @@ public final class ApiJson {
     Engagement v = e == null ? Engagement.none() : e;
     return new JsonObject().put("likes", v.likes()).put("reposts", v.reposts())
         .put("replies", v.replies()).put("measuredAt", time(v.measuredAt()));
+  }
+
+  /** A brand: id, name, handles by platform code, IANA time zone, version and times. */
+  public static JsonObject brand(Brand b) {
+    JsonObject handles = new JsonObject();
+    b.handles().forEach((p, list) -> handles.put(p.code(), new JsonArray(list)));
+    return new JsonObject().put("id", b.id()).put("version", b.version()).put("name", b.name())
+        .put("handles", handles).put("timeZone", b.timeZone().getId())
+        .put("createdAt", time(b.createdAt())).put("updatedAt", time(b.updatedAt()));
   }
 
   public static JsonObject customer(Customer c) {

@@ -54,7 +54,7 @@ final class ApprovalRoutes {
     if (c == null) {
       return null;
     }
-    return new JsonObject().put("id", c.id()).put("platform", c.platform().code())
+    return new JsonObject().put("id", c.id()).put("brand", c.brand()).put("platform", c.platform().code())
         .put("customerHandle", c.customerHandle()).put("subject", c.subject()).put("lastText", c.lastText())
         .put("status", c.status().code()).put("priority", c.priority().value())
         .put("sentiment", c.triage() == null ? null : c.triage().label().code())

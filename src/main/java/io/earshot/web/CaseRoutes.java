@@ -1,5 +1,7 @@
 package io.earshot.web;
 
+import io.earshot.brand.BrandDirectory;
+import io.earshot.domain.Brand;
 import io.earshot.domain.CaseStatus;
 import io.earshot.error.DomainError;
 import io.earshot.inbox.CaseChange;
@@ -10,12 +12,14 @@ import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.store.CaseQuery;
 import io.earshot.store.MentionStore;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** The inbox API: cases, a case's thread, agent changes, replies, templates and mentions. */
 final class CaseRoutes {
@@ -24,9 +28,11 @@ final class CaseRoutes {
   private final ReplyService replies;
   private final ReplyTemplates templates;
   private final MentionStore mentions;
+  private final BrandDirectory brands;
 
   CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, ReplyTemplates templates,
-             MentionStore mentions) {
+             MentionStore mentions, BrandDirectory brands) {
+    this.brands = brands;
     this.inbox = inbox;
     this.changes = changes;
     this.replies = replies;
@@ -49,9 +55,9 @@ final class CaseRoutes {
     if (!sort.equals("priority") && !sort.equals("newest")) {
       throw new DomainError.Invalid("sort", "must be priority or newest");
     }
-    CaseQuery query = new CaseQuery(status(ctx.request().getParam("status")), sort.equals("priority"),
-        Bodies.intParam(ctx, "limit", 50, 1, 500));
-    inbox.list(query).onSuccess(page -> {
+    CaseQuery query = new CaseQuery(status(ctx.request().getParam("status")), brand(ctx.request().getParam("brand")),
+        sort.equals("priority"), Bodies.intParam(ctx, "limit", 50, 1, 500));
+    known(query.brand()).compose(v -> inbox.list(query)).onSuccess(page -> {
       JsonArray items = new JsonArray();
       page.items().forEach(c -> items.add(ApiJson.careCase(c)));
       Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
@@ -67,6 +73,25 @@ final class CaseRoutes {
     } catch (IllegalArgumentException e) {
       throw new DomainError.Invalid("status", "must be one of new, open, pending, resolved");
     }
+  }
+
+  private static String brand(String id) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    if (!Brand.isValidId(id.trim())) {
+      throw new DomainError.Invalid("brand", "must be a brand id such as tallycloud (GET /api/v1/brands lists them)");
+    }
+    return id.trim();
+  }
+
+  /** Fails with {@link DomainError.Invalid} naming {@code brand} when it names no brand. */
+  private Future<Void> known(String brand) {
+    if (brand == null) {
+      return Future.succeededFuture();
+    }
+    return brands.unknown(Set.of(brand)).compose(unknown -> unknown.isEmpty() ? Future.succeededFuture()
+        : Future.failedFuture(new DomainError.Invalid("brand", "'" + brand + "' is not a known brand")));
   }
 
   private void open(RoutingContext ctx) {

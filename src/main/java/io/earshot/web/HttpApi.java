@@ -3,6 +3,7 @@ package io.earshot.web;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
+import io.earshot.brand.Brands;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.CaseChanges;
@@ -45,7 +46,7 @@ public final class HttpApi {
                          InboxService inbox, CaseChanges caseChanges, ReplyService replies, ReplyTemplates templates,
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
-                         ApprovalPolicies approvalPolicies) {
+                         ApprovalPolicies approvalPolicies, Brands brands) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -115,9 +116,10 @@ public final class HttpApi {
     sessions.mount(v1);
     new UserRoutes(services.people(), guards, services.accountAudit()).mount(v1);
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
-        services.mentions()).mount(v1);
+        services.mentions(), services.brands().directory()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
+    new BrandRoutes(services.brands().service()).mount(v1);
     return v1;
   }
 

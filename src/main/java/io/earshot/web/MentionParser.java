@@ -1,6 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.domain.Author;
+import io.earshot.domain.Brand;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
 import io.earshot.error.DomainError;
@@ -11,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Turns one normalized mention (the public JSON shape in DESIGN.md) into a {@link Mention}, or
+ * Turns one normalized mention (the public JSON shape in DESIGN.md, {@code brand} included) into a {@link Mention}, or
  * fails with {@link DomainError.Invalid} naming the first bad field. Shapes and types are
  * checked here; what any mention must satisfy, from here or from a connector (dates from 2000 to
  * 2100, well-formed text in every field, no control characters in ids and handles, length
@@ -38,12 +39,25 @@ public final class MentionParser {
       throw new DomainError.Invalid("url", "must be an http(s) URL");
     }
     String lang = optionalText(json, "lang", 16);
-    Mention mention = Mention.incoming(platform, null, externalId, author, text, createdAt, inReplyTo, url, lang, null);
+    Mention mention = Mention.incoming(platform, null, externalId, author, text, createdAt, inReplyTo, url, lang, null)
+        .withBrand(brand(json));
     MentionRules.Problem problem = MentionRules.check(mention);
     if (problem != null) {
       throw new DomainError.Invalid(problem.field(), problem.message());
     }
     return mention;
+  }
+
+  /**
+   * A brand id, or null for the default brand. Its shape is checked here; whether it names a
+   * brand is the pipeline's check, which refuses the item naming {@code brand} too.
+   */
+  private static String brand(JsonObject json) {
+    String brand = optionalText(json, "brand", 64);
+    if (brand != null && !Brand.isValidId(brand)) {
+      throw new DomainError.Invalid("brand", "must be a brand id such as tallycloud (GET /api/v1/brands lists them)");
+    }
+    return brand;
   }
 
   private static Platform platform(JsonObject json) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.domain.Author;
+import io.earshot.domain.Brand;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseStatus;
 import io.earshot.domain.Mention;
@@ -47,7 +48,8 @@ class ThreaderTest {
   @DisplayName("without a parent, the author's recent case is reused, and a resolved one reopens")
   void recentCaseReusedAndReopened() {
     CareCase resolved = careCase("case-r", CaseStatus.RESOLVED);
-    var facts = new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of("case-r", resolved), Map.of("sandbox:ann", resolved));
+    var facts = new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of("case-r", resolved),
+        Map.of(new ThreadingFacts.CustomerBrand("sandbox:ann", Brand.DEFAULT_ID), resolved));
     var a = assign(facts, m("7", "ann", null)).get("sandbox:7");
     assertEquals("case-r", a.caseId());
     assertTrue(a.reopen());
@@ -146,12 +148,57 @@ class ThreaderTest {
     assertEquals(List.of("sandbox:951"), waiting.replyIds());
   }
 
+  @Test
+  @DisplayName("a customer's posts to two brands in one batch are two cases, each of its brand")
+  void twoBrandsTwoCases() {
+    var a = assign(ThreadingFacts.none(), m("1000", "ann", null, "tallycloud"), m("1001", "ann", null, "streambox"),
+        m("1002", "ann", null, "tallycloud"));
+    assertNotEquals(a.get("sandbox:1000").caseId(), a.get("sandbox:1001").caseId());
+    assertEquals(a.get("sandbox:1000").caseId(), a.get("sandbox:1002").caseId(), "the same brand again joins its case");
+    assertEquals("tallycloud", a.get("sandbox:1000").brand());
+    assertEquals("streambox", a.get("sandbox:1001").brand());
+  }
+
+  @Test
+  @DisplayName("a customer's recent case with one brand is reused only for posts to that brand")
+  void recentCaseIsPerBrand() {
+    CareCase tally = careCase("case-tally", CaseStatus.OPEN, "tallycloud");
+    var facts = new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of("case-tally", tally),
+        Map.of(new ThreadingFacts.CustomerBrand("sandbox:ann", "tallycloud"), tally));
+    var a = assign(facts, m("1010", "ann", null, "streambox"), m("1011", "ann", null, "tallycloud"));
+    assertEquals("case-tally", a.get("sandbox:1011").caseId());
+    assertNotEquals("case-tally", a.get("sandbox:1010").caseId());
+    assertTrue(a.get("sandbox:1010").createdCase());
+    assertEquals("streambox", a.get("sandbox:1010").brand());
+  }
+
+  @Test
+  @DisplayName("a reply to another brand's thread joins that thread's case, which keeps its brand")
+  void replyAcrossBrandsStaysInItsThread() {
+    var facts = facts(Map.of("sandbox:1020", "case-tally"), Map.of(), Map.of(),
+        careCase("case-tally", CaseStatus.OPEN, "tallycloud"));
+    var a = assign(facts, m("1021", "ann", "1020", "streambox"), m("1022", "ann", null, "streambox"),
+        m("1023", "ann", null, "tallycloud"));
+    assertEquals("case-tally", a.get("sandbox:1021").caseId());
+    assertEquals("tallycloud", a.get("sandbox:1021").brand());
+    assertNotEquals("case-tally", a.get("sandbox:1022").caseId(), "a fresh post to the other brand is its own case");
+    assertEquals("case-tally", a.get("sandbox:1023").caseId(), "a fresh post to the thread's brand joins it");
+  }
+
+  @Test
+  @DisplayName("a new case has the brand of the mention that opened it, whatever its replies address")
+  void newCaseHasItsFirstMentionsBrand() {
+    var a = assign(ThreadingFacts.none(), m("1030", "ann", null, "ledgerbank"), m("1031", "bob", "1030", "tallycloud"));
+    assertEquals(a.get("sandbox:1030").caseId(), a.get("sandbox:1031").caseId());
+    assertEquals("ledgerbank", a.get("sandbox:1031").brand());
+  }
+
   private Map<String, Threader.Assignment> assign(ThreadingFacts facts, Mention... mentions) {
     return new Threader(facts, this::newId).assign(List.of(mentions)).assignments();
   }
 
   private static ThreadingFacts facts(Map<String, String> stored, Map<String, Map<String, List<String>>> awaited,
-                                      Map<String, CareCase> recent, CareCase... cases) {
+                                      Map<ThreadingFacts.CustomerBrand, CareCase> recent, CareCase... cases) {
     Map<String, CareCase> byId = new java.util.HashMap<>();
     for (CareCase c : cases) {
       byId.put(c.id(), c);
@@ -168,8 +215,16 @@ class ThreaderTest {
         T, inReplyTo, null, null, null);
   }
 
+  private static Mention m(String id, String author, String inReplyTo, String brand) {
+    return m(id, author, inReplyTo).withBrand(brand);
+  }
+
   private static CareCase careCase(String id, CaseStatus status) {
-    return new CareCase(id, Platform.SANDBOX, null, "sandbox:ann", "ann", status, Priority.of(10), null, null,
+    return careCase(id, status, Brand.DEFAULT_ID);
+  }
+
+  private static CareCase careCase(String id, CaseStatus status, String brand) {
+    return new CareCase(id, Platform.SANDBOX, null, brand, "sandbox:ann", "ann", status, Priority.of(10), null, null,
         List.of(), "s", "s", 3, T, T, T, null, null, 1);
   }
 }

@@ -2,15 +2,19 @@ package io.earshot.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,8 +24,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One person's Chromium (Debian's, headless, its own profile: its own cookies) on the dashboard.
- * Two of them are two people in separate browser contexts.
+ * Debian's headless Chromium on a fresh profile, driven through chromedriver, with the few steps
+ * dashboard tests share: sign in, find inbox rows by their text, run a script. Closing it quits
+ * the browser and deletes the profile. A missing browser fails the test: CI installs Chromium.
  */
 public final class Browser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -30,27 +35,21 @@ public final class Browser implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
 
-  public Browser(Duration patience) {
-    // CI installs Chromium; a missing browser is a broken build, not a reason to skip.
-    assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium and chromedriver are required");
-    try {
-      profile = Files.createTempDirectory("earshot-chromium-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public Browser(Duration timeout) throws IOException {
+    assertTrue(Files.isExecutable(CHROMIUM), "Chromium is required at " + CHROMIUM);
+    assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is required at " + CHROMEDRIVER);
+    profile = Files.createTempDirectory("earshot-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--window-size=1400,900", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, patience);
+    // The inbox re-renders as live events arrive; an element found a moment ago may be replaced.
+    wait = new WebDriverWait(driver, timeout);
     wait.ignoring(StaleElementReferenceException.class);
-  }
-
-  public static By testId(String id) {
-    return By.cssSelector("[data-testid=" + id + "]");
   }
 
   public WebDriver driver() {
@@ -61,33 +60,61 @@ public final class Browser implements AutoCloseable {
     return wait;
   }
 
-  /** Signs in and waits for the live feed, so what happens next must arrive as an event. */
-  public Browser signIn(String baseUrl, String username, String password) {
+  /** Signs in through the login form and waits for the live feed, so later changes arrive as events. */
+  public void signIn(String baseUrl, String username, String password) {
     driver.get(baseUrl + "/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("login-username"))).sendKeys(username);
     driver.findElement(testId("login-password")).sendKeys(password);
     driver.findElement(testId("login-submit")).click();
     wait.until(ExpectedConditions.attributeToBe(testId("live-status"), "data-state", "live"));
-    return this;
   }
 
+  public List<WebElement> rows() {
+    return driver.findElements(testId("case-row"));
+  }
+
+  /** The text of a case row, as the DOM holds it (text, never markup). */
+  public static String rowText(WebElement row) {
+    return row.findElement(testId("case-text")).getDomProperty("textContent");
+  }
+
+  /** The inbox row of the case whose last text is this, or null while it is not shown. */
+  public WebElement row(String text) {
+    return rows().stream().filter(r -> text.equals(rowText(r))).findFirst().orElse(null);
+  }
+
+  public Object js(String script) {
+    return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  /** The element once it is visible. */
   public WebElement await(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  public Object js(String script, Object... args) {
-    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+  public static By testId(String id) {
+    return By.cssSelector("[data-testid='" + id + "']");
+  }
+
+  /** Keeps what the page looked like under target/browser-it, a debugging aid that never fails a test. */
+  public void screenshot(String name) {
+    try {
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Path dir = Path.of("target", "browser-it");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (RuntimeException | IOException e) {
+      // never let a screenshot hide the test's own outcome
+    }
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     try {
       driver.quit();
     } finally {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a leftover temporary profile is harmless
+      try (Stream<Path> paths = Files.walk(profile)) {
+        paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
     }
   }

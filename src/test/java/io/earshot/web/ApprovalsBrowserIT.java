@@ -34,7 +34,7 @@ class ApprovalsBrowserIT {
 
   @Test
   @DisplayName("held by 'refund', edited and approved live by the manager, published once; a rejection reaches the agent with its reason")
-  void agentAndManager() {
+  void agentAndManager() throws Exception {
     try (SandboxClient sandbox = new SandboxClient();
          TestHub hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", sandbox.connectorsDir().toString()));
          Browser agent = new Browser(WAIT); Browser manager = new Browser(WAIT)) {

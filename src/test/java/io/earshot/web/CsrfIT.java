@@ -113,6 +113,10 @@ class CsrfIT {
     samples.put("PUT /api/v1/policies/approval", new Sample("PUT", "/api/v1/policies/approval", new JsonObject()
         .put("rules", new JsonArray().add(new JsonObject().put("id", "forged")
             .put("when", new JsonObject().put("always", true))))));
+    samples.put("POST /api/v1/brands", new Sample("POST", "/api/v1/brands", new JsonObject().put("id", "forged-brand")
+        .put("name", "Forged").put("handles", new JsonObject().put("x", new JsonArray().add("@Forged")))));
+    samples.put("PATCH /api/v1/brands/:id", new Sample("PATCH", "/api/v1/brands/default",
+        new JsonObject().put("name", "Renamed by forgery")));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
   }
@@ -239,7 +243,7 @@ class CsrfIT {
     MongoStore mongo = hub.hub().mongo();
     Map<String, Object> state = new LinkedHashMap<>();
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
-        MongoStore.WEBHOOKS, MongoStore.POLICIES)) {
+        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

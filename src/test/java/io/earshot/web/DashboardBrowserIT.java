@@ -229,8 +229,8 @@ class DashboardBrowserIT {
         .login(other, other + "-password").sessionCookie());
     wait.until(ExpectedConditions.elementToBeClickable(testId("case-claim"))).click();
     wait.until(ExpectedConditions.textToBe(testId("user-name"), other));
-    assertTrue(driver.findElement(testId("session-notice")).getText().contains("Signed in as " + other),
-        driver.findElement(testId("session-notice")).getText());
+    // The notice follows once the page has been rebuilt for the other user.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("session-notice"), "Signed in as " + other));
     assertEquals(null, caseOnServer(caseId).getString("assignee"), "nothing was done in admin's name");
     wait.until(ExpectedConditions.elementToBeClickable(testId("case-claim"))).click();
     wait.until(ExpectedConditions.textToBe(testId("case-assignee"), "Assigned to you"));

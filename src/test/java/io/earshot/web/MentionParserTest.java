@@ -93,6 +93,16 @@ class MentionParserTest {
     assertEquals("a\u200bb", MentionParser.parse(valid().put("text", "a\u0000\u200bb")).text());
   }
 
+  @Test
+  @DisplayName("brand is optional, read as given when it has the shape of a brand id, and refused naming brand otherwise")
+  void brand() {
+    assertEquals(null, MentionParser.parse(valid()).brand(), "no brand: the pipeline gives it the default brand");
+    assertEquals("tallycloud", MentionParser.parse(valid().put("brand", "tallycloud")).brand());
+    for (Object bad : new Object[] {"TallyCloud", "by-handle", "tally cloud", 42, "", "x".repeat(65)}) {
+      assertField("brand", valid().put("brand", bad));
+    }
+  }
+
   private static void assertField(String field, JsonObject json) {
     var e = assertThrows(DomainError.Invalid.class, () -> MentionParser.parse(json));
     assertEquals(field, e.field());

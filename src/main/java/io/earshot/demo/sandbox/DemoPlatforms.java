@@ -45,9 +45,9 @@ public final class DemoPlatforms {
   private void stream() {
     MentionCorpus corpus = MentionCorpus.load();
     SplittableRandom rng = new SplittableRandom(seed);
-    stream(mastodon, new DemoTexts(corpus, "software", "brand", rng.split()));
-    stream(bluesky, new DemoTexts(corpus, "streaming", BlueskyEmulator.HANDLE, rng.split()));
-    stream(x, new DemoTexts(corpus, "airline", XV2Emulator.BRAND, rng.split()));
+    stream(mastodon, new DemoTexts(corpus, DemoBrands.MASTODON_INDUSTRY, DemoBrands.MASTODON_HANDLE, rng.split()));
+    stream(bluesky, new DemoTexts(corpus, DemoBrands.BLUESKY_INDUSTRY, BlueskyEmulator.HANDLE, rng.split()));
+    stream(x, new DemoTexts(corpus, DemoBrands.X_INDUSTRY, XV2Emulator.BRAND, rng.split()));
   }
 
   private void stream(EmulatorServer emulator, DemoTexts texts) {

@@ -26,6 +26,10 @@ public final class MentionCorpus {
   // Slot values may name other slots; the bound stops a corpus typo from looping forever.
   private static final int MAX_EXPANSIONS = 4;
 
+  /** A demo brand as the corpus describes it: its industry, handle, name and IANA time zone. */
+  public record BrandEntry(String industry, String handle, String name, String timeZone) {
+  }
+
   /** A line in a language other than English, with its BCP-47 code. */
   public record Foreign(String lang, String text) {
   }
@@ -68,6 +72,19 @@ public final class MentionCorpus {
   /** Every demo brand, as verified brand accounts with stable ids {@code b1..bn}. */
   public List<SandboxUser> brands() {
     return List.copyOf(brands);
+  }
+
+  /** Every demo brand with its industry and time zone, in the corpus's order. */
+  public List<BrandEntry> brandEntries() {
+    List<BrandEntry> entries = new ArrayList<>();
+    for (String industry : industries()) {
+      for (Object b : industry(industry).getJsonArray("brands")) {
+        JsonObject brand = (JsonObject) b;
+        entries.add(new BrandEntry(industry, brand.getString("handle"), brand.getString("name"),
+            brand.getString("timeZone", "UTC")));
+      }
+    }
+    return entries;
   }
 
   public String industryOf(String brandHandle) {

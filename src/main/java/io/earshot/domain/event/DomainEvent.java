@@ -1,5 +1,6 @@
 package io.earshot.domain.event;
 
+import io.earshot.domain.Brand;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseStatus;
 import io.earshot.domain.ConnectorSpend;
@@ -27,6 +28,8 @@ public sealed interface DomainEvent {
   String INGEST = "system:ingest";
   /** The actor of changes made by the outbox publisher. */
   String PUBLISHER = "system:publisher";
+  /** The actor of brands created at start-up (the default brand, {@code brands.json}, the sandbox's). */
+  String BRANDS = "system:brands";
 
   /** Events about one case. */
   sealed interface OfCase extends DomainEvent {
@@ -292,6 +295,17 @@ public sealed interface DomainEvent {
       implements DomainEvent {
     public String subject() {
       return "webhook:" + webhookId;
+    }
+  }
+
+  /**
+   * A brand created or changed, by an admin or by start-up seeding ({@link #BRANDS}):
+   * {@code brand.created}, {@code brand.updated}; carries the brand as it is after the change and
+   * {@code detail}, what changed.
+   */
+  record BrandChanged(EventType type, Brand brand, String actor, String detail, Instant at) implements DomainEvent {
+    public String subject() {
+      return "brand:" + brand.id();
     }
   }
 }

@@ -43,7 +43,9 @@ public enum EventType {
   WEBHOOK_UPDATED("webhook.updated", Delivery.RECORDED),
   WEBHOOK_DELETED("webhook.deleted", Delivery.RECORDED),
   /** An admin had one delivery of an event sent to an endpoint again (the replay button). */
-  WEBHOOK_REPLAYED("webhook.replayed", Delivery.RECORDED);
+  WEBHOOK_REPLAYED("webhook.replayed", Delivery.RECORDED),
+  BRAND_CREATED("brand.created", Delivery.RECORDED),
+  BRAND_UPDATED("brand.updated", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }
