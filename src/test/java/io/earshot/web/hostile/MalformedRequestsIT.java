@@ -76,6 +76,14 @@ class MalformedRequestsIT {
   }
 
   @Test
+  @DisplayName("a wrong method on a path the API has gets 404 in the error shape, never a 5xx")
+  void wrongMethod() {
+    RawExchange.Answer answer = send("PUT /api/v1/health HTTP/1.1\r\n" + host() + "Content-Length: 0\r\n\r\n");
+    assertEquals(404, answer.status(), answer.failure() + " " + answer.headers() + answer.bodyText());
+    assertEquals("http_404", new JsonObject(answer.bodyText()).getString("error_code"), answer.bodyText());
+  }
+
+  @Test
   @DisplayName("bad JSON and JSON of the wrong shape get 400 naming body or the field; invalid UTF-8 too")
   void badJson() {
     refused(post("/api/v1/session", "application/json", utf8("{\"username\":")), 400, "invalid", "body");
