@@ -76,11 +76,15 @@ class MalformedRequestsIT {
   }
 
   @Test
-  @DisplayName("a wrong method on a path the API has gets 404 in the error shape, never a 5xx")
+  @DisplayName("a wrong method on a path the API has falls through to the files: 401 without a session, 404 with one, in the error shape")
   void wrongMethod() {
-    RawExchange.Answer answer = send("PUT /api/v1/health HTTP/1.1\r\n" + host() + "Content-Length: 0\r\n\r\n");
-    assertEquals(404, answer.status(), answer.failure() + " " + answer.headers() + answer.bodyText());
-    assertEquals("http_404", new JsonObject(answer.bodyText()).getString("error_code"), answer.bodyText());
+    RawExchange.Answer anonymous = send("PUT /api/v1/health HTTP/1.1\r\n" + host() + "Content-Length: 0\r\n\r\n");
+    assertEquals(401, anonymous.status(), anonymous.failure() + " " + anonymous.headers() + anonymous.bodyText());
+    assertEquals("unauthenticated", new JsonObject(anonymous.bodyText()).getString("error_code"), anonymous.bodyText());
+    RawExchange.Answer signedIn = send("PUT /api/v1/health HTTP/1.1\r\n" + host() + "Cookie: " + admin.sessionCookie()
+        + "\r\nOrigin: " + admin.origin() + "\r\nX-CSRF-Token: " + admin.csrfToken() + "\r\nContent-Length: 0\r\n\r\n");
+    assertEquals(404, signedIn.status(), signedIn.failure() + " " + signedIn.headers() + signedIn.bodyText());
+    assertEquals("http_404", new JsonObject(signedIn.bodyText()).getString("error_code"), signedIn.bodyText());
   }
 
   @Test
