@@ -78,6 +78,21 @@ final class BodyReader {
       }
       ctx.put(FINISH, release(ctx, slots));
       body.handle(ctx);
+      ctx.request().exceptionHandler(unreadable(ctx)); // replaces the body handler's own
+    };
+  }
+
+  /**
+   * A body the client cut off or framed wrongly is its fault, and was logged as an internal
+   * error with a stack trace. (A chunk size that is not hex never gets here: Vert.x closes the
+   * connection as soon as its decoder fails, before any handler can answer.)
+   */
+  private static Handler<Throwable> unreadable(RoutingContext ctx) {
+    return e -> {
+      if (!ctx.response().ended() && !ctx.failed()) {
+        ctx.fail(new HttpRefusal.BadRequest("body: could not be read (" + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
+      }
     };
   }
 

@@ -1,7 +1,10 @@
 package io.earshot.web;
 
 import io.earshot.error.DomainError;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -38,8 +41,7 @@ final class ErrorHandler {
       respond(ctx, 413, refusal(new HttpRefusal.TooLarge("body: larger than this route accepts")));
     } else if (failure == null || ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-      respond(ctx, status, new JsonObject().put("error_code", "http_" + status)
-          .put("message", failure == null ? describe(status) : failure.getMessage()));
+      respond(ctx, status, bare(status, failure == null ? describe(status) : failure.getMessage()));
     } else {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
       respond(ctx, 500, new JsonObject().put("error_code", "internal")
@@ -47,8 +49,37 @@ final class ErrorHandler {
     }
   }
 
+  /**
+   * Answers {@code error} at once, without the router's failure routing: for a request whose
+   * path cannot even be matched against a route (failure routing would match it again, and fail
+   * the same way).
+   */
+  static void refuse(RoutingContext ctx, DomainError error) {
+    respond(ctx, ErrorAnswers.status(error), body(error));
+  }
+
+  /**
+   * The server's handler for requests Netty could not decode (an over-long request line or
+   * header block, a malformed header, conflicting lengths): they never reach a router, and
+   * Vert.x's own answer is an empty 400/414/431 or a closed connection. The connection closes
+   * after the answer, since nothing after such a head can be trusted to frame a next request.
+   */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    String detail = cause == null || cause.getMessage() == null ? "malformed" : cause.getMessage();
+    HttpRefusal refusal = cause instanceof TooLongHttpLineException
+        ? new HttpRefusal.UriTooLong("request line: longer than this server accepts (" + detail + ")")
+        : cause instanceof TooLongHttpHeaderException
+        ? new HttpRefusal.HeadersTooLarge("headers: larger than this server accepts (" + detail + ")")
+        : new HttpRefusal.BadRequest("request: not valid HTTP/1.1 (" + detail + ")");
+    request.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")
+        .putHeader("Connection", "close").end(refusal(refusal).encode());
+  }
+
   private static JsonObject refusal(HttpRefusal refusal) {
-    return new JsonObject().put("error_code", refusal.code()).put("message", refusal.getMessage());
+    return new JsonObject().put("error_code", refusal.code()).put("message", refusal.getMessage())
+        .put("validation_errors", new JsonArray().add(new JsonObject().put("field", refusal.part())
+            .put("message", refusal.getMessage())));
   }
 
   private static JsonObject body(DomainError error) {
@@ -58,6 +89,20 @@ final class ErrorHandler {
           .put("field", invalid.field()).put("message", invalid.getMessage())));
     }
     return body;
+  }
+
+  /** A status Vert.x set itself; one that refuses how the request was sent names the part at fault. */
+  private static JsonObject bare(int status, String message) {
+    JsonObject body = new JsonObject().put("error_code", "http_" + status).put("message", message);
+    String part = switch (status) {
+      case 400 -> "request";
+      case 405 -> "method";
+      case 413 -> "body";
+      case 415 -> "Content-Type";
+      default -> null;
+    };
+    return part == null ? body : body.put("validation_errors", new JsonArray().add(new JsonObject()
+        .put("field", part).put("message", message)));
   }
 
   private static String describe(int status) {

@@ -31,27 +31,38 @@ final class IngestHandler {
     this.token = token.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The first handler of the route: the token is checked before a byte of the body is read. */
+  /**
+   * The first handler of the route: the token is checked before a byte of the body is read.
+   * Any content type is taken (NDJSON goes by many names) but a form's: Vert.x's body reader
+   * decodes those as form fields, which emptied a multipart batch ("body: is empty") and cut
+   * the connection without an answer on an url-encoded one.
+   */
   void authorize(RoutingContext ctx) {
     authorize(ctx.request().getHeader("Authorization"));
+    String type = ctx.request().getHeader("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    if (media.equals("application/x-www-form-urlencoded") || media.startsWith("multipart/")) {
+      throw new HttpRefusal.UnsupportedMediaType("Content-Type: '" + media
+          + "' is a form; send a JSON array (application/json) or NDJSON (application/x-ndjson)");
+    }
     ctx.next();
   }
 
   /** After {@link #authorize} and the body reader. */
   void handle(RoutingContext ctx) {
-    List<Object> items = items(ctx.body().buffer());
+    List<Item> items = items(ctx.body().buffer());
     if (items.size() > MAX_ITEMS) {
       throw new DomainError.Invalid("body", items.size() + " items; send at most " + MAX_ITEMS + " per request");
     }
     List<Mention> good = new ArrayList<>(items.size());
     List<Integer> indexOfGood = new ArrayList<>(items.size());
     List<IngestResult.Rejection> rejected = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
+    for (Item item : items) {
       try {
-        good.add(parse(items.get(i)));
-        indexOfGood.add(i);
+        good.add(parse(item.value()));
+        indexOfGood.add(item.index());
       } catch (DomainError.Invalid e) {
-        rejected.add(new IngestResult.Rejection(i, e.field(), e.getMessage()));
+        rejected.add(new IngestResult.Rejection(item.index(), e.field(), e.getMessage()));
       }
     }
     pipeline.offer(good)
@@ -97,10 +108,18 @@ final class IngestHandler {
   }
 
   /**
+   * One item of the body and the index its rejection is answered with: its place in the array,
+   * or its line's place in an NDJSON body, blank lines counted (they carry no item), so a
+   * client finds the line at fault however its body was laid out.
+   */
+  private record Item(int index, Object value) {
+  }
+
+  /**
    * The body's items; an NDJSON line that is not JSON (or not UTF-8) stays in place as its
    * decode error, so only that item is rejected.
    */
-  private static List<Object> items(Buffer body) {
+  private static List<Item> items(Buffer body) {
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
     String text = Utf8.decode(bytes);
     if (text == null && startsWithBracket(bytes)) {
@@ -111,18 +130,21 @@ final class IngestHandler {
     }
     if (text != null && text.strip().startsWith("[")) {
       try {
-        return new JsonArray(text.strip()).getList().stream().map(IngestHandler::wrap).toList();
+        List<?> array = new JsonArray(text.strip()).getList();
+        return java.util.stream.IntStream.range(0, array.size()).mapToObj(i -> new Item(i, wrap(array.get(i)))).toList();
       } catch (DecodeException e) {
         throw new DomainError.Invalid("body", "not a valid JSON array (" + firstLine(e.getMessage()) + ")");
       }
     }
-    List<Object> items = new ArrayList<>();
-    for (byte[] line : Utf8.lines(bytes)) {
-      String decoded = Utf8.decode(line);
+    List<Item> items = new ArrayList<>();
+    List<byte[]> lines = Utf8.lines(bytes);
+    for (int i = 0; i < lines.size(); i++) {
+      String decoded = Utf8.decode(lines.get(i));
       if (decoded == null) {
-        items.add(new DomainError.Invalid("item", "not valid UTF-8 at byte " + Utf8.firstInvalid(line) + " of its line"));
+        items.add(new Item(i, new DomainError.Invalid("item", "not valid UTF-8 at byte "
+            + Utf8.firstInvalid(lines.get(i)) + " of its line")));
       } else if (!decoded.isBlank()) {
-        items.add(decodeLine(decoded.strip()));
+        items.add(new Item(i, decodeLine(decoded.strip())));
       }
     }
     return items;

@@ -8,10 +8,13 @@ import io.earshot.live.LiveFeed;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,6 +51,7 @@ final class LiveSocket {
    */
   void handle(RoutingContext ctx) {
     ctx.request().pause();
+    requireHandshake(ctx.request());
     csrf.rejectForeignOrigin(ctx.request());
     auth.authenticate(Authenticator.secretOf(ctx.request()))
         .compose(caller -> ctx.request().toWebSocket().map(socket -> {
@@ -55,6 +59,43 @@ final class LiveSocket {
           return socket;
         }))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * A handshake Vert.x would refuse is refused here, in the error shape and naming the header:
+   * Vert.x itself answers an empty 400 or 426, and the failed upgrade was logged as an internal
+   * error with its stack trace, once per request. A declared body, which no handshake has, would
+   * hold the upgrade until it arrived: refused at once.
+   */
+  private static void requireHandshake(HttpServerRequest request) {
+    if (!hasToken(request, "Upgrade", "websocket") || !hasToken(request, "Connection", "upgrade")) {
+      throw new DomainError.Invalid("Upgrade", "this is the live WebSocket: send Upgrade: websocket and Connection: Upgrade");
+    }
+    String version = request.getHeader("Sec-WebSocket-Version");
+    if (version == null || !version.trim().equals("13")) {
+      request.response().putHeader("Sec-WebSocket-Version", "13");
+      throw new HttpRefusal.UpgradeRequired("Sec-WebSocket-Version: this hub speaks version 13 only");
+    }
+    if (!validKey(request.getHeader("Sec-WebSocket-Key"))) {
+      throw new DomainError.Invalid("Sec-WebSocket-Key", "must be 16 bytes in base64");
+    }
+    String length = request.getHeader("Content-Length");
+    if (request.getHeader("Transfer-Encoding") != null || length != null && !length.trim().equals("0")) {
+      throw new DomainError.Invalid("body", "a WebSocket handshake has no body");
+    }
+  }
+
+  private static boolean hasToken(HttpServerRequest request, String header, String token) {
+    return request.headers().getAll(header).stream().flatMap(v -> Arrays.stream(v.split(",")))
+        .anyMatch(t -> t.trim().equalsIgnoreCase(token));
+  }
+
+  private static boolean validKey(String key) {
+    try {
+      return key != null && Base64.getDecoder().decode(key.trim()).length == 16;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private void relay(ServerWebSocket socket, Caller caller) {

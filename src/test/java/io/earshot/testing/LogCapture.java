@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every log line the JVM writes while open (formatted message and any stack trace), so a
- * test can prove that secrets never reach the logs of a real hub running in the same process.
+ * test can prove that secrets never reach the logs of a real hub running in the same process, or
+ * that it logged no warning or error.
  */
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
   private final List<String> lines = new ArrayList<>();
+  private final List<ch.qos.logback.classic.Level> levels = new ArrayList<>();
   private final Logger root;
 
   public LogCapture() {
@@ -33,6 +35,18 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
       line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
     }
     lines.add(line.toString());
+    levels.add(event.getLevel());
+  }
+
+  /** Captured lines logged at {@code level} or above (a WARN or an ERROR), with their level. */
+  public synchronized List<String> atLeast(ch.qos.logback.classic.Level level) {
+    List<String> found = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (levels.get(i).isGreaterOrEqual(level)) {
+        found.add(levels.get(i) + " " + lines.get(i));
+      }
+    }
+    return found;
   }
 
   /** Captured lines containing {@code needle}; empty when the secret never appeared. */
