@@ -83,13 +83,26 @@ public final class IngestPipeline {
       if (problem == null) {
         slots.add(new Slot(m, offer, i));
       } else {
-        LOG.warn("mention={} account={} refused: {}: {}", m.id(), m.account(), problem.field(), problem.message());
+        logRefusal(m, problem);
         offer.rejected(i, problem.field(), problem.field() + ": " + problem.message());
       }
     }
     if (!slots.isEmpty()) {
       queue.addAll(slots);
       schedule();
+    }
+  }
+
+  /**
+   * A connector's refused mention is an operator's concern (a warning); an API client's is told
+   * to that client in its answer, so it is only noted, and a hostile client cannot fill the log
+   * with warnings.
+   */
+  private static void logRefusal(Mention m, MentionRules.Problem problem) {
+    if (m.account() == null) {
+      LOG.debug("mention={} refused: {}: {}", m.id(), problem.field(), problem.message());
+    } else {
+      LOG.warn("mention={} account={} refused: {}: {}", m.id(), m.account(), problem.field(), problem.message());
     }
   }
 
