@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,6 +40,10 @@ final class EventMetrics implements EventListener {
   private final MeterRegistry registry;
   private final Clock clock;
   private final Set<String> accounts = ConcurrentHashMap.newKeySet();
+  // A batch of 500 mentions tells 500 events at once on the ingest loop: meters are looked up
+  // once per label set (the key: the meter's name, then its label values), not built per event.
+  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
   EventMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
@@ -64,8 +69,8 @@ final class EventMetrics implements EventListener {
   public Future<Void> handle(List<EventEnvelope> events) {
     Instant now = clock.instant();
     for (EventEnvelope event : events) {
-      Counter.builder("earshot.events").description("Domain events told, by type")
-          .tag("type", event.type()).register(registry).increment();
+      counters.computeIfAbsent(List.of("events", event.type()), k -> Counter.builder("earshot.events")
+          .description("Domain events told, by type").tag("type", event.type()).register(registry)).increment();
       if (EventType.MENTION_RECEIVED.code().equals(event.type())) {
         mentionStored(event.data().getJsonObject("mention", new JsonObject()), now);
       } else if (EventType.REPLY_SENT.code().equals(event.type())) {
@@ -77,9 +82,10 @@ final class EventMetrics implements EventListener {
 
   private void mentionStored(JsonObject mention, Instant now) {
     String account = account(mention.getString("account"));
-    Counter.builder("earshot.ingest.mentions").description("Mentions stored, by connector account")
-        .tag("account", account).tag("platform", String.valueOf(mention.getString("platform")))
-        .register(registry).increment();
+    String platform = String.valueOf(mention.getString("platform"));
+    counters.computeIfAbsent(List.of("mentions", account, platform), k -> Counter.builder("earshot.ingest.mentions")
+        .description("Mentions stored, by connector account").tag("account", account).tag("platform", platform)
+        .register(registry)).increment();
     lag(account, "created", mention.getString("createdAt"), now);
     lag(account, "received", mention.getString("receivedAt"), now);
   }
@@ -90,9 +96,10 @@ final class EventMetrics implements EventListener {
     if (then == null) {
       return;
     }
-    Timer.builder("earshot.ingest.lag").description("How long after a mention was written, or received, it was stored")
-        .tag("account", account).tag("from", from).serviceLevelObjectives(LAG_BUCKETS)
-        .register(registry).record(positive(Duration.between(then, now)));
+    timers.computeIfAbsent(List.of("lag", account, from), k -> Timer.builder("earshot.ingest.lag")
+        .description("How long after a mention was written, or received, it was stored")
+        .tag("account", account).tag("from", from).serviceLevelObjectives(LAG_BUCKETS).register(registry))
+        .record(positive(Duration.between(then, now)));
   }
 
   private void replySent(JsonObject reply) {
@@ -101,9 +108,11 @@ final class EventMetrics implements EventListener {
     if (created == null || sent == null) {
       return;
     }
-    Timer.builder("earshot.publish.latency").description("From a reply's submission to the platform's acknowledgement")
-        .tag("account", account(reply.getString("account"))).serviceLevelObjectives(PUBLISH_BUCKETS)
-        .register(registry).record(positive(Duration.between(created, sent)));
+    String account = account(reply.getString("account"));
+    timers.computeIfAbsent(List.of("publish", account), k -> Timer.builder("earshot.publish.latency")
+        .description("From a reply's submission to the platform's acknowledgement")
+        .tag("account", account).serviceLevelObjectives(PUBLISH_BUCKETS).register(registry))
+        .record(positive(Duration.between(created, sent)));
   }
 
   private String account(String name) {
