@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A real hub instance for integration tests: its own Vert.x, HTTP on a free port, the sandbox off
@@ -39,6 +40,11 @@ public final class TestHub implements AutoCloseable {
 
   /** With Vert.x options of the test's own (e.g. a tight blocked-thread limit); metrics are added as in production. */
   public static TestHub start(Map<String, String> overrides, VertxOptions options) {
+    return start(overrides, options, vertx -> { });
+  }
+
+  /** As above, with {@code beforeStart} given the new Vert.x before the hub starts on it (to watch its start-up). */
+  public static TestHub start(Map<String, String> overrides, VertxOptions options, Consumer<Vertx> beforeStart) {
     Map<String, String> env = new HashMap<>();
     env.put("EARSHOT_HTTP_PORT", "0");
     env.put("EARSHOT_SANDBOX", "off");
@@ -52,6 +58,7 @@ public final class TestHub implements AutoCloseable {
     EarshotConfig config = ConfigLoader.load(env);
     HubVertx runtime = HubVertx.create(options);
     try {
+      beforeStart.accept(runtime.vertx());
       Hub hub = Hub.start(runtime, config, env, TriageEngine.withDefaults(), Connectors::create).await();
       return new TestHub(runtime, hub);
     } catch (Exception e) {
