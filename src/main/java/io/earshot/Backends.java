@@ -9,6 +9,7 @@ import io.earshot.store.EmbeddedMongo;
 import io.earshot.store.MongoStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,8 +22,15 @@ import org.slf4j.LoggerFactory;
  */
 final class Backends {
   private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+  /**
+   * Blocking work of starting and stopping (embedded servers, files read once, closing clients):
+   * rare and slow, so a small pool of its own rather than the default one or an event loop.
+   */
+  static final String LIFECYCLE_POOL = "earshot-lifecycle";
   private final Vertx vertx;
   private final EarshotConfig config;
+  private final WorkerExecutor lifecycle;
+  private Durability durability = Durability.SERVER;
   private EmbeddedMongo embeddedMongo;
   private EmbeddedRedis embeddedRedis;
   private MongoStore mongo;
@@ -32,6 +40,12 @@ final class Backends {
   Backends(Vertx vertx, EarshotConfig config) {
     this.vertx = vertx;
     this.config = config;
+    this.lifecycle = vertx.createSharedWorkerExecutor(LIFECYCLE_POOL, 2);
+  }
+
+  /** Runs start-up or shutdown work that blocks (reading files, closing clients) on the lifecycle pool. */
+  <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
+    return lifecycle.executeBlocking(work, false);
   }
 
   Future<Void> start() {
@@ -39,10 +53,9 @@ final class Backends {
   }
 
   private Future<Void> startMongo() {
-    return vertx.executeBlocking(() -> {
+    return blocking(() -> {
       EarshotConfig.Stores stores = config.stores();
       String url = stores.mongoUrl();
-      Durability durability = Durability.SERVER;
       if (url == null) {
         embeddedMongo = EmbeddedMongo.start(stores.dataDir(), stores.mongoDurability().embeddedFsync());
         url = embeddedMongo.connectionString();
@@ -55,7 +68,7 @@ final class Backends {
   }
 
   private Future<Void> startRedis() {
-    return vertx.executeBlocking(() -> {
+    return blocking(() -> {
       String url = config.stores().redisUrl();
       if (url == null) {
         embeddedRedis = EmbeddedRedis.start(config.stores().dataDir().resolve("redis"));
@@ -81,12 +94,17 @@ final class Backends {
     return liveBus;
   }
 
-  /** Closes clients before the embedded servers they talk to; never fails. */
+  /** The embedded store's group commits, for the metrics; null against a real MongoDB. */
+  Durability embeddedCommits() {
+    return embeddedMongo == null ? null : durability;
+  }
+
+  /** Closes clients before the embedded servers they talk to, then the lifecycle pool; never fails. */
   Future<Void> close() {
-    return vertx.executeBlocking(() -> {
+    return blocking(() -> {
       closeQuietly(Arrays.asList(liveBus, redis, embeddedRedis, mongo, embeddedMongo));
       return null;
-    });
+    }).eventually(lifecycle::close).recover(e -> Future.succeededFuture()).mapEmpty();
   }
 
   private static void closeQuietly(List<AutoCloseable> resources) {

@@ -1,5 +1,7 @@
 package io.earshot;
 
+import io.earshot.audit.AuditTrail;
+import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthSetup;
 import io.earshot.auth.Passwords;
 import io.earshot.brand.Brands;
@@ -9,20 +11,23 @@ import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
 import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
+import io.earshot.demo.sandbox.DemoBrands;
+import io.earshot.demo.sandbox.DemoPlatforms;
+import io.earshot.demo.sandbox.SandboxOptions;
+import io.earshot.demo.sandbox.SandboxPlatform;
 import io.earshot.engagement.EngagementTracker;
+import io.earshot.events.EventDispatcher;
+import io.earshot.events.EventRelay;
+import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
 import io.earshot.inbox.PriorityRefresher;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
-import io.earshot.audit.AuditTrail;
-import io.earshot.auth.AccountAudit;
-import io.earshot.events.EventDispatcher;
-import io.earshot.events.EventRelay;
-import io.earshot.inbox.CaseChanges;
-import io.earshot.live.LiveFanout;
-import io.earshot.store.EventQueueStore;
 import io.earshot.live.LiveBus;
+import io.earshot.live.LiveFanout;
+import io.earshot.metrics.HubMetrics;
+import io.earshot.metrics.LoopDelayProbe;
 import io.earshot.publish.ApprovalEscalations;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
@@ -32,17 +37,19 @@ import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
-import io.earshot.demo.sandbox.DemoBrands;
-import io.earshot.demo.sandbox.DemoPlatforms;
-import io.earshot.demo.sandbox.SandboxOptions;
-import io.earshot.demo.sandbox.SandboxPlatform;
+import io.earshot.runtime.ConnectorVerticle;
+import io.earshot.runtime.Deployments;
+import io.earshot.runtime.HttpVerticle;
+import io.earshot.runtime.HubVertx;
+import io.earshot.runtime.IngestVerticle;
+import io.earshot.runtime.MaintenanceVerticle;
+import io.earshot.runtime.PublishingVerticle;
 import io.earshot.store.ApprovalPolicyStore;
 import io.earshot.store.AuditLog;
-import io.earshot.store.CaseStore;
-import io.earshot.store.CustomerStore;
+import io.earshot.store.EventQueueStore;
 import io.earshot.store.IngestJournal;
-import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
+import io.earshot.store.QueueDepths;
 import io.earshot.store.ReplyStore;
 import io.earshot.store.SettingsStore;
 import io.earshot.store.ThreadMoves;
@@ -52,10 +59,11 @@ import io.earshot.web.HttpApi;
 import io.earshot.webhook.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -63,17 +71,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of one hub instance: starts the embedded servers when no URL is
- * configured, then stores, live fan-out, the sandbox, connectors, the outbox and the HTTP API,
- * in that order, and stops them in reverse. N instances started against the same MongoDB and
- * Redis form one hub.
+ * configured, then stores, the event spine, the sandbox, and the verticles — ingest, connectors,
+ * publishing, maintenance, then the HTTP API in several instances — in that order, and stops
+ * them in reverse. Which verticle runs what is drawn in {@code docs/ARCHITECTURE.md}. N
+ * instances started against the same MongoDB and Redis form one hub.
  */
 public final class Hub {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
-  /** How often waiting cases have their priority recomputed. */
-  private static final Duration PRIORITY_REFRESH = Duration.ofSeconds(60);
-  private static final Duration ESCALATION_CHECK = Duration.ofSeconds(15);
-  /** How often the event queue is checked for deliveries a crash or a failing listener left. */
-  private static final Duration EVENT_RELAY = Duration.ofSeconds(5);
+  private final HubVertx runtime;
   private final Vertx vertx;
   private final EarshotConfig config;
   private final Map<String, String> env;
@@ -81,41 +86,46 @@ public final class Hub {
   private final ConnectorFactory connectorFactory;
   private final Clock clock = Clock.systemUTC();
   private final Backends backends;
+  private final Deployments deployments;
   private MongoStore mongo;
   private RedisConnection redis;
   private LiveBus liveBus;
   private SandboxPlatform sandbox;
   private DemoPlatforms demo;
   private ConnectorFleet connectors;
-  private Publisher publisher;
-  private EngagementTracker engagement;
+  private StatusBoard board;
   private HttpApi http;
   private AuthSetup auth;
   private IngestPipeline pipeline;
-  private long recoveryTimer = -1;
   private PriorityRefresher refresher;
-  private ApprovalEscalations escalations;
   private ThreadingRecovery recovery;
   private EventRelay relay;
   private EventDispatcher events;
   private Webhooks webhooks;
+  private HubMetrics metrics;
+  private Brands brands;
   private String ingestToken;
   private int port;
 
-  private Hub(Vertx vertx, EarshotConfig config, Map<String, String> env, Scorer scorer,
+  private Hub(HubVertx runtime, EarshotConfig config, Map<String, String> env, Scorer scorer,
               ConnectorFactory connectorFactory) {
-    this.vertx = vertx;
+    this.runtime = runtime;
+    this.vertx = runtime.vertx();
     this.config = config;
     this.env = env;
     this.scorer = scorer;
     this.connectorFactory = connectorFactory;
     this.backends = new Backends(vertx, config);
+    this.deployments = new Deployments(vertx);
   }
 
-  /** Starts an instance; {@code env} supplies {@code ${VAR}} values for connector accounts. */
-  public static Future<Hub> start(Vertx vertx, EarshotConfig config, Map<String, String> env,
+  /**
+   * Starts an instance on {@code runtime} (see {@link HubVertx#create}); {@code env} supplies
+   * {@code ${VAR}} values for connector accounts.
+   */
+  public static Future<Hub> start(HubVertx runtime, EarshotConfig config, Map<String, String> env,
                                   Scorer scorer, ConnectorFactory connectorFactory) {
-    Hub hub = new Hub(vertx, config, env, scorer, connectorFactory);
+    Hub hub = new Hub(runtime, config, env, scorer, connectorFactory);
     LOG.info("starting Earshot: {}", config.redacted());
     return hub.backends.start()
         .onSuccess(v -> hub.takeBackends())
@@ -159,82 +169,121 @@ public final class Hub {
     }).compose(setup -> {
       auth = setup;
       return setup.auth().ensureFirstAdmin(config.security().adminPassword());
-    }).compose(v -> wire(auth));
+    }).compose(v -> wire());
   }
 
-  private Future<Void> wire(AuthSetup auth) {
-    MentionStore mentions = new MentionStore(mongo);
-    CaseStore cases = new CaseStore(mongo);
-    CustomerStore customers = new CustomerStore(mongo);
-    ReplyStore replies = new ReplyStore(mongo);
-    AuditLog audit = new AuditLog(mongo);
-    webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock);
-    events = eventSpine(audit);
-    Brands brands = new Brands(mongo, events, clock);
-    IngestStores ingestStores = new IngestStores(mentions, new IngestJournal(mongo), cases, customers, replies,
-        new ThreadMoves(mongo), scorer, events, clock, config.ingest().reopenWindow());
-    pipeline = new IngestPipeline(vertx, ingestStores, brands.directory(), config.ingest().batchSize(),
-        config.ingest().batchDelay().toMillis());
+  /** Every verticle in order: each step needs what the one before started. */
+  private Future<Void> wire() {
+    metrics = new HubMetrics(runtime.registry(), new QueueDepths(mongo), backends.embeddedCommits(), clock);
+    webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock, runtime.registry());
+    events = eventSpine(new AuditLog(mongo));
+    HubStores stores = new HubStores(mongo);
+    brands = new Brands(mongo, events, clock);
+    IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
+        stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
+        config.ingest().reopenWindow());
     recovery = new ThreadingRecovery(ingestStores);
-    scheduleRecovery(recovery);
-    StatusBoard board = new StatusBoard(redis, events);
+    return deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()), runtime.eventLoops())
+        .compose(v -> deployments.deploy("ingest", new IngestVerticle(ingestStores, brands.directory(), config.ingest())))
+        .compose(ingest -> {
+          pipeline = ingest.pipeline();
+          return recoverAtStart();
+        })
+        .compose(v -> startConnectors())
+        .compose(v -> startPublishing(stores))
+        .compose(publishing -> startMaintenance(stores, publishing).map(publishing))
+        .compose(publishing -> startHttp(stores, publishing))
+        .onSuccess(p -> {
+          port = p;
+          LOG.info("Earshot is up: dashboard at http://localhost:{}/ ({} HTTP event loops)", p, config.http().instances());
+        }).mapEmpty();
+  }
+
+  /** Account files are read on the lifecycle pool: reading files is blocking, even at start-up. */
+  private Future<Void> startConnectors() {
+    board = new StatusBoard(redis, events);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, ConnectorStores.of(mongo), pipeline, redis,
         config.outbound().connectorLease(), clock);
-    if (!java.nio.file.Files.isDirectory(config.outbound().connectorsDir())) {
-      LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", config.outbound().connectorsDir().toAbsolutePath());
-    }
-    List<AccountLoader.Loaded> accounts = AccountLoader.load(config.outbound().connectorsDir(), variables());
-    PublishStores publishStores = new PublishStores(replies, mentions, cases, events);
-    publisher = new Publisher(vertx, publishStores, connectors.registry(), clock, config.outbound().publishLease());
-    engagement = engagementTracker(replies, events);
-    ReplyTemplates templates = new ReplyTemplates(config.http().webroot().resolve("templates/replies"));
-    ApprovalPolicies approvalPolicies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), customers,
-        new UserStore(mongo), events, clock);
-    ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
-    escalations = new ApprovalEscalations(vertx, publishStores,
-        new Lease(redis, "approval-escalations", connectors.instanceId(), ESCALATION_CHECK.multipliedBy(3)), clock);
-    escalations.start(ESCALATION_CHECK);
-    ReplyService replyService = new ReplyService(publishStores, connectors.registry(), templates, approvalPolicies,
-        publisher, clock);
-    InboxService inbox = new InboxService(cases, mentions, replies, customers);
-    CaseChanges caseChanges = new CaseChanges(cases, events, clock);
-    refresher = new PriorityRefresher(vertx, cases, scorer, events,
-        new Lease(redis, "priority-refresh", connectors.instanceId(), PRIORITY_REFRESH.multipliedBy(2)), clock);
-    refresher.start(PRIORITY_REFRESH);
-    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(), inbox,
-        caseChanges, replyService, templates, mentions, mongo, redis, board,
-        new AccountAudit(events, new UserStore(mongo), clock), webhooks.service(events), approvals, approvalPolicies,
-        brands),
-        config.http());
-    return brands.start(config.outbound().connectorsDir(), AccountLoader.brands(accounts),
-            sandbox == null ? List.of() : DemoBrands.drafts())
+    Path dir = config.outbound().connectorsDir();
+    Map<String, String> vars = variables();
+    return backends.blocking(() -> {
+      if (!Files.isDirectory(dir)) {
+        LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", dir.toAbsolutePath());
+      }
+      return AccountLoader.load(dir, vars);
+    }).compose(accounts -> brands.start(dir, AccountLoader.brands(accounts),
+            sandbox == null ? java.util.List.of() : DemoBrands.drafts())
         .compose(known -> {
           connectors.load(AccountLoader.withKnownBrands(accounts, known));
-          return recoverAtStart();
-        }).compose(v -> connectors.start()).compose(v -> {
-      publisher.start();
-      engagement.start();
-      webhooks.start();
-      return http.listen(config.http().port());
-    }).onSuccess(p -> {
-      port = p;
-      LOG.info("Earshot is up: dashboard at http://localhost:{}/", p);
-    }).mapEmpty();
+          return deployments.deploy("connectors", new ConnectorVerticle(connectors));
+        })).mapEmpty();
+  }
+
+  /** What the HTTP verticles need from the publishing side: replies, their templates and approvals. */
+  private record Publishing(ReplyService replies, ReplyTemplates templates, ApprovalService approvals,
+                            ApprovalPolicies policies, PublishStores stores) {
+  }
+
+  private Future<Publishing> startPublishing(HubStores stores) {
+    PublishStores publishStores = new PublishStores(stores.replies(), stores.mentions(), stores.cases(), events);
+    Publisher publisher = new Publisher(vertx, publishStores, connectors.registry(), clock,
+        config.outbound().publishLease());
+    EngagementTracker engagement = engagementTracker(stores.replies());
+    Path templatesDir = config.http().webroot().resolve("templates/replies");
+    ApprovalPolicies policies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), stores.customers(),
+        new UserStore(mongo), events, clock);
+    ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
+    return backends.blocking(() -> new ReplyTemplates(templatesDir))
+        .compose(templates -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
+            .map(v -> new Publishing(new ReplyService(publishStores, connectors.registry(), templates, policies,
+                publisher, clock), templates, approvals, policies, publishStores)));
+  }
+
+  private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {
+    refresher = new PriorityRefresher(vertx, stores.cases(), scorer, events, new Lease(redis, "priority-refresh",
+        connectors.instanceId(), MaintenanceVerticle.PRIORITY_REFRESH.multipliedBy(2)), clock);
+    ApprovalEscalations escalations = new ApprovalEscalations(vertx, publishing.stores(), new Lease(redis,
+        "approval-escalations", connectors.instanceId(), MaintenanceVerticle.ESCALATION_CHECK.multipliedBy(3)), clock);
+    return deployments.deploy("maintenance", new MaintenanceVerticle(relay, recovery, refresher, escalations))
+        .mapEmpty();
+  }
+
+  /**
+   * Every instance listens on the configured port, and Vert.x hands each connection to the next
+   * instance. Port 0 would give each instance a port of its own; a negative port is Vert.x's
+   * shared random port, so all instances share the one the system picks for the first.
+   */
+  private Future<Integer> startHttp(HubStores stores, Publishing publishing) {
+    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(),
+        new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers()),
+        new CaseChanges(stores.cases(), events, clock), publishing.replies(), publishing.templates(),
+        stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
+        webhooks.service(events), publishing.approvals(), publishing.policies(), brands), config.http(),
+        new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
+    int more = config.http().instances() - 1;
+    int listen = config.http().port() == 0 ? -1 : config.http().port();
+    return deployments.deploy("http", new HttpVerticle(http, listen, runtime.registry()))
+        .compose(first -> {
+          Future<Void> others = more == 0 ? Future.succeededFuture()
+              : deployments.deploy("http", () -> new HttpVerticle(http, listen, runtime.registry()), more);
+          return others.map(first.actualPort());
+        });
   }
 
   /**
    * The lease outlives three rounds, so its holder renews it every round with room to spare, and
    * an instance that dies without releasing it is replaced after about three intervals.
    */
-  private EngagementTracker engagementTracker(ReplyStore replies, EventDispatcher events) {
+  private EngagementTracker engagementTracker(ReplyStore replies) {
     Duration every = config.outbound().engagementInterval();
     Lease lease = new Lease(redis, "engagement", UUID.randomUUID().toString(), every.multipliedBy(3));
     return new EngagementTracker(vertx, replies, connectors.registry(), events, lease, clock, every);
   }
 
   /**
-   * The event dispatcher with this instance's listeners: live fan-out, audit log, webhooks. The
-   * relay re-delivers what a crash or a failing durable listener left in the event queue.
+   * The event dispatcher with this instance's listeners: live fan-out, audit log, webhooks and
+   * the metrics' counts. The relay (started with the maintenance verticle) re-delivers what a
+   * crash or a failing durable listener left in the event queue.
    */
   private EventDispatcher eventSpine(AuditLog audit) {
     EventQueueStore queue = new EventQueueStore(mongo);
@@ -242,8 +291,8 @@ public final class Hub {
     dispatcher.register(new LiveFanout(liveBus));
     dispatcher.register(new AuditTrail(audit));
     dispatcher.register(webhooks.listener());
+    dispatcher.register(metrics.listener());
     relay = new EventRelay(vertx, queue, dispatcher, clock);
-    relay.start(EVENT_RELAY);
     return dispatcher;
   }
 
@@ -277,11 +326,6 @@ public final class Hub {
       LOG.error("recovering interrupted ingest batches failed; the periodic sweep retries: {}", e.toString());
       return Future.succeededFuture();
     });
-  }
-
-  private void scheduleRecovery(ThreadingRecovery recovery) {
-    recoveryTimer = vertx.setPeriodic(30_000, id -> recovery.sweep()
-        .onFailure(e -> LOG.warn("threading recovery failed: {}", e.toString())));
   }
 
   public int port() {
@@ -335,28 +379,17 @@ public final class Hub {
     return demo;
   }
 
+  /** This instance's metrics (what {@code GET /metrics} renders). */
+  public HubMetrics metrics() {
+    return metrics;
+  }
+
   /** Stops everything this instance started, in reverse order; never fails. */
   public Future<Void> close() {
-    vertx.cancelTimer(recoveryTimer);
-    if (refresher != null) {
-      refresher.stop();
-    }
-    if (escalations != null) {
-      escalations.stop();
-    }
-    if (publisher != null) {
-      publisher.stop();
-    }
-    if (relay != null) {
-      relay.stop();
-    }
-    Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
-    return httpClosed.eventually(() -> webhooks == null ? Future.succeededFuture() : webhooks.stop())
-        .eventually(() -> engagement == null ? Future.succeededFuture() : engagement.stop())
-        .eventually(() -> connectors == null ? Future.succeededFuture() : connectors.stop())
+    return deployments.undeployAll()
         .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
         .eventually(() -> demo == null ? Future.succeededFuture() : demo.stop())
-        .eventually(() -> auth == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+        .eventually(() -> auth == null ? Future.succeededFuture() : backends.blocking(() -> {
           auth.close(); // closes a Redis subscription: blocking, so off the event loop
           return null;
         }))

@@ -10,7 +10,7 @@ import io.earshot.triage.ScoreCommand;
 import io.earshot.triage.Scorer;
 import io.earshot.triage.TrainCommand;
 import io.earshot.triage.TriageSetup;
-import io.vertx.core.Vertx;
+import io.earshot.runtime.HubVertx;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -65,13 +65,13 @@ public final class Main {
       System.err.println("earshot: configuration error: " + e.getMessage());
       return 2;
     }
-    Vertx vertx = Vertx.vertx();
+    HubVertx runtime = HubVertx.create();
     CountDownLatch started = new CountDownLatch(1);
     boolean[] ok = new boolean[1];
-    Hub.start(vertx, config, env, scorer, Connectors::create).onComplete(result -> {
+    Hub.start(runtime, config, env, scorer, Connectors::create).onComplete(result -> {
       ok[0] = result.succeeded();
       if (result.succeeded()) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, result.result()), "earshot-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(runtime, result.result()), "earshot-shutdown"));
       } else {
         LOG.error("Earshot could not start", result.cause());
       }
@@ -79,7 +79,7 @@ public final class Main {
     });
     started.await();
     if (!ok[0]) {
-      vertx.close();
+      runtime.close();
       return 1;
     }
     return 0;
@@ -90,14 +90,14 @@ public final class Main {
    * stuck dependency can delay shutdown but never hang it; work in flight is safe either way
    * (the ingest journal and the outbox finish it after a restart).
    */
-  private static void stop(Vertx vertx, Hub hub) {
+  private static void stop(HubVertx runtime, Hub hub) {
     try {
       hub.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("hub did not stop cleanly: {}", e.toString());
     }
     try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      runtime.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("Vert.x did not stop cleanly: {}", e.toString());
     }

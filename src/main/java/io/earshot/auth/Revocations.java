@@ -42,14 +42,16 @@ public final class Revocations implements AutoCloseable {
 
   public Future<Void> start() {
     Context context = vertx.getOrCreateContext();
-    subscription = redis.connectPubSub();
-    subscription.addListener(new RedisPubSubAdapter<>() {
-      @Override
-      public void message(String channel, String message) {
-        context.runOnContext(v -> relay(message));
-      }
+    return redis.connectPubSub().compose(connected -> {
+      subscription = connected;
+      subscription.addListener(new RedisPubSubAdapter<>() {
+        @Override
+        public void message(String channel, String message) {
+          context.runOnContext(v -> relay(message));
+        }
+      });
+      return redis.await(subscription.async().subscribe(REVOKED_CHANNEL)).mapEmpty();
     });
-    return redis.await(subscription.async().subscribe(REVOKED_CHANNEL));
   }
 
   /** Ends a session (or a token) and the tokens made from it. */

@@ -6,6 +6,7 @@ import io.earshot.config.ConfigLoader;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
 import io.earshot.domain.Mention;
+import io.earshot.runtime.HubVertx;
 import io.earshot.triage.TriageEngine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,8 +36,11 @@ public final class BenchCommand {
    * One hub under measurement, with the mode it runs in and its own source of mentions: the same
    * seed for every hub, so each mode gets the same workload (replies to the same customers' posts).
    */
-  private record Target(boolean fsync, Vertx vertx, Hub hub, String password, BenchReport.Mode mode,
+  private record Target(boolean fsync, HubVertx runtime, Hub hub, String password, BenchReport.Mode mode,
                         BenchMentions source) {
+    Vertx vertx() {
+      return runtime.vertx();
+    }
   }
 
   public static int run(String[] args, PrintStream out) throws Exception {
@@ -65,7 +69,7 @@ public final class BenchCommand {
     } finally {
       for (Target t : targets) {
         t.hub().close().await();
-        t.vertx().close().await();
+        t.runtime().close().await();
       }
     }
     return 0;
@@ -79,13 +83,13 @@ public final class BenchCommand {
         "EARSHOT_EMBEDDED_FSYNC", fsync ? "on" : "off",
         "EARSHOT_CONNECTORS_DIR", dir.resolve("no-connectors").toString(),
         "EARSHOT_CONFIG", Files.writeString(dir.resolve("earshot.json"), "{}").toString()));
-    Vertx vertx = Vertx.vertx();
+    HubVertx runtime = HubVertx.create();
     try {
-      Hub hub = Hub.start(vertx, config, Map.of(), scorer, Connectors::create).await();
-      return new Target(fsync, vertx, hub, password, new BenchReport.Mode().withFsync(fsync),
+      Hub hub = Hub.start(runtime, config, Map.of(), scorer, Connectors::create).await();
+      return new Target(fsync, runtime, hub, password, new BenchReport.Mode().withFsync(fsync),
           new BenchMentions(42, customers));
     } catch (Exception e) {
-      vertx.close().await();
+      runtime.close().await();
       throw e;
     }
   }

@@ -5,6 +5,7 @@ import io.earshot.auth.Passwords;
 import io.earshot.config.ConfigLoader;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
+import io.earshot.runtime.HubVertx;
 import io.earshot.triage.TriageEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +37,7 @@ public final class SignInBench {
         "EARSHOT_HTTP_PORT", "0", "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,
         "EARSHOT_TRUSTED_PROXIES", "127.0.0.1", "EARSHOT_CONNECTORS_DIR", dir.resolve("no-connectors").toString(),
         "EARSHOT_CONFIG", Files.writeString(dir.resolve("earshot.json"), "{}").toString()));
-    Vertx hubVertx = Vertx.vertx();
+    HubVertx hubVertx = HubVertx.create();
     Vertx clients = Vertx.vertx();
     try {
       Hub hub = Hub.start(hubVertx, config, Map.of(), TriageEngine.withDefaults(), Connectors::create).await();

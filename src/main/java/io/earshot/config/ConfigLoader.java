@@ -67,7 +67,8 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer("httpBodyTimeoutSeconds", "EARSHOT_HTTP_BODY_TIMEOUT_SECONDS", 30, 1, 3600)),
         integer("httpMaxUploads", "EARSHOT_HTTP_MAX_UPLOADS", 32, 1, 10_000),
         Origins.parse(list("allowedOrigins", "EARSHOT_ALLOWED_ORIGINS"), "EARSHOT_ALLOWED_ORIGINS (allowedOrigins)"),
-        Origins.proxies(list("trustedProxies", "EARSHOT_TRUSTED_PROXIES"), "EARSHOT_TRUSTED_PROXIES (trustedProxies)"));
+        Origins.proxies(list("trustedProxies", "EARSHOT_TRUSTED_PROXIES"), "EARSHOT_TRUSTED_PROXIES (trustedProxies)"),
+        integer("httpInstances", "EARSHOT_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256));
   }
 
   private Stores stores() {
@@ -103,7 +104,8 @@ public final class ConfigLoader {
         integer("passwordThreads", "EARSHOT_PASSWORD_THREADS", Math.max(1, cores / 2), 1, 64),
         new SignInLimits(integer("signInAccountLimit", "EARSHOT_SIGNIN_ACCOUNT_LIMIT", 20, 1, 10_000),
             integer("signInAddressLimit", "EARSHOT_SIGNIN_ADDRESS_LIMIT", 100, 1, 100_000),
-            Duration.ofSeconds(integer("signInMaxBackoffSeconds", "EARSHOT_SIGNIN_MAX_BACKOFF_SECONDS", 900, 1, 86_400))));
+            Duration.ofSeconds(integer("signInMaxBackoffSeconds", "EARSHOT_SIGNIN_MAX_BACKOFF_SECONDS", 900, 1, 86_400))),
+        text("metricsToken", "EARSHOT_METRICS_TOKEN", null));
   }
 
   /** A comma-separated variable, or a JSON array (or comma-separated string) in the file. */

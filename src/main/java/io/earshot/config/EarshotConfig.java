@@ -17,10 +17,11 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
    * The HTTP face: port, dashboard files, how long a connection may idle and a request body may
    * take, how many bodies may be read at once, and who may stand in front of the hub: extra
    * origins the dashboard is served from (a proxy's public name) and the proxies whose
-   * {@code X-Forwarded-For}/{@code X-Forwarded-Proto} are believed (addresses or CIDR ranges).
+   * {@code X-Forwarded-For}/{@code X-Forwarded-Proto} are believed (addresses or CIDR ranges);
+   * and how many HTTP verticle instances (each on its own event loop) share the port.
    */
   public record Http(int port, Path webroot, Duration idleTimeout, Duration bodyTimeout, int maxUploads,
-                     List<String> allowedOrigins, List<String> trustedProxies) {
+                     List<String> allowedOrigins, List<String> trustedProxies, int instances) {
   }
 
   /** Where durable and shared state lives. */
@@ -44,8 +45,12 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
   public record Ingest(int batchSize, Duration batchDelay, Duration reopenWindow) {
   }
 
-  /** Secrets and sign-in: the password-hashing pool and the wrong-password throttle. */
-  public record Security(String ingestToken, String adminPassword, int passwordThreads, SignInLimits signIn) {
+  /**
+   * Secrets and sign-in: the password-hashing pool and the wrong-password throttle; the bearer
+   * token {@code GET /metrics} requires (null: the endpoint is off).
+   */
+  public record Security(String ingestToken, String adminPassword, int passwordThreads, SignInLimits signIn,
+                         String metricsToken) {
   }
 
   /**
@@ -81,6 +86,8 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
         + " sandbox=" + (demo.sandbox() ? "on" : "off")
         + " ingestToken=" + (security.ingestToken() == null ? "generated" : "set")
         + " adminPassword=" + (security.adminPassword() == null ? "generated" : "set")
+        + " metricsToken=" + (security.metricsToken() == null ? "unset (GET /metrics off)" : "set")
+        + " httpInstances=" + http.instances()
         + " connectorsDir=" + outbound.connectorsDir()
         + " allowedOrigins=" + http.allowedOrigins() + " trustedProxies=" + http.trustedProxies();
   }

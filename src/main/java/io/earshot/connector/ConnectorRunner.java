@@ -1,5 +1,6 @@
 package io.earshot.connector;
 
+import io.earshot.concurrent.Owner;
 import io.earshot.connector.budget.AccountBudget;
 import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorState;
@@ -46,8 +47,9 @@ public final class ConnectorRunner {
   private final AccountBudget budget;
   private final Clock clock;
   private boolean started;
-  private boolean stopped;
-  private boolean holding;
+  // Read by polling() from other threads (health, tests); everything else stays on the runner's context.
+  private volatile boolean stopped;
+  private volatile boolean holding;
   private boolean watching;
   private boolean inFlight;
   private boolean wakePending;
@@ -186,11 +188,13 @@ public final class ConnectorRunner {
 
   private Future<Duration> pollOnce() {
     holding = true;
+    // The connector is shared with the publisher on another event loop; a Future it caches (a
+    // start or a token renewal begun there) would complete there, so every answer comes back here.
     Future<Void> ready = started ? Future.succeededFuture() : budget.refresh().otherwiseEmpty()
-        .compose(v -> connector.start()).onSuccess(v -> started = true);
+        .compose(v -> Owner.onCaller(connector.start())).onSuccess(v -> started = true);
     ready = ready.onSuccess(v -> watch());
     return ready.compose(v -> cursors.load(name()))
-        .compose(connector::poll)
+        .compose(cursor -> Owner.onCaller(connector.poll(cursor)))
         .compose(page -> pipeline.offer(branded(page))
             .compose(result -> cursors.save(name(), page.nextCursor(), clock.instant()))
             .compose(v -> recordSuccess(page)));

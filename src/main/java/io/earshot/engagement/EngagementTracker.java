@@ -1,5 +1,6 @@
 package io.earshot.engagement;
 
+import io.earshot.concurrent.Owner;
 import io.earshot.connector.Connector;
 import io.earshot.connector.ConnectorRegistry;
 import io.earshot.domain.Engagement;
@@ -119,7 +120,8 @@ public final class EngagementTracker {
 
   private Future<Integer> refreshChunk(Connector connector, List<Reply> chunk) {
     List<String> ids = chunk.stream().map(Reply::externalId).toList();
-    return connector.engagement(ids).compose(counts -> {
+    // The connector is shared with its poller on another event loop: come back here before going on.
+    return Owner.onCaller(connector.engagement(ids)).compose(counts -> {
       List<Future<Boolean>> writes = new ArrayList<>();
       chunk.stream().filter(r -> counts.containsKey(r.externalId()))
           .forEach(r -> writes.add(store(r, counts.get(r.externalId()))));

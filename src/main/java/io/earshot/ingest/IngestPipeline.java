@@ -1,6 +1,7 @@
 package io.earshot.ingest;
 
 import io.earshot.brand.BrandDirectory;
+import io.earshot.concurrent.Owner;
 import io.earshot.domain.Mention;
 import io.earshot.store.StoreFaults;
 import io.vertx.core.Context;
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * (with the store's own error), since nothing could be stored. An offer's Future completes once
  * each of its mentions is durably stored, known to be stored already, or refused, which is what
  * lets a connector advance its cursor.
+ *
+ * <p>The queue belongs to the context the pipeline is built on (the ingest verticle's); callers
+ * on any other event loop are served there, and their Future completes back on their own context.
  */
 public final class IngestPipeline {
   /** Two batches overlap one's reads with the other's writes; more only adds contention. */
@@ -57,7 +61,7 @@ public final class IngestPipeline {
     this.batchDelayMs = batchDelayMs;
   }
 
-  /** Offers mentions; completes with what became of each (see {@link IngestResult}). */
+  /** Offers mentions; completes with what became of each (see {@link IngestResult}), on the caller's context. */
   public Future<IngestResult> offer(List<Mention> mentions) {
     Offer offer = new Offer(mentions.size());
     if (!mentions.isEmpty()) {
@@ -68,7 +72,7 @@ public final class IngestPipeline {
             offer.fail(error);
           }));
     }
-    return offer.future();
+    return Owner.onCaller(offer.future());
   }
 
   /** Refuses, one by one, mentions that break the rules or name no brand; queues the rest. */

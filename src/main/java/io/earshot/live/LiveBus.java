@@ -40,8 +40,14 @@ public final class LiveBus implements AutoCloseable {
 
   public Future<Void> start() {
     Context context = vertx.getOrCreateContext();
+    return redis.connectPubSub().compose(connected -> {
+      subscription = connected;
+      return subscribe(context);
+    });
+  }
+
+  private Future<Void> subscribe(Context context) {
     AtomicBoolean subscribedBefore = new AtomicBoolean();
-    subscription = redis.connectPubSub();
     subscription.addListener(new RedisPubSubAdapter<>() {
       @Override
       public void message(String channel, String message) {
@@ -56,7 +62,7 @@ public final class LiveBus implements AutoCloseable {
         }
       }
     });
-    return redis.await(subscription.async().subscribe(LiveFeed.REDIS_CHANNEL));
+    return redis.await(subscription.async().subscribe(LiveFeed.REDIS_CHANNEL)).mapEmpty();
   }
 
   private void resyncLocally() {

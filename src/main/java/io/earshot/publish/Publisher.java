@@ -1,5 +1,6 @@
 package io.earshot.publish;
 
+import io.earshot.concurrent.Owner;
 import io.earshot.connector.Connector;
 import io.earshot.connector.ConnectorException;
 import io.earshot.connector.ConnectorRegistry;
@@ -38,6 +39,7 @@ public final class Publisher {
   private final ConnectorRegistry connectors;
   private final Clock clock;
   private final Duration lease;
+  private volatile Owner owner;
   private boolean draining;
   private boolean stopped;
   private long timer = -1;
@@ -52,18 +54,33 @@ public final class Publisher {
     this.lease = lease;
   }
 
+  /** Starts draining on the calling context, which owns the publisher from now on. */
   public void start() {
-    timer = vertx.setPeriodic(IDLE_POLL_MS, id -> wake());
-    wake();
+    owner = Owner.current(vertx);
+    timer = vertx.setPeriodic(IDLE_POLL_MS, id -> drainIfIdle());
+    drainIfIdle();
   }
 
   public void stop() {
-    stopped = true;
-    vertx.cancelTimer(timer);
+    Owner o = owner;
+    if (o != null) {
+      o.run(() -> {
+        stopped = true;
+        vertx.cancelTimer(timer);
+      });
+    }
   }
 
-  /** Drains every due reply, one at a time; extra wake-ups while draining are absorbed. */
+  /** Drains every due reply soon; callable from any context; before {@link #start} the first round catches up. */
   public void wake() {
+    Owner o = owner;
+    if (o != null) {
+      o.run(this::drainIfIdle);
+    }
+  }
+
+  /** On the owner: drains every due reply, one at a time; extra wake-ups while draining are absorbed. */
+  private void drainIfIdle() {
     if (draining || stopped) {
       return;
     }
@@ -111,7 +128,8 @@ public final class Publisher {
     }
     String targetId = reply.inReplyToExternalId() == null ? null : Mention.idOf(reply.platform(), reply.inReplyToExternalId());
     Future<Mention> target = targetId == null ? Future.succeededFuture() : mentions.get(targetId);
-    return target.compose(mention -> connector.publish(new OutgoingPost(reply.id(), reply.text(), mention)))
+    // A connector is shared with its poller on another event loop: come back here before going on.
+    return Owner.onCaller(target.compose(mention -> connector.publish(new OutgoingPost(reply.id(), reply.text(), mention))))
         .compose(externalId -> recordSent(reply, externalId), error -> handleFailure(reply, error));
   }
 

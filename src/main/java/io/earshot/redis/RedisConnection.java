@@ -19,6 +19,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -43,9 +44,12 @@ public final class RedisConnection implements AutoCloseable {
   /** Lettuce backs reconnects off up to 30 s; capped at 1 s, the hub sees Redis return at once. */
   private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
   private static final int RETRY_AFTER_SECONDS = 5;
+  /** Pub/sub connections are made at start-up (one per subscriber): one thread is plenty. */
+  static final String CONNECT_POOL = "earshot-redis-connect";
   private final Vertx vertx;
   private final ClientResources resources;
   private final RedisClient client;
+  private final WorkerExecutor connects;
   private final StatefulRedisConnection<String, String> connection;
   private final Outage outage = new Outage("redis", RETRY_AFTER_SECONDS);
 
@@ -55,8 +59,10 @@ public final class RedisConnection implements AutoCloseable {
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
         .build();
     this.client = RedisClient.create(resources, url);
+    this.connects = vertx.createSharedWorkerExecutor(CONNECT_POOL, 1);
     client.setOptions(options());
     client.setDefaultTimeout(COMMAND_TIMEOUT);
+    // Blocking: the constructor runs on a worker (see Backends), never on an event loop.
     this.connection = client.connect();
   }
 
@@ -77,8 +83,13 @@ public final class RedisConnection implements AutoCloseable {
     return connection.async();
   }
 
-  public StatefulRedisPubSubConnection<String, String> connectPubSub() {
-    return client.connectPubSub();
+  /**
+   * A new pub/sub connection, completed on the caller's context. Lettuce connects on the calling
+   * thread (the handshake, and building its command proxies by reflection: over a second on a
+   * cold, loaded machine), so it runs on a worker of {@value #CONNECT_POOL}, never on an event loop.
+   */
+  public Future<StatefulRedisPubSubConnection<String, String>> connectPubSub() {
+    return connects.executeBlocking(client::connectPubSub, false);
   }
 
   /**
@@ -127,5 +138,6 @@ public final class RedisConnection implements AutoCloseable {
     connection.close();
     client.shutdown();
     resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    connects.close();
   }
 }

@@ -22,6 +22,15 @@ public interface Durability {
   /** Returns once every write that completed before the call is durable. */
   void barrier();
 
+  /** Commits taken so far, the time spent in them and the writes they covered (all zero when the server commits). */
+  default Commits commits() {
+    return new Commits(0, 0, 0);
+  }
+
+  /** Running totals of group commits, for the metrics. */
+  record Commits(long count, long nanos, long writes) {
+  }
+
   /** A real MongoDB: the client's write concern already waits for durability. */
   Durability SERVER = new Durability() {
     @Override

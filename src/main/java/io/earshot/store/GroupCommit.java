@@ -25,6 +25,9 @@ final class GroupCommit implements Durability {
   private long completedWrites;
   private long committedWrites;
   private boolean committing;
+  // Totals for the metrics, under the monitor like the counters above.
+  private long commits;
+  private long commitNanos;
 
   GroupCommit(MVStore store, boolean fsync) {
     this.store = store;
@@ -85,6 +88,7 @@ final class GroupCommit implements Durability {
       }
       // The monitor is not held while committing: writers finishing meanwhile take tickets.
       boolean committed = false;
+      long started = System.nanoTime();
       try {
         commitExclusively();
         committed = true;
@@ -93,10 +97,19 @@ final class GroupCommit implements Durability {
           committing = false;
           if (committed) {
             committedWrites = Math.max(committedWrites, covered);
+            commits++;
+            commitNanos += System.nanoTime() - started;
           }
           monitor.notifyAll();
         }
       }
+    }
+  }
+
+  @Override
+  public Commits commits() {
+    synchronized (monitor) {
+      return new Commits(commits, commitNanos, committedWrites);
     }
   }
 

@@ -21,8 +21,8 @@ import io.earshot.webhook.WebhookService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The HTTP face of one hub instance: the JSON API under {@code /api/v1}, the live WebSocket and
@@ -38,7 +39,9 @@ import java.util.Set;
  * other API route needs a session or a personal API token, and a cookie session's
  * state-changing requests pass the {@link CsrfGuard}. No body is read before the route has
  * authenticated its caller ({@link BodyReader}); idle connections are closed after the
- * configured idle timeout.
+ * configured idle timeout. {@code GET /metrics} ({@link MetricsRoute}) sits outside the API, for
+ * a Prometheus scraper with the metrics token. The HTTP verticles each build a {@link #router()}
+ * and listen with {@link #serverOptions()}.
  */
 public final class HttpApi {
   /** The services the API exposes, gathered to keep the constructor short. */
@@ -56,43 +59,62 @@ public final class HttpApi {
   private final EarshotConfig.Http config;
   private final Guards guards;
   private final Authenticator authenticator;
-  private final List<String> routes = new ArrayList<>();
-  private HttpServer server;
+  /** What {@code GET /metrics} answers: the scrape, its content type, and the token it requires (null: off). */
+  public record Metrics(Supplier<Future<String>> scrape, String contentType, String token) {
+  }
 
-  public HttpApi(Vertx vertx, Services services, EarshotConfig.Http config) {
+  private final MetricsRoute metrics;
+  private volatile List<String> routes = List.of();
+
+  public HttpApi(Vertx vertx, Services services, EarshotConfig.Http config, Metrics metrics) {
     this.vertx = vertx;
     this.services = services;
     this.config = config;
+    this.metrics = new MetricsRoute(metrics.scrape(), metrics.contentType(), metrics.token());
     Forwarded forwarded = new Forwarded(config.trustedProxies(), config.allowedOrigins());
     this.guards = new Guards(forwarded, new CsrfGuard(forwarded), new BodyReader(vertx, config.bodyTimeout()),
         new UploadSlots(config.maxUploads()), new UploadSlots(config.maxUploads()));
     this.authenticator = new Authenticator(services.auth());
   }
 
-  public Future<Integer> listen(int port) {
-    // No h2c upgrade: no browser speaks it, and Vert.x leaves a request that asks for h2c without
-    // listing HTTP2-Settings in its first Connection header unanswered until the idle timeout.
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
-        .setHttp2ClearTextEnabled(false).setIdleTimeout((int) config.idleTimeout().toSeconds()));
-    return server.requestHandler(router()).invalidRequestHandler(ErrorHandler::invalidRequest)
-        .listen(port).map(HttpServer::actualPort);
+  /**
+   * The options every HTTP server of the hub listens with. No h2c upgrade: no browser speaks it,
+   * and Vert.x leaves a request that asks for h2c without listing HTTP2-Settings in its first
+   * Connection header unanswered until the idle timeout.
+   */
+  public HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) config.idleTimeout().toSeconds());
   }
 
-  private Router router() {
+  /** Answers a request Vert.x could not parse (a garbled request line or headers) in the API's error shape. */
+  public void invalidRequest(HttpServerRequest request) {
+    ErrorHandler.invalidRequest(request);
+  }
+
+  /**
+   * A new router over the shared services and request guards, for one HTTP verticle instance;
+   * callable from any context. The guards (upload slots, body deadlines) are shared, so their
+   * limits hold for the instance as a whole, whatever the number of event loops.
+   */
+  public Router router() {
+    List<String> found = new ArrayList<>();
     Router root = Router.router(vertx);
     root.route().handler(BodyReader::pause);
     root.route().handler(HttpApi::securityHeaders);
     root.route().handler(RequestTarget::check);
-    root.route("/api/*").subRouter(api());
+    root.get("/metrics").handler(metrics::handle);
+    root.route("/api/*").subRouter(api(found));
     root.route().handler(new DashboardFiles(authenticator)::handle);
     root.route().handler(StaticHandler.create(config.webroot().toString()).setCachingEnabled(false)
         .setIndexPage("index.html"));
     root.route().handler(ctx -> ctx.fail(404));
     root.route().failureHandler(ErrorHandler::handle);
+    routes = List.copyOf(found);
     return root;
   }
 
-  private Router api() {
+  private Router api(List<String> found) {
     Router api = Router.router(vertx);
     api.get("/v1/health").handler(new HealthHandler(services.mongo(), services.redis(), services.connectors())::handle);
     IngestHandler ingest = new IngestHandler(services.pipeline(), services.ingestToken());
@@ -104,8 +126,8 @@ public final class HttpApi {
     api.route("/v1/*").subRouter(v1);
     api.route().failureHandler(ErrorHandler::handle);
     api.route().handler(ctx -> ctx.fail(404));
-    remember("/api", api.getRoutes());
-    remember("/api/v1", v1.getRoutes());
+    remember(found, "/api", api.getRoutes());
+    remember(found, "/api/v1", v1.getRoutes());
     return api;
   }
 
@@ -128,10 +150,10 @@ public final class HttpApi {
     return v1;
   }
 
-  private void remember(String prefix, List<Route> mounted) {
+  private static void remember(List<String> found, String prefix, List<Route> mounted) {
     for (Route route : mounted) {
       if (route.getPath() != null && route.methods() != null && !route.getPath().equals("/v1/")) {
-        route.methods().forEach(m -> routes.add(m.name() + " " + prefix + route.getPath()));
+        route.methods().forEach(m -> found.add(m.name() + " " + prefix + route.getPath()));
       }
     }
   }
@@ -149,7 +171,7 @@ public final class HttpApi {
    * hostile-input test sends its garbage to routes added later without being told.
    */
   public List<String> routes() {
-    return List.copyOf(routes);
+    return routes;
   }
 
   /**
@@ -163,9 +185,5 @@ public final class HttpApi {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer");
     ctx.next();
-  }
-
-  public Future<Void> close() {
-    return server == null ? Future.succeededFuture() : server.close();
   }
 }

@@ -1,10 +1,13 @@
 package io.earshot.webhook;
 
+import io.earshot.concurrent.Owner;
 import io.earshot.domain.Webhook;
 import io.earshot.domain.WebhookDelivery;
 import io.earshot.store.WebhookDeliveryStore;
 import io.earshot.store.WebhookDeliveryStore.Claimed;
 import io.earshot.store.WebhookStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * at once, and records each outcome: 2xx delivered, anything else retried on the
  * {@link RetrySchedule} until it is given up. At most {@link #PER_ENDPOINT} deliveries per
  * endpoint are in flight, so a slow or silent receiver holds only its own share of the
- * {@link #MAX_IN_FLIGHT} slots and never delays the others. Runs on one context; nothing blocks.
+ * {@link #MAX_IN_FLIGHT} slots and never delays the others. Runs on the context that starts it
+ * (the publishing verticle's); {@link #wake} and {@link #stop} hop there from any event loop.
+ * Nothing blocks.
  */
 public final class WebhookDeliverer {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
@@ -43,9 +48,10 @@ public final class WebhookDeliverer {
   private final RetrySchedule retries;
   private final Duration lease;
   private final Clock clock;
+  private final MeterRegistry metrics;
   private final Map<String, Integer> inFlight = new HashMap<>();
   private int total;
-  private Context context;
+  private volatile Context context;
   private long timer = -1;
   private boolean filling;
   private boolean again;
@@ -53,7 +59,7 @@ public final class WebhookDeliverer {
   private Promise<Void> drained;
 
   WebhookDeliverer(Vertx vertx, WebhookStore webhooks, WebhookDeliveryStore deliveries, WebhookSender sender,
-                   RetrySchedule retries, Duration lease, Clock clock) {
+                   RetrySchedule retries, Duration lease, Clock clock, MeterRegistry metrics) {
     this.vertx = vertx;
     this.webhooks = webhooks;
     this.deliveries = deliveries;
@@ -61,6 +67,7 @@ public final class WebhookDeliverer {
     this.retries = retries;
     this.lease = lease;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   void start() {
@@ -95,10 +102,10 @@ public final class WebhookDeliverer {
       drained = done;
       settleIfDrained();
     });
-    return done.future().timeout(STOP_GRACE_MS, TimeUnit.MILLISECONDS).recover(e -> {
+    return Owner.onCaller(done.future().timeout(STOP_GRACE_MS, TimeUnit.MILLISECONDS).recover(e -> {
       LOG.info("webhook deliveries still in flight at stop; their claims lapse and they are sent again");
       return Future.succeededFuture();
-    });
+    }));
   }
 
   private void pump() {
@@ -158,12 +165,19 @@ public final class WebhookDeliverer {
     WebhookDelivery after = outcome.delivered() ? d.delivered(outcome.status(), at)
         : retries.next(d.attempts(), d.since(), at).map(next -> d.retryAt(next, outcome.status(), outcome.error(), at))
             .orElseGet(() -> d.failed(outcome.status(), outcome.error(), at));
+    count(outcome.delivered() ? "delivered" : after.nextAttemptAt() == null ? "given_up" : "retrying");
     if (!outcome.delivered()) {
       String next = after.nextAttemptAt() == null ? "given up" : "next at " + after.nextAttemptAt();
       LOG.info("webhook={} delivery={} event={} attempt {} failed ({}); {}", d.webhookId(), d.id(), d.eventId(),
           d.attempts(), outcome.error(), next);
     }
     return deliveries.record(claimed, after).mapEmpty();
+  }
+
+  /** A failing receiver shows as {@code retrying} and {@code given_up} attempts, beside the due set's size. */
+  private void count(String outcome) {
+    Counter.builder("earshot.webhook.attempts").description("Webhook delivery attempts, by outcome")
+        .tag("outcome", outcome).register(metrics).increment();
   }
 
   private void settleIfDrained() {

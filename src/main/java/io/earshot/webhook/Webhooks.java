@@ -6,6 +6,7 @@ import io.earshot.events.EventListener;
 import io.earshot.store.MongoStore;
 import io.earshot.store.WebhookDeliveryStore;
 import io.earshot.store.WebhookStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -25,12 +26,14 @@ public final class Webhooks {
   private final WebhookListener listener;
   private final Clock clock;
 
-  public Webhooks(Vertx vertx, MongoStore mongo, EarshotConfig.Webhooks config, Clock clock) {
+  /** @param metrics where delivery attempts are counted by outcome */
+  public Webhooks(Vertx vertx, MongoStore mongo, EarshotConfig.Webhooks config, Clock clock, MeterRegistry metrics) {
     this.store = new WebhookStore(mongo);
     this.deliveries = new WebhookDeliveryStore(mongo);
     this.sender = new WebhookSender(vertx, config.timeout(), WebhookDeliverer.MAX_IN_FLIGHT, clock);
     RetrySchedule retries = new RetrySchedule(config.firstRetry(), config.maxRetry(), config.giveUpAfter());
-    this.deliverer = new WebhookDeliverer(vertx, store, deliveries, sender, retries, lease(config.timeout()), clock);
+    this.deliverer = new WebhookDeliverer(vertx, store, deliveries, sender, retries, lease(config.timeout()), clock,
+        metrics);
     this.listener = new WebhookListener(store, deliveries, deliverer, clock);
     this.clock = clock;
   }

@@ -5,13 +5,16 @@ import io.earshot.config.ConfigLoader;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
 import io.earshot.triage.TriageEngine;
+import io.earshot.runtime.HubVertx;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A real hub instance for integration tests: its own Vert.x, HTTP on a free port, the sandbox off
@@ -21,17 +24,27 @@ import java.util.Map;
 public final class TestHub implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "correct-horse-battery";
   public static final String INGEST_TOKEN = "test-ingest-token";
-  private final Vertx vertx;
+  private final HubVertx runtime;
   private final Hub hub;
   private final ApiClient api;
 
-  private TestHub(Vertx vertx, Hub hub) {
-    this.vertx = vertx;
+  private TestHub(HubVertx runtime, Hub hub) {
+    this.runtime = runtime;
     this.hub = hub;
     this.api = new ApiClient(baseUrl(), INGEST_TOKEN);
   }
 
   public static TestHub start(Map<String, String> overrides) {
+    return start(overrides, new VertxOptions());
+  }
+
+  /** With Vert.x options of the test's own (e.g. a tight blocked-thread limit); metrics are added as in production. */
+  public static TestHub start(Map<String, String> overrides, VertxOptions options) {
+    return start(overrides, options, vertx -> { });
+  }
+
+  /** As above, with {@code beforeStart} given the new Vert.x before the hub starts on it (to watch its start-up). */
+  public static TestHub start(Map<String, String> overrides, VertxOptions options, Consumer<Vertx> beforeStart) {
     Map<String, String> env = new HashMap<>();
     env.put("EARSHOT_HTTP_PORT", "0");
     env.put("EARSHOT_SANDBOX", "off");
@@ -43,12 +56,13 @@ public final class TestHub implements AutoCloseable {
     env.computeIfAbsent("EARSHOT_DATA_DIR", k -> tempDir("earshot-data").toString());
     env.computeIfAbsent("EARSHOT_CONNECTORS_DIR", k -> tempDir("earshot-connectors").toString());
     EarshotConfig config = ConfigLoader.load(env);
-    Vertx vertx = Vertx.vertx();
+    HubVertx runtime = HubVertx.create(options);
     try {
-      Hub hub = Hub.start(vertx, config, env, TriageEngine.withDefaults(), Connectors::create).await();
-      return new TestHub(vertx, hub);
+      beforeStart.accept(runtime.vertx());
+      Hub hub = Hub.start(runtime, config, env, TriageEngine.withDefaults(), Connectors::create).await();
+      return new TestHub(runtime, hub);
     } catch (Exception e) {
-      vertx.close();
+      runtime.close();
       throw new IllegalStateException("test hub did not start", e);
     }
   }
@@ -94,7 +108,7 @@ public final class TestHub implements AutoCloseable {
   }
 
   public Vertx vertx() {
-    return vertx;
+    return runtime.vertx();
   }
 
   @Override
@@ -105,7 +119,7 @@ public final class TestHub implements AutoCloseable {
       // closing is best effort; the next assertion says what matters
     } finally {
       try {
-        vertx.close().await();
+        runtime.close().await();
       } catch (Exception ignored) {
         // same
       }

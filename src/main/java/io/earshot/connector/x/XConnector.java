@@ -11,6 +11,7 @@ import io.earshot.connector.budget.Meter;
 import io.earshot.domain.Engagement;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +27,18 @@ import twitter4j.v1.TwitterV1;
 
 /**
  * X through Twitter4J 4.1.2 on the v1.1 API with OAuth 1.0a user credentials (consumerKey,
- * consumerSecret, accessToken, accessTokenSecret). Twitter4J blocks, so every call runs on a
- * worker thread. Futures fail with {@link ConnectorException} subtypes: RateLimited (429, reset
+ * consumerSecret, accessToken, accessTokenSecret). Twitter4J blocks, so every call runs on the
+ * bounded worker pool {@value #POOL} (shared by all X accounts of the instance; its queue depth is
+ * in the metrics), never on the default pool where it could crowd out other blocking work. Futures fail with {@link ConnectorException} subtypes: RateLimited (429, reset
  * from x-rate-limit-reset), Unauthorized (401, or 403 code 453 for an API tier without
  * access), Transient (5xx, network), Rejected (other refusals, e.g. replying to a deleted tweet).
  */
 public final class XConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(XConnector.class);
-  private final Vertx vertx;
+  static final String POOL = "earshot-twitter4j";
+  /** Calls wait up to 30 s on a socket; four threads keep a poll, a publish and lookups apart. */
+  private static final int POOL_THREADS = 4;
+  private final WorkerExecutor workers;
   private final ConnectorAccount account;
   private final TwitterV1 api;
   private final XTimelines timelines;
@@ -42,7 +47,7 @@ public final class XConnector implements Connector {
   private Future<Void> started;
 
   public XConnector(Vertx vertx, ConnectorAccount account, Meter meter) {
-    this.vertx = vertx;
+    this.workers = vertx.createSharedWorkerExecutor(POOL, POOL_THREADS);
     this.account = account;
     this.meter = meter;
     this.api = client(account).v1();
@@ -127,6 +132,12 @@ public final class XConnector implements Connector {
     });
   }
 
+  /** Gives back this account's share of the Twitter4J pool (the pool ends with the last account). */
+  @Override
+  public Future<Void> stop() {
+    return workers.close();
+  }
+
   /** X counts weighted length: most CJK and emoji weigh 2, every URL 23, limit 280. */
   @Override
   public ReplyCheck checkReply(String text) {
@@ -140,7 +151,7 @@ public final class XConnector implements Connector {
           .autoPopulateReplyMetadata(true);
     }
     StatusUpdate request = update;
-    return meter.beforeCall().compose(v -> vertx.executeBlocking(() -> api.tweets().updateStatus(request)))
+    return meter.beforeCall().compose(v -> workers.executeBlocking(() -> api.tweets().updateStatus(request), false))
         .map(s -> String.valueOf(s.getId()))
         .recover(e -> XFailures.isDuplicate(e) ? duplicate(post, e) : Future.failedFuture(XFailures.map(e, "statuses/update")))
         .onSuccess(id -> LOG.info("x published account={} id={}", account.name(), id));
@@ -160,7 +171,7 @@ public final class XConnector implements Connector {
 
   /** Every call asks the account's budget first; Twitter4J blocks, so it runs on a worker. */
   <T> Future<T> blocking(Callable<T> call, String what) {
-    return meter.beforeCall().compose(v -> vertx.executeBlocking(call))
+    return meter.beforeCall().compose(v -> workers.executeBlocking(call, false))
         .recover(e -> Future.failedFuture(XFailures.map(e, what)));
   }
 }

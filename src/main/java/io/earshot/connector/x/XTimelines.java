@@ -30,8 +30,9 @@ final class XTimelines {
   private final TwitterV1 api;
   private final Blocking blocking;
   private final Meter meter;
-  private long brandId;
-  private String brandScreenName;
+  // Learnt by whichever event loop starts the connector first (poller or publisher), read by the other.
+  private volatile long brandId;
+  private volatile String brandScreenName;
 
   /** Runs a Twitter4J call off the event loop, mapping its failure. */
   interface Blocking {
