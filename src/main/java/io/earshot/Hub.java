@@ -11,10 +11,7 @@ import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
 import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
-import io.earshot.demo.sandbox.DemoBrands;
 import io.earshot.demo.sandbox.DemoPlatforms;
-import io.earshot.demo.sandbox.SandboxOptions;
-import io.earshot.demo.sandbox.SandboxPlatform;
 import io.earshot.engagement.EngagementTracker;
 import io.earshot.events.EventDispatcher;
 import io.earshot.events.EventRelay;
@@ -63,7 +60,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -90,8 +86,7 @@ public final class Hub {
   private MongoStore mongo;
   private RedisConnection redis;
   private LiveBus liveBus;
-  private SandboxPlatform sandbox;
-  private DemoPlatforms demo;
+  private final HubDemo demo;
   private ConnectorFleet connectors;
   private StatusBoard board;
   private HttpApi http;
@@ -117,6 +112,7 @@ public final class Hub {
     this.connectorFactory = connectorFactory;
     this.backends = new Backends(vertx, config);
     this.deployments = new Deployments(vertx);
+    this.demo = new HubDemo(vertx, config.demo());
   }
 
   /**
@@ -129,7 +125,7 @@ public final class Hub {
     LOG.info("starting Earshot: {}", config.redacted());
     return hub.backends.start()
         .onSuccess(v -> hub.takeBackends())
-        .compose(v -> hub.startSandbox())
+        .compose(v -> hub.demo.start())
         .compose(v -> hub.startServices())
         .map(hub)
         .recover(error -> hub.close().transform(closed -> Future.failedFuture(error)));
@@ -139,18 +135,6 @@ public final class Hub {
     mongo = backends.mongo();
     redis = backends.redis();
     liveBus = backends.liveBus();
-  }
-
-  private Future<Void> startSandbox() {
-    if (!config.demo().sandbox()) {
-      return Future.succeededFuture();
-    }
-    sandbox = new SandboxPlatform(vertx, SandboxOptions.live(Passwords.token(), System.nanoTime()));
-    demo = new DemoPlatforms(vertx, config.demo().mentionInterval().toMillis(), System.nanoTime());
-    return sandbox.start(0).onSuccess(p -> LOG.info("sandbox platform streaming at {}", sandbox.baseUrl()))
-        .compose(p -> demo.start())
-        .onSuccess(v -> LOG.info("demo platforms (Mastodon, Bluesky, X emulators) streaming every ~{} ms",
-            config.demo().mentionInterval().toMillis()));
   }
 
   private Future<Void> startServices() {
@@ -205,14 +189,14 @@ public final class Hub {
     connectors = new ConnectorFleet(vertx, connectorFactory, board, ConnectorStores.of(mongo), pipeline, redis,
         config.outbound().connectorLease(), clock);
     Path dir = config.outbound().connectorsDir();
-    Map<String, String> vars = variables();
+    Map<String, String> vars = demo.variables(env);
     return backends.blocking(() -> {
       if (!Files.isDirectory(dir)) {
         LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", dir.toAbsolutePath());
       }
       return AccountLoader.load(dir, vars);
     }).compose(accounts -> brands.start(dir, AccountLoader.brands(accounts),
-            sandbox == null ? java.util.List.of() : DemoBrands.drafts())
+            demo.brands())
         .compose(known -> {
           connectors.load(AccountLoader.withKnownBrands(accounts, known));
           return deployments.deploy("connectors", new ConnectorVerticle(connectors));
@@ -260,6 +244,7 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
+    metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;
     int listen = config.http().port() == 0 ? -1 : config.http().port();
     return deployments.deploy("http", new HttpVerticle(http, listen, runtime.registry()))
@@ -294,19 +279,6 @@ public final class Hub {
     dispatcher.register(metrics.listener());
     relay = new EventRelay(vertx, queue, dispatcher, clock);
     return dispatcher;
-  }
-
-  /** Connector accounts see the environment plus where this instance's sandbox and demo platforms listen. */
-  private Map<String, String> variables() {
-    Map<String, String> vars = new HashMap<>(env);
-    if (sandbox != null) {
-      vars.put("EARSHOT_SANDBOX_URL", sandbox.baseUrl());
-      vars.put("EARSHOT_SANDBOX_TOKEN", sandbox.token());
-    }
-    if (demo != null) {
-      vars.putAll(demo.variables());
-    }
-    return vars;
   }
 
   /**
@@ -376,7 +348,7 @@ public final class Hub {
 
   /** The demo platforms' emulators in sandbox mode, else null. */
   public DemoPlatforms demo() {
-    return demo;
+    return demo.platforms();
   }
 
   /** This instance's metrics (what {@code GET /metrics} renders). */
@@ -387,8 +359,7 @@ public final class Hub {
   /** Stops everything this instance started, in reverse order; never fails. */
   public Future<Void> close() {
     return deployments.undeployAll()
-        .eventually(() -> sandbox == null ? Future.succeededFuture() : sandbox.stop())
-        .eventually(() -> demo == null ? Future.succeededFuture() : demo.stop())
+        .eventually(demo::stop)
         .eventually(() -> auth == null ? Future.succeededFuture() : backends.blocking(() -> {
           auth.close(); // closes a Redis subscription: blocking, so off the event loop
           return null;

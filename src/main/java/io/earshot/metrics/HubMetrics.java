@@ -5,10 +5,12 @@ import io.earshot.store.Durability;
 import io.earshot.store.QueueDepths;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * This hub's own metrics, beside what Vert.x measures (HTTP per route, worker pools, event bus):
@@ -47,6 +49,17 @@ public final class HubMetrics {
         .description("Group commits of the embedded store, and the time spent in them").register(registry);
     FunctionCounter.builder("earshot.store.group.commit.writes", durability, d -> d.commits().writes())
         .description("Writes made durable by the embedded store's group commits").register(registry);
+  }
+
+  /**
+   * Request bodies being read at this moment, by callers not yet signed in and by signed-in
+   * ones: each has its cap (EARSHOT_HTTP_MAX_UPLOADS), beyond which the hub answers 503.
+   */
+  public void uploads(IntSupplier anonymous, IntSupplier signedIn) {
+    Gauge.builder("earshot.http.uploads.in.flight", anonymous, IntSupplier::getAsInt).tag("caller", "anonymous")
+        .description("Request bodies being read now, by kind of caller").register(registry);
+    Gauge.builder("earshot.http.uploads.in.flight", signedIn, IntSupplier::getAsInt).tag("caller", "signed_in")
+        .description("Request bodies being read now, by kind of caller").register(registry);
   }
 
   public PrometheusMeterRegistry registry() {

@@ -87,6 +87,11 @@ public final class HttpApi {
         .setIdleTimeout((int) config.idleTimeout().toSeconds());
   }
 
+  /** Request bodies being read now: of callers not yet signed in ({@code anonymous}), or of signed-in ones. */
+  public int uploadsInFlight(boolean anonymous) {
+    return anonymous ? guards.anonymousUploads().inUse() : guards.uploads().inUse();
+  }
+
   /** Answers a request Vert.x could not parse (a garbled request line or headers) in the API's error shape. */
   public void invalidRequest(HttpServerRequest request) {
     ErrorHandler.invalidRequest(request);

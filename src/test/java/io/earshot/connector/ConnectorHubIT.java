@@ -86,12 +86,19 @@ class ConnectorHubIT {
    */
   private void seedWithGaps(int count, int deleted) {
     List<String> before = platform.mentionIds();
-    platform.emulator().seedMentions(count + deleted, 4);
-    List<String> fresh = platform.mentionIds().stream().filter(id -> !before.contains(id)).toList();
-    int removed = 0;
-    for (int i = 0; i < fresh.size() && removed < deleted; i += 40) {
-      platform.delete(fresh.get(i));
-      removed++;
+    // A hub polling meanwhile must not read a post between its seeding and its deletion (it would
+    // rightly store it: a 2,001st mention): the platform answers 503 until the gaps are made.
+    platform.emulator().faults().serverErrors(Integer.MAX_VALUE);
+    try {
+      platform.emulator().seedMentions(count + deleted, 4);
+      List<String> fresh = platform.mentionIds().stream().filter(id -> !before.contains(id)).toList();
+      int removed = 0;
+      for (int i = 0; i < fresh.size() && removed < deleted; i += 40) {
+        platform.delete(fresh.get(i));
+        removed++;
+      }
+    } finally {
+      platform.emulator().faults().serverErrors(0);
     }
   }
 

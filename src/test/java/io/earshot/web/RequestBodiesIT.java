@@ -1,5 +1,6 @@
 package io.earshot.web;
 
+import static io.earshot.testing.ApiClient.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,13 +26,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Request bodies and connections that cannot hurt others")
 class RequestBodiesIT {
   private static final int MIB = 1024 * 1024;
+  private static final String METRICS_TOKEN = "request-bodies-metrics-token";
   private static TestHub hub;
 
   @BeforeAll
   static void start() {
     // The idle timeout is longer than the body deadline, so a stalled body meets its 408 first.
     hub = TestHub.start(Map.of("EARSHOT_HTTP_BODY_TIMEOUT_SECONDS", "3", "EARSHOT_HTTP_IDLE_TIMEOUT_SECONDS", "6",
-        "EARSHOT_HTTP_MAX_UPLOADS", "3"));
+        "EARSHOT_HTTP_MAX_UPLOADS", "3", "EARSHOT_METRICS_TOKEN", METRICS_TOKEN));
   }
 
   @AfterAll
@@ -133,6 +135,14 @@ class RequestBodiesIT {
     }
   }
 
+  /** What {@code GET /metrics} says about sign-in bodies being read now. */
+  private static double anonymousUploadsInFlight() {
+    ApiClient.Response scrape = new ApiClient(hub.baseUrl(), hub.ingestToken()).raw("GET", "/metrics", null,
+        Map.of("Authorization", "Bearer " + METRICS_TOKEN));
+    return scrape.body().lines().filter(l -> l.startsWith("earshot_http_uploads_in_flight{caller=\"anonymous\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+  }
+
   @Test
   @DisplayName("beyond the cap on sign-in uploads in flight the hub answers 503 with Retry-After; signed-in uploads go on")
   void uploadCap() {
@@ -144,6 +154,8 @@ class RequestBodiesIT {
         stalled.add(raw);
         raw.send(post("/api/v1/session", "Content-Length: 100") + "{");
       }
+      // The HTTP instances read on several event loops: the fourth must come after the three are read.
+      assertTrue(eventually(Duration.ofSeconds(2), () -> anonymousUploadsInFlight() == 3), "three uploads in flight");
       try (RawHttp extra = new RawHttp(hub.hub().port())) {
         extra.send(post("/api/v1/session", "Content-Length: 100") + "{");
         RawHttp.Reply reply = extra.read();
