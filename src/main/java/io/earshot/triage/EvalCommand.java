@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code earshot eval [--data DIR]}: cross-source evaluation. For each labelled source a model
- * is trained, with the shipped settings, on the other sources only and judged on this one; our
+ * {@code earshot eval [--data DIR] [--class-balance X]}: cross-source evaluation. For each
+ * labelled source a model is trained, with the shipped settings (or another class balance, to
+ * compare), on the other sources only and judged on this one; our
  * customer-care posts are also judged by whole sectors held out. Prints per-class precision,
  * recall and F1, confusion matrices, calibration error and, on the VADER tweets, Pearson r; and
  * how the bundled taxonomy's contact reasons do on our labelled care posts.
@@ -30,7 +31,7 @@ public final class EvalCommand {
     System.exit(run(args, System.out));
   }
 
-  /** Returns 0, or 2 when the data cannot be found or read. */
+  /** Returns 0, or 2 when the data cannot be found or read (or --class-balance is no number). */
   public static int run(String[] args, PrintStream out) {
     Optional<Path> data = SharedData.locate(TrainCommand.option(args, "--data"));
     if (data.isEmpty()) {
@@ -39,7 +40,12 @@ public final class EvalCommand {
     }
     try {
       Map<String, List<Corpus.Sample>> bySource = Corpus.readAll(data.get(), Path.of("."));
-      out.println(report(bySource).encodePrettily());
+      ModelTrainer.Settings settings = ModelTrainer.Settings.defaults();
+      String classBalance = TrainCommand.option(args, "--class-balance");
+      if (classBalance != null) {
+        settings = settings.withClassBalance(Double.parseDouble(classBalance));
+      }
+      out.println(report(bySource, settings).encodePrettily());
       return 0;
     } catch (IOException | RuntimeException e) {
       out.println(new JsonObject().put("error", String.valueOf(e.getMessage())).encode());
@@ -47,9 +53,8 @@ public final class EvalCommand {
     }
   }
 
-  static JsonObject report(Map<String, List<Corpus.Sample>> bySource) {
-    ModelTrainer trainer = new ModelTrainer(ModelTrainer.Settings.defaults(), Lexicon.standard(),
-        CareRules.standard());
+  static JsonObject report(Map<String, List<Corpus.Sample>> bySource, ModelTrainer.Settings settings) {
+    ModelTrainer trainer = new ModelTrainer(settings, Lexicon.standard(), CareRules.standard());
     List<CrossSourceEval.Fold> folds = new CrossSourceEval(trainer).run(bySource);
     double temperature = CrossSourceEval.temperature(folds);
     JsonObject sources = new JsonObject();

@@ -1,6 +1,8 @@
 package io.earshot.triage;
 
+import io.earshot.domain.SentimentLabel;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,14 +29,19 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 final class ModelTrainer {
   /** Training hyper-parameters; the defaults are what {@code earshot train} ships. */
   record Settings(int epochs, double learningRate, int minWordCount, double balance,
-                  Map<String, Double> sourceBoost, long seed) {
+                  Map<String, Double> sourceBoost, double classBalance, long seed) {
     static Settings defaults() {
-      return new Settings(5, 0.05, 3, 0.5, Map.of(Corpus.CARE, 3.0, Corpus.APPLE, 1.5), 42L);
+      return new Settings(5, 0.05, 3, 0.5, Map.of(Corpus.CARE, 3.0, Corpus.APPLE, 1.5), 0.0, 42L);
+    }
+
+    /** The same settings with another class balance ({@code eval --class-balance X}). */
+    Settings withClassBalance(double value) {
+      return new Settings(epochs, learningRate, minWordCount, balance, sourceBoost, value, seed);
     }
 
     io.vertx.core.json.JsonObject toJson() {
       return new io.vertx.core.json.JsonObject().put("epochs", epochs).put("learningRate", learningRate)
-          .put("minWordCount", minWordCount).put("balance", balance)
+          .put("minWordCount", minWordCount).put("balance", balance).put("classBalance", classBalance)
           .put("sourceBoost", new io.vertx.core.json.JsonObject(new java.util.TreeMap<>(sourceBoost)))
           .put("seed", seed);
     }
@@ -80,13 +87,14 @@ final class ModelTrainer {
       }
     }
     Map<String, Double> weights = sourceWeights(samples);
+    Map<SentimentLabel, Double> byClass = classWeights(samples, weights);
     LabelFactory labels = new LabelFactory();
     MutableDataset<Label> data = new MutableDataset<>(
         new SimpleDataSourceProvenance("earshot triage corpora", labels), labels);
     for (int k = 0; k < samples.size(); k++) {
       Corpus.Sample s = samples.get(k);
       ArrayExample<Label> example = new ArrayExample<>(new Label(s.label().code()),
-          weights.get(s.source()).floatValue());
+          (float) (weights.get(s.source()) * byClass.get(s.label())));
       addFeatures(example, features.get(k), df);
       data.add(example);
     }
@@ -108,6 +116,28 @@ final class ModelTrainer {
         example.add(SentimentFeatures.wordFeature(f.words[i]), 1.0);
       }
     }
+  }
+
+  /**
+   * Per-class factor on top of the source weights: (largest class / this class) ^ classBalance,
+   * counting each example by its source weight, rescaled so the mean weight stays 1. At 0 every
+   * class counts as it comes; at 1 the classes weigh the same in training.
+   */
+  Map<SentimentLabel, Double> classWeights(List<Corpus.Sample> samples, Map<String, Double> sourceWeights) {
+    Map<SentimentLabel, Double> mass = new EnumMap<>(SentimentLabel.class);
+    samples.forEach(s -> mass.merge(s.label(), sourceWeights.get(s.source()), Double::sum));
+    double largest = mass.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    Map<SentimentLabel, Double> out = new EnumMap<>(SentimentLabel.class);
+    double total = 0;
+    for (Map.Entry<SentimentLabel, Double> e : mass.entrySet()) {
+      double w = Math.pow(largest / e.getValue(), settings.classBalance());
+      out.put(e.getKey(), w);
+      total += w * e.getValue();
+    }
+    double before = mass.values().stream().mapToDouble(Double::doubleValue).sum();
+    double scale = before / total;
+    out.replaceAll((k, w) -> w * scale);
+    return out;
   }
 
   /**

@@ -3,7 +3,6 @@ package io.earshot.triage;
 import io.earshot.domain.Author;
 import io.earshot.domain.Triage;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,20 +13,18 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * {@code earshot score}: one text or JSONL object per input line, one JSON result per output
- * line, in input order. Lines are scored in parallel batches of bounded size, so memory stays
- * flat however long the input; a bad line (empty, binary, too long, broken JSON, no text) gets
+ * line, in input order. Lines are scored in batches on every core ({@link OrderedBatches}), with
+ * a bounded number in flight, so memory stays flat however long the input; a bad line (empty, binary, too long, broken JSON, no text) gets
  * {@code {"error":"..."}} so output stays aligned with input. A byte-order mark at the start,
  * vertical tabs and form feeds inside a post, and a plain post that starts with '{' are scored.
  */
 public final class ScoreCommand {
   static final int MAX_LINE_CHARS = 100_000;
-  private static final int BATCH = 4096;
+  /** Small enough that both cores stay busy to the last line, large enough to cost nothing. */
+  private static final int BATCH = 256;
 
   private ScoreCommand() {
   }
@@ -43,15 +40,8 @@ public final class ScoreCommand {
     try {
       LineReader reader = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
       Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      List<String> batch = new ArrayList<>(BATCH);
-      String line;
-      while ((line = reader.next()) != null) {
-        batch.add(line);
-        if (batch.size() == BATCH) {
-          writeBatch(engine, batch, writer);
-        }
-      }
-      writeBatch(engine, batch, writer);
+      new OrderedBatches(Runtime.getRuntime().availableProcessors(), BATCH)
+          .run(reader::next, line -> scoreLine(engine, line), writer);
       writer.flush();
       return 0;
     } catch (IOException e) {
@@ -59,16 +49,6 @@ public final class ScoreCommand {
       System.err.println("score: " + e.getMessage());
       return 1;
     }
-  }
-
-  private static void writeBatch(TriageEngine engine, List<String> batch, Writer writer) throws IOException {
-    String[] results = new String[batch.size()];
-    IntStream.range(0, results.length).parallel().forEach(i -> results[i] = scoreLine(engine, batch.get(i)));
-    for (String result : results) {
-      writer.write(result);
-      writer.write('\n');
-    }
-    batch.clear();
   }
 
   static String scoreLine(TriageEngine engine, String line) {
@@ -152,18 +132,10 @@ public final class ScoreCommand {
   }
 
   private static String result(Triage t, Object id) {
-    JsonObject out = new JsonObject();
-    if (id instanceof String || id instanceof Number) {
-      out.put("id", id);
-    }
-    return out.put("sentiment", t.sentiment()).put("label", t.label().code())
-        .put("confidence", t.confidence()).put("unsure", t.unsure()).put("lang", t.lang())
-        .put("priority", t.priority().value())
-        .put("reasons", new JsonArray(t.reasonCodes())).put("cues", new JsonArray(t.cues()))
-        .encode();
+    return ResultJson.result(t, id);
   }
 
   private static String error(String message) {
-    return new JsonObject().put("error", message).encode();
+    return ResultJson.error(message);
   }
 }
