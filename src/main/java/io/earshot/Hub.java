@@ -93,6 +93,7 @@ public final class Hub {
   private AuthSetup auth;
   private IngestPipeline pipeline;
   private PriorityRefresher refresher;
+  private ApprovalEscalations escalations;
   private ThreadingRecovery recovery;
   private EventRelay relay;
   private EventDispatcher events;
@@ -226,7 +227,7 @@ public final class Hub {
   private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {
     refresher = new PriorityRefresher(vertx, stores.cases(), scorer, events, new Lease(redis, "priority-refresh",
         connectors.instanceId(), MaintenanceVerticle.PRIORITY_REFRESH.multipliedBy(2)), clock);
-    ApprovalEscalations escalations = new ApprovalEscalations(vertx, publishing.stores(), new Lease(redis,
+    escalations = new ApprovalEscalations(vertx, publishing.stores(), new Lease(redis,
         "approval-escalations", connectors.instanceId(), MaintenanceVerticle.ESCALATION_CHECK.multipliedBy(3)), clock);
     return deployments.deploy("maintenance", new MaintenanceVerticle(relay, recovery, refresher, escalations))
         .mapEmpty();
@@ -316,6 +317,11 @@ public final class Hub {
   /** Recomputes waiting cases' priorities as of {@code asOf}, instead of at the next round. */
   Future<Integer> refreshPriorities(java.time.Instant asOf) {
     return refresher.refresh(asOf);
+  }
+
+  /** Escalates replies held past their rule's time as of {@code asOf}, instead of at the next round. */
+  Future<Integer> escalateApprovals(java.time.Instant asOf) {
+    return escalations.escalate(asOf);
   }
 
   /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */
