@@ -91,15 +91,25 @@ export function createConnectorsPage(root, { me }) {
     }
   }
 
+  let arrivedWhileLoading = null; // statuses told while a load was in flight: newer than what it read
+
   async function load() {
-    const page = await api.connectors();
-    accounts.clear();
-    for (const a of page.items) accounts.set(a.name, a);
+    arrivedWhileLoading = [];
+    try {
+      const page = await api.connectors();
+      accounts.clear();
+      for (const a of page.items) accounts.set(a.name, a);
+    } finally {
+      const late = arrivedWhileLoading;
+      arrivedWhileLoading = null;
+      late.forEach(applyStatus);
+    }
     render();
   }
 
   /** A connector.status_changed payload: the state, detail and counts move at once. */
   function applyStatus(s) {
+    if (arrivedWhileLoading && s) arrivedWhileLoading.push(s);
     const a = s && accounts.get(s.account);
     if (!a) return;
     accounts.set(a.name, {
