@@ -85,4 +85,6 @@ export const api = {
   templates: () => request('GET', '/templates'),
   approvals: () => request('GET', '/approvals'),
   decideApproval: (replyId, body) => request('POST', `/approvals/${id(replyId)}`, body),
+  connectors: () => request('GET', '/connectors'),
+  setConnectorEnabled: (name, enabled) => request('PATCH', `/connectors/${id(name)}`, { enabled }),
 };

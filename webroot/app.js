@@ -8,6 +8,7 @@ import { createInbox } from './inbox.js';
 import { createCaseView } from './caseview.js';
 import { createConnectorBar } from './connectors.js';
 import { canApprove, createApprovalQueue } from './approvals.js';
+import { createConnectorsPage } from './connectors-page.js';
 import { wireLogin } from './login.js';
 import { EVENTS } from './vocabulary.js';
 
@@ -72,6 +73,7 @@ async function verifySession() {
 function showView(which) {
   $('.workspace').hidden = which !== 'inbox';
   $('#approvals').hidden = which !== 'approvals';
+  $('#connectors-page').hidden = which !== 'connectors';
   for (const b of document.querySelectorAll('#views [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === which));
 }
 
@@ -83,6 +85,12 @@ function wireApprovals(me) {
   $('#views').hidden = false;
   for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
   return queue;
+}
+
+function wireConnectorsPage(me) {
+  const page = createConnectorsPage($('#connectors-page'), { me });
+  $('[data-view=connectors]').onclick = () => { showView('connectors'); page.load().catch(() => {}); };
+  return page;
 }
 
 async function start(me) {
@@ -107,10 +115,11 @@ async function start(me) {
   }
 
   const approvals = canApprove(me) ? wireApprovals(me) : null;
+  const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
-    view.refresh().catch(() => {}), approvals?.load().catch(() => {})]);
+    view.refresh().catch(() => {}), approvals?.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -136,6 +145,9 @@ async function start(me) {
       approvals?.apply(data.reply);
     } else if (type === EVENTS.connectorStatusChanged && data.connector) {
       connectors.update(data.connector);
+      accountsPage?.applyStatus(data.connector);
+    } else if (type === EVENTS.connectorEnabledChanged) {
+      accountsPage?.load().catch(() => {});
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
     } // unknown events are ignored so the hub can add new ones
@@ -167,6 +179,7 @@ async function start(me) {
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
       $('#approvals').replaceChildren();
+      $('#connectors-page').replaceChildren();
       $('#views').hidden = true;
       showView('inbox');
     },

@@ -23,6 +23,7 @@ export const EVENTS = Object.freeze({
   replyEngagementUpdated: 'reply.engagement_updated',
   connectorStatusChanged: 'connector.status_changed',
   connectorBudgetWarning: 'connector.budget_warning',
+  connectorEnabledChanged: 'connector.enabled_changed',
   approvalPolicyUpdated: 'approval_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',

@@ -7,6 +7,7 @@ import io.earshot.auth.Passwords;
 import io.earshot.brand.Brands;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
+import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
 import io.earshot.connector.ConnectorStores;
@@ -243,7 +244,8 @@ public final class Hub {
         new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers()),
         new CaseChanges(stores.cases(), events, clock), publishing.replies(), publishing.templates(),
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
-        webhooks.service(events), publishing.approvals(), publishing.policies(), brands), config.http(),
+        webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
+        new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock)), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

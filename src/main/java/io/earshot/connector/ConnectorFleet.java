@@ -2,6 +2,7 @@ package io.earshot.connector;
 
 import io.earshot.connector.budget.AccountBudget;
 import io.earshot.domain.ConnectorState;
+import io.earshot.domain.ConnectorSwitch;
 import io.earshot.domain.ConnectorStatus;
 import io.earshot.domain.Platform;
 import io.earshot.ingest.IngestPipeline;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * All connector accounts of this instance: builds a connector for each enabled account, registers
  * it for publishing, and runs a lease-guarded poller for it. Accounts that cannot run (disabled,
- * unresolved {@code ${VAR}}) are reported on the status board with the reason instead.
+ * unresolved {@code ${VAR}}) are reported on the status board with the reason instead. An admin's
+ * switch ({@link io.earshot.domain.ConnectorSwitch}, in MongoDB) pauses and resumes a running
+ * account: every instance reads the switches every {@link #SWITCH_CHECK} (and at once when told
+ * of a change made through it), so the lease holder stops and the others stay paused.
  */
 public final class ConnectorFleet {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorFleet.class);
+  /** Reading the switches is one scan of a document per account: cheap enough to do every second. */
+  static final Duration SWITCH_CHECK = Duration.ofSeconds(1);
   private final Vertx vertx;
   private final ConnectorFactory factory;
   private final StatusBoard board;
@@ -37,6 +44,16 @@ public final class ConnectorFleet {
   private final ConnectorRegistry registry = new ConnectorRegistry();
   private final List<ConnectorRunner> runners = new ArrayList<>();
   private final List<ConnectorStatus> idle = new ArrayList<>();
+  private final List<Configured> configured = new ArrayList<>();
+  private volatile io.vertx.core.Context context;
+  private long switchTimer = -1;
+
+  /**
+   * An account as configured: from its file, and whether it runs on this hub ({@code problem}
+   * null) or why not (disabled in its file, an unresolved variable, no connector for it).
+   */
+  public record Configured(ConnectorAccount account, String problem) {
+  }
 
   public ConnectorFleet(Vertx vertx, ConnectorFactory factory, StatusBoard board, ConnectorStores stores,
                         IngestPipeline pipeline, RedisConnection redis, Duration leaseTtl, Clock clock) {
@@ -55,6 +72,7 @@ public final class ConnectorFleet {
       ConnectorAccount account = loaded.account();
       if (!account.enabled() || loaded.problem() != null) {
         idle.add(idleStatus(loaded));
+        configured.add(new Configured(account, idle.get(idle.size() - 1).detail()));
         continue;
       }
       AccountBudget budget = new AccountBudget(account.name(), account.budget(), stores.budgets(), clock,
@@ -64,8 +82,10 @@ public final class ConnectorFleet {
         connector = factory.create(vertx, account, new ConnectorServices(budget, stores.tokens(), stores.attempts()));
       } catch (IllegalArgumentException e) {
         idle.add(StatusBoard.status(account, ConnectorState.FAILING, e.getMessage(), null, null, 0, 0));
+        configured.add(new Configured(account, e.getMessage()));
         continue;
       }
+      configured.add(new Configured(account, null));
       registry.add(connector);
       Lease lease = new Lease(redis, "connector:" + account.name(), instanceId, leaseTtl);
       runners.add(new ConnectorRunner(vertx, connector, lease, stores.cursors(), pipeline, board, budget, clock));
@@ -100,16 +120,54 @@ public final class ConnectorFleet {
   }
 
   public Future<Void> start() {
-    java.util.Set<String> configured = new java.util.HashSet<>();
-    registry.all().forEach(c -> configured.add(c.account().name()));
-    idle.forEach(s -> configured.add(s.account()));
-    board.retainOnly(configured).onFailure(e -> LOG.warn("stale connector statuses not cleared: {}", e.toString()));
-    runners.forEach(ConnectorRunner::start);
-    List<Future<Void>> reports = idle.stream().map(board::publish).toList();
-    return Future.join(reports).recover(e -> Future.succeededFuture()).mapEmpty();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    registry.all().forEach(c -> names.add(c.account().name()));
+    idle.forEach(s -> names.add(s.account()));
+    board.retainOnly(names).onFailure(e -> LOG.warn("stale connector statuses not cleared: {}", e.toString()));
+    context = vertx.getOrCreateContext();
+    return stores.switches().all().compose(switches -> {
+      runners.forEach(r -> r.start(enabled(switches, r.account())));
+      switchTimer = vertx.setPeriodic(SWITCH_CHECK.toMillis(), id -> applySwitches());
+      List<Future<Void>> reports = idle.stream().map(board::publish).toList();
+      return Future.join(reports).recover(e -> Future.succeededFuture()).mapEmpty();
+    });
+  }
+
+  private static boolean enabled(Map<String, ConnectorSwitch> switches, String account) {
+    ConnectorSwitch s = switches.get(account);
+    return s == null || s.enabled();
+  }
+
+  /** Pauses or resumes each runner as its switch says; a failed read keeps things as they are until the next. */
+  private void applySwitches() {
+    stores.switches().all().onSuccess(switches -> runners.forEach(r -> {
+      ConnectorSwitch s = switches.getOrDefault(r.account(), ConnectorSwitch.untouched(r.account()));
+      boolean on = s.enabled();
+      if (on && !r.enabled()) {
+        LOG.info("account={} enabled by {}; polling resumes", r.account(), s.changedBy());
+        r.resume();
+      } else if (!on && r.enabled()) {
+        LOG.info("account={} disabled by {}; polling stops", r.account(), s.changedBy());
+        r.pause("disabled by " + s.changedBy() + " at " + s.changedAt());
+      }
+    })).onFailure(e -> LOG.debug("connector switches not read: {}", e.toString()));
+  }
+
+  /** A switch just changed (through this instance): apply it now rather than at the next check. */
+  public void switchesChanged() {
+    io.vertx.core.Context on = context;
+    if (on != null) {
+      on.runOnContext(v -> applySwitches());
+    }
+  }
+
+  /** Every account file read at start-up, in file order, with why it does not run here when it does not. */
+  public List<Configured> configured() {
+    return List.copyOf(configured);
   }
 
   public Future<Void> stop() {
+    vertx.cancelTimer(switchTimer);
     List<Future<Void>> stops = new ArrayList<>();
     runners.forEach(r -> stops.add(r.stop()));
     registry.all().forEach(c -> stops.add(c.stop()));

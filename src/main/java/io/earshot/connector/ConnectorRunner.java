@@ -2,9 +2,7 @@ package io.earshot.connector;
 
 import io.earshot.concurrent.Owner;
 import io.earshot.connector.budget.AccountBudget;
-import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorState;
-import io.earshot.domain.ConnectorStatus;
 import io.earshot.domain.Mention;
 import io.earshot.error.DomainError;
 import io.earshot.ingest.IngestPipeline;
@@ -43,13 +41,15 @@ public final class ConnectorRunner {
   private final Lease lease;
   private final CursorStore cursors;
   private final IngestPipeline pipeline;
-  private final StatusBoard board;
+  private final StatusReporter reporter;
   private final AccountBudget budget;
   private final Clock clock;
   private boolean started;
   // Read by polling() from other threads (health, tests); everything else stays on the runner's context.
   private volatile boolean stopped;
   private volatile boolean holding;
+  // An admin's switch (ConnectorSwitch) turned it off: no lease taken, no poll, no watch.
+  private volatile boolean paused;
   private boolean watching;
   private boolean inFlight;
   private boolean wakePending;
@@ -62,11 +62,6 @@ public final class ConnectorRunner {
   private long timer = -1;
   private Future<Duration> current = Future.succeededFuture(Duration.ZERO);
   private long renewer = -1;
-  private long reportedRead = -1;
-  private long reportedSkipped = -1;
-  private Instant reportedUntil;
-  private String reportedDetail;
-  private ConnectorSpend reportedSpend;
 
   public ConnectorRunner(Vertx vertx, Connector connector, Lease lease, CursorStore cursors,
                          IngestPipeline pipeline, StatusBoard board, AccountBudget budget, Clock clock) {
@@ -75,7 +70,7 @@ public final class ConnectorRunner {
     this.lease = lease;
     this.cursors = cursors;
     this.pipeline = pipeline;
-    this.board = board;
+    this.reporter = new StatusReporter(board, connector.account());
     this.budget = budget;
     this.clock = clock;
   }
@@ -85,13 +80,54 @@ public final class ConnectorRunner {
    * interval longer than the lease never lets it lapse; a standby instance checks as often, so a
    * dead holder is replaced within about one lease lifetime.
    */
-  public void start() {
+  public void start(boolean enabled) {
     renewer = vertx.setPeriodic(lease.ttl().toMillis() / 3, id -> renewIfHolding());
-    schedule(Duration.ZERO);
+    if (enabled) {
+      schedule(Duration.ZERO);
+    } else {
+      pause("disabled by an admin");
+    }
+  }
+
+  /**
+   * Stops polling until {@link #resume}: a page being stored finishes first (its cursor is
+   * saved, so nothing is lost), then the lease is released and the account reported disabled.
+   */
+  public void pause(String detail) {
+    if (paused || stopped) {
+      return;
+    }
+    paused = true;
+    vertx.cancelTimer(timer);
+    unwatch();
+    current.<Void>transform(ar -> holding ? lease.release().otherwiseEmpty() : Future.succeededFuture())
+        .onComplete(v -> {
+          holding = false;
+          if (paused) {
+            report(ConnectorState.DISABLED, detail, null);
+          }
+        });
+  }
+
+  /** Polls again from the stored cursor, at once (after the lease, like any start). */
+  public void resume() {
+    if (!paused || stopped) {
+      return;
+    }
+    paused = false;
+    state = ConnectorState.STARTING;
+    reporter.forget();
+    if (!inFlight) {
+      schedule(Duration.ZERO);
+    }
+  }
+
+  public boolean enabled() {
+    return !paused;
   }
 
   private void renewIfHolding() {
-    if (holding && !stopped) {
+    if (holding && !stopped && !paused) {
       lease.acquireOrRenew().onSuccess(held -> holding = held);
     }
   }
@@ -113,7 +149,7 @@ public final class ConnectorRunner {
   }
 
   private void schedule(Duration delay) {
-    if (!stopped) {
+    if (!stopped && !paused) {
       timer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> tick());
     }
   }
@@ -121,7 +157,7 @@ public final class ConnectorRunner {
   private void tick() {
     inFlight = true;
     current = lease.acquireOrRenew()
-        .compose(held -> held ? pollOnce() : standby())
+        .compose(held -> paused ? pausedTick(held) : held ? pollOnce() : standby())
         .onSuccess(this::scheduleNext)
         .onFailure(this::onError);
   }
@@ -148,7 +184,7 @@ public final class ConnectorRunner {
    * wake-up is remembered once, so a burst of events costs at most one extra poll.
    */
   private void pollSoon() {
-    if (stopped || !holding || clock.instant().isBefore(notBefore)) {
+    if (stopped || paused || !holding || clock.instant().isBefore(notBefore)) {
       return;
     }
     if (inFlight) {
@@ -182,6 +218,7 @@ public final class ConnectorRunner {
     holding = false;
     unwatch();
     state = ConnectorState.STANDBY;
+    reporter.forget();
     Duration check = lease.ttl().dividedBy(3);
     return Future.succeededFuture(check.compareTo(interval()) < 0 ? check : interval());
   }
@@ -196,7 +233,7 @@ public final class ConnectorRunner {
     return ready.compose(v -> cursors.load(name()))
         .compose(cursor -> Owner.onCaller(connector.poll(cursor)))
         .compose(page -> pipeline.offer(branded(page))
-            .compose(result -> cursors.save(name(), page.nextCursor(), clock.instant()))
+            .compose(result -> cursors.save(name(), page.nextCursor(), clock.instant(), page.newestCreatedAt()))
             .compose(v -> recordSuccess(page)));
   }
 
@@ -210,6 +247,12 @@ public final class ConnectorRunner {
     String detail = page.more() ? "catching up" : "polling every " + pause.toSeconds() + "s"
         + (pause.equals(interval()) ? "" : " (near its budget: " + BUDGET_SLOWDOWN + "× slower)");
     return report(next, detail, null).map(page.more() && !budget.tight() ? Duration.ZERO : pause);
+  }
+
+  /** Paused after the tick began: no poll; a lease just taken is released by {@link #pause}. */
+  private Future<Duration> pausedTick(boolean held) {
+    holding = held;
+    return Future.succeededFuture(Duration.ZERO);
   }
 
   /** Near a budget limit the account polls less often, so what is left lasts longer. */
@@ -248,26 +291,12 @@ public final class ConnectorRunner {
     return Duration.ofSeconds(seconds);
   }
 
-  /**
-   * Publishes only what changed; {@code until} and the detail count as changes, because a rate
-   * limit extended by the platform keeps the state but must show the new reset time.
-   */
   private Future<Void> report(ConnectorState next, String detail, Instant until) {
-    ConnectorSpend spend = budget.snapshot();
-    boolean changed = next != state || read != reportedRead || skipped != reportedSkipped
-        || !Objects.equals(until, reportedUntil) || !Objects.equals(detail, reportedDetail)
-        || !Objects.equals(spend, reportedSpend);
-    state = next;
-    if (!changed) {
-      return Future.succeededFuture();
+    if (paused && next != ConnectorState.DISABLED) {
+      return Future.succeededFuture(); // a poll that ended after the switch must not hide it
     }
-    reportedRead = read;
-    reportedSkipped = skipped;
-    reportedUntil = until;
-    reportedDetail = detail;
-    reportedSpend = spend;
-    ConnectorStatus status = StatusBoard.status(connector.account(), next, detail, until, lastPoll, read, skipped, spend);
-    return board.publish(status).recover(e -> Future.succeededFuture());
+    state = next;
+    return reporter.report(next, detail, until, lastPoll, read, skipped, budget.snapshot());
   }
 
   private Duration interval() {
@@ -286,7 +315,7 @@ public final class ConnectorRunner {
 
   /** True while this instance holds the account's lease and polls it. */
   public boolean polling() {
-    return holding && !stopped;
+    return holding && !stopped && !paused;
   }
 
   public String account() {

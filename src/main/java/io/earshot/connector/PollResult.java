@@ -12,4 +12,10 @@ public record PollResult(List<Mention> mentions, String nextCursor, int skippedM
   public PollResult {
     mentions = List.copyOf(mentions);
   }
+
+  /** The newest mention's {@code createdAt}, null for an empty page: what lag is measured from. */
+  public java.time.Instant newestCreatedAt() {
+    return mentions.stream().map(Mention::createdAt).filter(java.util.Objects::nonNull)
+        .max(java.time.Instant::compareTo).orElse(null);
+  }
 }

@@ -13,6 +13,7 @@ import io.earshot.domain.event.DomainEvent.CaseReprioritized;
 import io.earshot.domain.event.DomainEvent.CaseResponded;
 import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
 import io.earshot.domain.event.DomainEvent.ConnectorBudgetWarning;
+import io.earshot.domain.event.DomainEvent.ConnectorEnabledChanged;
 import io.earshot.domain.event.DomainEvent.ConnectorStatusChanged;
 import io.earshot.domain.event.DomainEvent.MentionReceived;
 import io.earshot.domain.event.DomainEvent.OfCase;
@@ -56,6 +57,10 @@ public final class EventCodec {
     }
     if (event instanceof BrandChanged b) {
       return new JsonObject().put("brand", EventPayloads.brand(b.brand())).put("detail", b.detail());
+    }
+    if (event instanceof ConnectorEnabledChanged e) {
+      return new JsonObject().put("account", e.account()).put("before", new JsonObject().put("enabled", e.before()))
+          .put("after", new JsonObject().put("enabled", e.enabled()));
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return new JsonObject().put("account", w.account()).put("platform", w.platform())
@@ -137,6 +142,9 @@ public final class EventCodec {
     }
     if (event instanceof BrandChanged b) {
       return b.detail();
+    }
+    if (event instanceof ConnectorEnabledChanged e) {
+      return (e.enabled() ? "enabled" : "disabled") + " (was " + (e.before() ? "enabled" : "disabled") + ")";
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return "budget " + w.spend().level().code();

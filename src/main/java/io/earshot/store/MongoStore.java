@@ -47,6 +47,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String WEBHOOK_DELIVERIES = "webhook_deliveries";
   public static final String WEBHOOK_DUE = "webhook_due";
   public static final String BUDGETS = "connector_budgets";
+  public static final String CONNECTOR_SWITCHES = "connector_switches";
   public static final String OAUTH_TOKENS = "connector_tokens";
   public static final String PUBLISH_ATTEMPTS = "connector_publish_attempts";
 
@@ -152,7 +153,7 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
-      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS)) {
+      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));

@@ -128,6 +128,10 @@ final class CaseRoutes {
   }
 
   private void checkReply(RoutingContext ctx) {
+    if (!Authenticator.user(ctx).canWorkCases()) {
+      // Only those who may reply check a reply; the dashboard shows marketers no composer.
+      throw new io.earshot.error.DomainError.Forbidden("a marketer does not reply to customers");
+    }
     String text = Bodies.optionalString(Bodies.object(ctx), "text");
     replies.check(ctx.pathParam("id"), text).onSuccess(c -> Bodies.json(ctx, 200, new JsonObject()
         .put("length", c.length()).put("limit", c.limit()).put("ok", c.ok()).put("message", c.message())))

@@ -5,6 +5,7 @@ import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
 import io.earshot.brand.Brands;
 import io.earshot.config.EarshotConfig;
+import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
@@ -49,7 +50,7 @@ public final class HttpApi {
                          InboxService inbox, CaseChanges caseChanges, ReplyService replies, ReplyTemplates templates,
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
-                         ApprovalPolicies approvalPolicies, Brands brands) {
+                         ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -152,6 +153,7 @@ public final class HttpApi {
     new WebhookRoutes(services.webhooks()).mount(v1);
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);
+    new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     return v1;
   }
 

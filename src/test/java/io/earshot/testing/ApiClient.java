@@ -81,6 +81,15 @@ public final class ApiClient {
     return csrfToken;
   }
 
+  /** What the dashboard sends with a state-changing JSON request: type, Origin and (signed in) the CSRF token. */
+  public Map<String, String> writeHeaders() {
+    Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", "application/json", "Origin", baseUrl));
+    if (csrfToken != null) {
+      headers.put("X-CSRF-Token", csrfToken);
+    }
+    return headers;
+  }
+
   /** The hub's own origin, as a browser showing its dashboard would send it. */
   public String origin() {
     return baseUrl;

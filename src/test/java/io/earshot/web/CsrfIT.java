@@ -117,6 +117,8 @@ class CsrfIT {
         .put("name", "Forged").put("handles", new JsonObject().put("x", new JsonArray().add("@Forged")))));
     samples.put("PATCH /api/v1/brands/:id", new Sample("PATCH", "/api/v1/brands/default",
         new JsonObject().put("name", "Renamed by forgery")));
+    samples.put("PATCH /api/v1/connectors/:name", new Sample("PATCH", "/api/v1/connectors/sandbox",
+        new JsonObject().put("enabled", false)));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
   }
@@ -243,7 +245,7 @@ class CsrfIT {
     MongoStore mongo = hub.hub().mongo();
     Map<String, Object> state = new LinkedHashMap<>();
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
-        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS)) {
+        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

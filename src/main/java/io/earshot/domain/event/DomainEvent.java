@@ -308,4 +308,16 @@ public sealed interface DomainEvent {
       return "brand:" + brand.id();
     }
   }
+
+  /** An admin switched a connector account's polling on or off ({@code before} → {@code enabled}). */
+  record ConnectorEnabledChanged(String account, boolean before, boolean enabled, String actor, Instant at)
+      implements DomainEvent {
+    public EventType type() {
+      return EventType.CONNECTOR_ENABLED_CHANGED;
+    }
+
+    public String subject() {
+      return "connector:" + account;
+    }
+  }
 }

@@ -33,6 +33,8 @@ public enum EventType {
   REPLY_ENGAGEMENT_UPDATED("reply.engagement_updated", Delivery.TRANSIENT),
   CONNECTOR_STATUS_CHANGED("connector.status_changed", Delivery.TRANSIENT),
   CONNECTOR_BUDGET_WARNING("connector.budget_warning", Delivery.TRANSIENT),
+  /** An admin enabled or disabled a connector account's polling. */
+  CONNECTOR_ENABLED_CHANGED("connector.enabled_changed", Delivery.RECORDED),
   USER_CREATED("user.created", Delivery.RECORDED),
   USER_UPDATED("user.updated", Delivery.RECORDED),
   SESSION_CREATED("session.created", Delivery.RECORDED),

@@ -1,0 +1,257 @@
+package io.earshot.web;
+
+import static io.earshot.testing.ApiClient.eventually;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.testing.ApiClient;
+import io.earshot.testing.LiveListener;
+import io.earshot.testing.SandboxClient;
+import io.earshot.testing.Team;
+import io.earshot.testing.TestHub;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of the router × every role × no session, against the answer each must get:
+ * {@code ok} (2xx, or 101 for the live socket), 401 or 403. Routes come from the router itself,
+ * so a route added later without a row here fails the test by name. Each call builds what it
+ * needs afresh (a held reply to decide, a webhook to delete), so every role meets the same case.
+ */
+@DisplayName("Who may call which route")
+class RouteRolesIT {
+  /** Columns of {@link #TABLE}, in order. */
+  private static final List<String> WHO = List.of("none", "agent", "manager", "marketer", "admin");
+  private static final Map<String, String> TABLE = new LinkedHashMap<>();
+
+  static {
+    row("GET /api/v1/health", "ok ok ok ok ok");
+    row("POST /api/v1/mentions", "401 401 401 401 401"); // its own bearer token, never a session
+    row("GET /api/v1/live", "401 ok ok ok ok");
+    row("POST /api/v1/session", "ok ok ok ok ok");
+    row("GET /api/v1/session", "401 ok ok ok ok");
+    row("DELETE /api/v1/session", "401 ok ok ok ok");
+    row("POST /api/v1/tokens", "401 ok ok ok ok");
+    row("GET /api/v1/users", "401 403 403 403 ok");
+    row("POST /api/v1/users", "401 403 403 403 ok");
+    row("PATCH /api/v1/users/:username", "401 403 403 403 ok");
+    row("GET /api/v1/cases", "401 ok ok ok ok");
+    row("GET /api/v1/cases/:id", "401 ok ok ok ok");
+    row("PATCH /api/v1/cases/:id", "401 ok ok 403 ok");
+    row("POST /api/v1/cases/:id/replies", "401 ok ok 403 ok");
+    row("POST /api/v1/cases/:id/reply-check", "401 ok ok 403 ok");
+    row("GET /api/v1/templates", "401 ok ok ok ok");
+    row("GET /api/v1/mentions", "401 ok ok ok ok");
+    row("GET /api/v1/webhooks", "401 403 403 403 ok");
+    row("POST /api/v1/webhooks", "401 403 403 403 ok");
+    row("GET /api/v1/webhooks/:id", "401 403 403 403 ok");
+    row("PATCH /api/v1/webhooks/:id", "401 403 403 403 ok");
+    row("DELETE /api/v1/webhooks/:id", "401 403 403 403 ok");
+    row("GET /api/v1/webhooks/:id/deliveries", "401 403 403 403 ok");
+    row("POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay", "401 403 403 403 ok");
+    row("GET /api/v1/approvals", "401 403 ok 403 ok");
+    row("POST /api/v1/approvals/:replyId", "401 403 ok 403 ok");
+    row("GET /api/v1/policies/approval", "401 403 ok 403 ok");
+    row("PUT /api/v1/policies/approval", "401 403 403 403 ok");
+    row("GET /api/v1/brands", "401 ok ok ok ok");
+    row("POST /api/v1/brands", "401 403 403 403 ok");
+    row("GET /api/v1/brands/:id", "401 ok ok ok ok");
+    row("PATCH /api/v1/brands/:id", "401 403 403 403 ok");
+    row("GET /api/v1/connectors", "401 403 ok 403 ok");
+    row("PATCH /api/v1/connectors/:name", "401 403 403 403 ok");
+  }
+
+  private static final AtomicInteger SEQ = new AtomicInteger();
+  private static SandboxClient sandbox;
+  private static TestHub hub;
+  private static Map<String, ApiClient> as;
+  private static String caseId;
+  private static io.vertx.core.Vertx receiver;
+  private static String hookUrl;
+
+  /** One call of a route as a caller; {@code who} names the caller's role (or none). */
+  private interface Call {
+    int send(String who, ApiClient caller);
+  }
+
+  private static void row(String route, String expected) {
+    TABLE.put(route, expected);
+  }
+
+  @BeforeAll
+  static void start() {
+    sandbox = new SandboxClient();
+    hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", sandbox.connectorsDir().toString()));
+    Team team = Team.of(hub);
+    as = new LinkedHashMap<>();
+    as.put("none", new ApiClient(hub.baseUrl(), hub.ingestToken()));
+    as.put("agent", team.agent());
+    as.put("manager", team.manager());
+    as.put("marketer", Team.person(hub, team.admin(), "max", "marketer"));
+    as.put("admin", team.admin());
+    Team.person(hub, team.admin(), "target", "agent");
+    sandbox.postMention("roles_customer", "@ForkfulEats my order never came");
+    caseId = Team.awaitCase(team.admin());
+    receiver = io.vertx.core.Vertx.vertx();
+    int port = receiver.createHttpServer().requestHandler(r -> r.response().setStatusCode(204).end()).listen(0).await().actualPort();
+    hookUrl = "http://127.0.0.1:" + port + "/hook";
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+    sandbox.close();
+    receiver.close().await();
+  }
+
+  @Test
+  @DisplayName("every route answers every role and an anonymous caller as the table says; a route without a row fails by name")
+  void everyRouteEveryRole() {
+    Map<String, Call> calls = calls();
+    List<String> wrong = new ArrayList<>();
+    for (String route : hub.hub().http().routes()) {
+      String expected = TABLE.get(route);
+      Call call = calls.get(route);
+      if (expected == null || call == null) {
+        wrong.add(route + ": a new route; add its row to RouteRolesIT.TABLE and a call to calls()");
+        continue;
+      }
+      String[] cells = expected.split(" ");
+      for (int i = 0; i < WHO.size(); i++) {
+        int status = call.send(WHO.get(i), as.get(WHO.get(i)));
+        if (!matches(cells[i], status)) {
+          wrong.add(route + " as " + WHO.get(i) + ": expected " + cells[i] + ", got " + status);
+        }
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    assertTrue(hub.hub().http().routes().containsAll(TABLE.keySet()), "every row is a route: " + hub.hub().http().routes());
+  }
+
+  private static boolean matches(String cell, int status) {
+    return cell.equals("ok") ? status >= 200 && status < 300 || status == 101 : Integer.parseInt(cell) == status;
+  }
+
+  private static Map<String, Call> calls() {
+    Map<String, Call> c = new LinkedHashMap<>();
+    c.put("GET /api/v1/health", get("/api/v1/health"));
+    c.put("POST /api/v1/mentions", (who, api) -> api.raw("POST", "/api/v1/mentions", "[]", api.writeHeaders()).status());
+    c.put("GET /api/v1/live", (who, api) -> LiveListener.upgradeStatus(hub.hub().port(),
+        who.equals("none") ? null : api.sessionCookie(), null));
+    c.put("POST /api/v1/session", (who, api) -> signIn(who));
+    c.put("GET /api/v1/session", get("/api/v1/session"));
+    c.put("DELETE /api/v1/session", (who, api) -> {
+      ApiClient fresh = who.equals("none") ? api : session(who);
+      return fresh.raw("DELETE", "/api/v1/session", null, fresh.writeHeaders()).status();
+    });
+    c.put("POST /api/v1/tokens", send("POST", "/api/v1/tokens", new JsonObject()));
+    c.put("GET /api/v1/users", get("/api/v1/users"));
+    c.put("POST /api/v1/users", (who, api) -> send(api, "POST", "/api/v1/users", new JsonObject()
+        .put("username", "made-" + SEQ.incrementAndGet()).put("password", "made-password-123").put("roles", new JsonArray().add("agent"))));
+    c.put("PATCH /api/v1/users/:username", send("PATCH", "/api/v1/users/target", new JsonObject().put("capacity", 5)));
+    c.put("GET /api/v1/cases", get("/api/v1/cases"));
+    c.put("GET /api/v1/cases/:id", (who, api) -> api.get("/api/v1/cases/" + caseId).status());
+    c.put("PATCH /api/v1/cases/:id", (who, api) -> send(api, "PATCH", "/api/v1/cases/" + caseId, new JsonObject().put("status", "open")));
+    c.put("POST /api/v1/cases/:id/replies", (who, api) -> send(api, "POST", "/api/v1/cases/" + caseId + "/replies",
+        new JsonObject().put("text", "Sorry about that, a new one is on its way")));
+    c.put("POST /api/v1/cases/:id/reply-check", (who, api) -> send(api, "POST", "/api/v1/cases/" + caseId + "/reply-check",
+        new JsonObject().put("text", "Checking")));
+    c.put("GET /api/v1/templates", get("/api/v1/templates"));
+    c.put("GET /api/v1/mentions", get("/api/v1/mentions"));
+    webhookCalls(c);
+    c.put("GET /api/v1/approvals", get("/api/v1/approvals"));
+    c.put("POST /api/v1/approvals/:replyId", (who, api) -> send(api, "POST", "/api/v1/approvals/" + heldReply(),
+        new JsonObject().put("decision", "approve")));
+    c.put("GET /api/v1/policies/approval", get("/api/v1/policies/approval"));
+    c.put("PUT /api/v1/policies/approval", (who, api) -> send(api, "PUT", "/api/v1/policies/approval",
+        new JsonObject().put("rules", as.get("admin").get("/api/v1/policies/approval").json().getJsonArray("rules"))));
+    c.put("GET /api/v1/brands", get("/api/v1/brands"));
+    c.put("POST /api/v1/brands", (who, api) -> send(api, "POST", "/api/v1/brands", new JsonObject()
+        .put("id", "brand-" + SEQ.incrementAndGet()).put("name", "Made").put("handles", new JsonObject())));
+    c.put("GET /api/v1/brands/:id", get("/api/v1/brands/default"));
+    c.put("PATCH /api/v1/brands/:id", send("PATCH", "/api/v1/brands/default", new JsonObject().put("name", "Default")));
+    c.put("GET /api/v1/connectors", get("/api/v1/connectors"));
+    c.put("PATCH /api/v1/connectors/:name", send("PATCH", "/api/v1/connectors/sandbox", new JsonObject().put("enabled", true)));
+    return c;
+  }
+
+  private static void webhookCalls(Map<String, Call> c) {
+    c.put("GET /api/v1/webhooks", get("/api/v1/webhooks"));
+    c.put("POST /api/v1/webhooks", (who, api) -> send(api, "POST", "/api/v1/webhooks", hook()));
+    c.put("GET /api/v1/webhooks/:id", (who, api) -> api.get("/api/v1/webhooks/" + newHook()).status());
+    c.put("PATCH /api/v1/webhooks/:id", (who, api) -> send(api, "PATCH", "/api/v1/webhooks/" + newHook(),
+        new JsonObject().put("enabled", true)));
+    c.put("DELETE /api/v1/webhooks/:id", (who, api) -> api.raw("DELETE", "/api/v1/webhooks/" + newHook(), null,
+        api.writeHeaders()).status());
+    c.put("GET /api/v1/webhooks/:id/deliveries", (who, api) -> api.get("/api/v1/webhooks/" + newHook() + "/deliveries").status());
+    c.put("POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay", (who, api) -> {
+      String[] delivered = deliveredHook();
+      return send(api, "POST", "/api/v1/webhooks/" + delivered[0] + "/deliveries/" + delivered[1] + "/replay", new JsonObject());
+    });
+  }
+
+  private static Call get(String path) {
+    return (who, api) -> api.get(path).status();
+  }
+
+  private static Call send(String method, String path, JsonObject body) {
+    return (who, api) -> send(api, method, path, body);
+  }
+
+  private static int send(ApiClient api, String method, String path, JsonObject body) {
+    return api.raw(method, path, body.encode(), api.writeHeaders()).status();
+  }
+
+  private static int signIn(String who) {
+    String name = switch (who) {
+      case "agent" -> "ann";
+      case "manager" -> "mia";
+      case "marketer" -> "max";
+      default -> "admin";
+    };
+    String password = name.equals("admin") ? hub.adminPassword() : name + "-password-1";
+    return new ApiClient(hub.baseUrl(), hub.ingestToken()).raw("POST", "/api/v1/session",
+        new JsonObject().put("username", name).put("password", password).encode(), Map.of("Content-Type", "application/json")).status();
+  }
+
+  /** A second session of the role's user, so signing it out leaves the table's own session alone. */
+  private static ApiClient session(String who) {
+    String name = Map.of("agent", "ann", "manager", "mia", "marketer", "max", "admin", "admin").get(who);
+    return new ApiClient(hub.baseUrl(), hub.ingestToken())
+        .login(name, name.equals("admin") ? hub.adminPassword() : name + "-password-1");
+  }
+
+  private static JsonObject hook() {
+    return new JsonObject().put("url", hookUrl).put("secret", "roles-webhook-secret-1234")
+        .put("events", new JsonArray().add("case.assigned"));
+  }
+
+  private static String newHook() {
+    return as.get("admin").post("/api/v1/webhooks", hook()).json().getString("id");
+  }
+
+  /** A webhook with one delivered event: {id, deliveryId}. */
+  private static String[] deliveredHook() {
+    ApiClient admin = as.get("admin");
+    String id = newHook();
+    admin.patch("/api/v1/cases/" + caseId, new JsonObject().put("assignee", SEQ.incrementAndGet() % 2 == 0 ? "ann" : "admin"));
+    String path = "/api/v1/webhooks/" + id + "/deliveries?state=delivered";
+    assertTrue(eventually(Duration.ofSeconds(20), () -> !admin.get(path).json().getJsonArray("items").isEmpty()));
+    return new String[] {id, admin.get(path).json().getJsonArray("items").getJsonObject(0).getString("id")};
+  }
+
+  /** A reply the agent just wrote that the default policy holds ("refund"). */
+  private static String heldReply() {
+    return as.get("agent").post("/api/v1/cases/" + caseId + "/replies",
+        new JsonObject().put("text", "A refund is on its way, number " + SEQ.incrementAndGet())).json().getString("id");
+  }
+}
