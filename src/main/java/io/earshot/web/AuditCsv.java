@@ -1,6 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.store.AuditLog;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,7 @@ final class AuditCsv {
 
   static String row(AuditLog.Entry e) {
     return row(List.of(text(e.id()), e.at() == null ? "" : e.at().toString(), text(e.actor()), text(e.action()),
-        text(e.target()), text(e.detail()), text(e.data())));
+        text(e.target()), text(e.detail()), e.data() == null ? "" : new JsonObject(e.data()).encode()));
   }
 
   static String row(List<String> cells) {
