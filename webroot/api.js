@@ -85,4 +85,9 @@ export const api = {
   templates: () => request('GET', '/templates'),
   approvals: () => request('GET', '/approvals'),
   decideApproval: (replyId, body) => request('POST', `/approvals/${id(replyId)}`, body),
+  audit: (filters) => request('GET', `/audit${query(filters)}`),
+  auditCsvUrl: (filters) => `/api/v1/audit/export.csv${query(filters)}`,
+  users: () => request('GET', '/users'),
+  createUser: (body) => request('POST', '/users', body),
+  updateUser: (username, patch) => request('PATCH', `/users/${id(username)}`, patch),
 };

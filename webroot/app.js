@@ -8,6 +8,8 @@ import { createInbox } from './inbox.js';
 import { createCaseView } from './caseview.js';
 import { createConnectorBar } from './connectors.js';
 import { canApprove, createApprovalQueue } from './approvals.js';
+import { createAuditPage } from './admin-audit.js';
+import { createPeoplePage } from './admin-people.js';
 import { wireLogin } from './login.js';
 import { EVENTS } from './vocabulary.js';
 
@@ -68,11 +70,23 @@ async function verifySession() {
   return 'switched';
 }
 
-/** Inbox or approval queue: one of the two fills the page below the top bar. */
+const PAGES = ['approvals', 'audit', 'people'];
+let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
+
+/** Inbox, approval queue or an admin page: one fills the page below the top bar. */
 function showView(which) {
   $('.workspace').hidden = which !== 'inbox';
-  $('#approvals').hidden = which !== 'approvals';
+  for (const page of PAGES) $(`#${page}`).hidden = which !== page;
   for (const b of document.querySelectorAll('#views [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === which));
+  onShow[which]?.();
+}
+
+/** The audit and people pages, for admins only (the hub refuses everyone else anyway). */
+function wireAdmin(me) {
+  const audit = createAuditPage($('#audit'));
+  const people = createPeoplePage($('#people'), { me });
+  onShow = { audit: audit.load, people: people.load };
+  for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = false;
 }
 
 function wireApprovals(me) {
@@ -107,6 +121,7 @@ async function start(me) {
   }
 
   const approvals = canApprove(me) ? wireApprovals(me) : null;
+  if ((me.roles || []).includes('admin')) wireAdmin(me);
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
@@ -166,7 +181,9 @@ async function start(me) {
       $('#case-list').replaceChildren();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
-      $('#approvals').replaceChildren();
+      for (const page of PAGES) $(`#${page}`).replaceChildren();
+      for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = true;
+      onShow = {};
       $('#views').hidden = true;
       showView('inbox');
     },
