@@ -8,7 +8,7 @@ import { h, replaceChildren } from './dom.js';
 import { dateTime } from './format.js';
 import { EVENTS } from './vocabulary.js';
 
-const MORE_ACTIONS = ['user.created', 'user.updated', 'session.created', 'session.ended', 'token.created'];
+const MORE_ACTIONS = ['user.created', 'user.updated', 'session.created', 'session.ended', 'token.created', 'token.revoked'];
 const PAGE = 50;
 
 /** What changed, from the payload the entry kept; nothing is shown that the entry does not hold. */
