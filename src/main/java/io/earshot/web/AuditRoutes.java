@@ -62,11 +62,11 @@ final class AuditRoutes {
   private void export(RoutingContext ctx) {
     admin(ctx);
     AuditQuery query = query(ctx, EXPORT_PAGE, null);
-    HttpServerResponse response = ctx.response().setChunked(true)
-        .putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
-        .putHeader("Content-Disposition", "attachment; filename=\"earshot-audit.csv\"");
     // The first page is read before anything is sent, so a store outage still answers 503, not a cut file.
     log.page(query, false).onSuccess(first -> {
+      HttpServerResponse response = ctx.response().setChunked(true)
+          .putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
+          .putHeader("Content-Disposition", "attachment; filename=\"earshot-audit.csv\"");
       response.write(AuditCsv.HEADER);
       writeFrom(response, query, first).onComplete(done -> response.end());
     }).onFailure(ctx::fail);
