@@ -87,4 +87,9 @@ export const api = {
   decideApproval: (replyId, body) => request('POST', `/approvals/${id(replyId)}`, body),
   connectors: () => request('GET', '/connectors'),
   setConnectorEnabled: (name, enabled) => request('PATCH', `/connectors/${id(name)}`, { enabled }),
+  audit: (filters) => request('GET', `/audit${query(filters)}`),
+  auditCsvUrl: (filters) => `/api/v1/audit/export.csv${query(filters)}`,
+  users: () => request('GET', '/users'),
+  createUser: (body) => request('POST', '/users', body),
+  updateUser: (username, patch) => request('PATCH', `/users/${id(username)}`, patch),
 };

@@ -9,6 +9,8 @@ import { createCaseView } from './caseview.js';
 import { createConnectorBar } from './connectors.js';
 import { canApprove, createApprovalQueue } from './approvals.js';
 import { createConnectorsPage } from './connectors-page.js';
+import { createAuditPage } from './admin-audit.js';
+import { createPeoplePage } from './admin-people.js';
 import { wireLogin } from './login.js';
 import { EVENTS } from './vocabulary.js';
 
@@ -69,12 +71,24 @@ async function verifySession() {
   return 'switched';
 }
 
-/** Inbox or approval queue: one of the two fills the page below the top bar. */
+// view → the element that holds it
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people' };
+let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
+
+/** Inbox, approval queue or an admin page: one fills the page below the top bar. */
 function showView(which) {
   $('.workspace').hidden = which !== 'inbox';
-  $('#approvals').hidden = which !== 'approvals';
-  $('#connectors-page').hidden = which !== 'connectors';
+  for (const [view, el] of Object.entries(PAGES)) $(`#${el}`).hidden = which !== view;
   for (const b of document.querySelectorAll('#views [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === which));
+  onShow[which]?.();
+}
+
+/** The audit and people pages, for admins only (the hub refuses everyone else anyway). */
+function wireAdmin(me) {
+  const audit = createAuditPage($('#audit'));
+  const people = createPeoplePage($('#people'), { me });
+  onShow = { audit: audit.load, people: people.load };
+  for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = false;
 }
 
 function wireApprovals(me) {
@@ -116,6 +130,7 @@ async function start(me) {
 
   const approvals = canApprove(me) ? wireApprovals(me) : null;
   const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
+  if ((me.roles || []).includes('admin')) wireAdmin(me);
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
@@ -178,8 +193,9 @@ async function start(me) {
       $('#case-list').replaceChildren();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
-      $('#approvals').replaceChildren();
-      $('#connectors-page').replaceChildren();
+      for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
+      for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = true;
+      onShow = {};
       $('#views').hidden = true;
       showView('inbox');
     },

@@ -103,13 +103,49 @@ public final class AuthService {
         .map(v -> new SignedIn(secret, new Caller(Person.of(user).user(), id, true, id, session.csrfToken())));
   }
 
-  /** A personal API token for scripts, tied to the caller's session: it ends when that session ends. */
-  public Future<String> createApiToken(Caller caller) {
+  /** A new token's secret (shown once) and its id (the digest, what lists and revocation name it by). */
+  public record NewToken(String secret, String id, String name) {
+  }
+
+  /**
+   * A personal API token for scripts, named by its owner (null: unnamed), tied to the caller's
+   * session: it ends when that session ends.
+   */
+  public Future<NewToken> createApiToken(Caller caller, String name) {
     String secret = Passwords.token();
     var now = clock.instant();
     StoredCredential token = new StoredCredential(Passwords.digest(secret), "token", caller.user().username(),
         caller.sessionId(), null);
-    return credentials.insert(token, now.plus(TOKEN_LIFETIME), now).map(secret);
+    return credentials.insertToken(token, name, now.plus(TOKEN_LIFETIME), now)
+        .map(new NewToken(secret, tokenId(token.id()), name));
+  }
+
+  /** The caller's own live personal API tokens, each with its {@link #tokenId}. */
+  public Future<List<CredentialStore.TokenInfo>> tokens(Caller caller) {
+    return credentials.tokensOf(caller.user().username(), clock.instant()).map(all -> all.stream()
+        .map(t -> new CredentialStore.TokenInfo(tokenId(t.id()), t.name(), t.createdAt(), t.expiresAt())).toList());
+  }
+
+  /**
+   * Ends one of the caller's own tokens, and the live sockets opened with it; fails with
+   * {@code NotFound} for any id that is not a live token of the caller's (another's looks the same).
+   */
+  public Future<Void> revokeToken(Caller caller, String id) {
+    String digest = digestOf(id);
+    return credentials.find(digest, clock.instant()).compose(found -> found == null || !"token".equals(found.kind())
+        || !found.username().equals(caller.user().username())
+        ? Future.failedFuture(new DomainError.NotFound("token " + id))
+        : revocations.endSession(digest));
+  }
+
+  /** A token's public id: its digest spelled base64url, so it fits a path ({@code /tokens/{id}}). */
+  private static String tokenId(String digest) {
+    return digest.replace('+', '-').replace('/', '_').replace("=", "");
+  }
+
+  private static String digestOf(String id) {
+    String digest = id.replace('-', '+').replace('_', '/');
+    return digest + "=".repeat((4 - digest.length() % 4) % 4);
   }
 
   /** The caller behind a session secret or API token. */

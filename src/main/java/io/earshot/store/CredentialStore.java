@@ -25,6 +25,10 @@ public final class CredentialStore {
   public record StoredCredential(String id, String kind, String username, String sessionId, String csrfToken) {
   }
 
+  /** A personal API token as its owner sees it: never the secret, which is not stored. */
+  public record TokenInfo(String id, String name, Instant createdAt, Instant expiresAt) {
+  }
+
   private final MongoStore mongo;
   private final MongoCollection<Document> sessions;
 
@@ -39,6 +43,24 @@ public final class CredentialStore {
         .append("username", credential.username()).append("sessionId", credential.sessionId())
         .append("csrfToken", credential.csrfToken()).append("expiresAt", Dates.of(expiresAt))
         .append("createdAt", Dates.of(now)))).mapEmpty();
+  }
+
+  /** Stores a personal API token with the name its owner gave it (null: none). */
+  public Future<Void> insertToken(StoredCredential token, String name, Instant expiresAt, Instant now) {
+    return mongo.write(() -> sessions.insertOne(new Document("_id", token.id()).append("kind", "token")
+        .append("username", token.username()).append("sessionId", token.sessionId()).append("name", name)
+        .append("expiresAt", Dates.of(expiresAt)).append("createdAt", Dates.of(now)))).mapEmpty();
+  }
+
+  /** The user's live personal API tokens, oldest first. */
+  public Future<List<TokenInfo>> tokensOf(String username, Instant now) {
+    return mongo.run(() -> {
+      List<TokenInfo> tokens = new ArrayList<>();
+      sessions.find(and(eq("username", username), eq("kind", "token"), gt("expiresAt", Dates.of(now))))
+          .sort(new Document("createdAt", 1)).forEach(d -> tokens.add(new TokenInfo(d.getString("_id"),
+              d.getString("name"), Dates.instant(d.get("createdAt")), Dates.instant(d.get("expiresAt")))));
+      return tokens;
+    });
   }
 
   /** The live credential with this digest, or null. */

@@ -160,11 +160,22 @@ public final class MongoStore implements AutoCloseable {
       }
       collection(SESSIONS).createIndex(Indexes.ascending("username"));
       collection(SESSIONS).createIndex(Indexes.ascending("sessionId"));
-      collection(AUDIT).createIndex(Indexes.descending("at"));
+      createAuditIndexes();
       collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
       collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));
       return null;
     });
+  }
+
+  /**
+   * The audit viewer's filters, each newest first. The embedded server keeps unique indexes only
+   * (and an audit filter is never one exact key set), so it scans; these serve a real MongoDB.
+   */
+  private void createAuditIndexes() {
+    collection(AUDIT).createIndex(Indexes.descending("at", "_id"));
+    for (String field : List.of("actor", "action", "target")) {
+      collection(AUDIT).createIndex(Indexes.compoundIndex(Indexes.ascending(field), Indexes.descending("at", "_id")));
+    }
   }
 
   @Override

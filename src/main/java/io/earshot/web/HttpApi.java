@@ -16,6 +16,7 @@ import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.RedisConnection;
 
+import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
 import io.earshot.webhook.WebhookService;
@@ -154,6 +155,7 @@ public final class HttpApi {
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
+    new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
     return v1;
   }
 

@@ -4,6 +4,7 @@ import io.earshot.auth.AuthService;
 import io.earshot.auth.Caller;
 import io.earshot.auth.AccountAudit;
 import io.earshot.domain.event.EventType;
+import io.earshot.error.DomainError;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -14,12 +15,14 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code /api/v1/session}: sign in (session cookie and CSRF token), who am I, sign out; and
- * {@code POST /tokens}, personal API tokens tied to the session they are made from. Sign-in is
+ * {@code /tokens}: one's own personal API tokens (named, listed, revocable), each tied to the
+ * session it is made from. Sign-in is
  * the one state-changing route without a session: it takes only a tiny JSON body, and refuses a
  * foreign {@code Origin} so another site cannot sign a browser into an account of its choosing.
  */
 final class SessionRoutes {
   private static final int SESSION_SECONDS = 12 * 3600;
+  private static final int MAX_TOKEN_NAME = 64;
   private final AuthService auth;
   private final Guards guards;
   private final AccountAudit audit;
@@ -48,6 +51,8 @@ final class SessionRoutes {
     api.get("/session").handler(this::whoAmI);
     api.delete("/session").handler(this::logout);
     api.post("/tokens").handler(this::createToken);
+    api.get("/tokens").handler(this::listTokens);
+    api.delete("/tokens/:id").handler(this::revokeToken);
   }
 
   private void login(RoutingContext ctx) {
@@ -87,17 +92,55 @@ final class SessionRoutes {
     }).onFailure(ctx::fail);
   }
 
-  /** A personal API token for scripts; shown once, stored only as a digest. */
+  /** A personal API token for scripts, optionally {@code {"name"}}; shown once, stored only as a digest. */
   private void createToken(RoutingContext ctx) {
     Caller caller = Authenticator.caller(ctx);
-    auth.createApiToken(caller)
-        .compose(token -> audit(caller, EventType.TOKEN_CREATED).map(token))
-        .onSuccess(token -> Bodies.json(ctx, 201, new JsonObject().put("token", token)))
+    String name = tokenName(ctx);
+    auth.createApiToken(caller, name)
+        .compose(token -> audit(caller, EventType.TOKEN_CREATED, name == null ? "unnamed" : "named " + name).map(token))
+        .onSuccess(token -> Bodies.json(ctx, 201, new JsonObject().put("token", token.secret()).put("id", token.id())
+            .put("name", token.name())))
+        .onFailure(ctx::fail);
+  }
+
+  /** An empty body (what older scripts send) or no {@code name} makes an unnamed token. */
+  private static String tokenName(RoutingContext ctx) {
+    if (ctx.body().length() == 0) {
+      return null;
+    }
+    String name = Bodies.optionalString(Bodies.object(ctx), "name");
+    if (name != null && (name.isBlank() || name.length() > MAX_TOKEN_NAME)) {
+      throw new DomainError.Invalid("name", "must be 1 to " + MAX_TOKEN_NAME + " characters");
+    }
+    return name == null ? null : name.strip();
+  }
+
+  /** The caller's own tokens, without secrets: {@code {"items":[{"id","name","createdAt","expiresAt"}],"total"}}. */
+  private void listTokens(RoutingContext ctx) {
+    auth.tokens(Authenticator.caller(ctx)).onSuccess(tokens -> {
+      JsonArray items = new JsonArray();
+      tokens.forEach(t -> items.add(new JsonObject().put("id", t.id()).put("name", t.name())
+          .put("createdAt", ApiJson.time(t.createdAt())).put("expiresAt", ApiJson.time(t.expiresAt()))));
+      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", tokens.size()));
+    }).onFailure(ctx::fail);
+  }
+
+  /** Ends one of the caller's own tokens (404 for anyone else's), and the live sockets opened with it. */
+  private void revokeToken(RoutingContext ctx) {
+    Caller caller = Authenticator.caller(ctx);
+    String id = ctx.pathParam("id");
+    auth.revokeToken(caller, id)
+        .compose(v -> audit(caller, EventType.TOKEN_REVOKED, "token " + id.substring(0, Math.min(8, id.length()))))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
 
   private Future<Void> audit(Caller caller, EventType type) {
+    return audit(caller, type, type.code());
+  }
+
+  private Future<Void> audit(Caller caller, EventType type, String detail) {
     String name = caller.user().username();
-    return audit.tell(type, name, name, type.code());
+    return audit.tell(type, name, name, detail);
   }
 }

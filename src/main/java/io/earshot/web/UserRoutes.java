@@ -76,7 +76,9 @@ final class UserRoutes {
   private void change(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     body.fieldNames().stream().filter(f -> !PATCHABLE.contains(f)).findFirst().ifPresent(f -> {
-      throw new DomainError.Invalid(f, "cannot be changed; use roles, disabled, password, capacity or skills");
+      // An empty key names no field a client could find; the body is then what is at fault.
+      throw new DomainError.Invalid(f.isBlank() ? "body" : f,
+          "'" + f + "' cannot be changed; use roles, disabled, password, capacity or skills");
     });
     UserChange change = new UserChange(roles(body), Bodies.optionalBoolean(body, "disabled"),
         body.containsKey("password") ? password(Bodies.requiredString(body, "password"), "password") : null,

@@ -43,6 +43,7 @@ class CsrfIT {
   private static String deletableWebhookId;
   private static String deliveryId;
   private static String heldReplyId;
+  private static String tokenId;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -61,6 +62,7 @@ class CsrfIT {
     heldReplyId = new ApiClient(hub.baseUrl(), hub.ingestToken()).login("csrf-target", "csrf-target-password")
         .post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "A refund is on its way"))
         .json().getString("id");
+    tokenId = admin.post("/api/v1/tokens", new JsonObject().put("name", "csrf-revocable")).json().getString("id");
     webhooks();
   }
 
@@ -119,6 +121,7 @@ class CsrfIT {
         new JsonObject().put("name", "Renamed by forgery")));
     samples.put("PATCH /api/v1/connectors/:name", new Sample("PATCH", "/api/v1/connectors/sandbox",
         new JsonObject().put("enabled", false)));
+    samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
   }

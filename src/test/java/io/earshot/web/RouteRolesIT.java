@@ -41,6 +41,10 @@ class RouteRolesIT {
     row("GET /api/v1/session", "401 ok ok ok ok");
     row("DELETE /api/v1/session", "401 ok ok ok ok");
     row("POST /api/v1/tokens", "401 ok ok ok ok");
+    row("GET /api/v1/tokens", "401 ok ok ok ok");
+    row("DELETE /api/v1/tokens/:id", "401 ok ok ok ok"); // one's own token
+    row("GET /api/v1/audit", "401 403 403 403 ok");
+    row("GET /api/v1/audit/export.csv", "401 403 403 403 ok");
     row("GET /api/v1/users", "401 403 403 403 ok");
     row("POST /api/v1/users", "401 403 403 403 ok");
     row("PATCH /api/v1/users/:username", "401 403 403 403 ok");
@@ -154,6 +158,14 @@ class RouteRolesIT {
       return fresh.raw("DELETE", "/api/v1/session", null, fresh.writeHeaders()).status();
     });
     c.put("POST /api/v1/tokens", send("POST", "/api/v1/tokens", new JsonObject()));
+    c.put("GET /api/v1/tokens", get("/api/v1/tokens"));
+    c.put("DELETE /api/v1/tokens/:id", (who, api) -> {
+      String token = who.equals("none") ? "no-such-token"
+          : api.post("/api/v1/tokens", new JsonObject().put("name", "to revoke")).json().getString("id");
+      return api.raw("DELETE", "/api/v1/tokens/" + token, null, api.writeHeaders()).status();
+    });
+    c.put("GET /api/v1/audit", get("/api/v1/audit"));
+    c.put("GET /api/v1/audit/export.csv", get("/api/v1/audit/export.csv"));
     c.put("GET /api/v1/users", get("/api/v1/users"));
     c.put("POST /api/v1/users", (who, api) -> send(api, "POST", "/api/v1/users", new JsonObject()
         .put("username", "made-" + SEQ.incrementAndGet()).put("password", "made-password-123").put("roles", new JsonArray().add("agent"))));

@@ -40,6 +40,8 @@ public enum EventType {
   SESSION_CREATED("session.created", Delivery.RECORDED),
   SESSION_ENDED("session.ended", Delivery.RECORDED),
   TOKEN_CREATED("token.created", Delivery.RECORDED),
+  /** Someone revoked one of their own personal API tokens. */
+  TOKEN_REVOKED("token.revoked", Delivery.RECORDED),
   APPROVAL_POLICY_UPDATED("approval_policy.updated", Delivery.RECORDED),
   WEBHOOK_CREATED("webhook.created", Delivery.RECORDED),
   WEBHOOK_UPDATED("webhook.updated", Delivery.RECORDED),
