@@ -88,7 +88,9 @@ public final class ConnectorFleet {
       configured.add(new Configured(account, null));
       registry.add(connector);
       Lease lease = new Lease(redis, "connector:" + account.name(), instanceId, leaseTtl);
-      runners.add(new ConnectorRunner(vertx, connector, lease, stores.cursors(), pipeline, board, budget, clock));
+      String name = account.name();
+      runners.add(new ConnectorRunner(vertx, connector, lease, stores.cursors(), pipeline, board, budget, clock,
+          () -> stores.switches().get(name).map(sw -> sw == null || sw.enabled())));
       LOG.info("connector account={} platform={} ready", account.name(), account.platform().code());
     }
   }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +63,14 @@ public final class ConnectorRunner {
   private long timer = -1;
   private Future<Duration> current = Future.succeededFuture(Duration.ZERO);
   private long renewer = -1;
+  /** The admin's switch as stored now; read when this instance wins the lease. */
+  private final Supplier<Future<Boolean>> switchedOn;
 
   public ConnectorRunner(Vertx vertx, Connector connector, Lease lease, CursorStore cursors,
-                         IngestPipeline pipeline, StatusBoard board, AccountBudget budget, Clock clock) {
+                         IngestPipeline pipeline, StatusBoard board, AccountBudget budget, Clock clock,
+                         Supplier<Future<Boolean>> switchedOn) {
     this.vertx = vertx;
+    this.switchedOn = switchedOn;
     this.connector = connector;
     this.lease = lease;
     this.cursors = cursors;
@@ -157,7 +162,7 @@ public final class ConnectorRunner {
   private void tick() {
     inFlight = true;
     current = lease.acquireOrRenew()
-        .compose(held -> paused ? pausedTick(held) : held ? pollOnce() : standby())
+        .compose(held -> paused ? pausedTick(held) : held ? (holding ? pollOnce() : takeOver()) : standby())
         .onSuccess(this::scheduleNext)
         .onFailure(this::onError);
   }
@@ -247,6 +252,23 @@ public final class ConnectorRunner {
     String detail = page.more() ? "catching up" : "polling every " + pause.toSeconds() + "s"
         + (pause.equals(interval()) ? "" : " (near its budget: " + BUDGET_SLOWDOWN + "× slower)");
     return report(next, detail, null).map(page.more() && !budget.tight() ? Duration.ZERO : pause);
+  }
+
+  /**
+   * A lease just won. The holder that gave it up may have done so because an admin switched the
+   * account off, which this instance learns only at its next read of the switches: ask the store
+   * first, so a standby never polls in that gap. A failed read polls as before (the store being
+   * down stops ingest anyway).
+   */
+  private Future<Duration> takeOver() {
+    return switchedOn.get().otherwise(true).compose(on -> {
+      if (on) {
+        return pollOnce();
+      }
+      holding = true; // so that pause releases the lease just taken
+      pause("disabled by an admin");
+      return Future.succeededFuture(Duration.ZERO);
+    });
   }
 
   /** Paused after the tick began: no poll; a lease just taken is released by {@link #pause}. */
