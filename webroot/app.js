@@ -12,6 +12,7 @@ import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
 import { wireLogin } from './login.js';
+import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
 
 let session = null; // { me, stop() } while signed in
@@ -19,6 +20,7 @@ let session = null; // { me, stop() } while signed in
 function show(which) {
   $('#boot').hidden = true;
   $('#login').hidden = which !== 'login';
+  $('#password-change').hidden = which !== 'password-change';
   $('#app').hidden = which !== 'app';
 }
 
@@ -26,7 +28,14 @@ function showLogin(message) {
   if (session) session.stop();
   session = null;
   show('login');
-  wireLogin({ message, onSignedIn: start });
+  wireLogin({ message, onSignedIn: enter });
+}
+
+/** Into the app, unless an admin set this user's password: then they choose their own first. */
+function enter(me) {
+  if (!me.mustChangePassword) return start(me);
+  show('password-change');
+  showPasswordChange($('#password-change'), { me, onChanged: enter, onSignOut: () => showLogin() });
 }
 
 function setLiveState(state) {
@@ -66,7 +75,7 @@ async function verifySession() {
   if (now.username === shown.me.username) return 'same';
   shown.stop();
   session = null;
-  await start(now);
+  await enter(now);
   showNotice(`Signed in as ${now.username} in another tab (was ${shown.me.username}).`);
   return 'switched';
 }
@@ -210,4 +219,4 @@ async function start(me) {
 setUnauthenticatedHandler(() => { if (session) showLogin('Your session has ended. Please sign in again.'); });
 setSessionChangedHandler(async () => (await verifySession()) === 'same');
 
-api.currentSession().then(start, () => showLogin());
+api.currentSession().then(enter, () => showLogin());

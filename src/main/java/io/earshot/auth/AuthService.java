@@ -100,7 +100,8 @@ public final class AuthService {
     StoredCredential session = new StoredCredential(id, "session", user.username(), id, Passwords.token());
     var now = clock.instant();
     return credentials.insert(session, now.plus(SESSION_LIFETIME), now)
-        .map(v -> new SignedIn(secret, new Caller(Person.of(user).user(), id, true, id, session.csrfToken())));
+        .map(v -> new SignedIn(secret, new Caller(Person.of(user).user(), id, true, id, session.csrfToken(),
+            user.mustChangePassword())));
   }
 
   /** A new token's secret (shown once) and its id (the digest, what lists and revocation name it by). */
@@ -162,7 +163,7 @@ public final class AuthService {
         ? users.findUser(credential.username()).compose(user -> !mayAct(user)
             ? Future.failedFuture(new DomainError.Unauthenticated(ENDED))
             : Future.succeededFuture(new Caller(Person.of(user).user(), credential.id(), isSession(credential),
-                credential.sessionId(), credential.csrfToken())))
+                credential.sessionId(), credential.csrfToken(), user.mustChangePassword())))
         : Future.failedFuture(new DomainError.Unauthenticated(ENDED)));
   }
 

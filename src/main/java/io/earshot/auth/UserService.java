@@ -57,7 +57,7 @@ public final class UserService {
     return checkCurrentPassword(actor, address, self, change)
         .compose(v -> existing(username))
         .compose(before -> keepsAnAdmin(before, change).map(before))
-        .compose(before -> fields(change).compose(fields -> users.update(username, fields, clock.instant()))
+        .compose(before -> fields(change, self).compose(fields -> users.update(username, fields, clock.instant()))
             .compose(after -> undoIfNoAdminLeft(before, after, change)))
         .compose(after -> endCredentials(actor, username, self, change).map(after))
         .map(Person::of);
@@ -121,7 +121,8 @@ public final class UserService {
     return new DomainError.Conflict("this is the last active admin; make someone else an admin first");
   }
 
-  private Future<Map<String, Object>> fields(UserChange change) {
+  /** A password set by someone else must be replaced by its owner; one's own choice clears that. */
+  private Future<Map<String, Object>> fields(UserChange change, boolean self) {
     Map<String, Object> fields = new LinkedHashMap<>();
     if (change.roles() != null) {
       fields.put("roles", User.of("-", change.roles()).roleCodes());
@@ -141,6 +142,7 @@ public final class UserService {
     return passwords.hash(change.password()).map(hash -> {
       fields.put("passwordHash", hash);
       fields.put("passwordChangedAt", clock.instant());
+      fields.put("mustChangePassword", !self);
       return fields;
     });
   }

@@ -4,7 +4,8 @@ package io.earshot.error;
  * A refusal in the hub's own terms, with no transport in it: what the caller asked for does not
  * exist ({@link NotFound}), can never be right ({@link Invalid}, naming the field), clashes with
  * the record's state ({@link Conflict}), is not the caller's to do ({@link Forbidden}), needs a
- * caller ({@link Unauthenticated}), comes too often ({@link TooManyRequests}), or cannot be done
+ * caller ({@link Unauthenticated}), must wait until the caller replaces a password an admin set
+ * ({@link PasswordChangeRequired}), comes too often ({@link TooManyRequests}), or cannot be done
  * now because a backing service or a bounded resource is unavailable ({@link Unavailable}). The
  * web layer maps each kind to an answer in one place ({@code web/ErrorAnswers}). Carries no stack
  * trace: these are expected outcomes, not bugs.
@@ -52,6 +53,16 @@ public abstract class DomainError extends RuntimeException {
 
   public static final class Unauthenticated extends DomainError {
     public Unauthenticated(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The caller signed in with a password an admin set: nothing but changing it (and seeing or
+   * ending the session) is allowed until they choose their own.
+   */
+  public static final class PasswordChangeRequired extends DomainError {
+    public PasswordChangeRequired(String message) {
       super(message);
     }
   }

@@ -23,9 +23,13 @@ import org.bson.conversions.Bson;
  * one-element list and replaced by {@code roles} at the next change.
  */
 public final class UserStore {
-  /** A stored user. {@code capacity} is null when no limit is set. */
+  /**
+   * A stored user. {@code capacity} is null when no limit is set; {@code mustChangePassword} is
+   * set while the password is one an admin chose, until the user sets their own.
+   */
   public record StoredUser(String username, List<String> roles, String passwordHash, boolean disabled,
-                           Integer capacity, List<String> skills, Instant createdAt) {
+                           Integer capacity, List<String> skills, Instant createdAt,
+                           boolean mustChangePassword) {
   }
 
   private static final String ADMIN = "admin";
@@ -63,7 +67,7 @@ public final class UserStore {
 
   /**
    * Sets the given fields ({@code roles}, {@code disabled}, {@code passwordHash}, {@code capacity}
-   * (null removes it), {@code skills}) and answers the user as it is now, or null when unknown.
+   * (null removes it), {@code skills}, {@code mustChangePassword}) and answers the user as it is now, or null when unknown.
    */
   public Future<StoredUser> update(String username, Map<String, Object> fields, Instant now) {
     Document set = new Document("updatedAt", Dates.of(now));
@@ -109,6 +113,7 @@ public final class UserStore {
     List<String> skills = d.getList("skills", String.class);
     return new StoredUser(d.getString("_id"), List.copyOf(roles), d.getString("passwordHash"),
         Boolean.TRUE.equals(d.getBoolean("disabled")), d.getInteger("capacity"),
-        skills == null ? List.of() : List.copyOf(skills), Dates.instant(d.get("createdAt")));
+        skills == null ? List.of() : List.copyOf(skills), Dates.instant(d.get("createdAt")),
+        Boolean.TRUE.equals(d.getBoolean("mustChangePassword")));
   }
 }

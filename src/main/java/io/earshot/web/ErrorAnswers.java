@@ -21,7 +21,7 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.Conflict) {
       return 409;
     }
-    if (error instanceof DomainError.Forbidden) {
+    if (error instanceof DomainError.Forbidden || error instanceof DomainError.PasswordChangeRequired) {
       return 403;
     }
     if (error instanceof DomainError.Unauthenticated) {
@@ -45,6 +45,9 @@ public final class ErrorAnswers {
     }
     if (error instanceof DomainError.Forbidden) {
       return "forbidden";
+    }
+    if (error instanceof DomainError.PasswordChangeRequired) {
+      return "password_change_required";
     }
     if (error instanceof DomainError.Unauthenticated) {
       return "unauthenticated";

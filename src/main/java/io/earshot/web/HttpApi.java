@@ -143,7 +143,7 @@ public final class HttpApi {
     Router v1 = Router.router(vertx);
     SessionRoutes sessions = new SessionRoutes(services.auth(), guards, services.accountAudit());
     sessions.mountSignIn(v1);
-    v1.route().handler(authenticator::handle).handler(guards.csrf()::handle);
+    v1.route().handler(authenticator::handle).handler(PasswordGate::handle).handler(guards.csrf()::handle);
     v1.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .handler(Bodies::requireJson)
         .handler(guards.bodies().read(BodyReader.SMALL_LIMIT, guards.uploads())).handler(BodyReader::finished);

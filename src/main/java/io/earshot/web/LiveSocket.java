@@ -53,7 +53,7 @@ final class LiveSocket {
     ctx.request().pause();
     requireHandshake(ctx.request());
     csrf.rejectForeignOrigin(ctx.request());
-    auth.authenticate(Authenticator.secretOf(ctx.request()))
+    auth.authenticate(Authenticator.secretOf(ctx.request())).compose(PasswordGate::admit)
         .compose(caller -> ctx.request().toWebSocket().map(socket -> {
           relay(socket, caller);
           return socket;

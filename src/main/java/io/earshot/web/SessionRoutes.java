@@ -77,10 +77,14 @@ final class SessionRoutes {
     Bodies.json(ctx, 200, session(Authenticator.caller(ctx)));
   }
 
-  /** The contract's answer: who the server knows, and the token this session's requests carry. */
+  /**
+   * The contract's answer: who the server knows, the token this session's requests carry, and
+   * whether they must first replace a password an admin set.
+   */
   private static JsonObject session(Caller caller) {
     return new JsonObject().put("username", caller.user().username())
-        .put("roles", new JsonArray(caller.user().roleCodes())).put("csrfToken", caller.csrfToken());
+        .put("roles", new JsonArray(caller.user().roleCodes())).put("csrfToken", caller.csrfToken())
+        .put("mustChangePassword", caller.mustChangePassword());
   }
 
   /** Ends the credential presented (and a session's tokens); the browser's cookie is cleared. */

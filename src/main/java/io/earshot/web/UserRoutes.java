@@ -89,6 +89,7 @@ final class UserRoutes {
       throw new DomainError.Invalid("body", "give roles, disabled, password, capacity or skills to change");
     }
     var caller = Authenticator.caller(ctx);
+    PasswordGate.onlyPassword(caller, change);
     people.update(caller, guards.forwarded().clientAddress(ctx.request()), ctx.pathParam("username"), change)
         .compose(p -> audit(caller.user().username(), EventType.USER_UPDATED, p, describe(change)).map(p))
         .onSuccess(p -> Bodies.json(ctx, 200, json(p)))

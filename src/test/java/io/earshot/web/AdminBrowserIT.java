@@ -94,6 +94,34 @@ class AdminBrowserIT {
   }
 
   @Test
+  @DisplayName("after an admin resets a password the user signs in to a \"choose a new password\" form, and continues into the app")
+  void resetPasswordForm() throws Exception {
+    assertEquals(201, team.admin().post("/api/v1/users", new JsonObject().put("username", "rex-reset")
+        .put("password", "rex-reset-password").put("roles", new JsonArray().add("agent"))).status());
+    assertEquals(200, team.admin().patch("/api/v1/users/rex-reset", new JsonObject()
+        .put("password", "set-by-the-admin")).status());
+    try (Browser rex = new Browser(WAIT)) {
+      rex.driver().get(hub.baseUrl() + "/");
+      rex.waiting().until(ExpectedConditions.visibilityOfElementLocated(testId("login-username"))).sendKeys("rex-reset");
+      rex.driver().findElement(testId("login-password")).sendKeys("set-by-the-admin");
+      rex.driver().findElement(testId("login-submit")).click();
+      rex.waiting().until(ExpectedConditions.visibilityOfElementLocated(testId("password-change-form")));
+      assertTrue(rex.driver().findElement(By.id("app")).getDomProperty("hidden").equals("true"), "the app stays closed");
+      rex.driver().findElement(testId("pw-current")).sendKeys("set-by-the-admin");
+      rex.driver().findElement(testId("pw-new")).sendKeys("set-by-the-admin");
+      rex.driver().findElement(testId("pw-submit")).click();
+      assertTrue(rex.await(testId("pw-error")).getText().startsWith("password"), "the hub's refusal is shown");
+      rex.driver().findElement(testId("pw-new")).clear();
+      rex.driver().findElement(testId("pw-new")).sendKeys("rex-chose-this-one");
+      rex.driver().findElement(testId("pw-submit")).click();
+      rex.waiting().until(ExpectedConditions.attributeToBe(testId("live-status"), "data-state", "live"));
+      assertEquals("rex-reset", rex.driver().findElement(By.id("user-name")).getText());
+      assertTrue(rex.driver().findElement(By.id("password-change")).getDomProperty("hidden").equals("true"));
+    }
+    assertEquals(200, fresh().login("rex-reset", "rex-chose-this-one").get("/api/v1/cases").status());
+  }
+
+  @Test
   @DisplayName("the audit page shows hostile actor and detail text literally, a change's before and after, and exports the same filters")
   void auditPage() throws Exception {
     new AuditLog(hub.hub().mongo()).recordAll(List.of(new AuditLog.Entry("hostile-1", Instant.now(), HOSTILE_ACTOR,

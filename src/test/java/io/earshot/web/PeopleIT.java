@@ -38,7 +38,7 @@ class PeopleIT {
   }
 
   @Test
-  @DisplayName("sign-in and GET /session answer username, roles and the session's CSRF token")
+  @DisplayName("sign-in and GET /session answer username, roles, the session's CSRF token and mustChangePassword")
   void sessionContract() {
     ApiClient.Response signIn = client().post("/api/v1/session",
         new JsonObject().put("username", "admin").put("password", hub.adminPassword()));
@@ -48,7 +48,8 @@ class PeopleIT {
     assertTrue(body.getString("csrfToken").length() >= 40, body.encode());
     JsonObject again = admin.get("/api/v1/session").json();
     assertEquals(admin.csrfToken(), again.getString("csrfToken"), "GET /session answers the same session's token");
-    assertEquals(3, again.size(), again.encode());
+    assertFalse(body.getBoolean("mustChangePassword"), body.encode());
+    assertEquals(4, again.size(), again.encode());
   }
 
   @Test
