@@ -1,6 +1,7 @@
 package io.earshot;
 
 import io.earshot.config.EarshotConfig;
+import io.earshot.error.DomainError;
 import io.earshot.live.LiveBus;
 import io.earshot.redis.EmbeddedRedis;
 import io.earshot.redis.RedisConnection;
@@ -10,8 +11,10 @@ import io.earshot.store.MongoStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Backends {
   private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+  /** How long start-up waits for MongoDB to become reachable. */
+  private static final Duration START_PATIENCE = Duration.ofSeconds(60);
   /**
    * Blocking work of starting and stopping (embedded servers, files read once, closing clients):
    * rare and slow, so a small pool of its own rather than the default one or an event loop.
@@ -64,7 +69,23 @@ final class Backends {
       var concern = MongoStore.writeConcern(stores.mongoDurability().writeConcern(), stores.mongoDurability().journal());
       mongo = new MongoStore(vertx, url, stores.mongoDatabase(), concern, durability);
       return null;
-    }).compose(v -> mongo.createIndexes());
+    }).compose(v -> whenReachable(System.nanoTime() + START_PATIENCE.toNanos()));
+  }
+
+  /**
+   * Creates the indexes once MongoDB answers. A server that is not reachable yet (a replica set
+   * still electing, or the embedded server slow to answer its first hello on a loaded machine)
+   * is waited for up to {@link #START_PATIENCE}, instead of failing the start on the store's
+   * 2 s selection timeout.
+   */
+  private Future<Void> whenReachable(long deadline) {
+    return mongo.createIndexes().recover(e -> {
+      if (!(e instanceof DomainError.Unavailable) || System.nanoTime() > deadline) {
+        return Future.failedFuture(e);
+      }
+      LOG.warn("MongoDB not reachable yet ({}); retrying", e.getMessage());
+      return vertx.timer(1, TimeUnit.SECONDS).compose(t -> whenReachable(deadline));
+    });
   }
 
   private Future<Void> startRedis() {
