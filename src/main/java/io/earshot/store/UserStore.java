@@ -12,8 +12,10 @@ import com.mongodb.client.model.Sorts;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -23,9 +25,13 @@ import org.bson.conversions.Bson;
  * one-element list and replaced by {@code roles} at the next change.
  */
 public final class UserStore {
-  /** A stored user. {@code capacity} is null when no limit is set. */
+  /**
+   * A stored user. {@code capacity} is null when no limit is set, {@code displayName} when none is
+   * given; {@code signatures} maps a brand id to the public signature used for that brand.
+   */
   public record StoredUser(String username, List<String> roles, String passwordHash, boolean disabled,
-                           Integer capacity, List<String> skills, Instant createdAt) {
+                           Integer capacity, List<String> skills, Instant createdAt, String displayName,
+                           Map<String, String> signatures, boolean flagged) {
   }
 
   private static final String ADMIN = "admin";
@@ -63,7 +69,8 @@ public final class UserStore {
 
   /**
    * Sets the given fields ({@code roles}, {@code disabled}, {@code passwordHash}, {@code capacity}
-   * (null removes it), {@code skills}) and answers the user as it is now, or null when unknown.
+   * (null removes it), {@code skills}, {@code displayName} (null removes it), {@code signatures},
+   * {@code flagged}) and answers the user as it is now, or null when unknown.
    */
   public Future<StoredUser> update(String username, Map<String, Object> fields, Instant now) {
     Document set = new Document("updatedAt", Dates.of(now));
@@ -109,6 +116,16 @@ public final class UserStore {
     List<String> skills = d.getList("skills", String.class);
     return new StoredUser(d.getString("_id"), List.copyOf(roles), d.getString("passwordHash"),
         Boolean.TRUE.equals(d.getBoolean("disabled")), d.getInteger("capacity"),
-        skills == null ? List.of() : List.copyOf(skills), Dates.instant(d.get("createdAt")));
+        skills == null ? List.of() : List.copyOf(skills), Dates.instant(d.get("createdAt")),
+        d.getString("displayName"), signatures(d.get("signatures", Document.class)),
+        Boolean.TRUE.equals(d.getBoolean("flagged")));
+  }
+
+  private static Map<String, String> signatures(Document d) {
+    Map<String, String> all = new TreeMap<>();
+    if (d != null) {
+      d.forEach((brand, text) -> all.put(brand, String.valueOf(text)));
+    }
+    return Collections.unmodifiableMap(all);
   }
 }
