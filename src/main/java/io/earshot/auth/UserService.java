@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Managing people: admins list, add and change users; anyone changes their own password (with
- * the current one), display name and signatures. Disabling someone or changing their password ends their sessions and tokens
- * (a person changing their own keeps the session they did it from). The last active admin can
- * be neither disabled nor demoted. Futures fail with {@link DomainError.Forbidden},
+ * the current one), display name and signatures. Disabling someone or changing their password
+ * ends their sessions and tokens (a person changing their own keeps the session they did it
+ * from). The last active admin can be neither disabled nor demoted. Futures fail with {@link DomainError.Forbidden},
  * {@link DomainError.NotFound}, {@link DomainError.Conflict} (name taken, last admin) or
  * {@link DomainError.Invalid} (wrong current password).
  */
