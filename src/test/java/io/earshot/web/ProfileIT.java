@@ -87,6 +87,10 @@ class ProfileIT {
     assertEquals("Ann Bell", ann.getString("displayName"));
     assertEquals(new JsonArray(), ann.getJsonArray("skills"));
     assertNull(person("mia").getString("displayName"));
+    JsonObject removed = team.agent().patch("/api/v1/users/ann",
+        new JsonObject().put("signatures", new JsonObject().put(brand, ""))).json();
+    assertEquals(new JsonObject(), removed.getJsonObject("signatures"), "an empty text removes a signature");
+    assertEquals("Ann Bell", removed.getString("displayName"), "the name given before stays");
   }
 
   @Test
