@@ -1,7 +1,7 @@
 // The people page for admins: everyone with their roles, whether they are disabled, and the
 // changes the API offers (GET/POST /users, PATCH /users/{username}): add someone, change their
-// roles, disable or enable them (disabling ends their sessions and tokens at once), and set a
-// new password. The hub refuses what it must (the last admin, a short password) and the page
+// roles and display name (what templated replies sign with), disable or enable them (disabling
+// ends their sessions and tokens at once), and set a new password. The hub refuses what it must (the last admin, a short password) and the page
 // shows its reason.
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
@@ -42,7 +42,7 @@ export function createPeoplePage(root, { me }) {
 
   replaceChildren(root, h('div', { class: 'admin-head' }, h('h2', {}, 'People')), form, error, notice,
     h('table', { class: 'admin-table', testid: 'people-table' },
-      h('thead', {}, h('tr', {}, ['Username', 'Roles', '', 'Status', 'Password', 'Added'].map((t) => h('th', {}, t)))), body));
+      h('thead', {}, h('tr', {}, ['Username', 'Display name', 'Roles', '', 'Status', 'Password', 'Added'].map((t) => h('th', {}, t)))), body));
 
   /** Sends one change for one person and redraws their row from the hub's answer. */
   const change = (person, patch, what) => async () => {
@@ -58,11 +58,16 @@ export function createPeoplePage(root, { me }) {
     const fresh = h('input', { type: 'password', testid: 'people-password', placeholder: 'new password',
       autocomplete: 'new-password', 'aria-label': `New password for ${person.username}` });
     const self = person.username === me.username;
+    const shown = h('input', { testid: 'people-display-name', value: person.displayName || '', maxlength: 100,
+      placeholder: person.username, 'aria-label': `Display name for ${person.username}` });
+    const saveName = () => change(person, { displayName: shown.value.trim() || null }, 'display name saved')();
     const setPassword = async () => {
       await change(person, { password: fresh.value }, 'password set; their other sessions ended')();
     };
     return h('tr', { testid: 'people-row', dataset: { username: person.username } },
       h('td', { testid: 'people-username' }, person.username),
+      h('td', {}, shown, h('button', { type: 'button', class: 'btn small', testid: 'people-save-name',
+        on: { click: saveName } }, 'Save')),
       h('td', {}, boxes.element),
       h('td', {}, h('button', { type: 'button', class: 'btn small', testid: 'people-save-roles',
         on: { click: () => change(person, { roles: boxes.value() }, 'roles saved')() } }, 'Save roles')),

@@ -216,13 +216,14 @@ public final class Hub {
         config.outbound().publishLease());
     EngagementTracker engagement = engagementTracker(stores.replies());
     Path templatesDir = config.http().webroot().resolve("templates/replies");
-    ApprovalPolicies policies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), stores.customers(),
-        new UserStore(mongo), events, clock);
+    UserStore users = new UserStore(mongo);
+    ApprovalPolicies policies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), stores.customers(), users,
+        events, clock);
     ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
     return backends.blocking(() -> new ReplyTemplates(templatesDir))
         .compose(templates -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
             .map(v -> new Publishing(new ReplyService(publishStores, connectors.registry(), templates, policies,
-                publisher, clock), templates, approvals, policies, publishStores)));
+                publisher, users, clock), templates, approvals, policies, publishStores)));
   }
 
   private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {

@@ -4,14 +4,17 @@ import io.earshot.store.UserStore.StoredUser;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A person as an admin manages them: roles, whether they may sign in, how many open cases they
- * take at most ({@code capacity}, null: no limit) and their skills. Never carries the password hash.
+ * take at most ({@code capacity}, null: no limit), their skills, the name and per-brand signatures
+ * customers see ({@code displayName} null: none given) and whether an admin flagged them (approval
+ * rules may hold a flagged author's replies). Never carries the password hash.
  */
 public record Person(String username, Set<Role> roles, boolean disabled, Integer capacity, List<String> skills,
-                     Instant createdAt) {
+                     Instant createdAt, String displayName, Map<String, String> signatures, boolean flagged) {
 
   /** The stored user, with role codes this version does not know left out. */
   public static Person of(StoredUser stored) {
@@ -24,7 +27,7 @@ public record Person(String username, Set<Role> roles, boolean disabled, Integer
       }
     }
     return new Person(stored.username(), Set.copyOf(roles), stored.disabled(), stored.capacity(),
-        stored.skills(), stored.createdAt());
+        stored.skills(), stored.createdAt(), stored.displayName(), stored.signatures(), stored.flagged());
   }
 
   /** The person as an actor; only meaningful while they hold a role. */

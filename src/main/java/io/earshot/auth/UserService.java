@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Managing people: admins list, add and change users; anyone changes their own password (with
- * the current one). Disabling someone or changing their password ends their sessions and tokens
- * (a person changing their own keeps the session they did it from). The last active admin can
- * be neither disabled nor demoted. Futures fail with {@link DomainError.Forbidden},
+ * the current one), display name and signatures. Disabling someone or changing their password
+ * ends their sessions and tokens (a person changing their own keeps the session they did it
+ * from). The last active admin can be neither disabled nor demoted. Futures fail with {@link DomainError.Forbidden},
  * {@link DomainError.NotFound}, {@link DomainError.Conflict} (name taken, last admin) or
  * {@link DomainError.Invalid} (wrong current password).
  */
@@ -50,9 +50,10 @@ public final class UserService {
   /** Applies {@code change} to {@code username} on behalf of {@code actor}, signed in from {@code address}. */
   public Future<Person> update(Caller actor, String address, String username, UserChange change) {
     boolean self = actor.user().username().equals(username);
-    if (!actor.user().isAdmin() && (!self || change.beyondPassword())) {
+    if (!actor.user().isAdmin() && (!self || change.adminOnly())) {
       return Future.failedFuture(new DomainError.Forbidden(self
-          ? "you may change only your own password; ask an admin for the rest" : "only admins manage users"));
+          ? "you may change only your own password, display name and signatures; ask an admin for the rest"
+          : "only admins manage users"));
     }
     return checkCurrentPassword(actor, address, self, change)
         .compose(v -> existing(username))
@@ -136,6 +137,7 @@ public final class UserService {
     if (change.skills() != null) {
       fields.put("skills", change.skills());
     }
+    profile(change, fields);
     if (change.password() == null) {
       return Future.succeededFuture(fields);
     }
@@ -145,6 +147,19 @@ public final class UserService {
       fields.put("mustChangePassword", !self);
       return fields;
     });
+  }
+
+  /** Signatures are set one brand at a time, so changing one keeps the others. */
+  private static void profile(UserChange change, Map<String, Object> fields) {
+    if (change.displayName() != null || change.clearDisplayName()) {
+      fields.put("displayName", change.displayName());
+    }
+    if (change.signatures() != null) {
+      change.signatures().forEach((brand, text) -> fields.put("signatures." + brand, text));
+    }
+    if (change.flagged() != null) {
+      fields.put("flagged", change.flagged());
+    }
   }
 
   private Future<Void> endCredentials(Caller actor, String username, boolean self, UserChange change) {

@@ -24,7 +24,7 @@ import java.util.List;
 /**
  * The approval policy: admins read and replace it; a submitted reply asks it which rule, if
  * any, holds it. The subject it judges is gathered here from the stores (the customer's reach,
- * the case's scores, when the reply's author joined), the decision is the policy's own.
+ * the case's scores, when the reply's author joined, whether an admin flagged them), the decision is the policy's own.
  */
 public final class ApprovalPolicies {
   private final ApprovalPolicyStore policies;
@@ -77,6 +77,7 @@ public final class ApprovalPolicies {
     Double sentiment = c.triage() == null ? null : c.triage().sentiment();
     Instant since = person == null ? null : person.createdAt();
     return new ApprovalSubject(ApprovalKind.REPLY, c.brand(), text, customer == null ? 0 : customer.followers(),
-        customer != null && customer.verified(), sentiment, reasons, c.platform().code(), since, clock.instant());
+        customer != null && customer.verified(), sentiment, reasons, c.platform().code(), since,
+        person != null && person.flagged(), clock.instant());
   }
 }

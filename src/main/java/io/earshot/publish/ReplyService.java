@@ -12,6 +12,7 @@ import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
 import io.earshot.domain.approval.ApprovalRule;
 import io.earshot.error.DomainError;
+import io.earshot.store.UserStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,11 +36,13 @@ public final class ReplyService {
   private final ReplyTemplates templates;
   private final ApprovalPolicies approvals;
   private final Publisher publisher;
+  private final UserStore users;
   private final Clock clock;
 
   public ReplyService(PublishStores stores, ConnectorRegistry connectors, ReplyTemplates templates,
-                      ApprovalPolicies approvals, Publisher publisher, Clock clock) {
+                      ApprovalPolicies approvals, Publisher publisher, UserStore users, Clock clock) {
     this.stores = stores;
+    this.users = users;
     this.approvals = approvals;
     this.changes = new ReplyChanges(stores);
     this.connectors = connectors;
@@ -61,7 +64,11 @@ public final class ReplyService {
     }
     return stores.cases().getWithThread(caseId).compose(found -> found == null
         ? Future.failedFuture(new DomainError.NotFound("no case " + caseId))
-        : stores.mentions().thread(found.mentionIds()).compose(thread -> queue(found.careCase(), thread, draft, user)));
+        : stores.mentions().thread(found.mentionIds()).compose(thread -> write(found.careCase(), thread, draft, user)));
+  }
+
+  private Future<Reply> write(CareCase c, List<Mention> thread, Draft draft, User user) {
+    return agentOf(draft, c, user).compose(agent -> queue(c, thread, textOf(draft, c, agent), draft, user));
   }
 
   /** Counts a draft as the case's platform would, for the composer's live count. */
@@ -69,9 +76,16 @@ public final class ReplyService {
     return caseOrFail(caseId).map(c -> connectorFor(c).checkReply(text == null ? "" : text));
   }
 
-  private Future<Reply> queue(CareCase c, List<Mention> thread, Draft draft, User user) {
+  /** Who signs a templated reply: the author's display name and their signature for the case's brand. */
+  private Future<TemplateAgent> agentOf(Draft draft, CareCase c, User user) {
+    if (draft.template() == null) {
+      return Future.succeededFuture();
+    }
+    return users.findUser(user.username()).map(person -> TemplateAgent.of(user.username(), person, c.brand()));
+  }
+
+  private Future<Reply> queue(CareCase c, List<Mention> thread, String text, Draft draft, User user) {
     Connector connector = connectorFor(c);
-    String text = textOf(draft, c, user);
     ReplyCheck check = connector.checkReply(text);
     if (!check.ok()) {
       throw new DomainError.Invalid("text", check.message());
@@ -117,11 +131,11 @@ public final class ReplyService {
     return hold == null ? null : hold.matched();
   }
 
-  private String textOf(Draft draft, CareCase c, User user) {
+  private String textOf(Draft draft, CareCase c, TemplateAgent agent) {
     String text = draft.template() != null
         ? templates.render(draft.template(), Map.of(
             "customer", Map.of("handle", String.valueOf(c.customerHandle())),
-            "agent", user.username(), "case", Map.of("id", c.id())))
+            "agent", agent, "case", Map.of("id", c.id())))
         : draft.text();
     if (text == null || text.isBlank()) {
       throw new DomainError.Invalid("text", "must not be empty");

@@ -17,7 +17,7 @@ final class ApprovalPolicyDocs {
    */
   static final ApprovalPolicy DEFAULT = new ApprovalPolicy(List.of(new ApprovalRule("refund", null,
       Set.of(ApprovalKind.REPLY), new ApprovalConditions(List.of("refund", "compensation", "legal", "lawsuit", "lawyer"),
-          null, null, null, null, null, null, false), "manager", 30, false)), 0);
+          null, null, null, null, null, null, null, false), "manager", 30, false)), 0);
 
   private ApprovalPolicyDocs() {
   }
@@ -37,6 +37,7 @@ final class ApprovalPolicyDocs {
     Document when = new Document("words", w.words()).append("followersAtLeast", w.followersAtLeast())
         .append("verified", w.verified()).append("sentimentBelow", w.sentimentBelow()).append("reasons", w.reasons())
         .append("platforms", w.platforms()).append("authorNewerThanDays", w.authorNewerThanDays())
+        .append("authorFlagged", w.authorFlagged())
         .append("always", w.always());
     return new Document("id", r.id()).append("brand", r.brand())
         .append("kinds", r.kinds().stream().map(ApprovalKind::code).sorted().toList()).append("when", when)
@@ -49,7 +50,7 @@ final class ApprovalPolicyDocs {
     ApprovalConditions when = new ApprovalConditions(w.getList("words", String.class, List.of()),
         number(w.get("followersAtLeast")), w.getBoolean("verified"), w.getDouble("sentimentBelow"),
         w.getList("reasons", String.class, List.of()), w.getList("platforms", String.class, List.of()),
-        w.getInteger("authorNewerThanDays"), w.getBoolean("always", false));
+        w.getInteger("authorNewerThanDays"), w.getBoolean("authorFlagged"), w.getBoolean("always", false));
     Set<ApprovalKind> kinds = d.getList("kinds", String.class, List.of()).stream()
         .map(k -> ApprovalKind.fromCode(k).orElseThrow()).collect(Collectors.toSet());
     return new ApprovalRule(d.getString("id"), d.getString("brand"), kinds, when, d.getString("approver"),

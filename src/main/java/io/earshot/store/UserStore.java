@@ -12,8 +12,10 @@ import com.mongodb.client.model.Sorts;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -24,12 +26,14 @@ import org.bson.conversions.Bson;
  */
 public final class UserStore {
   /**
-   * A stored user. {@code capacity} is null when no limit is set; {@code mustChangePassword} is
-   * set while the password is one an admin chose, until the user sets their own.
+   * A stored user. {@code capacity} is null when no limit is set, {@code displayName} when none is
+   * given; {@code signatures} maps a brand id to the public signature used for that brand;
+   * {@code mustChangePassword} is set while the password is one an admin chose, until the user
+   * sets their own.
    */
   public record StoredUser(String username, List<String> roles, String passwordHash, boolean disabled,
-                           Integer capacity, List<String> skills, Instant createdAt,
-                           boolean mustChangePassword) {
+                           Integer capacity, List<String> skills, Instant createdAt, String displayName,
+                           Map<String, String> signatures, boolean flagged, boolean mustChangePassword) {
   }
 
   private static final String ADMIN = "admin";
@@ -67,7 +71,8 @@ public final class UserStore {
 
   /**
    * Sets the given fields ({@code roles}, {@code disabled}, {@code passwordHash}, {@code capacity}
-   * (null removes it), {@code skills}, {@code mustChangePassword}) and answers the user as it is now, or null when unknown.
+   * (null removes it), {@code skills}, {@code displayName} (null removes it), {@code signatures},
+   * {@code flagged}, {@code mustChangePassword}) and answers the user as it is now, or null when unknown.
    */
   public Future<StoredUser> update(String username, Map<String, Object> fields, Instant now) {
     Document set = new Document("updatedAt", Dates.of(now));
@@ -114,6 +119,15 @@ public final class UserStore {
     return new StoredUser(d.getString("_id"), List.copyOf(roles), d.getString("passwordHash"),
         Boolean.TRUE.equals(d.getBoolean("disabled")), d.getInteger("capacity"),
         skills == null ? List.of() : List.copyOf(skills), Dates.instant(d.get("createdAt")),
-        Boolean.TRUE.equals(d.getBoolean("mustChangePassword")));
+        d.getString("displayName"), signatures(d.get("signatures", Document.class)),
+        Boolean.TRUE.equals(d.getBoolean("flagged")), Boolean.TRUE.equals(d.getBoolean("mustChangePassword")));
+  }
+
+  private static Map<String, String> signatures(Document d) {
+    Map<String, String> all = new TreeMap<>();
+    if (d != null) {
+      d.forEach((brand, text) -> all.put(brand, String.valueOf(text)));
+    }
+    return Collections.unmodifiableMap(all);
   }
 }

@@ -35,7 +35,8 @@ final class ApprovalPolicyJson {
     JsonObject when = new JsonObject();
     putList(when, "words", w.words());
     when.put("followersAtLeast", w.followersAtLeast()).put("verified", w.verified())
-        .put("sentimentBelow", w.sentimentBelow()).put("authorNewerThanDays", w.authorNewerThanDays());
+        .put("sentimentBelow", w.sentimentBelow()).put("authorNewerThanDays", w.authorNewerThanDays())
+        .put("authorFlagged", w.authorFlagged());
     putList(when, "reasons", w.reasons());
     putList(when, "platforms", w.platforms());
     if (w.always()) {
@@ -79,6 +80,7 @@ final class ApprovalPolicyJson {
     return new ApprovalConditions(Bodies.optionalStrings(w, "words", MAX_WORDS, 200), followers == null ? null : followers.longValue(),
         Bodies.optionalBoolean(w, "verified"), sentiment(w), Bodies.optionalStrings(w, "reasons", 100, 64),
         Bodies.optionalStrings(w, "platforms", 20, 32), Bodies.optionalInteger(w, "authorNewerThanDays", 1, 3650),
+        Bodies.optionalBoolean(w, "authorFlagged"),
         Boolean.TRUE.equals(Bodies.optionalBoolean(w, "always")));
   }
 

@@ -148,7 +148,7 @@ public final class HttpApi {
         .handler(Bodies::requireJson)
         .handler(guards.bodies().read(BodyReader.SMALL_LIMIT, guards.uploads())).handler(BodyReader::finished);
     sessions.mount(v1);
-    new UserRoutes(services.people(), guards, services.accountAudit()).mount(v1);
+    new UserRoutes(services.people(), services.brands().directory(), guards, services.accountAudit()).mount(v1);
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
         services.mentions(), services.brands().directory()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);

@@ -4,6 +4,7 @@ import io.earshot.auth.Person;
 import io.earshot.auth.Role;
 import io.earshot.auth.UserChange;
 import io.earshot.auth.UserService;
+import io.earshot.brand.BrandDirectory;
 import io.earshot.error.DomainError;
 import io.earshot.auth.AccountAudit;
 import io.earshot.domain.event.EventType;
@@ -14,26 +15,32 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code /api/v1/users}: admins list, add and change people (roles, disabled, password, capacity,
- * skills); anyone changes their own password. Each route audits its change in one step.
+ * skills, flagged); anyone changes their own password, display name and signatures. Each route
+ * audits its change in one step.
  */
 final class UserRoutes {
   private static final int MIN_PASSWORD = 10;
   private static final int MAX_PASSWORD = 1024;
   private static final Set<String> PATCHABLE =
-      Set.of("roles", "role", "disabled", "password", "currentPassword", "capacity", "skills");
+      Set.of("roles", "role", "disabled", "password", "currentPassword", "capacity", "skills", "displayName",
+          "signatures", "flagged");
+  private static final String FIELDS = "roles, disabled, password, capacity, skills, displayName, signatures or flagged";
   /** Words with a meaning of their own in the API ({@code assignee=me|none}). */
   private static final Set<String> RESERVED = Set.of("me", "none");
   private final UserService people;
+  private final BrandDirectory brands;
   private final Guards guards;
   private final AccountAudit audit;
 
-  UserRoutes(UserService people, Guards guards, AccountAudit audit) {
+  UserRoutes(UserService people, BrandDirectory brands, Guards guards, AccountAudit audit) {
     this.people = people;
+    this.brands = brands;
     this.guards = guards;
     this.audit = audit;
   }
@@ -78,19 +85,22 @@ final class UserRoutes {
     body.fieldNames().stream().filter(f -> !PATCHABLE.contains(f)).findFirst().ifPresent(f -> {
       // An empty key names no field a client could find; the body is then what is at fault.
       throw new DomainError.Invalid(f.isBlank() ? "body" : f,
-          "'" + f + "' cannot be changed; use roles, disabled, password, capacity or skills");
+          "'" + f + "' cannot be changed; use " + FIELDS);
     });
     UserChange change = new UserChange(roles(body), Bodies.optionalBoolean(body, "disabled"),
         body.containsKey("password") ? password(Bodies.requiredString(body, "password"), "password") : null,
         Bodies.optionalString(body, "currentPassword"), Bodies.optionalInteger(body, "capacity", 0, 10_000),
         body.containsKey("capacity") && body.getValue("capacity") == null,
-        Bodies.optionalStrings(body, "skills", 50, 64));
+        Bodies.optionalStrings(body, "skills", 50, 64), ProfileFields.displayName(body), ProfileFields.clearsName(body),
+        ProfileFields.signatures(body), Bodies.optionalBoolean(body, "flagged"));
     if (!change.beyondPassword() && change.password() == null) {
-      throw new DomainError.Invalid("body", "give roles, disabled, password, capacity or skills to change");
+      throw new DomainError.Invalid("body", "give " + FIELDS + " to change");
     }
     var caller = Authenticator.caller(ctx);
     PasswordGate.onlyPassword(caller, change);
-    people.update(caller, guards.forwarded().clientAddress(ctx.request()), ctx.pathParam("username"), change)
+    ProfileFields.knownBrands(brands, change.signatures())
+        .compose(v -> people.update(caller, guards.forwarded().clientAddress(ctx.request()), ctx.pathParam("username"),
+            change))
         .compose(p -> audit(caller.user().username(), EventType.USER_UPDATED, p, describe(change)).map(p))
         .onSuccess(p -> Bodies.json(ctx, 200, json(p)))
         .onFailure(ctx::fail);
@@ -147,6 +157,15 @@ final class UserRoutes {
     if (c.skills() != null) {
       parts.add("skills=" + c.skills());
     }
+    if (c.displayName() != null || c.clearDisplayName()) {
+      parts.add("displayName");
+    }
+    if (c.signatures() != null) {
+      parts.add("signatures=" + c.signatures().keySet());
+    }
+    if (c.flagged() != null) {
+      parts.add("flagged=" + c.flagged());
+    }
     return String.join(" ", parts);
   }
 
@@ -157,6 +176,8 @@ final class UserRoutes {
   static JsonObject json(Person p) {
     return new JsonObject().put("username", p.username()).put("roles", new JsonArray(codes(p)))
         .put("disabled", p.disabled()).put("capacity", p.capacity()).put("skills", new JsonArray(p.skills()))
-        .put("createdAt", ApiJson.time(p.createdAt()));
+        .put("createdAt", ApiJson.time(p.createdAt())).put("displayName", p.displayName())
+        .put("signatures", new JsonObject(new LinkedHashMap<String, Object>(p.signatures())))
+        .put("flagged", p.flagged());
   }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ReplyLifecycleTest {
   private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
   private static final ApprovalRule RULE = new ApprovalRule("refund", null, Set.of(ApprovalKind.REPLY),
-      new ApprovalConditions(List.of("refund"), null, null, null, null, null, null, false), "manager", 30, false);
+      new ApprovalConditions(List.of("refund"), null, null, null, null, null, null, null, false), "manager", 30, false);
 
   @Test
   @DisplayName("a draft that needs no approval is queued for sending at once")

@@ -71,7 +71,7 @@ class AdminBrowserIT {
   }
 
   @Test
-  @DisplayName("the People page adds a person with roles and changes their roles; the hub's refusal is shown")
+  @DisplayName("the People page adds a person with roles, changes their roles and display name; the hub's refusal is shown")
   void addAndChangeRoles() throws Exception {
     try (Browser admin = new Browser(WAIT)) {
       admin.signIn(hub.baseUrl(), "admin", hub.adminPassword());
@@ -90,6 +90,12 @@ class AdminBrowserIT {
         return pat.getJsonArray("roles").equals(new JsonArray().add("agent").add("manager"));
       });
       assertEquals(200, fresh().login("pat-people", "short-but-now-long-enough").get("/api/v1/session").status());
+      WebElement again = rowOf(admin, "pat-people");
+      again.findElement(testId("people-display-name")).sendKeys("Pat <b>People</b>");
+      again.findElement(testId("people-save-name")).click();
+      admin.waiting().until(d -> "pat-people: display name saved.".equals(
+          d.findElement(testId("people-notice")).getText()));
+      assertEquals("Pat <b>People</b>", person("pat-people").getString("displayName"));
     }
   }
 

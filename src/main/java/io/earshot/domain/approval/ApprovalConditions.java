@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * condition). {@code words} match at the start of a word, case-insensitively, so "refund" also
  * holds "refunded" and "Refunds" but not "prefund": for what must not go out unchecked a rare
  * extra hold costs less than a miss. {@code followersAtLeast} and {@code verified} together mean
- * "reach ≥ N or verified".
+ * "reach ≥ N or verified"; {@code authorNewerThanDays} and {@code authorFlagged} together mean "the
+ * author is in their first N days or flagged by an admin".
  */
 public record ApprovalConditions(List<String> words, Long followersAtLeast, Boolean verified, Double sentimentBelow,
                                  List<String> reasons, List<String> platforms, Integer authorNewerThanDays,
-                                 boolean always) {
+                                 Boolean authorFlagged, boolean always) {
   public ApprovalConditions {
     words = words == null ? List.of() : List.copyOf(words);
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -24,7 +25,7 @@ public record ApprovalConditions(List<String> words, Long followersAtLeast, Bool
   /** True when nothing but {@code always} could make this rule hold. */
   public boolean isEmpty() {
     return words.isEmpty() && followersAtLeast == null && verified == null && sentimentBelow == null
-        && reasons.isEmpty() && platforms.isEmpty() && authorNewerThanDays == null;
+        && reasons.isEmpty() && platforms.isEmpty() && authorNewerThanDays == null && authorFlagged == null;
   }
 
   public boolean match(ApprovalSubject s) {
@@ -66,10 +67,11 @@ public record ApprovalConditions(List<String> words, Long followersAtLeast, Bool
   }
 
   private boolean authorMatches(ApprovalSubject s) {
-    if (authorNewerThanDays == null) {
+    if (authorNewerThanDays == null && authorFlagged == null) {
       return true;
     }
-    return s.authorSince() == null
-        || Duration.between(s.authorSince(), s.now()).compareTo(Duration.ofDays(authorNewerThanDays)) < 0;
+    boolean flagged = authorFlagged != null && authorFlagged == s.authorFlagged();
+    return flagged || authorNewerThanDays != null && (s.authorSince() == null
+        || Duration.between(s.authorSince(), s.now()).compareTo(Duration.ofDays(authorNewerThanDays)) < 0);
   }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public record ApprovalPolicy(List<ApprovalRule> rules, long version) {
   public static final ApprovalRule BROADCAST_DEFAULT = new ApprovalRule("broadcasts", null,
-      Set.of(ApprovalKind.BROADCAST), new ApprovalConditions(null, null, null, null, null, null, null, true),
+      Set.of(ApprovalKind.BROADCAST), new ApprovalConditions(null, null, null, null, null, null, null, null, true),
       "manager", null, false);
   public static final Set<String> APPROVER_ROLES = Set.of("manager", "admin");
 

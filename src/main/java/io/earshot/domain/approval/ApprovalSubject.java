@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ApprovalSubject(ApprovalKind kind, String brand, String text, long followers, boolean verified,
                               Double sentiment, List<String> reasons, String platform, Instant authorSince,
-                              Instant now) {
+                              boolean authorFlagged, Instant now) {
   public ApprovalSubject {
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
   }

@@ -18,7 +18,7 @@ class ApprovalPolicyTest {
 
   private static ApprovalConditions when(List<String> words, Long followers, Boolean verified, Double below,
                                          List<String> reasons, List<String> platforms, Integer newerThanDays) {
-    return new ApprovalConditions(words, followers, verified, below, reasons, platforms, newerThanDays, false);
+    return new ApprovalConditions(words, followers, verified, below, reasons, platforms, newerThanDays, null, false);
   }
 
   private static ApprovalRule rule(String id, ApprovalConditions when) {
@@ -28,7 +28,12 @@ class ApprovalPolicyTest {
   private static ApprovalSubject reply(String text, long followers, boolean verified, double sentiment,
                                        List<String> reasons, String platform, Instant authorSince) {
     return new ApprovalSubject(ApprovalKind.REPLY, "tally", text, followers, verified, sentiment, reasons, platform,
-        authorSince, NOW);
+        authorSince, false, NOW);
+  }
+
+  private static ApprovalSubject flagged(ApprovalSubject s, boolean flagged) {
+    return new ApprovalSubject(s.kind(), s.brand(), s.text(), s.followers(), s.verified(), s.sentiment(), s.reasons(),
+        s.platform(), s.authorSince(), flagged, s.now());
   }
 
   private static Optional<String> held(ApprovalPolicy p, ApprovalSubject s) {
@@ -64,14 +69,31 @@ class ApprovalPolicyTest {
   }
 
   @Test
+  @DisplayName("holds a flagged author's reply; with authorNewerThanDays, a new or a flagged author")
+  void flaggedAuthor() {
+    ApprovalConditions flaggedOnly = new ApprovalConditions(null, null, null, null, null, null, null, true, false);
+    ApprovalConditions newOrFlagged = new ApprovalConditions(null, null, null, null, null, null, 14, true, false);
+    ApprovalPolicy p = new ApprovalPolicy(List.of(rule("flagged", flaggedOnly)), 1);
+    ApprovalPolicy q = new ApprovalPolicy(List.of(rule("new-or-flagged", newOrFlagged)), 1);
+    Instant veteran = NOW.minusSeconds(86_400L * 100);
+    ApprovalSubject plain = reply("hi", 5, false, 0, List.of(), "x", veteran);
+    assertEquals(Optional.of("flagged"), held(p, flagged(plain, true)));
+    assertEquals(Optional.empty(), held(p, plain));
+    assertEquals(Optional.of("new-or-flagged"), held(q, flagged(plain, true)));
+    assertEquals(Optional.of("new-or-flagged"), held(q, reply("hi", 5, false, 0, List.of(), "x", NOW.minusSeconds(86_400L))));
+    assertEquals(Optional.empty(), held(q, plain));
+    assertTrue(!flaggedOnly.isEmpty(), "authorFlagged alone is a condition");
+  }
+
+  @Test
   @DisplayName("a rule for one brand holds only that brand's replies; broadcasts are always held")
   void brandsAndBroadcasts() {
     ApprovalRule other = new ApprovalRule("other-brand", "streambox", Set.of(ApprovalKind.REPLY),
-        new ApprovalConditions(null, null, null, null, null, null, null, true), "manager", null, false);
+        new ApprovalConditions(null, null, null, null, null, null, null, null, true), "manager", null, false);
     ApprovalPolicy p = new ApprovalPolicy(List.of(other), 1);
     assertEquals(Optional.empty(), held(p, reply("hi", 5, false, 0, List.of(), "x", null)));
     ApprovalSubject broadcast = new ApprovalSubject(ApprovalKind.BROADCAST, "tally", "We are fixing it", 0, false,
-        null, List.of(), "x", null, NOW);
+        null, List.of(), "x", null, false, NOW);
     assertEquals(Optional.of("broadcasts"), held(p, broadcast));
   }
 
@@ -92,6 +114,6 @@ class ApprovalPolicyTest {
 
   private static ApprovalSubject withText(ApprovalSubject s, String text) {
     return new ApprovalSubject(s.kind(), s.brand(), text, s.followers(), s.verified(), s.sentiment(), s.reasons(),
-        s.platform(), s.authorSince(), s.now());
+        s.platform(), s.authorSince(), s.authorFlagged(), s.now());
   }
 }
