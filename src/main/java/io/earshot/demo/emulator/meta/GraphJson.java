@@ -27,7 +27,8 @@ final class GraphJson {
       "comment_count", "is_hidden", "permalink_url", "can_reply_privately");
   static final Set<String> IG_COMMENT = Set.of("id", "text", "from", "username", "timestamp", "parent_id",
       "like_count", "hidden", "replies", "media");
-  static final Set<String> FB_POST = Set.of("id", "message", "created_time", "updated_time", "permalink_url");
+  static final Set<String> FB_POST = Set.of("id", "message", "created_time", "updated_time", "permalink_url",
+      "comments");
   static final Set<String> IG_MEDIA = Set.of("id", "caption", "timestamp", "comments_count", "like_count",
       "permalink", "media_type");
 
@@ -119,6 +120,8 @@ final class GraphJson {
         case "like_count" -> o.put(f, p.likes);
         case "permalink_url", "permalink" -> o.put(f, "https://www.example.com/p/" + p.id);
         case "media_type" -> o.put(f, "IMAGE");
+        case "comments" -> o.put(f, new JsonObject().put("data", new JsonArray()).put("summary",
+            new JsonObject().put("order", "chronological").put("total_count", p.comments).put("can_comment", true)));
         default -> { }
       }
     }

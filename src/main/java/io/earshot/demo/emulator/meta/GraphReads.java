@@ -39,10 +39,17 @@ final class GraphReads {
 
   JsonObject node(Ask ask) {
     if ("me".equals(ask.id()) || MetaState.PAGE_ID.equals(ask.id())) {
-      return new JsonObject().put("id", MetaState.PAGE_ID).put("name", MetaState.PAGE_NAME);
+      Map<String, String> fields = checked(ask, Set.of("id", "name", "instagram_business_account"), "name,id");
+      JsonObject page = new JsonObject().put("id", MetaState.PAGE_ID).put("name", MetaState.PAGE_NAME);
+      if (fields.containsKey("instagram_business_account")) {
+        page.put("instagram_business_account", new JsonObject().put("id", MetaState.IG_USER_ID));
+      }
+      return page;
     }
     if (MetaState.IG_USER_ID.equals(ask.id())) {
-      return new JsonObject().put("id", MetaState.IG_USER_ID).put("username", MetaState.IG_USERNAME);
+      checked(ask, Set.of("id", "username", "name"), "id");
+      return new JsonObject().put("id", MetaState.IG_USER_ID).put("username", MetaState.IG_USERNAME)
+          .put("name", MetaState.PAGE_NAME);
     }
     Post post = state.post(ask.id());
     if (post != null) {

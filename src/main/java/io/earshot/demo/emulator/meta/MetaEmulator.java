@@ -140,6 +140,11 @@ public final class MetaEmulator extends EmulatorServer {
       send(ctx, 400, GraphJson.error("Error validating access token: The session has been invalidated because the"
           + " user changed their password or Facebook has changed the session for security reasons.",
           "OAuthException", 190, 460));
+    } else if (ctx.request().getParam("appsecret_proof") != null
+        && !MetaWebhookSender.sign(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), APP_SECRET)
+            .equals(ctx.request().getParam("appsecret_proof"))) {
+      send(ctx, 400, GraphJson.error("Invalid appsecret_proof provided in the API argument", "GraphMethodException",
+          100, null));
     } else {
       usage(ctx, 3, 0);
       ctx.next();
