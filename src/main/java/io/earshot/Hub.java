@@ -9,6 +9,7 @@ import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
+import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
 import io.earshot.demo.sandbox.DemoPlatforms;
@@ -243,7 +244,8 @@ public final class Hub {
         new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers()),
         new CaseChanges(stores.cases(), events, clock), publishing.replies(), publishing.templates(),
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
-        webhooks.service(events), publishing.approvals(), publishing.policies(), brands), config.http(),
+        webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
+        new MetaWebhooks(connectors.registry())), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

@@ -29,6 +29,7 @@ public final class MetaWebhookSender {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong answered = new AtomicLong();
   private volatile String callback;
   private volatile double dropFraction;
 
@@ -62,6 +63,11 @@ public final class MetaWebhookSender {
     return dropped.get();
   }
 
+  /** Deliveries whose answer (or failure) came back. */
+  public long answered() {
+    return answered.get();
+  }
+
   /** Deliveries the callback answered with anything but 200. */
   public long refused() {
     return refused.get();
@@ -86,6 +92,7 @@ public final class MetaWebhookSender {
           if (ar.failed() || ar.result().statusCode() != 200) {
             refused.incrementAndGet();
           }
+          answered.incrementAndGet();
         });
   }
 
