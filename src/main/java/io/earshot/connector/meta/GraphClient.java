@@ -3,6 +3,7 @@ package io.earshot.connector.meta;
 import io.earshot.connector.ConnectorException;
 import io.earshot.connector.budget.Meter;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -67,7 +68,9 @@ final class GraphClient {
 
   private Future<JsonObject> call(HttpMethod method, String path, Map<String, String> params) {
     String what = method + " " + path;
-    return meter.beforeCall().compose(v -> request(method, path, params).send())
+    // A write's parameters go in a form body: a reply of 8,000 characters would not fit a URL.
+    return meter.beforeCall().compose(v -> method == HttpMethod.POST
+            ? request(method, path, Map.of()).sendForm(form(params)) : request(method, path, params).send())
         .recover(e -> Future.failedFuture(e instanceof ConnectorException ? e
             : new ConnectorException.Transient(what + " failed: " + e.getMessage(), e)))
         .compose(r -> answer(r, what));
@@ -81,6 +84,12 @@ final class GraphClient {
       request.addQueryParam("appsecret_proof", proof);
     }
     return request;
+  }
+
+  private static MultiMap form(Map<String, String> params) {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap();
+    params.forEach(form::add);
+    return form;
   }
 
   private static Future<JsonObject> answer(HttpResponse<Buffer> r, String what) {

@@ -97,6 +97,10 @@ final class MetaCatchUp {
   private record Page(List<Mention> mentions, int seen, int skipped) {
   }
 
+  /** A comment and the one it answers (null for a top-level comment). */
+  private record Node(JsonObject comment, String parentId) {
+  }
+
   /** Top-level comments and (Instagram) their nested replies; the brand's own comments are no mentions. */
   private Page mentions(JsonArray data, String postId, String brandId) {
     List<Mention> out = new ArrayList<>();
@@ -104,14 +108,14 @@ final class MetaCatchUp {
     int skipped = 0;
     for (Object item : data) {
       JsonObject c = item instanceof JsonObject o ? o : new JsonObject();
-      String parent = c.getJsonObject("parent") == null ? c.getString("parent_id") : c.getJsonObject("parent").getString("id");
-      List<Object[]> nodes = new ArrayList<>();
-      nodes.add(new Object[] {c, parent});
+      JsonObject parentRef = c.getJsonObject("parent");
+      List<Node> nodes = new ArrayList<>();
+      nodes.add(new Node(c, parentRef == null ? c.getString("parent_id") : parentRef.getString("id")));
       c.getJsonObject("replies", new JsonObject()).getJsonArray("data", new JsonArray())
-          .forEach(r -> nodes.add(new Object[] {r, c.getString("id")}));
-      for (Object[] node : nodes) {
+          .forEach(r -> nodes.add(new Node(r instanceof JsonObject o ? o : new JsonObject(), c.getString("id"))));
+      for (Node node : nodes) {
         seen++;
-        skipped += add(out, (JsonObject) node[0], postId, (String) node[1], brandId) ? 0 : 1;
+        skipped += add(out, node.comment(), postId, node.parentId(), brandId) ? 0 : 1;
       }
     }
     return new Page(out, seen, skipped);
