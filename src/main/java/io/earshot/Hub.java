@@ -10,6 +10,7 @@ import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
+import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
 import io.earshot.demo.sandbox.DemoPlatforms;
@@ -246,7 +247,8 @@ public final class Hub {
         new CaseChanges(stores.cases(), events, clock), publishing.replies(), publishing.templates(),
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
-        new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock)), config.http(),
+        new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
+        new MetaWebhooks(connectors.registry())), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

@@ -2,6 +2,7 @@ package io.earshot.connector;
 
 import io.earshot.connector.bluesky.BlueskyConnector;
 import io.earshot.connector.mastodon.MastodonConnector;
+import io.earshot.connector.meta.MetaConnector;
 import io.earshot.connector.sandbox.SandboxConnector;
 import io.earshot.connector.x.XConnector;
 import io.earshot.connector.xv2.XV2Connector;
@@ -23,6 +24,7 @@ public final class Connectors {
       case MASTODON -> new MastodonConnector(vertx, account, services.meter());
       case BLUESKY -> new BlueskyConnector(vertx, account, services.meter());
       case X -> account.xV2() ? new XV2Connector(vertx, account, services) : new XConnector(vertx, account, services.meter());
+      case FACEBOOK, INSTAGRAM -> new MetaConnector(vertx, account, services.meter());
       case SANDBOX -> SandboxConnector.create(vertx, account);
       default -> throw new IllegalArgumentException("no connector for platform "
           + account.platform().code() + " (account " + account.name() + ")");

@@ -9,6 +9,7 @@ import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
+import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
@@ -37,10 +38,12 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP face of one hub instance: the JSON API under {@code /api/v1}, the live WebSocket and
- * the dashboard's static files. Health and ingest are open (ingest has its own token); every
+ * the dashboard's static files. Health, ingest and Meta's webhook are open (ingest has its own
+ * token, a webhook delivery its signature); every
  * other API route needs a session or a personal API token, and a cookie session's
  * state-changing requests pass the {@link CsrfGuard}. No body is read before the route has
- * authenticated its caller ({@link BodyReader}); idle connections are closed after the
+ * authenticated its caller ({@link BodyReader}), but for Meta's webhook, whose signature covers
+ * the body: that one is capped at 1 MB and takes an anonymous upload slot; idle connections are closed after the
  * configured idle timeout. {@code GET /metrics} ({@link MetricsRoute}) sits outside the API, for
  * a Prometheus scraper with the metrics token. The HTTP verticles each build a {@link #router()}
  * and listen with {@link #serverOptions()}.
@@ -51,7 +54,8 @@ public final class HttpApi {
                          InboxService inbox, CaseChanges caseChanges, ReplyService replies, ReplyTemplates templates,
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
-                         ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts) {
+                         ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
+                         MetaWebhooks metaWebhooks) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -128,6 +132,10 @@ public final class HttpApi {
     api.post("/v1/mentions").handler(ingest::authorize)
         .handler(guards.bodies().read(BodyReader.INGEST_LIMIT, guards.uploads())).handler(BodyReader::finished)
         .handler(ingest::handle);
+    MetaWebhookHandler meta = new MetaWebhookHandler(services.metaWebhooks());
+    api.get("/v1/meta/webhook").handler(meta::verify);
+    api.post("/v1/meta/webhook").handler(guards.bodies().read(MetaWebhookHandler.BODY_LIMIT, guards.anonymousUploads()))
+        .handler(BodyReader::finished).handler(meta::deliver);
     api.get("/v1/live").handler(new LiveSocket(vertx, services.auth(), guards.csrf(), config.idleTimeout())::handle);
     Router v1 = v1();
     api.route("/v1/*").subRouter(v1);

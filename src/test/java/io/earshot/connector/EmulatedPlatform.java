@@ -3,10 +3,12 @@ package io.earshot.connector;
 import io.earshot.demo.emulator.EmulatorServer;
 import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.earshot.demo.emulator.mastodon.MastodonEmulator;
+import io.earshot.demo.emulator.meta.MetaEmulator;
 import io.earshot.demo.emulator.x.XEmulator;
 import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public abstract class EmulatedPlatform {
 
   /** Every emulated platform; "xv2" is X through its v2 API. */
   public static List<String> codes() {
-    return List.of("mastodon", "bluesky", "x", "xv2");
+    return List.of("mastodon", "bluesky", "x", "xv2", "facebook", "instagram");
   }
 
   /** Mastodon is emulated as a server whose ids are no numbers, the stricter of the two. */
@@ -41,6 +43,8 @@ public abstract class EmulatedPlatform {
       case "bluesky" -> new Bluesky(vertx);
       case "x" -> new X(vertx);
       case "xv2" -> new XV2(vertx);
+      case "facebook" -> new Meta("facebook", new MetaEmulator(vertx, false));
+      case "instagram" -> new Meta("instagram", new MetaEmulator(vertx, true));
       default -> throw new IllegalArgumentException(code);
     };
   }
@@ -48,6 +52,14 @@ public abstract class EmulatedPlatform {
   /** The name of this emulated setup (a test parameter). */
   public String code() {
     return code;
+  }
+
+  /**
+   * How precisely the platform says when a rate limit ends: Meta gives whole minutes
+   * ({@code estimated_time_to_regain_access}), the others a timestamp to the second.
+   */
+  public Duration resetPrecision() {
+    return Duration.ofSeconds(1);
   }
 
   /** The platform code an account file names. */
@@ -296,6 +308,53 @@ public abstract class EmulatedPlatform {
     public List<Posted> posted() {
       return emu.posted().stream().map(p -> new Posted(p.getString("id"), p.getJsonArray("referenced_tweets") == null ? null
           : p.getJsonArray("referenced_tweets").getJsonObject(0).getString("id"), p.getString("source_text"))).toList();
+    }
+  }
+
+  private static final class Meta extends EmulatedPlatform {
+    private final MetaEmulator emu;
+
+    private Meta(String code, MetaEmulator emu) {
+      super(code, emu);
+      this.emu = emu;
+    }
+
+    @Override
+    public Duration resetPrecision() {
+      return Duration.ofSeconds(61);
+    }
+
+    @Override
+    public void delete(String id) {
+      emu.deleteComment(id);
+    }
+
+    @Override
+    protected Map<String, String> secrets(boolean valid) {
+      return Map.of("accessToken", valid ? MetaEmulator.PAGE_TOKEN : "EAAGstalePageToken42",
+          "appSecret", MetaEmulator.APP_SECRET);
+    }
+
+    @Override
+    public List<String> secretValues() {
+      return List.of(MetaEmulator.PAGE_TOKEN, "EAAGstalePageToken42", MetaEmulator.APP_SECRET);
+    }
+
+    @Override
+    public List<String> mentionIds() {
+      return emu.mentionIds();
+    }
+
+    @Override
+    public void seedMalformed() {
+      emu.seedMalformed();
+    }
+
+    /** The comment a reply sits under is its thread's top-level comment. */
+    @Override
+    public List<Posted> posted() {
+      return emu.posted().stream().map(p -> new Posted(p.getString("id"), p.getString("parent"),
+          p.getString("text"))).toList();
     }
   }
 }

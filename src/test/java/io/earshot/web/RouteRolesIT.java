@@ -36,6 +36,8 @@ class RouteRolesIT {
   static {
     row("GET /api/v1/health", "ok ok ok ok ok");
     row("POST /api/v1/mentions", "401 401 401 401 401"); // its own bearer token, never a session
+    row("GET /api/v1/meta/webhook", "403 403 403 403 403"); // Meta's handshake: the verify token, never a session
+    row("POST /api/v1/meta/webhook", "401 401 401 401 401"); // Meta's signature, never a session
     row("GET /api/v1/live", "401 ok ok ok ok");
     row("POST /api/v1/session", "ok ok ok ok ok");
     row("GET /api/v1/session", "401 ok ok ok ok");
@@ -148,6 +150,9 @@ class RouteRolesIT {
   private static Map<String, Call> calls() {
     Map<String, Call> c = new LinkedHashMap<>();
     c.put("GET /api/v1/health", get("/api/v1/health"));
+    c.put("GET /api/v1/meta/webhook", get("/api/v1/meta/webhook?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=42"));
+    c.put("POST /api/v1/meta/webhook", (who, api) -> api.raw("POST", "/api/v1/meta/webhook", "{\"object\":\"page\"}",
+        api.writeHeaders()).status());
     c.put("POST /api/v1/mentions", (who, api) -> api.raw("POST", "/api/v1/mentions", "[]", api.writeHeaders()).status());
     c.put("GET /api/v1/live", (who, api) -> LiveListener.upgradeStatus(hub.hub().port(),
         who.equals("none") ? null : api.sessionCookie(), null));
