@@ -84,7 +84,10 @@ export function createConnectorsPage(root, { me }) {
     showError(null);
     try {
       const a = await api.setConnectorEnabled(name, enabled);
-      accounts.set(a.name, a);
+      // The status in this answer may be older than one the live feed already brought (the
+      // switch's own "disabled" can arrive first): keep the live one, take the switch from here.
+      const shown = accounts.get(a.name);
+      accounts.set(a.name, shown ? { ...a, status: shown.status, counts: shown.counts, lastError: shown.lastError } : a);
       render();
     } catch (err) {
       showError(err);

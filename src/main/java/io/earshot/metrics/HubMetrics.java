@@ -56,10 +56,11 @@ public final class HubMetrics {
    * ones: each has its cap (EARSHOT_HTTP_MAX_UPLOADS), beyond which the hub answers 503.
    */
   public void uploads(IntSupplier anonymous, IntSupplier signedIn) {
+    // Micrometer holds a gauge's object weakly: these lambdas have no other owner, so hold them strongly.
     Gauge.builder("earshot.http.uploads.in.flight", anonymous, IntSupplier::getAsInt).tag("caller", "anonymous")
-        .description("Request bodies being read now, by kind of caller").register(registry);
+        .description("Request bodies being read now, by kind of caller").strongReference(true).register(registry);
     Gauge.builder("earshot.http.uploads.in.flight", signedIn, IntSupplier::getAsInt).tag("caller", "signed_in")
-        .description("Request bodies being read now, by kind of caller").register(registry);
+        .description("Request bodies being read now, by kind of caller").strongReference(true).register(registry);
   }
 
   public PrometheusMeterRegistry registry() {

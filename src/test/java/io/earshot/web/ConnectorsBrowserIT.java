@@ -40,25 +40,34 @@ class ConnectorsBrowserIT {
       admin.signIn(hub.baseUrl(), "admin", hub.adminPassword());
       admin.await(testId("view-connectors")).click();
       admin.waiting().until(d -> "connected".equals(row(admin).getDomAttribute("data-state")));
-      assertEquals("1", row(admin).findElements(By.tagName("td")).get(8).getText(), "mentions read");
-      row(admin).findElement(testId("connector-toggle")).click();
+      // The row re-renders on every live status: read it inside a wait that finds it afresh.
+      admin.waiting().until(d -> "1".equals(row(admin).findElements(By.tagName("td")).get(8).getText()));
+      toggle(admin);
       admin.waiting().until(d -> "disabled".equals(row(admin).getDomAttribute("data-state")));
-      assertEquals("false", row(admin).getDomAttribute("data-enabled"));
-      assertEquals("Enable", row(admin).findElement(testId("connector-toggle")).getText());
+      admin.waiting().until(d -> "false".equals(row(admin).getDomAttribute("data-enabled")));
+      admin.waiting().until(d -> "Enable".equals(row(admin).findElement(testId("connector-toggle")).getText()));
       assertTrue(hub.hub().connectors().polling().isEmpty(), "the hub stopped polling it");
 
       manager.signIn(hub.baseUrl(), "mia", "mia-password-1");
       manager.await(testId("view-connectors")).click();
       manager.waiting().until(d -> "disabled".equals(row(manager).getDomAttribute("data-state")));
-      assertTrue(row(manager).findElements(testId("connector-toggle")).isEmpty(), "managers read, admins switch");
+      manager.waiting().until(d -> row(manager).findElements(testId("connector-toggle")).isEmpty()); // managers read, admins switch
 
-      row(admin).findElement(testId("connector-toggle")).click();
+      toggle(admin);
       manager.waiting().until(d -> "connected".equals(row(manager).getDomAttribute("data-state")));
-      assertEquals("true", row(admin).getDomAttribute("data-enabled"));
+      admin.waiting().until(d -> "true".equals(row(admin).getDomAttribute("data-enabled")));
     } finally {
       await(emulator.stop());
       await(vertx.close());
     }
+  }
+
+  /** Live statuses re-render the row: find the toggle afresh until one click lands. */
+  private static void toggle(Browser b) {
+    b.waiting().until(d -> {
+      row(b).findElement(testId("connector-toggle")).click();
+      return true;
+    });
   }
 
   private static WebElement row(Browser b) {

@@ -155,7 +155,7 @@ class RequestBodiesIT {
         raw.send(post("/api/v1/session", "Content-Length: 100") + "{");
       }
       // The HTTP instances read on several event loops: the fourth must come after the three are read.
-      assertTrue(eventually(Duration.ofSeconds(2), () -> anonymousUploadsInFlight() == 3), "three uploads in flight");
+      assertTrue(eventually(Duration.ofSeconds(10), () -> anonymousUploadsInFlight() == 3), "three uploads in flight: " + anonymousUploadsInFlight());
       try (RawHttp extra = new RawHttp(hub.hub().port())) {
         extra.send(post("/api/v1/session", "Content-Length: 100") + "{");
         RawHttp.Reply reply = extra.read();
