@@ -5,6 +5,7 @@ import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthSetup;
 import io.earshot.auth.Passwords;
 import io.earshot.brand.Brands;
+import io.earshot.casework.Casework;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorAccounts;
@@ -25,6 +26,7 @@ import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
 import io.earshot.live.LiveBus;
 import io.earshot.live.LiveFanout;
+import io.earshot.live.LiveNotices;
 import io.earshot.metrics.HubMetrics;
 import io.earshot.metrics.LoopDelayProbe;
 import io.earshot.publish.ApprovalEscalations;
@@ -36,6 +38,7 @@ import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
+import io.earshot.runtime.CaseworkVerticle;
 import io.earshot.runtime.ConnectorVerticle;
 import io.earshot.runtime.Deployments;
 import io.earshot.runtime.HttpVerticle;
@@ -48,6 +51,8 @@ import io.earshot.store.AuditLog;
 import io.earshot.store.EventQueueStore;
 import io.earshot.store.IngestJournal;
 import io.earshot.store.MongoStore;
+import io.earshot.store.NoteStore;
+import io.earshot.store.SnoozeStore;
 import io.earshot.store.QueueDepths;
 import io.earshot.store.ReplyStore;
 import io.earshot.store.SettingsStore;
@@ -102,6 +107,7 @@ public final class Hub {
   private Webhooks webhooks;
   private HubMetrics metrics;
   private Brands brands;
+  private Casework casework;
   private String ingestToken;
   private int port;
 
@@ -242,18 +248,22 @@ public final class Hub {
    * shared random port, so all instances share the one the system picks for the first.
    */
   private Future<Integer> startHttp(HubStores stores, Publishing publishing) {
+    CaseChanges caseChanges = new CaseChanges(stores.cases(), new SnoozeStore(mongo), events, clock);
+    casework = Casework.wire(vertx, mongo, redis, connectors.instanceId(), stores.cases(), stores.customers(),
+        caseChanges, events, clock);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(),
-        new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers()),
-        new CaseChanges(stores.cases(), events, clock), publishing.replies(), publishing.templates(),
+        new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers(), new NoteStore(mongo)),
+        caseChanges, publishing.replies(), publishing.templates(),
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry())), config.http(),
+        new MetaWebhooks(connectors.registry()), casework), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;
     int listen = config.http().port() == 0 ? -1 : config.http().port();
-    return deployments.deploy("http", new HttpVerticle(http, listen, runtime.registry()))
+    return deployments.deploy("casework", new CaseworkVerticle(casework.waker()))
+        .compose(v -> deployments.deploy("http", new HttpVerticle(http, listen, runtime.registry())))
         .compose(first -> {
           Future<Void> others = more == 0 ? Future.succeededFuture()
               : deployments.deploy("http", () -> new HttpVerticle(http, listen, runtime.registry()), more);
@@ -280,6 +290,7 @@ public final class Hub {
     EventQueueStore queue = new EventQueueStore(mongo);
     EventDispatcher dispatcher = new EventDispatcher(queue, clock);
     dispatcher.register(new LiveFanout(liveBus));
+    dispatcher.register(new LiveNotices(liveBus));
     dispatcher.register(new AuditTrail(audit));
     dispatcher.register(webhooks.listener());
     dispatcher.register(metrics.listener());
@@ -327,6 +338,11 @@ public final class Hub {
   /** Escalates replies held past their rule's time as of {@code asOf}, instead of at the next round. */
   Future<Integer> escalateApprovals(java.time.Instant asOf) {
     return escalations.escalate(asOf);
+  }
+
+  /** Returns snoozed cases whose time came as of {@code asOf}, instead of at the next round. */
+  Future<Integer> wakeSnoozed(java.time.Instant asOf) {
+    return casework.waker().wake(asOf);
   }
 
   /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */

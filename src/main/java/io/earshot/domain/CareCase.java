@@ -10,37 +10,68 @@ import java.util.List;
  * {@code triage} is the scoring of its latest mention; {@code priority} is recomputed as the
  * case waits. {@code version} grows with every change (each {@code with…} is one), so a writer
  * can store a decision only over the version it was decided on (optimistic concurrency). Named CareCase because {@code case} is a Java
- * keyword. Changes are made by {@link CaseLifecycle}, not by hand.
+ * keyword. Changes are made by {@link CaseLifecycle}, not by hand. {@code snoozedUntil} is set
+ * while an agent snoozed the case (it is then {@code pending}) and cleared when it returns.
  */
 public record CareCase(String id, Platform platform, String account, String brand, String customerId,
                        String customerHandle, CaseStatus status, Priority priority, Triage triage,
                        String assignee, List<String> tags, String subject, String lastText,
                        int mentionCount, Instant createdAt, Instant updatedAt,
-                       Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version) {
+                       Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version,
+                       Instant snoozedUntil) {
   public CareCase {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
 
   public CareCase withStatus(CaseStatus next, Instant at) {
     Instant resolved = next == CaseStatus.RESOLVED ? at : null;
+    // Only a pending case can be snoozed: moving it anywhere else ends the snooze.
+    Instant snooze = next == CaseStatus.PENDING ? snoozedUntil : null;
     return new CareCase(id, platform, account, brand, customerId, customerHandle, next, priority, triage, assignee, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolved, version + 1);
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolved, version + 1, snooze);
   }
 
   public CareCase withAssignee(String next, Instant at) {
     return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, next, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1);
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
+        snoozedUntil);
   }
 
   public CareCase withPriority(Priority next, Instant at) {
     return new CareCase(id, platform, account, brand, customerId, customerHandle, status, next, triage, assignee, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1);
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
+        snoozedUntil);
   }
 
   public CareCase withFirstResponse(Instant at) {
     Instant first = firstResponseAt == null ? at : firstResponseAt;
     return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, first, resolvedAt, version + 1);
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, first, resolvedAt, version + 1,
+        snoozedUntil);
+  }
+
+  public CareCase withTags(List<String> next, Instant at) {
+    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee, next,
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
+        snoozedUntil);
+  }
+
+  /** Snoozed until {@code until}: the case waits ({@code pending}) until then. */
+  public CareCase withSnooze(Instant until, Instant at) {
+    return new CareCase(id, platform, account, brand, customerId, customerHandle, CaseStatus.PENDING, priority, triage,
+        assignee, tags, subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, null,
+        version + 1, until);
+  }
+
+  /** Changed without a field of its own changing (another case was merged into it): a new version. */
+  public CareCase touched(Instant at) {
+    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee, tags,
+        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
+        snoozedUntil);
+  }
+
+  public boolean isSnoozed() {
+    return snoozedUntil != null;
   }
 
   public boolean isOpenForWork() {

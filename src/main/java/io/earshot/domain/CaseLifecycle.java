@@ -1,6 +1,10 @@
 package io.earshot.domain;
 
 import io.earshot.domain.event.DomainEvent.CaseAssigned;
+import io.earshot.domain.event.DomainEvent.CaseMerged;
+import io.earshot.domain.event.DomainEvent.CaseSnoozeEnded;
+import io.earshot.domain.event.DomainEvent.CaseSnoozed;
+import io.earshot.domain.event.DomainEvent.CaseTagged;
 import io.earshot.domain.event.DomainEvent.CaseReprioritized;
 import io.earshot.domain.event.DomainEvent.CaseResponded;
 import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
@@ -67,5 +71,86 @@ public final class CaseLifecycle {
     }
     CareCase after = c.withPriority(next, at);
     return new Decision<>(after, List.of(new CaseReprioritized(after, c.priority().value(), at)));
+  }
+
+  /** Replaces the case's tags (validated and normalized by {@link Tags}, refusals naming {@code tags}). */
+  public static Decision<CareCase> tag(CareCase c, List<String> tags, String actor, Instant at) {
+    List<String> next = Tags.ofCase(tags, "tags");
+    List<String> added = next.stream().filter(t -> !c.tags().contains(t)).toList();
+    List<String> removed = c.tags().stream().filter(t -> !next.contains(t)).toList();
+    if (added.isEmpty() && removed.isEmpty()) {
+      return Decision.unchanged(c);
+    }
+    CareCase after = c.withTags(next, at);
+    return new Decision<>(after, List.of(new CaseTagged(after, added, removed, actor, at)));
+  }
+
+  /**
+   * Snoozes the case until {@code until} (it waits, {@code pending}, until then), or ends its
+   * snooze when {@code until} is null (it is open again). A resolved case is not snoozed; the
+   * time must lie ahead. Refusals name {@code snoozedUntil}.
+   */
+  public static Decision<CareCase> snooze(CareCase c, Instant until, String actor, Instant at) {
+    if (until == null) {
+      return c.isSnoozed() ? endSnooze(c, actor, at) : Decision.unchanged(c);
+    }
+    if (!until.isAfter(at)) {
+      throw new DomainError.Invalid("snoozedUntil", "must be a time in the future");
+    }
+    if (c.status() == CaseStatus.RESOLVED) {
+      throw new DomainError.Invalid("snoozedUntil", "a resolved case cannot be snoozed; reopen it first");
+    }
+    if (until.equals(c.snoozedUntil())) {
+      return Decision.unchanged(c);
+    }
+    CareCase after = c.withSnooze(until, at);
+    return new Decision<>(after, List.of(new CaseSnoozed(after, c.status(), actor, at)));
+  }
+
+  /** A snoozed case whose time came ({@code now} at or past it) returns: open, no longer snoozed. */
+  public static Decision<CareCase> wake(CareCase c, Instant now) {
+    if (!c.isSnoozed() || now.isBefore(c.snoozedUntil())) {
+      return Decision.unchanged(c);
+    }
+    return endSnooze(c, DomainEvent.SNOOZE, now);
+  }
+
+  private static Decision<CareCase> endSnooze(CareCase c, String actor, Instant at) {
+    CareCase after = c.withStatus(CaseStatus.OPEN, at);
+    return new Decision<>(after, List.of(new CaseSnoozeEnded(after, c.snoozedUntil(), actor, at)));
+  }
+
+  /**
+   * Whether {@code from} may be merged into {@code into}: two different cases of one customer, on
+   * one platform, with one brand. Refusals name {@code from}: {@link DomainError.Invalid} for the
+   * case itself, {@link DomainError.Unprocessable} for a case of someone or somewhere else.
+   */
+  public static void checkMerge(CareCase into, CareCase from) {
+    if (into.id().equals(from.id())) {
+      throw new DomainError.Invalid("from", "a case cannot be merged into itself");
+    }
+    if (!into.customerId().equals(from.customerId())) {
+      throw new DomainError.Unprocessable("from", "case " + from.id() + " is another customer's");
+    }
+    if (into.platform() != from.platform()) {
+      throw new DomainError.Unprocessable("from", "case " + from.id() + " is on another platform");
+    }
+    if (!Objects.equals(into.brand(), from.brand())) {
+      throw new DomainError.Unprocessable("from", "case " + from.id() + " is about another brand");
+    }
+  }
+
+  /**
+   * What a merge tells once {@code from}'s mentions, replies and notes were moved into
+   * {@code into} (both as read after the move): the target changed, the source is resolved.
+   */
+  public static Decision<CareCase> merged(CareCase into, CareCase from, CaseStatus fromWas, List<String> mentionIds,
+                                          String actor, Instant at) {
+    CareCase after = into.touched(at);
+    List<DomainEvent> events = new ArrayList<>(List.of(new CaseMerged(after, from, mentionIds, actor, at)));
+    if (fromWas != CaseStatus.RESOLVED) {
+      events.add(new CaseStatusChanged(from, fromWas, CaseStatus.RESOLVED, actor, at));
+    }
+    return new Decision<>(after, events);
   }
 }

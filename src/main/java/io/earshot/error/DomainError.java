@@ -39,6 +39,23 @@ public abstract class DomainError extends RuntimeException {
     }
   }
 
+  /**
+   * Well-formed, but refers to something it cannot be used with (a mention of another case, a
+   * case of another customer), naming the field.
+   */
+  public static final class Unprocessable extends DomainError {
+    private final String field;
+
+    public Unprocessable(String field, String message) {
+      super(field + ": " + message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
   public static final class Conflict extends DomainError {
     public Conflict(String message) {
       super(message);

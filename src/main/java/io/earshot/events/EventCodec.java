@@ -37,6 +37,9 @@ public final class EventCodec {
   }
 
   private static JsonObject data(DomainEvent event) {
+    if (CaseworkCodec.handles(event)) {
+      return CaseworkCodec.data(event, event instanceof OfCase c ? caseData(c) : new JsonObject());
+    }
     if (event instanceof OfCase c) {
       return caseData(c);
     }
@@ -105,6 +108,9 @@ public final class EventCodec {
   }
 
   private static String summary(DomainEvent event) {
+    if (CaseworkCodec.handles(event)) {
+      return CaseworkCodec.summary(event);
+    }
     if (event instanceof OfCase c) {
       return caseSummary(c);
     }

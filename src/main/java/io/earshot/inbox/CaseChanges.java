@@ -9,13 +9,15 @@ import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;
 import io.earshot.store.CaseStore;
 import io.earshot.store.MongoStore;
+import io.earshot.store.SnoozeStore;
 import io.earshot.store.StaleWrite;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
- * An agent's changes to a case (status, assignee): checked against the actor's role, decided by
+ * An agent's changes to a case (status, assignee, tags, snooze): checked against the actor's role, decided by
  * {@link CaseLifecycle}, stored only on the version they were decided on (re-decided on a fresh
  * read when ingest or another agent got there first) and told through the event dispatcher.
  * Futures fail with {@link DomainError.NotFound}, {@code Forbidden}, {@code Invalid} or
@@ -24,11 +26,13 @@ import java.time.Instant;
 public final class CaseChanges {
   private static final int ATTEMPTS = 4;
   private final CaseStore cases;
+  private final SnoozeStore snoozes;
   private final EventDispatcher dispatcher;
   private final Clock clock;
 
-  public CaseChanges(CaseStore cases, EventDispatcher dispatcher, Clock clock) {
+  public CaseChanges(CaseStore cases, SnoozeStore snoozes, EventDispatcher dispatcher, Clock clock) {
     this.cases = cases;
+    this.snoozes = snoozes;
     this.dispatcher = dispatcher;
     this.clock = clock;
   }
@@ -37,8 +41,9 @@ public final class CaseChanges {
     if (!user.canWorkCases()) {
       return Future.failedFuture(new DomainError.Forbidden("a marketer cannot change cases"));
     }
-    if (change.status() == null && change.assignee() == null) {
-      return Future.failedFuture(new DomainError.Invalid("status", "give a status or an assignee to change"));
+    if (change.isEmpty()) {
+      return Future.failedFuture(new DomainError.Invalid("status",
+          "give a status, an assignee, tags or snoozedUntil to change"));
     }
     return StaleWrite.retry(ATTEMPTS, () -> load(id).compose(c -> apply(c, change, user.username())))
         .recover(e -> Future.failedFuture(e instanceof StaleWrite
@@ -62,11 +67,38 @@ public final class CaseChanges {
       String assignee = named.isEmpty() ? null : named;
       decision = decision.then(s -> CaseLifecycle.assign(s, assignee, actor, now));
     }
+    decision = casework(decision, change, actor, now);
     if (!decision.changed()) {
       return Future.succeededFuture(c);
     }
     Change stored = Change.of(MongoStore.CASES, c.id(), decision.events());
     CareCase decided = decision.state();
-    return dispatcher.apply(stored, () -> cases.save(decided, c.version(), stored.id()));
+    return rememberSnooze(c, decided)
+        .compose(v -> dispatcher.apply(stored, () -> cases.save(decided, c.version(), stored.id())));
+  }
+
+  /** Tags and snooze, after status and assignee: snoozing makes the case pending whatever it was set to. */
+  private static Decision<CareCase> casework(Decision<CareCase> decision, CaseChange change, String actor, Instant now) {
+    Decision<CareCase> d = decision;
+    if (change.tags() != null) {
+      d = d.then(s -> CaseLifecycle.tag(s, change.tags(), actor, now));
+    }
+    if (change.addTags() != null) {
+      d = d.then(s -> CaseLifecycle.tag(s, Stream.concat(s.tags().stream(), change.addTags().stream()).toList(),
+          actor, now));
+    }
+    if (change.snooze() != null) {
+      d = d.then(s -> CaseLifecycle.snooze(s, change.snooze().until(), actor, now));
+    }
+    return d;
+  }
+
+  /**
+   * A new snooze is remembered in the wake-up's working set before the case is written: a crash
+   * in between leaves an entry the wake-up forgets, never a snoozed case nobody wakes.
+   */
+  private Future<Void> rememberSnooze(CareCase before, CareCase decided) {
+    boolean snoozedNow = decided.isSnoozed() && !decided.snoozedUntil().equals(before.snoozedUntil());
+    return snoozedNow ? snoozes.remember(decided.id(), decided.snoozedUntil()) : Future.succeededFuture();
   }
 }

@@ -6,6 +6,7 @@ import io.earshot.store.CaseQuery;
 import io.earshot.store.CaseStore;
 import io.earshot.store.CustomerStore;
 import io.earshot.store.MentionStore;
+import io.earshot.store.NoteStore;
 import io.earshot.store.Page;
 import io.earshot.store.ReplyStore;
 import io.vertx.core.Future;
@@ -20,8 +21,11 @@ public final class InboxService {
   private final MentionStore mentions;
   private final ReplyStore replies;
   private final CustomerStore customers;
+  private final NoteStore notes;
 
-  public InboxService(CaseStore cases, MentionStore mentions, ReplyStore replies, CustomerStore customers) {
+  public InboxService(CaseStore cases, MentionStore mentions, ReplyStore replies, CustomerStore customers,
+                      NoteStore notes) {
+    this.notes = notes;
     this.cases = cases;
     this.mentions = mentions;
     this.replies = replies;
@@ -42,9 +46,10 @@ public final class InboxService {
       var answers = replies.ofCase(id);
       var customer = customers.get(c.customerId());
       var history = cases.ofCustomer(c.customerId(), 20);
-      return Future.all(thread, answers, customer, history).map(all -> new CaseDetail(c,
+      var notesOf = notes.ofCase(id);
+      return Future.all(thread, answers, customer, history, notesOf).map(all -> new CaseDetail(c,
           thread.result(), answers.result(), customer.result(),
-          history.result().stream().filter(h -> !h.id().equals(id)).toList()));
+          history.result().stream().filter(h -> !h.id().equals(id)).toList(), notesOf.result()));
     });
   }
 }

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * tells dashboards to re-read what they show: to this instance's sockets when its subscription
  * comes back after a disconnect (Lettuce re-subscribes by itself), and to every instance's with
  * the first message published after one of ours was lost.
+ *
+ * <p>A message carrying {@code "to":[usernames]} is addressed: it travels the same channel, but
+ * each instance hands it only to those users' sockets ({@link LiveFeed#userAddress}).
  */
 public final class LiveBus implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveBus.class);
@@ -73,7 +76,15 @@ public final class LiveBus implements AutoCloseable {
   private void deliverLocally(String message) {
     JsonArray events = new JsonObject(message).getJsonArray("events");
     for (int i = 0; i < events.size(); i++) {
-      vertx.eventBus().publish(LiveFeed.LIVE_ADDRESS, events.getJsonObject(i).encode());
+      JsonObject event = events.getJsonObject(i);
+      JsonArray to = event.getJsonArray("to");
+      if (to == null) {
+        vertx.eventBus().publish(LiveFeed.LIVE_ADDRESS, event.encode());
+      } else {
+        // Addressed: only the named users' sockets (on this instance, whichever it is) get it.
+        String encoded = event.encode();
+        to.forEach(user -> vertx.eventBus().publish(LiveFeed.userAddress(String.valueOf(user)), encoded));
+      }
     }
   }
 

@@ -12,6 +12,17 @@ public final class LiveFeed {
   public static final String LIVE_ADDRESS = "earshot.live";
   /** Live events may have been missed (the fan-out was cut off): dashboards re-read what they show. */
   public static final String RESYNC = "live.resync";
+  /** A message to some users only (a live message carrying {@code "to":[usernames]}): a notification. */
+  public static final String NOTIFICATION = "notification";
+  private static final String USER_ADDRESS = "earshot.live.user.";
+
+  /**
+   * The local event-bus address of one user's sockets: an addressed message arrives here, on
+   * every instance, instead of at {@link #LIVE_ADDRESS}, so nobody else's socket ever sees it.
+   */
+  public static String userAddress(String username) {
+    return USER_ADDRESS + username;
+  }
 
   private LiveFeed() {
   }

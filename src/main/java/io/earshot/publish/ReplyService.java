@@ -26,7 +26,8 @@ import java.util.UUID;
  * whether a rule holds it; the reply is then submitted through its lifecycle and written once
  * (its {@code reply.submitted} event tells the audit log and the dashboards), and the publisher
  * is woken when it may go at once. Futures fail with
- * {@link DomainError} ({@code NotFound}, {@code Invalid} naming the field, {@code Forbidden},
+ * {@link DomainError} ({@code NotFound}, {@code Invalid} naming the field, {@code Unprocessable}
+ * naming {@code inReplyTo} for a mention of another case, {@code Forbidden},
  * {@code Conflict} when no account can publish for the case's platform).
  */
 public final class ReplyService {
@@ -53,9 +54,13 @@ public final class ReplyService {
 
   /**
    * The request: either {@code text} or a {@code template} name; {@code returnedId} names a reply
-   * an approver sent back, submitted again with the new text.
+   * an approver sent back, submitted again with the new text; {@code inReplyTo} names the mention
+   * of the case it answers (null: the newest).
    */
-  public record Draft(String text, String template, String returnedId) {
+  public record Draft(String text, String template, String returnedId, String inReplyTo) {
+    public Draft(String text, String template, String returnedId) {
+      this(text, template, returnedId, null);
+    }
   }
 
   public Future<Reply> submit(String caseId, Draft draft, User user) {
@@ -93,7 +98,7 @@ public final class ReplyService {
     if (draft.returnedId() != null) {
       return resubmit(c, draft.returnedId(), text, user);
     }
-    Mention target = thread.isEmpty() ? null : thread.get(thread.size() - 1);
+    Mention target = target(thread, draft.inReplyTo());
     Instant now = clock.instant();
     Reply unsent = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
         text, ReplyState.DRAFT, target == null ? null : target.externalId(), user.username(), null, 0,
@@ -115,6 +120,18 @@ public final class ReplyService {
       return approvals.holdFor(c, text, user).compose(hold -> changes.save(returned,
           ReplyLifecycle.resubmit(returned, text, rule(hold), matched(hold), user.username(), clock.instant())));
     }).onSuccess(this::wakeIfQueued);
+  }
+
+  /**
+   * The mention the reply answers: the one the agent chose, which must be in this case's thread
+   * ({@link DomainError.Unprocessable} naming {@code inReplyTo} otherwise), else the newest.
+   */
+  private static Mention target(List<Mention> thread, String inReplyTo) {
+    if (inReplyTo == null) {
+      return thread.isEmpty() ? null : thread.get(thread.size() - 1);
+    }
+    return thread.stream().filter(m -> m.id().equals(inReplyTo)).findFirst().orElseThrow(() ->
+        new DomainError.Unprocessable("inReplyTo", "mention " + inReplyTo + " is not in this case"));
   }
 
   private void wakeIfQueued(Reply r) {

@@ -117,6 +117,8 @@ public final class CaseStore {
     } else if (w.reopen()) {
       parts.add(Updates.set("status", CaseStatus.OPEN.code()));
       parts.add(Updates.unset("resolvedAt"));
+      // The customer wrote: a snoozed case returns now, not when its snooze would have ended.
+      parts.add(Updates.unset("snoozedUntil"));
     }
     return Updates.combine(parts);
   }
@@ -180,6 +182,7 @@ public final class CaseStore {
       setOrUnset(parts, "assignee", decided.assignee());
       setOrUnset(parts, "firstResponseAt", Dates.of(decided.firstResponseAt()));
       setOrUnset(parts, "resolvedAt", Dates.of(decided.resolvedAt()));
+      setOrUnset(parts, "snoozedUntil", Dates.of(decided.snoozedUntil()));
       Document d = cases.findOneAndUpdate(Versioned.at(decided.id(), expectedVersion), Updates.combine(parts),
           new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       if (d == null) {

@@ -100,6 +100,11 @@ public final class CustomerStore {
     return Updates.combine(parts);
   }
 
+  /** Adds {@code tag} to the customer's tags (e.g. {@code spam}); idempotent. */
+  public Future<Void> addTag(String customerId, String tag) {
+    return mongo.write(() -> customers.updateOne(eq("_id", customerId), Updates.addToSet("tags", tag))).mapEmpty();
+  }
+
   static Customer fromDoc(Document d) {
     Object followers = d.get("followers");
     return new Customer(d.getString("_id"), Platform.fromCode(d.getString("platform")).orElseThrow(),

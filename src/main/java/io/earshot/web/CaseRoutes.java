@@ -108,13 +108,15 @@ final class CaseRoutes {
         .put("subject", h.subject()).put("createdAt", ApiJson.time(h.createdAt()))
         .put("lastMentionAt", ApiJson.time(h.lastMentionAt()))));
     return new JsonObject().put("case", ApiJson.careCase(d.careCase())).put("thread", new JsonArray(thread))
-        .put("customer", d.customer() == null ? null : ApiJson.customer(d.customer())).put("history", history);
+        .put("customer", d.customer() == null ? null : ApiJson.customer(d.customer())).put("history", history)
+        .put("notes", CaseworkJson.notes(d.notes()));
   }
 
   private void change(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     CaseChange change = new CaseChange(status(Bodies.optionalString(body, "status")),
-        Bodies.optionalString(body, "assignee"));
+        Bodies.optionalString(body, "assignee"), Bodies.optionalStrings(body, "tags", 1000, 1000), null,
+        CaseworkJson.snooze(body));
     changes.change(ctx.pathParam("id"), change, Authenticator.user(ctx))
         .onSuccess(c -> Bodies.json(ctx, 200, ApiJson.careCase(c))).onFailure(ctx::fail);
   }
@@ -122,7 +124,7 @@ final class CaseRoutes {
   private void reply(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"),
-        Bodies.optionalString(body, "draft"));
+        Bodies.optionalString(body, "draft"), Bodies.optionalString(body, "inReplyTo"));
     replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx))
         .onSuccess(r -> Bodies.json(ctx, 202, ApiJson.reply(r))).onFailure(ctx::fail);
   }

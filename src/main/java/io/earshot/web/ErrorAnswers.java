@@ -18,6 +18,9 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.Invalid) {
       return 400;
     }
+    if (error instanceof DomainError.Unprocessable) {
+      return 422;
+    }
     if (error instanceof DomainError.Conflict) {
       return 409;
     }
@@ -39,6 +42,9 @@ public final class ErrorAnswers {
     }
     if (error instanceof DomainError.Invalid) {
       return "invalid";
+    }
+    if (error instanceof DomainError.Unprocessable) {
+      return "unprocessable";
     }
     if (error instanceof DomainError.Conflict) {
       return "conflict";

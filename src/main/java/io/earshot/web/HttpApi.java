@@ -4,6 +4,7 @@ import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
 import io.earshot.brand.Brands;
+import io.earshot.casework.Casework;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.StatusBoard;
@@ -55,7 +56,7 @@ public final class HttpApi {
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
-                         MetaWebhooks metaWebhooks) {
+                         MetaWebhooks metaWebhooks, Casework casework) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -164,6 +165,8 @@ public final class HttpApi {
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
+    new CaseworkRoutes(services.casework()).mount(v1);
+    new TagRoutes(services.casework().tags()).mount(v1);
     return v1;
   }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /api/v1/live}: a WebSocket per dashboard that relays every live event arriving on this
- * instance (from any instance, via Redis) as a text frame. It opens only for a signed-in caller
+ * instance (from any instance, via Redis) as a text frame, and the messages addressed to its
+ * user (notifications). It opens only for a signed-in caller
  * from the hub's own origin (a page elsewhere cannot read the feed with the user's cookie), and
  * it lives only as long as its credential: it closes (1008) as soon as that credential is ended
  * anywhere ({@link Events#REVOKED_ADDRESS}), and re-checks it every {@link #RECHECK} in case that
@@ -109,6 +110,12 @@ final class LiveSocket {
         socket.writeTextMessage(message.body());
       }
     });
+    MessageConsumer<String> addressed = vertx.eventBus().consumer(LiveFeed.userAddress(caller.user().username()),
+        message -> {
+          if (!socket.writeQueueFull()) {
+            socket.writeTextMessage(message.body());
+          }
+        });
     MessageConsumer<String> revoked = vertx.eventBus().consumer(Revocations.REVOKED_ADDRESS, message -> {
       if (names(message.body(), caller.credentialId())) {
         socket.close(POLICY_VIOLATION, "session ended");
@@ -118,6 +125,7 @@ final class LiveSocket {
     long ping = vertx.setPeriodic(pingEveryMs, id -> socket.writePing(Buffer.buffer("earshot")));
     Runnable stop = () -> {
       events.unregister();
+      addressed.unregister();
       revoked.unregister();
       vertx.cancelTimer(recheck);
       vertx.cancelTimer(ping);

@@ -49,7 +49,16 @@ public enum EventType {
   /** An admin had one delivery of an event sent to an endpoint again (the replay button). */
   WEBHOOK_REPLAYED("webhook.replayed", Delivery.RECORDED),
   BRAND_CREATED("brand.created", Delivery.RECORDED),
-  BRAND_UPDATED("brand.updated", Delivery.RECORDED);
+  BRAND_UPDATED("brand.updated", Delivery.RECORDED),
+  /** An internal note was added to a case (its mentioned users are notified live). */
+  CASE_NOTED("case.noted", Delivery.RECORDED),
+  CASE_TAGGED("case.tagged", Delivery.RECORDED),
+  CASE_SNOOZED("case.snoozed", Delivery.RECORDED),
+  CASE_SNOOZE_ENDED("case.snooze_ended", Delivery.RECORDED),
+  /** Another case of the same customer was merged into this one. */
+  CASE_MERGED("case.merged", Delivery.RECORDED),
+  /** An admin replaced the list of defined tags. */
+  TAG_LIST_UPDATED("tags.updated", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }

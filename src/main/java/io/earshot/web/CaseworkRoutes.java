@@ -1,0 +1,51 @@
+package io.earshot.web;
+
+import io.earshot.casework.Casework;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Working a case: notes, merging another case in, and one action on many selected cases. */
+final class CaseworkRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(CaseworkRoutes.class);
+  private final Casework casework;
+
+  CaseworkRoutes(Casework casework) {
+    this.casework = casework;
+  }
+
+  void mount(Router api) {
+    api.post("/cases/bulk").handler(this::bulk);
+    api.post("/cases/:id/notes").handler(this::note);
+    api.post("/cases/:id/merge").handler(this::merge);
+  }
+
+  private void note(RoutingContext ctx) {
+    String text = Bodies.optionalString(Bodies.object(ctx), "text");
+    casework.notes().add(ctx.pathParam("id"), text, Authenticator.user(ctx))
+        .onSuccess(n -> Bodies.json(ctx, 201, CaseworkJson.note(n))).onFailure(ctx::fail);
+  }
+
+  private void merge(RoutingContext ctx) {
+    String from = Bodies.requiredString(Bodies.object(ctx), "from");
+    casework.merger().merge(ctx.pathParam("id"), from.strip(), Authenticator.user(ctx))
+        .onSuccess(c -> Bodies.json(ctx, 200, ApiJson.careCase(c))).onFailure(ctx::fail);
+  }
+
+  private void bulk(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    List<String> ids = Bodies.optionalStrings(body, "ids", 1000, 200);
+    if (ids == null) {
+      throw new io.earshot.error.DomainError.Invalid("ids", "is required");
+    }
+    casework.bulk().run(ids, Bodies.requiredString(body, "action"), Bodies.optionalString(body, "value"),
+        Authenticator.user(ctx)).onSuccess(outcomes -> {
+          outcomes.stream().filter(o -> o.error() != null && !(o.error() instanceof io.earshot.error.DomainError))
+              .forEach(o -> LOG.error("bulk action on case={} failed", o.id(), o.error()));
+          Bodies.json(ctx, 200, CaseworkJson.bulk(outcomes));
+        }).onFailure(ctx::fail);
+  }
+}
