@@ -100,10 +100,12 @@ public final class CaseLifecycle {
     if (c.status() == CaseStatus.RESOLVED) {
       throw new DomainError.Invalid("snoozedUntil", "a resolved case cannot be snoozed; reopen it first");
     }
-    if (until.equals(c.snoozedUntil())) {
+    // Stores keep milliseconds; deciding on the stored precision keeps events and reads equal.
+    Instant kept = until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    if (kept.equals(c.snoozedUntil())) {
       return Decision.unchanged(c);
     }
-    CareCase after = c.withSnooze(until, at);
+    CareCase after = c.withSnooze(kept, at);
     return new Decision<>(after, List.of(new CaseSnoozed(after, c.status(), actor, at)));
   }
 
