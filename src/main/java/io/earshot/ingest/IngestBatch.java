@@ -160,7 +160,7 @@ final class IngestBatch {
   }
 
   /**
-   * The mentions of customers whose stored profile or current case with a brand would change
+   * The mentions of customers whose stored profile, last seen (a newer post) or current case with a brand would change
    * (all of such a customer's, so their latest profile and each brand's latest case are written);
    * the others need no write.
    */
@@ -168,6 +168,7 @@ final class IngestBatch {
     Set<String> changed = stored.stream().filter(m -> {
       Customer known = facts.customers().get(m.customerId());
       return known == null || !m.caseId().equals(known.currentCase(caseBrands.get(m.caseId())))
+          || known.lastSeen() == null || m.createdAt().isAfter(known.lastSeen())
           || !Objects.equals(known.handle(), m.author().handle()) || !Objects.equals(known.name(), m.author().name())
           || known.followers() != m.author().followers() || known.verified() != m.author().verified();
     }).map(Mention::customerId).collect(Collectors.toSet());

@@ -112,7 +112,7 @@ public final class ThreadingRecovery {
     }
     return rememberOrphans(mentions, now)
         .compose(v -> finishCases(mentions, entry.caseBrands(), entry.openedAt()))
-        .compose(v -> finishCustomers(mentions, entry.openedAt(), now))
+        .compose(v -> finishCustomers(mentions, now))
         .compose(v -> adoptWaiting(mentions, now));
   }
 
@@ -145,7 +145,7 @@ public final class ThreadingRecovery {
    * Points customers at their cases again (with each case's brand, as stored now), unless this
    * batch or a later one already did.
    */
-  private Future<Void> finishCustomers(List<Mention> mentions, Instant openedAt, Instant now) {
+  private Future<Void> finishCustomers(List<Mention> mentions, Instant now) {
     Set<String> ids = new HashSet<>();
     Set<String> caseIds = new HashSet<>();
     mentions.forEach(m -> {
@@ -160,7 +160,7 @@ public final class ThreadingRecovery {
       cases.result().forEach((id, c) -> brandOfCase.put(id, c.brand()));
       return stores.customers().touch(mentions.stream()
           .filter(m -> known.get(m.customerId()) == null || known.get(m.customerId()).lastSeen() == null
-              || known.get(m.customerId()).lastSeen().isBefore(openedAt))
+              || known.get(m.customerId()).lastSeen().isBefore(m.createdAt()))
           .toList(), brandOfCase, now);
     });
   }

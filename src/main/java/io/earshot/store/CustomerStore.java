@@ -68,7 +68,7 @@ public final class CustomerStore {
       Map<String, List<Mention>> byCustomer = new LinkedHashMap<>();
       mentions.forEach(m -> byCustomer.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
       List<UpdateOneModel<Document>> models = byCustomer.values().stream()
-          .map(ms -> new UpdateOneModel<Document>(eq("_id", ms.get(0).customerId()), update(ms, brandOfCase, now),
+          .map(ms -> new UpdateOneModel<Document>(eq("_id", ms.get(0).customerId()), update(ms, brandOfCase),
               new UpdateOptions().upsert(true)))
           .toList();
       customers.bulkWrite(models, new BulkWriteOptions().ordered(false));
@@ -76,11 +76,13 @@ public final class CustomerStore {
     });
   }
 
-  private static Bson update(List<Mention> ofOneCustomer, Map<String, String> brandOfCase, Instant now) {
+  private static Bson update(List<Mention> ofOneCustomer, Map<String, String> brandOfCase) {
     Mention latest = ofOneCustomer.get(0);
+    Instant earliest = latest.createdAt();
     Map<String, Mention> latestByBrand = new LinkedHashMap<>();
     for (Mention m : ofOneCustomer) {
       latest = m.createdAt().isBefore(latest.createdAt()) ? latest : m;
+      earliest = m.createdAt().isBefore(earliest) ? m.createdAt() : earliest;
       String brand = brandOfCase.getOrDefault(m.caseId(), m.brand());
       latestByBrand.merge(brand, m, (a, b) -> b.createdAt().isBefore(a.createdAt()) ? a : b);
     }
@@ -88,13 +90,14 @@ public final class CustomerStore {
     List<Bson> parts = new ArrayList<>(List.of(
         Updates.setOnInsert("platform", latest.platform().code()),
         Updates.setOnInsert("authorId", a.id()),
-        Updates.setOnInsert("firstSeen", Dates.of(now)),
+        Updates.min("firstSeen", Dates.of(earliest)),
         Updates.setOnInsert("tags", List.of()),
         Updates.set("handle", a.handle()),
         Updates.set("name", a.name()),
         Updates.set("followers", a.followers()),
         Updates.set("verified", a.verified()),
-        Updates.set("lastSeen", Dates.of(now))));
+        // Last seen is their newest post, kept by $max: a batch of older posts never moves it back.
+        Updates.max("lastSeen", Dates.of(latest.createdAt()))));
     // Brand ids are slugs (no dots, no $), so they are safe as field names.
     latestByBrand.forEach((brand, m) -> parts.add(Updates.set(CURRENT_CASES + "." + brand, m.caseId())));
     return Updates.combine(parts);
