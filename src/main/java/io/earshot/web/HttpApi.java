@@ -16,6 +16,7 @@ import io.earshot.publish.ApprovalService;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.RedisConnection;
+import io.earshot.sla.SlaPolicies;
 
 import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
@@ -55,7 +56,7 @@ public final class HttpApi {
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
-                         MetaWebhooks metaWebhooks) {
+                         MetaWebhooks metaWebhooks, SlaPolicies slaPolicies) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -164,6 +165,7 @@ public final class HttpApi {
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
+    new SlaRoutes(services.slaPolicies()).mount(v1);
     return v1;
   }
 
