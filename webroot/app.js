@@ -11,6 +11,8 @@ import { canApprove, createApprovalQueue } from './approvals.js';
 import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
+import { createSlaAdminPage } from './sla-admin.js';
+import { showSlaAlert, startSlaTicker } from './sla.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
@@ -81,7 +83,7 @@ async function verifySession() {
 }
 
 // view → the element that holds it
-const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people' };
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people', sla: 'sla-admin' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -96,7 +98,8 @@ function showView(which) {
 function wireAdmin(me) {
   const audit = createAuditPage($('#audit'));
   const people = createPeoplePage($('#people'), { me });
-  onShow = { audit: audit.load, people: people.load };
+  const sla = createSlaAdminPage($('#sla-admin'));
+  onShow = { audit: audit.load, people: people.load, sla: () => sla.load().catch(() => {}) };
   for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = false;
 }
 
@@ -158,6 +161,7 @@ async function start(me) {
     if (type.startsWith('case.') && data.case) {
       inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
       view.applyCase(data.case);
+      showSlaAlert(type, data, { me, onOpen: openCase });
       if (type === EVENTS.caseMentionsMoved && data.source) {
         inbox.applyCase(data.source);
         view.applyCase(data.source);
@@ -183,6 +187,7 @@ async function start(me) {
   }
 
   const healthTimer = setInterval(refreshHealth, 60000);
+  const stopSlaTicker = startSlaTicker();
   const onVisible = () => { if (document.visibilityState === 'visible') verifySession(); };
   document.addEventListener('keydown', onKey);
   document.addEventListener('visibilitychange', onVisible);
@@ -196,6 +201,8 @@ async function start(me) {
     stop() {
       live.close();
       clearInterval(healthTimer);
+      stopSlaTicker();
+      document.getElementById('sla-alerts')?.replaceChildren();
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onVisible);

@@ -4,6 +4,7 @@ import { h, replaceChildren, safeHref, flash } from './dom.js';
 import { compactNumber, dateTime, humanize, platformName } from './format.js';
 import { createComposer } from './composer.js';
 import { customerPanel, priorityPanel, triagePanel } from './panels.js';
+import { slaTargets } from './sla.js';
 
 const itemKey = (item) => `${item.kind}:${item.id}`;
 // A reply's author is a username today; accept a user object too.
@@ -61,7 +62,8 @@ export function createCaseView(root, { me, onCaseChanged }) {
           h('span', { class: ['chip', 'status', `status-${c.status}`], testid: 'case-status' }, c.status),
           h('span', {}, c.account ? `${platformName(c.platform)} · ${c.account}` : platformName(c.platform)),
           h('span', { testid: 'case-assignee' }, c.assignee ? `Assigned to ${mine ? 'you' : c.assignee}` : 'Unassigned'),
-          h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`))),
+          h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`)),
+        slaTargets(c.sla)),
       h('div', { class: 'case-actions' }, actions));
   }
 

@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { h, replaceChildren, flash } from './dom.js';
 import { age, dateTime, humanize, platformName, priorityBand } from './format.js';
+import { slaBadge } from './sla.js';
 
 const LIMIT = 50;
 const EMPTY_TEXT = 'No cases here. New mentions appear live.';
@@ -69,6 +70,7 @@ export function createInbox(els, { me, onSelect }) {
       c.triage?.unsure && h('span', { class: 'chip unsure', testid: 'case-unsure', title: 'triage is not sure of this label' }, 'unsure'),
       reasonChips(c),
       h('span', { class: 'spacer' }),
+      slaBadge(c.sla),
       c.mentionCount > 1 && h('span', { class: 'meta', title: 'mentions in this case' }, `${c.mentionCount} msgs`),
       c.status !== 'new' && h('span', { class: ['chip', 'status', `status-${c.status}`] }, c.status),
       c.assignee && h('span', { class: ['assignee', mine && 'mine'], title: `assigned to ${c.assignee}` },

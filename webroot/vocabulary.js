@@ -11,6 +11,9 @@ export const EVENTS = Object.freeze({
   caseStatusChanged: 'case.status_changed',
   caseResponded: 'case.responded',
   caseReprioritized: 'case.reprioritized',
+  caseSlaChanged: 'case.sla_changed',
+  caseSlaWarning: 'case.sla_warning',
+  caseSlaBreached: 'case.sla_breached',
   replySubmitted: 'reply.submitted',
   replyApproved: 'reply.approved',
   replyRejected: 'reply.rejected',
@@ -25,9 +28,11 @@ export const EVENTS = Object.freeze({
   connectorBudgetWarning: 'connector.budget_warning',
   connectorEnabledChanged: 'connector.enabled_changed',
   approvalPolicyUpdated: 'approval_policy.updated',
+  slaPolicyUpdated: 'sla_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
+export const SLA_STATES = Object.freeze(['ok', 'warning', 'breached', 'paused', 'met']);
 export const REPLY_STATES = Object.freeze(['draft', 'pending_approval', 'queued', 'sending', 'sent', 'failed', 'rejected']);

@@ -45,6 +45,8 @@ import io.earshot.runtime.HttpVerticle;
 import io.earshot.runtime.HubVertx;
 import io.earshot.runtime.IngestVerticle;
 import io.earshot.runtime.MaintenanceVerticle;
+import io.earshot.runtime.SlaVerticle;
+import io.earshot.sla.Slas;
 import io.earshot.runtime.PublishingVerticle;
 import io.earshot.store.ApprovalPolicyStore;
 import io.earshot.store.AuditLog;
@@ -108,6 +110,7 @@ public final class Hub {
   private HubMetrics metrics;
   private Brands brands;
   private Casework casework;
+  private Slas slas;
   private String ingestToken;
   private int port;
 
@@ -172,6 +175,9 @@ public final class Hub {
     events = eventSpine(new AuditLog(mongo));
     HubStores stores = new HubStores(mongo);
     brands = new Brands(mongo, events, clock);
+    Duration slaWatch = config.sla().watchInterval();
+    slas = new Slas(vertx, mongo, stores.cases(), brands.directory(), events,
+        new Lease(redis, "sla-watch", UUID.randomUUID().toString(), slaWatch.multipliedBy(3)), slaWatch, clock);
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
         stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
         config.ingest().reopenWindow());
@@ -185,6 +191,7 @@ public final class Hub {
         .compose(v -> startConnectors())
         .compose(v -> startPublishing(stores))
         .compose(publishing -> startMaintenance(stores, publishing).map(publishing))
+        .compose(publishing -> deployments.deploy("sla", new SlaVerticle(slas)).map(publishing))
         .compose(publishing -> startHttp(stores, publishing))
         .onSuccess(p -> {
           port = p;
@@ -257,7 +264,7 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry()), casework), config.http(),
+        new MetaWebhooks(connectors.registry()), casework, slas.policies()), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;
@@ -333,6 +340,11 @@ public final class Hub {
   /** Recomputes waiting cases' priorities as of {@code asOf}, instead of at the next round. */
   Future<Integer> refreshPriorities(java.time.Instant asOf) {
     return refresher.refresh(asOf);
+  }
+
+  /** Tells the SLA warnings and breaches due as of {@code asOf}, instead of at the next round. */
+  Future<Integer> watchSlas(java.time.Instant asOf) {
+    return slas.watcher().watch(asOf);
   }
 
   /** Escalates replies held past their rule's time as of {@code asOf}, instead of at the next round. */

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class AuditTrail implements EventListener {
   private static final Set<String> NOT_AUDITED = Set.of(EventType.MENTION_RECEIVED.code(),
-      EventType.CASE_MENTION_ADDED.code(), EventType.CASE_OPENED.code());
+      EventType.CASE_MENTION_ADDED.code(), EventType.CASE_OPENED.code(), EventType.CASE_SLA_CHANGED.code());
   private final AuditLog log;
 
   public AuditTrail(AuditLog log) {

@@ -57,7 +57,8 @@ public final class ConfigLoader {
 
   private EarshotConfig build() {
     Stores stores = stores();
-    return new EarshotConfig(http(), stores, ingest(), security(), outbound(), demo(stores.embeddedMongo()));
+    return new EarshotConfig(http(), stores, ingest(), security(), outbound(), demo(stores.embeddedMongo()),
+        new EarshotConfig.Sla(Duration.ofSeconds(integer("slaWatchSeconds", "EARSHOT_SLA_WATCH_SECONDS", 15, 1, 3600))));
   }
 
   private Http http() {

@@ -11,7 +11,7 @@ import java.util.List;
  * configured: the hub then generates them once and keeps them in MongoDB so every instance agrees.
  */
 public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security security,
-                            Outbound outbound, Demo demo) {
+                            Outbound outbound, Demo demo, Sla sla) {
 
   /**
    * The HTTP face: port, dashboard files, how long a connection may idle and a request body may
@@ -70,6 +70,10 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
    * (doubling from {@code firstRetry} up to {@code maxRetry}) and when to give an event up.
    */
   public record Webhooks(Duration timeout, Duration firstRetry, Duration maxRetry, Duration giveUpAfter) {
+  }
+
+  /** SLA clocks: how often the watcher looks for targets that warn or fall due. */
+  public record Sla(Duration watchInterval) {
   }
 
   /** The built-in sandbox and demo platforms. */

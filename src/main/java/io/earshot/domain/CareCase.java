@@ -9,16 +9,18 @@ import java.util.List;
  * thread joins it whichever brand it addresses: it is that conversation).
  * {@code triage} is the scoring of its latest mention; {@code priority} is recomputed as the
  * case waits. {@code version} grows with every change (each {@code with…} is one), so a writer
- * can store a decision only over the version it was decided on (optimistic concurrency). Named CareCase because {@code case} is a Java
- * keyword. Changes are made by {@link CaseLifecycle}, not by hand. {@code snoozedUntil} is set
- * while an agent snoozed the case (it is then {@code pending}) and cleared when it returns.
+ * can store a decision only over the version it was decided on (optimistic concurrency). Named
+ * CareCase because {@code case} is a Java keyword. Changes are made by {@link CaseLifecycle}, not
+ * by hand. {@code snoozedUntil} is set while an agent snoozed the case (it is then
+ * {@code pending}) and cleared when it returns; {@code sla} (null: no SLA covers the case) is
+ * changed only by {@code domain/sla/SlaLifecycle}.
  */
 public record CareCase(String id, Platform platform, String account, String brand, String customerId,
                        String customerHandle, CaseStatus status, Priority priority, Triage triage,
                        String assignee, List<String> tags, String subject, String lastText,
                        int mentionCount, Instant createdAt, Instant updatedAt,
                        Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version,
-                       Instant snoozedUntil) {
+                       Instant snoozedUntil, SlaClock sla) {
   public CareCase {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
@@ -27,47 +29,39 @@ public record CareCase(String id, Platform platform, String account, String bran
     Instant resolved = next == CaseStatus.RESOLVED ? at : null;
     // Only a pending case can be snoozed: moving it anywhere else ends the snooze.
     Instant snooze = next == CaseStatus.PENDING ? snoozedUntil : null;
-    return new CareCase(id, platform, account, brand, customerId, customerHandle, next, priority, triage, assignee, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolved, version + 1, snooze);
+    return copy(next, assignee, tags, priority, at, firstResponseAt, resolved, snooze, sla);
   }
 
   public CareCase withAssignee(String next, Instant at) {
-    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, next, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
-        snoozedUntil);
+    return copy(status, next, tags, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
   }
 
   public CareCase withPriority(Priority next, Instant at) {
-    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, next, triage, assignee, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
-        snoozedUntil);
+    return copy(status, assignee, tags, next, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
   }
 
   public CareCase withFirstResponse(Instant at) {
     Instant first = firstResponseAt == null ? at : firstResponseAt;
-    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, first, resolvedAt, version + 1,
-        snoozedUntil);
+    return copy(status, assignee, tags, priority, at, first, resolvedAt, snoozedUntil, sla);
   }
 
   public CareCase withTags(List<String> next, Instant at) {
-    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee, next,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
-        snoozedUntil);
+    return copy(status, assignee, next, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
   }
 
   /** Snoozed until {@code until}: the case waits ({@code pending}) until then. */
   public CareCase withSnooze(Instant until, Instant at) {
-    return new CareCase(id, platform, account, brand, customerId, customerHandle, CaseStatus.PENDING, priority, triage,
-        assignee, tags, subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, null,
-        version + 1, until);
+    return copy(CaseStatus.PENDING, assignee, tags, priority, at, firstResponseAt, null, until, sla);
   }
 
   /** Changed without a field of its own changing (another case was merged into it): a new version. */
   public CareCase touched(Instant at) {
-    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee, tags,
-        subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt, version + 1,
-        snoozedUntil);
+    return copy(status, assignee, tags, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
+  }
+
+  /** The case with its SLA clocks as the SLA lifecycle decided them. */
+  public CareCase withSla(SlaClock next) {
+    return copy(status, assignee, tags, priority, updatedAt, firstResponseAt, resolvedAt, snoozedUntil, next);
   }
 
   public boolean isSnoozed() {
@@ -76,5 +70,13 @@ public record CareCase(String id, Platform platform, String account, String bran
 
   public boolean isOpenForWork() {
     return status == CaseStatus.NEW || status == CaseStatus.OPEN;
+  }
+
+  /** The next version with the fields a change may touch; the rest is the conversation's own. */
+  private CareCase copy(CaseStatus status, String assignee, List<String> tags, Priority priority, Instant updatedAt,
+                        Instant firstResponseAt, Instant resolvedAt, Instant snoozedUntil, SlaClock sla) {
+    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee,
+        tags, subject, lastText, mentionCount, createdAt, updatedAt, lastMentionAt, firstResponseAt, resolvedAt,
+        version + 1, snoozedUntil, sla);
   }
 }

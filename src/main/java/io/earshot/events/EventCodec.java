@@ -11,6 +11,8 @@ import io.earshot.domain.event.DomainEvent.CaseOpened;
 import io.earshot.domain.event.DomainEvent.CaseReopened;
 import io.earshot.domain.event.DomainEvent.CaseReprioritized;
 import io.earshot.domain.event.DomainEvent.CaseResponded;
+import io.earshot.domain.event.DomainEvent.CaseSlaBreached;
+import io.earshot.domain.event.DomainEvent.CaseSlaWarning;
 import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
 import io.earshot.domain.event.DomainEvent.ConnectorBudgetWarning;
 import io.earshot.domain.event.DomainEvent.ConnectorEnabledChanged;
@@ -22,6 +24,7 @@ import io.earshot.domain.event.DomainEvent.ReplyApproved;
 import io.earshot.domain.event.DomainEvent.ReplyEscalated;
 import io.earshot.domain.event.DomainEvent.ReplyRejected;
 import io.earshot.domain.event.DomainEvent.ReplyReturned;
+import io.earshot.domain.event.DomainEvent.SlaPolicyUpdated;
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -58,6 +61,9 @@ public final class EventCodec {
     if (event instanceof ApprovalPolicyUpdated p) {
       return new JsonObject().put("version", p.version()).put("detail", p.detail());
     }
+    if (event instanceof SlaPolicyUpdated p) {
+      return new JsonObject().put("version", p.version()).put("detail", p.detail());
+    }
     if (event instanceof BrandChanged b) {
       return new JsonObject().put("brand", EventPayloads.brand(b.brand())).put("detail", b.detail());
     }
@@ -91,6 +97,10 @@ public final class EventCodec {
       data.put("replyId", r.replyId()).put("first", r.first());
     } else if (event instanceof CaseReprioritized p) {
       data.put("from", p.from());
+    } else if (event instanceof CaseSlaWarning w) {
+      data.put("target", w.target().code()).put("dueAt", EventPayloads.time(w.dueAt()));
+    } else if (event instanceof CaseSlaBreached b) {
+      data.put("target", b.target().code()).put("dueAt", EventPayloads.time(b.dueAt()));
     }
     return data;
   }
@@ -132,6 +142,9 @@ public final class EventCodec {
       return "held for approval (rule " + r.reply().approval().ruleId() + ")";
     }
     if (event instanceof ApprovalPolicyUpdated p) {
+      return p.detail();
+    }
+    if (event instanceof SlaPolicyUpdated p) {
       return p.detail();
     }
     if (event instanceof OfReply r) {
@@ -179,6 +192,15 @@ public final class EventCodec {
     }
     if (event instanceof CaseOpened o) {
       return "opened by " + o.first().id();
+    }
+    if (event instanceof CaseSlaWarning w) {
+      return "SLA " + w.target().code() + " due at " + w.dueAt();
+    }
+    if (event instanceof CaseSlaBreached b) {
+      return "SLA " + b.target().code() + " breached (due at " + b.dueAt() + ")";
+    }
+    if (event.type() == io.earshot.domain.event.EventType.CASE_SLA_CHANGED) {
+      return "SLA " + (event.careCase().sla() == null ? "none" : event.careCase().sla().state().code());
     }
     return "mention " + ((CaseMentionAdded) event).mention().id();
   }

@@ -33,7 +33,29 @@ public final class EventPayloads {
         .put("subject", c.subject()).put("lastText", c.lastText()).put("mentionCount", c.mentionCount())
         .put("createdAt", time(c.createdAt())).put("updatedAt", time(c.updatedAt()))
         .put("lastMentionAt", time(c.lastMentionAt())).put("firstResponseAt", time(c.firstResponseAt()))
-        .put("resolvedAt", time(c.resolvedAt())).put("snoozedUntil", time(c.snoozedUntil()));
+        .put("resolvedAt", time(c.resolvedAt())).put("snoozedUntil", time(c.snoozedUntil()))
+        .put("sla", sla(c.sla()));
+  }
+
+  /** A case's SLA clocks: the summary ({@code state}, {@code dueAt}) and each target. */
+  public static JsonObject sla(io.earshot.domain.SlaClock s) {
+    if (s == null) {
+      return null;
+    }
+    return new JsonObject().put("state", s.state().code()).put("dueAt", time(s.dueAt())).put("band", s.band())
+        .put("policyVersion", s.policyVersion()).put("pausedAt", time(s.pausedAt()))
+        .put("firstResponse", target(s.firstResponse())).put("nextResponse", target(s.nextResponse()))
+        .put("resolution", target(s.resolution()));
+  }
+
+  private static JsonObject target(io.earshot.domain.SlaClock.Target t) {
+    if (t == null) {
+      return null;
+    }
+    return new JsonObject().put("minutes", t.minutes()).put("startedAt", time(t.startedAt()))
+        .put("warnAt", time(t.warnAt())).put("dueAt", time(t.dueAt())).put("leftSeconds", t.leftSeconds())
+        .put("usedSeconds", t.usedSeconds()).put("metAt", time(t.metAt())).put("warned", t.warned())
+        .put("breached", t.breached());
   }
 
   public static JsonObject mention(Mention m) {
@@ -124,7 +146,7 @@ public final class EventPayloads {
         .put("priority", t.priority().value());
   }
 
-  private static String time(Instant instant) {
+  static String time(Instant instant) {
     return instant == null ? null : instant.toString();
   }
 }

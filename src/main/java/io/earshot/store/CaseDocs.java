@@ -21,7 +21,8 @@ final class CaseDocs {
         d.getInteger("mentionCount", 0), Dates.instant(d.get("createdAt")),
         Dates.instant(d.get("updatedAt")), Dates.instant(d.get("lastMentionAt")),
         Dates.instant(d.get("firstResponseAt")), Dates.instant(d.get("resolvedAt")), version(d),
-        Dates.instant(d.get("snoozedUntil")));
+        Dates.instant(d.get("snoozedUntil")),
+        SlaDocs.fromDoc(d.get("sla", Document.class)));
   }
 
   /** Documents written before versions existed count as version 0. */

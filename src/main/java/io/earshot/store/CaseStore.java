@@ -192,6 +192,24 @@ public final class CaseStore {
     });
   }
 
+  /**
+   * Stores the SLA clocks the SLA lifecycle decided for a case read at {@code expectedVersion},
+   * and nothing else of it; {@link StaleWrite} when the case moved on meanwhile.
+   */
+  public Future<CareCase> saveSla(CareCase decided, long expectedVersion, String changeId) {
+    return mongo.write(() -> {
+      Document sla = SlaDocs.toDoc(decided.sla());
+      Bson update = Updates.combine(sla == null ? Updates.unset("sla") : Updates.set("sla", sla),
+          Versioned.advance(decided.version(), changeId));
+      Document d = cases.findOneAndUpdate(Versioned.at(decided.id(), expectedVersion), update,
+          new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      if (d == null) {
+        throw new StaleWrite("case " + decided.id());
+      }
+      return CaseDocs.fromDoc(d);
+    });
+  }
+
   /** Whether change {@code changeId} is among the last changes stored on the case. */
   public Future<Boolean> hasApplied(String id, String changeId) {
     return mongo.run(() -> {

@@ -167,6 +167,7 @@ public final class MongoStore implements AutoCloseable {
       collection(SESSIONS).createIndex(Indexes.ascending("sessionId"));
       createAuditIndexes();
       collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
+      collection(SlaDueStore.COLLECTION).createIndex(Indexes.ascending("nextCheckAt"));
       collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));
       return null;
     });

@@ -86,7 +86,8 @@ final class PriorityModel {
     double slas = (double) waited.toSeconds() / Math.max(1, w.sla().toSeconds());
     double share = Math.min(1, Math.log1p(slas) / Math.log1p(w.waitingSaturation()));
     int points = (int) Math.round(w.waiting() * share);
-    String detail = "waiting " + human(waited) + " against an SLA of " + human(w.sla());
+    // The weight's scale is not a brand's SLA (those live in the SLA policy and the case's clocks).
+    String detail = "waiting " + human(waited) + " (scored on a " + human(w.sla()) + " scale)";
     return points > 0 ? new PrioritySignal(WAITING, points, detail) : null;
   }
 

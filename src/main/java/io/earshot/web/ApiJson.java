@@ -28,7 +28,8 @@ public final class ApiJson {
         .put("tags", new JsonArray(c.tags())).put("subject", c.subject()).put("lastText", c.lastText())
         .put("mentionCount", c.mentionCount()).put("createdAt", time(c.createdAt()))
         .put("updatedAt", time(c.updatedAt())).put("lastMentionAt", time(c.lastMentionAt()))
-        .put("firstResponseAt", time(c.firstResponseAt())).put("snoozedUntil", time(c.snoozedUntil()));
+        .put("firstResponseAt", time(c.firstResponseAt())).put("snoozedUntil", time(c.snoozedUntil()))
+        .put("sla", SlaJson.clock(c.sla()));
   }
 
   public static JsonObject priority(Priority p) {

@@ -17,6 +17,7 @@ import io.earshot.publish.ApprovalService;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.RedisConnection;
+import io.earshot.sla.SlaPolicies;
 
 import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
@@ -56,7 +57,7 @@ public final class HttpApi {
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
-                         MetaWebhooks metaWebhooks, Casework casework) {
+                         MetaWebhooks metaWebhooks, Casework casework, SlaPolicies slaPolicies) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -167,6 +168,7 @@ public final class HttpApi {
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
     new CaseworkRoutes(services.casework()).mount(v1);
     new TagRoutes(services.casework().tags()).mount(v1);
+    new SlaRoutes(services.slaPolicies()).mount(v1);
     return v1;
   }
 

@@ -68,6 +68,8 @@ class RouteRolesIT {
     row("POST /api/v1/approvals/:replyId", "401 403 ok 403 ok");
     row("GET /api/v1/policies/approval", "401 403 ok 403 ok");
     row("PUT /api/v1/policies/approval", "401 403 403 403 ok");
+    row("GET /api/v1/policies/sla", "401 ok ok 403 ok");
+    row("PUT /api/v1/policies/sla", "401 403 403 403 ok");
     row("GET /api/v1/brands", "401 ok ok ok ok");
     row("POST /api/v1/brands", "401 403 403 403 ok");
     row("GET /api/v1/brands/:id", "401 ok ok ok ok");
@@ -191,6 +193,9 @@ class RouteRolesIT {
     c.put("GET /api/v1/policies/approval", get("/api/v1/policies/approval"));
     c.put("PUT /api/v1/policies/approval", (who, api) -> send(api, "PUT", "/api/v1/policies/approval",
         new JsonObject().put("rules", as.get("admin").get("/api/v1/policies/approval").json().getJsonArray("rules"))));
+    c.put("GET /api/v1/policies/sla", get("/api/v1/policies/sla"));
+    c.put("PUT /api/v1/policies/sla", (who, api) -> send(api, "PUT", "/api/v1/policies/sla",
+        new JsonObject().put("brands", as.get("admin").get("/api/v1/policies/sla").json().getJsonArray("brands"))));
     c.put("GET /api/v1/brands", get("/api/v1/brands"));
     c.put("POST /api/v1/brands", (who, api) -> send(api, "POST", "/api/v1/brands", new JsonObject()
         .put("id", "brand-" + SEQ.incrementAndGet()).put("name", "Made").put("handles", new JsonObject())));

@@ -193,6 +193,54 @@ public sealed interface DomainEvent {
     }
   }
 
+  record SlaPolicyUpdated(long version, String actor, String detail, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.SLA_POLICY_UPDATED;
+    }
+
+    public String subject() {
+      return "policy:sla";
+    }
+  }
+
+  /** The actor of changes to SLA clocks (the clock lifecycle and the watcher). */
+  String SLA = "system:sla";
+
+  /** The case's SLA clocks moved (started, paused, resumed, met, stopped); the case carries them. */
+  record CaseSlaChanged(CareCase careCase, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_SLA_CHANGED;
+    }
+
+    public String actor() {
+      return SLA;
+    }
+  }
+
+  /** A running SLA target of the case used its warning share; told once per target. */
+  record CaseSlaWarning(CareCase careCase, io.earshot.domain.SlaClock.Kind target, Instant dueAt, Instant at)
+      implements OfCase {
+    public EventType type() {
+      return EventType.CASE_SLA_WARNING;
+    }
+
+    public String actor() {
+      return SLA;
+    }
+  }
+
+  /** A running SLA target of the case passed its due time unmet; told once per target. */
+  record CaseSlaBreached(CareCase careCase, io.earshot.domain.SlaClock.Kind target, Instant dueAt, Instant at)
+      implements OfCase {
+    public EventType type() {
+      return EventType.CASE_SLA_BREACHED;
+    }
+
+    public String actor() {
+      return SLA;
+    }
+  }
+
   /** A publish attempt started (the reply is {@code sending}). */
   record ReplyAttempted(Reply reply, Instant at) implements OfReply {
     public EventType type() {

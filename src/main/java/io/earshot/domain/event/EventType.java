@@ -19,6 +19,12 @@ public enum EventType {
   CASE_STATUS_CHANGED("case.status_changed", Delivery.RECORDED),
   CASE_RESPONDED("case.responded", Delivery.RECORDED),
   CASE_REPRIORITIZED("case.reprioritized", Delivery.TRANSIENT),
+  /** The case's SLA clocks started, paused, resumed or were met. */
+  CASE_SLA_CHANGED("case.sla_changed", Delivery.RECORDED),
+  /** A running SLA target used its warning share ({@code warnAtPercent}). */
+  CASE_SLA_WARNING("case.sla_warning", Delivery.RECORDED),
+  /** A running SLA target passed its due time unmet. */
+  CASE_SLA_BREACHED("case.sla_breached", Delivery.RECORDED),
   REPLY_SUBMITTED("reply.submitted", Delivery.RECORDED),
   REPLY_APPROVED("reply.approved", Delivery.RECORDED),
   REPLY_REJECTED("reply.rejected", Delivery.RECORDED),
@@ -43,6 +49,7 @@ public enum EventType {
   /** Someone revoked one of their own personal API tokens. */
   TOKEN_REVOKED("token.revoked", Delivery.RECORDED),
   APPROVAL_POLICY_UPDATED("approval_policy.updated", Delivery.RECORDED),
+  SLA_POLICY_UPDATED("sla_policy.updated", Delivery.RECORDED),
   WEBHOOK_CREATED("webhook.created", Delivery.RECORDED),
   WEBHOOK_UPDATED("webhook.updated", Delivery.RECORDED),
   WEBHOOK_DELETED("webhook.deleted", Delivery.RECORDED),

@@ -1,0 +1,79 @@
+package io.earshot;
+
+import static io.earshot.testing.Browser.testId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.testing.ApiClient;
+import io.earshot.testing.Browser;
+import io.earshot.testing.Team;
+import io.earshot.testing.TestHub;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A short SLA policy in Chromium: the agent's row counts down, the live warning and the live
+ * breach arrive as alerts, and the admin edits the policy on its page (a refusal names its field).
+ */
+@DisplayName("SLA in the dashboard")
+class SlaBrowserIT {
+  private static final Duration WAIT = Duration.ofSeconds(25);
+
+  @Test
+  @DisplayName("a 1-minute target shows a countdown on the row and in the case, then a live warning and a live breach")
+  void countdownAndAlerts() throws Exception {
+    try (TestHub hub = TestHub.start(Map.of("EARSHOT_SLA_WATCH_SECONDS", "1"));
+         Browser agent = new Browser(WAIT); Browser admin = new Browser(WAIT)) {
+      Team team = Team.of(hub);
+      admin.signIn(hub.baseUrl(), "admin", hub.adminPassword());
+      admin.await(testId("view-sla")).click();
+      admin.await(testId("sla-none"));
+      WebElement editor = admin.await(testId("sla-editor"));
+      editor.clear();
+      editor.sendKeys(policy("9-17").encode());
+      admin.await(testId("sla-save")).click();
+      WebElement error = admin.await(testId("sla-error"));
+      assertEquals("brands[0].hours.mon[0]", error.getDomAttribute("data-field"));
+      editor.clear();
+      editor.sendKeys(policy(null).encode());
+      admin.await(testId("sla-save")).click();
+      admin.waiting().until(d -> admin.await(testId("sla-saved")).getText().startsWith("Saved as version"));
+      assertTrue(admin.await(testId("sla-brand")).getText().contains("always open"));
+
+      agent.signIn(hub.baseUrl(), "ann", "ann-password-1");
+      assertEquals(202, hub.api().ingest(new JsonArray().add(ApiClient.mention("b1", "late", "is anyone there?")))
+          .status());
+      WebElement warned = agent.waiting().until(d -> d.findElements(testId("sla-alert")).stream()
+          .filter(a -> "warning".equals(a.getDomAttribute("data-kind"))).findFirst().orElse(null));
+      assertTrue(warned.getText().startsWith("SLA warning: first response for @handle_late"), warned.getText());
+      WebElement badge = agent.await(testId("case-sla"));
+      assertTrue(badge.getText().matches("SLA 0m \\d\\ds left"), badge.getText());
+      assertEquals("warning", badge.getDomAttribute("data-state"));
+
+      agent.await(testId("case-row")).click();
+      assertTrue(agent.await(testId("case-sla-targets")).getText().contains("first response (1 min): due"));
+
+      hub.hub().watchSlas(Instant.now().plus(Duration.ofSeconds(61))).await();
+      WebElement breached = agent.waiting().until(d -> d.findElements(testId("sla-alert")).stream()
+          .filter(a -> "breached".equals(a.getDomAttribute("data-kind"))).findFirst().orElse(null));
+      assertTrue(breached.getText().startsWith("SLA breached: first response"), breached.getText());
+      agent.waiting().until(d -> "breached".equals(agent.await(testId("case-sla")).getDomAttribute("data-state")));
+      assertTrue(agent.await(testId("case-sla")).getText().startsWith("SLA breached"));
+    }
+  }
+
+  private static JsonObject policy(String span) {
+    JsonObject brand = new JsonObject().put("brand", "default").put("bands", new JsonArray().add(new JsonObject()
+        .put("name", "fast").put("minPriority", 0).put("firstResponseMinutes", 1)));
+    if (span != null) {
+      brand.put("hours", new JsonObject().put("mon", new JsonArray().add(span)));
+    }
+    return new JsonObject().put("warnAtPercent", 1).put("brands", new JsonArray().add(brand));
+  }
+}
