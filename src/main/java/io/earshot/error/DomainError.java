@@ -26,7 +26,7 @@ public abstract class DomainError extends RuntimeException {
     }
   }
 
-  public static final class Invalid extends DomainError {
+  public static class Invalid extends DomainError {
     private final String field;
 
     public Invalid(String field, String message) {
@@ -36,6 +36,16 @@ public abstract class DomainError extends RuntimeException {
 
     public String field() {
       return field;
+    }
+  }
+
+  /**
+   * Well-formed, but its content cannot be used (a template body that does not compile): an
+   * {@link Invalid} the web layer answers as 422 rather than 400.
+   */
+  public static final class Unprocessable extends Invalid {
+    public Unprocessable(String field, String message) {
+      super(field, message);
     }
   }
 

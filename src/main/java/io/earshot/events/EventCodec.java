@@ -22,6 +22,7 @@ import io.earshot.domain.event.DomainEvent.ReplyApproved;
 import io.earshot.domain.event.DomainEvent.ReplyEscalated;
 import io.earshot.domain.event.DomainEvent.ReplyRejected;
 import io.earshot.domain.event.DomainEvent.ReplyReturned;
+import io.earshot.domain.event.DomainEvent.TemplateChanged;
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,6 +52,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return new JsonObject().put("webhookId", w.webhookId()).put("detail", w.detail());
+    }
+    if (event instanceof TemplateChanged t) {
+      return new JsonObject().put("templateId", t.templateId()).put("detail", t.detail());
     }
     if (event instanceof ApprovalPolicyUpdated p) {
       return new JsonObject().put("version", p.version()).put("detail", p.detail());
@@ -139,6 +143,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return w.detail();
+    }
+    if (event instanceof TemplateChanged t) {
+      return t.detail();
     }
     if (event instanceof BrandChanged b) {
       return b.detail();

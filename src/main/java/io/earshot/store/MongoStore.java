@@ -50,6 +50,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String CONNECTOR_SWITCHES = "connector_switches";
   public static final String OAUTH_TOKENS = "connector_tokens";
   public static final String PUBLISH_ATTEMPTS = "connector_publish_attempts";
+  public static final String SAVED_REPLIES = "saved_replies";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own
@@ -153,7 +154,8 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
-      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES)) {
+      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES,
+          SAVED_REPLIES)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));

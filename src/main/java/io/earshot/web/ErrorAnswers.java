@@ -15,6 +15,9 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.NotFound) {
       return 404;
     }
+    if (error instanceof DomainError.Unprocessable) {
+      return 422;
+    }
     if (error instanceof DomainError.Invalid) {
       return 400;
     }

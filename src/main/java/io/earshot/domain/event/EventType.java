@@ -49,7 +49,10 @@ public enum EventType {
   /** An admin had one delivery of an event sent to an endpoint again (the replay button). */
   WEBHOOK_REPLAYED("webhook.replayed", Delivery.RECORDED),
   BRAND_CREATED("brand.created", Delivery.RECORDED),
-  BRAND_UPDATED("brand.updated", Delivery.RECORDED);
+  BRAND_UPDATED("brand.updated", Delivery.RECORDED),
+  TEMPLATE_CREATED("template.created", Delivery.RECORDED),
+  TEMPLATE_UPDATED("template.updated", Delivery.RECORDED),
+  TEMPLATE_DELETED("template.deleted", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }
