@@ -11,6 +11,9 @@ import { canApprove, createApprovalQueue } from './approvals.js';
 import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
+import { createSavedRepliesAdmin } from './saved-replies-admin.js';
+import { wireShortcuts } from './keyboard.js';
+import { createKeyboardCommands } from './commands.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
@@ -81,7 +84,8 @@ async function verifySession() {
 }
 
 // view → the element that holds it
-const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people' };
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people',
+  'saved-replies': 'saved-replies' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -96,7 +100,7 @@ function showView(which) {
 function wireAdmin(me) {
   const audit = createAuditPage($('#audit'));
   const people = createPeoplePage($('#people'), { me });
-  onShow = { audit: audit.load, people: people.load };
+  onShow = { ...onShow, audit: audit.load, people: people.load };
   for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = false;
 }
 
@@ -108,6 +112,14 @@ function wireApprovals(me) {
   $('#views').hidden = false;
   for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
   return queue;
+}
+
+/** The saved replies page, for managers and admins; what they change reaches the composer at once. */
+function wireSavedReplies(view) {
+  const page = createSavedRepliesAdmin($('#saved-replies'), { onChanged: view.setTemplates });
+  onShow = { ...onShow, 'saved-replies': () => page.load().catch(() => {}) };
+  for (const b of document.querySelectorAll('#views [data-manager]')) b.hidden = false;
+  return page;
 }
 
 function wireConnectorsPage(me) {
@@ -140,6 +152,8 @@ async function start(me) {
   const approvals = canApprove(me) ? wireApprovals(me) : null;
   const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
   if ((me.roles || []).includes('admin')) wireAdmin(me);
+  const savedReplies = approvals ? wireSavedReplies(view) : null;
+  const reloadTemplates = () => api.templates().then(view.setTemplates).catch(() => {});
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
@@ -174,17 +188,16 @@ async function start(me) {
       accountsPage?.load().catch(() => {});
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
+    } else if (type.startsWith('template.')) {
+      reloadTemplates();
     } // unknown events are ignored so the hub can add new ones
   }
 
-  function onKey(e) {
-    if (e.target.closest('input, textarea, select')) return;
-    if (e.key === 'j' || e.key === 'k') openCase(inbox.neighbour(e.key === 'j' ? 1 : -1));
-  }
-
+  const keyboard = createKeyboardCommands({ inbox, view, openCase, showView, savedReplies,
+    signOut: () => $('#logout').click() });
+  const shortcuts = wireShortcuts({ run: keyboard.run, blocked: keyboard.blocked });
   const healthTimer = setInterval(refreshHealth, 60000);
   const onVisible = () => { if (document.visibilityState === 'visible') verifySession(); };
-  document.addEventListener('keydown', onKey);
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('focus', onVisible);
   $('#logout').onclick = async () => {
@@ -196,21 +209,22 @@ async function start(me) {
     stop() {
       live.close();
       clearInterval(healthTimer);
-      document.removeEventListener('keydown', onKey);
+      shortcuts.stop();
+      keyboard.remove();
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onVisible);
       $('#case-list').replaceChildren();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
-      for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = true;
+      for (const b of document.querySelectorAll('#views [data-admin], #views [data-manager]')) b.hidden = true;
       onShow = {};
       $('#views').hidden = true;
       showView('inbox');
     },
   };
 
-  api.templates().then(view.setTemplates).catch(() => {});
+  reloadTemplates();
   await refreshAll();
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('case');
   if (fromHash) openCase(fromHash);
