@@ -188,7 +188,7 @@ async function start(me) {
       accountsPage?.load().catch(() => {});
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
-    } else if (type.startsWith('template.')) {
+    } else if ([EVENTS.templateCreated, EVENTS.templateUpdated, EVENTS.templateDeleted].includes(type)) {
       reloadTemplates();
     } // unknown events are ignored so the hub can add new ones
   }

@@ -27,6 +27,9 @@ export const EVENTS = Object.freeze({
   approvalPolicyUpdated: 'approval_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',
+  templateCreated: 'template.created',
+  templateUpdated: 'template.updated',
+  templateDeleted: 'template.deleted',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
