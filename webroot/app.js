@@ -13,6 +13,9 @@ import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
 import { createSlaAdminPage } from './sla-admin.js';
 import { showSlaAlert, startSlaTicker } from './sla.js';
+import { createSavedRepliesAdmin } from './saved-replies-admin.js';
+import { wireShortcuts } from './keyboard.js';
+import { createKeyboardCommands } from './commands.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
@@ -83,7 +86,8 @@ async function verifySession() {
 }
 
 // view → the element that holds it
-const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people', sla: 'sla-admin' };
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people',
+  sla: 'sla-admin', 'saved-replies': 'saved-replies' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -99,7 +103,7 @@ function wireAdmin(me) {
   const audit = createAuditPage($('#audit'));
   const people = createPeoplePage($('#people'), { me });
   const sla = createSlaAdminPage($('#sla-admin'));
-  onShow = { audit: audit.load, people: people.load, sla: () => sla.load().catch(() => {}) };
+  onShow = { ...onShow, audit: audit.load, people: people.load, sla: () => sla.load().catch(() => {}) };
   for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = false;
 }
 
@@ -111,6 +115,14 @@ function wireApprovals(me) {
   $('#views').hidden = false;
   for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
   return queue;
+}
+
+/** The saved replies page, for managers and admins; what they change reaches the composer at once. */
+function wireSavedReplies(view) {
+  const page = createSavedRepliesAdmin($('#saved-replies'), { onChanged: view.setTemplates });
+  onShow = { ...onShow, 'saved-replies': () => page.load().catch(() => {}) };
+  for (const b of document.querySelectorAll('#views [data-manager]')) b.hidden = false;
+  return page;
 }
 
 function wireConnectorsPage(me) {
@@ -143,6 +155,8 @@ async function start(me) {
   const approvals = canApprove(me) ? wireApprovals(me) : null;
   const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
   if ((me.roles || []).includes('admin')) wireAdmin(me);
+  const savedReplies = approvals ? wireSavedReplies(view) : null;
+  const reloadTemplates = () => api.templates().then(view.setTemplates).catch(() => {});
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
@@ -178,18 +192,17 @@ async function start(me) {
       accountsPage?.load().catch(() => {});
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
+    } else if ([EVENTS.templateCreated, EVENTS.templateUpdated, EVENTS.templateDeleted].includes(type)) {
+      reloadTemplates();
     } // unknown events are ignored so the hub can add new ones
   }
 
-  function onKey(e) {
-    if (e.target.closest('input, textarea, select')) return;
-    if (e.key === 'j' || e.key === 'k') openCase(inbox.neighbour(e.key === 'j' ? 1 : -1));
-  }
-
+  const keyboard = createKeyboardCommands({ inbox, view, openCase, showView, savedReplies,
+    signOut: () => $('#logout').click() });
+  const shortcuts = wireShortcuts({ run: keyboard.run, blocked: keyboard.blocked });
   const healthTimer = setInterval(refreshHealth, 60000);
   const stopSlaTicker = startSlaTicker();
   const onVisible = () => { if (document.visibilityState === 'visible') verifySession(); };
-  document.addEventListener('keydown', onKey);
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('focus', onVisible);
   $('#logout').onclick = async () => {
@@ -203,21 +216,22 @@ async function start(me) {
       clearInterval(healthTimer);
       stopSlaTicker();
       document.getElementById('sla-alerts')?.replaceChildren();
-      document.removeEventListener('keydown', onKey);
+      shortcuts.stop();
+      keyboard.remove();
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onVisible);
       $('#case-list').replaceChildren();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
-      for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = true;
+      for (const b of document.querySelectorAll('#views [data-admin], #views [data-manager]')) b.hidden = true;
       onShow = {};
       $('#views').hidden = true;
       showView('inbox');
     },
   };
 
-  api.templates().then(view.setTemplates).catch(() => {});
+  reloadTemplates();
   await refreshAll();
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('case');
   if (fromHash) openCase(fromHash);

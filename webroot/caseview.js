@@ -29,12 +29,13 @@ export function createCaseView(root, { me, onCaseChanged }) {
   function showPlaceholder(text) {
     replaceChildren(root, h('div', { class: 'placeholder', testid: 'case-placeholder' },
       h('div', { class: 'placeholder-title' }, text),
-      h('div', { class: 'muted' }, 'Use j / k to move through the inbox, Enter to open.')));
+      h('div', { class: 'muted' }, 'Use j / k to move through the inbox, Enter to open, ? for every shortcut.')));
   }
 
-  function actionButton(label, testid, patch, { primary = false } = {}) {
+  // data-action names what a keyboard shortcut or the command palette clicks (keyboard.js).
+  function actionButton(label, testid, patch, { primary = false, action } = {}) {
     return h('button', {
-      type: 'button', class: ['btn', primary && 'primary'], testid,
+      type: 'button', class: ['btn', primary && 'primary'], testid, dataset: action ? { action } : undefined,
       on: { click: () => patchCase(patch) },
     }, label);
   }
@@ -43,11 +44,11 @@ export function createCaseView(root, { me, onCaseChanged }) {
   function caseActions(c, mine) {
     if (!canReply) return [];
     const actions = [];
-    if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: 'me' }, { primary: !c.assignee }));
-    if (c.status !== 'pending' && c.status !== 'resolved') actions.push(actionButton('Pending', 'case-pending', { status: 'pending' }));
+    if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: 'me' }, { primary: !c.assignee, action: 'claim' }));
+    if (c.status !== 'pending' && c.status !== 'resolved') actions.push(actionButton('Pending', 'case-pending', { status: 'pending' }, { action: 'pending' }));
     actions.push(c.status === 'resolved'
-      ? actionButton('Reopen', 'case-reopen', { status: 'open' })
-      : actionButton('Resolve', 'case-resolve', { status: 'resolved' }, { primary: mine }));
+      ? actionButton('Reopen', 'case-reopen', { status: 'open' }, { action: 'reopen' })
+      : actionButton('Resolve', 'case-resolve', { status: 'resolved' }, { primary: mine, action: 'resolve' }));
     return actions;
   }
 
@@ -200,6 +201,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
     }
     if (seq !== openSeq) return; // the agent already moved on to another case
     detail = { ...loaded, thread: loaded.thread || [] };
+    composer.setBrand(detail.case.brand);
     render();
   }
 
@@ -209,6 +211,28 @@ export function createCaseView(root, { me, onCaseChanged }) {
     applyCase,
     applyThreadItem,
     setTemplates: composer.setTemplates,
+    /** Focuses the reply box of the open case; false when there is none. */
+    focusReply() {
+      if (!canReply || !detail) return false;
+      composer.focus();
+      return true;
+    },
+    /** Focuses the saved reply picker of the open case; false when there is none. */
+    focusTemplates() {
+      if (!canReply || !detail) return false;
+      composer.focusTemplates();
+      return true;
+    },
+    /**
+     * Clicks the open case's element marked data-action=name (claim, pending, resolve, reopen, and
+     * assign / snooze where those controls exist); false when there is none.
+     */
+    action(name) {
+      const el = root.querySelector(`[data-action="${name}"]`);
+      if (!el || el.disabled) return false;
+      el.click();
+      return true;
+    },
     currentId: () => detail?.case.id ?? null,
     /** Re-fetches the open case (after a reconnect) without losing the draft. */
     refresh: () => (detail ? open(detail.case.id) : Promise.resolve()),

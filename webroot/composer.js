@@ -1,13 +1,18 @@
-// The reply composer: free text with a live, platform-counted length, or a server-rendered template.
+// The reply composer: free text with a live, platform-counted length. A saved reply is filled by
+// the hub for the open case and inserted into the same editable box; what is sent is the text as
+// the agent left it, with the saved reply's id so the hub counts its use.
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
+import { fillSavedReply, insertInto, savedRepliesFor } from './saved-replies.js';
 
 const CHECK_DELAY_MS = 250;
 
 /** onSent(replyItem, caseId) is called with the 202 answer so the thread shows it at once. */
 export function createComposer({ onSent }) {
   let caseId = null;
-  let template = null;
+  let brand = null;
+  let all = [];
+  let fromTemplate = null; // { id, name } of the saved reply the text was filled from
   let check = null;
   let timer = null;
   let checkSeq = 0;
@@ -15,40 +20,58 @@ export function createComposer({ onSent }) {
   const drafts = new Map();
 
   const text = h('textarea', {
-    class: 'reply-input', testid: 'reply-text', rows: '4',
-    placeholder: 'Write a public reply…  (Ctrl+Enter to send)', 'aria-label': 'Reply text',
+    class: 'reply-input', testid: 'reply-text', rows: '4', id: 'reply-text',
+    placeholder: 'Write a public reply…  (Ctrl+Enter to send, t for a saved reply)', 'aria-label': 'Reply text',
   });
   const counter = h('span', { class: 'counter', testid: 'reply-count', 'aria-live': 'polite' });
   const message = h('div', { class: 'composer-error', testid: 'reply-error', role: 'alert', hidden: true });
-  const picker = h('select', { class: 'template-picker', testid: 'template-picker', 'aria-label': 'Insert template' });
-  const templateBox = h('div', { class: 'template-preview', testid: 'template-preview', hidden: true });
+  const picker = h('select', {
+    class: 'template-picker', testid: 'template-picker', 'aria-label': 'Insert a saved reply',
+    dataset: { action: 'template' },
+  });
+  const note = h('div', { class: 'template-note muted', testid: 'template-note', 'aria-live': 'polite', hidden: true });
   const send = h('button', { type: 'submit', class: 'btn primary', testid: 'reply-send', disabled: true }, 'Send reply');
   const form = h('form', { class: 'composer', testid: 'composer' },
-    templateBox, text, message,
+    note, text, message,
     h('div', { class: 'composer-bar' }, picker, h('span', { class: 'spacer' }), counter, send));
 
-  function setTemplates(list) {
+  function renderPicker() {
+    const list = savedRepliesFor(all, brand);
     replaceChildren(picker,
-      h('option', { value: '' }, list.length ? 'Templates…' : 'No templates'),
-      list.map((t) => h('option', { value: t.name, title: t.body }, t.name)));
+      h('option', { value: '' }, list.length ? 'Saved replies…' : 'No saved replies'),
+      list.map((t) => h('option', { value: t.id, title: t.body }, t.name)));
     picker.disabled = !list.length;
-    picker._templates = new Map(list.map((t) => [t.name, t]));
+    picker._templates = new Map(list.map((t) => [t.id, t]));
   }
 
-  function chooseTemplate(name) {
-    template = name ? picker._templates.get(name) : null;
-    text.hidden = Boolean(template);
-    templateBox.hidden = !template;
-    if (template) {
-      replaceChildren(templateBox,
-        h('div', { class: 'template-head' },
-          h('strong', {}, `Template: ${template.name}`),
-          h('span', { class: 'muted' }, ' — rendered for this customer when sent'),
-          h('button', { type: 'button', class: 'link', testid: 'template-clear', on: { click: () => { picker.value = ''; chooseTemplate(''); } } }, 'Use free text')),
-        h('pre', { class: 'template-body' }, template.body));
+  function setTemplates(list) {
+    all = Array.isArray(list) ? list : [];
+    renderPicker();
+  }
+
+  /** Fills the chosen saved reply for this case and inserts the text, ready to edit. */
+  async function chooseTemplate(templateId) {
+    const template = picker._templates.get(templateId);
+    picker.value = '';
+    if (!template || !caseId) return;
+    const forCase = caseId;
+    try {
+      const filled = await fillSavedReply(forCase, template.id);
+      if (forCase !== caseId) return;
+      insertInto(text, filled.text);
+      fromTemplate = { id: template.id, name: template.name };
+      if (text.value === filled.text) check = { ...filled, text: filled.text };
+      showNote();
+      showError(filled.ok ? null : sentence(filled.message));
+    } catch (err) {
+      showError(details(err) || 'The saved reply could not be filled for this case.');
     }
-    showError(null);
     refreshState();
+  }
+
+  function showNote() {
+    note.hidden = !fromTemplate;
+    note.textContent = fromTemplate ? `From saved reply “${fromTemplate.name}” — edit it as you like before sending.` : '';
   }
 
   function showError(msg) {
@@ -58,10 +81,7 @@ export function createComposer({ onSent }) {
 
   function refreshState() {
     const empty = text.value.trim() === '';
-    if (template) {
-      counter.textContent = '';
-      counter.className = 'counter';
-    } else if (check && check.text === text.value) {
+    if (check && check.text === text.value) {
       counter.textContent = `${check.length} / ${check.limit}`;
       counter.className = `counter ${check.ok ? '' : 'over'}`;
       counter.title = check.message || 'Counted the way the platform counts';
@@ -70,14 +90,22 @@ export function createComposer({ onSent }) {
       counter.textContent = empty ? '' : `~${[...text.value].length}`;
       counter.className = 'counter pending';
     }
-    const tooLong = !template && check && check.text === text.value && !check.ok;
-    send.disabled = busy || !caseId || (!template && (empty || tooLong));
+    const tooLong = check && check.text === text.value && !check.ok;
+    send.disabled = busy || !caseId || empty || tooLong;
+  }
+
+  function onInput() {
+    if (!text.value.trim() && fromTemplate) {
+      fromTemplate = null;
+      showNote();
+    }
+    scheduleCheck();
   }
 
   function scheduleCheck() {
     clearTimeout(timer);
     refreshState();
-    if (!text.value.trim() || !caseId) return;
+    if (!text.value.trim() || !caseId || (check && check.text === text.value)) return;
     const seq = ++checkSeq;
     const forCase = caseId;
     const value = text.value;
@@ -99,29 +127,31 @@ export function createComposer({ onSent }) {
     if (send.disabled) return;
     busy = true;
     refreshState();
-    const body = template ? { template: template.name } : { text: text.value };
+    const body = fromTemplate ? { text: text.value, template: fromTemplate.id } : { text: text.value };
     const forCase = caseId;
     try {
       const item = await api.sendReply(forCase, body);
-      if (forCase === caseId) {
-        text.value = '';
-        check = null;
-        picker.value = '';
-        chooseTemplate('');
-      } else {
-        drafts.delete(forCase);
-      }
+      if (forCase === caseId) reset('');
+      else drafts.delete(forCase);
       onSent(item, forCase);
     } catch (err) {
-      const details = err.validationErrors?.map((v) => `${v.field}: ${v.message}`).join('; ');
-      showError(details || err.message || 'The reply could not be sent.');
+      showError(details(err) || err.message || 'The reply could not be sent.');
     } finally {
       busy = false;
       refreshState();
     }
   }
 
-  text.addEventListener('input', scheduleCheck);
+  function reset(value) {
+    text.value = value;
+    check = null;
+    fromTemplate = null;
+    picker.value = '';
+    showNote();
+    showError(null);
+  }
+
+  text.addEventListener('input', onInput);
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
@@ -132,20 +162,30 @@ export function createComposer({ onSent }) {
   return {
     element: form,
     setTemplates,
+    /** The open case's brand: only its saved replies and the shared ones are offered. */
+    setBrand(next) {
+      if (next === brand) return;
+      brand = next;
+      renderPicker();
+    },
     /** Points the composer at another case; a half-written draft stays with its case. */
     setCase(id) {
       if (id === caseId) return;
       drafts.set(caseId, text.value);
       caseId = id;
-      text.value = drafts.get(id) || '';
-      check = null;
-      picker.value = '';
-      chooseTemplate('');
+      reset(drafts.get(id) || '');
       scheduleCheck();
     },
     focus: () => text.focus(),
+    /** Focuses the saved reply picker and opens it where the browser allows. */
+    focusTemplates() {
+      picker.focus();
+      try { picker.showPicker?.(); } catch { /* needs a user gesture in some browsers */ }
+    },
   };
 }
+
+const details = (err) => err.validationErrors?.map((v) => `${v.field}: ${v.message}`).join('; ');
 
 // ReplyCheck messages read "is 300 characters; the limit is 280": give them a subject.
 const sentence = (msg) => (msg && /^is\b/.test(msg) ? `This reply ${msg}.` : msg);

@@ -46,12 +46,13 @@ export function createInbox(els, { me, onSelect }) {
         caseId: c.id, status: c.status, platform: c.platform, account: c.account ?? '', brand: c.brand ?? '',
         priority: String(c.priority?.value ?? 0),
       },
-      tabindex: '0',
+      // Roving tabindex: only one row is a Tab stop, so Tab leaves the list for the case's actions.
+      tabindex: '-1',
       role: 'option',
       'aria-selected': c.id === selectedId ? 'true' : 'false',
       on: {
         click: () => onSelect(c.id),
-        keydown: (e) => { if (e.key === 'Enter') onSelect(c.id); },
+        keydown: (e) => rowKey(e, c.id),
       },
     },
     h('div', { class: 'row-top' },
@@ -77,6 +78,33 @@ export function createInbox(els, { me, onSelect }) {
         mine ? 'me' : c.assignee)));
   }
 
+  /** Enter opens; arrow keys, Home and End move to another row and open it. */
+  function rowKey(e, id) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Enter') { e.preventDefault(); onSelect(id); return; }
+    const ids = ordered().slice(0, LIMIT).map((c) => c.id);
+    const i = ids.indexOf(id);
+    const target = { ArrowDown: ids[i + 1], ArrowUp: ids[i - 1], Home: ids[0], End: ids[ids.length - 1] }[e.key];
+    if (!(e.key in { ArrowDown: 1, ArrowUp: 1, Home: 1, End: 1 })) return;
+    e.preventDefault();
+    e.stopPropagation(); // handled here, not again by the page's shortcuts
+    if (target) {
+      onSelect(target);
+      focusRow(target);
+    }
+  }
+
+  function focusRow(id) {
+    const el = rows.get(id);
+    if (el) { el.focus(); roving(); }
+  }
+
+  /** The selected row (else the first) is the list's one Tab stop. */
+  function roving() {
+    const stop = rows.has(selectedId) ? selectedId : ordered().find((c) => rows.has(c.id))?.id;
+    for (const [id, el] of rows) el.tabIndex = id === stop ? 0 : -1;
+  }
+
   function render() {
     const list = ordered().slice(0, LIMIT);
     const keep = new Set(list.map((c) => c.id));
@@ -88,6 +116,7 @@ export function createInbox(els, { me, onSelect }) {
     els.empty.hidden = list.length > 0;
     els.empty.textContent = EMPTY_TEXT;
     els.count.textContent = total > list.length ? `${list.length} of ${total}` : String(list.length);
+    roving();
   }
 
   // Versions order snapshots exactly; timestamps only when one side has no version.
@@ -105,8 +134,11 @@ export function createInbox(els, { me, onSelect }) {
     if (!old && created) total += 1;
     cases.set(c.id, c);
     const el = rowFor(c);
-    rows.get(c.id)?.replaceWith(el);
+    const had = rows.get(c.id);
+    const focused = had && had === document.activeElement;
+    had?.replaceWith(el);
     rows.set(c.id, el);
+    if (focused) { el.tabIndex = 0; el.focus(); } // a live update must not drop the agent's place
     if (highlight) flash(el);
   }
 
@@ -221,6 +253,12 @@ export function createInbox(els, { me, onSelect }) {
         el.classList.toggle('selected', rowId === id);
         el.setAttribute('aria-selected', rowId === id ? 'true' : 'false');
       }
+      roving();
+    },
+    /** Moves focus to the selected row (or the first), for j / k when the list has focus. */
+    focusSelected() {
+      roving();
+      [...rows.values()].find((el) => el.tabIndex === 0)?.focus();
     },
     /** The case id `step` rows away from the selected one (keyboard navigation). */
     neighbour(step) {

@@ -31,6 +31,9 @@ export const EVENTS = Object.freeze({
   slaPolicyUpdated: 'sla_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',
+  templateCreated: 'template.created',
+  templateUpdated: 'template.updated',
+  templateDeleted: 'template.deleted',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);

@@ -35,7 +35,10 @@ import io.earshot.publish.ApprovalService;
 import io.earshot.publish.PublishStores;
 import io.earshot.publish.Publisher;
 import io.earshot.publish.ReplyService;
-import io.earshot.publish.ReplyTemplates;
+import io.earshot.publish.SavedReplies;
+import io.earshot.publish.TemplateEngine;
+import io.earshot.publish.TemplateFiles;
+import io.earshot.publish.TemplateFiller;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
 import io.earshot.runtime.CaseworkVerticle;
@@ -57,6 +60,7 @@ import io.earshot.store.NoteStore;
 import io.earshot.store.SnoozeStore;
 import io.earshot.store.QueueDepths;
 import io.earshot.store.ReplyStore;
+import io.earshot.store.SavedReplyStore;
 import io.earshot.store.SettingsStore;
 import io.earshot.store.ThreadMoves;
 import io.earshot.store.UserStore;
@@ -220,7 +224,7 @@ public final class Hub {
   }
 
   /** What the HTTP verticles need from the publishing side: replies, their templates and approvals. */
-  private record Publishing(ReplyService replies, ReplyTemplates templates, ApprovalService approvals,
+  private record Publishing(ReplyService replies, SavedReplies templates, ApprovalService approvals,
                             ApprovalPolicies policies, PublishStores stores) {
   }
 
@@ -234,10 +238,13 @@ public final class Hub {
     ApprovalPolicies policies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), stores.customers(), users,
         events, clock);
     ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
-    return backends.blocking(() -> new ReplyTemplates(templatesDir))
-        .compose(templates -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
-            .map(v -> new Publishing(new ReplyService(publishStores, connectors.registry(), templates, policies,
-                publisher, users, clock), templates, approvals, policies, publishStores)));
+    TemplateEngine engine = new TemplateEngine();
+    SavedReplies saved = new SavedReplies(new SavedReplyStore(mongo), engine, brands.directory(), events, clock);
+    TemplateFiller filler = new TemplateFiller(saved, engine, stores.customers(), users, brands.directory());
+    return backends.blocking(() -> TemplateFiles.read(templatesDir)).compose(saved::importOnce)
+        .compose(imported -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
+            .map(v -> new Publishing(new ReplyService(publishStores, connectors.registry(), filler, policies,
+                publisher, clock), saved, approvals, policies, publishStores)));
   }
 
   private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {

@@ -26,7 +26,7 @@ public abstract class DomainError extends RuntimeException {
     }
   }
 
-  public static final class Invalid extends DomainError {
+  public static class Invalid extends DomainError {
     private final String field;
 
     public Invalid(String field, String message) {
@@ -40,19 +40,12 @@ public abstract class DomainError extends RuntimeException {
   }
 
   /**
-   * Well-formed, but refers to something it cannot be used with (a mention of another case, a
-   * case of another customer), naming the field.
+   * Well-formed, but its content cannot be used (a template body that does not compile): an
+   * {@link Invalid} the web layer answers as 422 rather than 400.
    */
-  public static final class Unprocessable extends DomainError {
-    private final String field;
-
+  public static final class Unprocessable extends Invalid {
     public Unprocessable(String field, String message) {
-      super(field + ": " + message);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
+      super(field, message);
     }
   }
 

@@ -25,6 +25,7 @@ import io.earshot.domain.event.DomainEvent.ReplyEscalated;
 import io.earshot.domain.event.DomainEvent.ReplyRejected;
 import io.earshot.domain.event.DomainEvent.ReplyReturned;
 import io.earshot.domain.event.DomainEvent.SlaPolicyUpdated;
+import io.earshot.domain.event.DomainEvent.TemplateChanged;
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -57,6 +58,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return new JsonObject().put("webhookId", w.webhookId()).put("detail", w.detail());
+    }
+    if (event instanceof TemplateChanged t) {
+      return new JsonObject().put("templateId", t.templateId()).put("detail", t.detail());
     }
     if (event instanceof ApprovalPolicyUpdated p) {
       return new JsonObject().put("version", p.version()).put("detail", p.detail());
@@ -158,6 +162,9 @@ public final class EventCodec {
     }
     if (event instanceof WebhookChanged w) {
       return w.detail();
+    }
+    if (event instanceof TemplateChanged t) {
+      return t.detail();
     }
     if (event instanceof BrandChanged b) {
       return b.detail();

@@ -12,16 +12,15 @@ import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
 import io.earshot.domain.approval.ApprovalRule;
 import io.earshot.error.DomainError;
-import io.earshot.store.UserStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Accepts an agent's reply into the outbox. The text (typed or rendered from a template) is
+ * Accepts an agent's reply into the outbox. The text (typed, filled from a saved reply, or a
+ * saved reply's filled text as the agent edited it) is
  * checked against the platform's rules before anything is queued; the approval policy says
  * whether a rule holds it; the reply is then submitted through its lifecycle and written once
  * (its {@code reply.submitted} event tells the audit log and the dashboards), and the publisher
@@ -34,16 +33,14 @@ public final class ReplyService {
   private final PublishStores stores;
   private final ReplyChanges changes;
   private final ConnectorRegistry connectors;
-  private final ReplyTemplates templates;
+  private final TemplateFiller templates;
   private final ApprovalPolicies approvals;
   private final Publisher publisher;
-  private final UserStore users;
   private final Clock clock;
 
-  public ReplyService(PublishStores stores, ConnectorRegistry connectors, ReplyTemplates templates,
-                      ApprovalPolicies approvals, Publisher publisher, UserStore users, Clock clock) {
+  public ReplyService(PublishStores stores, ConnectorRegistry connectors, TemplateFiller templates,
+                      ApprovalPolicies approvals, Publisher publisher, Clock clock) {
     this.stores = stores;
-    this.users = users;
     this.approvals = approvals;
     this.changes = new ReplyChanges(stores);
     this.connectors = connectors;
@@ -53,14 +50,19 @@ public final class ReplyService {
   }
 
   /**
-   * The request: either {@code text} or a {@code template} name; {@code returnedId} names a reply
-   * an approver sent back, submitted again with the new text; {@code inReplyTo} names the mention
-   * of the case it answers (null: the newest).
+   * The request: {@code text}, or a {@code template} (a saved reply's id or name) filled for the
+   * case, or both: the saved reply's text as the agent edited it, sent as typed and counted as a
+   * use of the template. {@code returnedId} names a reply an approver sent back, submitted again
+   * with the new text; {@code inReplyTo} names the mention of the case it answers (null: the newest).
    */
   public record Draft(String text, String template, String returnedId, String inReplyTo) {
     public Draft(String text, String template, String returnedId) {
       this(text, template, returnedId, null);
     }
+  }
+
+  /** A saved reply or a body being written, filled for a case, and how the case's platform counts it. */
+  public record Preview(String text, ReplyCheck check) {
   }
 
   public Future<Reply> submit(String caseId, Draft draft, User user) {
@@ -73,20 +75,30 @@ public final class ReplyService {
   }
 
   private Future<Reply> write(CareCase c, List<Mention> thread, Draft draft, User user) {
-    return agentOf(draft, c, user).compose(agent -> queue(c, thread, textOf(draft, c, agent), draft, user));
+    return textOf(draft, c, user).compose(filled -> queue(c, thread, filled.text(), draft, user)
+        .onSuccess(r -> {
+          if (filled.template() != null) {
+            templates.countUse(filled.template());
+          }
+        }));
+  }
+
+  /**
+   * Fills saved reply {@code template}, or {@code body} when given instead, for the case, signed
+   * by {@code user}, and counts it as the platform would; what the composer inserts.
+   */
+  public Future<Preview> preview(String caseId, String template, String body, User user) {
+    if (!user.canWorkCases()) {
+      return Future.failedFuture(new DomainError.Forbidden("a marketer does not reply to customers"));
+    }
+    return caseOrFail(caseId).compose(c -> (body != null ? templates.fillBody(c, body, user.username())
+        : templates.fillTemplate(c, template, user.username()).map(TemplateFiller.Filled::text))
+        .map(text -> new Preview(text, connectorFor(c).checkReply(text))));
   }
 
   /** Counts a draft as the case's platform would, for the composer's live count. */
   public Future<ReplyCheck> check(String caseId, String text) {
     return caseOrFail(caseId).map(c -> connectorFor(c).checkReply(text == null ? "" : text));
-  }
-
-  /** Who signs a templated reply: the author's display name and their signature for the case's brand. */
-  private Future<TemplateAgent> agentOf(Draft draft, CareCase c, User user) {
-    if (draft.template() == null) {
-      return Future.succeededFuture();
-    }
-    return users.findUser(user.username()).map(person -> TemplateAgent.of(user.username(), person, c.brand()));
   }
 
   private Future<Reply> queue(CareCase c, List<Mention> thread, String text, Draft draft, User user) {
@@ -148,16 +160,22 @@ public final class ReplyService {
     return hold == null ? null : hold.matched();
   }
 
-  private String textOf(Draft draft, CareCase c, TemplateAgent agent) {
-    String text = draft.template() != null
-        ? templates.render(draft.template(), Map.of(
-            "customer", Map.of("handle", String.valueOf(c.customerHandle())),
-            "agent", agent, "case", Map.of("id", c.id())))
-        : draft.text();
-    if (text == null || text.isBlank()) {
-      throw new DomainError.Invalid("text", "must not be empty");
+  /** The text to send and the saved reply it came from, if any. */
+  private Future<TemplateFiller.Filled> textOf(Draft draft, CareCase c, User user) {
+    Future<TemplateFiller.Filled> filled;
+    if (draft.template() == null) {
+      filled = Future.succeededFuture(new TemplateFiller.Filled(draft.text(), null));
+    } else if (draft.text() == null) {
+      filled = templates.fillTemplate(c, draft.template(), user.username());
+    } else {
+      filled = templates.find(c, draft.template()).map(r -> new TemplateFiller.Filled(draft.text(), r));
     }
-    return text.strip();
+    return filled.map(f -> {
+      if (f.text() == null || f.text().isBlank()) {
+        throw new DomainError.Invalid("text", "must not be empty");
+      }
+      return new TemplateFiller.Filled(f.text().strip(), f.template());
+    });
   }
 
   private Connector connectorFor(CareCase c) {

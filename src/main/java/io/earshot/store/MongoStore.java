@@ -53,6 +53,7 @@ public final class MongoStore implements AutoCloseable {
   public static final String NOTES = "notes";
   public static final String SNOOZES = "snoozes";
   public static final String TAG_LIST = "tag_list";
+  public static final String SAVED_REPLIES = "saved_replies";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own
@@ -158,7 +159,8 @@ public final class MongoStore implements AutoCloseable {
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
       collection(NOTES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(SNOOZES).createIndex(Indexes.ascending("until"));
-      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES, TAG_LIST)) {
+      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES, TAG_LIST,
+          SAVED_REPLIES)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));

@@ -9,7 +9,6 @@ import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.CaseDetail;
 import io.earshot.inbox.InboxService;
 import io.earshot.publish.ReplyService;
-import io.earshot.publish.ReplyTemplates;
 import io.earshot.store.CaseQuery;
 import io.earshot.store.MentionStore;
 import io.vertx.core.Future;
@@ -21,22 +20,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** The inbox API: cases, a case's thread, agent changes, replies, templates and mentions. */
+/** The inbox API: cases, a case's thread, agent changes, replies and mentions. */
 final class CaseRoutes {
   private final InboxService inbox;
   private final CaseChanges changes;
   private final ReplyService replies;
-  private final ReplyTemplates templates;
   private final MentionStore mentions;
   private final BrandDirectory brands;
 
-  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, ReplyTemplates templates,
-             MentionStore mentions, BrandDirectory brands) {
+  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, MentionStore mentions,
+             BrandDirectory brands) {
     this.brands = brands;
     this.inbox = inbox;
     this.changes = changes;
     this.replies = replies;
-    this.templates = templates;
     this.mentions = mentions;
   }
 
@@ -46,7 +43,6 @@ final class CaseRoutes {
     api.patch("/cases/:id").handler(this::change);
     api.post("/cases/:id/replies").handler(this::reply);
     api.post("/cases/:id/reply-check").handler(this::checkReply);
-    api.get("/templates").handler(this::templates);
     api.get("/mentions").handler(this::mentions);
   }
 
@@ -138,12 +134,6 @@ final class CaseRoutes {
     replies.check(ctx.pathParam("id"), text).onSuccess(c -> Bodies.json(ctx, 200, new JsonObject()
         .put("length", c.length()).put("limit", c.limit()).put("ok", c.ok()).put("message", c.message())))
         .onFailure(ctx::fail);
-  }
-
-  private void templates(RoutingContext ctx) {
-    JsonArray list = new JsonArray();
-    templates.sources().forEach((name, body) -> list.add(new JsonObject().put("name", name).put("body", body)));
-    Bodies.json(ctx, 200, list);
   }
 
   private void mentions(RoutingContext ctx) {

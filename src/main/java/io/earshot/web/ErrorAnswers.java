@@ -15,11 +15,11 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.NotFound) {
       return 404;
     }
-    if (error instanceof DomainError.Invalid) {
-      return 400;
-    }
     if (error instanceof DomainError.Unprocessable) {
       return 422;
+    }
+    if (error instanceof DomainError.Invalid) {
+      return 400;
     }
     if (error instanceof DomainError.Conflict) {
       return 409;
@@ -40,11 +40,11 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.NotFound) {
       return "not_found";
     }
-    if (error instanceof DomainError.Invalid) {
-      return "invalid";
-    }
     if (error instanceof DomainError.Unprocessable) {
       return "unprocessable";
+    }
+    if (error instanceof DomainError.Invalid) {
+      return "invalid";
     }
     if (error instanceof DomainError.Conflict) {
       return "conflict";

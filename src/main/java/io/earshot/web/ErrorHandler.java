@@ -87,9 +87,6 @@ final class ErrorHandler {
     if (error instanceof DomainError.Invalid invalid) {
       body.put("validation_errors", new JsonArray().add(new JsonObject()
           .put("field", invalid.field()).put("message", invalid.getMessage())));
-    } else if (error instanceof DomainError.Unprocessable refused) {
-      body.put("validation_errors", new JsonArray().add(new JsonObject()
-          .put("field", refused.field()).put("message", refused.getMessage())));
     }
     return body;
   }

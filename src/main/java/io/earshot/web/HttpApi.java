@@ -15,7 +15,7 @@ import io.earshot.ingest.IngestPipeline;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
 import io.earshot.publish.ReplyService;
-import io.earshot.publish.ReplyTemplates;
+import io.earshot.publish.SavedReplies;
 import io.earshot.redis.RedisConnection;
 import io.earshot.sla.SlaPolicies;
 
@@ -53,7 +53,7 @@ import java.util.function.Supplier;
 public final class HttpApi {
   /** The services the API exposes, gathered to keep the constructor short. */
   public record Services(IngestPipeline pipeline, String ingestToken, AuthService auth, UserService people,
-                         InboxService inbox, CaseChanges caseChanges, ReplyService replies, ReplyTemplates templates,
+                         InboxService inbox, CaseChanges caseChanges, ReplyService replies, SavedReplies templates,
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
@@ -159,8 +159,9 @@ public final class HttpApi {
         .handler(guards.bodies().read(BodyReader.SMALL_LIMIT, guards.uploads())).handler(BodyReader::finished);
     sessions.mount(v1);
     new UserRoutes(services.people(), services.brands().directory(), guards, services.accountAudit()).mount(v1);
-    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
-        services.mentions(), services.brands().directory()).mount(v1);
+    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.mentions(),
+        services.brands().directory()).mount(v1);
+    new TemplateRoutes(services.templates(), services.replies()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);

@@ -47,6 +47,12 @@ public final class SandboxClient implements AutoCloseable {
         .put("author", new JsonObject().put("handle", handle).put("followers", 300)).encode()));
   }
 
+  /** A post by a customer whose profile shows {@code name}. */
+  public JsonObject postMention(String handle, String name, String text) {
+    return new JsonObject(send("POST", "/api/v1/sandbox/mentions", new JsonObject().put("text", text)
+        .put("author", new JsonObject().put("handle", handle).put("name", name).put("followers", 300)).encode()));
+  }
+
   /** A customer's answer to an earlier post (a brand reply, for instance). */
   public JsonObject postReply(String handle, String text, String inReplyToId) {
     return new JsonObject(send("POST", "/api/v1/sandbox/mentions", new JsonObject().put("text", text)

@@ -44,6 +44,8 @@ class CsrfIT {
   private static String deliveryId;
   private static String heldReplyId;
   private static String tokenId;
+  private static String templateId;
+  private static String deletableTemplateId;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -63,6 +65,10 @@ class CsrfIT {
         .post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "A refund is on its way"))
         .json().getString("id");
     tokenId = admin.post("/api/v1/tokens", new JsonObject().put("name", "csrf-revocable")).json().getString("id");
+    templateId = admin.post("/api/v1/templates", new JsonObject().put("name", "CSRF kept").put("body", "Hi"))
+        .json().getString("id");
+    deletableTemplateId = admin.post("/api/v1/templates", new JsonObject().put("name", "CSRF deletable")
+        .put("body", "Hi")).json().getString("id");
     webhooks();
   }
 
@@ -121,6 +127,13 @@ class CsrfIT {
         new JsonObject().put("name", "Renamed by forgery")));
     samples.put("PATCH /api/v1/connectors/:name", new Sample("PATCH", "/api/v1/connectors/sandbox",
         new JsonObject().put("enabled", false)));
+    samples.put("POST /api/v1/cases/:id/template-preview", new Sample("POST",
+        "/api/v1/cases/" + caseId + "/template-preview", new JsonObject().put("template", "thanks")));
+    samples.put("POST /api/v1/templates", new Sample("POST", "/api/v1/templates", new JsonObject()
+        .put("name", "Forged").put("body", "Forged {{customer.handle}}")));
+    samples.put("PATCH /api/v1/templates/:id", new Sample("PATCH", "/api/v1/templates/" + templateId,
+        new JsonObject().put("body", "Forged body")));
+    samples.put("DELETE /api/v1/templates/:id", new Sample("DELETE", "/api/v1/templates/" + deletableTemplateId, null));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
@@ -249,7 +262,8 @@ class CsrfIT {
     MongoStore mongo = hub.hub().mongo();
     Map<String, Object> state = new LinkedHashMap<>();
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
-        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES)) {
+        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES,
+        MongoStore.SAVED_REPLIES)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

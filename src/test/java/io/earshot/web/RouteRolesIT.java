@@ -56,6 +56,10 @@ class RouteRolesIT {
     row("POST /api/v1/cases/:id/replies", "401 ok ok 403 ok");
     row("POST /api/v1/cases/:id/reply-check", "401 ok ok 403 ok");
     row("GET /api/v1/templates", "401 ok ok ok ok");
+    row("POST /api/v1/templates", "401 403 ok 403 ok");
+    row("PATCH /api/v1/templates/:id", "401 403 ok 403 ok");
+    row("DELETE /api/v1/templates/:id", "401 403 ok 403 ok");
+    row("POST /api/v1/cases/:id/template-preview", "401 ok ok 403 ok");
     row("GET /api/v1/mentions", "401 ok ok ok ok");
     row("GET /api/v1/webhooks", "401 403 403 403 ok");
     row("POST /api/v1/webhooks", "401 403 403 403 ok");
@@ -185,6 +189,13 @@ class RouteRolesIT {
     c.put("POST /api/v1/cases/:id/reply-check", (who, api) -> send(api, "POST", "/api/v1/cases/" + caseId + "/reply-check",
         new JsonObject().put("text", "Checking")));
     c.put("GET /api/v1/templates", get("/api/v1/templates"));
+    c.put("POST /api/v1/templates", send("POST", "/api/v1/templates", template()));
+    c.put("PATCH /api/v1/templates/:id", (who, api) -> send(api, "PATCH", "/api/v1/templates/" + newTemplate(),
+        new JsonObject().put("name", "Renamed " + SEQ.incrementAndGet())));
+    c.put("DELETE /api/v1/templates/:id", (who, api) -> api.raw("DELETE", "/api/v1/templates/" + newTemplate(), null,
+        api.writeHeaders()).status());
+    c.put("POST /api/v1/cases/:id/template-preview", (who, api) -> send(api, "POST",
+        "/api/v1/cases/" + caseId + "/template-preview", new JsonObject().put("template", "thanks")));
     c.put("GET /api/v1/mentions", get("/api/v1/mentions"));
     webhookCalls(c);
     c.put("GET /api/v1/approvals", get("/api/v1/approvals"));
@@ -255,6 +266,14 @@ class RouteRolesIT {
   private static JsonObject hook() {
     return new JsonObject().put("url", hookUrl).put("secret", "roles-webhook-secret-1234")
         .put("events", new JsonArray().add("case.assigned"));
+  }
+
+  private static JsonObject template() {
+    return new JsonObject().put("name", "Roles " + SEQ.incrementAndGet()).put("body", "Hi {{customer.handle}}");
+  }
+
+  private static String newTemplate() {
+    return as.get("admin").post("/api/v1/templates", template()).json().getString("id");
   }
 
   private static String newHook() {

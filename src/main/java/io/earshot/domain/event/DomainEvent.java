@@ -359,6 +359,17 @@ public sealed interface DomainEvent {
     }
   }
 
+  /**
+   * A manager's or admin's change to a saved reply: {@code template.created}, {@code template.updated},
+   * {@code template.deleted}; {@code detail} says what changed.
+   */
+  record TemplateChanged(EventType type, String templateId, String actor, String detail, Instant at)
+      implements DomainEvent {
+    public String subject() {
+      return "template:" + templateId;
+    }
+  }
+
   /** An admin switched a connector account's polling on or off ({@code before} → {@code enabled}). */
   record ConnectorEnabledChanged(String account, boolean before, boolean enabled, String actor, Instant at)
       implements DomainEvent {

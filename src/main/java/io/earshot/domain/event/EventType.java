@@ -65,7 +65,10 @@ public enum EventType {
   /** Another case of the same customer was merged into this one. */
   CASE_MERGED("case.merged", Delivery.RECORDED),
   /** An admin replaced the list of defined tags. */
-  TAG_LIST_UPDATED("tags.updated", Delivery.RECORDED);
+  TAG_LIST_UPDATED("tags.updated", Delivery.RECORDED),
+  TEMPLATE_CREATED("template.created", Delivery.RECORDED),
+  TEMPLATE_UPDATED("template.updated", Delivery.RECORDED),
+  TEMPLATE_DELETED("template.deleted", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }

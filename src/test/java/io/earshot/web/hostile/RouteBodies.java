@@ -25,6 +25,9 @@ final class RouteBodies {
     GOOD.put("PATCH /api/v1/cases/:id", fields("status", "\"open\"", "assignee", "\"fuzz-target\""));
     GOOD.put("POST /api/v1/cases/:id/replies", fields("text", "\"We are on it\""));
     GOOD.put("POST /api/v1/cases/:id/reply-check", fields("text", "\"Checking the length\""));
+    GOOD.put("POST /api/v1/templates", fields("name", "\"Fuzzed\"", "body", "\"Hi {{customer.firstName}}\""));
+    GOOD.put("PATCH /api/v1/templates/:id", fields("body", "\"Hello {{customer.handle}}\""));
+    GOOD.put("POST /api/v1/cases/:id/template-preview", fields("body", "\"Hi {{customer.name}}\""));
     GOOD.put("POST /api/v1/webhooks", fields("url", "\"http://127.0.0.1:9/hook\"", "secret", "\"a-secret-of-enough-length\"",
         "events", "[\"case.assigned\"]"));
     GOOD.put("PATCH /api/v1/webhooks/:id", fields("enabled", "true", "events", "[\"case.assigned\"]"));
@@ -33,7 +36,8 @@ final class RouteBodies {
   /** Every field any route takes, for routes this table does not know. */
   private static final List<String> ALL_FIELDS = List.of("username", "password", "currentPassword", "roles", "role",
       "disabled", "capacity", "skills", "status", "assignee", "tags", "snoozedUntil", "text", "template", "inReplyTo",
-      "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id");
+      "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id",
+      "name", "body", "brand");
 
   private RouteBodies() {
   }
