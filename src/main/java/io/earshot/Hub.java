@@ -1,5 +1,6 @@
 package io.earshot;
 
+import io.earshot.assign.Assign;
 import io.earshot.audit.AuditTrail;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthSetup;
@@ -102,6 +103,7 @@ public final class Hub {
   private Webhooks webhooks;
   private HubMetrics metrics;
   private Brands brands;
+  private Assign assign;
   private String ingestToken;
   private int port;
 
@@ -166,6 +168,7 @@ public final class Hub {
     events = eventSpine(new AuditLog(mongo));
     HubStores stores = new HubStores(mongo);
     brands = new Brands(mongo, events, clock);
+    assign = new Assign(mongo, events, clock);
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
         stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
         config.ingest().reopenWindow());
@@ -244,11 +247,11 @@ public final class Hub {
   private Future<Integer> startHttp(HubStores stores, Publishing publishing) {
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(),
         new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers()),
-        new CaseChanges(stores.cases(), events, clock), publishing.replies(), publishing.templates(),
+        new CaseChanges(stores.cases(), events, clock, assign.facts()), publishing.replies(), publishing.templates(),
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry())), config.http(),
+        new MetaWebhooks(connectors.registry()), assign), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

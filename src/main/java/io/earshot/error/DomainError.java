@@ -26,7 +26,7 @@ public abstract class DomainError extends RuntimeException {
     }
   }
 
-  public static final class Invalid extends DomainError {
+  public static class Invalid extends DomainError {
     private final String field;
 
     public Invalid(String field, String message) {
@@ -39,9 +39,43 @@ public abstract class DomainError extends RuntimeException {
     }
   }
 
-  public static final class Conflict extends DomainError {
+  /**
+   * Well-formed, but naming something that cannot be used: an assignee who is no user, is
+   * disabled or works no cases; a team that does not exist.
+   */
+  public static final class Unprocessable extends Invalid {
+    public Unprocessable(String field, String message) {
+      super(field, message);
+    }
+  }
+
+  public static class Conflict extends DomainError {
     public Conflict(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * Sending now could answer a customer someone else is answering: {@code who} claimed the case,
+   * is typing on it, or already replied to the same mention. The caller confirms to send anyway.
+   */
+  public static final class Collision extends Conflict {
+    private final java.util.List<String> who;
+    private final String reason;
+
+    public Collision(java.util.List<String> who, String reason, String message) {
+      super(message);
+      this.who = java.util.List.copyOf(who);
+      this.reason = reason;
+    }
+
+    public java.util.List<String> who() {
+      return who;
+    }
+
+    /** {@code claimed}, {@code typing} or {@code replied}. */
+    public String reason() {
+      return reason;
     }
   }
 

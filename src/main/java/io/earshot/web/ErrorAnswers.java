@@ -15,6 +15,9 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.NotFound) {
       return 404;
     }
+    if (error instanceof DomainError.Unprocessable) {
+      return 422;
+    }
     if (error instanceof DomainError.Invalid) {
       return 400;
     }
@@ -37,8 +40,14 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.NotFound) {
       return "not_found";
     }
+    if (error instanceof DomainError.Unprocessable) {
+      return "unprocessable";
+    }
     if (error instanceof DomainError.Invalid) {
       return "invalid";
+    }
+    if (error instanceof DomainError.Collision) {
+      return "collision";
     }
     if (error instanceof DomainError.Conflict) {
       return "conflict";

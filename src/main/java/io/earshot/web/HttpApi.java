@@ -1,5 +1,6 @@
 package io.earshot.web;
 
+import io.earshot.assign.Assign;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
@@ -55,7 +56,7 @@ public final class HttpApi {
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
-                         MetaWebhooks metaWebhooks) {
+                         MetaWebhooks metaWebhooks, Assign assign) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -164,6 +165,7 @@ public final class HttpApi {
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
+    new TeamRoutes(services.assign().teams()).mount(v1);
     return v1;
   }
 

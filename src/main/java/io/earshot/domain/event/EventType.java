@@ -49,7 +49,12 @@ public enum EventType {
   /** An admin had one delivery of an event sent to an endpoint again (the replay button). */
   WEBHOOK_REPLAYED("webhook.replayed", Delivery.RECORDED),
   BRAND_CREATED("brand.created", Delivery.RECORDED),
-  BRAND_UPDATED("brand.updated", Delivery.RECORDED);
+  BRAND_UPDATED("brand.updated", Delivery.RECORDED),
+  TEAM_CREATED("team.created", Delivery.RECORDED),
+  TEAM_UPDATED("team.updated", Delivery.RECORDED),
+  TEAM_DELETED("team.deleted", Delivery.RECORDED),
+  /** An admin replaced the auto-assignment (routing) policy. */
+  ROUTING_POLICY_UPDATED("routing_policy.updated", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }
