@@ -44,6 +44,7 @@ import io.earshot.runtime.HubVertx;
 import io.earshot.runtime.IngestVerticle;
 import io.earshot.runtime.MaintenanceVerticle;
 import io.earshot.runtime.PublishingVerticle;
+import io.earshot.runtime.RoutingVerticle;
 import io.earshot.store.ApprovalPolicyStore;
 import io.earshot.store.AuditLog;
 import io.earshot.store.EventQueueStore;
@@ -168,7 +169,9 @@ public final class Hub {
     events = eventSpine(new AuditLog(mongo));
     HubStores stores = new HubStores(mongo);
     brands = new Brands(mongo, events, clock);
-    assign = new Assign(mongo, events, clock);
+    assign = new Assign(new Assign.Needs(vertx, mongo, redis, events, brands.directory(), UUID.randomUUID().toString(),
+        config.assignment(), clock));
+    events.register(assign.listener());
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
         stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
         config.ingest().reopenWindow());
@@ -182,6 +185,8 @@ public final class Hub {
         .compose(v -> startConnectors())
         .compose(v -> startPublishing(stores))
         .compose(publishing -> startMaintenance(stores, publishing).map(publishing))
+        .compose(publishing -> deployments.deploy("routing", new RoutingVerticle(assign.assigner(),
+            config.assignment().routingInterval())).map(publishing))
         .compose(publishing -> startHttp(stores, publishing))
         .onSuccess(p -> {
           port = p;
@@ -335,6 +340,11 @@ public final class Hub {
   /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */
   Future<Integer> recoverInterruptedBatches() {
     return recovery.sweep();
+  }
+
+  /** Assignment of this instance: teams, the routing policy and the auto-assigner (tests run its rounds). */
+  public Assign assign() {
+    return assign;
   }
 
   /** Where this instance tells what changed; listeners registered here see every change from now on. */

@@ -31,6 +31,12 @@ public final class People {
         .collect(Collectors.toMap(Candidate::username, Function.identity())));
   }
 
+  /** Everyone who works cases and may be given one (not disabled), by name. */
+  public Future<List<Person>> workers() {
+    return users.listUsers().map(all -> all.stream().map(Person::of).filter(p -> candidate(p).worksCases()
+        && !p.disabled()).toList());
+  }
+
   static Candidate candidate(Person p) {
     // Roles this version does not know leave a person with none: they work no cases here.
     boolean works = !p.roles().isEmpty() && p.user().canWorkCases();

@@ -166,6 +166,7 @@ public final class HttpApi {
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
     new TeamRoutes(services.assign().teams()).mount(v1);
+    new RoutingRoutes(services.assign().policies(), services.assign().people()).mount(v1);
     return v1;
   }
 

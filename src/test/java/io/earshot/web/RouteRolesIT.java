@@ -78,6 +78,9 @@ class RouteRolesIT {
     row("POST /api/v1/teams", "401 403 403 403 ok");
     row("PATCH /api/v1/teams/:name", "401 403 403 403 ok");
     row("DELETE /api/v1/teams/:name", "401 403 403 403 ok");
+    row("GET /api/v1/policies/routing", "401 403 ok 403 ok");
+    row("PUT /api/v1/policies/routing", "401 403 403 403 ok");
+    row("GET /api/v1/agents", "401 ok ok ok ok");
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -214,6 +217,10 @@ class RouteRolesIT {
         new JsonObject().put("members", new JsonArray().add("ann"))));
     c.put("DELETE /api/v1/teams/:name", (who, api) -> api.raw("DELETE", "/api/v1/teams/" + newTeam(), null,
         api.writeHeaders()).status());
+    c.put("GET /api/v1/policies/routing", get("/api/v1/policies/routing"));
+    c.put("PUT /api/v1/policies/routing", send("PUT", "/api/v1/policies/routing", new JsonObject()
+        .put("brands", new JsonObject().put("default", new JsonObject().put("mode", "off")))));
+    c.put("GET /api/v1/agents", get("/api/v1/agents"));
   }
 
   private static String newTeam() {
