@@ -1,5 +1,6 @@
 package io.earshot;
 
+import io.earshot.assign.Assign;
 import io.earshot.audit.AuditTrail;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthSetup;
@@ -51,6 +52,7 @@ import io.earshot.runtime.MaintenanceVerticle;
 import io.earshot.runtime.SlaVerticle;
 import io.earshot.sla.Slas;
 import io.earshot.runtime.PublishingVerticle;
+import io.earshot.runtime.RoutingVerticle;
 import io.earshot.store.ApprovalPolicyStore;
 import io.earshot.store.AuditLog;
 import io.earshot.store.EventQueueStore;
@@ -115,6 +117,7 @@ public final class Hub {
   private Brands brands;
   private Casework casework;
   private Slas slas;
+  private Assign assign;
   private String ingestToken;
   private int port;
 
@@ -182,6 +185,9 @@ public final class Hub {
     Duration slaWatch = config.sla().watchInterval();
     slas = new Slas(vertx, mongo, stores.cases(), brands.directory(), events,
         new Lease(redis, "sla-watch", UUID.randomUUID().toString(), slaWatch.multipliedBy(3)), slaWatch, clock);
+    assign = new Assign(new Assign.Needs(vertx, mongo, redis, events, brands.directory(), UUID.randomUUID().toString(),
+        config.assignment(), clock));
+    events.register(assign.listener());
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
         stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
         config.ingest().reopenWindow());
@@ -196,6 +202,8 @@ public final class Hub {
         .compose(v -> startPublishing(stores))
         .compose(publishing -> startMaintenance(stores, publishing).map(publishing))
         .compose(publishing -> deployments.deploy("sla", new SlaVerticle(slas)).map(publishing))
+        .compose(publishing -> deployments.deploy("routing", new RoutingVerticle(assign.assigner(),
+            config.assignment().routingInterval())).map(publishing))
         .compose(publishing -> startHttp(stores, publishing))
         .onSuccess(p -> {
           port = p;
@@ -262,7 +270,7 @@ public final class Hub {
    * shared random port, so all instances share the one the system picks for the first.
    */
   private Future<Integer> startHttp(HubStores stores, Publishing publishing) {
-    CaseChanges caseChanges = new CaseChanges(stores.cases(), new SnoozeStore(mongo), events, clock);
+    CaseChanges caseChanges = new CaseChanges(stores.cases(), new SnoozeStore(mongo), events, clock, assign.facts());
     casework = Casework.wire(vertx, mongo, redis, connectors.instanceId(), stores.cases(), stores.customers(),
         caseChanges, events, clock);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(),
@@ -271,7 +279,7 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry()), casework, slas.policies()), config.http(),
+        new MetaWebhooks(connectors.registry()), casework, slas.policies(), assign), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;
@@ -367,6 +375,11 @@ public final class Hub {
   /** Finishes interrupted ingest batches now, instead of at the next periodic sweep. */
   Future<Integer> recoverInterruptedBatches() {
     return recovery.sweep();
+  }
+
+  /** Assignment of this instance: teams, the routing policy and the auto-assigner (tests run its rounds). */
+  public Assign assign() {
+    return assign;
   }
 
   /** Where this instance tells what changed; listeners registered here see every change from now on. */

@@ -11,10 +11,12 @@ import java.util.Set;
  * A person as an admin manages them: roles, whether they may sign in, how many open cases they
  * take at most ({@code capacity}, null: no limit), their skills, the name and per-brand signatures
  * customers see ({@code displayName} null: none given) and whether an admin flagged them (approval
- * rules may hold a flagged author's replies). Never carries the password hash.
+ * rules may hold a flagged author's replies) and whether they take cases now ({@code availability}:
+ * {@link #AVAILABLE} or {@link #AWAY}). Never carries the password hash.
  */
 public record Person(String username, Set<Role> roles, boolean disabled, Integer capacity, List<String> skills,
-                     Instant createdAt, String displayName, Map<String, String> signatures, boolean flagged) {
+                     Instant createdAt, String displayName, Map<String, String> signatures, boolean flagged,
+                     String availability) {
 
   /** The stored user, with role codes this version does not know left out. */
   public static Person of(StoredUser stored) {
@@ -27,7 +29,17 @@ public record Person(String username, Set<Role> roles, boolean disabled, Integer
       }
     }
     return new Person(stored.username(), Set.copyOf(roles), stored.disabled(), stored.capacity(),
-        stored.skills(), stored.createdAt(), stored.displayName(), stored.signatures(), stored.flagged());
+        stored.skills(), stored.createdAt(), stored.displayName(), stored.signatures(), stored.flagged(),
+        stored.availability());
+  }
+
+  /** Takes cases from auto-assignment. */
+  public static final String AVAILABLE = "available";
+  /** Takes no new cases (someone who never said, null, takes none either, but keeps what they hold). */
+  public static final String AWAY = "away";
+
+  public boolean available() {
+    return !disabled && AVAILABLE.equals(availability);
   }
 
   /** The person as an actor; only meaningful while they hold a role. */

@@ -52,7 +52,7 @@ public final class UserService {
     boolean self = actor.user().username().equals(username);
     if (!actor.user().isAdmin() && (!self || change.adminOnly())) {
       return Future.failedFuture(new DomainError.Forbidden(self
-          ? "you may change only your own password, display name and signatures; ask an admin for the rest"
+          ? "you may change only your own password, display name, signatures and availability; ask an admin for the rest"
           : "only admins manage users"));
     }
     return checkCurrentPassword(actor, address, self, change)
@@ -159,6 +159,9 @@ public final class UserService {
     }
     if (change.flagged() != null) {
       fields.put("flagged", change.flagged());
+    }
+    if (change.availability() != null) {
+      fields.put("availability", change.availability());
     }
   }
 

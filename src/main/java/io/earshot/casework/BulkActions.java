@@ -60,10 +60,10 @@ public final class BulkActions {
   private static CaseChange changeFor(String action, String value) {
     return switch (action == null ? "" : action) {
       case "assign" -> new CaseChange(null, value == null ? "" : value);
-      case "tag" -> new CaseChange(null, null, null, List.of(required(value)), null);
+      case "tag" -> new CaseChange(null, null, null, null, List.of(required(value)), null);
       case "resolve" -> new CaseChange(CaseStatus.RESOLVED, null);
-      case "snooze" -> new CaseChange(null, null, null, null, new CaseChange.Snooze(time(required(value))));
-      case SPAM -> new CaseChange(CaseStatus.RESOLVED, null, null, List.of(SPAM), null);
+      case "snooze" -> new CaseChange(null, null, null, null, null, new CaseChange.Snooze(time(required(value))));
+      case SPAM -> new CaseChange(CaseStatus.RESOLVED, null, null, null, List.of(SPAM), null);
       default -> throw new DomainError.Invalid("action", "must be one of assign, tag, resolve, snooze, spam");
     };
   }

@@ -58,7 +58,15 @@ public final class ConfigLoader {
   private EarshotConfig build() {
     Stores stores = stores();
     return new EarshotConfig(http(), stores, ingest(), security(), outbound(), demo(stores.embeddedMongo()),
-        new EarshotConfig.Sla(Duration.ofSeconds(integer("slaWatchSeconds", "EARSHOT_SLA_WATCH_SECONDS", 15, 1, 3600))));
+        new EarshotConfig.Sla(Duration.ofSeconds(integer("slaWatchSeconds", "EARSHOT_SLA_WATCH_SECONDS", 15, 1, 3600))),
+        assignment());
+  }
+
+  private EarshotConfig.Assignment assignment() {
+    return new EarshotConfig.Assignment(
+        Duration.ofMillis(integer("routingIntervalMs", "EARSHOT_ROUTING_INTERVAL_MS", 2000, 50, 600_000)),
+        Duration.ofMillis(integer("presenceTtlMs", "EARSHOT_PRESENCE_TTL_MS", 15_000, 200, 600_000)),
+        Duration.ofMinutes(integer("replyConfirmMinutes", "EARSHOT_REPLY_CONFIRM_MINUTES", 10, 0, 1440)));
   }
 
   private Http http() {

@@ -11,7 +11,8 @@ import java.util.List;
  * configured: the hub then generates them once and keeps them in MongoDB so every instance agrees.
  */
 public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security security,
-                            Outbound outbound, Demo demo, Sla sla) {
+                            Outbound outbound, Demo demo, Sla sla,
+                            Assignment assignment) {
 
   /**
    * The HTTP face: port, dashboard files, how long a connection may idle and a request body may
@@ -78,6 +79,14 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
 
   /** The built-in sandbox and demo platforms. */
   public record Demo(boolean sandbox, Duration mentionInterval) {
+  }
+
+  /**
+   * Assignment and collision: how often auto-assignment runs a round, how long a viewing/typing
+   * signal lasts without being refreshed, and for how long after a reply to a mention a second
+   * reply to it needs confirmation.
+   */
+  public record Assignment(Duration routingInterval, Duration presenceTtl, Duration replyConfirmWindow) {
   }
 
   /** A loggable form: secrets show only whether they are set. */

@@ -13,14 +13,15 @@ import java.util.List;
  * CareCase because {@code case} is a Java keyword. Changes are made by {@link CaseLifecycle}, not
  * by hand. {@code snoozedUntil} is set while an agent snoozed the case (it is then
  * {@code pending}) and cleared when it returns; {@code sla} (null: no SLA covers the case) is
- * changed only by {@code domain/sla/SlaLifecycle}.
+ * changed only by {@code domain/sla/SlaLifecycle}; {@code team} is the team the case is given to
+ * (null: none), beside or instead of a person.
  */
 public record CareCase(String id, Platform platform, String account, String brand, String customerId,
                        String customerHandle, CaseStatus status, Priority priority, Triage triage,
                        String assignee, List<String> tags, String subject, String lastText,
                        int mentionCount, Instant createdAt, Instant updatedAt,
                        Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version,
-                       Instant snoozedUntil, SlaClock sla) {
+                       Instant snoozedUntil, SlaClock sla, String team) {
   public CareCase {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
@@ -29,39 +30,43 @@ public record CareCase(String id, Platform platform, String account, String bran
     Instant resolved = next == CaseStatus.RESOLVED ? at : null;
     // Only a pending case can be snoozed: moving it anywhere else ends the snooze.
     Instant snooze = next == CaseStatus.PENDING ? snoozedUntil : null;
-    return copy(next, assignee, tags, priority, at, firstResponseAt, resolved, snooze, sla);
+    return copy(next, assignee, team, tags, priority, at, firstResponseAt, resolved, snooze, sla);
   }
 
   public CareCase withAssignee(String next, Instant at) {
-    return copy(status, next, tags, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
+    return withAssignment(next, team, at);
+  }
+
+  public CareCase withAssignment(String nextAssignee, String nextTeam, Instant at) {
+    return copy(status, nextAssignee, nextTeam, tags, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
   }
 
   public CareCase withPriority(Priority next, Instant at) {
-    return copy(status, assignee, tags, next, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
+    return copy(status, assignee, team, tags, next, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
   }
 
   public CareCase withFirstResponse(Instant at) {
     Instant first = firstResponseAt == null ? at : firstResponseAt;
-    return copy(status, assignee, tags, priority, at, first, resolvedAt, snoozedUntil, sla);
+    return copy(status, assignee, team, tags, priority, at, first, resolvedAt, snoozedUntil, sla);
   }
 
   public CareCase withTags(List<String> next, Instant at) {
-    return copy(status, assignee, next, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
+    return copy(status, assignee, team, next, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
   }
 
   /** Snoozed until {@code until}: the case waits ({@code pending}) until then. */
   public CareCase withSnooze(Instant until, Instant at) {
-    return copy(CaseStatus.PENDING, assignee, tags, priority, at, firstResponseAt, null, until, sla);
+    return copy(CaseStatus.PENDING, assignee, team, tags, priority, at, firstResponseAt, null, until, sla);
   }
 
   /** Changed without a field of its own changing (another case was merged into it): a new version. */
   public CareCase touched(Instant at) {
-    return copy(status, assignee, tags, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
+    return copy(status, assignee, team, tags, priority, at, firstResponseAt, resolvedAt, snoozedUntil, sla);
   }
 
   /** The case with its SLA clocks as the SLA lifecycle decided them. */
   public CareCase withSla(SlaClock next) {
-    return copy(status, assignee, tags, priority, updatedAt, firstResponseAt, resolvedAt, snoozedUntil, next);
+    return copy(status, assignee, team, tags, priority, updatedAt, firstResponseAt, resolvedAt, snoozedUntil, next);
   }
 
   public boolean isSnoozed() {
@@ -73,10 +78,11 @@ public record CareCase(String id, Platform platform, String account, String bran
   }
 
   /** The next version with the fields a change may touch; the rest is the conversation's own. */
-  private CareCase copy(CaseStatus status, String assignee, List<String> tags, Priority priority, Instant updatedAt,
-                        Instant firstResponseAt, Instant resolvedAt, Instant snoozedUntil, SlaClock sla) {
+  private CareCase copy(CaseStatus status, String assignee, String team, List<String> tags, Priority priority,
+                        Instant updatedAt, Instant firstResponseAt, Instant resolvedAt, Instant snoozedUntil,
+                        SlaClock sla) {
     return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee,
         tags, subject, lastText, mentionCount, createdAt, updatedAt, lastMentionAt, firstResponseAt, resolvedAt,
-        version + 1, snoozedUntil, sla);
+        version + 1, snoozedUntil, sla, team);
   }
 }

@@ -39,13 +39,38 @@ public final class CaseLifecycle {
     return new Decision<>(after, List.of(new CaseStatusChanged(after, c.status(), to, actor, at)));
   }
 
-  /** Gives the case to {@code assignee}, or to nobody when null. */
-  public static Decision<CareCase> assign(CareCase c, String assignee, String actor, Instant at) {
-    if (Objects.equals(assignee, c.assignee())) {
+  /**
+   * Gives the case to a person and/or a team (null: nobody, no team). Fails with
+   * {@link DomainError.Unprocessable} naming {@code assignee} for a new assignee who is no user, is
+   * disabled or works no cases, and naming {@code team} for a team that does not exist.
+   */
+  public static Decision<CareCase> assign(CareCase c, Assignment to, String actor, Instant at) {
+    boolean newPerson = !Objects.equals(to.assignee(), c.assignee());
+    boolean newTeam = !Objects.equals(to.team(), c.team());
+    if (!newPerson && !newTeam) {
       return Decision.unchanged(c);
     }
-    CareCase after = c.withAssignee(assignee, at);
-    return new Decision<>(after, List.of(new CaseAssigned(after, c.assignee(), assignee, actor, at)));
+    if (newPerson && to.assignee() != null) {
+      refuseUnassignable(to.assignee(), to.candidate());
+    }
+    if (newTeam && to.team() != null && !to.teamExists()) {
+      throw new DomainError.Unprocessable("team", "there is no team named '" + to.team() + "' (GET /api/v1/teams)");
+    }
+    CareCase after = c.withAssignment(to.assignee(), to.team(), at);
+    return new Decision<>(after, List.of(new CaseAssigned(after, c.assignee(), to.assignee(), actor, at, c.team(),
+        to.team())));
+  }
+
+  private static void refuseUnassignable(String name, Candidate candidate) {
+    if (candidate == null) {
+      throw new DomainError.Unprocessable("assignee", "there is no user named '" + name + "'");
+    }
+    if (candidate.disabled()) {
+      throw new DomainError.Unprocessable("assignee", "'" + name + "' is disabled and cannot be given cases");
+    }
+    if (!candidate.worksCases()) {
+      throw new DomainError.Unprocessable("assignee", "'" + name + "' is a marketer and works no cases");
+    }
   }
 
   /**

@@ -40,8 +40,9 @@ public abstract class DomainError extends RuntimeException {
   }
 
   /**
-   * Well-formed, but its content cannot be used (a template body that does not compile): an
-   * {@link Invalid} the web layer answers as 422 rather than 400.
+   * Well-formed, but its content cannot be used or it names something that cannot be used (a
+   * template body that does not compile; an assignee who is no user, is disabled or works no
+   * cases; a team that does not exist): an {@link Invalid} the web layer answers as 422.
    */
   public static final class Unprocessable extends Invalid {
     public Unprocessable(String field, String message) {
@@ -49,9 +50,33 @@ public abstract class DomainError extends RuntimeException {
     }
   }
 
-  public static final class Conflict extends DomainError {
+  public static class Conflict extends DomainError {
     public Conflict(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * Sending now could answer a customer someone else is answering: {@code who} claimed the case,
+   * is typing on it, or already replied to the same mention. The caller confirms to send anyway.
+   */
+  public static final class Collision extends Conflict {
+    private final java.util.List<String> who;
+    private final String reason;
+
+    public Collision(java.util.List<String> who, String reason, String message) {
+      super(message);
+      this.who = java.util.List.copyOf(who);
+      this.reason = reason;
+    }
+
+    public java.util.List<String> who() {
+      return who;
+    }
+
+    /** {@code claimed}, {@code typing} or {@code replied}. */
+    public String reason() {
+      return reason;
     }
   }
 

@@ -26,6 +26,8 @@ import io.earshot.domain.event.DomainEvent.ReplyRejected;
 import io.earshot.domain.event.DomainEvent.ReplyReturned;
 import io.earshot.domain.event.DomainEvent.SlaPolicyUpdated;
 import io.earshot.domain.event.DomainEvent.TemplateChanged;
+import io.earshot.domain.event.DomainEvent.RoutingPolicyUpdated;
+import io.earshot.domain.event.DomainEvent.TeamChanged;
 import io.earshot.domain.event.DomainEvent.WebhookChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -79,6 +81,13 @@ public final class EventCodec {
       return new JsonObject().put("account", w.account()).put("platform", w.platform())
           .put("budget", EventPayloads.budget(w.spend()));
     }
+    if (event instanceof RoutingPolicyUpdated p) {
+      return new JsonObject().put("version", p.version()).put("detail", p.detail());
+    }
+    if (event instanceof TeamChanged t) {
+      return new JsonObject().put("team", new JsonObject().put("name", t.team()).put("members", new JsonArray(t.members())))
+          .put("detail", t.detail());
+    }
     AccountChanged a = (AccountChanged) event;
     return new JsonObject().put("username", a.username()).put("detail", a.detail());
   }
@@ -94,7 +103,7 @@ public final class EventCodec {
     } else if (event instanceof CaseMentionsMoved m) {
       data.put("source", EventPayloads.careCase(m.source())).put("mentionIds", new JsonArray(m.mentionIds()));
     } else if (event instanceof CaseAssigned a) {
-      data.put("from", a.from()).put("to", a.to());
+      data.put("from", a.from()).put("to", a.to()).put("fromTeam", a.fromTeam()).put("toTeam", a.toTeam());
     } else if (event instanceof CaseStatusChanged s) {
       data.put("from", s.from().code()).put("to", s.to().code());
     } else if (event instanceof CaseResponded r) {
@@ -175,12 +184,20 @@ public final class EventCodec {
     if (event instanceof ConnectorBudgetWarning w) {
       return "budget " + w.spend().level().code();
     }
+    if (event instanceof RoutingPolicyUpdated p) {
+      return p.detail();
+    }
+    if (event instanceof TeamChanged t) {
+      return t.detail();
+    }
     return ((AccountChanged) event).detail();
   }
 
   private static String caseSummary(OfCase event) {
     if (event instanceof CaseAssigned a) {
-      return a.to() == null ? "unassigned (was " + a.from() + ")" : "assigned to " + a.to();
+      String person = a.to() == null ? "unassigned (was " + a.from() + ")" : "assigned to " + a.to();
+      return java.util.Objects.equals(a.fromTeam(), a.toTeam()) ? person
+          : person + (a.toTeam() == null ? ", no team (was " + a.fromTeam() + ")" : ", team " + a.toTeam());
     }
     if (event instanceof CaseStatusChanged s) {
       return s.from().code() + " → " + s.to().code();

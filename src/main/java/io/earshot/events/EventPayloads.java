@@ -28,7 +28,7 @@ public final class EventPayloads {
     return new JsonObject().put("id", c.id()).put("version", c.version()).put("platform", c.platform().code())
         .put("account", c.account()).put("brand", c.brand())
         .put("customer", new JsonObject().put("id", c.customerId()).put("handle", c.customerHandle()))
-        .put("status", c.status().code()).put("assignee", c.assignee()).put("tags", new JsonArray(c.tags()))
+        .put("status", c.status().code()).put("assignee", c.assignee()).put("team", c.team()).put("tags", new JsonArray(c.tags()))
         .put("priority", priority(c.priority())).put("triage", triage(c.triage()))
         .put("subject", c.subject()).put("lastText", c.lastText()).put("mentionCount", c.mentionCount())
         .put("createdAt", time(c.createdAt())).put("updatedAt", time(c.updatedAt()))

@@ -1,6 +1,8 @@
 package io.earshot.inbox;
 
+import io.earshot.assign.AssignmentFacts;
 import io.earshot.auth.User;
+import io.earshot.domain.Assignment;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseLifecycle;
 import io.earshot.domain.Decision;
@@ -17,11 +19,12 @@ import java.time.Instant;
 import java.util.stream.Stream;
 
 /**
- * An agent's changes to a case (status, assignee, tags, snooze): checked against the actor's role, decided by
+ * An agent's changes to a case (status, assignee, team, tags, snooze): checked against the actor's role, decided by
  * {@link CaseLifecycle}, stored only on the version they were decided on (re-decided on a fresh
  * read when ingest or another agent got there first) and told through the event dispatcher.
  * Futures fail with {@link DomainError.NotFound}, {@code Forbidden}, {@code Invalid} or
- * {@code Conflict} (still contended after a few attempts).
+ * {@code Conflict} (still contended after a few attempts), and with {@code Unprocessable} for an
+ * assignee or team that cannot be given the case.
  */
 public final class CaseChanges {
   private static final int ATTEMPTS = 4;
@@ -29,8 +32,11 @@ public final class CaseChanges {
   private final SnoozeStore snoozes;
   private final EventDispatcher dispatcher;
   private final Clock clock;
+  private final AssignmentFacts facts;
 
-  public CaseChanges(CaseStore cases, SnoozeStore snoozes, EventDispatcher dispatcher, Clock clock) {
+  public CaseChanges(CaseStore cases, SnoozeStore snoozes, EventDispatcher dispatcher, Clock clock,
+                     AssignmentFacts facts) {
+    this.facts = facts;
     this.cases = cases;
     this.snoozes = snoozes;
     this.dispatcher = dispatcher;
@@ -43,9 +49,10 @@ public final class CaseChanges {
     }
     if (change.isEmpty()) {
       return Future.failedFuture(new DomainError.Invalid("status",
-          "give a status, an assignee, tags or snoozedUntil to change"));
+          "give a status, an assignee, a team, tags or snoozedUntil to change"));
     }
-    return StaleWrite.retry(ATTEMPTS, () -> load(id).compose(c -> apply(c, change, user.username())))
+    return StaleWrite.retry(ATTEMPTS, () -> load(id).compose(c -> assignment(c, change, user.username())
+            .compose(to -> apply(c, change, to, user.username()))))
         .recover(e -> Future.failedFuture(e instanceof StaleWrite
             ? new DomainError.Conflict("case " + id + " keeps changing; reload it and try again") : e));
   }
@@ -55,17 +62,24 @@ public final class CaseChanges {
         ? Future.failedFuture(new DomainError.NotFound("no case " + id)) : Future.succeededFuture(c));
   }
 
-  private Future<CareCase> apply(CareCase c, CaseChange change, String actor) {
+  /** Who the change gives the case to, or null when it changes neither the assignee nor the team. */
+  private Future<Assignment> assignment(CareCase c, CaseChange change, String actor) {
+    if (change.assignee() == null && change.team() == null) {
+      return Future.succeededFuture(null);
+    }
+    // "me" is whoever the server authenticated, so a page never claims in a name it assumed.
+    String named = CaseChange.ME.equals(change.assignee()) ? actor : change.assignee();
+    return facts.resolve(c, named, change.team());
+  }
+
+  private Future<CareCase> apply(CareCase c, CaseChange change, Assignment to, String actor) {
     Instant now = clock.instant();
     Decision<CareCase> decision = Decision.unchanged(c);
     if (change.status() != null) {
       decision = decision.then(s -> CaseLifecycle.changeStatus(s, change.status(), actor, now));
     }
-    if (change.assignee() != null) {
-      // "me" is whoever the server authenticated, so a page never claims in a name it assumed.
-      String named = CaseChange.ME.equals(change.assignee()) ? actor : change.assignee();
-      String assignee = named.isEmpty() ? null : named;
-      decision = decision.then(s -> CaseLifecycle.assign(s, assignee, actor, now));
+    if (to != null) {
+      decision = decision.then(s -> CaseLifecycle.assign(s, to, actor, now));
     }
     decision = casework(decision, change, actor, now);
     if (!decision.changed()) {

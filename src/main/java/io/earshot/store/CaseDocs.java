@@ -22,7 +22,8 @@ final class CaseDocs {
         Dates.instant(d.get("updatedAt")), Dates.instant(d.get("lastMentionAt")),
         Dates.instant(d.get("firstResponseAt")), Dates.instant(d.get("resolvedAt")), version(d),
         Dates.instant(d.get("snoozedUntil")),
-        SlaDocs.fromDoc(d.get("sla", Document.class)));
+        SlaDocs.fromDoc(d.get("sla", Document.class)),
+        d.getString("team"));
   }
 
   /** Documents written before versions existed count as version 0. */

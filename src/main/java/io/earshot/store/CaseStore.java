@@ -180,6 +180,7 @@ public final class CaseStore {
           Updates.set("updatedAt", Dates.of(decided.updatedAt())),
           Versioned.advance(decided.version(), changeId)));
       setOrUnset(parts, "assignee", decided.assignee());
+      setOrUnset(parts, "team", decided.team());
       setOrUnset(parts, "firstResponseAt", Dates.of(decided.firstResponseAt()));
       setOrUnset(parts, "resolvedAt", Dates.of(decided.resolvedAt()));
       setOrUnset(parts, "snoozedUntil", Dates.of(decided.snoozedUntil()));

@@ -29,11 +29,13 @@ public final class UserStore {
    * A stored user. {@code capacity} is null when no limit is set, {@code displayName} when none is
    * given; {@code signatures} maps a brand id to the public signature used for that brand;
    * {@code mustChangePassword} is set while the password is one an admin chose, until the user
-   * sets their own.
+   * sets their own; {@code availability} is {@code available} or {@code away} as the person last
+   * set it (null: never set, which auto-assignment reads as away).
    */
   public record StoredUser(String username, List<String> roles, String passwordHash, boolean disabled,
                            Integer capacity, List<String> skills, Instant createdAt, String displayName,
-                           Map<String, String> signatures, boolean flagged, boolean mustChangePassword) {
+                           Map<String, String> signatures, boolean flagged, boolean mustChangePassword,
+                           String availability) {
   }
 
   private static final String ADMIN = "admin";
@@ -72,7 +74,7 @@ public final class UserStore {
   /**
    * Sets the given fields ({@code roles}, {@code disabled}, {@code passwordHash}, {@code capacity}
    * (null removes it), {@code skills}, {@code displayName} (null removes it), {@code signatures},
-   * {@code flagged}, {@code mustChangePassword}) and answers the user as it is now, or null when unknown.
+   * {@code flagged}, {@code mustChangePassword}, {@code availability}) and answers the user as it is now, or null when unknown.
    */
   public Future<StoredUser> update(String username, Map<String, Object> fields, Instant now) {
     Document set = new Document("updatedAt", Dates.of(now));
@@ -120,7 +122,8 @@ public final class UserStore {
         Boolean.TRUE.equals(d.getBoolean("disabled")), d.getInteger("capacity"),
         skills == null ? List.of() : List.copyOf(skills), Dates.instant(d.get("createdAt")),
         d.getString("displayName"), signatures(d.get("signatures", Document.class)),
-        Boolean.TRUE.equals(d.getBoolean("flagged")), Boolean.TRUE.equals(d.getBoolean("mustChangePassword")));
+        Boolean.TRUE.equals(d.getBoolean("flagged")), Boolean.TRUE.equals(d.getBoolean("mustChangePassword")),
+        d.getString("availability"));
   }
 
   private static Map<String, String> signatures(Document d) {

@@ -24,7 +24,7 @@ public final class ApiJson {
         .put("account", c.account()).put("brand", c.brand())
         .put("customer", new JsonObject().put("id", c.customerId()).put("handle", c.customerHandle()))
         .put("status", c.status().code()).put("priority", priority(c.priority()))
-        .put("triage", triage(c.triage())).put("assignee", c.assignee())
+        .put("triage", triage(c.triage())).put("assignee", c.assignee()).put("team", c.team())
         .put("tags", new JsonArray(c.tags())).put("subject", c.subject()).put("lastText", c.lastText())
         .put("mentionCount", c.mentionCount()).put("createdAt", time(c.createdAt()))
         .put("updatedAt", time(c.updatedAt())).put("lastMentionAt", time(c.lastMentionAt()))

@@ -110,11 +110,18 @@ final class CaseRoutes {
 
   private void change(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
-    CaseChange change = new CaseChange(status(Bodies.optionalString(body, "status")),
-        Bodies.optionalString(body, "assignee"), Bodies.optionalStrings(body, "tags", 1000, 1000), null,
-        CaseworkJson.snooze(body));
+    CaseChange change = new CaseChange(status(Bodies.optionalString(body, "status")), clearable(body, "assignee"),
+        clearable(body, "team"), Bodies.optionalStrings(body, "tags", 1000, 1000), null, CaseworkJson.snooze(body));
     changes.change(ctx.pathParam("id"), change, Authenticator.user(ctx))
         .onSuccess(c -> Bodies.json(ctx, 200, ApiJson.careCase(c))).onFailure(ctx::fail);
+  }
+
+  /** The field's text; an explicit null (or "") clears it, which the change says with "". */
+  private static String clearable(JsonObject body, String field) {
+    if (body.containsKey(field) && body.getValue(field) == null) {
+      return "";
+    }
+    return Bodies.optionalString(body, field);
   }
 
   private void reply(RoutingContext ctx) {

@@ -46,6 +46,9 @@ public final class ErrorAnswers {
     if (error instanceof DomainError.Invalid) {
       return "invalid";
     }
+    if (error instanceof DomainError.Collision) {
+      return "collision";
+    }
     if (error instanceof DomainError.Conflict) {
       return "conflict";
     }

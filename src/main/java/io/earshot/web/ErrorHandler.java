@@ -88,6 +88,9 @@ final class ErrorHandler {
       body.put("validation_errors", new JsonArray().add(new JsonObject()
           .put("field", invalid.field()).put("message", invalid.getMessage())));
     }
+    if (error instanceof DomainError.Collision collision) {
+      body.put("who", new JsonArray(collision.who())).put("reason", collision.reason());
+    }
     return body;
   }
 

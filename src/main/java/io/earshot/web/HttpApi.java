@@ -1,5 +1,6 @@
 package io.earshot.web;
 
+import io.earshot.assign.Assign;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
@@ -57,7 +58,8 @@ public final class HttpApi {
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
-                         MetaWebhooks metaWebhooks, Casework casework, SlaPolicies slaPolicies) {
+                         MetaWebhooks metaWebhooks, Casework casework, SlaPolicies slaPolicies,
+                         Assign assign) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -170,6 +172,8 @@ public final class HttpApi {
     new CaseworkRoutes(services.casework()).mount(v1);
     new TagRoutes(services.casework().tags()).mount(v1);
     new SlaRoutes(services.slaPolicies()).mount(v1);
+    new TeamRoutes(services.assign().teams()).mount(v1);
+    new RoutingRoutes(services.assign().policies(), services.assign().people()).mount(v1);
     return v1;
   }
 

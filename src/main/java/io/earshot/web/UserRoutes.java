@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * {@code /api/v1/users}: admins list, add and change people (roles, disabled, password, capacity,
- * skills, flagged); anyone changes their own password, display name and signatures. Each route
+ * skills, flagged); anyone changes their own password, display name, signatures and availability. Each route
  * audits its change in one step.
  */
 final class UserRoutes {
@@ -29,8 +29,9 @@ final class UserRoutes {
   private static final int MAX_PASSWORD = 1024;
   private static final Set<String> PATCHABLE =
       Set.of("roles", "role", "disabled", "password", "currentPassword", "capacity", "skills", "displayName",
-          "signatures", "flagged");
-  private static final String FIELDS = "roles, disabled, password, capacity, skills, displayName, signatures or flagged";
+          "signatures", "flagged", "availability");
+  private static final String FIELDS =
+      "roles, disabled, password, capacity, skills, displayName, signatures, flagged or availability";
   /** Words with a meaning of their own in the API ({@code assignee=me|none}). */
   private static final Set<String> RESERVED = Set.of("me", "none");
   private final UserService people;
@@ -92,7 +93,7 @@ final class UserRoutes {
         Bodies.optionalString(body, "currentPassword"), Bodies.optionalInteger(body, "capacity", 0, 10_000),
         body.containsKey("capacity") && body.getValue("capacity") == null,
         Bodies.optionalStrings(body, "skills", 50, 64), ProfileFields.displayName(body), ProfileFields.clearsName(body),
-        ProfileFields.signatures(body), Bodies.optionalBoolean(body, "flagged"));
+        ProfileFields.signatures(body), Bodies.optionalBoolean(body, "flagged"), availability(body));
     if (!change.beyondPassword() && change.password() == null) {
       throw new DomainError.Invalid("body", "give " + FIELDS + " to change");
     }
@@ -104,6 +105,14 @@ final class UserRoutes {
         .compose(p -> audit(caller.user().username(), EventType.USER_UPDATED, p, describe(change)).map(p))
         .onSuccess(p -> Bodies.json(ctx, 200, json(p)))
         .onFailure(ctx::fail);
+  }
+
+  private static String availability(JsonObject body) {
+    String value = Bodies.optionalString(body, "availability");
+    if (value != null && !value.equals(Person.AVAILABLE) && !value.equals(Person.AWAY)) {
+      throw new DomainError.Invalid("availability", "must be available or away");
+    }
+    return value;
   }
 
   private Future<Void> audit(String actor, EventType type, Person target, String detail) {
@@ -166,6 +175,9 @@ final class UserRoutes {
     if (c.flagged() != null) {
       parts.add("flagged=" + c.flagged());
     }
+    if (c.availability() != null) {
+      parts.add("availability=" + c.availability());
+    }
     return String.join(" ", parts);
   }
 
@@ -178,6 +190,6 @@ final class UserRoutes {
         .put("disabled", p.disabled()).put("capacity", p.capacity()).put("skills", new JsonArray(p.skills()))
         .put("createdAt", ApiJson.time(p.createdAt())).put("displayName", p.displayName())
         .put("signatures", new JsonObject(new LinkedHashMap<String, Object>(p.signatures())))
-        .put("flagged", p.flagged());
+        .put("flagged", p.flagged()).put("availability", p.availability() == null ? Person.AWAY : p.availability());
   }
 }

@@ -55,13 +55,43 @@ class CaseLifecycleTest {
   @Test
   @DisplayName("assigning tells who had it and who has it now; assigning the same person again is no change")
   void assign() {
-    Decision<CareCase> d = CaseLifecycle.assign(careCase(CaseStatus.NEW), "bob", "ann", T1);
+    Decision<CareCase> d = CaseLifecycle.assign(careCase(CaseStatus.NEW), person("bob", false, true), "ann", T1);
     CaseAssigned e = assertInstanceOf(CaseAssigned.class, d.events().get(0));
     assertNull(e.from());
     assertEquals("bob", e.to());
-    assertFalse(CaseLifecycle.assign(d.state(), "bob", "ann", T1).changed());
-    assertEquals("bob", CaseLifecycle.assign(d.state(), null, "ann", T1).events().stream()
-        .map(x -> ((CaseAssigned) x).from()).findFirst().orElseThrow());
+    assertFalse(CaseLifecycle.assign(d.state(), person("bob", false, true), "ann", T1).changed());
+    assertEquals("bob", CaseLifecycle.assign(d.state(), new Assignment(null, null, null, false), "ann", T1).events()
+        .stream().map(x -> ((CaseAssigned) x).from()).findFirst().orElseThrow());
+  }
+
+  @Test
+  @DisplayName("a case goes to an existing team, told with the team it had and has")
+  void assignTeam() {
+    Decision<CareCase> d = CaseLifecycle.assign(careCase(CaseStatus.NEW), new Assignment(null, null, "billing", true),
+        "ann", T1);
+    CaseAssigned e = assertInstanceOf(CaseAssigned.class, d.events().get(0));
+    assertEquals("billing", d.state().team());
+    assertNull(e.fromTeam());
+    assertEquals("billing", e.toTeam());
+    DomainError.Unprocessable unknown = assertThrows(DomainError.Unprocessable.class, () -> CaseLifecycle.assign(
+        careCase(CaseStatus.NEW), new Assignment(null, null, "nobody-such-team", false), "ann", T1));
+    assertEquals("team", unknown.field());
+  }
+
+  @Test
+  @DisplayName("nobody-such-user, a disabled user and a marketer cannot be given a case; each refusal names assignee")
+  void unassignable() {
+    for (Assignment to : List.of(new Assignment("nobody-such-user", null, null, false), person("dan", true, true),
+        person("max", false, false))) {
+      DomainError.Unprocessable e = assertThrows(DomainError.Unprocessable.class,
+          () -> CaseLifecycle.assign(careCase(CaseStatus.OPEN), to, "ann", T1));
+      assertEquals("assignee", e.field());
+      assertTrue(e.getMessage().contains(to.assignee()), e.getMessage());
+    }
+  }
+
+  private static Assignment person(String name, boolean disabled, boolean works) {
+    return new Assignment(name, new Candidate(name, disabled, works), null, false);
   }
 
   @Test
@@ -100,6 +130,6 @@ class CaseLifecycleTest {
 
   static CareCase careCase(CaseStatus status) {
     return new CareCase("c1", Platform.SANDBOX, "acct", "default", "sandbox:ann", "ann", status, Priority.of(40), null, null,
-        List.of(), "subject", "last", 2, T0, T0, T0, null, status == CaseStatus.RESOLVED ? T0 : null, 7, null, null);
+        List.of(), "subject", "last", 2, T0, T0, T0, null, status == CaseStatus.RESOLVED ? T0 : null, 7, null, null, null);
   }
 }

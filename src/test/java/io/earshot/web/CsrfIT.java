@@ -82,6 +82,8 @@ class CsrfIT {
     webhookId = admin.post("/api/v1/webhooks", endpoint).json().getString("id");
     deletableWebhookId = admin.post("/api/v1/webhooks", endpoint).json().getString("id");
     admin.patch("/api/v1/cases/" + caseId, new JsonObject().put("assignee", "csrf-target"));
+    admin.post("/api/v1/teams", new JsonObject().put("name", "csrf-team"));
+    admin.post("/api/v1/teams", new JsonObject().put("name", "csrf-team-gone"));
     String path = "/api/v1/webhooks/" + webhookId + "/deliveries?state=delivered";
     assertTrue(eventually(Duration.ofSeconds(20), () -> !admin.get(path).json().getJsonArray("items").isEmpty()));
     deliveryId = admin.get(path).json().getJsonArray("items").getJsonObject(0).getString("id");
@@ -100,7 +102,7 @@ class CsrfIT {
     samples.put("POST /api/v1/cases/:id/reply-check", new Sample("POST", "/api/v1/cases/" + caseId + "/reply-check",
         new JsonObject().put("text", "Checking the length")));
     samples.put("POST /api/v1/cases/:id/replies", new Sample("POST", "/api/v1/cases/" + caseId + "/replies",
-        new JsonObject().put("text", "So sorry, sending a new one now")));
+        new JsonObject().put("text", "So sorry, sending a new one now").put("confirm", true)));
     samples.put("PATCH /api/v1/cases/:id", new Sample("PATCH", "/api/v1/cases/" + caseId,
         new JsonObject().put("status", "resolved").put("assignee", "me")));
     samples.put("POST /api/v1/users", new Sample("POST", "/api/v1/users", new JsonObject().put("username", "forged-admin")
@@ -134,6 +136,12 @@ class CsrfIT {
     samples.put("PATCH /api/v1/templates/:id", new Sample("PATCH", "/api/v1/templates/" + templateId,
         new JsonObject().put("body", "Forged body")));
     samples.put("DELETE /api/v1/templates/:id", new Sample("DELETE", "/api/v1/templates/" + deletableTemplateId, null));
+    samples.put("POST /api/v1/teams", new Sample("POST", "/api/v1/teams", new JsonObject().put("name", "forged-team")));
+    samples.put("PATCH /api/v1/teams/:name", new Sample("PATCH", "/api/v1/teams/csrf-team",
+        new JsonObject().put("members", new JsonArray().add("admin"))));
+    samples.put("DELETE /api/v1/teams/:name", new Sample("DELETE", "/api/v1/teams/csrf-team-gone", null));
+    samples.put("PUT /api/v1/policies/routing", new Sample("PUT", "/api/v1/policies/routing", new JsonObject()
+        .put("brands", new JsonObject().put("default", new JsonObject().put("mode", "round_robin")))));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
@@ -263,7 +271,8 @@ class CsrfIT {
     Map<String, Object> state = new LinkedHashMap<>();
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
         MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES,
-        MongoStore.SAVED_REPLIES)) {
+        MongoStore.SAVED_REPLIES,
+        io.earshot.store.TeamStore.TEAMS)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

@@ -80,6 +80,13 @@ class RouteRolesIT {
     row("PATCH /api/v1/brands/:id", "401 403 403 403 ok");
     row("GET /api/v1/connectors", "401 403 ok 403 ok");
     row("PATCH /api/v1/connectors/:name", "401 403 403 403 ok");
+    row("GET /api/v1/teams", "401 ok ok ok ok");
+    row("POST /api/v1/teams", "401 403 403 403 ok");
+    row("PATCH /api/v1/teams/:name", "401 403 403 403 ok");
+    row("DELETE /api/v1/teams/:name", "401 403 403 403 ok");
+    row("GET /api/v1/policies/routing", "401 403 ok 403 ok");
+    row("PUT /api/v1/policies/routing", "401 403 403 403 ok");
+    row("GET /api/v1/agents", "401 ok ok ok ok");
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -214,7 +221,28 @@ class RouteRolesIT {
     c.put("PATCH /api/v1/brands/:id", send("PATCH", "/api/v1/brands/default", new JsonObject().put("name", "Default")));
     c.put("GET /api/v1/connectors", get("/api/v1/connectors"));
     c.put("PATCH /api/v1/connectors/:name", send("PATCH", "/api/v1/connectors/sandbox", new JsonObject().put("enabled", true)));
+    assignCalls(c);
     return c;
+  }
+
+  private static void assignCalls(Map<String, Call> c) {
+    c.put("GET /api/v1/teams", get("/api/v1/teams"));
+    c.put("POST /api/v1/teams", (who, api) -> send(api, "POST", "/api/v1/teams", new JsonObject()
+        .put("name", "team-" + SEQ.incrementAndGet()).put("members", new JsonArray().add("target"))));
+    c.put("PATCH /api/v1/teams/:name", (who, api) -> send(api, "PATCH", "/api/v1/teams/" + newTeam(),
+        new JsonObject().put("members", new JsonArray().add("ann"))));
+    c.put("DELETE /api/v1/teams/:name", (who, api) -> api.raw("DELETE", "/api/v1/teams/" + newTeam(), null,
+        api.writeHeaders()).status());
+    c.put("GET /api/v1/policies/routing", get("/api/v1/policies/routing"));
+    c.put("PUT /api/v1/policies/routing", send("PUT", "/api/v1/policies/routing", new JsonObject()
+        .put("brands", new JsonObject().put("default", new JsonObject().put("mode", "off")))));
+    c.put("GET /api/v1/agents", get("/api/v1/agents"));
+  }
+
+  private static String newTeam() {
+    String name = "team-" + SEQ.incrementAndGet();
+    as.get("admin").post("/api/v1/teams", new JsonObject().put("name", name));
+    return name;
   }
 
   private static void webhookCalls(Map<String, Call> c) {

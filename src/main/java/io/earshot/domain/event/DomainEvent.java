@@ -28,6 +28,8 @@ public sealed interface DomainEvent {
   String INGEST = "system:ingest";
   /** The actor of changes made by the outbox publisher. */
   String PUBLISHER = "system:publisher";
+  /** The actor of assignments made by auto-assignment (routing policies). */
+  String ROUTING = "system:routing";
   /** The actor of brands created at start-up (the default brand, {@code brands.json}, the sandbox's). */
   String BRANDS = "system:brands";
   /** The actor of snoozes that end because their time came. */
@@ -113,7 +115,9 @@ public sealed interface DomainEvent {
     }
   }
 
-  record CaseAssigned(CareCase careCase, String from, String to, String actor, Instant at) implements OfCase {
+  /** The case's person ({@code from} → {@code to}) or team ({@code fromTeam} → {@code toTeam}) changed. */
+  record CaseAssigned(CareCase careCase, String from, String to, String actor, Instant at, String fromTeam,
+                      String toTeam) implements OfCase {
     public EventType type() {
       return EventType.CASE_ASSIGNED;
     }
@@ -436,6 +440,32 @@ public sealed interface DomainEvent {
 
     public String subject() {
       return "tags:defined";
+    }
+  }
+
+  /**
+   * An admin created, changed or deleted a team ({@code team.created}, {@code team.updated},
+   * {@code team.deleted}); carries the members after the change and {@code detail}, what changed.
+   */
+  record TeamChanged(EventType type, String team, java.util.List<String> members, String actor, String detail,
+                     Instant at) implements DomainEvent {
+    public TeamChanged {
+      members = java.util.List.copyOf(members);
+    }
+
+    public String subject() {
+      return "team:" + team;
+    }
+  }
+
+  /** An admin replaced the routing (auto-assignment) policy; {@code detail} lists each brand's mode. */
+  record RoutingPolicyUpdated(long version, String actor, String detail, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.ROUTING_POLICY_UPDATED;
+    }
+
+    public String subject() {
+      return "policy:routing";
     }
   }
 }

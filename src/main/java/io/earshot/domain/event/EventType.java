@@ -68,7 +68,12 @@ public enum EventType {
   TAG_LIST_UPDATED("tags.updated", Delivery.RECORDED),
   TEMPLATE_CREATED("template.created", Delivery.RECORDED),
   TEMPLATE_UPDATED("template.updated", Delivery.RECORDED),
-  TEMPLATE_DELETED("template.deleted", Delivery.RECORDED);
+  TEMPLATE_DELETED("template.deleted", Delivery.RECORDED),
+  TEAM_CREATED("team.created", Delivery.RECORDED),
+  TEAM_UPDATED("team.updated", Delivery.RECORDED),
+  TEAM_DELETED("team.deleted", Delivery.RECORDED),
+  /** An admin replaced the auto-assignment (routing) policy. */
+  ROUTING_POLICY_UPDATED("routing_policy.updated", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }
