@@ -27,6 +27,7 @@ import io.earshot.live.LiveBus;
 import io.earshot.live.LiveFanout;
 import io.earshot.metrics.HubMetrics;
 import io.earshot.metrics.LoopDelayProbe;
+import io.earshot.problem.Problems;
 import io.earshot.publish.ApprovalEscalations;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
@@ -37,6 +38,7 @@ import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
 import io.earshot.runtime.ConnectorVerticle;
+import io.earshot.runtime.DetectionVerticle;
 import io.earshot.runtime.Deployments;
 import io.earshot.runtime.HttpVerticle;
 import io.earshot.runtime.HubVertx;
@@ -102,6 +104,7 @@ public final class Hub {
   private Webhooks webhooks;
   private HubMetrics metrics;
   private Brands brands;
+  private Problems problems;
   private String ingestToken;
   private int port;
 
@@ -165,12 +168,14 @@ public final class Hub {
     webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock, runtime.registry());
     events = eventSpine(new AuditLog(mongo));
     HubStores stores = new HubStores(mongo);
+    problems = new Problems(mongo, redis, stores.cases(), events, UUID.randomUUID().toString(), clock);
     brands = new Brands(mongo, events, clock);
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
         stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
         config.ingest().reopenWindow());
     recovery = new ThreadingRecovery(ingestStores);
     return deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()), runtime.eventLoops())
+        .compose(v -> problems.createIndexes())
         .compose(v -> deployments.deploy("ingest", new IngestVerticle(ingestStores, brands.directory(), config.ingest())))
         .compose(ingest -> {
           pipeline = ingest.pipeline();
@@ -179,6 +184,7 @@ public final class Hub {
         .compose(v -> startConnectors())
         .compose(v -> startPublishing(stores))
         .compose(publishing -> startMaintenance(stores, publishing).map(publishing))
+        .compose(publishing -> deployments.deploy("detection", new DetectionVerticle(problems.evaluator())).map(publishing))
         .compose(publishing -> startHttp(stores, publishing))
         .onSuccess(p -> {
           port = p;
@@ -248,7 +254,7 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry())), config.http(),
+        new MetaWebhooks(connectors.registry()), problems), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

@@ -37,6 +37,10 @@ public final class EventCodec {
   }
 
   private static JsonObject data(DomainEvent event) {
+    JsonObject problems = ProblemPayloads.data(event);
+    if (problems != null) {
+      return problems;
+    }
     if (event instanceof OfCase c) {
       return caseData(c);
     }
@@ -88,6 +92,8 @@ public final class EventCodec {
       data.put("replyId", r.replyId()).put("first", r.first());
     } else if (event instanceof CaseReprioritized p) {
       data.put("from", p.from());
+    } else if (event instanceof DomainEvent.CaseProblemLinked l) {
+      data.put("problemId", l.problemId());
     }
     return data;
   }
@@ -105,6 +111,10 @@ public final class EventCodec {
   }
 
   private static String summary(DomainEvent event) {
+    String problems = ProblemPayloads.summary(event);
+    if (problems != null) {
+      return problems;
+    }
     if (event instanceof OfCase c) {
       return caseSummary(c);
     }
@@ -173,6 +183,9 @@ public final class EventCodec {
     }
     if (event instanceof CaseOpened o) {
       return "opened by " + o.first().id();
+    }
+    if (event instanceof DomainEvent.CaseProblemLinked l) {
+      return "linked to Problem " + l.problemId();
     }
     return "mention " + ((CaseMentionAdded) event).mention().id();
   }

@@ -33,7 +33,7 @@ public final class EventPayloads {
         .put("subject", c.subject()).put("lastText", c.lastText()).put("mentionCount", c.mentionCount())
         .put("createdAt", time(c.createdAt())).put("updatedAt", time(c.updatedAt()))
         .put("lastMentionAt", time(c.lastMentionAt())).put("firstResponseAt", time(c.firstResponseAt()))
-        .put("resolvedAt", time(c.resolvedAt()));
+        .put("resolvedAt", time(c.resolvedAt())).put("problemId", c.problemId());
   }
 
   public static JsonObject mention(Mention m) {

@@ -20,7 +20,7 @@ final class CaseProjection {
     if (before == null) {
       return new CareCase(write.caseId(), m.platform(), m.account(), write.brand(), m.customerId(), m.author().handle(),
           CaseStatus.NEW, write.priority(), m.triage(), null, List.of(), m.text(), m.text(),
-          write.addedMentions(), now, now, m.createdAt(), null, null, 1);
+          write.addedMentions(), now, now, m.createdAt(), null, null, 1, null);
     }
     CaseStatus status = write.reopen() ? CaseStatus.OPEN : before.status();
     Instant lastMentionAt = before.lastMentionAt() == null || m.createdAt().isAfter(before.lastMentionAt())
@@ -28,6 +28,7 @@ final class CaseProjection {
     return new CareCase(before.id(), before.platform(), before.account(), before.brand(), before.customerId(),
         before.customerHandle(), status, write.priority(), m.triage(), before.assignee(), before.tags(),
         before.subject(), m.text(), before.mentionCount() + write.addedMentions(), before.createdAt(), now,
-        lastMentionAt, before.firstResponseAt(), write.reopen() ? null : before.resolvedAt(), before.version() + 1);
+        lastMentionAt, before.firstResponseAt(), write.reopen() ? null : before.resolvedAt(), before.version() + 1,
+        before.problemId());
   }
 }

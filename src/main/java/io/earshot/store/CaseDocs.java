@@ -20,7 +20,8 @@ final class CaseDocs {
         d.getList("tags", String.class, List.of()), d.getString("subject"), d.getString("lastText"),
         d.getInteger("mentionCount", 0), Dates.instant(d.get("createdAt")),
         Dates.instant(d.get("updatedAt")), Dates.instant(d.get("lastMentionAt")),
-        Dates.instant(d.get("firstResponseAt")), Dates.instant(d.get("resolvedAt")), version(d));
+        Dates.instant(d.get("firstResponseAt")), Dates.instant(d.get("resolvedAt")), version(d),
+        d.getString("problemId"));
   }
 
   /** Documents written before versions existed count as version 0. */

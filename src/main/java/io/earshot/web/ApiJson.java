@@ -28,7 +28,7 @@ public final class ApiJson {
         .put("tags", new JsonArray(c.tags())).put("subject", c.subject()).put("lastText", c.lastText())
         .put("mentionCount", c.mentionCount()).put("createdAt", time(c.createdAt()))
         .put("updatedAt", time(c.updatedAt())).put("lastMentionAt", time(c.lastMentionAt()))
-        .put("firstResponseAt", time(c.firstResponseAt()));
+        .put("firstResponseAt", time(c.firstResponseAt())).put("problemId", c.problemId());
   }
 
   public static JsonObject priority(Priority p) {

@@ -11,6 +11,7 @@ import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
 import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.ingest.IngestPipeline;
+import io.earshot.problem.Problems;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
 import io.earshot.publish.ReplyService;
@@ -55,7 +56,7 @@ public final class HttpApi {
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
-                         MetaWebhooks metaWebhooks) {
+                         MetaWebhooks metaWebhooks, Problems problems) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -164,6 +165,9 @@ public final class HttpApi {
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
+    new ProblemRoutes(services.problems()).mount(v1);
+    new DepartmentRoutes(services.problems().departments()).mount(v1);
+    new AlertRoutes(services.problems().alerts()).mount(v1);
     return v1;
   }
 
