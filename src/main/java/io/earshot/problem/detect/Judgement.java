@@ -54,6 +54,12 @@ record Judgement(List<Fact> facts, double observed, double expected, long starte
     return new Judgement(facts, round(mean), round(usual), facts.get(0).createdAt().toEpochMilli());
   }
 
+  /** The excess lasted: its mentions span at least the persistence (of their own time). */
+  boolean persists(Thresholds th) {
+    long last = facts.get(facts.size() - 1).createdAt().toEpochMilli();
+    return last - startedAt >= th.persistence().toMillis();
+  }
+
   Alert toAlert(String key, String phrase, Instant now) {
     boolean mood = Keys.isSentiment(key);
     String reason = Keys.isReason(key) ? Keys.value(key) : null;

@@ -22,8 +22,8 @@ import java.util.function.Function;
  * <p>Three things are counted per brand: each contact reason, each phrase (pairs of content
  * words, see {@link Terms}) and the average sentiment. A point {@code t} is a spike when the
  * window ending at {@code t} exceeds the {@link Baseline} (volume) or falls below the brand's usual
- * mood (sentiment) as {@link Thresholds} say, and so did the window ending {@code persistSeconds}
- * earlier. One spike raises one alert: another for the same thing starting within a window of it
+ * mood (sentiment) as {@link Thresholds} say, and the mentions of the excess span at least
+ * {@code persistSeconds} of their own time (a dump of posts in one instant is not a trend). One spike raises one alert: another for the same thing starting within a window of it
  * is the same spike. A phrase alert is not raised beside a reason alert of the same brand (the
  * reason alert names its most distinctive phrase instead).
  */
@@ -58,13 +58,9 @@ public final class SpikeDetector {
     long at = f.createdAt().toEpochMilli();
     historyStart = Math.min(historyStart, at);
     newest = Math.max(newest, at);
-    long persist = thresholds.apply(f.brand()).persistence().toMillis();
     for (String key : keys(f)) {
       series.computeIfAbsent(key, k -> new KeySeries()).add(f);
-      TreeSet<Long> points = pending.computeIfAbsent(key, k -> new TreeSet<>());
-      long point = Math.floorDiv(at + POINT - 1, POINT) * POINT;
-      points.add(point);
-      points.add(point + persist);
+      pending.computeIfAbsent(key, k -> new TreeSet<>()).add(Math.floorDiv(at + POINT - 1, POINT) * POINT);
     }
     return true;
   }
@@ -96,7 +92,7 @@ public final class SpikeDetector {
     String brand = Keys.brand(key);
     Thresholds th = thresholds.apply(brand);
     Judgement j = Judgement.of(key, s, t, th, historyStart);
-    if (j == null || Judgement.of(key, s, t - th.persistence().toMillis(), th, historyStart) == null) {
+    if (j == null || !j.persists(th)) {
       return java.util.Optional.empty();
     }
     if (isRaised(key, j.startedAt(), th) || Keys.isPhrase(key) && reasonRaised(brand, j.startedAt(), th)) {

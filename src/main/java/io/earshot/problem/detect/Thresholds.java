@@ -7,8 +7,8 @@ import java.time.Duration;
  * When a count is a spike, for one brand: at least {@code minCount} mentions in the rolling
  * {@code windowMinutes}, and at least {@code ratio} times the expected level for that hour of the
  * week, never expecting less than {@code floor} (a cold start with no history would otherwise
- * expect nothing); the excess must still hold {@code persistSeconds} after it first held (of the
- * mentions' own time), so one odd minute does not alert. A fall of the window's average sentiment
+ * expect nothing); the mentions of the excess must span {@code persistSeconds} of their own time,
+ * so a dump of posts in one instant does not alert. A fall of the window's average sentiment
  * by {@code sentimentDrop} or more below the brand's usual average (with {@code minCount}
  * mentions) is a spike too.
  */
