@@ -73,14 +73,15 @@ public final class ProblemDetails {
     return perHour;
   }
 
-  /** The Problem's reasons, else the most common reason of its cases. */
+  /** The Problem's reasons, else the most common first reason of its cases. */
   static Set<String> signature(Problem p, List<CareCase> linked) {
     if (!p.reasons().isEmpty()) {
       return Set.copyOf(p.reasons());
     }
     Map<String, Integer> counts = new HashMap<>();
-    linked.stream().filter(c -> c.triage() != null).forEach(c -> c.triage().reasonCodes()
-        .forEach(r -> counts.merge(r, 1, Integer::sum)));
+    // A case's first reason is its strongest topic; speech acts (complaint, question) come after.
+    linked.stream().filter(c -> c.triage() != null && !c.triage().reasonCodes().isEmpty())
+        .forEach(c -> counts.merge(c.triage().reasonCodes().get(0), 1, Integer::sum));
     return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> Set.of(e.getKey())).orElse(Set.of());
   }
 
