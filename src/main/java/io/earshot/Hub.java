@@ -30,6 +30,7 @@ import io.earshot.live.LiveFanout;
 import io.earshot.live.LiveNotices;
 import io.earshot.metrics.HubMetrics;
 import io.earshot.metrics.LoopDelayProbe;
+import io.earshot.problem.Problems;
 import io.earshot.publish.ApprovalEscalations;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
@@ -44,6 +45,7 @@ import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
 import io.earshot.runtime.CaseworkVerticle;
 import io.earshot.runtime.ConnectorVerticle;
+import io.earshot.runtime.DetectionVerticle;
 import io.earshot.runtime.Deployments;
 import io.earshot.runtime.HttpVerticle;
 import io.earshot.runtime.HubVertx;
@@ -118,6 +120,7 @@ public final class Hub {
   private Casework casework;
   private Slas slas;
   private Assign assign;
+  private Problems problems;
   private String ingestToken;
   private int port;
 
@@ -181,6 +184,7 @@ public final class Hub {
     webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock, runtime.registry());
     events = eventSpine(new AuditLog(mongo));
     HubStores stores = new HubStores(mongo);
+    problems = new Problems(mongo, redis, stores.cases(), events, UUID.randomUUID().toString(), clock);
     brands = new Brands(mongo, events, clock);
     Duration slaWatch = config.sla().watchInterval();
     slas = new Slas(vertx, mongo, stores.cases(), brands.directory(), events,
@@ -193,6 +197,7 @@ public final class Hub {
         config.ingest().reopenWindow());
     recovery = new ThreadingRecovery(ingestStores);
     return deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()), runtime.eventLoops())
+        .compose(v -> problems.createIndexes())
         .compose(v -> deployments.deploy("ingest", new IngestVerticle(ingestStores, brands.directory(), config.ingest())))
         .compose(ingest -> {
           pipeline = ingest.pipeline();
@@ -204,6 +209,7 @@ public final class Hub {
         .compose(publishing -> deployments.deploy("sla", new SlaVerticle(slas)).map(publishing))
         .compose(publishing -> deployments.deploy("routing", new RoutingVerticle(assign.assigner(),
             config.assignment().routingInterval())).map(publishing))
+        .compose(publishing -> deployments.deploy("detection", new DetectionVerticle(problems.evaluator())).map(publishing))
         .compose(publishing -> startHttp(stores, publishing))
         .onSuccess(p -> {
           port = p;
@@ -279,7 +285,7 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry()), casework, slas.policies(), assign), config.http(),
+        new MetaWebhooks(connectors.registry()), casework, slas.policies(), assign, problems), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

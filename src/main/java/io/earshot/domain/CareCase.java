@@ -14,14 +14,15 @@ import java.util.List;
  * by hand. {@code snoozedUntil} is set while an agent snoozed the case (it is then
  * {@code pending}) and cleared when it returns; {@code sla} (null: no SLA covers the case) is
  * changed only by {@code domain/sla/SlaLifecycle}; {@code team} is the team the case is given to
- * (null: none), beside or instead of a person.
+ * (null: none), beside or instead of a person; {@code problemId} names the one Problem the case is
+ * linked to (null: none).
  */
 public record CareCase(String id, Platform platform, String account, String brand, String customerId,
                        String customerHandle, CaseStatus status, Priority priority, Triage triage,
                        String assignee, List<String> tags, String subject, String lastText,
                        int mentionCount, Instant createdAt, Instant updatedAt,
                        Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version,
-                       Instant snoozedUntil, SlaClock sla, String team) {
+                       Instant snoozedUntil, SlaClock sla, String team, String problemId) {
   public CareCase {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
@@ -69,6 +70,12 @@ public record CareCase(String id, Platform platform, String account, String bran
     return copy(status, assignee, team, tags, priority, updatedAt, firstResponseAt, resolvedAt, snoozedUntil, next);
   }
 
+  public CareCase withProblem(String next, Instant at) {
+    return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee,
+        tags, subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt,
+        version + 1, snoozedUntil, sla, team, next);
+  }
+
   public boolean isSnoozed() {
     return snoozedUntil != null;
   }
@@ -83,6 +90,6 @@ public record CareCase(String id, Platform platform, String account, String bran
                         SlaClock sla) {
     return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee,
         tags, subject, lastText, mentionCount, createdAt, updatedAt, lastMentionAt, firstResponseAt, resolvedAt,
-        version + 1, snoozedUntil, sla, team);
+        version + 1, snoozedUntil, sla, team, problemId);
   }
 }

@@ -43,6 +43,10 @@ public final class EventCodec {
   }
 
   private static JsonObject data(DomainEvent event) {
+    JsonObject problems = ProblemPayloads.data(event);
+    if (problems != null) {
+      return problems;
+    }
     if (CaseworkCodec.handles(event)) {
       return CaseworkCodec.data(event, event instanceof OfCase c ? caseData(c) : new JsonObject());
     }
@@ -114,6 +118,8 @@ public final class EventCodec {
       data.put("target", w.target().code()).put("dueAt", EventPayloads.time(w.dueAt()));
     } else if (event instanceof CaseSlaBreached b) {
       data.put("target", b.target().code()).put("dueAt", EventPayloads.time(b.dueAt()));
+    } else if (event instanceof DomainEvent.CaseProblemLinked l) {
+      data.put("problemId", l.problemId());
     }
     return data;
   }
@@ -131,6 +137,10 @@ public final class EventCodec {
   }
 
   private static String summary(DomainEvent event) {
+    String problems = ProblemPayloads.summary(event);
+    if (problems != null) {
+      return problems;
+    }
     if (CaseworkCodec.handles(event)) {
       return CaseworkCodec.summary(event);
     }
@@ -225,6 +235,9 @@ public final class EventCodec {
     }
     if (event.type() == io.earshot.domain.event.EventType.CASE_SLA_CHANGED) {
       return "SLA " + (event.careCase().sla() == null ? "none" : event.careCase().sla().state().code());
+    }
+    if (event instanceof DomainEvent.CaseProblemLinked l) {
+      return "linked to Problem " + l.problemId();
     }
     return "mention " + ((CaseMentionAdded) event).mention().id();
   }

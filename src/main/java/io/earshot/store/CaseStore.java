@@ -184,6 +184,7 @@ public final class CaseStore {
       setOrUnset(parts, "firstResponseAt", Dates.of(decided.firstResponseAt()));
       setOrUnset(parts, "resolvedAt", Dates.of(decided.resolvedAt()));
       setOrUnset(parts, "snoozedUntil", Dates.of(decided.snoozedUntil()));
+      setOrUnset(parts, "problemId", decided.problemId());
       Document d = cases.findOneAndUpdate(Versioned.at(decided.id(), expectedVersion), Updates.combine(parts),
           new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       if (d == null) {

@@ -29,7 +29,7 @@ public final class ApiJson {
         .put("mentionCount", c.mentionCount()).put("createdAt", time(c.createdAt()))
         .put("updatedAt", time(c.updatedAt())).put("lastMentionAt", time(c.lastMentionAt()))
         .put("firstResponseAt", time(c.firstResponseAt())).put("snoozedUntil", time(c.snoozedUntil()))
-        .put("sla", SlaJson.clock(c.sla()));
+        .put("sla", SlaJson.clock(c.sla())).put("problemId", c.problemId());
   }
 
   public static JsonObject priority(Priority p) {

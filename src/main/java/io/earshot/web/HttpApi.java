@@ -13,6 +13,7 @@ import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
 import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.ingest.IngestPipeline;
+import io.earshot.problem.Problems;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
 import io.earshot.publish.ReplyService;
@@ -59,7 +60,7 @@ public final class HttpApi {
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
                          MetaWebhooks metaWebhooks, Casework casework, SlaPolicies slaPolicies,
-                         Assign assign) {
+                         Assign assign, Problems problems) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -174,6 +175,9 @@ public final class HttpApi {
     new SlaRoutes(services.slaPolicies()).mount(v1);
     new TeamRoutes(services.assign().teams()).mount(v1);
     new RoutingRoutes(services.assign().policies(), services.assign().people()).mount(v1);
+    new ProblemRoutes(services.problems()).mount(v1);
+    new DepartmentRoutes(services.problems().departments()).mount(v1);
+    new AlertRoutes(services.problems().alerts()).mount(v1);
     return v1;
   }
 

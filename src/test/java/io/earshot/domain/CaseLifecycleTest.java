@@ -130,6 +130,6 @@ class CaseLifecycleTest {
 
   static CareCase careCase(CaseStatus status) {
     return new CareCase("c1", Platform.SANDBOX, "acct", "default", "sandbox:ann", "ann", status, Priority.of(40), null, null,
-        List.of(), "subject", "last", 2, T0, T0, T0, null, status == CaseStatus.RESOLVED ? T0 : null, 7, null, null, null);
+        List.of(), "subject", "last", 2, T0, T0, T0, null, status == CaseStatus.RESOLVED ? T0 : null, 7, null, null, null, null);
   }
 }

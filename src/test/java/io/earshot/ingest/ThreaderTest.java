@@ -225,6 +225,6 @@ class ThreaderTest {
 
   private static CareCase careCase(String id, CaseStatus status, String brand) {
     return new CareCase(id, Platform.SANDBOX, null, brand, "sandbox:ann", "ann", status, Priority.of(10), null, null,
-        List.of(), "s", "s", 3, T, T, T, null, null, 1, null, null, null);
+        List.of(), "s", "s", 3, T, T, T, null, null, 1, null, null, null, null);
   }
 }

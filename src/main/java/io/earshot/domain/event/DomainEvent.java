@@ -7,7 +7,11 @@ import io.earshot.domain.ConnectorSpend;
 import io.earshot.domain.ConnectorStatus;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
+import io.earshot.problem.Alert;
+import io.earshot.problem.Department;
+import io.earshot.problem.Problem;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happened, as decided by a lifecycle: the sealed set of domain events, one record each.
@@ -466,6 +470,64 @@ public sealed interface DomainEvent {
 
     public String subject() {
       return "policy:routing";
+    }
+  }
+
+  /** A case was linked to Problem {@code problemId}, by hand, in bulk, from a suggestion or an alert. */
+  record CaseProblemLinked(CareCase careCase, String problemId, String actor, Instant at) implements OfCase {
+    public EventType type() {
+      return EventType.CASE_PROBLEM_LINKED;
+    }
+  }
+
+  /**
+   * A Problem opened or changed: {@code problem.opened}, {@code problem.status_changed},
+   * {@code problem.updated}, {@code problem.cases_linked} ({@code caseIds}: the newly linked),
+   * {@code problem.note_added} and {@code problem.suggestion_declined} ({@code detail}: the note
+   * or the declined case); carries the Problem as it is after the change.
+   */
+  record ProblemChanged(EventType type, Problem problem, String actor, String detail, List<String> caseIds,
+                        Instant at) implements DomainEvent {
+    public ProblemChanged {
+      caseIds = List.copyOf(caseIds);
+    }
+
+    public String subject() {
+      return "problem:" + problem.id();
+    }
+  }
+
+  /** An admin's change to a department: {@code department.created}, {@code .updated}, {@code .deleted}. */
+  record DepartmentChanged(EventType type, Department department, String actor, String detail, Instant at)
+      implements DomainEvent {
+    public String subject() {
+      return "department:" + department.id();
+    }
+  }
+
+  /** The detector saw a spike (in the mentions' own time) and raised {@code alert}. */
+  record AlertRaised(Alert alert, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.ALERT_RAISED;
+    }
+
+    public String actor() {
+      return "system:detection";
+    }
+
+    public String subject() {
+      return "alert:" + alert.id();
+    }
+  }
+
+  /** An admin replaced the detection thresholds; {@code detail} lists the brands with their own. */
+  record DetectionPolicyUpdated(long version, String actor, String detail, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.DETECTION_POLICY_UPDATED;
+    }
+
+    public String subject() {
+      return "policy:detection";
     }
   }
 }

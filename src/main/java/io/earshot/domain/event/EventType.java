@@ -73,7 +73,23 @@ public enum EventType {
   TEAM_UPDATED("team.updated", Delivery.RECORDED),
   TEAM_DELETED("team.deleted", Delivery.RECORDED),
   /** An admin replaced the auto-assignment (routing) policy. */
-  ROUTING_POLICY_UPDATED("routing_policy.updated", Delivery.RECORDED);
+  ROUTING_POLICY_UPDATED("routing_policy.updated", Delivery.RECORDED),
+  /** A case was linked to a Problem (its {@code problemId} is set). */
+  CASE_PROBLEM_LINKED("case.problem_linked", Delivery.RECORDED),
+  PROBLEM_OPENED("problem.opened", Delivery.RECORDED),
+  PROBLEM_STATUS_CHANGED("problem.status_changed", Delivery.RECORDED),
+  /** Title, public summary, department or severity changed. */
+  PROBLEM_UPDATED("problem.updated", Delivery.RECORDED),
+  PROBLEM_CASES_LINKED("problem.cases_linked", Delivery.RECORDED),
+  PROBLEM_NOTE_ADDED("problem.note_added", Delivery.RECORDED),
+  /** Someone declined a suggested case (accepting one links it: {@code problem.cases_linked}). */
+  PROBLEM_SUGGESTION_DECLINED("problem.suggestion_declined", Delivery.RECORDED),
+  DEPARTMENT_CREATED("department.created", Delivery.RECORDED),
+  DEPARTMENT_UPDATED("department.updated", Delivery.RECORDED),
+  DEPARTMENT_DELETED("department.deleted", Delivery.RECORDED),
+  /** The spike detector raised an alert; every dashboard shows it. */
+  ALERT_RAISED("alert.raised", Delivery.RECORDED),
+  DETECTION_POLICY_UPDATED("detection_policy.updated", Delivery.RECORDED);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }

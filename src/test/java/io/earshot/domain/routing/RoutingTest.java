@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RoutingTest {
   private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
   private static final CareCase CASE = new CareCase("c1", Platform.SANDBOX, "acct", "default", "sandbox:ann", "ann",
-      CaseStatus.NEW, Priority.of(40), null, null, List.of(), "subject", "last", 1, T, T, T, null, null, 1, null, null, null);
+      CaseStatus.NEW, Priority.of(40), null, null, List.of(), "subject", "last", 1, T, T, T, null, null, 1, null, null, null, null);
   private static final BrandRouting LEAST = new BrandRouting(RoutingMode.LEAST_LOAD, Set.of(), null);
 
   @Test
