@@ -157,8 +157,9 @@ public final class HttpApi {
         .handler(guards.bodies().read(BodyReader.SMALL_LIMIT, guards.uploads())).handler(BodyReader::finished);
     sessions.mount(v1);
     new UserRoutes(services.people(), services.brands().directory(), guards, services.accountAudit()).mount(v1);
+    new CaseListRoutes(services.inbox(), services.brands().directory()).mount(v1);
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
-        services.mentions(), services.brands().directory()).mount(v1);
+        services.mentions()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);
