@@ -165,8 +165,10 @@ public final class CaseIndex implements AutoCloseable {
   public Hits search(CaseFilter filter, CaseSort sort, String cursor, int limit) {
     Sort order = SortOrders.of(sort);
     Query query = queries.of(filter);
+    Object[] keys = cursor == null ? null : Cursor.decode(sort, cursor, order.getSort().length);
     return withSearcher(s -> {
-      FieldDoc after = cursor == null ? null : Cursor.decode(sort, cursor, order.getSort().length);
+      int maxDoc = s.getIndexReader().maxDoc();
+      FieldDoc after = keys == null || maxDoc == 0 ? null : Cursor.after(keys, maxDoc);
       TopFieldDocs top = s.searchAfter(after, query, limit, order, false);
       List<String> ids = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc d : top.scoreDocs) {

@@ -17,6 +17,14 @@ final class Cursor {
   private Cursor() {
   }
 
+  /**
+   * Past every document with equal keys (Lucene breaks ties by document number, which must be
+   * one of the reader's): the id key is unique, so that is only the case the page ended on.
+   */
+  static FieldDoc after(Object[] keys, int maxDoc) {
+    return new FieldDoc(Math.max(0, maxDoc - 1), Float.NaN, keys);
+  }
+
   static String encode(CaseSort sort, FieldDoc last) {
     StringBuilder s = new StringBuilder(sort.code());
     Object[] keys = last.fields;
@@ -27,7 +35,8 @@ final class Cursor {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(s.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  static FieldDoc decode(CaseSort sort, String cursor, int keys) {
+  /** The sort keys of a cursor; {@link #after} makes them a search's starting point. */
+  static Object[] decode(CaseSort sort, String cursor, int keys) {
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", keys + 1);
       if (parts.length != keys + 1 || !parts[0].equals(sort.code())) {
@@ -38,8 +47,7 @@ final class Cursor {
         fields[i] = Long.parseLong(parts[i + 1]);
       }
       fields[keys - 1] = new BytesRef(parts[keys]);
-      // Past every document with equal keys: the id key is unique, so that is only the last one read.
-      return new FieldDoc(Integer.MAX_VALUE, Float.NaN, fields);
+      return fields;
     } catch (IllegalArgumentException e) {
       throw new DomainError.Invalid("cursor", "is not a cursor this API gave (use nextCursor as it is)");
     }

@@ -47,6 +47,10 @@ public final class InboxService {
         .compose(hits -> inOrder(hits).map(items -> new Listing(items, hits.total(), hits.nextCursor())));
   }
 
+  public Future<Long> count(CaseFilter filter) {
+    return finder.count(filter);
+  }
+
   public Future<Map<String, Long>> counts(CaseFilter filter) {
     return finder.countsByStatus(filter);
   }

@@ -9,6 +9,7 @@ import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
+import io.earshot.inbox.SavedViews;
 import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.publish.ApprovalPolicies;
@@ -20,6 +21,7 @@ import io.earshot.redis.RedisConnection;
 import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
+import io.earshot.store.ViewStore;
 import io.earshot.webhook.WebhookService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -160,6 +162,7 @@ public final class HttpApi {
     new CaseListRoutes(services.inbox(), services.brands().directory()).mount(v1);
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
         services.mentions()).mount(v1);
+    new ViewRoutes(new SavedViews(new ViewStore(services.mongo()), Clock.systemUTC()), services.inbox()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);

@@ -44,6 +44,8 @@ class CsrfIT {
   private static String deliveryId;
   private static String heldReplyId;
   private static String tokenId;
+  private static String viewId;
+  private static String deletableViewId;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -63,6 +65,8 @@ class CsrfIT {
         .post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "A refund is on its way"))
         .json().getString("id");
     tokenId = admin.post("/api/v1/tokens", new JsonObject().put("name", "csrf-revocable")).json().getString("id");
+    viewId = admin.post("/api/v1/views", new JsonObject().put("name", "Kept")).json().getString("id");
+    deletableViewId = admin.post("/api/v1/views", new JsonObject().put("name", "Doomed")).json().getString("id");
     webhooks();
   }
 
@@ -121,6 +125,10 @@ class CsrfIT {
         new JsonObject().put("name", "Renamed by forgery")));
     samples.put("PATCH /api/v1/connectors/:name", new Sample("PATCH", "/api/v1/connectors/sandbox",
         new JsonObject().put("enabled", false)));
+    samples.put("POST /api/v1/views", new Sample("POST", "/api/v1/views", new JsonObject().put("name", "Forged")));
+    samples.put("PATCH /api/v1/views/:id", new Sample("PATCH", "/api/v1/views/" + viewId,
+        new JsonObject().put("shared", true)));
+    samples.put("DELETE /api/v1/views/:id", new Sample("DELETE", "/api/v1/views/" + deletableViewId, null));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
@@ -249,7 +257,8 @@ class CsrfIT {
     MongoStore mongo = hub.hub().mongo();
     Map<String, Object> state = new LinkedHashMap<>();
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
-        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES)) {
+        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES,
+        io.earshot.store.ViewStore.VIEWS)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);
