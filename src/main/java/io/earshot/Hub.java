@@ -20,6 +20,7 @@ import io.earshot.engagement.EngagementTracker;
 import io.earshot.events.EventDispatcher;
 import io.earshot.events.EventRelay;
 import io.earshot.inbox.CaseChanges;
+import io.earshot.find.Finder;
 import io.earshot.inbox.InboxService;
 import io.earshot.inbox.PriorityRefresher;
 import io.earshot.ingest.IngestPipeline;
@@ -123,6 +124,7 @@ public final class Hub {
   private Problems problems;
   private String ingestToken;
   private int port;
+  private Finder finder;
 
   private Hub(HubVertx runtime, EarshotConfig config, Map<String, String> env, Scorer scorer,
               ConnectorFactory connectorFactory) {
@@ -196,7 +198,9 @@ public final class Hub {
         stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
         config.ingest().reopenWindow());
     recovery = new ThreadingRecovery(ingestStores);
-    return deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()), runtime.eventLoops())
+    return startFinder()
+        .compose(v -> deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()),
+            runtime.eventLoops()))
         .compose(v -> problems.createIndexes())
         .compose(v -> deployments.deploy("ingest", new IngestVerticle(ingestStores, brands.directory(), config.ingest())))
         .compose(ingest -> {
@@ -214,6 +218,18 @@ public final class Hub {
         .onSuccess(p -> {
           port = p;
           LOG.info("Earshot is up: dashboard at http://localhost:{}/ ({} HTTP event loops)", p, config.http().instances());
+        }).mapEmpty();
+  }
+
+  /**
+   * The inbox index (rebuilt from MongoDB when missing), listening before ingest starts so it
+   * hears every change; what it missed meanwhile its catch-up finds by {@code updatedAt}.
+   */
+  private Future<Void> startFinder() {
+    return Finder.start(vertx, mongo, config.stores().dataDir(), config.stores().indexCatchUp(), clock)
+        .onSuccess(f -> {
+          finder = f;
+          events.register(f.listener());
         }).mapEmpty();
   }
 
@@ -280,7 +296,8 @@ public final class Hub {
     casework = Casework.wire(vertx, mongo, redis, connectors.instanceId(), stores.cases(), stores.customers(),
         caseChanges, events, clock);
     http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(),
-        new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers(), new NoteStore(mongo)),
+        new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers(), new NoteStore(mongo),
+            finder),
         caseChanges, publishing.replies(), publishing.templates(),
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
@@ -388,6 +405,11 @@ public final class Hub {
     return assign;
   }
 
+  /** The inbox index of this instance. */
+  public Finder finder() {
+    return finder;
+  }
+
   /** Where this instance tells what changed; listeners registered here see every change from now on. */
   public EventDispatcher events() {
     return events;
@@ -424,6 +446,7 @@ public final class Hub {
   /** Stops everything this instance started, in reverse order; never fails. */
   public Future<Void> close() {
     return deployments.undeployAll()
+        .eventually(() -> finder == null ? Future.succeededFuture() : finder.close())
         .eventually(demo::stop)
         .eventually(() -> auth == null ? Future.succeededFuture() : backends.blocking(() -> {
           auth.close(); // closes a Redis subscription: blocking, so off the event loop

@@ -87,7 +87,8 @@ public final class ConfigLoader {
         url("redisUrl", "REDIS_URL", "redis"),
         new MongoDurability(writeConcern(),
             onOff("mongoJournal", "EARSHOT_MONGO_JOURNAL", true),
-            onOff("embeddedFsync", "EARSHOT_EMBEDDED_FSYNC", true)));
+            onOff("embeddedFsync", "EARSHOT_EMBEDDED_FSYNC", true)),
+        Duration.ofMillis(integer("indexCatchUpMs", "EARSHOT_INDEX_CATCHUP_MS", 1_000, 100, 600_000)));
   }
 
   /** {@code majority} or a number of members ({@code 1}…); never 0, which acknowledges nothing. */

@@ -25,9 +25,12 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
                      List<String> allowedOrigins, List<String> trustedProxies, int instances) {
   }
 
-  /** Where durable and shared state lives. */
+  /**
+   * Where durable and shared state lives; {@code indexCatchUp}: how often the inbox index asks
+   * MongoDB for cases changed by other instances (the backstop of the live feed).
+   */
   public record Stores(Path dataDir, String mongoUrl, String mongoDatabase, String redisUrl,
-                       MongoDurability mongoDurability) {
+                       MongoDurability mongoDurability, Duration indexCatchUp) {
     public boolean embeddedMongo() {
       return mongoUrl == null;
     }

@@ -153,6 +153,8 @@ public final class MongoStore implements AutoCloseable {
       collection(CASES).createIndex(Indexes.ascending("customerId", "lastMentionAt"));
       collection(CASES).createIndex(Indexes.descending("status", "priority"));
       collection(CASES).createIndex(Indexes.descending("lastMentionAt"));
+      // The inbox index's catch-up (find/IndexCatchUp) asks for cases changed since its watermark.
+      collection(CASES).createIndex(Indexes.ascending("updatedAt"));
       collection(CASES).createIndex(Indexes.compoundIndex(Indexes.ascending("brand"), Indexes.descending("lastMentionAt")));
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));

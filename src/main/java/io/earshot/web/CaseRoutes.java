@@ -1,7 +1,5 @@
 package io.earshot.web;
 
-import io.earshot.brand.BrandDirectory;
-import io.earshot.domain.Brand;
 import io.earshot.domain.CaseStatus;
 import io.earshot.error.DomainError;
 import io.earshot.inbox.CaseChange;
@@ -9,28 +7,22 @@ import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.CaseDetail;
 import io.earshot.inbox.InboxService;
 import io.earshot.publish.ReplyService;
-import io.earshot.store.CaseQuery;
 import io.earshot.store.MentionStore;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
-/** The inbox API: cases, a case's thread, agent changes, replies and mentions. */
+/** The inbox API: a case's thread, agent changes, replies and mentions (lists: {@link CaseListRoutes}). */
 final class CaseRoutes {
   private final InboxService inbox;
   private final CaseChanges changes;
   private final ReplyService replies;
   private final MentionStore mentions;
-  private final BrandDirectory brands;
 
-  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, MentionStore mentions,
-             BrandDirectory brands) {
-    this.brands = brands;
+  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, MentionStore mentions) {
     this.inbox = inbox;
     this.changes = changes;
     this.replies = replies;
@@ -38,26 +30,11 @@ final class CaseRoutes {
   }
 
   void mount(Router api) {
-    api.get("/cases").handler(this::list);
     api.get("/cases/:id").handler(this::open);
     api.patch("/cases/:id").handler(this::change);
     api.post("/cases/:id/replies").handler(this::reply);
     api.post("/cases/:id/reply-check").handler(this::checkReply);
     api.get("/mentions").handler(this::mentions);
-  }
-
-  private void list(RoutingContext ctx) {
-    String sort = ctx.request().getParam("sort", "priority");
-    if (!sort.equals("priority") && !sort.equals("newest")) {
-      throw new DomainError.Invalid("sort", "must be priority or newest");
-    }
-    CaseQuery query = new CaseQuery(status(ctx.request().getParam("status")), brand(ctx.request().getParam("brand")),
-        sort.equals("priority"), Bodies.intParam(ctx, "limit", 50, 1, 500));
-    known(query.brand()).compose(v -> inbox.list(query)).onSuccess(page -> {
-      JsonArray items = new JsonArray();
-      page.items().forEach(c -> items.add(ApiJson.careCase(c)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
-    }).onFailure(ctx::fail);
   }
 
   private static CaseStatus status(String code) {
@@ -69,25 +46,6 @@ final class CaseRoutes {
     } catch (IllegalArgumentException e) {
       throw new DomainError.Invalid("status", "must be one of new, open, pending, resolved");
     }
-  }
-
-  private static String brand(String id) {
-    if (id == null || id.isBlank()) {
-      return null;
-    }
-    if (!Brand.isValidId(id.trim())) {
-      throw new DomainError.Invalid("brand", "must be a brand id such as tallycloud (GET /api/v1/brands lists them)");
-    }
-    return id.trim();
-  }
-
-  /** Fails with {@link DomainError.Invalid} naming {@code brand} when it names no brand. */
-  private Future<Void> known(String brand) {
-    if (brand == null) {
-      return Future.succeededFuture();
-    }
-    return brands.unknown(Set.of(brand)).compose(unknown -> unknown.isEmpty() ? Future.succeededFuture()
-        : Future.failedFuture(new DomainError.Invalid("brand", "'" + brand + "' is not a known brand")));
   }
 
   private void open(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.StatusBoard;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.InboxService;
+import io.earshot.inbox.SavedViews;
 import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.problem.Problems;
@@ -24,6 +25,7 @@ import io.earshot.sla.SlaPolicies;
 import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
+import io.earshot.store.ViewStore;
 import io.earshot.webhook.WebhookService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -162,9 +164,10 @@ public final class HttpApi {
         .handler(guards.bodies().read(BodyReader.SMALL_LIMIT, guards.uploads())).handler(BodyReader::finished);
     sessions.mount(v1);
     new UserRoutes(services.people(), services.brands().directory(), guards, services.accountAudit()).mount(v1);
-    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.mentions(),
-        services.brands().directory()).mount(v1);
+    new CaseListRoutes(services.inbox(), services.brands().directory()).mount(v1);
+    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.mentions()).mount(v1);
     new TemplateRoutes(services.templates(), services.replies()).mount(v1);
+    new ViewRoutes(new SavedViews(new ViewStore(services.mongo()), Clock.systemUTC()), services.inbox()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);

@@ -46,6 +46,8 @@ class CsrfIT {
   private static String tokenId;
   private static String templateId;
   private static String deletableTemplateId;
+  private static String viewId;
+  private static String deletableViewId;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -69,6 +71,8 @@ class CsrfIT {
         .json().getString("id");
     deletableTemplateId = admin.post("/api/v1/templates", new JsonObject().put("name", "CSRF deletable")
         .put("body", "Hi")).json().getString("id");
+    viewId = admin.post("/api/v1/views", new JsonObject().put("name", "Kept")).json().getString("id");
+    deletableViewId = admin.post("/api/v1/views", new JsonObject().put("name", "Doomed")).json().getString("id");
     webhooks();
   }
 
@@ -142,6 +146,10 @@ class CsrfIT {
     samples.put("DELETE /api/v1/teams/:name", new Sample("DELETE", "/api/v1/teams/csrf-team-gone", null));
     samples.put("PUT /api/v1/policies/routing", new Sample("PUT", "/api/v1/policies/routing", new JsonObject()
         .put("brands", new JsonObject().put("default", new JsonObject().put("mode", "round_robin")))));
+    samples.put("POST /api/v1/views", new Sample("POST", "/api/v1/views", new JsonObject().put("name", "Forged")));
+    samples.put("PATCH /api/v1/views/:id", new Sample("PATCH", "/api/v1/views/" + viewId,
+        new JsonObject().put("shared", true)));
+    samples.put("DELETE /api/v1/views/:id", new Sample("DELETE", "/api/v1/views/" + deletableViewId, null));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
@@ -272,7 +280,8 @@ class CsrfIT {
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
         MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES,
         MongoStore.SAVED_REPLIES,
-        io.earshot.store.TeamStore.TEAMS)) {
+        io.earshot.store.TeamStore.TEAMS,
+        io.earshot.store.ViewStore.VIEWS)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

@@ -61,6 +61,11 @@ class RouteRolesIT {
     row("DELETE /api/v1/templates/:id", "401 403 ok 403 ok");
     row("POST /api/v1/cases/:id/template-preview", "401 ok ok 403 ok");
     row("GET /api/v1/mentions", "401 ok ok ok ok");
+    row("GET /api/v1/cases/counts", "401 ok ok ok ok");
+    row("GET /api/v1/views", "401 ok ok ok ok");
+    row("POST /api/v1/views", "401 ok ok ok ok");
+    row("PATCH /api/v1/views/:id", "401 ok ok ok ok"); // one's own view
+    row("DELETE /api/v1/views/:id", "401 ok ok ok ok"); // one's own view
     row("GET /api/v1/webhooks", "401 403 403 403 ok");
     row("POST /api/v1/webhooks", "401 403 403 403 ok");
     row("GET /api/v1/webhooks/:id", "401 403 403 403 ok");
@@ -156,6 +161,13 @@ class RouteRolesIT {
     assertTrue(hub.hub().http().routes().containsAll(TABLE.keySet()), "every row is a route: " + hub.hub().http().routes());
   }
 
+  /** A fresh view of the caller's own (an admin's for a caller without a session). */
+  private static String viewOf(String who) {
+    ApiClient owner = as.get(who.equals("none") ? "admin" : who);
+    return owner.post("/api/v1/views", new JsonObject().put("name", "For " + who + " " + SEQ.incrementAndGet()))
+        .json().getString("id");
+  }
+
   private static boolean matches(String cell, int status) {
     return cell.equals("ok") ? status >= 200 && status < 300 || status == 101 : Integer.parseInt(cell) == status;
   }
@@ -204,6 +216,12 @@ class RouteRolesIT {
     c.put("POST /api/v1/cases/:id/template-preview", (who, api) -> send(api, "POST",
         "/api/v1/cases/" + caseId + "/template-preview", new JsonObject().put("template", "thanks")));
     c.put("GET /api/v1/mentions", get("/api/v1/mentions"));
+    c.put("GET /api/v1/cases/counts", get("/api/v1/cases/counts"));
+    c.put("GET /api/v1/views", get("/api/v1/views"));
+    c.put("POST /api/v1/views", send("POST", "/api/v1/views", new JsonObject().put("name", "Mine")));
+    c.put("PATCH /api/v1/views/:id", (who, api) -> send(api, "PATCH", "/api/v1/views/" + viewOf(who),
+        new JsonObject().put("name", "Renamed")));
+    c.put("DELETE /api/v1/views/:id", (who, api) -> api.delete("/api/v1/views/" + viewOf(who)).status());
     webhookCalls(c);
     c.put("GET /api/v1/approvals", get("/api/v1/approvals"));
     c.put("POST /api/v1/approvals/:replyId", (who, api) -> send(api, "POST", "/api/v1/approvals/" + heldReply(),

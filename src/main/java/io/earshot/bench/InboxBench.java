@@ -1,0 +1,126 @@
+package io.earshot.bench;
+
+import io.earshot.Hub;
+import io.earshot.auth.Passwords;
+import io.earshot.config.ConfigLoader;
+import io.earshot.connector.Connectors;
+import io.earshot.runtime.HubVertx;
+import io.earshot.store.BulkSeed;
+import io.earshot.store.CaseQuery;
+import io.earshot.store.CaseStore;
+import io.earshot.triage.TriageEngine;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code earshot bench inbox [--mentions N] [--cases C] [--open O] [--samples S] [--today-samples T]}:
+ * seeds a year of history into a private hub on the embedded stores (default 1,000,000 mentions,
+ * 200,000 cases, 5,000 of them open), stops it, deletes its inbox index and starts it again, so the
+ * start-up rebuild is timed; then measures over HTTP, as a dashboard asks, p50/p95 of the inbox
+ * list, filters, searches, counts, deep cursor pages and opening a case; and beside them "today":
+ * the same lists through the collection scans the hub used before the index ({@code CaseStore.list}),
+ * and {@code GET /mentions}, still a scan. Prints one JSON object.
+ */
+final class InboxBench {
+  private InboxBench() {
+  }
+
+  static int run(String[] args, PrintStream out) throws Exception {
+    Map<String, Integer> o = options(args);
+    Path dir = Files.createTempDirectory("earshot-bench-inbox");
+    String password = Passwords.token();
+    TriageEngine scorer = TriageEngine.withDefaults();
+    JsonObject report = new JsonObject().put("mentions", o.get("mentions")).put("cases", o.get("cases"))
+        .put("open", o.get("open"));
+    try {
+      long seedStart = System.nanoTime();
+      List<String> ids = withHub(dir, password, scorer, hub -> new InboxSeeder(new BulkSeed(hub.mongo()), scorer)
+          .seed(o.get("cases"), o.get("mentions"), o.get("open")));
+      report.put("seedSeconds", seconds(seedStart));
+      deleteIndex(dir);
+      long startAt = System.nanoTime();
+      withHub(dir, password, scorer, hub -> {
+        report.put("startWithRebuildSeconds", seconds(startAt));
+        InboxProbe probe = new InboxProbe(hub, password, o.get("samples"));
+        report.put("now", probe.measure(ids));
+        report.put("today", today(hub, probe, o.get("today-samples")));
+        probe.close();
+        return null;
+      });
+    } finally {
+      deleteAll(dir);
+    }
+    out.println(report.encodePrettily());
+    return 0;
+  }
+
+  /** The lists as the hub answered them before the index: {@code CaseStore.list}'s scans, and {@code GET /mentions}. */
+  private static JsonObject today(Hub hub, InboxProbe probe, int samples) {
+    CaseStore cases = new CaseStore(hub.mongo());
+    JsonObject today = new JsonObject();
+    today.put("list_priority", InboxProbe.stats(samples, 0, () -> cases.list(new CaseQuery(null, null, true, 50)).await()));
+    today.put("list_newest", InboxProbe.stats(samples, 0, () -> cases.list(new CaseQuery(null, null, false, 50)).await()));
+    today.put("mentions_platform", probe.once(samples, "/api/v1/mentions?platform=x&limit=1"));
+    return today;
+  }
+
+  private interface WithHub<T> {
+    T run(Hub hub) throws Exception;
+  }
+
+  private static <T> T withHub(Path dir, String password, TriageEngine scorer, WithHub<T> work) throws Exception {
+    var config = ConfigLoader.load(Map.of("EARSHOT_DATA_DIR", dir.toString(), "EARSHOT_HTTP_PORT", "0",
+        "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,
+        "EARSHOT_CONNECTORS_DIR", dir.resolve("no-connectors").toString(),
+        "EARSHOT_CONFIG", Files.writeString(dir.resolve("earshot.json"), "{}").toString()));
+    HubVertx runtime = HubVertx.create();
+    try {
+      Hub hub = Hub.start(runtime, config, Map.of(), scorer, Connectors::create).await();
+      try {
+        return work.run(hub);
+      } finally {
+        hub.close().await();
+      }
+    } finally {
+      runtime.close().await();
+    }
+  }
+
+  private static double seconds(long since) {
+    return Stats.round((System.nanoTime() - since) / 1e9, 1);
+  }
+
+  private static Map<String, Integer> options(String[] args) {
+    Map<String, Integer> o = new java.util.HashMap<>(Map.of("mentions", 1_000_000, "cases", 200_000, "open", 5_000,
+        "samples", 40, "today-samples", 1));
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      String key = args[i].replaceFirst("^--", "");
+      if (!o.containsKey(key)) {
+        throw new IllegalArgumentException("unknown option " + args[i] + " (known: " + o.keySet() + ")");
+      }
+      o.put(key, Integer.parseInt(args[i + 1].replace("_", "")));
+    }
+    return o;
+  }
+
+  private static void deleteIndex(Path dir) throws Exception {
+    deleteAll(dir.resolve("index"));
+  }
+
+  private static void deleteAll(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.earshot.store;
+
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * Reads cases for the inbox read model ({@code find/}): by id with their mentions' text (keyed
+ * reads only: the case holds {@code mentionIds}, a customer is read by {@code _id}), the cases
+ * changed since a moment (by {@code updatedAt}, which a real MongoDB answers from its index), and
+ * every case once for a rebuild. Notes are read from {@code notes} by {@code caseId}. Futures fail
+ * with the store's errors ({@link io.earshot.error.DomainError.Unavailable} when it is down).
+ */
+public final class InboxEntries {
+  /** How many characters of a case's text the index keeps: a long thread is found by its start. */
+  static final int TEXT_LIMIT = 32_000;
+  public static final String NOTES = "notes";
+  private final MongoStore mongo;
+  private final MongoCollection<Document> cases;
+  private final MongoCollection<Document> mentions;
+  private final MongoCollection<Document> customers;
+  private final MongoCollection<Document> notes;
+
+  public InboxEntries(MongoStore mongo) {
+    this.mongo = mongo;
+    this.cases = mongo.collection(MongoStore.CASES);
+    this.mentions = mongo.collection(MongoStore.MENTIONS);
+    this.customers = mongo.collection(MongoStore.CUSTOMERS);
+    this.notes = mongo.collection(NOTES);
+  }
+
+  /** A case id and when it last changed. */
+  public record Changed(String id, Instant updatedAt) {
+  }
+
+  /** The entries of these cases; ids without a case are left out (answered as {@code missing}). */
+  public record Read(List<InboxEntry> entries, List<String> missing) {
+  }
+
+  public Future<Read> byIds(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(new Read(List.of(), List.of()));
+    }
+    return mongo.run(() -> {
+      List<Document> found = cases.find(in("_id", ids)).into(new ArrayList<>());
+      List<InboxEntry> entries = entries(found, notesOf(ids));
+      List<String> missing = new ArrayList<>(ids);
+      entries.forEach(e -> missing.remove(e.id()));
+      return new Read(entries, missing);
+    });
+  }
+
+  /**
+   * Cases whose {@code updatedAt} is at or after {@code since}, oldest change first, at most
+   * {@code limit}. On a real MongoDB this reads the {@code updatedAt} index; the embedded server
+   * scans (it serves one process, where every change is also told on the event spine).
+   */
+  public Future<List<Changed>> changedSince(Instant since, int limit) {
+    return mongo.run(() -> cases.find(gte("updatedAt", Dates.of(since)))
+        .projection(Projections.include("_id", "updatedAt")).sort(Sorts.ascending("updatedAt")).limit(limit)
+        .map(d -> new Changed(d.getString("_id"), Dates.instant(d.get("updatedAt")))).into(new ArrayList<>()));
+  }
+
+  /**
+   * Every case, in chunks of {@code chunk} handed to {@code sink} on the store's worker thread, in
+   * one pass over {@code cases}; notes are read once beforehand. Answers how many were read.
+   */
+  public Future<Long> all(int chunk, Consumer<List<InboxEntry>> sink) {
+    return mongo.run(() -> {
+      Map<String, StringBuilder> allNotes = new HashMap<>();
+      notes.find().projection(Projections.include("caseId", "text"))
+          .forEach(n -> append(allNotes.computeIfAbsent(n.getString("caseId"), k -> new StringBuilder()),
+              n.getString("text")));
+      long[] count = {0};
+      List<Document> batch = new ArrayList<>(chunk);
+      for (Document d : cases.find().batchSize(chunk)) {
+        batch.add(d);
+        if (batch.size() == chunk) {
+          count[0] += flush(batch, allNotes, sink);
+        }
+      }
+      count[0] += flush(batch, allNotes, sink);
+      return count[0];
+    });
+  }
+
+  private long flush(List<Document> batch, Map<String, StringBuilder> allNotes, Consumer<List<InboxEntry>> sink) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    Map<String, StringBuilder> ofBatch = new HashMap<>();
+    batch.forEach(d -> {
+      StringBuilder n = allNotes.get(d.getString("_id"));
+      if (n != null) {
+        ofBatch.put(d.getString("_id"), n);
+      }
+    });
+    sink.accept(entries(batch, ofBatch));
+    int n = batch.size();
+    batch.clear();
+    return n;
+  }
+
+  /** Reads the mentions and customers of these cases by key and makes their entries. */
+  private List<InboxEntry> entries(List<Document> found, Map<String, StringBuilder> notesByCase) {
+    List<String> mentionIds = new ArrayList<>();
+    List<String> customerIds = new ArrayList<>();
+    found.forEach(d -> {
+      mentionIds.addAll(d.getList("mentionIds", String.class, List.of()));
+      if (d.getString("customerId") != null) {
+        customerIds.add(d.getString("customerId"));
+      }
+    });
+    Map<String, StringBuilder> texts = new LinkedHashMap<>();
+    if (!mentionIds.isEmpty()) {
+      mentions.find(in("_id", mentionIds)).projection(Projections.include("caseId", "text"))
+          .forEach(m -> append(texts.computeIfAbsent(m.getString("caseId"), k -> new StringBuilder()),
+              m.getString("text")));
+    }
+    Map<String, String> names = new HashMap<>();
+    if (!customerIds.isEmpty()) {
+      customers.find(in("_id", customerIds)).projection(Projections.include("handle", "name"))
+          .forEach(c -> names.put(c.getString("_id"), c.getString("handle") + " " + c.getString("name")));
+    }
+    List<InboxEntry> out = new ArrayList<>(found.size());
+    for (Document d : found) {
+      String id = d.getString("_id");
+      StringBuilder text = new StringBuilder();
+      append(text, d.getString("customerHandle"));
+      append(text, names.get(d.getString("customerId")));
+      append(text, d.getString("subject"));
+      append(text, texts.containsKey(id) ? texts.get(id).toString() : d.getString("lastText"));
+      append(text, notesByCase.containsKey(id) ? notesByCase.get(id).toString() : null);
+      out.add(InboxEntryDocs.entry(d, text.toString()));
+    }
+    return out;
+  }
+
+  private Map<String, StringBuilder> notesOf(Collection<String> caseIds) {
+    Map<String, StringBuilder> found = new HashMap<>();
+    // A scan on the embedded server (it has no index on caseId); notes are few beside mentions.
+    notes.find(in("caseId", caseIds)).projection(Projections.include("caseId", "text"))
+        .forEach(n -> append(found.computeIfAbsent(n.getString("caseId"), k -> new StringBuilder()),
+            n.getString("text")));
+    return found;
+  }
+
+  private static void append(StringBuilder into, String text) {
+    if (text != null && !text.isBlank() && into.length() < TEXT_LIMIT) {
+      into.append(text, 0, Math.min(text.length(), TEXT_LIMIT - into.length())).append('\n');
+    }
+  }
+}
