@@ -5,6 +5,8 @@ import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthSetup;
 import io.earshot.auth.Passwords;
 import io.earshot.brand.Brands;
+import io.earshot.broadcast.BroadcastTemplates;
+import io.earshot.broadcast.Broadcasts;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorAccounts;
@@ -36,6 +38,7 @@ import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
+import io.earshot.runtime.BroadcastVerticle;
 import io.earshot.runtime.ConnectorVerticle;
 import io.earshot.runtime.Deployments;
 import io.earshot.runtime.HttpVerticle;
@@ -208,7 +211,7 @@ public final class Hub {
 
   /** What the HTTP verticles need from the publishing side: replies, their templates and approvals. */
   private record Publishing(ReplyService replies, ReplyTemplates templates, ApprovalService approvals,
-                            ApprovalPolicies policies, PublishStores stores) {
+                            ApprovalPolicies policies, PublishStores stores, Broadcasts broadcasts) {
   }
 
   private Future<Publishing> startPublishing(HubStores stores) {
@@ -223,8 +226,23 @@ public final class Hub {
     ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
     return backends.blocking(() -> new ReplyTemplates(templatesDir))
         .compose(templates -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
-            .map(v -> new Publishing(new ReplyService(publishStores, connectors.registry(), templates, policies,
-                publisher, users, clock), templates, approvals, policies, publishStores)));
+            .compose(v -> startBroadcasts(stores, publisher, policies))
+            .map(broadcasts -> new Publishing(new ReplyService(publishStores, connectors.registry(), templates, policies,
+                publisher, users, clock), templates, approvals, policies, publishStores, broadcasts)));
+  }
+
+  /** Broadcasts: their templates are read on the lifecycle pool, then the runner gets a verticle of its own. */
+  private Future<Broadcasts> startBroadcasts(HubStores stores, Publisher publisher, ApprovalPolicies policies) {
+    Path dir = config.http().webroot().resolve("templates/broadcasts");
+    Map<io.earshot.domain.Platform, io.earshot.domain.broadcast.Pace> paces = new java.util.HashMap<>();
+    config.outbound().broadcastPacing().forEach((code, p) -> io.earshot.domain.Platform.fromCode(code)
+        .ifPresent(platform -> paces.put(platform, new io.earshot.domain.broadcast.Pace(p.limit(), p.window()))));
+    return backends.blocking(() -> new BroadcastTemplates(dir)).compose(templates -> {
+      Broadcasts broadcasts = new Broadcasts(new Broadcasts.Needs(vertx, mongo, redis, connectors.instanceId(),
+          stores.cases(), stores.mentions(), stores.replies(), connectors.registry(), brands.directory(), events,
+          publisher, policies, templates, paces, clock));
+      return deployments.deploy("broadcasts", new BroadcastVerticle(broadcasts.runner())).map(broadcasts);
+    });
   }
 
   private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {
@@ -248,7 +266,7 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry())), config.http(),
+        new MetaWebhooks(connectors.registry()), publishing.broadcasts()), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

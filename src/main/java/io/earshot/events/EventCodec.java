@@ -4,6 +4,8 @@ import io.earshot.domain.event.DomainEvent;
 import io.earshot.domain.event.DomainEvent.AccountChanged;
 import io.earshot.domain.event.DomainEvent.ApprovalPolicyUpdated;
 import io.earshot.domain.event.DomainEvent.BrandChanged;
+import io.earshot.domain.event.DomainEvent.BroadcastChanged;
+import io.earshot.domain.event.DomainEvent.BroadcastProgress;
 import io.earshot.domain.event.DomainEvent.CaseAssigned;
 import io.earshot.domain.event.DomainEvent.CaseMentionAdded;
 import io.earshot.domain.event.DomainEvent.CaseMentionsMoved;
@@ -65,6 +67,12 @@ public final class EventCodec {
     if (event instanceof ConnectorBudgetWarning w) {
       return new JsonObject().put("account", w.account()).put("platform", w.platform())
           .put("budget", EventPayloads.budget(w.spend()));
+    }
+    if (event instanceof BroadcastChanged b) {
+      return new JsonObject().put("broadcast", EventPayloads.broadcast(b.broadcast())).put("detail", b.detail());
+    }
+    if (event instanceof BroadcastProgress p) {
+      return EventPayloads.broadcastProgress(p.broadcast(), p.notices(), p.posts());
     }
     AccountChanged a = (AccountChanged) event;
     return new JsonObject().put("username", a.username()).put("detail", a.detail());
@@ -148,6 +156,12 @@ public final class EventCodec {
     }
     if (event instanceof ConnectorBudgetWarning w) {
       return "budget " + w.spend().level().code();
+    }
+    if (event instanceof BroadcastChanged b) {
+      return b.detail();
+    }
+    if (event instanceof BroadcastProgress p) {
+      return p.broadcast().state().code();
     }
     return ((AccountChanged) event).detail();
   }

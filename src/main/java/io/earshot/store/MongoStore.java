@@ -50,6 +50,10 @@ public final class MongoStore implements AutoCloseable {
   public static final String CONNECTOR_SWITCHES = "connector_switches";
   public static final String OAUTH_TOKENS = "connector_tokens";
   public static final String PUBLISH_ATTEMPTS = "connector_publish_attempts";
+  public static final String BROADCASTS = "broadcasts";
+  public static final String BROADCAST_NOTICES = "broadcast_notices";
+  public static final String NOTICE_PACING = "notice_pacing";
+  public static final String ENGAGEMENT_SAMPLES = "engagement_samples";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own
@@ -153,7 +157,7 @@ public final class MongoStore implements AutoCloseable {
       collection(REPLIES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(REPLIES).createIndex(Indexes.ascending("state", "nextAttemptAt"));
       collection(USERS).createIndex(Indexes.ascending("username"), unique);
-      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES)) {
+      for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES, BROADCASTS)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));
@@ -161,6 +165,9 @@ public final class MongoStore implements AutoCloseable {
       collection(SESSIONS).createIndex(Indexes.ascending("username"));
       collection(SESSIONS).createIndex(Indexes.ascending("sessionId"));
       createAuditIndexes();
+      // One notice per (broadcast, customer), on every server: the embedded one keeps unique indexes.
+      collection(BROADCAST_NOTICES).createIndex(Indexes.ascending("broadcastId", "customerId"), unique);
+      collection(ENGAGEMENT_SAMPLES).createIndex(Indexes.ascending("postId", "at"));
       collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
       collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));
       return null;

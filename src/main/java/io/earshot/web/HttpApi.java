@@ -4,6 +4,7 @@ import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
 import io.earshot.brand.Brands;
+import io.earshot.broadcast.Broadcasts;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.StatusBoard;
@@ -55,7 +56,7 @@ public final class HttpApi {
                          MentionStore mentions, MongoStore mongo, RedisConnection redis, StatusBoard connectors,
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
-                         MetaWebhooks metaWebhooks) {
+                         MetaWebhooks metaWebhooks, Broadcasts broadcasts) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -160,7 +161,9 @@ public final class HttpApi {
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.templates(),
         services.mentions(), services.brands().directory()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
-    new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
+    new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC(),
+        services.broadcasts().service()).mount(v1);
+    new BroadcastRoutes(services.broadcasts().service(), services.broadcasts().templates()).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
