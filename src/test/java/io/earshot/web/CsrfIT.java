@@ -44,6 +44,8 @@ class CsrfIT {
   private static String deliveryId;
   private static String heldReplyId;
   private static String tokenId;
+  private static String sendingBroadcastId;
+  private static String pausedBroadcastId;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -64,6 +66,20 @@ class CsrfIT {
         .json().getString("id");
     tokenId = admin.post("/api/v1/tokens", new JsonObject().put("name", "csrf-revocable")).json().getString("id");
     webhooks();
+    sendingBroadcastId = forgedBroadcast("sending");
+    pausedBroadcastId = forgedBroadcast("paused");
+  }
+
+  /** A held broadcast moved to {@code state} in the store (never approved, so the runner never sends it). */
+  private static String forgedBroadcast(String state) {
+    String id = admin.post("/api/v1/broadcasts", broadcast()).json().getString("id");
+    hub.hub().mongo().write(() -> hub.hub().mongo().collection(MongoStore.BROADCASTS).updateOne(
+        com.mongodb.client.model.Filters.eq("_id", id), com.mongodb.client.model.Updates.set("state", state))).await();
+    return id;
+  }
+
+  private static JsonObject broadcast() {
+    return new JsonObject().put("text", "Maintenance tonight").put("accounts", new JsonArray().add("sandbox"));
   }
 
   /** Two endpoints on a receiver that accepts everything, and one delivered event to replay. */
@@ -121,6 +137,12 @@ class CsrfIT {
         new JsonObject().put("name", "Renamed by forgery")));
     samples.put("PATCH /api/v1/connectors/:name", new Sample("PATCH", "/api/v1/connectors/sandbox",
         new JsonObject().put("enabled", false)));
+    samples.put("POST /api/v1/broadcasts/preview", new Sample("POST", "/api/v1/broadcasts/preview", broadcast()));
+    samples.put("POST /api/v1/broadcasts", new Sample("POST", "/api/v1/broadcasts", broadcast()));
+    samples.put("POST /api/v1/broadcasts/:id/pause", new Sample("POST", "/api/v1/broadcasts/" + sendingBroadcastId
+        + "/pause", new JsonObject()));
+    samples.put("POST /api/v1/broadcasts/:id/resume", new Sample("POST", "/api/v1/broadcasts/" + pausedBroadcastId
+        + "/resume", new JsonObject()));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
@@ -249,7 +271,7 @@ class CsrfIT {
     MongoStore mongo = hub.hub().mongo();
     Map<String, Object> state = new LinkedHashMap<>();
     for (String name : List.of(MongoStore.USERS, MongoStore.SESSIONS, MongoStore.REPLIES, MongoStore.AUDIT,
-        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES)) {
+        MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES, MongoStore.BROADCASTS)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);
