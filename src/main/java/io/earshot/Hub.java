@@ -286,7 +286,9 @@ public final class Hub {
   private EngagementTracker engagementTracker(ReplyStore replies) {
     Duration every = config.outbound().engagementInterval();
     Lease lease = new Lease(redis, "engagement", UUID.randomUUID().toString(), every.multipliedBy(3));
-    return new EngagementTracker(vertx, replies, connectors.registry(), events, lease, clock, every);
+    return new EngagementTracker(vertx, replies, connectors.registry(), events, lease, clock, every,
+        new io.earshot.engagement.EngagementSchedule(config.outbound().engagementSchedule()),
+        new io.earshot.store.EngagementSamples(mongo));
   }
 
   /**

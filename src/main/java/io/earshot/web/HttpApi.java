@@ -164,6 +164,7 @@ public final class HttpApi {
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC(),
         services.broadcasts().service()).mount(v1);
     new BroadcastRoutes(services.broadcasts().service(), services.broadcasts().templates()).mount(v1);
+    new EngagementRoutes(new io.earshot.store.EngagementSamples(services.mongo())).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);

@@ -81,6 +81,7 @@ class RouteRolesIT {
     row("GET /api/v1/broadcasts/:id", "401 ok ok ok ok");
     row("POST /api/v1/broadcasts/:id/pause", "401 ok ok 403 ok");
     row("POST /api/v1/broadcasts/:id/resume", "401 403 ok 403 ok");
+    row("GET /api/v1/replies/:id/engagement", "401 ok ok ok ok");
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -214,6 +215,7 @@ class RouteRolesIT {
     c.put("POST /api/v1/broadcasts", send("POST", "/api/v1/broadcasts", broadcast()));
     c.put("GET /api/v1/broadcasts", get("/api/v1/broadcasts"));
     c.put("GET /api/v1/broadcast-templates", get("/api/v1/broadcast-templates"));
+    c.put("GET /api/v1/replies/:id/engagement", get("/api/v1/replies/no-such-reply/engagement"));
     c.put("GET /api/v1/broadcasts/:id", (who, api) -> api.get("/api/v1/broadcasts/" + heldBroadcast(null)).status());
     c.put("POST /api/v1/broadcasts/:id/pause", (who, api) -> send(api, "POST", "/api/v1/broadcasts/"
         + heldBroadcast("sending") + "/pause", new JsonObject()));
