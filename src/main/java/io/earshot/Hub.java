@@ -7,6 +7,8 @@ import io.earshot.auth.AuthSetup;
 import io.earshot.auth.Passwords;
 import io.earshot.brand.Brands;
 import io.earshot.casework.Casework;
+import io.earshot.broadcast.BroadcastTemplates;
+import io.earshot.broadcast.Broadcasts;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorAccounts;
@@ -45,6 +47,7 @@ import io.earshot.publish.TemplateFiller;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
 import io.earshot.runtime.CaseworkVerticle;
+import io.earshot.runtime.BroadcastVerticle;
 import io.earshot.runtime.ConnectorVerticle;
 import io.earshot.runtime.DetectionVerticle;
 import io.earshot.runtime.Deployments;
@@ -255,7 +258,7 @@ public final class Hub {
 
   /** What the HTTP verticles need from the publishing side: replies, their templates and approvals. */
   private record Publishing(ReplyService replies, SavedReplies templates, ApprovalService approvals,
-                            ApprovalPolicies policies, PublishStores stores) {
+                            ApprovalPolicies policies, PublishStores stores, Broadcasts broadcasts) {
   }
 
   private Future<Publishing> startPublishing(HubStores stores) {
@@ -273,8 +276,23 @@ public final class Hub {
     TemplateFiller filler = new TemplateFiller(saved, engine, stores.customers(), users, brands.directory());
     return backends.blocking(() -> TemplateFiles.read(templatesDir)).compose(saved::importOnce)
         .compose(imported -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
-            .map(v -> new Publishing(new ReplyService(publishStores, connectors.registry(), filler, policies,
-                publisher, clock), saved, approvals, policies, publishStores)));
+            .compose(v -> startBroadcasts(stores, publisher, policies))
+            .map(broadcasts -> new Publishing(new ReplyService(publishStores, connectors.registry(), filler, policies,
+                publisher, clock), saved, approvals, policies, publishStores, broadcasts)));
+  }
+
+  /** Broadcasts: their templates are read on the lifecycle pool, then the runner gets a verticle of its own. */
+  private Future<Broadcasts> startBroadcasts(HubStores stores, Publisher publisher, ApprovalPolicies policies) {
+    Path dir = config.http().webroot().resolve("templates/broadcasts");
+    Map<io.earshot.domain.Platform, io.earshot.domain.broadcast.Pace> paces = new java.util.HashMap<>();
+    config.outbound().broadcastPacing().forEach((code, p) -> io.earshot.domain.Platform.fromCode(code)
+        .ifPresent(platform -> paces.put(platform, new io.earshot.domain.broadcast.Pace(p.limit(), p.window()))));
+    return backends.blocking(() -> new BroadcastTemplates(dir)).compose(templates -> {
+      Broadcasts broadcasts = new Broadcasts(new Broadcasts.Needs(vertx, mongo, redis, connectors.instanceId(),
+          stores.cases(), stores.mentions(), stores.replies(), connectors.registry(), brands.directory(), events,
+          publisher, policies, templates, paces, clock));
+      return deployments.deploy("broadcasts", new BroadcastVerticle(broadcasts.runner())).map(broadcasts);
+    });
   }
 
   private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {
@@ -302,7 +320,8 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry()), casework, slas.policies(), assign, problems), config.http(),
+        new MetaWebhooks(connectors.registry()), casework, slas.policies(), assign, problems,
+        publishing.broadcasts()), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;
@@ -323,7 +342,9 @@ public final class Hub {
   private EngagementTracker engagementTracker(ReplyStore replies) {
     Duration every = config.outbound().engagementInterval();
     Lease lease = new Lease(redis, "engagement", UUID.randomUUID().toString(), every.multipliedBy(3));
-    return new EngagementTracker(vertx, replies, connectors.registry(), events, lease, clock, every);
+    return new EngagementTracker(vertx, replies, connectors.registry(), events, lease, clock, every,
+        new io.earshot.engagement.EngagementSchedule(config.outbound().engagementSchedule()),
+        new io.earshot.store.EngagementSamples(mongo));
   }
 
   /**

@@ -135,7 +135,49 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer("connectorLeaseSeconds", "EARSHOT_CONNECTOR_LEASE_SECONDS", 15, 1, 3600)),
         Duration.ofSeconds(integer("publishLeaseSeconds", "EARSHOT_PUBLISH_LEASE_SECONDS", 30, 1, 3600)),
         Duration.ofSeconds(integer("engagementIntervalSeconds", "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", 60, 1, 86_400)),
-        webhooks());
+        webhooks(), pacing(), engagementSchedule());
+  }
+
+  /** {@code platform=limit/windowSeconds,…}; the defaults are each platform's documented write limit. */
+  private Map<String, EarshotConfig.Pacing> pacing() {
+    String variable = "EARSHOT_BROADCAST_PACING";
+    List<String> items = list("broadcastPacing", variable);
+    if (items.isEmpty()) {
+      items = List.of("mastodon=300/300", "bluesky=1666/3600", "x=100/900");
+    }
+    Map<String, EarshotConfig.Pacing> paces = new java.util.LinkedHashMap<>();
+    for (String item : items) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)=(\\d{1,7})/(\\d{1,7})").matcher(item);
+      if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(3)) < 1) {
+        throw new ConfigException(variable + " (broadcastPacing): '" + item + "' is not platform=limit/windowSeconds");
+      }
+      paces.put(m.group(1), new EarshotConfig.Pacing(Integer.parseInt(m.group(2)),
+          Duration.ofSeconds(Integer.parseInt(m.group(3)))));
+    }
+    return paces;
+  }
+
+  /** When a post's engagement is read, as ages in seconds after it was sent: thinning out as it ages. */
+  private List<Duration> engagementSchedule() {
+    String variable = "EARSHOT_ENGAGEMENT_SCHEDULE";
+    List<String> items = list("engagementScheduleSeconds", variable);
+    if (items.isEmpty()) {
+      items = List.of("300", "3600", "21600", "86400", "604800");
+    }
+    List<Duration> ages = new java.util.ArrayList<>();
+    for (String item : items) {
+      try {
+        long seconds = Long.parseLong(item);
+        if (seconds < 1 || seconds > 90L * 86_400 || !ages.isEmpty() && seconds <= ages.get(ages.size() - 1).toSeconds()) {
+          throw new NumberFormatException();
+        }
+        ages.add(Duration.ofSeconds(seconds));
+      } catch (NumberFormatException e) {
+        throw new ConfigException(variable + " (engagementScheduleSeconds): '" + item
+            + "' must be ascending whole seconds from 1 to 90 days");
+      }
+    }
+    return List.copyOf(ages);
   }
 
   private Webhooks webhooks() {

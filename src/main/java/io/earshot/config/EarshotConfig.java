@@ -3,6 +3,7 @@ package io.earshot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hub's whole configuration, built once in {@code Main} from {@code earshot.json} plus the
@@ -66,7 +67,15 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
 
   /** Connector accounts and what goes out through them (replies, and events to webhooks). */
   public record Outbound(Path connectorsDir, Duration connectorLease, Duration publishLease,
-                         Duration engagementInterval, Webhooks webhooks) {
+                         Duration engagementInterval, Webhooks webhooks, Map<String, Pacing> broadcastPacing,
+                         List<Duration> engagementSchedule) {
+  }
+
+  /**
+   * A platform's limit for one account's broadcast posts and notices: {@code limit} requests in
+   * any {@code window} (the broadcast runner paces below it; see {@code broadcast/NoticePacer}).
+   */
+  public record Pacing(int limit, Duration window) {
   }
 
   /**

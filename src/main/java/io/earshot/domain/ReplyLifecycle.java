@@ -46,6 +46,19 @@ public final class ReplyLifecycle {
     return new Decision<>(after, List.of(new ReplySubmitted(after, actor, at)));
   }
 
+  /**
+   * A reply released by an approval given elsewhere (a broadcast's post or personal notice: the
+   * approver approved the broadcast): queued at once, bound to its exact text like any approval.
+   */
+  public static Decision<Reply> released(Reply draft, Approval approval, String actor, Instant at) {
+    require(draft, ReplyState.DRAFT, "released");
+    if (approval == null || !approval.permits(draft.text())) {
+      throw new DomainError.Forbidden("reply " + draft.id() + " is not the text approved");
+    }
+    Reply after = draft.withApproval(ReplyState.QUEUED, draft.text(), at, approval);
+    return new Decision<>(after, List.of(new ReplySubmitted(after, actor, at)));
+  }
+
   /** An agent submits a reply sent back to them again, with their new text. */
   public static Decision<Reply> resubmit(Reply returned, String text, ApprovalRule holding, String matched,
                                          String actor, Instant at) {

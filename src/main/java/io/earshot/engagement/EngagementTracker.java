@@ -12,6 +12,7 @@ import io.earshot.events.EventDispatcher;
 import io.earshot.store.MongoStore;
 import io.earshot.store.StaleWrite;
 import io.earshot.redis.Lease;
+import io.earshot.store.EngagementSamples;
 import io.earshot.store.ReplyStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,16 +27,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refreshes the likes, reposts and replies of what the brand sent in the last seven days. One
- * instance of the hub does it at a time (a Redis lease), every interval: sent replies are read
- * oldest measurement first, grouped by account, and asked of that account's connector in small
- * chunks. Every measurement is stored (so the next round starts with the stalest replies);
- * dashboards hear {@code reply.updated} only when a count changed. An account that fails
- * (rate-limited, unauthorized, down) is skipped for the round and never stops the others.
+ * Refreshes the likes, reposts and replies of what the brand sent (replies, broadcast posts and
+ * personal notices alike: all are rows of the outbox) on the {@link EngagementSchedule}: at
+ * fixed ages after sending, thinning out as a post ages. One instance of the hub does it at a
+ * time (a Redis lease), every interval: sent replies inside the schedule's horizon are read
+ * oldest measurement first, the due ones grouped by account and asked of that account's
+ * connector in small chunks. Every measurement is stored on the reply (so the next round starts
+ * with the stalest) and as a sample of the post's time series ({@code engagement_samples});
+ * dashboards hear {@code reply.engagement_updated} only when a count changed. An account that
+ * fails (rate-limited, unauthorized, down) is skipped for the round and never stops the others.
  */
 public final class EngagementTracker {
   private static final Logger LOG = LoggerFactory.getLogger(EngagementTracker.class);
-  private static final Duration WINDOW = Duration.ofDays(7);
   private static final int REPLIES_PER_ROUND = 500;
   // Mastodon reads one status per id; a small chunk keeps a round from bursting the rate limit.
   private static final int CHUNK = 20;
@@ -46,11 +49,16 @@ public final class EngagementTracker {
   private final Lease lease;
   private final Clock clock;
   private final Duration interval;
+  private final EngagementSchedule schedule;
+  private final EngagementSamples samples;
   private boolean stopped;
   private long timer = -1;
 
   public EngagementTracker(Vertx vertx, ReplyStore replies, ConnectorRegistry connectors, EventDispatcher events,
-                           Lease lease, Clock clock, Duration interval) {
+                           Lease lease, Clock clock, Duration interval, EngagementSchedule schedule,
+                           EngagementSamples samples) {
+    this.schedule = schedule;
+    this.samples = samples;
     this.vertx = vertx;
     this.replies = replies;
     this.connectors = connectors;
@@ -91,8 +99,12 @@ public final class EngagementTracker {
 
   /** One round over every account; completes with how many replies' counts changed. */
   Future<Integer> round() {
-    return replies.sentSince(clock.instant().minus(WINDOW), REPLIES_PER_ROUND).compose(sent -> {
+    var now = clock.instant();
+    // A post is due until just after its last age: the horizon plus a round's slack.
+    return replies.sentSince(now.minus(schedule.horizon()).minus(interval.multipliedBy(2)), REPLIES_PER_ROUND)
+        .compose(sent -> {
       Map<String, List<Reply>> byAccount = sent.stream().filter(r -> r.externalId() != null)
+          .filter(r -> schedule.due(r.sentAt(), r.engagement() == null ? null : r.engagement().measuredAt(), now))
           .collect(Collectors.groupingBy(Reply::account, LinkedHashMap::new, Collectors.toList()));
       Future<Integer> chain = Future.succeededFuture(0);
       for (Map.Entry<String, List<Reply>> account : byAccount.entrySet()) {
@@ -136,7 +148,7 @@ public final class EngagementTracker {
     Change change = Change.of(MongoStore.REPLIES, reply.id(), decision.events());
     // Every measurement is stored, changed or not: the next round starts with the stalest replies.
     return events.apply(change, () -> replies.save(decision.state(), reply.version(), change.id()))
-        .map(stored -> decision.changed())
+        .compose(stored -> samples.record(stored, measured).map(decision.changed()))
         .recover(e -> e instanceof StaleWrite ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 }

@@ -4,6 +4,8 @@ import io.earshot.domain.event.DomainEvent;
 import io.earshot.domain.event.DomainEvent.AccountChanged;
 import io.earshot.domain.event.DomainEvent.ApprovalPolicyUpdated;
 import io.earshot.domain.event.DomainEvent.BrandChanged;
+import io.earshot.domain.event.DomainEvent.BroadcastChanged;
+import io.earshot.domain.event.DomainEvent.BroadcastProgress;
 import io.earshot.domain.event.DomainEvent.CaseAssigned;
 import io.earshot.domain.event.DomainEvent.CaseMentionAdded;
 import io.earshot.domain.event.DomainEvent.CaseMentionsMoved;
@@ -91,6 +93,12 @@ public final class EventCodec {
     if (event instanceof TeamChanged t) {
       return new JsonObject().put("team", new JsonObject().put("name", t.team()).put("members", new JsonArray(t.members())))
           .put("detail", t.detail());
+    }
+    if (event instanceof BroadcastChanged b) {
+      return new JsonObject().put("broadcast", EventPayloads.broadcast(b.broadcast())).put("detail", b.detail());
+    }
+    if (event instanceof BroadcastProgress p) {
+      return EventPayloads.broadcastProgress(p.broadcast(), p.notices(), p.posts());
     }
     AccountChanged a = (AccountChanged) event;
     return new JsonObject().put("username", a.username()).put("detail", a.detail());
@@ -199,6 +207,12 @@ public final class EventCodec {
     }
     if (event instanceof TeamChanged t) {
       return t.detail();
+    }
+    if (event instanceof BroadcastChanged b) {
+      return b.detail();
+    }
+    if (event instanceof BroadcastProgress p) {
+      return p.broadcast().state().code();
     }
     return ((AccountChanged) event).detail();
   }

@@ -9,6 +9,9 @@ import io.earshot.domain.Priority;
 import io.earshot.domain.Reply;
 import io.earshot.domain.Triage;
 import io.earshot.domain.approval.Approval;
+import io.earshot.domain.broadcast.Broadcast;
+import io.earshot.domain.broadcast.NoticeCounts;
+import java.util.Map;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -88,6 +91,34 @@ public final class EventPayloads {
         .put("heldAt", time(a.heldAt())).put("escalateAt", time(a.escalateAt())).put("escalated", a.escalated())
         .put("submittedText", a.submittedText()).put("decidedBy", a.decidedBy()).put("decidedAt", time(a.decidedAt()))
         .put("approved", a.approvedSha256() != null).put("note", a.note());
+  }
+
+  /** A broadcast: what it says, where it goes, its state and approval (never the filled notices). */
+  public static JsonObject broadcast(Broadcast b) {
+    return new JsonObject().put("id", b.id()).put("version", b.version()).put("brand", b.brand())
+        .put("problemId", b.problemId()).put("text", b.text()).put("template", b.template())
+        .put("accounts", new JsonArray(b.accounts())).put("notifyAffected", b.notifyAffected())
+        .put("noticeText", b.noticeText()).put("noticeTemplate", b.noticeTemplate()).put("state", b.state().code())
+        .put("author", b.author()).put("noticesTotal", b.noticesTotal()).put("lastError", b.lastError())
+        .put("createdAt", time(b.createdAt())).put("updatedAt", time(b.updatedAt()))
+        .put("heldBy", b.approval() == null ? null : b.approval().ruleId()).put("approval", approval(b.approval()));
+  }
+
+  /** {@code broadcast.progress}: the broadcast, each post's state by account, notice counts by account and in all. */
+  public static JsonObject broadcastProgress(Broadcast b, Map<String, NoticeCounts> notices, Map<String, String> posts) {
+    JsonObject byAccount = new JsonObject();
+    NoticeCounts all = NoticeCounts.NONE;
+    for (Map.Entry<String, NoticeCounts> e : notices.entrySet()) {
+      byAccount.put(e.getKey(), counts(e.getValue()));
+      all = all.plus(e.getValue());
+    }
+    return new JsonObject().put("broadcast", broadcast(b)).put("posts", new JsonObject(new java.util.LinkedHashMap<>(posts)))
+        .put("notices", counts(all)).put("noticesByAccount", byAccount);
+  }
+
+  public static JsonObject counts(NoticeCounts c) {
+    return new JsonObject().put("total", c.total()).put("sent", c.sent()).put("queued", c.queued())
+        .put("failed", c.failed());
   }
 
   /** A brand: id, name, handles by platform code, IANA time zone, version and times. */

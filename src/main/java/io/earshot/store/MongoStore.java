@@ -54,6 +54,10 @@ public final class MongoStore implements AutoCloseable {
   public static final String SNOOZES = "snoozes";
   public static final String TAG_LIST = "tag_list";
   public static final String SAVED_REPLIES = "saved_replies";
+  public static final String BROADCASTS = "broadcasts";
+  public static final String BROADCAST_NOTICES = "broadcast_notices";
+  public static final String NOTICE_PACING = "notice_pacing";
+  public static final String ENGAGEMENT_SAMPLES = "engagement_samples";
 
   /**
    * How long an operation waits for a reachable server. The 10 s used before (the driver's own
@@ -162,7 +166,7 @@ public final class MongoStore implements AutoCloseable {
       collection(NOTES).createIndex(Indexes.ascending("caseId", "createdAt"));
       collection(SNOOZES).createIndex(Indexes.ascending("until"));
       for (String versioned : List.of(CASES, REPLIES, WEBHOOKS, POLICIES, BRANDS, CONNECTOR_SWITCHES, TAG_LIST,
-          SAVED_REPLIES)) {
+          SAVED_REPLIES, BROADCASTS)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));
@@ -173,6 +177,9 @@ public final class MongoStore implements AutoCloseable {
       collection(SESSIONS).createIndex(Indexes.ascending("username"));
       collection(SESSIONS).createIndex(Indexes.ascending("sessionId"));
       createAuditIndexes();
+      // One notice per (broadcast, customer), on every server: the embedded one keeps unique indexes.
+      collection(BROADCAST_NOTICES).createIndex(Indexes.ascending("broadcastId", "customerId"), unique);
+      collection(ENGAGEMENT_SAMPLES).createIndex(Indexes.ascending("postId", "at"));
       collection(WEBHOOK_DUE).createIndex(Indexes.ascending("webhookId", "nextAttemptAt"));
       collection(SlaDueStore.COLLECTION).createIndex(Indexes.ascending("nextCheckAt"));
       collection(WEBHOOK_DELIVERIES).createIndex(Indexes.ascending("webhookId", "createdAt"));

@@ -32,7 +32,7 @@ final class ReplyDocs {
         .append("version", r.version());
   }
 
-  private static Document approval(Approval a) {
+  static Document approval(Approval a) {
     if (a == null) {
       return null;
     }
@@ -44,7 +44,7 @@ final class ReplyDocs {
         .append("note", a.note());
   }
 
-  private static Approval approval(Document d) {
+  static Approval approval(Document d) {
     if (d == null) {
       return null;
     }

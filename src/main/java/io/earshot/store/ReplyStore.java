@@ -55,6 +55,14 @@ public final class ReplyStore {
     });
   }
 
+  /** The replies with these ids (missing ones are left out). */
+  public Future<List<Reply>> byIds(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return mongo.run(() -> replies.find(in("_id", ids)).map(ReplyDocs::fromDoc).into(new ArrayList<>()));
+  }
+
   public Future<List<Reply>> ofCase(String caseId) {
     return mongo.run(() -> replies.find(eq("caseId", caseId)).sort(Sorts.ascending("createdAt"))
         .map(ReplyDocs::fromDoc).into(new ArrayList<>()));
@@ -71,7 +79,9 @@ public final class ReplyStore {
     List<String> keys = externalIds.stream().map(id -> platform + ":" + id).toList();
     return mongo.run(() -> {
       Map<String, String> found = new HashMap<>();
-      brandPosts.find(in("_id", keys)).forEach(d -> found.put(d.getString("externalId"), d.getString("caseId")));
+      // A broadcast's public post has no case: an answer to it joins its author's own case instead.
+      brandPosts.find(in("_id", keys)).filter(com.mongodb.client.model.Filters.ne("caseId", null))
+          .forEach(d -> found.put(d.getString("externalId"), d.getString("caseId")));
       return found;
     });
   }

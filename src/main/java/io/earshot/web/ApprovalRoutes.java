@@ -1,6 +1,8 @@
 package io.earshot.web;
 
 import io.earshot.auth.User;
+import io.earshot.broadcast.BroadcastService;
+import io.earshot.domain.broadcast.Broadcast;
 import io.earshot.domain.CareCase;
 import io.earshot.error.DomainError;
 import io.earshot.publish.ApprovalPolicies;
@@ -21,11 +23,13 @@ final class ApprovalRoutes {
   private final ApprovalService approvals;
   private final ApprovalPolicies policies;
   private final Clock clock;
+  private final BroadcastService broadcasts;
 
-  ApprovalRoutes(ApprovalService approvals, ApprovalPolicies policies, Clock clock) {
+  ApprovalRoutes(ApprovalService approvals, ApprovalPolicies policies, Clock clock, BroadcastService broadcasts) {
     this.approvals = approvals;
     this.policies = policies;
     this.clock = clock;
+    this.broadcasts = broadcasts;
   }
 
   void mount(Router api) {
@@ -35,18 +39,27 @@ final class ApprovalRoutes {
     api.put("/policies/approval").handler(this::replacePolicy);
   }
 
+  /** Held replies, then held broadcasts ({@code kind} tells them apart; a broadcast item has no case). */
   private void queue(RoutingContext ctx) {
-    approvals.queue(Authenticator.user(ctx)).onSuccess(pending -> {
+    User user = Authenticator.user(ctx);
+    approvals.queue(user).compose(pending -> broadcasts.pending(user).map(held -> {
       JsonArray items = new JsonArray();
       pending.forEach(p -> items.add(item(p)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size()));
-    }).onFailure(ctx::fail);
+      held.forEach(b -> items.add(broadcastItem(b)));
+      return new JsonObject().put("items", items).put("total", items.size());
+    })).onSuccess(body -> Bodies.json(ctx, 200, body)).onFailure(ctx::fail);
+  }
+
+  private JsonObject broadcastItem(Broadcast b) {
+    long waiting = Duration.between(b.approval().heldAt(), clock.instant()).toSeconds();
+    return new JsonObject().put("kind", "broadcast").put("broadcast", BroadcastJson.broadcast(b))
+        .put("heldBy", b.approval().ruleId()).put("waitingSeconds", Math.max(0, waiting));
   }
 
   private JsonObject item(ApprovalService.Pending p) {
     JsonObject reply = ApiJson.reply(p.reply());
     long waiting = Duration.between(p.reply().approval().heldAt(), clock.instant()).toSeconds();
-    return new JsonObject().put("reply", reply).put("heldBy", p.reply().approval().ruleId())
+    return new JsonObject().put("kind", "reply").put("reply", reply).put("heldBy", p.reply().approval().ruleId())
         .put("waitingSeconds", Math.max(0, waiting)).put("case", caseContext(p.careCase()));
   }
 
@@ -61,12 +74,19 @@ final class ApprovalRoutes {
         .put("createdAt", ApiJson.time(c.createdAt()));
   }
 
+  /** The id names a held reply or a held broadcast; both are decided with the same body. */
   private void decide(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
-    var verdict = new ApprovalService.Verdict(Bodies.requiredString(body, "decision"),
-        Bodies.optionalString(body, "text"), Bodies.optionalString(body, "reason"));
-    approvals.decide(ctx.pathParam("replyId"), verdict, Authenticator.user(ctx))
-        .onSuccess(r -> Bodies.json(ctx, 200, ApiJson.reply(r))).onFailure(ctx::fail);
+    String decision = Bodies.requiredString(body, "decision");
+    String text = Bodies.optionalString(body, "text");
+    String reason = Bodies.optionalString(body, "reason");
+    String id = ctx.pathParam("replyId");
+    broadcasts.exists(id).compose(isBroadcast -> isBroadcast
+        ? broadcasts.decide(id, new BroadcastService.Verdict(decision, text, reason), Authenticator.user(ctx))
+            .map(BroadcastJson::broadcast)
+        : approvals.decide(id, new ApprovalService.Verdict(decision, text, reason), Authenticator.user(ctx))
+            .map(ApiJson::reply))
+        .onSuccess(json -> Bodies.json(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   private void policy(RoutingContext ctx) {

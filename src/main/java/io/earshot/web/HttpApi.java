@@ -6,6 +6,7 @@ import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
 import io.earshot.brand.Brands;
 import io.earshot.casework.Casework;
+import io.earshot.broadcast.Broadcasts;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.StatusBoard;
@@ -62,7 +63,8 @@ public final class HttpApi {
                          AccountAudit accountAudit, WebhookService webhooks, ApprovalService approvals,
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
                          MetaWebhooks metaWebhooks, Casework casework, SlaPolicies slaPolicies,
-                         Assign assign, Problems problems) {
+                         Assign assign, Problems problems,
+                         Broadcasts broadcasts) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -169,7 +171,10 @@ public final class HttpApi {
     new TemplateRoutes(services.templates(), services.replies()).mount(v1);
     new ViewRoutes(new SavedViews(new ViewStore(services.mongo()), Clock.systemUTC()), services.inbox()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
-    new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC()).mount(v1);
+    new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC(),
+        services.broadcasts().service()).mount(v1);
+    new BroadcastRoutes(services.broadcasts().service(), services.broadcasts().templates()).mount(v1);
+    new EngagementRoutes(new io.earshot.store.EngagementSamples(services.mongo())).mount(v1);
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);

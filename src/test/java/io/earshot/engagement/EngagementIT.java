@@ -13,9 +13,11 @@ import io.earshot.testing.ApiClient;
 import io.earshot.testing.LiveListener;
 import io.earshot.testing.TestHub;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Engagement of the brand's replies")
 class EngagementIT {
   private static final String ACCOUNT = "brand-mastodon";
+  private static final String SECONDS = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(String::valueOf)
+      .collect(java.util.stream.Collectors.joining(","));
   private Vertx vertx;
   private MastodonEmulator emulator;
   private Path connectors;
@@ -50,7 +54,9 @@ class EngagementIT {
   void countsReachTheCase() throws Exception {
     emulator.seedMentions(1, 0);
     try (TestHub hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", connectors.toString(),
-        "MASTODON_TOKEN", MastodonEmulator.TOKEN, "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "1"))) {
+        "MASTODON_TOKEN", MastodonEmulator.TOKEN, "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "1",
+        // A reading at every second of the post's first half minute, so each round measures it.
+        "EARSHOT_ENGAGEMENT_SCHEDULE", SECONDS))) {
       ApiClient api = hub.api().login("admin", hub.adminPassword());
       assertTrue(eventually(Duration.ofSeconds(15), () -> mentionTotal(api, "mastodon") == 1));
       String caseId = HubAccounts.stored(hub, ACCOUNT).values().iterator().next().getString("caseId");
@@ -76,6 +82,41 @@ class EngagementIT {
         assertTrue(eventually(Duration.ofSeconds(2), () -> updates(live, replyId) == 2), "a change is announced");
       }
     }
+  }
+
+  @Test
+  @DisplayName("a sent reply is measured at the schedule's ages only, kept as a time series of samples")
+  void samplesThinOutWithAge() {
+    emulator.seedMentions(1, 0);
+    try (TestHub hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", connectors.toString(),
+        "MASTODON_TOKEN", MastodonEmulator.TOKEN, "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "1",
+        "EARSHOT_ENGAGEMENT_SCHEDULE", "2,4,8"))) {
+      ApiClient api = hub.api().login("admin", hub.adminPassword());
+      assertTrue(eventually(Duration.ofSeconds(15), () -> mentionTotal(api, "mastodon") == 1));
+      String caseId = HubAccounts.stored(hub, ACCOUNT).values().iterator().next().getString("caseId");
+      String replyId = api.post("/api/v1/cases/" + caseId + "/replies",
+          new JsonObject().put("text", "Thanks, this is fixed now.")).json().getString("id");
+      assertTrue(eventually(Duration.ofSeconds(15), () -> "sent".equals(reply(api, caseId, replyId).getString("state"))));
+      String statusId = reply(api, caseId, replyId).getString("externalId");
+      emulator.setCounts(statusId, 1, 0, 0);
+      assertTrue(eventually(Duration.ofSeconds(10), () -> samples(api, replyId).size() == 1), "the first age");
+      emulator.setCounts(statusId, 4, 1, 0);
+      assertTrue(eventually(Duration.ofSeconds(10), () -> samples(api, replyId).size() == 2), "the second age");
+      emulator.setCounts(statusId, 6, 2, 1);
+      assertTrue(eventually(Duration.ofSeconds(15), () -> samples(api, replyId).size() == 3), "the last age");
+      // Past the last age nothing more is read: two more rounds leave three samples.
+      long roundsBefore = emulator.faults().requests();
+      assertTrue(eventually(Duration.ofSeconds(10), () -> emulator.faults().requests() > roundsBefore + 2));
+      JsonArray series = samples(api, replyId);
+      assertEquals(3, series.size(), series.encode());
+      assertEquals(List.of(1L, 4L, 6L), series.stream().map(o -> ((JsonObject) o).getLong("likes")).toList());
+      List<Long> ages = series.stream().map(o -> ((JsonObject) o).getLong("ageSeconds")).toList();
+      assertTrue(ages.get(0) >= 2 && ages.get(1) >= 4 && ages.get(2) >= 8, "taken at or after each age: " + ages);
+    }
+  }
+
+  private static JsonArray samples(ApiClient api, String replyId) {
+    return api.get("/api/v1/replies/" + replyId + "/engagement").json().getJsonArray("items");
   }
 
   private static long updates(LiveListener live, String replyId) {

@@ -48,6 +48,8 @@ class CsrfIT {
   private static String deletableTemplateId;
   private static String viewId;
   private static String deletableViewId;
+  private static String sendingBroadcastId;
+  private static String pausedBroadcastId;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -74,6 +76,20 @@ class CsrfIT {
     viewId = admin.post("/api/v1/views", new JsonObject().put("name", "Kept")).json().getString("id");
     deletableViewId = admin.post("/api/v1/views", new JsonObject().put("name", "Doomed")).json().getString("id");
     webhooks();
+    sendingBroadcastId = forgedBroadcast("sending");
+    pausedBroadcastId = forgedBroadcast("paused");
+  }
+
+  /** A held broadcast moved to {@code state} in the store (never approved, so the runner never sends it). */
+  private static String forgedBroadcast(String state) {
+    String id = admin.post("/api/v1/broadcasts", broadcast()).json().getString("id");
+    hub.hub().mongo().write(() -> hub.hub().mongo().collection(MongoStore.BROADCASTS).updateOne(
+        com.mongodb.client.model.Filters.eq("_id", id), com.mongodb.client.model.Updates.set("state", state))).await();
+    return id;
+  }
+
+  private static JsonObject broadcast() {
+    return new JsonObject().put("text", "Maintenance tonight").put("accounts", new JsonArray().add("sandbox"));
   }
 
   /** Two endpoints on a receiver that accepts everything, and one delivered event to replay. */
@@ -150,6 +166,12 @@ class CsrfIT {
     samples.put("PATCH /api/v1/views/:id", new Sample("PATCH", "/api/v1/views/" + viewId,
         new JsonObject().put("shared", true)));
     samples.put("DELETE /api/v1/views/:id", new Sample("DELETE", "/api/v1/views/" + deletableViewId, null));
+    samples.put("POST /api/v1/broadcasts/preview", new Sample("POST", "/api/v1/broadcasts/preview", broadcast()));
+    samples.put("POST /api/v1/broadcasts", new Sample("POST", "/api/v1/broadcasts", broadcast()));
+    samples.put("POST /api/v1/broadcasts/:id/pause", new Sample("POST", "/api/v1/broadcasts/" + sendingBroadcastId
+        + "/pause", new JsonObject()));
+    samples.put("POST /api/v1/broadcasts/:id/resume", new Sample("POST", "/api/v1/broadcasts/" + pausedBroadcastId
+        + "/resume", new JsonObject()));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
@@ -281,7 +303,7 @@ class CsrfIT {
         MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES,
         MongoStore.SAVED_REPLIES,
         io.earshot.store.TeamStore.TEAMS,
-        io.earshot.store.ViewStore.VIEWS)) {
+        io.earshot.store.ViewStore.VIEWS, MongoStore.BROADCASTS)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

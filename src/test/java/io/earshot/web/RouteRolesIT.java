@@ -92,6 +92,14 @@ class RouteRolesIT {
     row("GET /api/v1/policies/routing", "401 403 ok 403 ok");
     row("PUT /api/v1/policies/routing", "401 403 403 403 ok");
     row("GET /api/v1/agents", "401 ok ok ok ok");
+    row("POST /api/v1/broadcasts/preview", "401 ok ok 403 ok");
+    row("POST /api/v1/broadcasts", "401 ok ok 403 ok");
+    row("GET /api/v1/broadcasts", "401 ok ok ok ok");
+    row("GET /api/v1/broadcast-templates", "401 ok ok ok ok");
+    row("GET /api/v1/broadcasts/:id", "401 ok ok ok ok");
+    row("POST /api/v1/broadcasts/:id/pause", "401 ok ok 403 ok");
+    row("POST /api/v1/broadcasts/:id/resume", "401 403 ok 403 ok");
+    row("GET /api/v1/replies/:id/engagement", "401 ok ok ok ok");
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -240,6 +248,7 @@ class RouteRolesIT {
     c.put("GET /api/v1/connectors", get("/api/v1/connectors"));
     c.put("PATCH /api/v1/connectors/:name", send("PATCH", "/api/v1/connectors/sandbox", new JsonObject().put("enabled", true)));
     assignCalls(c);
+    broadcastCalls(c);
     return c;
   }
 
@@ -261,6 +270,37 @@ class RouteRolesIT {
     String name = "team-" + SEQ.incrementAndGet();
     as.get("admin").post("/api/v1/teams", new JsonObject().put("name", name));
     return name;
+  }
+
+  private static void broadcastCalls(Map<String, Call> c) {
+    c.put("POST /api/v1/broadcasts/preview", send("POST", "/api/v1/broadcasts/preview", broadcast()));
+    c.put("POST /api/v1/broadcasts", send("POST", "/api/v1/broadcasts", broadcast()));
+    c.put("GET /api/v1/broadcasts", get("/api/v1/broadcasts"));
+    c.put("GET /api/v1/broadcast-templates", get("/api/v1/broadcast-templates"));
+    c.put("GET /api/v1/replies/:id/engagement", get("/api/v1/replies/no-such-reply/engagement"));
+    c.put("GET /api/v1/broadcasts/:id", (who, api) -> api.get("/api/v1/broadcasts/" + heldBroadcast(null)).status());
+    c.put("POST /api/v1/broadcasts/:id/pause", (who, api) -> send(api, "POST", "/api/v1/broadcasts/"
+        + heldBroadcast("sending") + "/pause", new JsonObject()));
+    c.put("POST /api/v1/broadcasts/:id/resume", (who, api) -> send(api, "POST", "/api/v1/broadcasts/"
+        + heldBroadcast("paused") + "/resume", new JsonObject()));
+  }
+
+  private static JsonObject broadcast() {
+    return new JsonObject().put("text", "Scheduled maintenance tonight " + SEQ.incrementAndGet())
+        .put("accounts", new JsonArray().add("sandbox"));
+  }
+
+  /**
+   * A broadcast held for approval, moved straight to {@code state} in the store when given (it is
+   * not approved, so the runner never publishes it: it stays sending, or fails once resumed).
+   */
+  private static String heldBroadcast(String state) {
+    String id = as.get("agent").post("/api/v1/broadcasts", broadcast()).json().getString("id");
+    if (state != null) {
+      hub.hub().mongo().write(() -> hub.hub().mongo().collection("broadcasts").updateOne(
+          com.mongodb.client.model.Filters.eq("_id", id), com.mongodb.client.model.Updates.set("state", state))).await();
+    }
+    return id;
   }
 
   private static void webhookCalls(Map<String, Call> c) {

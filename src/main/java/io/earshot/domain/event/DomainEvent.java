@@ -10,6 +10,8 @@ import io.earshot.domain.Reply;
 import io.earshot.problem.Alert;
 import io.earshot.problem.Department;
 import io.earshot.problem.Problem;
+import io.earshot.domain.broadcast.Broadcast;
+import io.earshot.domain.broadcast.NoticeCounts;
 import java.time.Instant;
 import java.util.List;
 
@@ -528,6 +530,34 @@ public sealed interface DomainEvent {
 
     public String subject() {
       return "policy:detection";
+    }
+  }
+
+  /**
+   * A broadcast's lifecycle moved ({@code broadcast.submitted}, {@code .approved}, {@code .rejected},
+   * {@code .started}, {@code .paused}, {@code .resumed}, {@code .finished}); carries the broadcast
+   * after the change and {@code detail}, a sentence for the audit log.
+   */
+  record BroadcastChanged(EventType type, Broadcast broadcast, String actor, String detail, Instant at)
+      implements DomainEvent {
+    public String subject() {
+      return "broadcast:" + broadcast.id();
+    }
+  }
+
+  /** Where a broadcast's notices stand, per account, and the state of each public post by account. */
+  record BroadcastProgress(Broadcast broadcast, java.util.Map<String, NoticeCounts> notices,
+                           java.util.Map<String, String> posts, Instant at) implements DomainEvent {
+    public EventType type() {
+      return EventType.BROADCAST_PROGRESS;
+    }
+
+    public String actor() {
+      return "system:broadcasts";
+    }
+
+    public String subject() {
+      return "broadcast:" + broadcast.id();
     }
   }
 }

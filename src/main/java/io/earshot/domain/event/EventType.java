@@ -89,7 +89,19 @@ public enum EventType {
   DEPARTMENT_DELETED("department.deleted", Delivery.RECORDED),
   /** The spike detector raised an alert; every dashboard shows it. */
   ALERT_RAISED("alert.raised", Delivery.RECORDED),
-  DETECTION_POLICY_UPDATED("detection_policy.updated", Delivery.RECORDED);
+  DETECTION_POLICY_UPDATED("detection_policy.updated", Delivery.RECORDED),
+  /** A broadcast was written, held for approval (every broadcast is). */
+  BROADCAST_SUBMITTED("broadcast.submitted", Delivery.RECORDED),
+  BROADCAST_APPROVED("broadcast.approved", Delivery.RECORDED),
+  BROADCAST_REJECTED("broadcast.rejected", Delivery.RECORDED),
+  /** The runner created its posts and began the personal notices. */
+  BROADCAST_STARTED("broadcast.started", Delivery.RECORDED),
+  BROADCAST_PAUSED("broadcast.paused", Delivery.RECORDED),
+  BROADCAST_RESUMED("broadcast.resumed", Delivery.RECORDED),
+  /** Every post and notice reached a final state (or the broadcast was refused): sent or failed. */
+  BROADCAST_FINISHED("broadcast.finished", Delivery.RECORDED),
+  /** Live progress of posts and notices per account; best effort, the API reads the same counts. */
+  BROADCAST_PROGRESS("broadcast.progress", Delivery.TRANSIENT);
 
   /** Whether an event survives a crash on its way to durable listeners. */
   public enum Delivery { RECORDED, TRANSIENT }

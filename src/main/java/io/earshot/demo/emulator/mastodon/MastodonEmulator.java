@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ public final class MastodonEmulator extends EmulatorServer {
   private final MastodonStreams streams;
   private volatile String validToken = TOKEN;
   private volatile int maxCharacters = 500;
+  private final RequestWindow window = new RequestWindow();
 
   /** A Mastodon server: numeric snowflake ids. */
   public MastodonEmulator(Vertx vertx) {
@@ -51,6 +53,24 @@ public final class MastodonEmulator extends EmulatorServer {
   public Future<Void> stop() {
     streams.stop();
     return super.stop();
+  }
+
+  /**
+   * Enforces the per-account limit like a real server: {@code requests} per fixed {@code window},
+   * 429 with {@code X-RateLimit-*} headers past it (real Mastodon: 300 per 5 minutes).
+   */
+  public void enforceRateLimit(int requests, Duration per) {
+    window.set(requests, per);
+  }
+
+  /** Requests answered 429 by the enforced limit (not by injected faults). */
+  public int rateLimitRefusals() {
+    return window.refused();
+  }
+
+  /** The most requests the enforced limit counted in one window. */
+  public int mostRequestsInAWindow() {
+    return window.mostInAWindow();
   }
 
   /** Closes every open streaming connection, as a restart of the streaming server would. */
@@ -121,8 +141,14 @@ public final class MastodonEmulator extends EmulatorServer {
 
   private void authorize(RoutingContext ctx) {
     if (("Bearer " + validToken).equals(ctx.request().getHeader("Authorization"))) {
-      ctx.response().putHeader("X-RateLimit-Limit", "300").putHeader("X-RateLimit-Remaining", "299")
-          .putHeader("X-RateLimit-Reset", Instant.now().plusSeconds(300).toString());
+      RequestWindow.Verdict v = window.take(Instant.now());
+      ctx.response().putHeader("X-RateLimit-Limit", String.valueOf(v.limit()))
+          .putHeader("X-RateLimit-Remaining", String.valueOf(v.remaining()))
+          .putHeader("X-RateLimit-Reset", v.reset().toString());
+      if (!v.allowed()) {
+        json(ctx, 429, new JsonObject().put("error", "Too many requests"));
+        return;
+      }
       ctx.next();
     } else {
       json(ctx, 401, new JsonObject().put("error", "The access token is invalid"));
