@@ -1,5 +1,6 @@
 package io.earshot.web;
 
+import io.earshot.analytics.Analytics;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
@@ -164,6 +165,7 @@ public final class HttpApi {
     new BrandRoutes(services.brands().service()).mount(v1);
     new ConnectorRoutes(services.connectorAccounts(), Clock.systemUTC()).mount(v1);
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
+    new AnalyticsRoutes(Analytics.service(services.mongo(), services.brands().directory()), Clock.systemUTC()).mount(v1);
     return v1;
   }
 
