@@ -11,6 +11,7 @@ import { canApprove, createApprovalQueue } from './approvals.js';
 import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
+import { canReadAnalytics, createAnalyticsPage } from './analytics.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
@@ -81,7 +82,7 @@ async function verifySession() {
 }
 
 // view → the element that holds it
-const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people' };
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', analytics: 'analytics', audit: 'audit', people: 'people' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -98,6 +99,16 @@ function wireAdmin(me) {
   const people = createPeoplePage($('#people'), { me });
   onShow = { audit: audit.load, people: people.load };
   for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = false;
+}
+
+/** The analytics page, for marketers, managers and admins; a marketer's only view besides the inbox. */
+function wireAnalytics(me) {
+  const page = createAnalyticsPage($('#analytics'), { me });
+  onShow.analytics = page.load;
+  $('[data-view=analytics]').hidden = false;
+  $('#views').hidden = false;
+  for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
+  return page;
 }
 
 function wireApprovals(me) {
@@ -140,6 +151,8 @@ async function start(me) {
   const approvals = canApprove(me) ? wireApprovals(me) : null;
   const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
   if ((me.roles || []).includes('admin')) wireAdmin(me);
+  const analytics = canReadAnalytics(me) ? wireAnalytics(me) : null;
+  if (!approvals) for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = true;
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
@@ -204,6 +217,9 @@ async function start(me) {
       $('#connectors').replaceChildren();
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
       for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = true;
+      analytics?.stop();
+      $('[data-view=analytics]').hidden = true;
+      for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = false;
       onShow = {};
       $('#views').hidden = true;
       showView('inbox');

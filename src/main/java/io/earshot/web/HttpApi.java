@@ -118,6 +118,7 @@ public final class HttpApi {
     root.get("/metrics").handler(metrics::handle);
     root.route("/api/*").subRouter(api(found));
     root.route().handler(new DashboardFiles(authenticator)::handle);
+    root.route(DashboardFiles.ECHARTS_PATH + "*").handler(DashboardFiles.echarts());
     root.route().handler(StaticHandler.create(config.webroot().toString()).setCachingEnabled(false)
         .setIndexPage("index.html"));
     root.route().handler(ctx -> ctx.fail(404));
