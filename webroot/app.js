@@ -16,6 +16,7 @@ import { showSlaAlert, startSlaTicker } from './sla.js';
 import { createSavedRepliesAdmin } from './saved-replies-admin.js';
 import { wireShortcuts } from './keyboard.js';
 import { createKeyboardCommands } from './commands.js';
+import { canReadAnalytics, createAnalyticsPage } from './analytics.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
@@ -86,8 +87,8 @@ async function verifySession() {
 }
 
 // view → the element that holds it
-const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people',
-  sla: 'sla-admin', 'saved-replies': 'saved-replies' };
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', analytics: 'analytics', audit: 'audit',
+  people: 'people', sla: 'sla-admin', 'saved-replies': 'saved-replies' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -105,6 +106,16 @@ function wireAdmin(me) {
   const sla = createSlaAdminPage($('#sla-admin'));
   onShow = { ...onShow, audit: audit.load, people: people.load, sla: () => sla.load().catch(() => {}) };
   for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = false;
+}
+
+/** The analytics page, for marketers, managers and admins; a marketer's only view besides the inbox. */
+function wireAnalytics(me) {
+  const page = createAnalyticsPage($('#analytics'), { me });
+  onShow.analytics = page.load;
+  $('[data-view=analytics]').hidden = false;
+  $('#views').hidden = false;
+  for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
+  return page;
 }
 
 function wireApprovals(me) {
@@ -157,6 +168,8 @@ async function start(me) {
   if ((me.roles || []).includes('admin')) wireAdmin(me);
   const savedReplies = approvals ? wireSavedReplies(view) : null;
   const reloadTemplates = () => api.templates().then(view.setTemplates).catch(() => {});
+  const analytics = canReadAnalytics(me) ? wireAnalytics(me) : null;
+  if (!approvals) for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = true;
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
@@ -225,6 +238,9 @@ async function start(me) {
       $('#connectors').replaceChildren();
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
       for (const b of document.querySelectorAll('#views [data-admin], #views [data-manager]')) b.hidden = true;
+      analytics?.stop();
+      $('[data-view=analytics]').hidden = true;
+      for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = false;
       onShow = {};
       $('#views').hidden = true;
       showView('inbox');

@@ -1,6 +1,7 @@
 package io.earshot;
 
 import io.earshot.assign.Assign;
+import io.earshot.analytics.Analytics;
 import io.earshot.audit.AuditTrail;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthSetup;
@@ -348,8 +349,8 @@ public final class Hub {
   }
 
   /**
-   * The event dispatcher with this instance's listeners: live fan-out, audit log, webhooks and
-   * the metrics' counts. The relay (started with the maintenance verticle) re-delivers what a
+   * The event dispatcher with this instance's listeners: live fan-out, audit log, webhooks,
+   * the metrics' counts and the analytics rollups. The relay (started with the maintenance verticle) re-delivers what a
    * crash or a failing durable listener left in the event queue.
    */
   private EventDispatcher eventSpine(AuditLog audit) {
@@ -360,6 +361,9 @@ public final class Hub {
     dispatcher.register(new AuditTrail(audit));
     dispatcher.register(webhooks.listener());
     dispatcher.register(metrics.listener());
+    if (config.ingest().analyticsRollups()) {
+      Analytics.listeners(mongo).forEach(dispatcher::register);
+    }
     relay = new EventRelay(vertx, queue, dispatcher, clock);
     return dispatcher;
   }

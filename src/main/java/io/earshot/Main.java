@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar earshot.jar [serve|score|eval|train|bench]}. The only place that reads the process
+ * {@code java -jar earshot.jar [serve|score|eval|train|bench|analytics]}. The only place that reads the process
  * environment: everything else receives the typed configuration.
  */
 public final class Main {
@@ -37,6 +37,7 @@ public final class Main {
       case "eval" -> EvalCommand.run(rest, System.out);
       case "train" -> TrainCommand.run(rest, System.out);
       case "bench" -> BenchCommand.run(rest, System.out);
+      case "analytics" -> AnalyticsCommand.run(rest, System.getenv(), System.out);
       case "help", "--help", "-h" -> usage(0);
       default -> usage(2);
     };
@@ -46,12 +47,13 @@ public final class Main {
   }
 
   private static int usage(int code) {
-    System.err.println("usage: java -jar earshot.jar [serve|score|eval|train|bench]");
+    System.err.println("usage: java -jar earshot.jar [serve|score|eval|train|bench|analytics]");
     System.err.println("  serve  run the hub (default); configuration from earshot.json and the environment");
     System.err.println("  score  score stdin (text or JSONL lines) to JSONL on stdout");
     System.err.println("  eval   cross-source evaluation of triage on the labelled data sets [--data DIR]");
     System.err.println("  train  retrain the bundled sentiment model [--data DIR] [--out DIR]");
-    System.err.println("  bench  measure the ingest pipeline and live latency; prints JSON");
+    System.err.println("  bench  measure the ingest pipeline and live latency; prints JSON (bench analytics: the analytics figures)");
+    System.err.println("  analytics rebuild  recount the analytics rollups from the stored mentions, cases and replies");
     return code;
   }
 

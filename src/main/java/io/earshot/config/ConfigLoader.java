@@ -104,7 +104,8 @@ public final class ConfigLoader {
   private Ingest ingest() {
     return new Ingest(integer("ingestBatchSize", "EARSHOT_INGEST_BATCH_SIZE", 500, 1, 10_000),
         Duration.ofMillis(integer("ingestBatchDelayMs", "EARSHOT_INGEST_BATCH_DELAY_MS", 5, 0, 10_000)),
-        Duration.ofHours(integer("reopenWindowHours", "EARSHOT_REOPEN_WINDOW_HOURS", 72, 0, 24 * 365)));
+        Duration.ofHours(integer("reopenWindowHours", "EARSHOT_REOPEN_WINDOW_HOURS", 72, 0, 24 * 365)),
+        onOff("analyticsRollups", "EARSHOT_ANALYTICS_ROLLUPS", true));
   }
 
   private Security security() {

@@ -46,8 +46,11 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
   public record MongoDurability(String writeConcern, boolean journal, boolean embeddedFsync) {
   }
 
-  /** The ingest pipeline and threading. */
-  public record Ingest(int batchSize, Duration batchDelay, Duration reopenWindow) {
+  /**
+   * The ingest pipeline and threading; {@code analyticsRollups}: whether this instance keeps the
+   * analytics rollups from its events (off only to measure what they cost; rebuild them after).
+   */
+  public record Ingest(int batchSize, Duration batchDelay, Duration reopenWindow, boolean analyticsRollups) {
   }
 
   /**

@@ -2,6 +2,7 @@ package io.earshot.web;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.util.regex.Pattern;
 
 /**
@@ -11,11 +12,22 @@ import java.util.regex.Pattern;
  * there) is served only to a signed-in caller.
  */
 final class DashboardFiles {
+  /** Where the dashboard loads Apache ECharts from: the WebJar's {@code dist/} on the class path. */
+  static final String ECHARTS_PATH = "/vendor/echarts/";
+  private static final String ECHARTS_JAR_DIR = "META-INF/resources/webjars/echarts/5.3.1/dist";
   private static final Pattern PUBLIC = Pattern.compile("/|/[A-Za-z0-9_-]+\\.(html|js|mjs|css|svg|ico|png|woff2?)");
   private final Authenticator authenticator;
 
   DashboardFiles(Authenticator authenticator) {
     this.authenticator = authenticator;
+  }
+
+  /**
+   * ECharts from its WebJar (a Maven dependency; nothing third-party is copied into the
+   * repository), cached by the browser since the path names the version's files.
+   */
+  static StaticHandler echarts() {
+    return StaticHandler.create(ECHARTS_JAR_DIR).setCachingEnabled(true).setMaxAgeSeconds(86_400);
   }
 
   void handle(RoutingContext ctx) {

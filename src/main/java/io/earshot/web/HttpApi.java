@@ -1,6 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.assign.Assign;
+import io.earshot.analytics.Analytics;
 import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthService;
 import io.earshot.auth.UserService;
@@ -126,6 +127,7 @@ public final class HttpApi {
     root.get("/metrics").handler(metrics::handle);
     root.route("/api/*").subRouter(api(found));
     root.route().handler(new DashboardFiles(authenticator)::handle);
+    root.route(DashboardFiles.ECHARTS_PATH + "*").handler(DashboardFiles.echarts());
     root.route().handler(StaticHandler.create(config.webroot().toString()).setCachingEnabled(false)
         .setIndexPage("index.html"));
     root.route().handler(ctx -> ctx.fail(404));
@@ -186,6 +188,7 @@ public final class HttpApi {
     new ProblemRoutes(services.problems()).mount(v1);
     new DepartmentRoutes(services.problems().departments()).mount(v1);
     new AlertRoutes(services.problems().alerts()).mount(v1);
+    new AnalyticsRoutes(Analytics.service(services.mongo(), services.brands().directory()), Clock.systemUTC()).mount(v1);
     return v1;
   }
 

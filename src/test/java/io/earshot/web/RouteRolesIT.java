@@ -47,6 +47,8 @@ class RouteRolesIT {
     row("DELETE /api/v1/tokens/:id", "401 ok ok ok ok"); // one's own token
     row("GET /api/v1/audit", "401 403 403 403 ok");
     row("GET /api/v1/audit/export.csv", "401 403 403 403 ok");
+    row("GET /api/v1/analytics/overview", "401 403 ok ok ok"); // for marketing and management, not agents
+    row("GET /api/v1/analytics/export.csv", "401 403 ok ok ok");
     row("GET /api/v1/users", "401 403 403 403 ok");
     row("POST /api/v1/users", "401 403 403 403 ok");
     row("PATCH /api/v1/users/:username", "401 403 403 403 ok");
@@ -204,6 +206,8 @@ class RouteRolesIT {
     });
     c.put("GET /api/v1/audit", get("/api/v1/audit"));
     c.put("GET /api/v1/audit/export.csv", get("/api/v1/audit/export.csv"));
+    c.put("GET /api/v1/analytics/overview", get("/api/v1/analytics/overview"));
+    c.put("GET /api/v1/analytics/export.csv", get("/api/v1/analytics/export.csv?view=reasons"));
     c.put("GET /api/v1/users", get("/api/v1/users"));
     c.put("POST /api/v1/users", (who, api) -> send(api, "POST", "/api/v1/users", new JsonObject()
         .put("username", "made-" + SEQ.incrementAndGet()).put("password", "made-password-123").put("roles", new JsonArray().add("agent"))));

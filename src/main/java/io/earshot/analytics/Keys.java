@@ -1,0 +1,42 @@
+package io.earshot.analytics;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Names inside a rollup document. Free values (reason codes, usernames, reply ids) become field
+ * names there, and MongoDB refuses a field name with a dot or a leading {@code $}: they are
+ * percent-encoded, reversibly. Days and hours are UTC. Pure.
+ */
+public final class Keys {
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
+
+  private Keys() {
+  }
+
+  /** {@code 2026-11-30} of an instant, in UTC. */
+  public static String day(Instant at) {
+    return DAY.format(at);
+  }
+
+  /** The hour of day (0..23, UTC) as a two-digit field name. */
+  static String hour(Instant at) {
+    return String.format("%02d", at.atZone(ZoneOffset.UTC).getHour());
+  }
+
+  /** The rollup document of one brand and platform on one day. */
+  public static String docId(String day, String brand, String platform) {
+    return day + "|" + brand + "|" + platform;
+  }
+
+  /** A value made safe as a field name: {@code %}, {@code .} and {@code $} percent-encoded. */
+  public static String safe(String value) {
+    return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+  }
+
+  /** The value a {@link #safe} field name stands for. */
+  public static String unsafe(String field) {
+    return field.replace("%2E", ".").replace("%24", "$").replace("%25", "%");
+  }
+}

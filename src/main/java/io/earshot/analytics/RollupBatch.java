@@ -1,0 +1,127 @@
+package io.earshot.analytics;
+
+import io.earshot.analytics.Facts.CaseFact;
+import io.earshot.analytics.Facts.MentionFact;
+import io.earshot.analytics.Facts.ReplyFact;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How each fact counts, gathered per rollup document: the one definition of every figure, used
+ * alike by the live listener (one batch per delivery) and the rebuild (one batch for everything).
+ * Field names are documented in {@code docs/ARCHITECTURE.md} ("Analytics"). Pure.
+ */
+public final class RollupBatch {
+  /** A case whose customer opened another with the same brand this recently before counts as a repeat. */
+  public static final Duration REPEAT_WINDOW = Duration.ofDays(7);
+  private final Map<String, RollupDelta> deltas = new LinkedHashMap<>();
+
+  public Collection<RollupDelta> deltas() {
+    return deltas.values();
+  }
+
+  public boolean isEmpty() {
+    return deltas.isEmpty();
+  }
+
+  /** A mention: volume by hour, sentiment by label, contact reasons, and its question if it asks one. */
+  public void mention(MentionFact m, String eventId) {
+    RollupDelta d = delta(m.createdAt(), m.brand(), m.platform(), eventId);
+    d.add("mentions", 1L);
+    d.add("mh." + Keys.hour(m.createdAt()), 1L);
+    String label = m.label() == null ? "neutral" : m.label();
+    d.add("s." + label + ".n", 1L);
+    d.add("s." + label + ".sum", m.sentiment());
+    m.reasons().forEach(code -> {
+      d.add("r." + Keys.safe(code), 1L);
+      d.add("rl." + Keys.safe(code) + "." + label, 1L);
+    });
+    String signature = Questions.signature(m.text());
+    if (signature != null) {
+      d.add("q." + signature, 1L);
+      d.keepLeast("qx." + signature, Questions.example(m.text()));
+    }
+  }
+
+  /** A case opened; {@code repeat} when the customer opened one with the brand within {@link #REPEAT_WINDOW}. */
+  public void opened(CaseFact c, boolean repeat, String eventId) {
+    RollupDelta d = delta(c.createdAt(), c.brand(), c.platform(), eventId);
+    d.add("opened", 1L);
+    if (repeat) {
+      d.add("repeats", 1L);
+    }
+  }
+
+  /** The case's first brand response, on the day it came, by how long the customer waited. */
+  public void firstResponse(CaseFact c, String eventId) {
+    RollupDelta d = delta(c.firstResponseAt(), c.brand(), c.platform(), eventId);
+    d.add("fr.n", 1L);
+    d.add("fr.b." + Histogram.bucket(seconds(c.createdAt(), c.firstResponseAt())), 1L);
+  }
+
+  /**
+   * A resolution, on its day: how long it took, whether the customer had gone silent since the
+   * brand's first answer (an exit), SLA met or breached, and whether a Problem caused it (avoidable).
+   */
+  public void resolved(CaseFact c, String eventId) {
+    RollupDelta d = delta(c.resolvedAt(), c.brand(), c.platform(), eventId);
+    d.add("resolved", 1L);
+    d.add("rs.b." + Histogram.bucket(seconds(c.createdAt(), c.resolvedAt())), 1L);
+    if (c.firstResponseAt() != null && c.lastMentionAt() != null && !c.lastMentionAt().isAfter(c.firstResponseAt())) {
+      d.add("exits", 1L);
+    }
+    if ("met".equals(c.slaState())) {
+      d.add("slaMet", 1L);
+    } else if ("breached".equals(c.slaState())) {
+      d.add("slaBreached", 1L);
+    }
+    if (c.problemId() != null) {
+      d.add("avoidable", 1L);
+    }
+    if (c.assignee() != null) {
+      d.add("a." + Keys.safe(c.assignee()) + ".resolved", 1L);
+    }
+  }
+
+  /** A brand reply published, counted for its author. */
+  public void sent(ReplyFact r, String brand, String eventId) {
+    RollupDelta d = delta(r.sentAt(), brand, r.platform(), eventId);
+    d.add("sent", 1L);
+    if (r.author() != null) {
+      d.add("a." + Keys.safe(r.author()) + ".sent", 1L);
+    }
+  }
+
+  /** An approver's decision on a held reply, with how long it waited, counted for the approver. */
+  public void decided(ReplyFact r, String brand, String eventId) {
+    RollupDelta d = delta(r.decidedAt(), brand, r.platform(), eventId);
+    d.add(r.approved() ? "approvals" : "rejections", 1L);
+    if (r.heldAt() != null) {
+      d.add("aw.b." + Histogram.bucket(seconds(r.heldAt(), r.decidedAt())), 1L);
+    }
+    if (r.decidedBy() != null) {
+      d.add("a." + Keys.safe(r.decidedBy()) + ".decided", 1L);
+    }
+  }
+
+  /** The engagement a sent reply has now (platforms report totals, so it is set, not added). */
+  public void engagement(ReplyFact r, String brand) {
+    RollupDelta d = delta(r.sentAt(), brand, r.platform(), null);
+    d.set("e." + Keys.safe(r.id()), new java.util.LinkedHashMap<String, Object>(Map.of(
+        "likes", r.likes(), "reposts", r.reposts(), "replies", r.replies())));
+  }
+
+  private RollupDelta delta(Instant at, String brand, String platform, String eventId) {
+    String day = Keys.day(at);
+    RollupDelta d = deltas.computeIfAbsent(Keys.docId(day, brand, platform), k -> new RollupDelta(day, brand, platform));
+    d.from(eventId);
+    return d;
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
+  }
+}

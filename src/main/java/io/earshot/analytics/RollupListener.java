@@ -1,0 +1,126 @@
+package io.earshot.analytics;
+
+import io.earshot.analytics.Facts.CaseFact;
+import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.domain.event.EventType;
+import io.earshot.events.EventEnvelope;
+import io.earshot.events.EventListener;
+import io.earshot.store.RollupSources;
+import io.earshot.store.RollupStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The reporting listener: turns the events of one change (an ingest batch, a reply sent, a case
+ * resolved) into one {@link RollupBatch} and adds it to the rollups in one bulk write. Durable, so
+ * it gets every recorded event at least once; the store's replay keys make twice the same as
+ * once. What a payload lacks is read by id: the brand of a reply's case, and a resolved case's SLA
+ * state and Problem link. Fails (to be redelivered) when the store does.
+ */
+public final class RollupListener implements EventListener {
+  private static final Set<String> TYPES = Set.of(EventType.MENTION_RECEIVED.code(), EventType.CASE_OPENED.code(),
+      EventType.CASE_RESPONDED.code(), EventType.CASE_STATUS_CHANGED.code(), EventType.REPLY_SENT.code(),
+      EventType.REPLY_APPROVED.code(), EventType.REPLY_REJECTED.code());
+  private final RollupStore rollups;
+  private final RollupSources sources;
+  private final RepeatContacts repeats;
+
+  public RollupListener(RollupStore rollups, RollupSources sources, RepeatContacts repeats) {
+    this.rollups = rollups;
+    this.sources = sources;
+    this.repeats = repeats;
+  }
+
+  @Override
+  public String name() {
+    return "analytics";
+  }
+
+  @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public boolean accepts(EventEnvelope event) {
+    if (!TYPES.contains(event.type())) {
+      return false;
+    }
+    if (event.type().equals(EventType.CASE_RESPONDED.code())) {
+      return event.data().getBoolean("first", false);
+    }
+    if (event.type().equals(EventType.CASE_STATUS_CHANGED.code())) {
+      return "resolved".equals(event.data().getString("to"));
+    }
+    return true;
+  }
+
+  @Override
+  public Future<Void> handle(List<EventEnvelope> events) {
+    return lookups(events).compose(cases -> repeats.of(opened(events)).map(repeat -> batch(events, cases, repeat)))
+        .compose(batch -> rollups.apply(batch.deltas()));
+  }
+
+  /** The stored cases the events need: resolved ones, and those of replies (for their brand). */
+  private Future<Map<String, CaseFact>> lookups(List<EventEnvelope> events) {
+    Set<String> ids = events.stream().map(RollupListener::caseToRead).filter(id -> id != null).collect(Collectors.toSet());
+    return ids.isEmpty() ? Future.succeededFuture(Map.of()) : sources.cases(ids);
+  }
+
+  private static String caseToRead(EventEnvelope e) {
+    if (e.type().equals(EventType.CASE_STATUS_CHANGED.code())) {
+      return e.data().getJsonObject("case").getString("id");
+    }
+    return e.type().startsWith("reply.") ? e.data().getJsonObject("reply").getString("caseId") : null;
+  }
+
+  private static List<CaseFact> opened(List<EventEnvelope> events) {
+    return events.stream().filter(e -> e.type().equals(EventType.CASE_OPENED.code()))
+        .map(e -> EventFacts.careCase(e.data().getJsonObject("case"), null)).toList();
+  }
+
+  private static RollupBatch batch(List<EventEnvelope> events, Map<String, CaseFact> cases, Set<String> repeatIds) {
+    RollupBatch batch = new RollupBatch();
+    for (EventEnvelope e : events) {
+      add(batch, e, cases, repeatIds);
+    }
+    return batch;
+  }
+
+  private static void add(RollupBatch batch, EventEnvelope e, Map<String, CaseFact> cases, Set<String> repeatIds) {
+    JsonObject data = e.data();
+    switch (EventType.fromCode(e.type()).orElseThrow()) {
+      case MENTION_RECEIVED -> batch.mention(EventFacts.mention(data.getJsonObject("mention")), e.id());
+      case CASE_OPENED -> {
+        CaseFact c = EventFacts.careCase(data.getJsonObject("case"), null);
+        batch.opened(c, repeatIds.contains(c.id()), e.id());
+      }
+      case CASE_RESPONDED -> batch.firstResponse(EventFacts.careCase(data.getJsonObject("case"), null), e.id());
+      case CASE_STATUS_CHANGED -> {
+        JsonObject c = data.getJsonObject("case");
+        batch.resolved(EventFacts.careCase(c, cases.get(c.getString("id"))), e.id());
+      }
+      case REPLY_SENT -> reply(batch, e, cases, true);
+      case REPLY_APPROVED, REPLY_REJECTED -> reply(batch, e, cases, false);
+      default -> { }
+    }
+  }
+
+  /** A reply whose case is gone (or never stored) has no brand to count under: it is left out. */
+  private static void reply(RollupBatch batch, EventEnvelope e, Map<String, CaseFact> cases, boolean sent) {
+    ReplyFact r = EventFacts.reply(e.data().getJsonObject("reply"));
+    CaseFact c = cases.get(r.caseId());
+    if (c == null) {
+      return;
+    }
+    if (sent && r.sentAt() != null) {
+      batch.sent(r, c.brand(), e.id());
+    } else if (!sent && r.decidedAt() != null) {
+      batch.decided(r, c.brand(), e.id());
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.earshot.analytics;
+
+import io.earshot.analytics.Facts.CaseFact;
+import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.store.ContactStore;
+import io.earshot.store.ContactStore.LastContact;
+import io.earshot.store.RollupSources;
+import io.earshot.store.RollupStore;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds the rollups from the system of record: every mention, case and reply, counted by the
+ * same {@link RollupBatch} the listener uses, then written over the old rollups at once. Run it
+ * with the hub stopped ({@code earshot analytics rebuild}): events told while it runs would be
+ * counted in the live rollups it then replaces. The rebuilt documents carry no replay keys, so an
+ * event counted by the rebuild and delivered again afterwards (a change still waiting in the
+ * event queue, a cut ingest batch) would count twice: let the hub drain its event queue before
+ * stopping it for a rebuild. Every case is held in memory briefly (ids, brand, customer, times)
+ * to find repeat contacts and the brand of each reply.
+ */
+public final class RollupRebuild {
+  /** What was read and how many rollup documents came of it. */
+  public record Outcome(long mentions, long cases, long replies, int documents) {
+  }
+
+  private final RollupSources sources;
+  private final RollupStore rollups;
+  private final ContactStore contacts;
+
+  public RollupRebuild(RollupSources sources, RollupStore rollups, ContactStore contacts) {
+    this.sources = sources;
+    this.rollups = rollups;
+    this.contacts = contacts;
+  }
+
+  public Future<Outcome> run() {
+    RollupBatch batch = new RollupBatch();
+    long[] counts = new long[3];
+    List<CaseFact> cases = new ArrayList<>();
+    Map<String, String> brandOfCase = new HashMap<>();
+    return sources.eachMention(m -> {
+      counts[0]++;
+      batch.mention(m, null);
+    }).compose(v -> sources.eachCase(c -> {
+      counts[1]++;
+      cases.add(c);
+      brandOfCase.put(c.id(), c.brand());
+    })).compose(v -> {
+      List<LastContact> last = countCases(batch, cases);
+      cases.clear();
+      return sources.eachReply(r -> {
+        counts[2]++;
+        countReply(batch, r, brandOfCase.get(r.caseId()));
+      }).compose(x -> rollups.replaceAll(batch.deltas())).compose(x -> contacts.replaceAll(last));
+    }).map(v -> new Outcome(counts[0], counts[1], counts[2], batch.deltas().size()));
+  }
+
+  /** Openings in order per customer and brand (for repeats), then first responses and resolutions. */
+  private static List<LastContact> countCases(RollupBatch batch, List<CaseFact> cases) {
+    cases.sort(Comparator.comparing(RepeatContacts::key).thenComparing(CaseFact::createdAt));
+    List<LastContact> last = new ArrayList<>();
+    CaseFact previous = null;
+    for (int i = 0; i < cases.size(); i++) {
+      CaseFact c = cases.get(i);
+      boolean sameCustomer = previous != null && RepeatContacts.key(previous).equals(RepeatContacts.key(c));
+      batch.opened(c, sameCustomer && RepeatContacts.within(previous.createdAt(), c), null);
+      if (c.firstResponseAt() != null) {
+        batch.firstResponse(c, null);
+      }
+      if (!c.merged() && c.resolvedAt() != null) {
+        batch.resolved(c, null);
+      }
+      boolean lastOfCustomer = i + 1 == cases.size() || !RepeatContacts.key(cases.get(i + 1)).equals(RepeatContacts.key(c));
+      if (lastOfCustomer) {
+        last.add(new LastContact(RepeatContacts.key(c), c.id(), c.createdAt(), sameCustomer ? previous.createdAt() : null));
+      }
+      previous = c;
+    }
+    return last;
+  }
+
+  private static void countReply(RollupBatch batch, ReplyFact r, String brand) {
+    if (brand == null) {
+      return;
+    }
+    if (r.sentAt() != null) {
+      batch.sent(r, brand, null);
+      if (r.measuredAt() != null) {
+        batch.engagement(r, brand);
+      }
+    }
+    if (r.decidedAt() != null) {
+      batch.decided(r, brand, null);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.earshot.analytics;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Sums flattened rollup documents (dotted field paths, as the store reads them) into the
+ * overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
+ * Pure; one tally per range.
+ */
+final class Tally {
+  static final List<String> LABELS = List.of("positive", "neutral", "negative");
+  private static final java.util.Set<String> DAILY = java.util.Set.of("mentions", "opened", "resolved",
+      "s.positive.n", "s.neutral.n", "s.negative.n");
+  final Map<String, Long> counts = new HashMap<>();
+  final Map<String, Double> sums = new HashMap<>();
+  final Map<String, Map<String, Long>> byDay = new TreeMap<>();
+  final Map<String, String> examples = new HashMap<>();
+  final long[][] hourOfWeek = new long[7][24];
+
+  void add(Map<String, Object> doc) {
+    String day = (String) doc.get("day");
+    String platform = (String) doc.get("platform");
+    Map<String, Long> dayCounts = byDay.computeIfAbsent(day, d -> new HashMap<>());
+    int weekday = LocalDate.parse(day).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+    doc.forEach((field, value) -> {
+      if (field.startsWith("qx.")) {
+        examples.merge(field.substring(3), (String) value, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      } else if (value instanceof Double d && field.endsWith(".sum")) {
+        sums.merge(field, d, Double::sum);
+      } else if (value instanceof Number n) {
+        long v = n.longValue();
+        counts.merge(field, v, Long::sum);
+        if (field.equals("mentions") || field.startsWith("s.")) {
+          counts.merge("p." + platform + "." + field, v, Long::sum);
+        }
+        if (DAILY.contains(field)) {
+          dayCounts.merge(field, v, Long::sum);
+        }
+        if (field.startsWith("mh.")) {
+          hourOfWeek[weekday][Integer.parseInt(field.substring(3))] += v;
+        }
+      }
+    });
+  }
+
+  long count(String field) {
+    return counts.getOrDefault(field, 0L);
+  }
+
+  /** The fields under {@code prefix} (e.g. {@code "r."}), keyed by the rest of their name. */
+  Map<String, Long> under(String prefix) {
+    Map<String, Long> found = new LinkedHashMap<>();
+    counts.forEach((k, v) -> {
+      if (k.startsWith(prefix) && k.indexOf('.', prefix.length()) < 0) {
+        found.put(k.substring(prefix.length()), v);
+      }
+    });
+    return found;
+  }
+
+  /** A histogram's counts by bucket (fields {@code <name>.b.<bucket>}). */
+  Map<Integer, Long> histogram(String name) {
+    Map<Integer, Long> buckets = new HashMap<>();
+    under(name + ".b.").forEach((b, v) -> buckets.put(Integer.parseInt(b), v));
+    return buckets;
+  }
+}

@@ -1,0 +1,98 @@
+package io.earshot.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.earshot.analytics.Facts.CaseFact;
+import io.earshot.analytics.Facts.MentionFact;
+import io.earshot.analytics.Facts.ReplyFact;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * The system of record as the analytics rollups read it: cases by id (their {@code sla.state}
+ * and {@code problemId}, which events do not carry), and, for a rebuild, every mention, case and
+ * reply in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
+ * the whole collection (its only index is {@code _id}).
+ */
+public final class RollupSources {
+  private final MongoStore mongo;
+
+  public RollupSources(MongoStore mongo) {
+    this.mongo = mongo;
+  }
+
+  public Future<Map<String, CaseFact>> cases(Collection<String> ids) {
+    return mongo.run(() -> {
+      Map<String, CaseFact> found = new HashMap<>();
+      mongo.collection(MongoStore.CASES).find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), caseFact(d)));
+      return found;
+    });
+  }
+
+  public Future<Void> eachMention(Consumer<MentionFact> sink) {
+    MongoCollection<Document> mentions = mongo.collection(MongoStore.MENTIONS);
+    return mongo.run(() -> {
+      mentions.find().projection(Projections.include("platform", "brand", "createdAt", "triage", "text"))
+          .batchSize(2000).forEach(d -> sink.accept(mentionFact(d)));
+      return null;
+    });
+  }
+
+  public Future<Void> eachCase(Consumer<CaseFact> sink) {
+    return mongo.run(() -> {
+      mongo.collection(MongoStore.CASES).find().batchSize(2000).forEach(d -> sink.accept(caseFact(d)));
+      return null;
+    });
+  }
+
+  public Future<Void> eachReply(Consumer<ReplyFact> sink) {
+    return mongo.run(() -> {
+      mongo.collection(MongoStore.REPLIES).find().batchSize(2000).forEach(d -> sink.accept(replyFact(d)));
+      return null;
+    });
+  }
+
+  static MentionFact mentionFact(Document d) {
+    Document triage = d.get("triage", Document.class);
+    String label = triage == null ? null : triage.getString("label");
+    double sentiment = triage == null || triage.get("sentiment") == null ? 0 : ((Number) triage.get("sentiment")).doubleValue();
+    List<String> reasons = new ArrayList<>();
+    if (triage != null) {
+      triage.getList("reasons", Document.class, List.of()).forEach(r -> reasons.add(r.getString("code")));
+    }
+    return new MentionFact(d.getString("platform"), MentionDocs.brandOf(d), Dates.instant(d.get("createdAt")), label,
+        sentiment, reasons, d.getString("text"));
+  }
+
+  static CaseFact caseFact(Document d) {
+    Document sla = d.get("sla", Document.class);
+    return new CaseFact(d.getString("_id"), d.getString("platform"), MentionDocs.brandOf(d), d.getString("customerId"),
+        d.getString("assignee"), Dates.instant(d.get("createdAt")), Dates.instant(d.get("firstResponseAt")),
+        Dates.instant(d.get("lastMentionAt")), Dates.instant(d.get("resolvedAt")),
+        sla == null ? null : sla.getString("state"), d.getString("problemId"), d.getString("mergedInto") != null);
+  }
+
+  static ReplyFact replyFact(Document d) {
+    Document approval = d.get("approval", Document.class);
+    Document e = d.get("engagement", Document.class);
+    boolean sent = "sent".equals(d.getString("state"));
+    return new ReplyFact(d.getString("_id"), d.getString("caseId"), d.getString("platform"), d.getString("author"),
+        sent ? Dates.instant(d.get("sentAt")) : null,
+        approval == null ? null : Dates.instant(approval.get("heldAt")),
+        approval == null ? null : Dates.instant(approval.get("decidedAt")),
+        approval == null ? null : approval.getString("decidedBy"),
+        approval != null && approval.getString("approvedSha256") != null,
+        count(e, "likes"), count(e, "reposts"), count(e, "replies"), e == null ? null : Dates.instant(e.get("measuredAt")));
+  }
+
+  private static long count(Document d, String field) {
+    return d == null || d.get(field) == null ? 0 : ((Number) d.get(field)).longValue();
+  }
+}

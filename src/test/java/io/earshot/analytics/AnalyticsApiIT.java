@@ -1,0 +1,387 @@
+package io.earshot.analytics;
+
+import static io.earshot.testing.ApiClient.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.brand.BrandFile;
+import io.earshot.events.EventEnvelope;
+import io.earshot.events.EventListener;
+import io.earshot.testing.ApiClient;
+import io.earshot.testing.SandboxClient;
+import io.earshot.testing.Team;
+import io.earshot.testing.TestHub;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The analytics overview through a real hub: a known mix of mentions ingested and answered
+ * through the API, every figure checked against the test's own count from the records, a replay
+ * of every event the listener was told, and a rebuild from the system of record.
+ */
+@DisplayName("Analytics: the overview counts what happened, once, and a rebuild agrees")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalyticsApiIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int ANSWERED = 4;
+  private static final List<List<EventEnvelope>> TOLD = new CopyOnWriteArrayList<>();
+  private static SandboxClient sandbox;
+  private static TestHub hub;
+  private static Team team;
+  private static ApiClient marketer;
+  private static List<JsonObject> stored;
+  private static final List<JsonObject> replied = new ArrayList<>();
+  private static final List<JsonObject> resolved = new ArrayList<>();
+  private static LocalDate from;
+  private static LocalDate to;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sandbox = new SandboxClient();
+    Path connectors = sandbox.connectorsDir();
+    Files.writeString(connectors.resolve(BrandFile.NAME), AnalyticsMix.BRANDS_JSON);
+    hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", connectors.toString(),
+        "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "86400"));
+    hub.hub().events().register(new Recorder());
+    team = Team.of(hub);
+    marketer = Team.person(hub, team.admin(), "mara", "marketer");
+    JsonArray mix = AnalyticsMix.mentions("an");
+    mix.add(0, ApiClient.mention("an-formula", "an-f", "=1+2 how do refunds work here?")
+        .put("createdAt", Instant.now().minusSeconds(7200).toString()));
+    // The returning customer's second post comes in a request of its own, as posts days apart do.
+    JsonObject comeback = mix.remove(mix.size() - 1) instanceof JsonObject last ? last : null;
+    ApiClient.Response ingest = hub.api().ingest(mix);
+    assertEquals(mix.size(), ingest.json().getInteger("accepted"), ingest.body());
+    assertEquals(1, hub.api().ingest(new JsonArray().add(comeback)).json().getInteger("accepted"));
+    mix.add(comeback);
+    // Replies go out through the sandbox, which answers only posts it has: these four come in by its connector.
+    for (int i = 0; i < ANSWERED; i++) {
+      sandbox.postMention("patron" + i, "@ForkfulEats my parcel " + i + " is late, where is it? #ticket" + i);
+    }
+    assertTrue(eventually(WAIT, () -> mentions().size() == mix.size() + ANSWERED), () -> "the sandbox posts were read: " + mentions().size() + " of " + (mix.size() + ANSWERED) + " " + mentions().stream().map(m -> m.getString("id")).toList());
+    stored = mentions();
+    to = AnalyticsMix.today();
+    from = to.minusDays(13);
+    answerAndResolve();
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+    sandbox.close();
+  }
+
+  /** Four sandbox cases answered (one held for approval), three cases resolved (two of them answered). */
+  private static void answerAndResolve() {
+    List<String> sandboxCases = stored.stream().filter(m -> m.getString("text").contains("#ticket"))
+        .map(m -> m.getString("caseId")).sorted().toList();
+    for (int i = 0; i < ANSWERED; i++) {
+      String text = i == 3 ? "We will refund you today" : "Sorry about that, we are on it";
+      JsonObject reply = team.agent().post("/api/v1/cases/" + sandboxCases.get(i) + "/replies",
+          new JsonObject().put("text", text)).json();
+      if (i == 3) {
+        assertEquals("pending_approval", reply.getString("state"), reply.encode());
+        assertEquals(200, team.manager().post("/api/v1/approvals/" + reply.getString("id"),
+            new JsonObject().put("decision", "approve")).status());
+      }
+    }
+    for (String id : sandboxCases) {
+      assertTrue(eventually(WAIT, () -> caseOf(id).getString("firstResponseAt") != null), "answered " + id);
+      replied.add(caseOf(id));
+    }
+    List<String> toResolve = new ArrayList<>(sandboxCases.subList(0, 2));
+    toResolve.add(caseIdsOf("mastodon", 1).get(0));
+    for (String id : toResolve) {
+      assertEquals(200, team.agent().patch("/api/v1/cases/" + id, new JsonObject().put("assignee", "ann")).status());
+      ApiClient.Response r = team.agent().patch("/api/v1/cases/" + id, new JsonObject().put("status", "resolved"));
+      assertEquals(200, r.status(), r.body());
+      resolved.add(caseOf(id));
+    }
+  }
+
+  private static List<String> caseIdsOf(String platform, int n) {
+    return allCases().stream().filter(c -> platform.equals(c.getString("platform")))
+        .sorted((a, b) -> a.getString("id").compareTo(b.getString("id")))
+        .limit(n).map(c -> c.getString("id")).toList();
+  }
+
+  private static List<JsonObject> allCases() {
+    List<JsonObject> all = new ArrayList<>();
+    for (String status : List.of("new", "open", "pending", "resolved")) {
+      team.admin().get("/api/v1/cases?limit=500&status=" + status).json().getJsonArray("items")
+          .forEach(c -> all.add((JsonObject) c));
+    }
+    return all;
+  }
+
+  private static List<JsonObject> mentions() {
+    return team.admin().get("/api/v1/mentions?limit=500").json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).toList();
+  }
+
+  private static JsonObject caseOf(String id) {
+    return team.admin().get("/api/v1/cases/" + id).json().getJsonObject("case");
+  }
+
+  private static JsonObject overview(ApiClient who, String query) {
+    ApiClient.Response r = who.get("/api/v1/analytics/overview?" + query);
+    assertEquals(200, r.status(), r.body());
+    return r.json();
+  }
+
+  private static String range() {
+    return "from=" + from + "&to=" + to;
+  }
+
+  /** The overview once the listener has counted the last change the setup made. */
+  private static JsonObject settled() {
+    JsonObject[] last = new JsonObject[1];
+    assertTrue(eventually(WAIT, () -> {
+      last[0] = overview(team.manager(), range());
+      return last[0].getLong("casesResolved") == 3 && last[0].getJsonObject("replies").getLong("sent") == 4
+          && last[0].getJsonObject("approvals").getLong("approved") == 1;
+    }), () -> "settled: " + last[0].encodePrettily());
+    return last[0];
+  }
+
+  @Test
+  @DisplayName("every figure of the overview matches the test's own count of what it sent and did")
+  void everyFigure() {
+    JsonObject o = settled();
+    ExpectedFigures expected = new ExpectedFigures(stored, from, to, null, null);
+    assertEquals(expected.mentions, o.getLong("mentions"));
+    for (String label : List.of("positive", "neutral", "negative")) {
+      assertEquals(expected.sentiment.getOrDefault(label, 0L), o.getJsonObject("sentiment").getLong(label), label);
+    }
+    Map<String, Long> previous = ExpectedFigures.reasonsBetween(stored, from.minusDays(14), from.minusDays(1));
+    Map<String, Long> reasons = new HashMap<>();
+    o.getJsonArray("reasons").forEach(r -> {
+      JsonObject reason = (JsonObject) r;
+      reasons.put(reason.getString("code"), reason.getLong("count"));
+      assertEquals(previous.getOrDefault(reason.getString("code"), 0L), reason.getLong("previous"), reason.encode());
+    });
+    reasons.values().removeIf(n -> n == 0);
+    assertEquals(expected.reasons, new java.util.TreeMap<>(reasons));
+    assertFalse(previous.isEmpty(), "the mix has mentions in the period before");
+    Map<String, Long> platforms = new java.util.TreeMap<>();
+    o.getJsonArray("platforms").forEach(p -> platforms.put(((JsonObject) p).getString("platform"), ((JsonObject) p).getLong("count")));
+    assertEquals(expected.platforms, platforms);
+    assertEquals(ExpectedFigures.hoursJson(expected.hours), o.getJsonArray("byHourOfWeek"));
+    checkSeries(o, expected);
+    checkCases(o);
+    checkDurations(o.getJsonObject("firstResponse"), replied.stream().map(c -> ExpectedFigures.seconds(
+        c.getString("createdAt"), c.getString("firstResponseAt"))).toList());
+    checkDurations(o.getJsonObject("resolution"), resolved.stream().map(c -> ExpectedFigures.seconds(
+        c.getString("createdAt"), c.getString("updatedAt"))).toList());
+    checkQuestions(o);
+    assertEquals(new JsonObject().put("met", 0L).put("breached", 0L), o.getJsonObject("sla"),
+        "no case carries an SLA state until SLAs exist");
+    assertEquals(0.0, o.getDouble("avoidableContactRate"), "no case is linked to a Problem");
+    assertEquals(0L, o.getJsonObject("engagement").getLong("likes"), "no engagement was measured (interval of a day)");
+  }
+
+  private static void checkSeries(JsonObject o, ExpectedFigures expected) {
+    JsonArray series = o.getJsonArray("series");
+    assertEquals(14, series.size(), "one entry a day, empty days too");
+    series.forEach(d -> {
+      JsonObject day = (JsonObject) d;
+      assertEquals(expected.perDay.getOrDefault(day.getString("day"), 0L), day.getLong("mentions"), day.encode());
+      assertEquals(day.getLong("mentions"), day.getLong("positive") + day.getLong("neutral") + day.getLong("negative"));
+    });
+  }
+
+  /** Cases, repeats, exits, replies, approvals and agents, counted from the cases as the API shows them. */
+  private static void checkCases(JsonObject o) {
+    List<JsonObject> cases = allCases();
+    assertEquals(cases.size(), o.getLong("cases"), "every case was opened today, inside the range");
+    Map<String, Long> perCustomer = new HashMap<>();
+    cases.forEach(c -> perCustomer.merge(c.getString("brand") + "|" + c.getJsonObject("customer").getString("id"), 1L, Long::sum));
+    long repeats = perCustomer.values().stream().mapToLong(n -> n - 1).sum();
+    assertEquals(1, repeats, "the customer who came back after days opened a second case: " + perCustomer);
+    assertEquals(repeats, o.getJsonObject("repeatContacts").getLong("count"));
+    long exits = resolved.stream().filter(c -> c.getString("firstResponseAt") != null
+        && c.getString("lastMentionAt").compareTo(c.getString("firstResponseAt")) <= 0).count();
+    assertEquals(2, exits);
+    assertEquals(exits, o.getJsonObject("exits").getLong("count"));
+    assertEquals(resolved.size(), o.getLong("casesResolved"));
+    assertEquals(1, o.getJsonObject("approvals").getJsonObject("wait").getLong("count"));
+    JsonObject ann = agent(o, "ann");
+    assertEquals(4, ann.getLong("repliesSent"));
+    assertEquals(3, ann.getLong("casesResolved"));
+    assertEquals(1, agent(o, "mia").getLong("approvalsDecided"));
+  }
+
+  private static JsonObject agent(JsonObject o, String username) {
+    return o.getJsonArray("agents").stream().map(JsonObject.class::cast)
+        .filter(a -> username.equals(a.getString("username"))).findFirst().orElseThrow(() -> new AssertionError(o.encode()));
+  }
+
+  /** Histogram percentiles stand for their bucket: within 10% of the exact nearest-rank value. */
+  private static void checkDurations(JsonObject figures, List<Double> seconds) {
+    assertEquals(seconds.size(), figures.getLong("count"));
+    for (String[] p : new String[][] {{"medianSeconds", "50"}, {"p90Seconds", "90"}}) {
+      double exact = ExpectedFigures.percentile(seconds, Double.parseDouble(p[1]));
+      double answered = figures.getLong(p[0]);
+      assertTrue(Math.abs(answered - exact) <= Math.max(1, exact * 0.1), p[0] + ": " + answered + " vs " + exact);
+    }
+  }
+
+  private static void checkQuestions(JsonObject o) {
+    long asked = stored.stream().filter(m -> inRange(m) && m.getString("text").contains("change")
+        && m.getString("text").contains("plan") && m.getString("text").contains("?")).count();
+    JsonObject top = o.getJsonArray("questions").getJsonObject(0);
+    assertTrue(top.getString("words").contains("change") && top.getString("words").contains("plan"), top.encode());
+    assertEquals(asked, top.getLong("count"), "the same question in other words is one question: " + top.encode());
+    assertFalse(top.getJsonArray("examples").isEmpty());
+  }
+
+  private static boolean inRange(JsonObject m) {
+    String day = m.getString("createdAt").substring(0, 10);
+    return day.compareTo(from.toString()) >= 0 && day.compareTo(to.toString()) <= 0;
+  }
+
+  @Test
+  @DisplayName("the brand and platform filters and a shorter range change the figures to the matching subset")
+  void filtersAndRange() {
+    settled();
+    JsonObject filtered = overview(marketer, range() + "&brand=acme&platform=sandbox");
+    ExpectedFigures acme = new ExpectedFigures(stored, from, to, "acme", "sandbox");
+    assertEquals(acme.mentions, filtered.getLong("mentions"));
+    assertEquals(ExpectedFigures.hoursJson(acme.hours), filtered.getJsonArray("byHourOfWeek"));
+    LocalDate shortFrom = to.minusDays(4);
+    JsonObject recent = overview(marketer, "from=" + shortFrom + "&to=" + to);
+    ExpectedFigures last5 = new ExpectedFigures(stored, shortFrom, to, null, null);
+    assertEquals(last5.mentions, recent.getLong("mentions"));
+    assertTrue(recent.getLong("mentions") < overview(marketer, range()).getLong("mentions"));
+    assertEquals(5, recent.getJsonArray("series").size());
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("telling the listener every event again changes no figure")
+  void replayChangesNothing() {
+    JsonObject before = settled();
+    EventListener again = Analytics.listeners(hub.hub().mongo()).get(0);
+    for (List<EventEnvelope> delivery : TOLD) {
+      List<EventEnvelope> accepted = delivery.stream().filter(again::accepts).toList();
+      if (!accepted.isEmpty()) {
+        again.handle(accepted).await();
+      }
+    }
+    assertTrue(TOLD.stream().mapToLong(List::size).sum() > stored.size(), "the replay told every mention and more");
+    sameFigures(before, overview(team.manager(), range()));
+  }
+
+  /** Equal figures, told key by key when they differ. */
+  private static void sameFigures(JsonObject expected, JsonObject actual) {
+    for (String key : expected.fieldNames()) {
+      assertEquals(expected.getValue(key), actual.getValue(key), key);
+    }
+    assertEquals(expected.fieldNames(), actual.fieldNames());
+  }
+
+  /** Last: a rebuild's documents carry no replay keys, so the replay must come before it (see RollupRebuild). */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  @DisplayName("a rebuild from the stored mentions, cases and replies gives the same figures as the live rollups")
+  void rebuildAgrees() {
+    JsonObject before = settled();
+    RollupRebuild.Outcome outcome = Analytics.rebuild(hub.hub().mongo()).run().await();
+    assertEquals(stored.size(), outcome.mentions());
+    sameFigures(before, overview(team.manager(), range()));
+  }
+
+  @Test
+  @DisplayName("a bad filter answers 400 naming it")
+  void badFilters() {
+    assertEquals("from", field(marketer.get("/api/v1/analytics/overview?from=yesterday")));
+    assertEquals("to", field(marketer.get("/api/v1/analytics/overview?to=2026-02-30")));
+    assertEquals("from", field(marketer.get("/api/v1/analytics/overview?from=2026-05-02&to=2026-05-01")));
+    assertEquals("brand", field(marketer.get("/api/v1/analytics/overview?brand=initech")));
+    assertEquals("platform", field(marketer.get("/api/v1/analytics/overview?platform=myspace")));
+    assertEquals("to", field(marketer.get("/api/v1/analytics/overview?from=2020-01-01&to=2026-01-01")));
+    assertEquals("view", field(marketer.get("/api/v1/analytics/export.csv?view=everything")));
+    assertEquals("view", field(marketer.get("/api/v1/analytics/export.csv")));
+  }
+
+  @Test
+  @DisplayName("marketers, managers and admins read analytics; only managers and admins see agents; agents and strangers do not")
+  void whoReads() {
+    assertFalse(overview(marketer, range()).containsKey("agents"), "a marketer sees no per-agent activity");
+    assertNotNull(overview(team.admin(), range()).getJsonArray("agents"));
+    assertEquals(403, team.agent().get("/api/v1/analytics/overview").status());
+    assertEquals(403, team.agent().get("/api/v1/analytics/export.csv?view=summary").status());
+    assertEquals(403, marketer.get("/api/v1/analytics/export.csv?view=agents").status());
+    assertEquals(200, team.manager().get("/api/v1/analytics/export.csv?view=agents").status());
+    assertEquals(401, new ApiClient(hub.baseUrl(), hub.ingestToken()).get("/api/v1/analytics/overview").status());
+  }
+
+  @Test
+  @DisplayName("every view exports as CSV, the table's rows as the overview answers them, formulas defused")
+  void csv() {
+    JsonObject o = settled();
+    for (String view : List.of("summary", "series", "reasons", "platforms", "hours", "questions")) {
+      ApiClient.Response r = marketer.get("/api/v1/analytics/export.csv?view=" + view + "&" + range());
+      assertEquals(200, r.status(), view + ": " + r.body());
+      assertTrue(r.header("Content-Type").startsWith("text/csv"), view);
+      assertTrue(r.header("Content-Disposition").contains("earshot-analytics-" + view), view);
+    }
+    String[] reasons = marketer.get("/api/v1/analytics/export.csv?view=reasons&" + range()).body().split("\r\n");
+    assertEquals(o.getJsonArray("reasons").size() + 1, reasons.length);
+    JsonObject first = o.getJsonArray("reasons").getJsonObject(0);
+    assertTrue(reasons[1].startsWith(first.getString("code") + "," + first.getLong("count") + ","), reasons[1]);
+    String series = marketer.get("/api/v1/analytics/export.csv?view=series&" + range()).body();
+    assertEquals(15, series.split("\r\n").length, "a header and 14 days");
+    String questions = marketer.get("/api/v1/analytics/export.csv?view=questions&" + range()).body();
+    assertTrue(questions.contains("'=1+2 how do refunds work here?"), questions);
+  }
+
+  private static String field(ApiClient.Response r) {
+    assertEquals(400, r.status(), r.body());
+    return r.json().getJsonArray("validation_errors").getJsonObject(0).getString("field");
+  }
+
+  /** Keeps every delivery the hub makes, as it was made, for the replay. */
+  private static final class Recorder implements EventListener {
+    @Override
+    public String name() {
+      return "analytics-test-recorder";
+    }
+
+    @Override
+    public boolean durable() {
+      return false;
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+      return true;
+    }
+
+    @Override
+    public Future<Void> handle(List<EventEnvelope> events) {
+      TOLD.add(List.copyOf(events));
+      return Future.succeededFuture();
+    }
+  }
+}
