@@ -1,0 +1,76 @@
+package io.earshot.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.analytics.Facts.CaseFact;
+import io.earshot.analytics.Facts.MentionFact;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of the rollups: histogram percentiles, question signatures and grouping, what a fact adds. */
+@DisplayName("Rollup arithmetic")
+class RollupMathTest {
+  @Test
+  @DisplayName("a percentile read from the histogram is within 10% of the exact value, and merges across days")
+  void histogramPercentiles() {
+    Map<Integer, Long> day1 = new HashMap<>();
+    Map<Integer, Long> day2 = new HashMap<>();
+    double[] values = {30, 45, 60, 90, 120, 600, 3600, 7200, 86_400, 172_800};
+    for (int i = 0; i < values.length; i++) {
+      (i % 2 == 0 ? day1 : day2).merge(Histogram.bucket(values[i]), 1L, Long::sum);
+    }
+    Map<Integer, Long> merged = new HashMap<>(day1);
+    day2.forEach((b, n) -> merged.merge(b, n, Long::sum));
+    assertTrue(Math.abs(Histogram.percentile(merged, 50) - 120) <= 12, "the median of ten (nearest rank) is the fifth, 120 s");
+    assertTrue(Math.abs(Histogram.percentile(merged, 90) - 86_400) <= 8640);
+    assertNull(Histogram.percentile(Map.of(), 50));
+    assertEquals(0, Histogram.bucket(-5));
+    assertEquals(Histogram.BUCKETS - 1, Histogram.bucket(1e12));
+  }
+
+  @Test
+  @DisplayName("the same question in other words is one signature; a statement has none; similar signatures group")
+  void questions() {
+    String a = Questions.signature("@Acme how do I change the plan on my account?");
+    assertEquals(a, Questions.signature("how can I change my plan on the account??"));
+    assertEquals(a, Questions.signature("@VoltMobile How do I change the PLAN on my account #help 123?"));
+    assertNull(Questions.signature("my plan is great"));
+    assertNull(Questions.signature("why?"));
+    List<Questions.Group> groups = Questions.group(Map.of(a, 5L, "account_change_plan_today", 2L, "outage_fixed", 3L),
+        Map.of(a, "how do I change the plan?"), 10);
+    assertEquals(2, groups.size(), groups.toString());
+    assertEquals(7, groups.get(0).count());
+    assertEquals(List.of("how do I change the plan?"), groups.get(0).examples());
+  }
+
+  @Test
+  @DisplayName("a mention and a resolution add to their days' documents; field names from free text are made safe")
+  void batch() {
+    RollupBatch batch = new RollupBatch();
+    Instant at = Instant.parse("2026-11-30T09:15:00Z");
+    batch.mention(new MentionFact("x", "acme", at, "negative", -0.5, List.of("bill.ing"), "why was I charged twice?"), "e1");
+    Instant resolved = Instant.parse("2026-12-01T10:00:00Z");
+    batch.resolved(new CaseFact("c1", "x", "acme", "x:u1", "ann.b", at, at.plusSeconds(60), at, resolved, "met",
+        "p1", false), "e2");
+    Map<String, RollupDelta> byId = new HashMap<>();
+    batch.deltas().forEach(d -> byId.put(d.id(), d));
+    RollupDelta day = byId.get("2026-11-30|acme|x");
+    assertEquals(1L, day.increments().get("mentions"));
+    assertEquals(1L, day.increments().get("mh.09"));
+    assertEquals(1L, day.increments().get("r.bill%2Eing"));
+    assertEquals(-0.5, day.increments().get("s.negative.sum"));
+    RollupDelta next = byId.get("2026-12-01|acme|x");
+    assertEquals(1L, next.increments().get("slaMet"));
+    assertEquals(1L, next.increments().get("avoidable"));
+    assertEquals(1L, next.increments().get("exits"), "the customer wrote nothing after the first answer");
+    assertEquals(1L, next.increments().get("a.ann%2Eb.resolved"));
+    assertEquals("bill.ing", Keys.unsafe("bill%2Eing"));
+    assertEquals(List.of("e2"), List.copyOf(next.eventIds()));
+  }
+}
