@@ -12,7 +12,7 @@ import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
 import { createSlaAdminPage } from './sla-admin.js';
-import { showSlaAlert, startSlaTicker } from './sla.js';
+import { setSlaPolicy, showSlaAlert, startSlaTicker } from './sla.js';
 import { createSavedRepliesAdmin } from './saved-replies-admin.js';
 import { wireShortcuts } from './keyboard.js';
 import { createKeyboardCommands } from './commands.js';
@@ -172,7 +172,9 @@ async function start(me) {
   if (!approvals) for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = true;
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
-  const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
+  // Marketers may not read the SLA policy: their countdowns then count wall-clock time.
+  const refreshSla = () => api.slaPolicy().then(setSlaPolicy).catch(() => {});
+  const refreshAll = () => Promise.all([refreshSla(), inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
     view.refresh().catch(() => {}), approvals?.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
 
   const live = connectLive({
@@ -203,6 +205,8 @@ async function start(me) {
       accountsPage?.applyStatus(data.connector);
     } else if (type === EVENTS.connectorEnabledChanged) {
       accountsPage?.load().catch(() => {});
+    } else if (type === EVENTS.slaPolicyUpdated) {
+      refreshSla();
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
     } else if ([EVENTS.templateCreated, EVENTS.templateUpdated, EVENTS.templateDeleted].includes(type)) {

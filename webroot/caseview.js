@@ -64,7 +64,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
           h('span', {}, c.account ? `${platformName(c.platform)} · ${c.account}` : platformName(c.platform)),
           h('span', { testid: 'case-assignee' }, c.assignee ? `Assigned to ${mine ? 'you' : c.assignee}` : 'Unassigned'),
           h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`)),
-        slaTargets(c.sla)),
+        slaTargets(c.sla, c.brand)),
       h('div', { class: 'case-actions' }, actions));
   }
 

@@ -71,7 +71,7 @@ export function createInbox(els, { me, onSelect }) {
       c.triage?.unsure && h('span', { class: 'chip unsure', testid: 'case-unsure', title: 'triage is not sure of this label' }, 'unsure'),
       reasonChips(c),
       h('span', { class: 'spacer' }),
-      slaBadge(c.sla),
+      slaBadge(c.sla, c.brand),
       c.mentionCount > 1 && h('span', { class: 'meta', title: 'mentions in this case' }, `${c.mentionCount} msgs`),
       c.status !== 'new' && h('span', { class: ['chip', 'status', `status-${c.status}`] }, c.status),
       c.assignee && h('span', { class: ['assignee', mine && 'mine'], title: `assigned to ${c.assignee}` },

@@ -3,10 +3,17 @@
 // every second and turns warning / breached on its own, so rows change colour without an event.
 import { h } from './dom.js';
 import { EVENTS } from './vocabulary.js';
+import { businessBetween, openAt } from './business-time.js';
 
 const TARGETS = { first_response: 'first response', next_response: 'next response', resolution: 'resolution' };
 const KINDS = { firstResponse: 'first_response', nextResponse: 'next_response', resolution: 'resolution' };
 const ALERT_MS = 20000;
+let brands = new Map(); // brand id → its entry of the SLA policy (hours, holidays, time zone)
+
+/** The policy in force (GET /policies/sla), so countdowns count business time. */
+export function setSlaPolicy(policy) {
+  brands = new Map((policy?.brands || []).map((b) => [b.brand, b]));
+}
 
 /** "4m 05s", "2h 10m", "3d 4h": short enough for a row. */
 export function span(ms) {
@@ -24,39 +31,45 @@ function warnAt(sla) {
   return times.length ? new Date(Math.min(...times)).toISOString() : '';
 }
 
-/** The state and text of a clock as of now: a stored ok/warning turns on its own as its times pass. */
-export function slaNow(state, due, warn, now = Date.now()) {
+/**
+ * The state and text of a clock as of now: a stored ok/warning turns on its own as its times pass.
+ * Time left is business time when the brand's hours are known (it stands still after hours).
+ */
+export function slaNow(state, due, warn, brand, now = Date.now()) {
   if (state === 'paused') return { state, text: 'SLA paused' };
   if (state === 'met' || !due) return { state: 'met', text: 'SLA met' };
-  const left = Date.parse(due) - now;
-  if (left <= 0 || state === 'breached') {
-    return { state: 'breached', text: left <= 0 ? `SLA breached ${span(-left)} ago` : `SLA breached · ${span(left)} left` };
+  const dueMs = Date.parse(due);
+  const sla = brands.get(brand);
+  const left = sla ? businessBetween(now, dueMs, sla) : dueMs - now;
+  const closed = sla && dueMs > now && !openAt(now, sla) ? ' · after hours' : '';
+  if (dueMs <= now || state === 'breached') {
+    return { state: 'breached', text: dueMs <= now ? `SLA breached ${span(now - dueMs)} ago` : `SLA breached · ${span(left)} left` };
   }
   const warning = state === 'warning' || (warn && Date.parse(warn) <= now);
-  return { state: warning ? 'warning' : 'ok', text: `SLA ${span(left)} left` };
+  return { state: warning ? 'warning' : 'ok', text: `SLA ${span(left)} left${closed}` };
 }
 
 function paint(el) {
-  const { state, text } = slaNow(el.dataset.slaState, el.dataset.slaDue, el.dataset.slaWarn);
+  const { state, text } = slaNow(el.dataset.slaState, el.dataset.slaDue, el.dataset.slaWarn, el.dataset.brand);
   el.textContent = text;
   el.className = `chip sla sla-${state}`;
   el.dataset.state = state;
 }
 
 /** The badge of a row or a case header; null for a case no SLA covers. */
-export function slaBadge(sla, testid = 'case-sla') {
+export function slaBadge(sla, brand, testid = 'case-sla') {
   if (!sla) return null;
   const el = h('span', {
     testid,
-    title: sla.dueAt ? `next SLA target due ${new Date(sla.dueAt).toLocaleString()} (business hours counted)` : 'SLA',
-    dataset: { slaState: sla.state, slaDue: sla.dueAt || '', slaWarn: warnAt(sla), band: sla.band || '' },
+    title: sla.dueAt ? `next SLA target due ${new Date(sla.dueAt).toLocaleString()} ` : 'SLA',
+    dataset: { slaState: sla.state, slaDue: sla.dueAt || '', slaWarn: warnAt(sla), band: sla.band || '', brand: brand || '' },
   });
   paint(el);
   return el;
 }
 
 /** Every target of the case view: when it is due, was met, or how long it has left while paused. */
-export function slaTargets(sla) {
+export function slaTargets(sla, brand) {
   if (!sla) return null;
   const lines = Object.entries(KINDS).filter(([k]) => sla[k]).map(([k, code]) => {
     const t = sla[k];
@@ -67,7 +80,7 @@ export function slaTargets(sla) {
     else text = 'not owed';
     return h('li', { testid: 'sla-target', dataset: { target: code } }, `${TARGETS[code]} (${t.minutes} min): ${text}`);
   });
-  return h('div', { class: 'sla-targets', testid: 'case-sla-targets' }, slaBadge(sla, 'case-view-sla'),
+  return h('div', { class: 'sla-targets', testid: 'case-sla-targets' }, slaBadge(sla, brand, 'case-view-sla'),
     h('span', { class: 'muted' }, ` band ${sla.band}`), h('ul', {}, lines));
 }
 

@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,8 @@ class SlaBrowserIT {
     try (TestHub hub = TestHub.start(Map.of("EARSHOT_SLA_WATCH_SECONDS", "1"));
          Browser agent = new Browser(WAIT); Browser admin = new Browser(WAIT)) {
       Team team = Team.of(hub);
+      assertEquals(201, team.admin().post("/api/v1/brands", new JsonObject().put("id", "night").put("name", "Night")
+          .put("handles", new JsonObject())).status());
       admin.signIn(hub.baseUrl(), "admin", hub.adminPassword());
       admin.await(testId("view-sla")).click();
       admin.await(testId("sla-none"));
@@ -45,6 +49,7 @@ class SlaBrowserIT {
       admin.await(testId("sla-save")).click();
       admin.waiting().until(d -> admin.await(testId("sla-saved")).getText().startsWith("Saved as version"));
       assertTrue(admin.await(testId("sla-brand")).getText().contains("always open"));
+      assertEquals(2, admin.driver().findElements(testId("sla-brand")).size());
 
       agent.signIn(hub.baseUrl(), "ann", "ann-password-1");
       assertEquals(202, hub.api().ingest(new JsonArray().add(ApiClient.mention("b1", "late", "is anyone there?")))
@@ -52,28 +57,45 @@ class SlaBrowserIT {
       WebElement warned = agent.waiting().until(d -> d.findElements(testId("sla-alert")).stream()
           .filter(a -> "warning".equals(a.getDomAttribute("data-kind"))).findFirst().orElse(null));
       assertTrue(warned.getText().startsWith("SLA warning: first response for @handle_late"), warned.getText());
-      WebElement badge = agent.await(testId("case-sla"));
+      WebElement badge = agent.row("is anyone there?").findElement(testId("case-sla"));
       assertTrue(badge.getText().matches("SLA 0m \\d\\ds left"), badge.getText());
       assertEquals("warning", badge.getDomAttribute("data-state"));
 
-      agent.await(testId("case-row")).click();
+      // A brand closed now: its first-response minute has not started, and the row says so.
+      assertEquals(202, hub.api().ingest(new JsonArray().add(ApiClient.mention("b2", "owl", "hello at night")
+          .put("brand", "night"))).status());
+      agent.waiting().until(d -> agent.row("hello at night") != null
+          && "SLA 1m 00s left · after hours".equals(agent.row("hello at night").findElement(testId("case-sla")).getText()));
+
+      agent.row("is anyone there?").click();
       assertTrue(agent.await(testId("case-sla-targets")).getText().contains("first response (1 min): due"));
 
       hub.hub().watchSlas(Instant.now().plus(Duration.ofSeconds(61))).await();
       WebElement breached = agent.waiting().until(d -> d.findElements(testId("sla-alert")).stream()
           .filter(a -> "breached".equals(a.getDomAttribute("data-kind"))).findFirst().orElse(null));
       assertTrue(breached.getText().startsWith("SLA breached: first response"), breached.getText());
-      agent.waiting().until(d -> "breached".equals(agent.await(testId("case-sla")).getDomAttribute("data-state")));
-      assertTrue(agent.await(testId("case-sla")).getText().startsWith("SLA breached"));
+      agent.waiting().until(d -> "breached".equals(slaOf(agent, "is anyone there?").getDomAttribute("data-state")));
+      assertTrue(slaOf(agent, "is anyone there?").getText().startsWith("SLA breached"));
+      agent.screenshot("sla-breached");
     }
   }
 
+  private static WebElement slaOf(Browser b, String text) {
+    return b.row(text).findElement(testId("case-sla"));
+  }
+
+  /** The default brand always open (or with {@code span} on Mondays); the night brand open only two days ahead. */
   private static JsonObject policy(String span) {
-    JsonObject brand = new JsonObject().put("brand", "default").put("bands", new JsonArray().add(new JsonObject()
-        .put("name", "fast").put("minPriority", 0).put("firstResponseMinutes", 1)));
+    JsonArray band = new JsonArray().add(new JsonObject().put("name", "fast").put("minPriority", 0)
+        .put("firstResponseMinutes", 1));
+    JsonObject brand = new JsonObject().put("brand", "default").put("bands", band);
     if (span != null) {
       brand.put("hours", new JsonObject().put("mon", new JsonArray().add(span)));
     }
-    return new JsonObject().put("warnAtPercent", 1).put("brands", new JsonArray().add(brand));
+    String[] days = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    String later = days[LocalDate.now(ZoneOffset.UTC).plusDays(2).getDayOfWeek().getValue() - 1];
+    JsonObject night = new JsonObject().put("brand", "night").put("timeZone", "UTC").put("bands", band)
+        .put("hours", new JsonObject().put(later, new JsonArray().add("10:00-12:00")));
+    return new JsonObject().put("warnAtPercent", 1).put("brands", new JsonArray().add(brand).add(night));
   }
 }

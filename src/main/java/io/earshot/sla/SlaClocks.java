@@ -103,25 +103,30 @@ public final class SlaClocks implements EventListener {
     }
     SlaClock clock = c.sla();
     for (EventEnvelope e : events) {
-      SlaTrigger trigger = trigger(e, c);
-      if (trigger instanceof SlaTrigger.Opened) {
-        clock = clock != null ? clock : SlaLifecycle.open(sla, policy, c.priority().value(), millis(c.createdAt()));
-      } else if (clock != null) {
-        SlaBand band = band(sla, clock.band());
-        clock = SlaLifecycle.apply(clock, trigger, band, sla.time(), policy.warnAtPercent());
+      for (SlaTrigger trigger : triggers(e, c)) {
+        if (trigger instanceof SlaTrigger.Opened) {
+          clock = clock != null ? clock : SlaLifecycle.open(sla, policy, c.priority().value(), millis(c.createdAt()));
+        } else if (clock != null) {
+          SlaBand band = band(sla, clock.band());
+          clock = SlaLifecycle.apply(clock, trigger, band, sla.time(), policy.warnAtPercent());
+        }
       }
     }
     return clock;
   }
 
-  private static SlaTrigger trigger(EventEnvelope e, CareCase c) {
+  /** A customer reopening a resolved case also starts its resolution target again. */
+  private static List<SlaTrigger> triggers(EventEnvelope e, CareCase c) {
     Instant at = millis(e.occurredAt());
     return switch (EventType.fromCode(e.type()).orElseThrow()) {
-      case CASE_OPENED -> new SlaTrigger.Opened(millis(c.createdAt()));
-      case CASE_RESPONDED -> new SlaTrigger.Responded(at);
-      case CASE_STATUS_CHANGED -> new SlaTrigger.StatusChanged(CaseStatus.fromCode(e.data().getString("from")),
-          CaseStatus.fromCode(e.data().getString("to")), at);
-      default -> new SlaTrigger.CustomerWrote(at);
+      case CASE_OPENED -> List.of(new SlaTrigger.Opened(millis(c.createdAt())));
+      case CASE_RESPONDED -> List.of(new SlaTrigger.Responded(at));
+      case CASE_STATUS_CHANGED -> List.of(new SlaTrigger.StatusChanged(CaseStatus.fromCode(e.data().getString("from")),
+          CaseStatus.fromCode(e.data().getString("to")), at));
+      case CASE_REOPENED -> CaseStatus.RESOLVED.code().equals(e.data().getString("from"))
+          ? List.of(new SlaTrigger.StatusChanged(CaseStatus.RESOLVED, CaseStatus.OPEN, at), new SlaTrigger.CustomerWrote(at))
+          : List.of(new SlaTrigger.CustomerWrote(at));
+      default -> List.of(new SlaTrigger.CustomerWrote(at));
     };
   }
 

@@ -12,6 +12,7 @@ import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;
 import io.earshot.store.MongoStore;
 import io.earshot.store.SlaPolicyStore;
+import io.earshot.store.StaleWrite;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Map;
  * The SLA policy: everyone who works cases reads it, admins replace it. A brand entry without a
  * time zone takes its brand's. Futures fail with {@link DomainError.Forbidden} (not an admin),
  * {@link DomainError.Invalid} naming the field (an unknown brand, a bad target), or
- * {@code StaleWrite} when another admin saved first.
+ * {@link DomainError.Conflict} when another admin saved first.
  */
 public final class SlaPolicies {
   private final SlaPolicyStore store;
@@ -58,7 +59,8 @@ public final class SlaPolicies {
           clock.instant());
       Change change = Change.of(MongoStore.POLICIES, "sla", decision.events());
       return events.apply(change, () -> store.save(decision.state(), before.version(), change.id()));
-    }));
+    })).recover(e -> Future.failedFuture(e instanceof StaleWrite
+        ? new DomainError.Conflict("another admin changed the SLA policy meanwhile; read it again") : e));
   }
 
   private static List<BrandSla> withZones(List<BrandSla> entries, Map<String, Brand> known) {

@@ -143,6 +143,9 @@ class CsrfIT {
     samples.put("PUT /api/v1/policies/approval", new Sample("PUT", "/api/v1/policies/approval", new JsonObject()
         .put("rules", new JsonArray().add(new JsonObject().put("id", "forged")
             .put("when", new JsonObject().put("always", true))))));
+    samples.put("PUT /api/v1/policies/sla", new Sample("PUT", "/api/v1/policies/sla", new JsonObject()
+        .put("brands", new JsonArray().add(new JsonObject().put("brand", "default").put("bands", new JsonArray()
+            .add(new JsonObject().put("name", "forged").put("firstResponseMinutes", 1)))))));
     samples.put("POST /api/v1/brands", new Sample("POST", "/api/v1/brands", new JsonObject().put("id", "forged-brand")
         .put("name", "Forged").put("handles", new JsonObject().put("x", new JsonArray().add("@Forged")))));
     samples.put("PATCH /api/v1/brands/:id", new Sample("PATCH", "/api/v1/brands/default",

@@ -103,7 +103,7 @@ public final class SlaLifecycle {
   }
 
   private static SlaClock restartResolution(SlaClock clock, Instant at, SlaBand band, BusinessTime time, int pct) {
-    SlaClock c = clock.withPause(null);
+    SlaClock c = resume(clock, at, time, pct);
     Target r = c.resolution();
     if (band != null && (r == null || !r.running())) {
       c = c.with(Kind.RESOLUTION, start(band.resolutionMinutes(), at, time, pct));
