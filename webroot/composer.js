@@ -21,7 +21,7 @@ export function createComposer({ onSent }) {
 
   const text = h('textarea', {
     class: 'reply-input', testid: 'reply-text', rows: '4', id: 'reply-text',
-    placeholder: 'Write a public reply…  (Ctrl+Enter to send, t for a saved reply)', 'aria-label': 'Reply text',
+    placeholder: 'Write a public reply…  (Ctrl+Enter to send, Esc to leave the box)', 'aria-label': 'Reply text',
   });
   const counter = h('span', { class: 'counter', testid: 'reply-count', 'aria-live': 'polite' });
   const message = h('div', { class: 'composer-error', testid: 'reply-error', role: 'alert', hidden: true });

@@ -19,7 +19,7 @@ export const SHORTCUTS = [
   { keys: ['/'], label: 'Search', command: 'search' },
   { keys: ['?'], label: 'Show these shortcuts', command: 'help' },
   { keys: ['Ctrl+K', '⌘K'], label: 'Command palette', command: 'palette' },
-  { keys: ['Esc'], label: 'Close a dialog', command: null },
+  { keys: ['Esc'], label: 'Close a dialog, or leave a text field', command: null },
 ];
 
 // Keys as KeyboardEvent.key reports them; arrows and Enter are the case list's own (inbox.js).
@@ -54,6 +54,10 @@ export function wireShortcuts({ run, blocked }) {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
       e.preventDefault();
       run('palette');
+      return;
+    }
+    if (e.key === 'Escape' && !blocked() && e.target.matches?.('textarea, input')) {
+      e.target.blur(); // out of a field, so the single-key shortcuts work again
       return;
     }
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || blocked() || isTyping(e.target)) return;

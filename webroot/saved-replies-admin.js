@@ -138,7 +138,8 @@ export function createSavedRepliesAdmin(root, { onChanged = () => {} } = {}) {
   async function load() {
     const [list, brandPage] = await Promise.all([api.templates(), api.brands().catch(() => ({ items: [] }))]);
     brands = brandPage.items || [];
-    replaceChildren(rows, list.map(row));
+    const byName = [...list].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    replaceChildren(rows, byName.map(row));
     onChanged(list);
     await loadCases().catch(() => {});
     if (editing) schedulePreview();

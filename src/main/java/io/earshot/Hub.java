@@ -272,7 +272,7 @@ public final class Hub {
     ApprovalPolicies policies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), stores.customers(), users,
         events, clock);
     ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
-    TemplateEngine engine = new TemplateEngine();
+    TemplateEngine engine = new TemplateEngine(vertx.createSharedWorkerExecutor("earshot-templates", 2));
     SavedReplies saved = new SavedReplies(new SavedReplyStore(mongo), engine, brands.directory(), events, clock);
     TemplateFiller filler = new TemplateFiller(saved, engine, stores.customers(), users, brands.directory());
     return backends.blocking(() -> TemplateFiles.read(templatesDir)).compose(saved::importOnce)

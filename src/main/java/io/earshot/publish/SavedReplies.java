@@ -63,13 +63,15 @@ public final class SavedReplies {
   }
 
   private Future<Boolean> importOne(String name, String body) {
-    try {
-      engine.check(body);
-    } catch (DomainError.Invalid e) {
-      LOG.warn("template file {}.hbs not imported: {}", name, e.getMessage());
-      return Future.succeededFuture(false);
-    }
-    return store.insertIfAbsent(SavedReplyLifecycle.imported(name, body, clock.instant()));
+    return engine.check(body)
+        .compose(v -> store.insertIfAbsent(SavedReplyLifecycle.imported(name, body, clock.instant())))
+        .recover(e -> {
+          if (!(e instanceof DomainError.Invalid)) {
+            return Future.failedFuture(e);
+          }
+          LOG.warn("template file {}.hbs not imported: {}", name, e.getMessage());
+          return Future.succeededFuture(false);
+        });
   }
 
   /** Every template, or those a case of {@code brand} may use (its brand's and the shared ones). */
@@ -85,22 +87,21 @@ public final class SavedReplies {
 
   public Future<SavedReply> create(SavedReplyLifecycle.Draft draft, String actor) {
     String id = UUID.randomUUID().toString();
-    return knownBrand(draft.brand()).map(v -> {
-      engine.check(draft.body() == null ? "" : draft.body());
-      return SavedReplyLifecycle.create(id, draft, actor, clock.instant());
-    }).compose(decision -> {
-      Change change = Change.of(MongoStore.SAVED_REPLIES, id, decision.events());
-      return events.apply(change, () -> store.insert(decision.state(), change.id()));
-    });
+    return knownBrand(draft.brand())
+        .map(v -> SavedReplyLifecycle.create(id, draft, actor, clock.instant()))
+        .compose(decision -> engine.check(decision.state().body()).map(decision))
+        .compose(decision -> {
+          Change change = Change.of(MongoStore.SAVED_REPLIES, id, decision.events());
+          return events.apply(change, () -> store.insert(decision.state(), change.id()));
+        });
   }
 
   public Future<SavedReply> update(String id, SavedReplyLifecycle.Patch patch, String actor) {
     Future<Void> checked = patch.changeBrand() ? knownBrand(patch.brand()) : Future.succeededFuture();
     return checked.compose(v -> contended(id, () -> get(id).compose(r -> {
-      if (patch.body() != null) {
-        engine.check(patch.body());
-      }
-      return save(r, SavedReplyLifecycle.update(r, patch, actor, clock.instant()));
+      Decision<SavedReply> decision = SavedReplyLifecycle.update(r, patch, actor, clock.instant());
+      Future<Void> compiles = patch.body() == null ? Future.succeededFuture() : engine.check(decision.state().body());
+      return compiles.compose(ok -> save(r, decision));
     })));
   }
 

@@ -53,7 +53,7 @@ public final class TemplateFiller {
 
   /** Fills {@code body} (a template being written) for case {@code c}. */
   public Future<String> fillBody(CareCase c, String body, String username) {
-    return context(c, username).map(context -> engine.fill(body, context));
+    return context(c, username).compose(context -> engine.fill(body, context));
   }
 
   /** The saved reply {@code ref} names, for a reply whose edited text is sent as typed. */

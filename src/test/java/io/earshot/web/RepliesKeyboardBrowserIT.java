@@ -66,8 +66,10 @@ class RepliesKeyboardBrowserIT {
       WebElement box = agent.await(testId("reply-text"));
       String filled = "Hi Tom, sorry about " + reference + ".";
       agent.waiting().until(d -> filled.equals(box.getDomProperty("value")));
-      agent.waiting().until(ExpectedConditions.textToBe(testId("reply-count"), filled.length() + " / 280"));
+      // The counter shows the filled text as the sandbox platform counts it (its limit is 500).
+      agent.waiting().until(ExpectedConditions.textToBe(testId("reply-count"), filled.length() + " / 500"));
       assertTrue(agent.await(testId("template-note")).getText().contains("Late order"));
+      agent.screenshot("saved-reply-inserted");
       box.sendKeys(Keys.END, " A courier is on the way.");
       String edited = filled + " A courier is on the way.";
       agent.waiting().until(ExpectedConditions.elementToBeClickable(testId("reply-send"))).click();
@@ -96,6 +98,7 @@ class RepliesKeyboardBrowserIT {
       manager.waiting().until(d -> ("Welcome " + hostile + "!").equals(preview.getDomProperty("textContent")));
       assertTrue(preview.findElements(By.tagName("script")).isEmpty(), "text, not markup");
       assertNull(manager.js("return window.__pwned;"));
+      manager.screenshot("saved-reply-admin-preview");
       manager.driver().findElement(testId("saved-reply-save")).click();
       manager.waiting().until(d -> d.findElements(testId("saved-reply-row-name")).stream()
           .anyMatch(n -> n.getText().equals("Welcome")));
@@ -111,6 +114,7 @@ class RepliesKeyboardBrowserIT {
       agent.driver().findElement(By.tagName("body")).sendKeys("?");
       WebElement overlay = agent.await(testId("shortcuts-overlay"));
       String listed = overlay.getText();
+      agent.screenshot("shortcuts-overlay");
       for (String label : List.of("Next case", "Previous case", "Open the focused case", "Reply", "Insert a saved reply",
           "Claim", "Assign", "Snooze", "Resolve", "Search", "Command palette")) {
         assertTrue(listed.contains(label), label + " in " + listed);
@@ -128,6 +132,7 @@ class RepliesKeyboardBrowserIT {
       agent.waiting().until(d -> input.equals(d.switchTo().activeElement()));
       input.sendKeys("claim");
       agent.waiting().until(d -> d.findElements(testId("palette-item")).size() == 1);
+      agent.screenshot("command-palette");
       input.sendKeys(Keys.ENTER);
       agent.waiting().until(ExpectedConditions.invisibilityOfElementLocated(testId("palette")));
       agent.waiting().until(ExpectedConditions.textToBe(testId("case-assignee"), "Assigned to you"));
