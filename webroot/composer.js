@@ -23,8 +23,10 @@ export function createComposer({ onSent }) {
   const picker = h('select', { class: 'template-picker', testid: 'template-picker', 'aria-label': 'Insert template' });
   const templateBox = h('div', { class: 'template-preview', testid: 'template-preview', hidden: true });
   const send = h('button', { type: 'submit', class: 'btn primary', testid: 'reply-send', disabled: true }, 'Send reply');
+  let target = null; // the mention this reply answers; null: the newest
+  const targetLine = h('div', { class: 'reply-target', testid: 'reply-target', hidden: true });
   const form = h('form', { class: 'composer', testid: 'composer' },
-    templateBox, text, message,
+    targetLine, templateBox, text, message,
     h('div', { class: 'composer-bar' }, picker, h('span', { class: 'spacer' }), counter, send));
 
   function setTemplates(list) {
@@ -100,11 +102,13 @@ export function createComposer({ onSent }) {
     busy = true;
     refreshState();
     const body = template ? { template: template.name } : { text: text.value };
+    if (target) body.inReplyTo = target.id;
     const forCase = caseId;
     try {
       const item = await api.sendReply(forCase, body);
       if (forCase === caseId) {
         text.value = '';
+        setReplyTarget(null);
         check = null;
         picker.value = '';
         chooseTemplate('');
@@ -118,6 +122,18 @@ export function createComposer({ onSent }) {
     } finally {
       busy = false;
       refreshState();
+    }
+  }
+
+  /** Answer this mention ({ id, author, text }) instead of the newest; null goes back to the newest. */
+  function setReplyTarget(mention) {
+    target = mention || null;
+    targetLine.hidden = !target;
+    if (target) {
+      const excerpt = (target.text || '').length > 80 ? `${target.text.slice(0, 80)}…` : target.text || '';
+      replaceChildren(targetLine, `Replying to @${target.author?.handle ?? ''}: “${excerpt}” `,
+        h('button', { type: 'button', class: 'link', testid: 'reply-target-clear', on: { click: () => setReplyTarget(null) } },
+          'answer the newest instead'));
     }
   }
 
@@ -137,6 +153,7 @@ export function createComposer({ onSent }) {
       if (id === caseId) return;
       drafts.set(caseId, text.value);
       caseId = id;
+      setReplyTarget(null);
       text.value = drafts.get(id) || '';
       check = null;
       picker.value = '';
@@ -144,6 +161,7 @@ export function createComposer({ onSent }) {
       scheduleCheck();
     },
     focus: () => text.focus(),
+    setReplyTarget,
   };
 }
 

@@ -27,6 +27,14 @@ export const EVENTS = Object.freeze({
   approvalPolicyUpdated: 'approval_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',
+  caseNoted: 'case.noted',
+  caseTagged: 'case.tagged',
+  caseSnoozed: 'case.snoozed',
+  caseSnoozeEnded: 'case.snooze_ended',
+  caseMerged: 'case.merged',
+  tagsUpdated: 'tags.updated',
+  // A live message addressed to this user only (e.g. a note mentioning them).
+  notification: 'notification',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
