@@ -100,4 +100,9 @@ export const api = {
   users: () => request('GET', '/users'),
   createUser: (body) => request('POST', '/users', body),
   updateUser: (username, patch) => request('PATCH', `/users/${id(username)}`, patch),
+  addNote: (caseId, text) => request('POST', `/cases/${id(caseId)}/notes`, { text }),
+  mergeCase: (caseId, from) => request('POST', `/cases/${id(caseId)}/merge`, { from }),
+  bulk: (ids, action, value) => request('POST', '/cases/bulk', { ids, action, value }),
+  tags: () => request('GET', '/tags'),
+  saveTags: (tags) => request('PUT', '/tags', { tags }),
 };

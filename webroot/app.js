@@ -20,6 +20,8 @@ import { canReadAnalytics, createAnalyticsPage } from './analytics.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
+import { createNotifications } from './notifications.js';
+import { createBulk } from './bulk.js';
 
 let session = null; // { me, stop() } while signed in
 
@@ -150,11 +152,16 @@ async function start(me) {
 
   const connectors = createConnectorBar($('#connectors'));
   const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c) });
+  const selection = createBulk({ canWrite: (me.roles || []).some((role) => role !== 'marketer') });
+  $('#case-list').before(selection.bar);
   const inbox = createInbox(
     { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort'),
       brand: $('#brand-filter') },
-    { me, onSelect: (id) => openCase(id) },
+    { me, onSelect: (id) => openCase(id), selection },
   );
+  const notifications = createNotifications({ onOpen: (id) => openCase(id) });
+  $('#user-name').before(notifications.element);
+  document.body.appendChild(notifications.toasts);
 
   function openCase(id) {
     if (!id) return;
@@ -191,7 +198,8 @@ async function start(me) {
       inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
       view.applyCase(data.case);
       showSlaAlert(type, data, { me, onOpen: openCase });
-      if (type === EVENTS.caseMentionsMoved && data.source) {
+      if (type === EVENTS.caseNoted && data.note) view.applyNote(data.note);
+      if ((type === EVENTS.caseMentionsMoved || type === EVENTS.caseMerged) && data.source) {
         inbox.applyCase(data.source);
         view.applyCase(data.source);
       }
@@ -211,6 +219,10 @@ async function start(me) {
       inbox.applyBrand(data.brand);
     } else if ([EVENTS.templateCreated, EVENTS.templateUpdated, EVENTS.templateDeleted].includes(type)) {
       reloadTemplates();
+    } else if (type === EVENTS.notification) {
+      notifications.add(data);
+    } else if (type === EVENTS.tagsUpdated) {
+      view.reloadTags().catch(() => {});
     } // unknown events are ignored so the hub can add new ones
   }
 
@@ -238,6 +250,9 @@ async function start(me) {
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onVisible);
       $('#case-list').replaceChildren();
+      selection.bar.remove();
+      notifications.element.remove();
+      notifications.toasts.remove();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();

@@ -5,6 +5,8 @@ import { compactNumber, dateTime, humanize, platformName } from './format.js';
 import { createComposer } from './composer.js';
 import { customerPanel, priorityPanel, triagePanel } from './panels.js';
 import { slaTargets } from './sla.js';
+import { createNotes } from './notes.js';
+import { createCaseTools } from './casetools.js';
 
 const itemKey = (item) => `${item.kind}:${item.id}`;
 // A reply's author is a username today; accept a user object too.
@@ -17,6 +19,8 @@ export function createCaseView(root, { me, onCaseChanged }) {
   // Someone who is only a marketer reads cases; the hub refuses their changes anyway.
   const canReply = (me.roles || []).some((role) => role !== 'marketer');
   const composer = createComposer({ onSent: (item, caseId) => applyThreadItem({ ...item, caseId }, { fromPost: true }) });
+  const notes = createNotes({ canWrite: canReply });
+  const tools = createCaseTools({ canWrite: canReply, onPatch: (patch) => patchCase(patch) });
 
   const head = h('header', { class: 'case-head' });
   const thread = h('ol', { class: 'thread', testid: 'thread', 'aria-live': 'polite' });
@@ -70,9 +74,29 @@ export function createCaseView(root, { me, onCaseChanged }) {
 
   function renderSide() {
     replaceChildren(side,
+      tools.panel(detail.case),
+      notes.element,
       priorityPanel(detail.case),
       triagePanel(detail.case),
-      customerPanel(detail.customer, detail.history, detail.case.id));
+      customerPanel(detail.customer, detail.history, detail.case.id, { onMerge: canReply ? mergeFrom : null }));
+  }
+
+  /** Merges another case of this customer (from the history panel) into the open one. */
+  async function mergeFrom(otherId) {
+    const into = detail.case.id;
+    try {
+      const merged = await api.mergeCase(into, otherId);
+      onCaseChanged(merged);
+      await open(into);
+    } catch (err) {
+      showError(`Could not merge: ${err.message}`);
+    }
+  }
+
+  function showError(text) {
+    errorBar.hidden = false;
+    errorBar.textContent = text;
+    setTimeout(() => { errorBar.hidden = true; }, 5000);
   }
 
   function mentionItem(m) {
@@ -90,8 +114,11 @@ export function createCaseView(root, { me, onCaseChanged }) {
         href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'muted' }, dateTime(m.createdAt))
           : h('span', { class: 'muted' }, dateTime(m.createdAt))),
       h('div', { class: 'item-text', testid: 'thread-text' }, m.text ?? ''),
-      (m.triage?.reasons || []).length > 0 && h('div', { class: 'chips' },
-        m.triage.reasons.map((r) => h('span', { class: 'chip reason' }, humanize(r.code)))));
+      h('div', { class: 'item-foot' },
+        (m.triage?.reasons || []).length > 0 && h('span', { class: 'chips' },
+          m.triage.reasons.map((r) => h('span', { class: 'chip reason' }, humanize(r.code)))),
+        canReply && h('button', { type: 'button', class: 'link', testid: 'reply-to-this',
+          on: { click: () => { composer.setReplyTarget(m); composer.focus(); } } }, 'Reply to this')));
   }
 
   function replyItem(r) {
@@ -151,9 +178,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
       applyCase(updated);
       onCaseChanged(updated);
     } catch (err) {
-      errorBar.hidden = false;
-      errorBar.textContent = `Could not update the case: ${err.message}`;
-      setTimeout(() => { errorBar.hidden = true; }, 5000);
+      showError(`Could not update the case: ${err.message}`);
     }
   }
 
@@ -202,14 +227,20 @@ export function createCaseView(root, { me, onCaseChanged }) {
     if (seq !== openSeq) return; // the agent already moved on to another case
     detail = { ...loaded, thread: loaded.thread || [] };
     composer.setBrand(detail.case.brand);
+    notes.show(caseId, loaded.notes);
     render();
   }
 
   showPlaceholder('Select a case');
+  tools.loadDefined().then(() => { if (detail) renderSide(); });
   return {
     open,
     applyCase,
     applyThreadItem,
+    /** A note told live (case.noted); shown when it is about the open case. */
+    applyNote: (note) => notes.apply(note),
+    /** The admins' defined tags changed (tags.updated). */
+    reloadTags: () => tools.loadDefined().then(() => { if (detail) renderSide(); }),
     setTemplates: composer.setTemplates,
     /** Focuses the reply box of the open case; false when there is none. */
     focusReply() {

@@ -18,6 +18,8 @@ export function createComposer({ onSent }) {
   let checkSeq = 0;
   let busy = false;
   const drafts = new Map();
+  let target = null; // the mention this reply answers; null: the newest
+  const targetLine = h('div', { class: 'reply-target', testid: 'reply-target', hidden: true });
 
   const text = h('textarea', {
     class: 'reply-input', testid: 'reply-text', rows: '4', id: 'reply-text',
@@ -32,7 +34,7 @@ export function createComposer({ onSent }) {
   const note = h('div', { class: 'template-note muted', testid: 'template-note', 'aria-live': 'polite', hidden: true });
   const send = h('button', { type: 'submit', class: 'btn primary', testid: 'reply-send', disabled: true }, 'Send reply');
   const form = h('form', { class: 'composer', testid: 'composer' },
-    note, text, message,
+    targetLine, note, text, message,
     h('div', { class: 'composer-bar' }, picker, h('span', { class: 'spacer' }), counter, send));
 
   function renderPicker() {
@@ -128,6 +130,7 @@ export function createComposer({ onSent }) {
     busy = true;
     refreshState();
     const body = fromTemplate ? { text: text.value, template: fromTemplate.id } : { text: text.value };
+    if (target) body.inReplyTo = target.id;
     const forCase = caseId;
     try {
       const item = await api.sendReply(forCase, body);
@@ -142,7 +145,20 @@ export function createComposer({ onSent }) {
     }
   }
 
+  /** Answer this mention ({ id, author, text }) instead of the newest; null goes back to the newest. */
+  function setReplyTarget(mention) {
+    target = mention || null;
+    targetLine.hidden = !target;
+    if (target) {
+      const excerpt = (target.text || '').length > 80 ? `${target.text.slice(0, 80)}…` : target.text || '';
+      replaceChildren(targetLine, `Replying to @${target.author?.handle ?? ''}: “${excerpt}” `,
+        h('button', { type: 'button', class: 'link', testid: 'reply-target-clear', on: { click: () => setReplyTarget(null) } },
+          'answer the newest instead'));
+    }
+  }
+
   function reset(value) {
+    setReplyTarget(null);
     text.value = value;
     check = null;
     fromTemplate = null;
@@ -177,6 +193,7 @@ export function createComposer({ onSent }) {
       scheduleCheck();
     },
     focus: () => text.focus(),
+    setReplyTarget,
     /** Focuses the saved reply picker and opens it where the browser allows. */
     focusTemplates() {
       picker.focus();

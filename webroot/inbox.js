@@ -14,9 +14,10 @@ const ts = (iso) => Date.parse(iso) || 0;
 
 /**
  * els: { list, count, empty, tabs (container of [data-status] buttons), sort (select), brand (select) }.
- * onSelect(caseId) is called when the agent opens a row.
+ * onSelect(caseId) is called when the agent opens a row; selection (bulk.js), when given, puts a
+ * checkbox on each row.
  */
-export function createInbox(els, { me, onSelect }) {
+export function createInbox(els, { me, onSelect, selection }) {
   const cases = new Map();
   const rows = new Map();
   const brands = new Map(); // id → brand, from GET /brands and brand.* events
@@ -56,6 +57,7 @@ export function createInbox(els, { me, onSelect }) {
       },
     },
     h('div', { class: 'row-top' },
+      selection?.checkbox(c.id),
       h('span', { class: ['prio', `band-${band}`], testid: 'case-priority', title: 'Priority (0–100)' },
         String(c.priority?.value ?? 0)),
       h('span', { class: ['sentiment-dot', `label-${label}`], title: `${label} sentiment`, 'aria-label': `${label} sentiment` }),
@@ -70,6 +72,8 @@ export function createInbox(els, { me, onSelect }) {
       h('span', { class: ['chip', 'sentiment', `label-${label}`] }, label),
       c.triage?.unsure && h('span', { class: 'chip unsure', testid: 'case-unsure', title: 'triage is not sure of this label' }, 'unsure'),
       reasonChips(c),
+      (c.tags || []).slice(0, 3).map((t) => h('span', { class: 'chip tag', testid: 'row-tag' }, t)),
+      c.snoozedUntil && h('span', { class: 'chip', testid: 'row-snoozed', title: `snoozed until ${dateTime(c.snoozedUntil)}` }, 'snoozed'),
       h('span', { class: 'spacer' }),
       slaBadge(c.sla, c.brand),
       c.mentionCount > 1 && h('span', { class: 'meta', title: 'mentions in this case' }, `${c.mentionCount} msgs`),
@@ -110,7 +114,7 @@ export function createInbox(els, { me, onSelect }) {
     const keep = new Set(list.map((c) => c.id));
     // Cases pushed below the fold are forgotten; their next event brings them back whole.
     for (const id of [...cases.keys()]) if (!keep.has(id)) cases.delete(id);
-    for (const [id, el] of rows) if (!keep.has(id)) { el.remove(); rows.delete(id); }
+    for (const [id, el] of rows) if (!keep.has(id)) { el.remove(); rows.delete(id); selection?.forget(id); }
     // appendChild moves existing rows into order without rebuilding them.
     list.forEach((c) => els.list.appendChild(rows.get(c.id)));
     els.empty.hidden = list.length > 0;

@@ -47,8 +47,8 @@ export function triagePanel(c) {
       h('div', { class: 'chips', testid: 'triage-cues' }, t.cues.map((cue) => h('span', { class: 'chip cue' }, cue)))));
 }
 
-/** Who the customer is and their earlier cases. */
-export function customerPanel(customer, history, currentId) {
+/** Who the customer is and their earlier cases; onMerge(caseId), when given, merges one into the open case. */
+export function customerPanel(customer, history, currentId, { onMerge } = {}) {
   if (!customer) return panel('Customer', 'customer-panel', h('p', { class: 'muted' }, 'Unknown customer.'));
   const earlier = (history || []).filter((x) => x.id !== currentId);
   return panel('Customer', 'customer-panel',
@@ -69,6 +69,8 @@ export function customerPanel(customer, history, currentId) {
           h('span', { class: ['chip', 'status', `status-${x.status}`] }, x.status),
           h('span', { class: 'history-subject' }, x.subject || '(no subject)'),
           h('time', { class: 'muted', datetime: x.lastMentionAt || x.createdAt, title: dateTime(x.createdAt) },
-            age(x.lastMentionAt || x.createdAt)))))
+            age(x.lastMentionAt || x.createdAt)),
+          onMerge && h('button', { type: 'button', class: 'link', testid: 'history-merge', title: 'Move its thread, replies and notes here',
+            on: { click: () => onMerge(x.id) } }, 'Merge into this case'))))
         : h('p', { class: 'muted' }, 'First case from this customer.')));
 }

@@ -34,6 +34,14 @@ export const EVENTS = Object.freeze({
   templateCreated: 'template.created',
   templateUpdated: 'template.updated',
   templateDeleted: 'template.deleted',
+  caseNoted: 'case.noted',
+  caseTagged: 'case.tagged',
+  caseSnoozed: 'case.snoozed',
+  caseSnoozeEnded: 'case.snooze_ended',
+  caseMerged: 'case.merged',
+  tagsUpdated: 'tags.updated',
+  // A live message addressed to this user only (e.g. a note mentioning them).
+  notification: 'notification',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);

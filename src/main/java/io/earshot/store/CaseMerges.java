@@ -6,8 +6,9 @@ import com.mongodb.client.model.Updates;
 import io.vertx.core.Future;
 
 /**
- * The part of merging two cases that {@link ThreadMoves} does not do: the brand's replies and the
- * team's notes of case {@code from} move to case {@code to}, and {@code from} stops being snoozed
+ * The part of merging two cases that {@link ThreadMoves} does not do: the brand's replies, the
+ * team's notes and the replies waiting for a parent ({@code orphans}) of case {@code from} move
+ * to case {@code to}, and {@code from} stops being snoozed
  * (it is about to be resolved as merged). One durable write, idempotent, so a merge cut short
  * is finished by asking again. Fails with the driver's error.
  */
@@ -22,6 +23,8 @@ public final class CaseMerges {
     return mongo.write(() -> {
       mongo.collection(MongoStore.REPLIES).updateMany(eq("caseId", from), Updates.set("caseId", to));
       mongo.collection(MongoStore.NOTES).updateMany(eq("caseId", from), Updates.set("caseId", to));
+      // Replies waiting for a parent not yet stored would otherwise thread into the merged-away case.
+      mongo.collection(MongoStore.ORPHANS).updateMany(eq("caseId", from), Updates.set("caseId", to));
       mongo.collection(MongoStore.CASES).updateOne(eq("_id", from), Updates.combine(Updates.unset("snoozedUntil"),
           Updates.inc("version", 1L)));
       return null;

@@ -50,6 +50,8 @@ class CsrfIT {
   private static String deletableViewId;
   private static String sendingBroadcastId;
   private static String pausedBroadcastId;
+  private static String mergeFrom;
+  private static String mergeInto;
 
   /** A request that changes something when sent with the session's proofs. */
   private record Sample(String method, String path, JsonObject body) {
@@ -78,6 +80,7 @@ class CsrfIT {
     webhooks();
     sendingBroadcastId = forgedBroadcast("sending");
     pausedBroadcastId = forgedBroadcast("paused");
+    mergeCases();
   }
 
   /** A held broadcast moved to {@code state} in the store (never approved, so the runner never sends it). */
@@ -90,6 +93,25 @@ class CsrfIT {
 
   private static JsonObject broadcast() {
     return new JsonObject().put("text", "Maintenance tonight").put("accounts", new JsonArray().add("sandbox"));
+  }
+
+  private static void mergeCases() {
+    mergeFrom = ingestedCase(ApiClient.mention("csrf-old", "csrf-two", "@ForkfulEats first")
+        .put("createdAt", java.time.Instant.now().minus(Duration.ofDays(10)).toString()));
+    mergeInto = ingestedCase(ApiClient.mention("csrf-new", "csrf-two", "@ForkfulEats second"));
+  }
+
+  /** The case an ingested mention landed in (a customer's posts ten days apart are two cases). */
+  private static String ingestedCase(JsonObject mention) {
+    assertEquals(202, hub.api().ingest(new JsonArray().add(mention)).status());
+    String[] id = new String[1];
+    assertTrue(eventually(Duration.ofSeconds(20), () -> {
+      admin.get("/api/v1/mentions?platform=sandbox&limit=500").json().getJsonArray("items").stream()
+          .map(o -> (JsonObject) o).filter(o -> mention.getString("externalId").equals(o.getString("externalId")))
+          .findFirst().ifPresent(o -> id[0] = o.getString("caseId"));
+      return id[0] != null;
+    }));
+    return id[0];
   }
 
   /** Two endpoints on a receiver that accepts everything, and one delivered event to replay. */
@@ -176,6 +198,14 @@ class CsrfIT {
     samples.put("POST /api/v1/broadcasts/:id/resume", new Sample("POST", "/api/v1/broadcasts/" + pausedBroadcastId
         + "/resume", new JsonObject()));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
+    samples.put("POST /api/v1/cases/bulk", new Sample("POST", "/api/v1/cases/bulk", new JsonObject()
+        .put("ids", new JsonArray().add(caseId)).put("action", "tag").put("value", "forged")));
+    samples.put("POST /api/v1/cases/:id/notes", new Sample("POST", "/api/v1/cases/" + caseId + "/notes",
+        new JsonObject().put("text", "A forged note")));
+    samples.put("POST /api/v1/cases/:id/merge", new Sample("POST", "/api/v1/cases/" + mergeInto + "/merge",
+        new JsonObject().put("from", mergeFrom)));
+    samples.put("PUT /api/v1/tags", new Sample("PUT", "/api/v1/tags", new JsonObject()
+        .put("tags", new JsonArray().add(new JsonObject().put("name", "forged")))));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
   }

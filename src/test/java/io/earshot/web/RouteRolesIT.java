@@ -102,6 +102,11 @@ class RouteRolesIT {
     row("POST /api/v1/broadcasts/:id/pause", "401 ok ok 403 ok");
     row("POST /api/v1/broadcasts/:id/resume", "401 403 ok 403 ok");
     row("GET /api/v1/replies/:id/engagement", "401 ok ok ok ok");
+    row("POST /api/v1/cases/bulk", "401 ok ok 403 ok");
+    row("POST /api/v1/cases/:id/notes", "401 ok ok 403 ok");
+    row("POST /api/v1/cases/:id/merge", "401 ok ok 403 ok");
+    row("GET /api/v1/tags", "401 ok ok ok ok");
+    row("PUT /api/v1/tags", "401 403 403 403 ok");
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -253,6 +258,7 @@ class RouteRolesIT {
     c.put("PATCH /api/v1/connectors/:name", send("PATCH", "/api/v1/connectors/sandbox", new JsonObject().put("enabled", true)));
     assignCalls(c);
     broadcastCalls(c);
+    caseworkCalls(c);
     return c;
   }
 
@@ -320,6 +326,41 @@ class RouteRolesIT {
       String[] delivered = deliveredHook();
       return send(api, "POST", "/api/v1/webhooks/" + delivered[0] + "/deliveries/" + delivered[1] + "/replay", new JsonObject());
     });
+  }
+
+  private static void caseworkCalls(Map<String, Call> c) {
+    c.put("POST /api/v1/cases/bulk", send("POST", "/api/v1/cases/bulk", new JsonObject()
+        .put("ids", new JsonArray().add(caseId)).put("action", "tag").put("value", "roles")));
+    c.put("POST /api/v1/cases/:id/notes", (who, api) -> send(api, "POST", "/api/v1/cases/" + caseId + "/notes",
+        new JsonObject().put("text", "a note from " + who)));
+    // Each merge takes a fresh pair of cases of one customer, so every role has one to merge.
+    c.put("POST /api/v1/cases/:id/merge", (who, api) -> {
+      String[] pair = who.equals("none") ? new String[] {caseId, "any"} : casePair();
+      return send(api, "POST", "/api/v1/cases/" + pair[0] + "/merge", new JsonObject().put("from", pair[1]));
+    });
+    c.put("GET /api/v1/tags", get("/api/v1/tags"));
+    c.put("PUT /api/v1/tags", send("PUT", "/api/v1/tags", new JsonObject().put("tags", new JsonArray()
+        .add(new JsonObject().put("name", "billing").put("color", "#336699")))));
+  }
+
+  /** Two cases of a new customer, {into, from}: their posts ten days apart lie outside the reopen window. */
+  private static String[] casePair() {
+    String customer = "pair-" + SEQ.incrementAndGet();
+    String from = ingestedCase(ApiClient.mention(customer + "-old", customer, "@ForkfulEats first")
+        .put("createdAt", java.time.Instant.now().minus(Duration.ofDays(10)).toString()));
+    return new String[] {ingestedCase(ApiClient.mention(customer + "-new", customer, "@ForkfulEats again")), from};
+  }
+
+  private static String ingestedCase(JsonObject mention) {
+    hub.api().ingest(new JsonArray().add(mention));
+    String[] id = new String[1];
+    assertTrue(eventually(Duration.ofSeconds(15), () -> {
+      as.get("admin").get("/api/v1/mentions?platform=sandbox&limit=500").json().getJsonArray("items").stream()
+          .map(o -> (JsonObject) o).filter(o -> mention.getString("externalId").equals(o.getString("externalId")))
+          .findFirst().ifPresent(o -> id[0] = o.getString("caseId"));
+      return id[0] != null;
+    }));
+    return id[0];
   }
 
   private static Call get(String path) {
