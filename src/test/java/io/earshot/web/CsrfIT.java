@@ -137,17 +137,17 @@ class CsrfIT {
         new JsonObject().put("caseIds", new JsonArray().add(caseId))));
     samples.put("POST /api/v1/problems/:id/notes", new Sample("POST", "/api/v1/problems/" + problemId + "/notes",
         new JsonObject().put("text", "forged")));
-    samples.put("POST /api/v1/problems/:id/suggestions/:caseId", new Sample("POST", "/api/v1/problems/" + problemId + "/suggestions/"
-        + caseId, new JsonObject().put("decision", "decline")));
+    samples.put("POST /api/v1/problems/:id/suggestions/:caseId", new Sample("POST",
+        "/api/v1/problems/" + problemId + "/suggestions/" + caseId, new JsonObject().put("decision", "decline")));
     samples.put("POST /api/v1/departments", new Sample("POST", "/api/v1/departments", new JsonObject().put("name", "Forged")));
     samples.put("PATCH /api/v1/departments/:id", new Sample("PATCH", "/api/v1/departments/billing",
         new JsonObject().put("name", "Forged")));
     samples.put("DELETE /api/v1/departments/:id", new Sample("DELETE", "/api/v1/departments/csrf-gone", null));
     samples.put("PUT /api/v1/policies/detection", new Sample("PUT", "/api/v1/policies/detection", new JsonObject()
         .put("defaults", new JsonObject().put("minCount", 2))));
-    return samples;
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
+    return samples;
   }
 
   @Test
