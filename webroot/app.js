@@ -12,6 +12,8 @@ import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
 import { wireLogin } from './login.js';
+import { createProblemsPage } from './problems.js';
+import { createAlertBanner } from './alerts.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
 
@@ -81,7 +83,7 @@ async function verifySession() {
 }
 
 // view → the element that holds it
-const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people' };
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people', problems: 'problems' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -116,6 +118,20 @@ function wireConnectorsPage(me) {
   return page;
 }
 
+/** The Problems page, for everyone signed in (the hub scopes what each may see). */
+function wireProblems(me, openCase) {
+  const page = createProblemsPage($('#problems'), {
+    me,
+    onOpenCase: (id) => { showView('inbox'); openCase(id); },
+  });
+  onShow.problems = () => page.load().catch(() => {});
+  $('#views').hidden = false;
+  const approver = canApprove(me);
+  for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = !approver;
+  for (const b of document.querySelectorAll('#views [data-view]')) if (!b.onclick) b.onclick = () => showView(b.dataset.view);
+  return page;
+}
+
 async function start(me) {
   show('app');
   $('#user-name').textContent = me.username;
@@ -140,10 +156,18 @@ async function start(me) {
   const approvals = canApprove(me) ? wireApprovals(me) : null;
   const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
   if ((me.roles || []).includes('admin')) wireAdmin(me);
+  const problems = wireProblems(me, openCase);
+  const alerts = createAlertBanner($('#alerts'), {
+    onCreate: async (a) => {
+      const p = await problems.createFromAlert(a);
+      showView('problems');
+      return p;
+    },
+  });
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
-    view.refresh().catch(() => {}), approvals?.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
+    view.refresh().catch(() => {}), approvals?.load().catch(() => {}), alerts.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -174,6 +198,10 @@ async function start(me) {
       accountsPage?.load().catch(() => {});
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
+    } else if (type === EVENTS.alertRaised && data.alert) {
+      alerts.apply(data.alert);
+    } else if (type.startsWith('problem.') && data.problem) {
+      problems.applyProblem(data.problem);
     } // unknown events are ignored so the hub can add new ones
   }
 
@@ -202,6 +230,8 @@ async function start(me) {
       $('#case-list').replaceChildren();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
+      $('#alerts').replaceChildren();
+      $('#alerts').hidden = true;
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
       for (const b of document.querySelectorAll('#views [data-admin]')) b.hidden = true;
       onShow = {};

@@ -27,7 +27,11 @@ export const EVENTS = Object.freeze({
   approvalPolicyUpdated: 'approval_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',
+  caseProblemLinked: 'case.problem_linked',
+  alertRaised: 'alert.raised',
 });
+
+export const PROBLEM_STATES = Object.freeze(['investigating', 'identified', 'fixing', 'resolved']);
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
 export const REPLY_STATES = Object.freeze(['draft', 'pending_approval', 'queued', 'sending', 'sent', 'failed', 'rejected']);
