@@ -105,4 +105,15 @@ export const api = {
   bulk: (ids, action, value) => request('POST', '/cases/bulk', { ids, action, value }),
   tags: () => request('GET', '/tags'),
   saveTags: (tags) => request('PUT', '/tags', { tags }),
+  problems: () => request('GET', '/problems'),
+  problem: (problemId) => request('GET', `/problems/${id(problemId)}`),
+  createProblem: (body) => request('POST', '/problems', body),
+  updateProblem: (problemId, patch) => request('PATCH', `/problems/${id(problemId)}`, patch),
+  linkCases: (problemId, caseIds) => request('POST', `/problems/${id(problemId)}/cases`, { caseIds }),
+  problemNote: (problemId, text) => request('POST', `/problems/${id(problemId)}/notes`, { text }),
+  suggestions: (problemId) => request('GET', `/problems/${id(problemId)}/suggestions`),
+  decideSuggestion: (problemId, caseId, decision) =>
+    request('POST', `/problems/${id(problemId)}/suggestions/${id(caseId)}`, { decision }),
+  departments: () => request('GET', '/departments'),
+  alerts: () => request('GET', '/alerts'),
 };

@@ -18,6 +18,8 @@ import { wireShortcuts } from './keyboard.js';
 import { createKeyboardCommands } from './commands.js';
 import { canReadAnalytics, createAnalyticsPage } from './analytics.js';
 import { wireLogin } from './login.js';
+import { createProblemsPage } from './problems.js';
+import { createAlertBanner } from './alerts.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
 import { createNotifications } from './notifications.js';
@@ -90,7 +92,7 @@ async function verifySession() {
 
 // view → the element that holds it
 const PAGES = { approvals: 'approvals', connectors: 'connectors-page', analytics: 'analytics', audit: 'audit',
-  people: 'people', sla: 'sla-admin', 'saved-replies': 'saved-replies' };
+  people: 'people', sla: 'sla-admin', 'saved-replies': 'saved-replies', problems: 'problems' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -144,6 +146,20 @@ function wireConnectorsPage(me) {
   return page;
 }
 
+/** The Problems page, for everyone signed in (the hub scopes what each may see). */
+function wireProblems(me, openCase) {
+  const page = createProblemsPage($('#problems'), {
+    me,
+    onOpenCase: (id) => { showView('inbox'); openCase(id); },
+  });
+  onShow.problems = () => page.load().catch(() => {});
+  $('#views').hidden = false;
+  const approver = canApprove(me);
+  for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = !approver;
+  for (const b of document.querySelectorAll('#views [data-view]')) if (!b.onclick) b.onclick = () => showView(b.dataset.view);
+  return page;
+}
+
 async function start(me) {
   show('app');
   $('#user-name').textContent = me.username;
@@ -178,11 +194,21 @@ async function start(me) {
   const analytics = canReadAnalytics(me) ? wireAnalytics(me) : null;
   if (!approvals) for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = true;
 
+  const problems = wireProblems(me, openCase);
+  const alerts = createAlertBanner($('#alerts'), {
+    onCreate: async (a) => {
+      const p = await problems.createFromAlert(a);
+      showView('problems');
+      return p;
+    },
+  });
+
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   // Marketers may not read the SLA policy: their countdowns then count wall-clock time.
   const refreshSla = () => api.slaPolicy().then(setSlaPolicy).catch(() => {});
-  const refreshAll = () => Promise.all([refreshSla(), inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
-    view.refresh().catch(() => {}), approvals?.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
+  const refreshAll = () => Promise.all([refreshSla(), inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}),
+    refreshHealth(), view.refresh().catch(() => {}), approvals?.load().catch(() => {}), alerts.load().catch(() => {}),
+    accountsPage?.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -223,6 +249,10 @@ async function start(me) {
       notifications.add(data);
     } else if (type === EVENTS.tagsUpdated) {
       view.reloadTags().catch(() => {});
+    } else if (type === EVENTS.alertRaised && data.alert) {
+      alerts.apply(data.alert);
+    } else if (type.startsWith('problem.') && data.problem) {
+      problems.applyProblem(data.problem);
     } // unknown events are ignored so the hub can add new ones
   }
 
@@ -255,6 +285,8 @@ async function start(me) {
       notifications.toasts.remove();
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
+      $('#alerts').replaceChildren();
+      $('#alerts').hidden = true;
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
       for (const b of document.querySelectorAll('#views [data-admin], #views [data-manager]')) b.hidden = true;
       analytics?.stop();

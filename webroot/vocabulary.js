@@ -42,7 +42,11 @@ export const EVENTS = Object.freeze({
   tagsUpdated: 'tags.updated',
   // A live message addressed to this user only (e.g. a note mentioning them).
   notification: 'notification',
+  caseProblemLinked: 'case.problem_linked',
+  alertRaised: 'alert.raised',
 });
+
+export const PROBLEM_STATES = Object.freeze(['investigating', 'identified', 'fixing', 'resolved']);
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
 export const SLA_STATES = Object.freeze(['ok', 'warning', 'breached', 'paused', 'met']);

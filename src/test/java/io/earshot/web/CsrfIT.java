@@ -57,6 +57,8 @@ class CsrfIT {
   private record Sample(String method, String path, JsonObject body) {
   }
 
+  private static String problemId;
+
   @BeforeAll
   static void start() {
     sandbox = new SandboxClient();
@@ -78,6 +80,12 @@ class CsrfIT {
     viewId = admin.post("/api/v1/views", new JsonObject().put("name", "Kept")).json().getString("id");
     deletableViewId = admin.post("/api/v1/views", new JsonObject().put("name", "Doomed")).json().getString("id");
     webhooks();
+    assertEquals(201, admin.post("/api/v1/departments", new JsonObject().put("id", "billing").put("name", "Billing"))
+        .status());
+    assertEquals(201, admin.post("/api/v1/departments", new JsonObject().put("id", "csrf-gone").put("name", "Gone"))
+        .status());
+    problemId = admin.post("/api/v1/problems", new JsonObject().put("title", "CSRF").put("department", "billing"))
+        .json().getString("id");
     sendingBroadcastId = forgedBroadcast("sending");
     pausedBroadcastId = forgedBroadcast("paused");
     mergeCases();
@@ -197,6 +205,22 @@ class CsrfIT {
         + "/pause", new JsonObject()));
     samples.put("POST /api/v1/broadcasts/:id/resume", new Sample("POST", "/api/v1/broadcasts/" + pausedBroadcastId
         + "/resume", new JsonObject()));
+    samples.put("POST /api/v1/problems", new Sample("POST", "/api/v1/problems", new JsonObject().put("title", "Forged")
+        .put("department", "billing")));
+    samples.put("PATCH /api/v1/problems/:id", new Sample("PATCH", "/api/v1/problems/" + problemId,
+        new JsonObject().put("status", "resolved")));
+    samples.put("POST /api/v1/problems/:id/cases", new Sample("POST", "/api/v1/problems/" + problemId + "/cases",
+        new JsonObject().put("caseIds", new JsonArray().add(caseId))));
+    samples.put("POST /api/v1/problems/:id/notes", new Sample("POST", "/api/v1/problems/" + problemId + "/notes",
+        new JsonObject().put("text", "forged")));
+    samples.put("POST /api/v1/problems/:id/suggestions/:caseId", new Sample("POST",
+        "/api/v1/problems/" + problemId + "/suggestions/" + caseId, new JsonObject().put("decision", "decline")));
+    samples.put("POST /api/v1/departments", new Sample("POST", "/api/v1/departments", new JsonObject().put("name", "Forged")));
+    samples.put("PATCH /api/v1/departments/:id", new Sample("PATCH", "/api/v1/departments/billing",
+        new JsonObject().put("name", "Forged")));
+    samples.put("DELETE /api/v1/departments/:id", new Sample("DELETE", "/api/v1/departments/csrf-gone", null));
+    samples.put("PUT /api/v1/policies/detection", new Sample("PUT", "/api/v1/policies/detection", new JsonObject()
+        .put("defaults", new JsonObject().put("minCount", 2))));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("POST /api/v1/cases/bulk", new Sample("POST", "/api/v1/cases/bulk", new JsonObject()
         .put("ids", new JsonArray().add(caseId)).put("action", "tag").put("value", "forged")));

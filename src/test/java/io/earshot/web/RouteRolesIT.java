@@ -107,6 +107,21 @@ class RouteRolesIT {
     row("POST /api/v1/cases/:id/merge", "401 ok ok 403 ok");
     row("GET /api/v1/tags", "401 ok ok ok ok");
     row("PUT /api/v1/tags", "401 403 403 403 ok");
+    row("GET /api/v1/problems", "401 ok ok ok ok");
+    row("POST /api/v1/problems", "401 ok ok 403 ok");
+    row("GET /api/v1/problems/:id", "401 ok ok ok ok");
+    row("PATCH /api/v1/problems/:id", "401 ok ok 403 ok");
+    row("POST /api/v1/problems/:id/cases", "401 ok ok 403 ok");
+    row("POST /api/v1/problems/:id/notes", "401 ok ok 403 ok");
+    row("GET /api/v1/problems/:id/suggestions", "401 ok ok ok ok");
+    row("POST /api/v1/problems/:id/suggestions/:caseId", "401 ok ok 403 ok");
+    row("GET /api/v1/departments", "401 ok ok ok ok");
+    row("POST /api/v1/departments", "401 403 403 403 ok");
+    row("PATCH /api/v1/departments/:id", "401 403 403 403 ok");
+    row("DELETE /api/v1/departments/:id", "401 403 403 403 ok");
+    row("GET /api/v1/alerts", "401 ok ok ok ok");
+    row("GET /api/v1/policies/detection", "401 403 ok 403 ok");
+    row("PUT /api/v1/policies/detection", "401 403 403 403 ok");
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -116,6 +131,7 @@ class RouteRolesIT {
   private static String caseId;
   private static io.vertx.core.Vertx receiver;
   private static String hookUrl;
+  private static String problemId;
 
   /** One call of a route as a caller; {@code who} names the caller's role (or none). */
   private interface Call {
@@ -140,6 +156,9 @@ class RouteRolesIT {
     Team.person(hub, team.admin(), "target", "agent");
     sandbox.postMention("roles_customer", "@ForkfulEats my order never came");
     caseId = Team.awaitCase(team.admin());
+    team.admin().post("/api/v1/departments", new JsonObject().put("id", "billing").put("name", "Billing"));
+    problemId = team.admin().post("/api/v1/problems", new JsonObject().put("title", "Roles")
+        .put("department", "billing")).json().getString("id");
     receiver = io.vertx.core.Vertx.vertx();
     int port = receiver.createHttpServer().requestHandler(r -> r.response().setStatusCode(204).end()).listen(0).await().actualPort();
     hookUrl = "http://127.0.0.1:" + port + "/hook";
@@ -240,6 +259,7 @@ class RouteRolesIT {
         new JsonObject().put("name", "Renamed")));
     c.put("DELETE /api/v1/views/:id", (who, api) -> api.delete("/api/v1/views/" + viewOf(who)).status());
     webhookCalls(c);
+    problemCalls(c);
     c.put("GET /api/v1/approvals", get("/api/v1/approvals"));
     c.put("POST /api/v1/approvals/:replyId", (who, api) -> send(api, "POST", "/api/v1/approvals/" + heldReply(),
         new JsonObject().put("decision", "approve")));
@@ -361,6 +381,35 @@ class RouteRolesIT {
       return id[0] != null;
     }));
     return id[0];
+  }
+
+  private static void problemCalls(Map<String, Call> c) {
+    String p = "/api/v1/problems/" + problemId;
+    c.put("GET /api/v1/problems", get("/api/v1/problems"));
+    c.put("POST /api/v1/problems", send("POST", "/api/v1/problems", new JsonObject().put("title", "Made")
+        .put("department", "billing")));
+    c.put("GET /api/v1/problems/:id", get(p));
+    c.put("PATCH /api/v1/problems/:id", send("PATCH", p, new JsonObject().put("severity", "high")));
+    c.put("POST /api/v1/problems/:id/cases", send("POST", p + "/cases", new JsonObject()
+        .put("caseIds", new JsonArray().add(caseId))));
+    c.put("POST /api/v1/problems/:id/notes", send("POST", p + "/notes", new JsonObject().put("text", "noted")));
+    c.put("GET /api/v1/problems/:id/suggestions", get(p + "/suggestions"));
+    c.put("POST /api/v1/problems/:id/suggestions/:caseId", send("POST", p + "/suggestions/" + caseId,
+        new JsonObject().put("decision", "decline")));
+    c.put("GET /api/v1/departments", get("/api/v1/departments"));
+    c.put("POST /api/v1/departments", (who, api) -> send(api, "POST", "/api/v1/departments",
+        new JsonObject().put("name", "Dept " + SEQ.incrementAndGet())));
+    c.put("PATCH /api/v1/departments/:id", send("PATCH", "/api/v1/departments/billing",
+        new JsonObject().put("contact", "billing@example.com")));
+    c.put("DELETE /api/v1/departments/:id", (who, api) -> {
+      String id = "gone-" + SEQ.incrementAndGet();
+      as.get("admin").post("/api/v1/departments", new JsonObject().put("id", id).put("name", id));
+      return api.raw("DELETE", "/api/v1/departments/" + id, null, api.writeHeaders()).status();
+    });
+    c.put("GET /api/v1/alerts", get("/api/v1/alerts"));
+    c.put("GET /api/v1/policies/detection", get("/api/v1/policies/detection"));
+    c.put("PUT /api/v1/policies/detection", send("PUT", "/api/v1/policies/detection", new JsonObject()
+        .put("defaults", new JsonObject().put("minCount", 8))));
   }
 
   private static Call get(String path) {
