@@ -169,7 +169,7 @@ public final class Hub {
     events = eventSpine(new AuditLog(mongo));
     HubStores stores = new HubStores(mongo);
     brands = new Brands(mongo, events, clock);
-    assign = new Assign(new Assign.Needs(vertx, mongo, redis, events, brands.directory(), UUID.randomUUID().toString(),
+    assign = new Assign(new Assign.Needs(vertx, mongo, redis, liveBus, events, brands.directory(), UUID.randomUUID().toString(),
         config.assignment(), clock));
     events.register(assign.listener());
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
@@ -232,7 +232,7 @@ public final class Hub {
     return backends.blocking(() -> new ReplyTemplates(templatesDir))
         .compose(templates -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
             .map(v -> new Publishing(new ReplyService(publishStores, connectors.registry(), templates, policies,
-                publisher, users, clock), templates, approvals, policies, publishStores)));
+                publisher, users, clock, assign.collisions()), templates, approvals, policies, publishStores)));
   }
 
   private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {

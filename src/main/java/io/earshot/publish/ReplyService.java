@@ -12,6 +12,7 @@ import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
 import io.earshot.domain.approval.ApprovalRule;
 import io.earshot.error.DomainError;
+import io.earshot.presence.CollisionCheck;
 import io.earshot.store.UserStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -27,7 +28,8 @@ import java.util.UUID;
  * (its {@code reply.submitted} event tells the audit log and the dashboards), and the publisher
  * is woken when it may go at once. Futures fail with
  * {@link DomainError} ({@code NotFound}, {@code Invalid} naming the field, {@code Forbidden},
- * {@code Conflict} when no account can publish for the case's platform).
+ * {@code Conflict} when no account can publish for the case's platform, {@code Collision} when
+ * another agent could be answering the same customer and the draft does not confirm).
  */
 public final class ReplyService {
   private final PublishStores stores;
@@ -38,9 +40,12 @@ public final class ReplyService {
   private final Publisher publisher;
   private final UserStore users;
   private final Clock clock;
+  private final CollisionCheck collisions;
 
   public ReplyService(PublishStores stores, ConnectorRegistry connectors, ReplyTemplates templates,
-                      ApprovalPolicies approvals, Publisher publisher, UserStore users, Clock clock) {
+                      ApprovalPolicies approvals, Publisher publisher, UserStore users, Clock clock,
+                      CollisionCheck collisions) {
+    this.collisions = collisions;
     this.stores = stores;
     this.users = users;
     this.approvals = approvals;
@@ -53,9 +58,10 @@ public final class ReplyService {
 
   /**
    * The request: either {@code text} or a {@code template} name; {@code returnedId} names a reply
-   * an approver sent back, submitted again with the new text.
+   * an approver sent back, submitted again with the new text; {@code confirm} sends even though
+   * another agent claimed the case, is typing on it or answered the mention moments ago.
    */
-  public record Draft(String text, String template, String returnedId) {
+  public record Draft(String text, String template, String returnedId, boolean confirm) {
   }
 
   public Future<Reply> submit(String caseId, Draft draft, User user) {
@@ -94,6 +100,11 @@ public final class ReplyService {
       return resubmit(c, draft.returnedId(), text, user);
     }
     Mention target = thread.isEmpty() ? null : thread.get(thread.size() - 1);
+    return collisions.check(c, target, user.username(), draft.confirm())
+        .compose(v -> submitNew(c, connector, target, text, user));
+  }
+
+  private Future<Reply> submitNew(CareCase c, Connector connector, Mention target, String text, User user) {
     Instant now = clock.instant();
     Reply unsent = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
         text, ReplyState.DRAFT, target == null ? null : target.externalId(), user.username(), null, 0,

@@ -130,7 +130,7 @@ final class CaseRoutes {
   private void reply(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"),
-        Bodies.optionalString(body, "draft"));
+        Bodies.optionalString(body, "draft"), Boolean.TRUE.equals(Bodies.optionalBoolean(body, "confirm")));
     replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx))
         .onSuccess(r -> Bodies.json(ctx, 202, ApiJson.reply(r))).onFailure(ctx::fail);
   }

@@ -167,6 +167,7 @@ public final class HttpApi {
     new AuditRoutes(new AuditLog(services.mongo())).mount(v1);
     new TeamRoutes(services.assign().teams()).mount(v1);
     new RoutingRoutes(services.assign().policies(), services.assign().people()).mount(v1);
+    new PresenceRoutes(services.assign().presence(), new io.earshot.store.CaseStore(services.mongo())).mount(v1);
     return v1;
   }
 

@@ -129,6 +129,8 @@ class CsrfIT {
     samples.put("DELETE /api/v1/teams/:name", new Sample("DELETE", "/api/v1/teams/csrf-team-gone", null));
     samples.put("PUT /api/v1/policies/routing", new Sample("PUT", "/api/v1/policies/routing", new JsonObject()
         .put("brands", new JsonObject().put("default", new JsonObject().put("mode", "round_robin")))));
+    samples.put("PUT /api/v1/cases/:id/presence", new Sample("PUT", "/api/v1/cases/" + caseId + "/presence",
+        new JsonObject().put("state", "viewing")));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
