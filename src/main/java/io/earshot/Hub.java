@@ -195,7 +195,8 @@ public final class Hub {
     Duration slaWatch = config.sla().watchInterval();
     slas = new Slas(vertx, mongo, stores.cases(), brands.directory(), events,
         new Lease(redis, "sla-watch", UUID.randomUUID().toString(), slaWatch.multipliedBy(3)), slaWatch, clock);
-    assign = new Assign(new Assign.Needs(vertx, mongo, redis, events, brands.directory(), UUID.randomUUID().toString(),
+    assign = new Assign(new Assign.Needs(vertx, mongo, redis, liveBus, events, brands.directory(),
+        UUID.randomUUID().toString(),
         config.assignment(), clock));
     events.register(assign.listener());
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
@@ -279,7 +280,7 @@ public final class Hub {
         .compose(imported -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
             .compose(v -> startBroadcasts(stores, publisher, policies))
             .map(broadcasts -> new Publishing(new ReplyService(publishStores, connectors.registry(), filler, policies,
-                publisher, clock), saved, approvals, policies, publishStores, broadcasts)));
+                publisher, clock, assign.collisions()), saved, approvals, policies, publishStores, broadcasts)));
   }
 
   /** Broadcasts: their templates are read on the lifecycle pool, then the runner gets a verticle of its own. */

@@ -12,6 +12,7 @@ import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
 import io.earshot.domain.approval.ApprovalRule;
 import io.earshot.error.DomainError;
+import io.earshot.presence.CollisionCheck;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,8 @@ import java.util.UUID;
  * is woken when it may go at once. Futures fail with
  * {@link DomainError} ({@code NotFound}, {@code Invalid} naming the field, {@code Unprocessable}
  * naming {@code inReplyTo} for a mention of another case, {@code Forbidden},
- * {@code Conflict} when no account can publish for the case's platform).
+ * {@code Conflict} when no account can publish for the case's platform, {@code Collision} when
+ * another agent could be answering the same customer and the draft does not confirm).
  */
 public final class ReplyService {
   private final PublishStores stores;
@@ -37,9 +39,11 @@ public final class ReplyService {
   private final ApprovalPolicies approvals;
   private final Publisher publisher;
   private final Clock clock;
+  private final CollisionCheck collisions;
 
   public ReplyService(PublishStores stores, ConnectorRegistry connectors, TemplateFiller templates,
-                      ApprovalPolicies approvals, Publisher publisher, Clock clock) {
+                      ApprovalPolicies approvals, Publisher publisher, Clock clock, CollisionCheck collisions) {
+    this.collisions = collisions;
     this.stores = stores;
     this.approvals = approvals;
     this.changes = new ReplyChanges(stores);
@@ -53,11 +57,13 @@ public final class ReplyService {
    * The request: {@code text}, or a {@code template} (a saved reply's id or name) filled for the
    * case, or both: the saved reply's text as the agent edited it, sent as typed and counted as a
    * use of the template. {@code returnedId} names a reply an approver sent back, submitted again
-   * with the new text; {@code inReplyTo} names the mention of the case it answers (null: the newest).
+   * with the new text; {@code inReplyTo} names the mention of the case it answers (null: the
+   * newest); {@code confirm} sends even though another agent claimed the case, is typing on it or
+   * answered the mention moments ago.
    */
-  public record Draft(String text, String template, String returnedId, String inReplyTo) {
+  public record Draft(String text, String template, String returnedId, String inReplyTo, boolean confirm) {
     public Draft(String text, String template, String returnedId) {
-      this(text, template, returnedId, null);
+      this(text, template, returnedId, null, false);
     }
   }
 
@@ -111,6 +117,11 @@ public final class ReplyService {
       return resubmit(c, draft.returnedId(), text, user);
     }
     Mention target = target(thread, draft.inReplyTo());
+    return collisions.check(c, target, user.username(), draft.confirm())
+        .compose(v -> submitNew(c, connector, target, text, user));
+  }
+
+  private Future<Reply> submitNew(CareCase c, Connector connector, Mention target, String text, User user) {
     Instant now = clock.instant();
     Reply unsent = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
         text, ReplyState.DRAFT, target == null ? null : target.externalId(), user.username(), null, 0,

@@ -85,7 +85,8 @@ final class CaseRoutes {
   private void reply(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"),
-        Bodies.optionalString(body, "draft"), Bodies.optionalString(body, "inReplyTo"));
+        Bodies.optionalString(body, "draft"), Bodies.optionalString(body, "inReplyTo"),
+        Boolean.TRUE.equals(Bodies.optionalBoolean(body, "confirm")));
     replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx))
         .onSuccess(r -> Bodies.json(ctx, 202, ApiJson.reply(r))).onFailure(ctx::fail);
   }

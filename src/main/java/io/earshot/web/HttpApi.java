@@ -189,6 +189,7 @@ public final class HttpApi {
     new DepartmentRoutes(services.problems().departments()).mount(v1);
     new AlertRoutes(services.problems().alerts()).mount(v1);
     new AnalyticsRoutes(Analytics.service(services.mongo(), services.brands().directory()), Clock.systemUTC()).mount(v1);
+    new PresenceRoutes(services.assign().presence(), new io.earshot.store.CaseStore(services.mongo())).mount(v1);
     return v1;
   }
 

@@ -107,7 +107,8 @@ class ApprovalsIT {
       assertEquals(400, team.manager().post("/api/v1/approvals/" + returnedId,
           new JsonObject().put("decision", "maybe")).status());
       // A reply no rule holds goes out after them: once it is posted, the publisher has passed the others by.
-      team.agent().post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "Thanks for your patience"));
+      team.agent().post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "Thanks for your patience")
+          .put("confirm", true)); // the held one answers the same mention
       assertTrue(eventually(Duration.ofSeconds(15), () -> !sandbox.brandPosts().isEmpty()), "the free reply went out");
       assertEquals(1, sandbox.brandPosts().size(), "nothing held, rejected or returned went out: " + sandbox.brandPosts());
       assertEquals("Thanks for your patience", sandbox.brandPosts().getJsonObject(0).getString("text"));
@@ -160,7 +161,8 @@ class ApprovalsIT {
       JsonObject none = new JsonObject().put("rules", new JsonArray());
       assertEquals(2, team.admin().put("/api/v1/policies/approval", none).json().getLong("version"));
       assertEquals("queued", team.agent().post("/api/v1/cases/" + caseId + "/replies",
-          new JsonObject().put("text", "Refund? Sure.")).json().getString("state"), "no rules: nothing held");
+          new JsonObject().put("text", "Refund? Sure.").put("confirm", true)).json().getString("state"),
+          "no rules: nothing held");
     }
   }
 

@@ -221,6 +221,8 @@ class CsrfIT {
     samples.put("DELETE /api/v1/departments/:id", new Sample("DELETE", "/api/v1/departments/csrf-gone", null));
     samples.put("PUT /api/v1/policies/detection", new Sample("PUT", "/api/v1/policies/detection", new JsonObject()
         .put("defaults", new JsonObject().put("minCount", 2))));
+    samples.put("PUT /api/v1/cases/:id/presence", new Sample("PUT", "/api/v1/cases/" + caseId + "/presence",
+        new JsonObject().put("state", "viewing")));
     samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
     samples.put("POST /api/v1/cases/bulk", new Sample("POST", "/api/v1/cases/bulk", new JsonObject()
         .put("ids", new JsonArray().add(caseId)).put("action", "tag").put("value", "forged")));

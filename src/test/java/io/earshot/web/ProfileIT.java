@@ -112,7 +112,7 @@ class ProfileIT {
     assertFalse(text.contains("Ann from " + other), text);
     assertEquals(200, team.agent().patch("/api/v1/users/ann", new JsonObject().put("displayName", null)).status());
     JsonObject bare = team.agent().post("/api/v1/cases/" + caseId + "/replies",
-        new JsonObject().put("template", "thanks")).json();
+        new JsonObject().put("template", "thanks").put("confirm", true)).json(); // a second reply to the mention
     assertTrue(bare.getString("text").endsWith("^ann"), "older templates still sign with the username: " + bare.encode());
   }
 
@@ -132,10 +132,11 @@ class ProfileIT {
     sandbox.postMention("cold_soup", "@ForkfulEats the soup was cold");
     String caseId = Team.awaitCase(team.agent());
     JsonObject held = team.agent().post("/api/v1/cases/" + caseId + "/replies",
-        new JsonObject().put("text", "Sorry about that!")).json();
+        new JsonObject().put("text", "Sorry about that!").put("confirm", true)).json(); // the case may be answered already
     assertEquals("pending_approval", held.getString("state"), held.encode());
     assertEquals("flagged", held.getString("heldBy"));
-    JsonObject free = bob.post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "Sorry!")).json();
+    JsonObject free = bob.post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", "Sorry!")
+        .put("confirm", true)).json(); // ann's held reply answers the same mention
     assertEquals("queued", free.getString("state"), free.encode());
   }
 

@@ -122,6 +122,8 @@ class RouteRolesIT {
     row("GET /api/v1/alerts", "401 ok ok ok ok");
     row("GET /api/v1/policies/detection", "401 403 ok 403 ok");
     row("PUT /api/v1/policies/detection", "401 403 403 403 ok");
+    row("GET /api/v1/cases/:id/presence", "401 ok ok ok ok");
+    row("PUT /api/v1/cases/:id/presence", "401 ok ok ok ok"); // viewing; only typing needs a case worker
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -240,7 +242,7 @@ class RouteRolesIT {
     c.put("GET /api/v1/cases/:id", (who, api) -> api.get("/api/v1/cases/" + caseId).status());
     c.put("PATCH /api/v1/cases/:id", (who, api) -> send(api, "PATCH", "/api/v1/cases/" + caseId, new JsonObject().put("status", "open")));
     c.put("POST /api/v1/cases/:id/replies", (who, api) -> send(api, "POST", "/api/v1/cases/" + caseId + "/replies",
-        new JsonObject().put("text", "Sorry about that, a new one is on its way")));
+        new JsonObject().put("text", "Sorry about that, a new one is on its way").put("confirm", true)));
     c.put("POST /api/v1/cases/:id/reply-check", (who, api) -> send(api, "POST", "/api/v1/cases/" + caseId + "/reply-check",
         new JsonObject().put("text", "Checking")));
     c.put("GET /api/v1/templates", get("/api/v1/templates"));
@@ -294,6 +296,9 @@ class RouteRolesIT {
     c.put("PUT /api/v1/policies/routing", send("PUT", "/api/v1/policies/routing", new JsonObject()
         .put("brands", new JsonObject().put("default", new JsonObject().put("mode", "off")))));
     c.put("GET /api/v1/agents", get("/api/v1/agents"));
+    c.put("GET /api/v1/cases/:id/presence", (who, api) -> api.get("/api/v1/cases/" + caseId + "/presence").status());
+    c.put("PUT /api/v1/cases/:id/presence", (who, api) -> send(api, "PUT", "/api/v1/cases/" + caseId + "/presence",
+        new JsonObject().put("state", "viewing")));
   }
 
   private static String newTeam() {
@@ -473,6 +478,7 @@ class RouteRolesIT {
   /** A reply the agent just wrote that the default policy holds ("refund"). */
   private static String heldReply() {
     return as.get("agent").post("/api/v1/cases/" + caseId + "/replies",
-        new JsonObject().put("text", "A refund is on its way, number " + SEQ.incrementAndGet())).json().getString("id");
+        new JsonObject().put("text", "A refund is on its way, number " + SEQ.incrementAndGet()).put("confirm", true))
+        .json().getString("id");
   }
 }
