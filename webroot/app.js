@@ -5,6 +5,8 @@ import { api, setSessionChangedHandler, setUnauthenticatedHandler } from './api.
 import { $, h } from './dom.js';
 import { connectLive } from './live.js';
 import { createInbox } from './inbox.js';
+import { createFilters } from './filters.js';
+import { createViews } from './views.js';
 import { createCaseView } from './caseview.js';
 import { createConnectorBar } from './connectors.js';
 import { canApprove, createApprovalQueue } from './approvals.js';
@@ -127,8 +129,15 @@ async function start(me) {
   const inbox = createInbox(
     { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort'),
       brand: $('#brand-filter') },
-    { me, onSelect: (id) => openCase(id) },
+    { me, onSelect: (id) => openCase(id), onFiltersChanged: () => views.clearActive() },
   );
+  const filters = createFilters({ bar: $('#filter-bar'), search: $('#case-search'), toggle: $('#filter-toggle') }, {
+    onChange: (values) => { views.clearActive(); inbox.setExtra(values).catch(() => {}); },
+  });
+  const views = createViews({ list: $('#saved-views'), save: $('#view-save'), form: $('#view-form') }, {
+    current: () => inbox.current(),
+    onApply: (v) => { filters.set(v.filters); inbox.show(v).catch(() => {}); },
+  });
 
   function openCase(id) {
     if (!id) return;
@@ -143,6 +152,7 @@ async function start(me) {
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
+    views.load().catch(() => {}),
     view.refresh().catch(() => {}), approvals?.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
 
   const live = connectLive({
@@ -158,6 +168,7 @@ async function start(me) {
     if (type.startsWith('case.') && data.case) {
       inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
       view.applyCase(data.case);
+      views.caseChanged();
       if (type === EVENTS.caseMentionsMoved && data.source) {
         inbox.applyCase(data.source);
         view.applyCase(data.source);
@@ -200,6 +211,8 @@ async function start(me) {
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onVisible);
       $('#case-list').replaceChildren();
+      $('#saved-views').replaceChildren();
+      $('#case-search').value = '';
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
       for (const el of Object.values(PAGES)) $(`#${el}`).replaceChildren();
