@@ -5,6 +5,8 @@ import { api, setSessionChangedHandler, setUnauthenticatedHandler } from './api.
 import { $, h } from './dom.js';
 import { connectLive } from './live.js';
 import { createInbox } from './inbox.js';
+import { createFilters } from './filters.js';
+import { createViews } from './views.js';
 import { createCaseView } from './caseview.js';
 import { createConnectorBar } from './connectors.js';
 import { canApprove, createApprovalQueue } from './approvals.js';
@@ -173,11 +175,18 @@ async function start(me) {
   const inbox = createInbox(
     { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort'),
       brand: $('#brand-filter') },
-    { me, onSelect: (id) => openCase(id), selection },
+    { me, onSelect: (id) => openCase(id), selection, onFiltersChanged: () => views.clearActive() },
   );
   const notifications = createNotifications({ onOpen: (id) => openCase(id) });
   $('#user-name').before(notifications.element);
   document.body.appendChild(notifications.toasts);
+  const filters = createFilters({ bar: $('#filter-bar'), search: $('#case-search'), toggle: $('#filter-toggle') }, {
+    onChange: (values) => { views.clearActive(); inbox.setExtra(values).catch(() => {}); },
+  });
+  const views = createViews({ list: $('#saved-views'), save: $('#view-save'), form: $('#view-form') }, {
+    current: () => inbox.current(),
+    onApply: (v) => { filters.set(v.filters); inbox.show(v).catch(() => {}); },
+  });
 
   function openCase(id) {
     if (!id) return;
@@ -207,8 +216,8 @@ async function start(me) {
   // Marketers may not read the SLA policy: their countdowns then count wall-clock time.
   const refreshSla = () => api.slaPolicy().then(setSlaPolicy).catch(() => {});
   const refreshAll = () => Promise.all([refreshSla(), inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}),
-    refreshHealth(), view.refresh().catch(() => {}), approvals?.load().catch(() => {}), alerts.load().catch(() => {}),
-    accountsPage?.load().catch(() => {})]);
+    refreshHealth(), views.load().catch(() => {}), view.refresh().catch(() => {}), approvals?.load().catch(() => {}),
+    alerts.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -224,6 +233,7 @@ async function start(me) {
       inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
       view.applyCase(data.case);
       showSlaAlert(type, data, { me, onOpen: openCase });
+      views.caseChanged();
       if (type === EVENTS.caseNoted && data.note) view.applyNote(data.note);
       if ((type === EVENTS.caseMentionsMoved || type === EVENTS.caseMerged) && data.source) {
         inbox.applyCase(data.source);
@@ -283,6 +293,8 @@ async function start(me) {
       selection.bar.remove();
       notifications.element.remove();
       notifications.toasts.remove();
+      $('#saved-views').replaceChildren();
+      $('#case-search').value = '';
       $('#case-view').replaceChildren();
       $('#connectors').replaceChildren();
       $('#alerts').replaceChildren();

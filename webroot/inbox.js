@@ -1,4 +1,5 @@
-// The shared inbox: a filtered, sorted list of cases kept current by case.* events.
+// The shared inbox: a filtered, sorted list of cases, paged by cursor as the agent scrolls, kept
+// current by case.* events; tab counts from GET /cases/counts.
 import { api } from './api.js';
 import { h, replaceChildren, flash } from './dom.js';
 import { age, dateTime, humanize, platformName, priorityBand } from './format.js';
@@ -6,30 +7,82 @@ import { slaBadge } from './sla.js';
 
 const LIMIT = 50;
 const EMPTY_TEXT = 'No cases here. New mentions appear live.';
+const COUNTS_DELAY_MS = 500;
+const NEVER = Number.MAX_SAFE_INTEGER;
 
-const byPriority = (a, b) => (b.priority?.value ?? 0) - (a.priority?.value ?? 0) || byNewest(a, b);
-const byNewest = (a, b) => ts(b.lastMentionAt || b.createdAt) - ts(a.lastMentionAt || a.createdAt)
-  || String(a.id).localeCompare(String(b.id));
+// The server's orders (find/SortOrders): open work first, the sort's keys, then the id.
 const ts = (iso) => Date.parse(iso) || 0;
+const rank = (c) => (c.status === 'new' || c.status === 'open' ? 0 : c.status === 'pending' ? 1 : 2);
+const prio = (c) => c.priority?.value ?? 0;
+const last = (c) => ts(c.lastMentionAt || c.createdAt);
+const waiting = (c) => (rank(c) !== 0 ? NEVER : ts(c.firstResponseAt ? c.lastMentionAt : c.createdAt));
+const due = (c) => (c.sla?.dueAt ? ts(c.sla.dueAt) : NEVER);
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const ORDERS = {
+  priority: (a, b) => prio(b) - prio(a) || last(b) - last(a),
+  newest: (a, b) => last(b) - last(a),
+  oldest: (a, b) => last(a) - last(b),
+  waiting: (a, b) => waiting(a) - waiting(b) || prio(b) - prio(a),
+  sla: (a, b) => due(a) - due(b) || prio(b) - prio(a),
+};
+const comparator = (sort) => (a, b) => rank(a) - rank(b) || (ORDERS[sort] || ORDERS.priority)(a, b) || byId(a, b);
+
+/**
+ * Whether a case passes the filters: true, false, or null when the page cannot tell (a search
+ * or a field the case's JSON does not carry); such a case is only kept if already listed.
+ */
+function passes(c, f, me) {
+  const checks = [];
+  if (f.status) checks.push(f.status.split(',').includes(c.status));
+  if (f.brand) checks.push(c.brand === f.brand);
+  if (f.platform) checks.push(c.platform === f.platform);
+  if (f.assignee) {
+    if (f.assignee === 'none') checks.push(!c.assignee);
+    else if (f.assignee.startsWith('team:')) checks.push(c.team === undefined ? null : c.team === f.assignee.slice(5));
+    else checks.push(c.assignee === (f.assignee === 'me' ? me.username : f.assignee));
+  }
+  if (f.tag) checks.push((c.tags || []).includes(f.tag));
+  if (f.sentiment) checks.push(c.triage?.label === f.sentiment);
+  if (f.reason) checks.push((c.triage?.reasons || []).some((r) => r.code === f.reason));
+  if (f.priorityMin) checks.push(prio(c) >= Number(f.priorityMin));
+  if (f.priorityMax) checks.push(prio(c) <= Number(f.priorityMax));
+  if (f.from) checks.push(last(c) >= ts(f.from));
+  if (f.to) checks.push(last(c) < ts(f.to) + (f.to.length === 10 ? 86400000 : 0));
+  if (f.sla) checks.push(c.sla === undefined ? null : c.sla?.state === f.sla);
+  if (f.problem) checks.push(c.problemId === undefined ? null : c.problemId === f.problem);
+  if (f.q) checks.push(null);
+  if (checks.includes(false)) return false;
+  return checks.includes(null) ? null : true;
+}
 
 /**
  * els: { list, count, empty, tabs (container of [data-status] buttons), sort (select), brand (select) }.
  * onSelect(caseId) is called when the agent opens a row; selection (bulk.js), when given, puts a
- * checkbox on each row.
+ * checkbox on each row; onFiltersChanged() when the agent changes the status, brand or sort by hand.
  */
-export function createInbox(els, { me, onSelect, selection }) {
+export function createInbox(els, { me, onSelect, selection, onFiltersChanged = () => {} }) {
   const cases = new Map();
   const rows = new Map();
   const brands = new Map(); // id → brand, from GET /brands and brand.* events
   const filter = { status: '', brand: '', sort: 'priority' };
+  let extra = {}; // the filter bar's and search's parameters
   let total = 0;
+  let nextCursor = null;
   let selectedId = null;
   let loading = null;
+  let loadingMore = null;
   let heldDuringLoad = [];
+  let countsTimer = null;
 
-  const matches = (c) => (!filter.status || c.status === filter.status) && (!filter.brand || c.brand === filter.brand);
+  const params = () => ({ ...extra, status: filter.status || undefined, brand: filter.brand || undefined });
   const brandName = (id) => brands.get(id)?.name || id;
-  const ordered = () => [...cases.values()].sort(filter.sort === 'newest' ? byNewest : byPriority);
+  const ordered = () => [...cases.values()].sort(comparator(filter.sort));
+  /** Past the last listed case while more pages exist: it comes when the agent scrolls there. */
+  const beyondLoaded = (c) => {
+    if (!nextCursor) return false;
+    const list = ordered();
+    return list.length > 0 && comparator(filter.sort)(c, list[list.length - 1]) > 0;
+  };
 
   function reasonChips(c) {
     return (c.triage?.reasons || []).slice(0, 3)
@@ -86,7 +139,7 @@ export function createInbox(els, { me, onSelect, selection }) {
   function rowKey(e, id) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Enter') { e.preventDefault(); onSelect(id); return; }
-    const ids = ordered().slice(0, LIMIT).map((c) => c.id);
+    const ids = ordered().map((c) => c.id);
     const i = ids.indexOf(id);
     const target = { ArrowDown: ids[i + 1], ArrowUp: ids[i - 1], Home: ids[0], End: ids[ids.length - 1] }[e.key];
     if (!(e.key in { ArrowDown: 1, ArrowUp: 1, Home: 1, End: 1 })) return;
@@ -110,18 +163,24 @@ export function createInbox(els, { me, onSelect, selection }) {
   }
 
   function render() {
-    const list = ordered().slice(0, LIMIT);
-    const keep = new Set(list.map((c) => c.id));
-    // Cases pushed below the fold are forgotten; their next event brings them back whole.
-    for (const id of [...cases.keys()]) if (!keep.has(id)) cases.delete(id);
-    for (const [id, el] of rows) if (!keep.has(id)) { el.remove(); rows.delete(id); selection?.forget(id); }
+    const list = ordered();
+    for (const [id, el] of rows) if (!cases.has(id)) { el.remove(); rows.delete(id); selection?.forget(id); }
     // appendChild moves existing rows into order without rebuilding them.
     list.forEach((c) => els.list.appendChild(rows.get(c.id)));
+    els.list.appendChild(sentinel);
+    sentinel.hidden = !nextCursor;
     els.empty.hidden = list.length > 0;
     els.empty.textContent = EMPTY_TEXT;
     els.count.textContent = total > list.length ? `${list.length} of ${total}` : String(list.length);
     roving();
   }
+
+  // Reaching the end of the list loads the next page (no cap on depth).
+  const sentinel = h('li', { class: 'list-more', testid: 'case-more', 'aria-hidden': 'true' }, 'Loading more…');
+  const more = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) loadMore().catch(() => {});
+  }, { root: els.list, rootMargin: '200px' });
+  more.observe(sentinel);
 
   // Versions order snapshots exactly; timestamps only when one side has no version.
   const isOlder = (c, old) => (typeof c.version === 'number' && typeof old.version === 'number'
@@ -130,13 +189,16 @@ export function createInbox(els, { me, onSelect, selection }) {
   function put(c, { highlight, created = false }) {
     const old = cases.get(c.id);
     if (old && isOlder(c, old)) return; // an older snapshot arrived late
-    if (!matches(c)) {
-      if (old) { cases.delete(c.id); total = Math.max(0, total - 1); }
+    const fits = passes(c, { ...extra, ...params() }, me);
+    if (fits === false || (fits === null && !old)) {
+      if (old && fits === false) { cases.delete(c.id); total = Math.max(0, total - 1); }
       return;
     }
+    if (!old && beyondLoaded(c)) { if (created) total += 1; return; }
     // The total is the server's, adjusted for new cases; every load() corrects any drift.
     if (!old && created) total += 1;
     cases.set(c.id, c);
+    if (old && beyondLoaded(c)) { cases.delete(c.id); return; } // moved past the listed pages
     const el = rowFor(c);
     const had = rows.get(c.id);
     const focused = had && had === document.activeElement;
@@ -146,10 +208,48 @@ export function createInbox(els, { me, onSelect, selection }) {
     if (highlight) flash(el);
   }
 
+  async function loadCounts() {
+    const { status, ...rest } = params();
+    const answer = await api.caseCounts(rest);
+    for (const t of els.tabs.querySelectorAll('[data-status]')) {
+      const n = t.dataset.status ? answer.counts?.[t.dataset.status] : answer.total;
+      let badge = t.querySelector('.count');
+      if (!badge) { badge = h('span', { class: 'count', testid: 'tab-count' }); t.appendChild(badge); }
+      badge.textContent = n === undefined ? '' : String(n);
+    }
+  }
+
+  const countsSoon = () => {
+    clearTimeout(countsTimer);
+    countsTimer = setTimeout(() => loadCounts().catch(() => {}), COUNTS_DELAY_MS);
+  };
+
+  async function loadMore() {
+    if (!nextCursor || loading || loadingMore) return;
+    const cursor = nextCursor;
+    const request = api.cases({ ...params(), sort: filter.sort, limit: LIMIT, cursor });
+    loadingMore = request;
+    try {
+      const page = await request;
+      if (loadingMore !== request || nextCursor !== cursor) return; // a new load() started meanwhile
+      for (const c of page.items || []) {
+        if (!cases.has(c.id)) cases.set(c.id, c);
+        const el = rowFor(cases.get(c.id));
+        rows.get(c.id)?.replaceWith(el);
+        rows.set(c.id, el);
+      }
+      nextCursor = page.nextCursor || null;
+      total = Math.max(page.total ?? 0, cases.size);
+      render();
+    } finally {
+      if (loadingMore === request) loadingMore = null;
+    }
+  }
+
   async function fetchPage() {
-    const params = { status: filter.status || undefined, brand: filter.brand || undefined, sort: filter.sort, limit: LIMIT };
     heldDuringLoad = [];
-    const request = api.cases(params);
+    loadingMore = null;
+    const request = api.cases({ ...params(), sort: filter.sort, limit: LIMIT });
     loading = request;
     try {
       const page = await request;
@@ -166,12 +266,18 @@ export function createInbox(els, { me, onSelect, selection }) {
   }
 
   async function load() {
+    loadCounts().catch(() => {});
     const page = await fetchPage();
     if (!page) return;
     cases.clear();
     rows.forEach((el) => el.remove());
     rows.clear();
-    for (const c of page.items || []) put(c, { highlight: false });
+    nextCursor = null;
+    for (const c of page.items || []) {
+      cases.set(c.id, c);
+      rows.set(c.id, rowFor(c));
+    }
+    nextCursor = page.nextCursor || null;
     total = Math.max(page.total ?? 0, cases.size);
     // Events that raced the request are re-applied unless the page already reflects them.
     heldDuringLoad
@@ -194,14 +300,17 @@ export function createInbox(els, { me, onSelect, selection }) {
       for (const t of els.tabs.querySelectorAll('[data-status]')) {
         t.setAttribute('aria-selected', t === tab ? 'true' : 'false');
       }
+      onFiltersChanged();
       load().catch(() => {});
     };
     els.sort.onchange = () => {
       filter.sort = els.sort.value;
+      onFiltersChanged();
       load().catch(() => {});
     };
     els.brand.onchange = () => {
       filter.brand = els.brand.value;
+      onFiltersChanged();
       load().catch(() => {});
     };
   }
@@ -233,9 +342,40 @@ export function createInbox(els, { me, onSelect, selection }) {
     for (const t of els.list.querySelectorAll('time.age')) t.textContent = age(t.getAttribute('datetime'));
   }, 30000);
 
+  /** Status and brand shown in their own controls; everything else is the filter bar's. */
+  function showControls() {
+    els.sort.value = filter.sort;
+    els.brand.value = filter.brand;
+    for (const t of els.tabs.querySelectorAll('[data-status]')) {
+      t.setAttribute('aria-selected', t.dataset.status === filter.status ? 'true' : 'false');
+    }
+  }
+
   return {
     load,
     loadBrands,
+    /** The filter bar's parameters changed: list again. */
+    setExtra(next) {
+      const { status, brand, ...rest } = next || {};
+      extra = rest;
+      return load();
+    },
+    /** A saved view: all its filters and its sort at once. */
+    show({ filters = {}, sort = 'priority' }) {
+      const { status = '', brand = '', ...rest } = filters;
+      filter.status = status;
+      filter.brand = brand;
+      filter.sort = ORDERS[sort] ? sort : 'priority';
+      extra = rest;
+      showControls();
+      return load();
+    },
+    /** Every filter and the sort, as a saved view keeps them. */
+    current() {
+      const filters = {};
+      for (const [k, v] of Object.entries(params())) if (v) filters[k] = v;
+      return { filters, sort: filter.sort };
+    },
     /** A brand created or renamed (brand.* event): the filter and the rows show its new name. */
     applyBrand(b) {
       if (!b || !b.id) return;
@@ -250,6 +390,7 @@ export function createInbox(els, { me, onSelect, selection }) {
       if (loading) heldDuringLoad.push(c);
       put(c, { highlight: true, created });
       render();
+      countsSoon();
     },
     select(id) {
       selectedId = id;
@@ -266,7 +407,7 @@ export function createInbox(els, { me, onSelect, selection }) {
     },
     /** The case id `step` rows away from the selected one (keyboard navigation). */
     neighbour(step) {
-      const ids = ordered().slice(0, LIMIT).map((c) => c.id);
+      const ids = ordered().map((c) => c.id);
       if (!ids.length) return null;
       const i = ids.indexOf(selectedId);
       return ids[Math.min(ids.length - 1, Math.max(0, i < 0 ? 0 : i + step))];

@@ -88,7 +88,8 @@ final class InboxSeeder {
     int customer = n * 3 / 4;
     Author author = new Author("u" + customer, "customer" + customer, "Customer " + customer,
         random.nextInt(50_000), random.nextInt(100) == 0);
-    Instant created = now.minus(Duration.ofMinutes(random.nextLong(365L * 24 * 60)));
+    // Every mention in the past (the last one at most a few days after the first).
+    Instant created = now.minus(Duration.ofMinutes(7 * 24 * 60 + random.nextLong(358L * 24 * 60)));
     List<String> mentionIds = new ArrayList<>(count);
     Mention last = null;
     Triage triage = null;

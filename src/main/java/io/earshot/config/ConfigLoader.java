@@ -81,14 +81,18 @@ public final class ConfigLoader {
   }
 
   private Stores stores() {
+    String mongoUrl = url("mongoUrl", "MONGO_URL", "mongodb");
+    // The embedded server serves this process alone, whose every change the index hears as it is
+    // told, and it answers the catch-up's query by scanning every case: there it is a rare backstop.
+    int catchUpMs = mongoUrl == null ? 300_000 : 1_000;
     return new Stores(Path.of(text("dataDir", "EARSHOT_DATA_DIR", "./data")),
-        url("mongoUrl", "MONGO_URL", "mongodb"),
+        mongoUrl,
         text("mongoDatabase", "EARSHOT_MONGO_DATABASE", "earshot"),
         url("redisUrl", "REDIS_URL", "redis"),
         new MongoDurability(writeConcern(),
             onOff("mongoJournal", "EARSHOT_MONGO_JOURNAL", true),
             onOff("embeddedFsync", "EARSHOT_EMBEDDED_FSYNC", true)),
-        Duration.ofMillis(integer("indexCatchUpMs", "EARSHOT_INDEX_CATCHUP_MS", 1_000, 100, 600_000)));
+        Duration.ofMillis(integer("indexCatchUpMs", "EARSHOT_INDEX_CATCHUP_MS", catchUpMs, 100, 600_000)));
   }
 
   /** {@code majority} or a number of members ({@code 1}…); never 0, which acknowledges nothing. */

@@ -76,8 +76,11 @@ public final class Finder {
     return watermark != null ? Future.succeededFuture(watermark) : rebuild();
   }
 
-  /** Reads every case into an empty index; answers the time it began (changes after it are caught up). */
-  Future<Instant> rebuild() {
+  /**
+   * Reads every case into an empty index; answers the time it began (changes after it are caught
+   * up). At start when the index is missing; {@code bench inbox} also calls it after seeding.
+   */
+  public Future<Instant> rebuild() {
     Instant began = clock.instant();
     long t0 = System.nanoTime();
     return writes.executeBlocking(() -> {

@@ -41,7 +41,8 @@ class FindApiIT {
 
   @BeforeAll
   static void start() {
-    hub = TestHub.start();
+    // The fields other parts write reach the index by the catch-up here (no event tells them).
+    hub = TestHub.start(Map.of("EARSHOT_INDEX_CATCHUP_MS", "500"));
     api = hub.api().login("admin", hub.adminPassword());
     JsonArray mentions = new JsonArray();
     String[] texts = {"my parcel never arrived, tracking says lost", "charged twice for my plan, I want a refund now",
