@@ -92,4 +92,12 @@ export const api = {
   users: () => request('GET', '/users'),
   createUser: (body) => request('POST', '/users', body),
   updateUser: (username, patch) => request('PATCH', `/users/${id(username)}`, patch),
+  broadcasts: () => request('GET', '/broadcasts'),
+  broadcast: (broadcastId) => request('GET', `/broadcasts/${id(broadcastId)}`),
+  createBroadcast: (body) => request('POST', '/broadcasts', body),
+  previewBroadcast: (body) => request('POST', '/broadcasts/preview', body),
+  pauseBroadcast: (broadcastId) => request('POST', `/broadcasts/${id(broadcastId)}/pause`, {}),
+  resumeBroadcast: (broadcastId) => request('POST', `/broadcasts/${id(broadcastId)}/resume`, {}),
+  broadcastTemplates: () => request('GET', '/broadcast-templates'),
+  engagement: (replyId) => request('GET', `/replies/${id(replyId)}/engagement`),
 };

@@ -11,6 +11,7 @@ import { canApprove, createApprovalQueue } from './approvals.js';
 import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
+import { createBroadcastsPage } from './broadcasts.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
@@ -81,7 +82,8 @@ async function verifySession() {
 }
 
 // view → the element that holds it
-const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people' };
+const PAGES = { approvals: 'approvals', connectors: 'connectors-page', audit: 'audit', people: 'people',
+  broadcasts: 'broadcasts' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -108,6 +110,16 @@ function wireApprovals(me) {
   $('#views').hidden = false;
   for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
   return queue;
+}
+
+/** The broadcasts page: everyone reads it; the view bar shows for every signed-in role. */
+function wireBroadcasts(me) {
+  const page = createBroadcastsPage($('#broadcasts'), { me });
+  $('#views').hidden = false;
+  for (const v of ['approvals', 'connectors']) $(`#views [data-view=${v}]`).hidden = !canApprove(me);
+  for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
+  $('[data-view=broadcasts]').onclick = () => { showView('broadcasts'); page.load().catch(() => {}); };
+  return page;
 }
 
 function wireConnectorsPage(me) {
@@ -138,12 +150,14 @@ async function start(me) {
   }
 
   const approvals = canApprove(me) ? wireApprovals(me) : null;
+  const broadcasts = wireBroadcasts(me);
   const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
   if ((me.roles || []).includes('admin')) wireAdmin(me);
 
   const refreshHealth = () => api.health().then(connectors.setHealth).catch(() => {});
   const refreshAll = () => Promise.all([inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}), refreshHealth(),
-    view.refresh().catch(() => {}), approvals?.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
+    view.refresh().catch(() => {}), approvals?.load().catch(() => {}), accountsPage?.load().catch(() => {}),
+    broadcasts.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -172,6 +186,11 @@ async function start(me) {
       accountsPage?.applyStatus(data.connector);
     } else if (type === EVENTS.connectorEnabledChanged) {
       accountsPage?.load().catch(() => {});
+    } else if (type.startsWith('broadcast.')) {
+      broadcasts.apply(type, data);
+      if (type === EVENTS.broadcastSubmitted || type === EVENTS.broadcastApproved || type === EVENTS.broadcastRejected) {
+        approvals?.load().catch(() => {});
+      }
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
     } // unknown events are ignored so the hub can add new ones

@@ -27,7 +27,17 @@ export const EVENTS = Object.freeze({
   approvalPolicyUpdated: 'approval_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',
+  broadcastSubmitted: 'broadcast.submitted',
+  broadcastApproved: 'broadcast.approved',
+  broadcastRejected: 'broadcast.rejected',
+  broadcastStarted: 'broadcast.started',
+  broadcastPaused: 'broadcast.paused',
+  broadcastResumed: 'broadcast.resumed',
+  broadcastFinished: 'broadcast.finished',
+  broadcastProgress: 'broadcast.progress',
 });
+
+export const BROADCAST_STATES = Object.freeze(['pending_approval', 'queued', 'sending', 'paused', 'sent', 'failed', 'rejected']);
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
 export const REPLY_STATES = Object.freeze(['draft', 'pending_approval', 'queued', 'sending', 'sent', 'failed', 'rejected']);
