@@ -120,4 +120,12 @@ export const api = {
     request('POST', `/problems/${id(problemId)}/suggestions/${id(caseId)}`, { decision }),
   departments: () => request('GET', '/departments'),
   alerts: () => request('GET', '/alerts'),
+  broadcasts: () => request('GET', '/broadcasts'),
+  broadcast: (broadcastId) => request('GET', `/broadcasts/${id(broadcastId)}`),
+  createBroadcast: (body) => request('POST', '/broadcasts', body),
+  previewBroadcast: (body) => request('POST', '/broadcasts/preview', body),
+  pauseBroadcast: (broadcastId) => request('POST', `/broadcasts/${id(broadcastId)}/pause`, {}),
+  resumeBroadcast: (broadcastId) => request('POST', `/broadcasts/${id(broadcastId)}/resume`, {}),
+  broadcastTemplates: () => request('GET', '/broadcast-templates'),
+  engagement: (replyId) => request('GET', `/replies/${id(replyId)}/engagement`),
 };

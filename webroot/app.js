@@ -19,6 +19,7 @@ import { createSavedRepliesAdmin } from './saved-replies-admin.js';
 import { wireShortcuts } from './keyboard.js';
 import { createKeyboardCommands } from './commands.js';
 import { canReadAnalytics, createAnalyticsPage } from './analytics.js';
+import { createBroadcastsPage } from './broadcasts.js';
 import { wireLogin } from './login.js';
 import { createProblemsPage } from './problems.js';
 import { createAlertBanner } from './alerts.js';
@@ -94,7 +95,7 @@ async function verifySession() {
 
 // view → the element that holds it
 const PAGES = { approvals: 'approvals', connectors: 'connectors-page', analytics: 'analytics', audit: 'audit',
-  people: 'people', sla: 'sla-admin', 'saved-replies': 'saved-replies', problems: 'problems' };
+  people: 'people', sla: 'sla-admin', 'saved-replies': 'saved-replies', problems: 'problems', broadcasts: 'broadcasts' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -142,9 +143,19 @@ function wireSavedReplies(view) {
   return page;
 }
 
+/** The broadcasts page: everyone reads it; the view bar shows for every signed-in role. */
+function wireBroadcasts(me) {
+  const page = createBroadcastsPage($('#broadcasts'), { me });
+  $('#views').hidden = false;
+  for (const v of ['approvals', 'connectors']) $(`#views [data-view=${v}]`).hidden = !canApprove(me);
+  for (const b of document.querySelectorAll('#views [data-view]')) b.onclick = () => showView(b.dataset.view);
+  onShow.broadcasts = () => page.load().catch(() => {});
+  return page;
+}
+
 function wireConnectorsPage(me) {
   const page = createConnectorsPage($('#connectors-page'), { me });
-  $('[data-view=connectors]').onclick = () => { showView('connectors'); page.load().catch(() => {}); };
+  onShow.connectors = () => page.load().catch(() => {});
   return page;
 }
 
@@ -196,6 +207,7 @@ async function start(me) {
   }
 
   const approvals = canApprove(me) ? wireApprovals(me) : null;
+  const broadcasts = wireBroadcasts(me);
   const accountsPage = approvals ? wireConnectorsPage(me) : null; // the same people: managers and admins
   if ((me.roles || []).includes('admin')) wireAdmin(me);
   const savedReplies = approvals ? wireSavedReplies(view) : null;
@@ -217,7 +229,7 @@ async function start(me) {
   const refreshSla = () => api.slaPolicy().then(setSlaPolicy).catch(() => {});
   const refreshAll = () => Promise.all([refreshSla(), inbox.loadBrands().catch(() => {}), inbox.load().catch(() => {}),
     refreshHealth(), views.load().catch(() => {}), view.refresh().catch(() => {}), approvals?.load().catch(() => {}),
-    alerts.load().catch(() => {}), accountsPage?.load().catch(() => {})]);
+    alerts.load().catch(() => {}), accountsPage?.load().catch(() => {}), broadcasts.load().catch(() => {})]);
 
   const live = connectLive({
     onState: setLiveState,
@@ -251,6 +263,11 @@ async function start(me) {
       accountsPage?.load().catch(() => {});
     } else if (type === EVENTS.slaPolicyUpdated) {
       refreshSla();
+    } else if (type.startsWith('broadcast.')) {
+      broadcasts.apply(type, data);
+      if (type === EVENTS.broadcastSubmitted || type === EVENTS.broadcastApproved || type === EVENTS.broadcastRejected) {
+        approvals?.load().catch(() => {});
+      }
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
     } else if ([EVENTS.templateCreated, EVENTS.templateUpdated, EVENTS.templateDeleted].includes(type)) {

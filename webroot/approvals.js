@@ -5,18 +5,21 @@
 import { api } from './api.js';
 import { $, h, replaceChildren } from './dom.js';
 import { age, humanize, platformName, priorityBand } from './format.js';
+import { broadcastApprovalCard } from './broadcasts.js';
 
 export const canApprove = (me) => (me.roles || []).some((r) => r === 'manager' || r === 'admin');
 
 export function createApprovalQueue(root, { me, onCount }) {
-  const items = new Map(); // reply id → { reply, case, heldBy }
+  const items = new Map(); // reply or broadcast id → { kind, reply, case, heldBy } or { kind, broadcast, heldBy }
   const list = h('ul', { class: 'approval-list', testid: 'approval-list' });
   const empty = h('div', { class: 'empty', testid: 'approval-empty' }, 'Nothing waits for approval.');
   replaceChildren(root, h('div', { class: 'approvals-head' }, h('h2', {}, 'Waiting for approval')), list, empty);
 
   function render() {
-    const sorted = [...items.values()].sort((a, b) => Date.parse(a.reply.createdAt) - Date.parse(b.reply.createdAt));
-    replaceChildren(list, sorted.map(card));
+    const created = (i) => Date.parse((i.reply || i.broadcast).createdAt);
+    const sorted = [...items.values()].sort((a, b) => created(a) - created(b));
+    replaceChildren(list, sorted.map((i) => (i.kind === 'broadcast'
+      ? broadcastApprovalCard(i, { me, onDecided: (b) => { items.delete(b.id); render(); } }) : card(i))));
     empty.hidden = sorted.length > 0;
     onCount(sorted.length);
   }
@@ -77,7 +80,7 @@ export function createApprovalQueue(root, { me, onCount }) {
   async function load() {
     const page = await api.approvals();
     items.clear();
-    for (const item of page.items) items.set(item.reply.id, item);
+    for (const item of page.items) items.set((item.reply || item.broadcast).id, item);
     render();
   }
 

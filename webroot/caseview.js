@@ -1,5 +1,6 @@
 // The open case: header with claim/status actions, the thread, the composer and the side panels.
 import { api } from './api.js';
+import { engagementSeries } from './broadcasts.js';
 import { h, replaceChildren, safeHref, flash } from './dom.js';
 import { compactNumber, dateTime, humanize, platformName } from './format.js';
 import { createComposer } from './composer.js';
@@ -140,7 +141,8 @@ export function createCaseView(root, { me, onCaseChanged }) {
         e && h('span', { class: 'engagement', testid: 'reply-engagement' },
           h('span', { title: 'likes' }, `♥ ${e.likes ?? 0}`),
           h('span', { title: 'reposts' }, `↻ ${e.reposts ?? 0}`),
-          h('span', { title: 'replies' }, `↩ ${e.replies ?? 0}`))));
+          h('span', { title: 'replies' }, `↩ ${e.replies ?? 0}`)),
+        r.state === 'sent' && engagementSeries(r.id)));
   }
 
   /** What approval did to a reply: held (by which rule), approved (edited?), rejected or sent back, and why. */

@@ -44,9 +44,19 @@ export const EVENTS = Object.freeze({
   notification: 'notification',
   caseProblemLinked: 'case.problem_linked',
   alertRaised: 'alert.raised',
+  broadcastSubmitted: 'broadcast.submitted',
+  broadcastApproved: 'broadcast.approved',
+  broadcastRejected: 'broadcast.rejected',
+  broadcastStarted: 'broadcast.started',
+  broadcastPaused: 'broadcast.paused',
+  broadcastResumed: 'broadcast.resumed',
+  broadcastFinished: 'broadcast.finished',
+  broadcastProgress: 'broadcast.progress',
 });
 
 export const PROBLEM_STATES = Object.freeze(['investigating', 'identified', 'fixing', 'resolved']);
+
+export const BROADCAST_STATES = Object.freeze(['pending_approval', 'queued', 'sending', 'paused', 'sent', 'failed', 'rejected']);
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
 export const SLA_STATES = Object.freeze(['ok', 'warning', 'breached', 'paused', 'met']);

@@ -106,6 +106,21 @@ class BroadcastsIT {
           .filter(p -> p.getString("text").startsWith("@" + h + " ") && p.getString("in_reply_to_id") != null).count();
       assertEquals(1, notices, "one notice for " + h + ": " + posts.encodePrettily());
     }
+    answersThreadBack(posts, handles.get(0), caseIds.get(0), edited);
+  }
+
+  /** A customer answering their notice, or the public post, lands in their own case. */
+  private static void answersThreadBack(JsonArray posts, String handle, String caseId, String publicText) {
+    String noticeId = posts.stream().map(o -> (JsonObject) o).filter(p -> p.getString("text").startsWith("@" + handle + " "))
+        .findFirst().orElseThrow().getString("id");
+    String postId = posts.stream().map(o -> (JsonObject) o).filter(p -> publicText.equals(p.getString("text")))
+        .findFirst().orElseThrow().getString("id");
+    sandbox.postReply(handle, "@ForkfulEats thanks, still broken for me though", noticeId);
+    sandbox.postReply(handle, "@ForkfulEats any news on this?", postId);
+    assertTrue(eventually(Duration.ofSeconds(20), () -> team.agent().get("/api/v1/cases/" + caseId).json()
+        .getJsonArray("thread").stream().map(o -> (JsonObject) o).filter(m -> "mention".equals(m.getString("kind")))
+        .map(m -> m.getString("text")).filter(t -> t.contains("still broken") || t.contains("any news")).count() == 2),
+        team.agent().get("/api/v1/cases/" + caseId).json().encodePrettily());
   }
 
   @Test

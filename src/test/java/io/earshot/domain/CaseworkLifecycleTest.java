@@ -25,7 +25,7 @@ class CaseworkLifecycleTest {
 
   private static CareCase careCase(String id, String customer, CaseStatus status, List<String> tags, Instant snoozed) {
     return new CareCase(id, Platform.SANDBOX, "acct", "default", customer, "ann", status, Priority.of(40), null, null,
-        tags, "subject", "last", 2, T0, T0, T0, null, null, 3, snoozed);
+        tags, "subject", "last", 2, T0, T0, T0, null, null, 3, snoozed, null, null, null);
   }
 
   @Test
@@ -92,7 +92,7 @@ class CaseworkLifecycleTest {
     assertEquals("from", assertThrows(DomainError.Unprocessable.class,
         () -> CaseLifecycle.checkMerge(into, careCase("b", "sandbox:u2", CaseStatus.OPEN, List.of(), null))).field());
     CareCase otherBrand = new CareCase("b", Platform.SANDBOX, "acct", "other", "sandbox:u1", "ann", CaseStatus.OPEN,
-        Priority.of(40), null, null, List.of(), "s", "l", 1, T0, T0, T0, null, null, 1, null);
+        Priority.of(40), null, null, List.of(), "s", "l", 1, T0, T0, T0, null, null, 1, null, null, null, null);
     assertEquals("from", assertThrows(DomainError.Unprocessable.class, () -> CaseLifecycle.checkMerge(into, otherBrand)).field());
     assertEquals("from", assertThrows(DomainError.Invalid.class, () -> CaseLifecycle.checkMerge(into, into)).field());
     Decision<CareCase> merged = CaseLifecycle.merged(into, careCase("b", "sandbox:u1", CaseStatus.RESOLVED, List.of(), null),

@@ -30,7 +30,7 @@ class SlaClocksTest {
 
   private static CareCase careCase(CaseStatus status, SlaClock sla) {
     return new CareCase("c1", Platform.SANDBOX, "acct", "default", "sandbox:ann", "ann", status, Priority.of(40), null,
-        null, List.of(), "s", "s", 1, T0, T0, T0, null, null, 3, sla);
+        null, List.of(), "s", "s", 1, T0, T0, T0, null, null, 3, null, sla, null, null);
   }
 
   private static EventEnvelope event(String type, Instant at, JsonObject data) {
@@ -44,7 +44,7 @@ class SlaClocksTest {
         List.of(event("case.opened", T0.plusSeconds(2), new JsonObject())), POLICY);
     assertEquals(T0.plus(Duration.ofMinutes(60)), c.firstResponse().dueAt());
     CareCase other = new CareCase("c2", Platform.SANDBOX, "acct", "tally", "sandbox:ann", "ann", CaseStatus.NEW,
-        Priority.of(40), null, null, List.of(), "s", "s", 1, T0, T0, T0, null, null, 1, null);
+        Priority.of(40), null, null, List.of(), "s", "s", 1, T0, T0, T0, null, null, 1, null, null, null, null);
     assertNull(SlaClocks.decide(other, List.of(event("case.opened", T0, new JsonObject())), POLICY));
   }
 
