@@ -10,6 +10,8 @@ import { createNotes } from './notes.js';
 import { createCaseTools } from './casetools.js';
 
 const itemKey = (item) => `${item.kind}:${item.id}`;
+// The same reference saved replies fill in as {{case.reference}} (publish/TemplateFiller).
+const caseReference = (id) => `#${String(id).replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase()}`;
 // A reply's author is a username today; accept a user object too.
 const authorName = (a) => (typeof a === 'object' ? a.username || a.name || a.handle || '' : String(a));
 
@@ -68,7 +70,9 @@ export function createCaseView(root, { me, onCaseChanged }) {
           h('span', { class: ['chip', 'status', `status-${c.status}`], testid: 'case-status' }, c.status),
           h('span', {}, c.account ? `${platformName(c.platform)} · ${c.account}` : platformName(c.platform)),
           h('span', { testid: 'case-assignee' }, c.assignee ? `Assigned to ${mine ? 'you' : c.assignee}` : 'Unassigned'),
-          h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`)),
+          h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`),
+          h('span', { class: 'muted', testid: 'case-reference', title: 'Case reference ({{case.reference}} in saved replies)' },
+            caseReference(c.id))),
         slaTargets(c.sla, c.brand)),
       h('div', { class: 'case-actions' }, actions));
   }

@@ -61,6 +61,7 @@ class RepliesKeyboardBrowserIT {
     try (Browser agent = new Browser(WAIT)) {
       agent.signIn(hub.baseUrl(), "ann", "ann-password-1");
       open(agent, caseId);
+      agent.waiting().until(ExpectedConditions.textToBe(testId("case-reference"), reference));
       agent.waiting().until(d -> new Select(d.findElement(testId("template-picker"))).getOptions().size() > 1);
       new Select(agent.driver().findElement(testId("template-picker"))).selectByValue(templateId);
       WebElement box = agent.await(testId("reply-text"));
