@@ -62,7 +62,7 @@ export function createCaseTools({ canWrite, onPatch }) {
           on: { click: () => onPatch({ snoozedUntil: null }) } }, 'Wake now'));
     }
     if (!canWrite || c.status === 'resolved') return null;
-    const select = h('select', { testid: 'snooze-select', 'aria-label': 'Snooze until' },
+    const select = h('select', { testid: 'snooze-select', 'aria-label': 'Snooze until', 'data-action': 'snooze' },
       snoozeChoices().map(([label, at]) => h('option', { value: at.toISOString() }, label)));
     return h('div', { class: 'kv' }, h('div', { class: 'kv-label' }, 'Snooze'),
       h('div', { class: 'snooze' }, select, h('button', { type: 'button', class: 'btn small', testid: 'snooze-apply',

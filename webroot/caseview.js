@@ -267,7 +267,8 @@ export function createCaseView(root, { me, onCaseChanged }) {
     action(name) {
       const el = root.querySelector(`[data-action="${name}"]`);
       if (!el || el.disabled) return false;
-      el.click();
+      el.focus(); // a select (assign, snooze) opens from the keyboard once focused; a button acts on click
+      if (el.tagName !== 'SELECT') el.click();
       return true;
     },
     currentId: () => detail?.case.id ?? null,
