@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SlaWatcherIT {
 
   @Test
-  @DisplayName("with two instances, a 1-minute target warns live and breaches exactly once each, and never again")
+  @DisplayName("with two instances, a policy set on one starts clocks on the other; a 1-minute target warns live and breaches exactly once each, and never again")
   void warnsAndBreachesOnce() {
     try (EmbeddedMongo mongo = EmbeddedMongo.start(TestHub.tempDir("shared-mongo"), false);
          EmbeddedRedis redis = EmbeddedRedis.start(TestHub.tempDir("shared-redis"))) {
@@ -36,10 +36,15 @@ class SlaWatcherIT {
                 .put("bands", new JsonArray().add(band))))).status());
         ApiClient adminB = b.api().login("admin", b.adminPassword());
         try (LiveListener live = new LiveListener(b.hub().port(), adminB.sessionCookie())) {
-          assertEquals(202, a.api().ingest(new JsonArray().add(ApiClient.mention("w1", "slow", "hello?"))).status());
+          // Set through A, in force on B at once: B's ingest starts the clock.
+          assertEquals(202, b.api().ingest(new JsonArray().add(ApiClient.mention("w1", "slow", "hello?"))).status());
+          assertTrue(eventually(Duration.ofSeconds(15), () -> {
+            var items = adminB.get("/api/v1/cases").json().getJsonArray("items");
+            return !items.isEmpty() && items.getJsonObject(0).getJsonObject("sla") != null;
+          }), "the clock started on B: " + adminB.get("/api/v1/cases").body());
           // 1 % of a minute: the periodic watcher (every second, on whichever instance holds the lease) warns at once.
-          assertTrue(eventually(Duration.ofSeconds(15), () -> live.saw("case.sla_warning", "case", "status", "new")),
-              "the warning reached the dashboards of the other instance");
+          assertTrue(eventually(Duration.ofSeconds(30), () -> live.saw("case.sla_warning", "case", "status", "new")),
+              "the warning reached the dashboards of the other instance: " + adminB.get("/api/v1/cases").body());
           Instant late = Instant.now().plus(Duration.ofSeconds(61));
           int told = Future.all(a.hub().watchSlas(late), b.hub().watchSlas(late)).map(all ->
               all.<Integer>resultAt(0) + all.<Integer>resultAt(1)).await();

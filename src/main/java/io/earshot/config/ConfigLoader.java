@@ -57,9 +57,12 @@ public final class ConfigLoader {
 
   private EarshotConfig build() {
     Stores stores = stores();
-    return new EarshotConfig(http(), stores, ingest(), security(), outbound(), demo(stores.embeddedMongo()),
-        new EarshotConfig.Sla(Duration.ofSeconds(integer("slaWatchSeconds", "EARSHOT_SLA_WATCH_SECONDS", 15, 1, 3600))),
+    return new EarshotConfig(http(), stores, ingest(), security(), outbound(), demo(stores.embeddedMongo()), sla(),
         assignment());
+  }
+
+  private EarshotConfig.Sla sla() {
+    return new EarshotConfig.Sla(Duration.ofSeconds(integer("slaWatchSeconds", "EARSHOT_SLA_WATCH_SECONDS", 15, 1, 3600)));
   }
 
   private EarshotConfig.Assignment assignment() {
