@@ -48,7 +48,8 @@ class NotesIT {
       m.getJsonArray("items").stream().map(o -> (JsonObject) o)
           .filter(o -> externalId.equals(o.getString("externalId"))).findFirst()
           .ifPresent(o -> id[0] = o.getString("caseId"));
-      return id[0] != null;
+      // The case is written just after its mention: wait until its thread lists the mention.
+      return id[0] != null && listed(team.admin(), id[0], externalId);
     }));
     return id[0];
   }
@@ -137,5 +138,11 @@ class NotesIT {
     assertEquals(403, marketer.post("/api/v1/cases/" + caseId + "/notes", new JsonObject().put("text", "hi")).status());
     assertEquals(404, team.agent().post("/api/v1/cases/no-such-case/notes", new JsonObject().put("text", "hi")).status());
     assertFalse(team.agent().get("/api/v1/cases/" + caseId).json().getJsonArray("notes").stream().findAny().isPresent());
+  }
+
+  private static boolean listed(ApiClient reader, String caseId, String externalId) {
+    ApiClient.Response r = reader.get("/api/v1/cases/" + caseId);
+    return r.status() == 200 && r.json().getJsonArray("thread").stream()
+        .anyMatch(o -> externalId.equals(((JsonObject) o).getString("externalId")));
   }
 }
