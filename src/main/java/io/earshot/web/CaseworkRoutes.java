@@ -1,6 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.casework.Casework;
+import io.earshot.error.DomainError;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,11 +40,12 @@ final class CaseworkRoutes {
     JsonObject body = Bodies.object(ctx);
     List<String> ids = Bodies.optionalStrings(body, "ids", 1000, 200);
     if (ids == null) {
-      throw new io.earshot.error.DomainError.Invalid("ids", "is required");
+      throw new DomainError.Invalid("ids", "is required");
     }
     casework.bulk().run(ids, Bodies.requiredString(body, "action"), Bodies.optionalString(body, "value"),
         Authenticator.user(ctx)).onSuccess(outcomes -> {
-          outcomes.stream().filter(o -> o.error() != null && !(o.error() instanceof io.earshot.error.DomainError))
+          // A refusal is the caller's to read; anything else is a bug, logged once with its trace.
+          outcomes.stream().filter(o -> o.error() != null && !(o.error() instanceof DomainError))
               .forEach(o -> LOG.error("bulk action on case={} failed", o.id(), o.error()));
           Bodies.json(ctx, 200, CaseworkJson.bulk(outcomes));
         }).onFailure(ctx::fail);

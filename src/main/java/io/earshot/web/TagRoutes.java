@@ -22,6 +22,10 @@ final class TagRoutes {
   }
 
   private void replace(RoutingContext ctx) {
+    if (!Authenticator.user(ctx).isAdmin()) {
+      // Refused before the body is judged: only admins learn what a valid list looks like.
+      throw new io.earshot.error.DomainError.Forbidden("only admins define tags");
+    }
     var asked = CaseworkJson.definitions(Bodies.object(ctx));
     tags.replace(asked, Authenticator.user(ctx))
         .onSuccess(list -> Bodies.json(ctx, 200, CaseworkJson.tagList(list))).onFailure(ctx::fail);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.earshot.redis.EmbeddedRedis;
+import io.earshot.store.EmbeddedMongo;
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.LiveListener;
 import io.earshot.testing.Team;
@@ -13,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -45,7 +48,8 @@ class NotesIT {
       m.getJsonArray("items").stream().map(o -> (JsonObject) o)
           .filter(o -> externalId.equals(o.getString("externalId"))).findFirst()
           .ifPresent(o -> id[0] = o.getString("caseId"));
-      return id[0] != null;
+      // The case is written just after its mention: wait until its thread lists the mention.
+      return id[0] != null && listed(team.admin(), id[0], externalId);
     }));
     return id[0];
   }
@@ -90,6 +94,32 @@ class NotesIT {
     }
   }
 
+  @Test
+  @DisplayName("a note written through one instance notifies the mentioned user's socket on another, and only theirs")
+  void acrossInstances() throws Exception {
+    try (EmbeddedMongo mongo = EmbeddedMongo.start(TestHub.tempDir("notes-mongo"), false);
+         EmbeddedRedis redis = EmbeddedRedis.start(TestHub.tempDir("notes-redis"))) {
+      Map<String, String> shared = Map.of("MONGO_URL", mongo.connectionString(), "REDIS_URL", redis.url());
+      try (TestHub a = TestHub.start(shared); TestHub b = TestHub.start(shared)) {
+        Team onA = Team.of(a);
+        ApiClient miaOnB = new ApiClient(b.baseUrl(), b.ingestToken()).login("mia", "mia-password-1");
+        ApiClient annOnB = new ApiClient(b.baseUrl(), b.ingestToken()).login("ann", "ann-password-1");
+        assertEquals(202, a.api().ingest(new JsonArray().add(ApiClient.mention("two-hubs", "two-hubs-cust",
+            "@ForkfulEats hello from two hubs"))).status());
+        String caseId = Team.awaitCase(onA.agent());
+        try (LiveListener mia = new LiveListener(b.hub().port(), miaOnB.sessionCookie(), b.baseUrl());
+             LiveListener ann = new LiveListener(b.hub().port(), annOnB.sessionCookie(), b.baseUrl())) {
+          String noteId = onA.agent().post("/api/v1/cases/" + caseId + "/notes",
+              new JsonObject().put("text", "@mia over to you")).json().getString("id");
+          assertTrue(eventually(Duration.ofSeconds(10), () -> notices(mia).size() == 1), "mia on B is notified");
+          assertEquals(noteId, notices(mia).get(0).getJsonObject("data").getString("noteId"));
+          assertTrue(eventually(Duration.ofSeconds(10), () -> ann.saw("case.noted", "note", "id", noteId)));
+          assertTrue(notices(ann).isEmpty(), "ann's socket on B never sees mia's notification");
+        }
+      }
+    }
+  }
+
   private static List<JsonObject> notices(LiveListener l) {
     return l.events().stream().filter(e -> "notification".equals(e.getString("type"))).toList();
   }
@@ -108,5 +138,11 @@ class NotesIT {
     assertEquals(403, marketer.post("/api/v1/cases/" + caseId + "/notes", new JsonObject().put("text", "hi")).status());
     assertEquals(404, team.agent().post("/api/v1/cases/no-such-case/notes", new JsonObject().put("text", "hi")).status());
     assertFalse(team.agent().get("/api/v1/cases/" + caseId).json().getJsonArray("notes").stream().findAny().isPresent());
+  }
+
+  private static boolean listed(ApiClient reader, String caseId, String externalId) {
+    ApiClient.Response r = reader.get("/api/v1/cases/" + caseId);
+    return r.status() == 200 && r.json().getJsonArray("thread").stream()
+        .anyMatch(o -> externalId.equals(((JsonObject) o).getString("externalId")));
   }
 }

@@ -49,7 +49,8 @@ class TagsAndSnoozeIT {
       m.getJsonArray("items").stream().map(o -> (JsonObject) o)
           .filter(o -> externalId.equals(o.getString("externalId"))).findFirst()
           .ifPresent(o -> id[0] = o.getString("caseId"));
-      return id[0] != null;
+      // The case is written just after its mention: wait until its thread lists the mention.
+      return id[0] != null && listed(reader, id[0], externalId);
     }), "mention " + externalId + " was stored");
     return id[0];
   }
@@ -159,5 +160,11 @@ class TagsAndSnoozeIT {
     assertNull(caseNow(id).getString("snoozedUntil"));
     assertTrue(eventually(Duration.ofSeconds(10), () -> team.admin().get("/api/v1/audit?action=case.reopened").json()
         .getJsonArray("items").stream().map(o -> (JsonObject) o).anyMatch(e -> ("case:" + id).equals(e.getString("target")))));
+  }
+
+  private static boolean listed(ApiClient reader, String caseId, String externalId) {
+    ApiClient.Response r = reader.get("/api/v1/cases/" + caseId);
+    return r.status() == 200 && r.json().getJsonArray("thread").stream()
+        .anyMatch(o -> externalId.equals(((JsonObject) o).getString("externalId")));
   }
 }

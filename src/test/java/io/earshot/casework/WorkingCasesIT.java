@@ -54,7 +54,8 @@ class WorkingCasesIT {
       team.agent().get("/api/v1/mentions?platform=sandbox&limit=500").json().getJsonArray("items").stream()
           .map(o -> (JsonObject) o).filter(o -> postId.equals(o.getString("externalId"))).findFirst()
           .ifPresent(o -> id[0] = o.getString("caseId"));
-      return id[0] != null;
+      // The case is written just after its mention: wait until its thread lists the mention.
+      return id[0] != null && listed(team.agent(), id[0], postId);
     }), "post " + postId + " was stored");
     return id[0];
   }
@@ -223,5 +224,11 @@ class WorkingCasesIT {
       assertEquals(400, r.status(), bad.body().encode() + " → " + r.body());
       assertEquals(bad.field(), field(r));
     }
+  }
+
+  private static boolean listed(ApiClient reader, String caseId, String externalId) {
+    ApiClient.Response r = reader.get("/api/v1/cases/" + caseId);
+    return r.status() == 200 && r.json().getJsonArray("thread").stream()
+        .anyMatch(o -> externalId.equals(((JsonObject) o).getString("externalId")));
   }
 }

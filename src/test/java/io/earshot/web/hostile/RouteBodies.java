@@ -31,13 +31,17 @@ final class RouteBodies {
     GOOD.put("POST /api/v1/webhooks", fields("url", "\"http://127.0.0.1:9/hook\"", "secret", "\"a-secret-of-enough-length\"",
         "events", "[\"case.assigned\"]"));
     GOOD.put("PATCH /api/v1/webhooks/:id", fields("enabled", "true", "events", "[\"case.assigned\"]"));
+    GOOD.put("POST /api/v1/cases/:id/notes", fields("text", "\"@fuzz-target have a look\""));
+    GOOD.put("POST /api/v1/cases/:id/merge", fields("from", "\"no-such-case\""));
+    GOOD.put("POST /api/v1/cases/bulk", fields("ids", "[\"no-such-case\"]", "action", "\"tag\"", "value", "\"fuzz\""));
+    GOOD.put("PUT /api/v1/tags", fields("tags", "[{\"name\":\"fuzz\",\"color\":\"#123456\"}]"));
   }
 
   /** Every field any route takes, for routes this table does not know. */
   private static final List<String> ALL_FIELDS = List.of("username", "password", "currentPassword", "roles", "role",
       "disabled", "capacity", "skills", "status", "assignee", "tags", "snoozedUntil", "text", "template", "inReplyTo",
       "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id",
-      "name", "body", "brand");
+      "name", "body", "brand", "from", "ids", "action", "value");
 
   private RouteBodies() {
   }
