@@ -28,12 +28,16 @@ final class RouteBodies {
     GOOD.put("POST /api/v1/webhooks", fields("url", "\"http://127.0.0.1:9/hook\"", "secret", "\"a-secret-of-enough-length\"",
         "events", "[\"case.assigned\"]"));
     GOOD.put("PATCH /api/v1/webhooks/:id", fields("enabled", "true", "events", "[\"case.assigned\"]"));
+    GOOD.put("POST /api/v1/broadcasts", fields("text", "\"Maintenance tonight\"", "accounts", "[\"sandbox\"]",
+        "notifyAffected", "false"));
+    GOOD.put("POST /api/v1/broadcasts/preview", fields("template", "\"incident-notice\"", "accounts", "[\"sandbox\"]"));
   }
 
   /** Every field any route takes, for routes this table does not know. */
   private static final List<String> ALL_FIELDS = List.of("username", "password", "currentPassword", "roles", "role",
       "disabled", "capacity", "skills", "status", "assignee", "tags", "snoozedUntil", "text", "template", "inReplyTo",
-      "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id");
+      "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id",
+      "accounts", "notifyAffected", "problemId", "noticeText", "noticeTemplate");
 
   private RouteBodies() {
   }
