@@ -45,6 +45,12 @@ public final class NoticeBench {
           Integer.parseInt(given.getOrDefault("--limit", "40")), Integer.parseInt(given.getOrDefault("--window", "10")));
     }
 
+    Options {
+      if (customers < 2 || customers > 96) {
+        throw new IllegalArgumentException("--customers: 2 to 96 (the emulator has 97 customers)");
+      }
+    }
+
     int pace() {
       return Math.max(1, limit * 3 / 4);
     }
@@ -58,13 +64,22 @@ public final class NoticeBench {
       List<MastodonEmulator> accounts = List.of(new MastodonEmulator(emulators), new MastodonEmulator(emulators));
       Path dir = Files.createTempDirectory("earshot-bench-notices");
       Path connectors = Files.createDirectories(dir.resolve("connectors"));
+      // One brand per account: the emulators number their customers alike, and a customer's posts
+      // to one brand through two accounts would be one case.
+      Files.writeString(connectors.resolve("brands.json"), new JsonObject().put("brands", new JsonArray()
+          .add(new JsonObject().put("id", "bench-0").put("name", "Bench Zero").put("handles", new JsonObject()))
+          .add(new JsonObject().put("id", "bench-1").put("name", "Bench One").put("handles", new JsonObject())))
+          .encode());
       for (int i = 0; i < accounts.size(); i++) {
         MastodonEmulator emu = accounts.get(i);
         emu.start(0).await();
         Files.writeString(connectors.resolve("bench-" + i + ".json"), new JsonObject().put("name", "bench-" + i)
             .put("platform", "mastodon").put("enabled", true).put("baseUrl", emu.baseUrl()).put("pollIntervalSeconds", 5)
+            .put("brand", "bench-" + i)
             .put("credentials", new JsonObject().put("accessToken", MastodonEmulator.TOKEN)).encode());
-        for (int c = 0; c < o.customers() / 2; c++) {
+        // The emulators number customers alike (up to 97): the second account's own customers
+        // are its numbers from N/2 on; its first N/2 posts (the first account's people) are not linked.
+        for (int c = 0; c < (i == 0 ? o.customers() / 2 : o.customers()); c++) {
           emu.seedMention("@ForkfulEats my card payment fails " + c);
         }
       }
@@ -90,7 +105,7 @@ public final class NoticeBench {
   private static JsonObject measure(Hub hub, String password, List<MastodonEmulator> accounts, Options o)
       throws Exception {
     MongoStore mongo = hub.mongo();
-    List<String> caseIds = awaitCases(mongo, o.customers() / 2 * 2);
+    List<String> caseIds = linked(awaitCases(mongo, o.customers() / 2 * 3), o.customers() / 2);
     accounts.forEach(a -> a.enforceRateLimit(o.limit(), Duration.ofSeconds(o.windowSeconds())));
     mongo.write(() -> {
       mongo.collection("problems").insertOne(new Document("_id", "bench-problem").append("title", "Card payments fail")
@@ -143,17 +158,25 @@ public final class NoticeBench {
         .put("noticesPerSecond", round(notices / Math.max(0.001, total))).put("accounts", perAccount));
   }
 
-  private static List<String> awaitCases(MongoStore mongo, int expected) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+  /** Account bench-0's first half of the customers and bench-1's second half: each customer once. */
+  private static List<String> linked(List<Document> cases, int half) {
+    return cases.stream().filter(d -> {
+      int n = Integer.parseInt(d.getString("customerId").replaceAll("\\D", "")) - 10_000;
+      return "bench-0".equals(d.getString("account")) ? n < half : n >= half;
+    }).map(d -> d.getString("_id")).toList();
+  }
+
+  private static List<Document> awaitCases(MongoStore mongo, int expected) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (Instant.now().isBefore(deadline)) {
-      List<String> ids = mongo.run(() -> mongo.collection(MongoStore.CASES).find().map(d -> d.getString("_id"))
-          .into(new ArrayList<>())).await();
+      List<Document> ids = mongo.run(() -> mongo.collection(MongoStore.CASES).find()
+          .projection(new Document("account", 1).append("customerId", 1)).into(new ArrayList<Document>())).await();
       if (ids.size() >= expected) {
         return ids;
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the customers' mentions were not read within 5 minutes");
+    throw new IllegalStateException("the customers' mentions were not read within 2 minutes");
   }
 
   static int mostIn(List<Instant> sorted, Duration window) {
