@@ -53,6 +53,9 @@ public final class BenchCommand {
     if (args.length > 0 && args[0].equals("inbox")) {
       return InboxBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
     }
+    if (args.length > 0 && args[0].equals("notices")) {
+      return NoticeBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+    }
     BenchOptions options = BenchOptions.parse(args);
     TriageEngine scorer = TriageEngine.withDefaults();
     List<Target> targets = new ArrayList<>();

@@ -38,7 +38,9 @@ final class LateLinks implements EventListener {
 
   @Override
   public boolean accepts(EventEnvelope event) {
-    return event.type().startsWith("case.") && !event.type().equals("case.reprioritized");
+    // A case just opened is linked to nothing yet; a priority that grew changes no link.
+    return event.type().startsWith("case.") && !event.type().equals("case.reprioritized")
+        && !event.type().equals("case.opened");
   }
 
   @Override

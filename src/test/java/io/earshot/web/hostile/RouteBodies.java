@@ -35,13 +35,17 @@ final class RouteBodies {
     GOOD.put("POST /api/v1/cases/:id/merge", fields("from", "\"no-such-case\""));
     GOOD.put("POST /api/v1/cases/bulk", fields("ids", "[\"no-such-case\"]", "action", "\"tag\"", "value", "\"fuzz\""));
     GOOD.put("PUT /api/v1/tags", fields("tags", "[{\"name\":\"fuzz\",\"color\":\"#123456\"}]"));
+    GOOD.put("POST /api/v1/broadcasts", fields("text", "\"Maintenance tonight\"", "accounts", "[\"sandbox\"]",
+        "notifyAffected", "false"));
+    GOOD.put("POST /api/v1/broadcasts/preview", fields("template", "\"incident-notice\"", "accounts", "[\"sandbox\"]"));
   }
 
   /** Every field any route takes, for routes this table does not know. */
   private static final List<String> ALL_FIELDS = List.of("username", "password", "currentPassword", "roles", "role",
       "disabled", "capacity", "skills", "status", "assignee", "tags", "snoozedUntil", "text", "template", "inReplyTo",
       "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id",
-      "name", "body", "brand", "from", "ids", "action", "value");
+      "name", "body", "brand", "from", "ids", "action", "value", "accounts", "notifyAffected", "problemId",
+      "noticeText", "noticeTemplate");
 
   private RouteBodies() {
   }
