@@ -8,7 +8,6 @@ import io.earshot.inbox.CaseDetail;
 import io.earshot.inbox.InboxService;
 import io.earshot.publish.ReplyService;
 import io.earshot.publish.ReplyTemplates;
-import io.earshot.store.MentionStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,15 +21,12 @@ final class CaseRoutes {
   private final CaseChanges changes;
   private final ReplyService replies;
   private final ReplyTemplates templates;
-  private final MentionStore mentions;
 
-  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, ReplyTemplates templates,
-             MentionStore mentions) {
+  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, ReplyTemplates templates) {
     this.inbox = inbox;
     this.changes = changes;
     this.replies = replies;
     this.templates = templates;
-    this.mentions = mentions;
   }
 
   void mount(Router api) {
@@ -105,7 +101,8 @@ final class CaseRoutes {
 
   private void mentions(RoutingContext ctx) {
     String platform = ctx.request().getParam("platform");
-    mentions.list(platform, Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(page -> {
+    inbox.recentMentions(platform == null || platform.isBlank() ? null : platform.trim(),
+        Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(page -> {
       JsonArray items = new JsonArray();
       page.items().forEach(m -> items.add(ApiJson.mention(m)));
       Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
