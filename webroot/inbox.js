@@ -194,11 +194,13 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
       if (old && fits === false) { cases.delete(c.id); total = Math.max(0, total - 1); }
       return;
     }
-    if (!old && beyondLoaded(c)) { if (created) total += 1; return; }
+    // A case that opens just now is always shown (at its place among the listed ones), so nobody
+    // misses new work; others past the listed pages come when the agent scrolls there. A listed
+    // case stays listed when it changes (the agent may be working on it), wherever it sorts.
+    if (!old && !created && beyondLoaded(c)) return;
     // The total is the server's, adjusted for new cases; every load() corrects any drift.
     if (!old && created) total += 1;
     cases.set(c.id, c);
-    if (old && beyondLoaded(c)) { cases.delete(c.id); return; } // moved past the listed pages
     const el = rowFor(c);
     const had = rows.get(c.id);
     const focused = had && had === document.activeElement;

@@ -231,7 +231,8 @@ public final class Hub {
    * hears every change; what it missed meanwhile its catch-up finds by {@code updatedAt}.
    */
   private Future<Void> startFinder() {
-    return Finder.start(vertx, mongo, config.stores().dataDir(), config.stores().indexCatchUp(), clock)
+    return Finder.start(vertx, mongo, config.stores().dataDir(), config.stores().indexCatchUp(),
+            config.stores().embeddedMongo(), clock)
         .onSuccess(f -> {
           finder = f;
           events.register(f.listener());

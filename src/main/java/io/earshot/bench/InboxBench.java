@@ -9,6 +9,7 @@ import io.earshot.store.BulkSeed;
 import io.earshot.store.CaseQuery;
 import io.earshot.store.CaseStore;
 import io.earshot.store.InboxEntries;
+import io.earshot.store.MentionStore;
 import io.earshot.triage.TriageEngine;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -25,8 +26,8 @@ import java.util.stream.Stream;
  * 200,000 cases, 5,000 of them open) and rebuilds its inbox index from MongoDB as a start-up
  * without an index does, timing both; then measures over HTTP, as a dashboard asks, p50/p95 of the inbox
  * list, filters, searches, counts, deep cursor pages and opening a case; and beside them "today":
- * the same lists through the collection scans the hub used before the index ({@code CaseStore.list}),
- * and {@code GET /mentions}, still a scan. Prints one JSON object.
+ * the same lists through the collection scans the hub used before the index ({@code CaseStore.list},
+ * {@code MentionStore.list}). Prints one JSON object.
  */
 final class InboxBench {
   private InboxBench() {
@@ -63,13 +64,14 @@ final class InboxBench {
     return 0;
   }
 
-  /** The lists as the hub answered them before the index: {@code CaseStore.list}'s scans, and {@code GET /mentions}. */
+  /** The lists as the hub answered them before the index: the scans of {@code CaseStore.list} and {@code MentionStore.list}. */
   private static JsonObject today(Hub hub, InboxProbe probe, int samples) {
     CaseStore cases = new CaseStore(hub.mongo());
     JsonObject today = new JsonObject();
     today.put("list_priority", InboxProbe.stats(samples, 0, () -> cases.list(new CaseQuery(null, null, true, 50)).await()));
     today.put("list_newest", InboxProbe.stats(samples, 0, () -> cases.list(new CaseQuery(null, null, false, 50)).await()));
-    today.put("mentions_platform", probe.once(samples, "/api/v1/mentions?platform=x&limit=1"));
+    MentionStore mentions = new MentionStore(hub.mongo());
+    today.put("mentions_platform", InboxProbe.stats(samples, 0, () -> mentions.list("x", 1).await()));
     return today;
   }
 

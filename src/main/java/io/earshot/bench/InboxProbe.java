@@ -35,6 +35,8 @@ final class InboxProbe {
 
   JsonObject measure(List<String> caseIds) {
     Map<String, String> requests = new LinkedHashMap<>();
+    // The floor on this machine: a signed-in request that reads one document by key.
+    requests.put("baseline_session", "/api/v1/session");
     requests.put("list_priority", "/api/v1/cases?limit=50");
     requests.put("list_newest", "/api/v1/cases?sort=newest&limit=50");
     requests.put("list_waiting", "/api/v1/cases?sort=waiting&limit=50");
@@ -48,6 +50,8 @@ final class InboxProbe {
     requests.put("search_phrase", "/api/v1/cases?q=%22password%20reset%22&sort=newest&limit=50");
     requests.put("search_one_case", "/api/v1/cases?q=ref" + (caseIds.size() / 2) + "&limit=50");
     requests.put("search_customer", "/api/v1/cases?q=customer4242&limit=50");
+    requests.put("mentions_platform", "/api/v1/mentions?platform=x&limit=1");
+    requests.put("mentions_newest", "/api/v1/mentions?limit=50");
     requests.put("counts", "/api/v1/cases/counts");
     requests.put("counts_filtered", "/api/v1/cases/counts?platform=mastodon&sentiment=negative");
     JsonObject figures = new JsonObject();

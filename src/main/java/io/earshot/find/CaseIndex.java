@@ -1,6 +1,7 @@
 package io.earshot.find;
 
 import io.earshot.store.InboxEntry;
+import io.earshot.store.MentionEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,12 +28,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The inbox read model of one hub instance: a Lucene index of every case under
+ * The inbox read model of one hub instance: a Lucene index of every case (and, apart, of every
+ * mention for the newest-first mention list) under
  * {@code <dataDir>/index/cases-v<SCHEMA>}, a cache of MongoDB that can always be rebuilt from it.
  * A changed {@link #SCHEMA} opens a fresh directory (and removes older ones), so a new field is
  * rebuilt for, never half present. Every method blocks (disk, Lucene): call it on a worker pool.
@@ -40,7 +43,7 @@ import org.apache.lucene.store.FSDirectory;
  * the catch-up watermark, so a restart reads only what changed since.
  */
 public final class CaseIndex implements AutoCloseable {
-  static final int SCHEMA = 1;
+  static final int SCHEMA = 2;
   private static final String WATERMARK = "watermark";
   private static final String COMPLETE = "complete";
   private final FSDirectory directory;
@@ -117,6 +120,31 @@ public final class CaseIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("inbox index write failed", e);
     }
+  }
+
+  public void putMentions(Collection<MentionEntry> mentions) {
+    try {
+      for (MentionEntry m : mentions) {
+        writer.updateDocument(new Term(IndexFields.ID, m.id()), IndexFields.mention(m));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("inbox index write failed", e);
+    }
+  }
+
+  /** The newest mentions received (of one platform, or all when null) and how many there are. */
+  public Hits mentions(String platform, int limit) {
+    Query query = FilterQueries.mentions(platform);
+    Sort order = new Sort(new SortField(IndexFields.RECEIVED, SortField.Type.LONG, true),
+        new SortField(IndexFields.ID, SortField.Type.STRING));
+    return withSearcher(s -> {
+      TopFieldDocs top = s.search(query, limit, order, false);
+      List<String> ids = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc d : top.scoreDocs) {
+        ids.add(s.storedFields().document(d.doc).get(IndexFields.ID));
+      }
+      return new Hits(ids, s.count(query), null);
+    });
   }
 
   public void delete(Collection<String> ids) {
@@ -215,10 +243,6 @@ public final class CaseIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("inbox index read failed", e);
     }
-  }
-
-  public int size() {
-    return withSearcher(s -> s.getIndexReader().numDocs());
   }
 
   @Override

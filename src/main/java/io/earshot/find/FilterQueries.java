@@ -6,7 +6,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -24,6 +23,7 @@ final class FilterQueries {
 
   Query of(CaseFilter f) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
+    term(q, IndexFields.KIND, IndexFields.CASE);
     statuses(q, f);
     term(q, IndexFields.BRAND, f.brand());
     term(q, IndexFields.PLATFORM, f.platform());
@@ -47,7 +47,14 @@ final class FilterQueries {
       parser.setDefaultOperator(Occur.MUST);
       q.add(parser.parse(f.text()), Occur.MUST);
     }
-    q.add(new MatchAllDocsQuery(), Occur.SHOULD);
+    return q.build();
+  }
+
+  /** Mentions, of one platform or all. */
+  static Query mentions(String platform) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    term(q, IndexFields.KIND, IndexFields.MENTION);
+    term(q, IndexFields.PLATFORM, platform);
     return q.build();
   }
 

@@ -58,14 +58,15 @@ public final class Finder {
    * Opens the index under {@code <dataDir>/index}, rebuilds it from MongoDB when it is not
    * complete, and starts following changes ({@code catchUpEvery}: how often MongoDB is asked).
    */
-  public static Future<Finder> start(Vertx vertx, MongoStore mongo, Path dataDir, Duration catchUpEvery, Clock clock) {
+  public static Future<Finder> start(Vertx vertx, MongoStore mongo, Path dataDir, Duration catchUpEvery,
+                                     boolean embedded, Clock clock) {
     Path root = dataDir.resolve("index");
     WorkerExecutor writes = vertx.createSharedWorkerExecutor("earshot-index", 1);
     return writes.executeBlocking(() -> CaseIndex.open(root))
         .onFailure(e -> writes.close())
         .map(index -> new Finder(vertx, index, new InboxEntries(mongo), writes, clock))
         .compose(finder -> finder.catchUpFrom().map(wm -> {
-          finder.follow(wm, catchUpEvery);
+          finder.follow(wm, catchUpEvery, !embedded);
           return finder;
         }));
   }
@@ -87,17 +88,23 @@ public final class Finder {
       index.clear();
       return null;
     }).compose(v -> source.all(1_000, index::put))
-        .compose(n -> writes.executeBlocking(() -> {
+        .compose(cases -> source.allMentions(5_000, index::putMentions).compose(mentions -> writes.executeBlocking(() -> {
           index.refresh();
           index.commit(began.minus(IndexCatchUp.OVERLAP), true);
-          LOG.info("inbox index rebuilt: {} cases in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
+          LOG.info("inbox index rebuilt: {} cases and {} mentions in {} ms", cases, mentions,
+              (System.nanoTime() - t0) / 1_000_000);
           return began;
-        }));
+        })));
   }
 
-  private void follow(Instant watermark, Duration catchUpEvery) {
-    catchUp = new IndexCatchUp(vertx, source, feed, clock, watermark);
+  /**
+   * {@code mentionsToo}: the catch-up also lists mentions (a real MongoDB: by its {@code receivedAt}
+   * index); the embedded server serves this process alone, whose every mention is told.
+   */
+  private void follow(Instant watermark, Duration catchUpEvery, boolean mentionsToo) {
+    catchUp = new IndexCatchUp(vertx, source, feed, clock, watermark, mentionsToo);
     catchUp.start(catchUpEvery);
+    catchUp.round(); // what changed while this instance was down, at once
     live = vertx.eventBus().consumer(LiveFeed.LIVE_ADDRESS, message -> fromLiveFeed(message.body()));
     commitTimer = vertx.setPeriodic(COMMIT_EVERY.toMillis(), t -> commit());
   }
@@ -107,7 +114,7 @@ public final class Finder {
     try {
       EventEnvelope event = EventEnvelope.fromJson(new JsonObject(body.toString()));
       if (listener.accepts(event) && !listener.handledHere(event.id())) {
-        feed.mark(List.of(IndexListener.caseId(event)));
+        IndexListener.take(feed, List.of(event));
       }
     } catch (RuntimeException e) {
       LOG.debug("live message not read by the inbox index: {}", e.toString());
@@ -129,6 +136,11 @@ public final class Finder {
 
   public Future<CaseIndex.Hits> search(CaseFilter filter, CaseSort sort, String cursor, int limit) {
     return feed.current().compose(v -> reads.executeBlocking(() -> index.search(filter, sort, cursor, limit), false));
+  }
+
+  /** The newest mentions received, of one platform or all (null), and how many there are. */
+  public Future<CaseIndex.Hits> mentions(String platform, int limit) {
+    return feed.current().compose(v -> reads.executeBlocking(() -> index.mentions(platform, limit), false));
   }
 
   public Future<Long> count(CaseFilter filter) {

@@ -1,6 +1,7 @@
 package io.earshot.find;
 
 import io.earshot.store.InboxEntries;
+import io.earshot.store.MentionEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -25,12 +26,16 @@ final class IndexCatchUp {
   private final IndexFeed feed;
   private final Clock clock;
   private final Map<String, Instant> seen = new HashMap<>();
+  private final Map<String, Instant> seenMentions = new HashMap<>();
+  private final boolean mentionsToo;
   private Instant watermark;
   private volatile Instant safe;
   private boolean running;
   private long timer = -1;
 
-  IndexCatchUp(Vertx vertx, InboxEntries source, IndexFeed feed, Clock clock, Instant watermark) {
+  /** {@code mentionsToo}: also list mentions received meanwhile (only where MongoDB has the index for it). */
+  IndexCatchUp(Vertx vertx, InboxEntries source, IndexFeed feed, Clock clock, Instant watermark, boolean mentionsToo) {
+    this.mentionsToo = mentionsToo;
     this.vertx = vertx;
     this.source = source;
     this.feed = feed;
@@ -55,13 +60,25 @@ final class IndexCatchUp {
     }
     running = true;
     Instant asked = clock.instant();
-    return source.changedSince(watermark.minus(OVERLAP), PAGE)
+    Instant from = watermark.minus(OVERLAP);
+    return received(from).compose(v -> source.changedSince(from, PAGE))
         .compose(changed -> feed.until(mark(changed)).map(changed.size() == PAGE))
         .onComplete(done -> running = false)
         .compose(full -> {
           advance(full ? null : asked);
           return full ? round() : Future.<Void>succeededFuture();
         });
+  }
+
+  /** Mentions received since {@code from} that this round has not listed yet. */
+  private Future<Void> received(Instant from) {
+    if (!mentionsToo) {
+      return Future.succeededFuture();
+    }
+    return source.mentionsSince(from, PAGE * 4).compose(found -> {
+      List<MentionEntry> fresh = found.stream().filter(m -> seenMentions.put(m.id(), m.receivedAt()) == null).toList();
+      return fresh.isEmpty() ? Future.succeededFuture() : feed.until(feed.mentions(fresh));
+    });
   }
 
   private long mark(List<InboxEntries.Changed> changed) {
@@ -84,6 +101,7 @@ final class IndexCatchUp {
     safe = watermark.minus(OVERLAP);
     Instant forget = watermark.minus(OVERLAP.multipliedBy(2));
     seen.values().removeIf(at -> at.isBefore(forget));
+    seenMentions.values().removeIf(at -> at == null || at.isBefore(forget));
   }
 
   void stop() {

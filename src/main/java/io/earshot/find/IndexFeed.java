@@ -1,6 +1,7 @@
 package io.earshot.find;
 
 import io.earshot.store.InboxEntries;
+import io.earshot.store.MentionEntry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -37,6 +38,7 @@ final class IndexFeed {
   private final InboxEntries source;
   private final WorkerExecutor indexThread;
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  private final Queue<MentionEntry> mentions = new ConcurrentLinkedQueue<>();
   private final AtomicLong marked = new AtomicLong();
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -56,6 +58,14 @@ final class IndexFeed {
   /** Answers the ticket of this mark: once {@link #indexedUpTo()} reaches it, these cases are searchable. */
   long mark(Collection<String> ids) {
     dirty.addAll(ids);
+    long ticket = marked.incrementAndGet();
+    kick();
+    return ticket;
+  }
+
+  /** Mentions to list, written as they are (they never change once stored); answers the mark's ticket. */
+  long mentions(Collection<MentionEntry> received) {
+    mentions.addAll(received);
     long ticket = marked.incrementAndGet();
     kick();
     return ticket;
@@ -101,7 +111,11 @@ final class IndexFeed {
     // Marks up to the snapshot put their ids in before counting, so all of them were taken unless
     // the drain was full; then this drain cannot vouch for the snapshot, the next one will.
     long ticket = ids.size() < DRAIN_MAX ? snapshot : indexed.get();
-    if (ids.isEmpty()) {
+    List<MentionEntry> received = new ArrayList<>();
+    for (MentionEntry m = mentions.poll(); m != null; m = mentions.poll()) {
+      received.add(m);
+    }
+    if (ids.isEmpty() && received.isEmpty()) {
       finish(ticket);
       return;
     }
@@ -109,11 +123,15 @@ final class IndexFeed {
         .compose(read -> indexThread.executeBlocking(() -> {
           index.put(read.entries());
           index.delete(read.missing());
+          index.putMentions(received);
           index.refresh();
           return null;
         }, true))
         .onSuccess(v -> finish(ticket))
-        .onFailure(e -> retryLater(ids, e));
+        .onFailure(e -> {
+          mentions.addAll(received);
+          retryLater(ids, e);
+        });
   }
 
   private List<String> take() {
@@ -132,7 +150,7 @@ final class IndexFeed {
     indexed.accumulateAndGet(ticket, Math::max);
     release();
     draining.set(false);
-    if (!dirty.isEmpty() || marked.get() > indexed.get()) {
+    if (!dirty.isEmpty() || !mentions.isEmpty() || marked.get() > indexed.get()) {
       kick();
     }
   }

@@ -1,6 +1,7 @@
 package io.earshot.find;
 
 import io.earshot.store.InboxEntry;
+import io.earshot.store.MentionEntry;
 import java.time.Instant;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -42,6 +43,11 @@ final class IndexFields {
   static final String SNOOZED = "snoozedUntil";
   static final String TEXT = "text";
   static final String UPDATED = "updatedAt";
+  /** Which record a document is: {@link #CASE} or {@link #MENTION} (the one index holds both). */
+  static final String KIND = "kind";
+  static final String CASE = "case";
+  static final String MENTION = "mention";
+  static final String RECEIVED = "receivedAt";
 
   private IndexFields() {
   }
@@ -56,6 +62,7 @@ final class IndexFields {
 
   static Document document(InboxEntry e) {
     Document d = new Document();
+    d.add(new StringField(KIND, CASE, Field.Store.NO));
     d.add(new StringField(ID, e.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(ID, new BytesRef(e.id())));
     term(d, STATUS, e.status());
@@ -79,6 +86,17 @@ final class IndexFields {
     number(d, SNOOZED, millis(e.snoozedUntil()));
     d.add(new StoredField(UPDATED, millis(e.updatedAt())));
     d.add(new TextField(TEXT, e.text() == null ? "" : e.text(), Field.Store.NO));
+    return d;
+  }
+
+  /** A mention, for the newest-first mention list: its id, platform and when it was received. */
+  static Document mention(MentionEntry m) {
+    Document d = new Document();
+    d.add(new StringField(KIND, MENTION, Field.Store.NO));
+    d.add(new StringField(ID, m.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(ID, new BytesRef(m.id())));
+    term(d, PLATFORM, m.platform());
+    number(d, RECEIVED, millis(m.receivedAt()));
     return d;
   }
 

@@ -1,6 +1,7 @@
 package io.earshot.inbox;
 
 import io.earshot.domain.CareCase;
+import io.earshot.domain.Mention;
 import io.earshot.error.DomainError;
 import io.earshot.find.CaseFilter;
 import io.earshot.find.CaseIndex;
@@ -49,6 +50,15 @@ public final class InboxService {
   public Future<Listing> list(CaseFilter filter, CaseSort sort, String cursor, int limit) {
     return finder.search(filter, sort, cursor, limit)
         .compose(hits -> inOrder(hits).map(items -> new Listing(items, hits.total(), hits.nextCursor())));
+  }
+
+  /** The newest mentions received (of one platform, or all when null): ids from the index, mentions by key. */
+  public Future<Page<Mention>> recentMentions(String platform, int limit) {
+    return finder.mentions(platform, limit).compose(hits -> mentions.byIds(hits.ids()).map(found -> {
+      Map<String, Mention> byId = new java.util.HashMap<>();
+      found.forEach(m -> byId.put(m.id(), m));
+      return new Page<>(hits.ids().stream().map(byId::get).filter(Objects::nonNull).toList(), hits.total());
+    }));
   }
 
   public Future<Long> count(CaseFilter filter) {

@@ -75,6 +75,39 @@ public final class InboxEntries {
   }
 
   /**
+   * Mentions received at or after {@code since}, at most {@code limit} (a real MongoDB reads its
+   * {@code receivedAt} index; the hub asks only there).
+   */
+  public Future<List<MentionEntry>> mentionsSince(Instant since, int limit) {
+    return mongo.run(() -> mentions.find(gte("receivedAt", Dates.of(since)))
+        .projection(Projections.include("_id", "platform", "receivedAt")).limit(limit)
+        .map(InboxEntries::mentionEntry).into(new ArrayList<>()));
+  }
+
+  /** Every mention's id, platform and arrival, in chunks to {@code sink}, in one pass; answers how many. */
+  public Future<Long> allMentions(int chunk, Consumer<List<MentionEntry>> sink) {
+    return mongo.run(() -> {
+      long count = 0;
+      List<MentionEntry> batch = new ArrayList<>(chunk);
+      for (Document d : mentions.find().projection(Projections.include("_id", "platform", "receivedAt"))
+          .batchSize(chunk)) {
+        batch.add(mentionEntry(d));
+        if (batch.size() == chunk) {
+          sink.accept(List.copyOf(batch));
+          count += batch.size();
+          batch.clear();
+        }
+      }
+      sink.accept(List.copyOf(batch));
+      return count + batch.size();
+    });
+  }
+
+  private static MentionEntry mentionEntry(Document d) {
+    return new MentionEntry(d.getString("_id"), d.getString("platform"), Dates.instant(d.get("receivedAt")));
+  }
+
+  /**
    * Every case, in chunks of {@code chunk} handed to {@code sink} on the store's worker thread, in
    * one pass over {@code cases}; notes are read once beforehand. Answers how many were read.
    */

@@ -7,7 +7,6 @@ import io.earshot.inbox.CaseChanges;
 import io.earshot.inbox.CaseDetail;
 import io.earshot.inbox.InboxService;
 import io.earshot.publish.ReplyService;
-import io.earshot.store.MentionStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,13 +19,11 @@ final class CaseRoutes {
   private final InboxService inbox;
   private final CaseChanges changes;
   private final ReplyService replies;
-  private final MentionStore mentions;
 
-  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies, MentionStore mentions) {
+  CaseRoutes(InboxService inbox, CaseChanges changes, ReplyService replies) {
     this.inbox = inbox;
     this.changes = changes;
     this.replies = replies;
-    this.mentions = mentions;
   }
 
   void mount(Router api) {
@@ -104,7 +101,8 @@ final class CaseRoutes {
 
   private void mentions(RoutingContext ctx) {
     String platform = ctx.request().getParam("platform");
-    mentions.list(platform, Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(page -> {
+    inbox.recentMentions(platform == null || platform.isBlank() ? null : platform.trim(),
+        Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(page -> {
       JsonArray items = new JsonArray();
       page.items().forEach(m -> items.add(ApiJson.mention(m)));
       Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));

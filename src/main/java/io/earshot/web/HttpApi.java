@@ -169,7 +169,7 @@ public final class HttpApi {
     sessions.mount(v1);
     new UserRoutes(services.people(), services.brands().directory(), guards, services.accountAudit()).mount(v1);
     new CaseListRoutes(services.inbox(), services.brands().directory()).mount(v1);
-    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies(), services.mentions()).mount(v1);
+    new CaseRoutes(services.inbox(), services.caseChanges(), services.replies()).mount(v1);
     new TemplateRoutes(services.templates(), services.replies()).mount(v1);
     new ViewRoutes(new SavedViews(new ViewStore(services.mongo()), Clock.systemUTC()), services.inbox()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);

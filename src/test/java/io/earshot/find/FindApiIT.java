@@ -204,6 +204,21 @@ class FindApiIT {
   }
 
   @Test
+  @DisplayName("GET /mentions lists a platform's mentions newest received first, from the index")
+  void mentions() {
+    JsonObject page = api.get("/api/v1/mentions?platform=mastodon&limit=2").json();
+    assertEquals(4, page.getLong("total"), "find-0, 3, 6 and 9 were sent as mastodon");
+    assertEquals(2, page.getJsonArray("items").size());
+    page.getJsonArray("items").forEach(m -> assertEquals("mastodon", ((JsonObject) m).getString("platform")));
+    List<String> received = api.get("/api/v1/mentions?limit=500").json().getJsonArray("items").stream()
+        .map(m -> ((JsonObject) m).getString("receivedAt")).toList();
+    List<String> newestFirst = new ArrayList<>(received);
+    newestFirst.sort(java.util.Comparator.reverseOrder());
+    assertEquals(newestFirst, received);
+    assertEquals(10, received.size());
+  }
+
+  @Test
   @DisplayName("every bad parameter is a 400 naming the parameter")
   void validation() {
     Map<String, String> bad = Map.ofEntries(Map.entry("status=closed", "status"), Map.entry("sort=random", "sort"),
