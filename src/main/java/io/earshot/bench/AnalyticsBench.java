@@ -4,6 +4,7 @@ import io.earshot.Hub;
 import io.earshot.analytics.Analytics;
 import io.earshot.analytics.RollupRebuild;
 import io.earshot.auth.Passwords;
+import io.earshot.brand.BrandFile;
 import io.earshot.config.ConfigLoader;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
@@ -61,34 +62,33 @@ public final class AnalyticsBench {
   public static int run(String[] args, PrintStream out) throws Exception {
     Options o = Options.parse(args);
     TriageEngine scorer = TriageEngine.withDefaults();
-    JsonObject report = new JsonObject().put("ingest", ingestCost(o, scorer));
+    // --rounds 0 measures the overview alone.
+    JsonObject report = new JsonObject().put("ingest", o.rounds() == 0 ? null : ingestCost(o, scorer));
     report.put("overview", overview(o, scorer));
     out.println(report.encodePrettily());
     return 0;
   }
 
+  /**
+   * One fresh hub per round and mode, started and stopped alone: on a shared machine two hubs at
+   * once starve each other's embedded store, and a fresh store makes every round alike.
+   */
   private static JsonObject ingestCost(Options o, TriageEngine scorer) throws Exception {
-    Running with = start(true, scorer);
-    Running without = start(false, scorer);
     List<Double> on = new ArrayList<>();
     List<Double> off = new ArrayList<>();
-    try {
-      BenchMentions a = new BenchMentions(42, Math.max(100, o.ingest() / 4));
-      BenchMentions b = new BenchMentions(42, Math.max(100, o.ingest() / 4));
-      for (int r = 0; r < o.rounds(); r++) {
-        // Alternate which hub goes first, so neither always meets a warmer machine.
-        boolean withFirst = r % 2 == 0;
-        for (int k = 0; k < 2; k++) {
-          boolean rollups = withFirst == (k == 0);
-          Running t = rollups ? with : without;
+    for (int r = 0; r < o.rounds(); r++) {
+      // Alternate which mode goes first, so neither always meets a warmer machine.
+      for (int k = 0; k < 2; k++) {
+        boolean rollups = (r % 2 == 0) == (k == 0);
+        Running t = start(rollups, scorer);
+        try {
           double rate = new ThroughputRun(t.hub().pipeline(), t.hub().mongo(), scorer)
-              .pipeline(batch(rollups ? a : b, o.ingest())).await();
+              .pipeline(batch(new BenchMentions(42 + r, Math.max(100, o.ingest() / 4)), o.ingest())).await();
           (rollups ? on : off).add(rate);
+        } finally {
+          t.close();
         }
       }
-    } finally {
-      with.close();
-      without.close();
     }
     double medianOn = Stats.median(on.stream().mapToDouble(Double::doubleValue).toArray());
     double medianOff = Stats.median(off.stream().mapToDouble(Double::doubleValue).toArray());
@@ -148,6 +148,9 @@ public final class AnalyticsBench {
 
   private static Running start(boolean rollups, TriageEngine scorer) throws Exception {
     Path dir = Files.createTempDirectory("earshot-bench-analytics");
+    // The brands the seed writes mentions for; the overview of all brands reads the known ones.
+    Files.createDirectories(dir.resolve("no-connectors"));
+    Files.writeString(dir.resolve("no-connectors").resolve(BrandFile.NAME), AnalyticsSeed.BRANDS_JSON);
     String password = Passwords.token();
     EarshotConfig config = ConfigLoader.load(Map.of("EARSHOT_DATA_DIR", dir.toString(),
         "EARSHOT_HTTP_PORT", "0", "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,

@@ -28,6 +28,9 @@ import org.bson.Document;
  */
 final class AnalyticsSeed {
   private static final String[] BRANDS = {"default", "acme", "globex"};
+  /** The seed's brands besides the default one, as a {@code brands.json}. */
+  static final String BRANDS_JSON = "{\"brands\": [{\"id\": \"acme\", \"name\": \"Acme\", \"handles\": {}},"
+      + " {\"id\": \"globex\", \"name\": \"Globex\", \"handles\": {}}]}";
   private static final Platform[] PLATFORMS = {Platform.X, Platform.MASTODON, Platform.BLUESKY, Platform.SANDBOX};
   private static final String[] TEXTS = {
       "my internet has been down since this morning, any update?", "thanks, the support team was brilliant today!",
