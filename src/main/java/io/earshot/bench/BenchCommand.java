@@ -44,6 +44,9 @@ public final class BenchCommand {
   }
 
   public static int run(String[] args, PrintStream out) throws Exception {
+    if (args.length > 0 && args[0].equals("detection")) {
+      return DetectionBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+    }
     if (args.length > 0 && args[0].equals("signin")) {
       return SignInBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
     }
