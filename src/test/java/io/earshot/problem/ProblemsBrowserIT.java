@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
@@ -26,6 +27,14 @@ import org.openqa.selenium.WebElement;
 @DisplayName("Problems in the browser")
 class ProblemsBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** Clicks the first element with the test id, again if a live re-render replaced it meanwhile. */
+  private static void click(Browser b, String testId) {
+    b.waiting().ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class).until(d -> {
+      d.findElement(testId(testId)).click();
+      return true;
+    });
+  }
 
   @Test
   @DisplayName("alert live → Create Problem → link a suggestion → resolve: the cases are resolved")
@@ -65,12 +74,15 @@ class ProblemsBrowserIT {
       assertTrue(eventually(WAIT, () -> !team.agent().get("/api/v1/cases?limit=50").json().getJsonArray("items").stream()
           .filter(c -> ((JsonObject) c).getString("lastText").contains("here too")).toList().isEmpty()));
       agent.await(testId("view-problems")).click();
-      agent.await(testId("problem-row")).click();
-      agent.await(testId("suggestion")).findElement(testId("suggestion-accept")).click();
+      click(agent, "problem-row");
+      click(agent, "suggestion-accept");
       agent.waiting().until(d -> d.findElements(testId("problem-case")).size() == 7);
 
-      agent.driver().findElement(testId("problem-status-select")).sendKeys("resolved");
-      agent.driver().findElement(testId("problem-apply")).click();
+      agent.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+        d.findElement(testId("problem-status-select")).sendKeys("resolved");
+        d.findElement(testId("problem-apply")).click();
+        return true;
+      });
       agent.waiting().until(d -> d.findElement(testId("problem-status")).getText().equals("resolved"));
       String problemId = team.agent().get("/api/v1/problems").json().getJsonArray("items").getJsonObject(0).getString("id");
       List<Object> caseIds = team.agent().get("/api/v1/problems/" + problemId).json().getJsonArray("caseIds").getList();
