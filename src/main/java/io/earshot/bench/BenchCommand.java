@@ -47,6 +47,9 @@ public final class BenchCommand {
     if (args.length > 0 && args[0].equals("analytics")) {
       return AnalyticsBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
     }
+    if (args.length > 0 && args[0].equals("detection")) {
+      return DetectionBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+    }
     if (args.length > 0 && args[0].equals("signin")) {
       return SignInBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
     }

@@ -63,12 +63,6 @@ public final class ProblemStore {
     });
   }
 
-  /** Open Problems of a brand (suggestions look for their look-alikes). */
-  public Future<List<Problem>> open(String brand) {
-    return mongo.run(() -> problems.find(eq("brand", brand)).map(ProblemStore::fromDoc)
-        .into(new ArrayList<>()).stream().filter(Problem::isOpen).toList());
-  }
-
   public Future<Problem> save(Problem decided, long expectedVersion, String changeId) {
     return mongo.write(() -> {
       Document replacement = toDoc(decided);

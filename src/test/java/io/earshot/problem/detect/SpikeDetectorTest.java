@@ -85,6 +85,16 @@ class SpikeDetectorTest {
   }
 
   @Test
+  @DisplayName("a hub only hours old already expects its recent level: steady traffic is no spike")
+  void youngHistoryIsItsOwnBaseline() {
+    burst("billing", WEEK, 120, Duration.ofHours(3));
+    detector.evaluate(WEEK.plus(Duration.ofHours(3)));
+    Instant t = WEEK.plus(Duration.ofHours(3)).plusSeconds(60);
+    burst("billing", t, 12, Duration.ofMinutes(10));
+    assertEquals(List.of(), detector.evaluate(t.plus(Duration.ofMinutes(11))), "about 10 are expected in 15 minutes");
+  }
+
+  @Test
   @DisplayName("mentions written hours apart but arriving at once are no spike: arrival time does not count")
   void arrivalTimeDoesNotCount() {
     history(7, 4);
