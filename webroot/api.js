@@ -7,6 +7,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body && body.error_code;
     this.validationErrors = (body && body.validation_errors) || [];
+    this.body = body || {};
   }
 }
 
@@ -92,4 +93,7 @@ export const api = {
   users: () => request('GET', '/users'),
   createUser: (body) => request('POST', '/users', body),
   updateUser: (username, patch) => request('PATCH', `/users/${id(username)}`, patch),
+  agents: () => request('GET', '/agents'),
+  teams: () => request('GET', '/teams'),
+  setPresence: (caseId, state) => request('PUT', `/cases/${id(caseId)}/presence`, { state }),
 };

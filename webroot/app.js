@@ -14,6 +14,8 @@ import { createPeoplePage } from './admin-people.js';
 import { wireLogin } from './login.js';
 import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
+import { createAvailabilityToggle, createDirectory } from './assign.js';
+import { createPresence } from './presence.js';
 
 let session = null; // { me, stop() } while signed in
 
@@ -123,11 +125,17 @@ async function start(me) {
   showNotice('');
 
   const connectors = createConnectorBar($('#connectors'));
-  const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c) });
+  const directory = createDirectory();
+  await directory.load();
+  const worksCases = (me.roles || []).some((role) => role !== 'marketer');
+  const availability = worksCases ? createAvailabilityToggle(me, directory) : null;
+  if (availability) $('#user-name').before(availability);
+  const presence = createPresence(me, (caseId) => { view.presenceChanged(caseId); inbox.presenceChanged(caseId); });
+  const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c), presence, directory });
   const inbox = createInbox(
     { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort'),
       brand: $('#brand-filter') },
-    { me, onSelect: (id) => openCase(id) },
+    { me, onSelect: (id) => openCase(id), presenceOf: (id) => presence.label(id) },
   );
 
   function openCase(id) {
@@ -172,6 +180,8 @@ async function start(me) {
       accountsPage?.applyStatus(data.connector);
     } else if (type === EVENTS.connectorEnabledChanged) {
       accountsPage?.load().catch(() => {});
+    } else if (type === EVENTS.presenceChanged) {
+      presence.apply(data);
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
     } // unknown events are ignored so the hub can add new ones
@@ -195,6 +205,8 @@ async function start(me) {
     me,
     stop() {
       live.close();
+      presence.stop();
+      availability?.remove();
       clearInterval(healthTimer);
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('visibilitychange', onVisible);

@@ -4,18 +4,24 @@ import { h, replaceChildren, safeHref, flash } from './dom.js';
 import { compactNumber, dateTime, humanize, platformName } from './format.js';
 import { createComposer } from './composer.js';
 import { customerPanel, priorityPanel, triagePanel } from './panels.js';
+import { assignMenu, confirmDialog } from './assign.js';
 
 const itemKey = (item) => `${item.kind}:${item.id}`;
 // A reply's author is a username today; accept a user object too.
 const authorName = (a) => (typeof a === 'object' ? a.username || a.name || a.handle || '' : String(a));
 
 /** onCaseChanged(case) lets the inbox reflect a PATCH before its case event arrives. */
-export function createCaseView(root, { me, onCaseChanged }) {
+export function createCaseView(root, { me, onCaseChanged, presence, directory }) {
   let detail = null; // { case, thread, customer, history }
   let openSeq = 0;
   // Someone who is only a marketer reads cases; the hub refuses their changes anyway.
   const canReply = (me.roles || []).some((role) => role !== 'marketer');
-  const composer = createComposer({ onSent: (item, caseId) => applyThreadItem({ ...item, caseId }, { fromPost: true }) });
+  const composer = createComposer({
+    onSent: (item, caseId) => applyThreadItem({ ...item, caseId }, { fromPost: true }),
+    onTyping: () => presence.typing(),
+    confirm: confirmDialog,
+  });
+  const presenceLine = h('span', { class: 'presence', testid: 'case-presence', 'aria-live': 'polite' });
 
   const head = h('header', { class: 'case-head' });
   const thread = h('ol', { class: 'thread', testid: 'thread', 'aria-live': 'polite' });
@@ -42,12 +48,26 @@ export function createCaseView(root, { me, onCaseChanged }) {
   function caseActions(c, mine) {
     if (!canReply) return [];
     const actions = [];
-    if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: 'me' }, { primary: !c.assignee }));
+    if (!mine && c.assignee) actions.push(takeOverButton(c));
+    else if (!mine) actions.push(actionButton('Claim', 'case-claim', { assignee: 'me' }, { primary: true }));
+    actions.push(assignMenu(c, me, directory, patchCase));
     if (c.status !== 'pending' && c.status !== 'resolved') actions.push(actionButton('Pending', 'case-pending', { status: 'pending' }));
     actions.push(c.status === 'resolved'
       ? actionButton('Reopen', 'case-reopen', { status: 'open' })
       : actionButton('Resolve', 'case-resolve', { status: 'resolved' }, { primary: mine }));
     return actions;
+  }
+
+  /** Taking a colleague's case asks first: they may be halfway through answering. */
+  function takeOverButton(c) {
+    return h('button', {
+      type: 'button', class: 'btn', testid: 'case-claim',
+      on: { click: async () => { if (await confirmDialog(`${c.assignee} has this case. Take it over?`, 'Take over')) patchCase({ assignee: 'me' }); } },
+    }, 'Take over');
+  }
+
+  function showPresence() {
+    presenceLine.textContent = detail ? presence.label(detail.case.id) : '';
   }
 
   function renderHead() {
@@ -61,7 +81,9 @@ export function createCaseView(root, { me, onCaseChanged }) {
           h('span', { class: ['chip', 'status', `status-${c.status}`], testid: 'case-status' }, c.status),
           h('span', {}, c.account ? `${platformName(c.platform)} · ${c.account}` : platformName(c.platform)),
           h('span', { testid: 'case-assignee' }, c.assignee ? `Assigned to ${mine ? 'you' : c.assignee}` : 'Unassigned'),
-          h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`))),
+          c.team && h('span', { class: 'chip', testid: 'case-team' }, `Team ${c.team}`),
+          h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`),
+          presenceLine)),
       h('div', { class: 'case-actions' }, actions));
   }
 
@@ -161,6 +183,11 @@ export function createCaseView(root, { me, onCaseChanged }) {
     renderSide();
   }
 
+  /** A case's presence changed (or may have lapsed). */
+  function presenceChanged(caseId) {
+    if (detail && caseId === detail.case.id) showPresence();
+  }
+
   /**
    * Inserts or updates a thread item. The 202 answer to our own POST can arrive after the
    * reply.sent event that already says "sent"; fromPost never overwrites what is shown.
@@ -187,6 +214,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
   async function open(caseId) {
     const seq = ++openSeq;
     composer.setCase(caseId);
+    presence.watch(caseId);
     let loaded;
     try {
       loaded = await api.caseDetail(caseId);
@@ -199,6 +227,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
     if (seq !== openSeq) return; // the agent already moved on to another case
     detail = { ...loaded, thread: loaded.thread || [] };
     render();
+    showPresence();
   }
 
   showPlaceholder('Select a case');
@@ -206,6 +235,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
     open,
     applyCase,
     applyThreadItem,
+    presenceChanged,
     setTemplates: composer.setTemplates,
     currentId: () => detail?.case.id ?? null,
     /** Re-fetches the open case (after a reconnect) without losing the draft. */

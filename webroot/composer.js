@@ -4,8 +4,12 @@ import { h, replaceChildren } from './dom.js';
 
 const CHECK_DELAY_MS = 250;
 
-/** onSent(replyItem, caseId) is called with the 202 answer so the thread shows it at once. */
-export function createComposer({ onSent }) {
+/**
+ * onSent(replyItem, caseId) is called with the 202 answer so the thread shows it at once;
+ * onTyping() on each keystroke; confirm(question, okLabel) → Promise<boolean> asks before sending
+ * over a colleague (the hub answered 409 collision).
+ */
+export function createComposer({ onSent, onTyping = () => {}, confirm = async () => false }) {
   let caseId = null;
   let template = null;
   let check = null;
@@ -102,7 +106,8 @@ export function createComposer({ onSent }) {
     const body = template ? { template: template.name } : { text: text.value };
     const forCase = caseId;
     try {
-      const item = await api.sendReply(forCase, body);
+      const item = await sendOrConfirm(forCase, body);
+      if (!item) return;
       if (forCase === caseId) {
         text.value = '';
         check = null;
@@ -121,7 +126,19 @@ export function createComposer({ onSent }) {
     }
   }
 
+  /** Sends; on a collision asks the agent, and sends again with confirm: true when they say so. */
+  async function sendOrConfirm(forCase, body) {
+    try {
+      return await api.sendReply(forCase, body);
+    } catch (err) {
+      if (err.code !== 'collision') throw err;
+      if (!(await confirm(collisionQuestion(err.body), 'Send anyway'))) return null;
+      return api.sendReply(forCase, { ...body, confirm: true });
+    }
+  }
+
   text.addEventListener('input', scheduleCheck);
+  text.addEventListener('input', () => onTyping());
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
@@ -146,6 +163,13 @@ export function createComposer({ onSent }) {
     focus: () => text.focus(),
   };
 }
+
+const collisionQuestion = ({ who = [], reason } = {}) => {
+  const names = who.join(' and ');
+  const what = { claimed: `${names} has claimed this case.`, typing: `${names} is typing on this case right now.`,
+    replied: `${names} replied to this mention a few minutes ago.` }[reason] || 'Someone else is answering this case.';
+  return `${what} Send your reply anyway?`;
+};
 
 // ReplyCheck messages read "is 300 characters; the limit is 280": give them a subject.
 const sentence = (msg) => (msg && /^is\b/.test(msg) ? `This reply ${msg}.` : msg);

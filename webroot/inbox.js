@@ -15,7 +15,7 @@ const ts = (iso) => Date.parse(iso) || 0;
  * els: { list, count, empty, tabs (container of [data-status] buttons), sort (select), brand (select) }.
  * onSelect(caseId) is called when the agent opens a row.
  */
-export function createInbox(els, { me, onSelect }) {
+export function createInbox(els, { me, onSelect, presenceOf = () => '' }) {
   const cases = new Map();
   const rows = new Map();
   const brands = new Map(); // id → brand, from GET /brands and brand.* events
@@ -69,6 +69,8 @@ export function createInbox(els, { me, onSelect }) {
       c.triage?.unsure && h('span', { class: 'chip unsure', testid: 'case-unsure', title: 'triage is not sure of this label' }, 'unsure'),
       reasonChips(c),
       h('span', { class: 'spacer' }),
+      h('span', { class: 'presence', testid: 'row-presence' }, presenceOf(c.id)),
+      c.team && h('span', { class: 'chip', title: `team ${c.team}` }, c.team),
       c.mentionCount > 1 && h('span', { class: 'meta', title: 'mentions in this case' }, `${c.mentionCount} msgs`),
       c.status !== 'new' && h('span', { class: ['chip', 'status', `status-${c.status}`] }, c.status),
       c.assignee && h('span', { class: ['assignee', mine && 'mine'], title: `assigned to ${c.assignee}` },
@@ -198,6 +200,11 @@ export function createInbox(els, { me, onSelect }) {
   return {
     load,
     loadBrands,
+    /** Who views or types on a case changed: only that row's presence line is rewritten. */
+    presenceChanged(caseId) {
+      const span = rows.get(caseId)?.querySelector('[data-testid=row-presence]');
+      if (span) span.textContent = presenceOf(caseId);
+    },
     /** A brand created or renamed (brand.* event): the filter and the rows show its new name. */
     applyBrand(b) {
       if (!b || !b.id) return;

@@ -27,6 +27,12 @@ export const EVENTS = Object.freeze({
   approvalPolicyUpdated: 'approval_policy.updated',
   brandCreated: 'brand.created',
   brandUpdated: 'brand.updated',
+  teamCreated: 'team.created',
+  teamUpdated: 'team.updated',
+  teamDeleted: 'team.deleted',
+  routingPolicyUpdated: 'routing_policy.updated',
+  // Not a domain event: the live-only presence message (docs/EVENTS.md, "Presence").
+  presenceChanged: 'presence.changed',
 });
 
 export const CASE_STATES = Object.freeze(['new', 'open', 'pending', 'resolved']);
