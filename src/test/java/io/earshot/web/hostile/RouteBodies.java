@@ -28,12 +28,17 @@ final class RouteBodies {
     GOOD.put("POST /api/v1/webhooks", fields("url", "\"http://127.0.0.1:9/hook\"", "secret", "\"a-secret-of-enough-length\"",
         "events", "[\"case.assigned\"]"));
     GOOD.put("PATCH /api/v1/webhooks/:id", fields("enabled", "true", "events", "[\"case.assigned\"]"));
+    GOOD.put("POST /api/v1/teams", fields("name", "\"fz-team\"", "members", "[\"fuzz-target\"]"));
+    GOOD.put("PATCH /api/v1/teams/:name", fields("members", "[\"fuzz-target\"]"));
+    GOOD.put("PUT /api/v1/policies/routing", fields("brands", "{\"default\":{\"mode\":\"least_load\",\"match\":[\"platform\"]}}"));
+    GOOD.put("PUT /api/v1/cases/:id/presence", fields("state", "\"typing\""));
   }
 
   /** Every field any route takes, for routes this table does not know. */
   private static final List<String> ALL_FIELDS = List.of("username", "password", "currentPassword", "roles", "role",
       "disabled", "capacity", "skills", "status", "assignee", "tags", "snoozedUntil", "text", "template", "inReplyTo",
-      "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id");
+      "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id",
+      "team", "members", "name", "availability", "confirm", "state", "brands");
 
   private RouteBodies() {
   }
