@@ -7,6 +7,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body && body.error_code;
     this.validationErrors = (body && body.validation_errors) || [];
+    this.body = body || {};
   }
 }
 
@@ -128,4 +129,7 @@ export const api = {
   resumeBroadcast: (broadcastId) => request('POST', `/broadcasts/${id(broadcastId)}/resume`, {}),
   broadcastTemplates: () => request('GET', '/broadcast-templates'),
   engagement: (replyId) => request('GET', `/replies/${id(replyId)}/engagement`),
+  agents: () => request('GET', '/agents'),
+  teams: () => request('GET', '/teams'),
+  setPresence: (caseId, state) => request('PUT', `/cases/${id(caseId)}/presence`, { state }),
 };

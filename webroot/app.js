@@ -27,6 +27,8 @@ import { showPasswordChange } from './password-change.js';
 import { EVENTS } from './vocabulary.js';
 import { createNotifications } from './notifications.js';
 import { createBulk } from './bulk.js';
+import { createAvailabilityToggle, createDirectory } from './assign.js';
+import { createPresence } from './presence.js';
 
 let session = null; // { me, stop() } while signed in
 
@@ -180,13 +182,20 @@ async function start(me) {
   showNotice('');
 
   const connectors = createConnectorBar($('#connectors'));
-  const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c) });
-  const selection = createBulk({ canWrite: (me.roles || []).some((role) => role !== 'marketer') });
+  const directory = createDirectory();
+  await directory.load();
+  const worksCases = (me.roles || []).some((role) => role !== 'marketer');
+  const availability = worksCases ? createAvailabilityToggle(me, directory) : null;
+  if (availability) $('#user-name').before(availability);
+  const presence = createPresence(me, (caseId) => { view.presenceChanged(caseId); inbox.presenceChanged(caseId); });
+  const view = createCaseView($('#case-view'), { me, onCaseChanged: (c) => inbox.applyCase(c), presence, directory });
+  const selection = createBulk({ canWrite: worksCases });
   $('#case-list').before(selection.bar);
   const inbox = createInbox(
     { list: $('#case-list'), count: $('#case-count'), empty: $('#case-empty'), tabs: $('#status-tabs'), sort: $('#sort'),
       brand: $('#brand-filter') },
-    { me, onSelect: (id) => openCase(id), selection, onFiltersChanged: () => views.clearActive() },
+    { me, onSelect: (id) => openCase(id), selection, onFiltersChanged: () => views.clearActive(),
+      presenceOf: (id) => presence.label(id) },
   );
   const notifications = createNotifications({ onOpen: (id) => openCase(id) });
   $('#user-name').before(notifications.element);
@@ -268,6 +277,8 @@ async function start(me) {
       if (type === EVENTS.broadcastSubmitted || type === EVENTS.broadcastApproved || type === EVENTS.broadcastRejected) {
         approvals?.load().catch(() => {});
       }
+    } else if (type === EVENTS.presenceChanged) {
+      presence.apply(data);
     } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
       inbox.applyBrand(data.brand);
     } else if ([EVENTS.templateCreated, EVENTS.templateUpdated, EVENTS.templateDeleted].includes(type)) {
@@ -299,6 +310,8 @@ async function start(me) {
     me,
     stop() {
       live.close();
+      presence.stop();
+      availability?.remove();
       clearInterval(healthTimer);
       stopSlaTicker();
       document.getElementById('sla-alerts')?.replaceChildren();

@@ -8,6 +8,7 @@ import { customerPanel, priorityPanel, triagePanel } from './panels.js';
 import { slaTargets } from './sla.js';
 import { createNotes } from './notes.js';
 import { createCaseTools } from './casetools.js';
+import { assignMenu, confirmDialog } from './assign.js';
 
 const itemKey = (item) => `${item.kind}:${item.id}`;
 // The same reference saved replies fill in as {{case.reference}} (publish/TemplateFiller).
@@ -16,12 +17,17 @@ const caseReference = (id) => `#${String(id).replace(/[^A-Za-z0-9]/g, '').slice(
 const authorName = (a) => (typeof a === 'object' ? a.username || a.name || a.handle || '' : String(a));
 
 /** onCaseChanged(case) lets the inbox reflect a PATCH before its case event arrives. */
-export function createCaseView(root, { me, onCaseChanged }) {
+export function createCaseView(root, { me, onCaseChanged, presence, directory }) {
   let detail = null; // { case, thread, customer, history }
   let openSeq = 0;
   // Someone who is only a marketer reads cases; the hub refuses their changes anyway.
   const canReply = (me.roles || []).some((role) => role !== 'marketer');
-  const composer = createComposer({ onSent: (item, caseId) => applyThreadItem({ ...item, caseId }, { fromPost: true }) });
+  const composer = createComposer({
+    onSent: (item, caseId) => applyThreadItem({ ...item, caseId }, { fromPost: true }),
+    onTyping: () => presence.typing(),
+    confirm: confirmDialog,
+  });
+  const presenceLine = h('span', { class: 'presence', testid: 'case-presence', 'aria-live': 'polite' });
   const notes = createNotes({ canWrite: canReply });
   const tools = createCaseTools({ canWrite: canReply, onPatch: (patch) => patchCase(patch) });
 
@@ -51,12 +57,26 @@ export function createCaseView(root, { me, onCaseChanged }) {
   function caseActions(c, mine) {
     if (!canReply) return [];
     const actions = [];
-    if (!mine) actions.push(actionButton(c.assignee ? 'Take over' : 'Claim', 'case-claim', { assignee: 'me' }, { primary: !c.assignee, action: 'claim' }));
+    if (!mine && c.assignee) actions.push(takeOverButton(c));
+    else if (!mine) actions.push(actionButton('Claim', 'case-claim', { assignee: 'me' }, { primary: true, action: 'claim' }));
+    actions.push(assignMenu(c, me, directory, patchCase));
     if (c.status !== 'pending' && c.status !== 'resolved') actions.push(actionButton('Pending', 'case-pending', { status: 'pending' }, { action: 'pending' }));
     actions.push(c.status === 'resolved'
       ? actionButton('Reopen', 'case-reopen', { status: 'open' }, { action: 'reopen' })
       : actionButton('Resolve', 'case-resolve', { status: 'resolved' }, { primary: mine, action: 'resolve' }));
     return actions;
+  }
+
+  /** Taking a colleague's case asks first: they may be halfway through answering. */
+  function takeOverButton(c) {
+    return h('button', {
+      type: 'button', class: 'btn', testid: 'case-claim', dataset: { action: 'claim' },
+      on: { click: async () => { if (await confirmDialog(`${c.assignee} has this case. Take it over?`, 'Take over')) patchCase({ assignee: 'me' }); } },
+    }, 'Take over');
+  }
+
+  function showPresence() {
+    presenceLine.textContent = detail ? presence.label(detail.case.id) : '';
   }
 
   function renderHead() {
@@ -70,9 +90,11 @@ export function createCaseView(root, { me, onCaseChanged }) {
           h('span', { class: ['chip', 'status', `status-${c.status}`], testid: 'case-status' }, c.status),
           h('span', {}, c.account ? `${platformName(c.platform)} · ${c.account}` : platformName(c.platform)),
           h('span', { testid: 'case-assignee' }, c.assignee ? `Assigned to ${mine ? 'you' : c.assignee}` : 'Unassigned'),
+          c.team && h('span', { class: 'chip', testid: 'case-team' }, `Team ${c.team}`),
           h('span', { class: 'muted' }, `opened ${dateTime(c.createdAt)}`),
           h('span', { class: 'muted', testid: 'case-reference', title: 'Case reference ({{case.reference}} in saved replies)' },
-            caseReference(c.id))),
+            caseReference(c.id)),
+          presenceLine),
         slaTargets(c.sla, c.brand)),
       h('div', { class: 'case-actions' }, actions));
   }
@@ -195,6 +217,11 @@ export function createCaseView(root, { me, onCaseChanged }) {
     renderSide();
   }
 
+  /** A case's presence changed (or may have lapsed). */
+  function presenceChanged(caseId) {
+    if (detail && caseId === detail.case.id) showPresence();
+  }
+
   /**
    * Inserts or updates a thread item. The 202 answer to our own POST can arrive after the
    * reply.sent event that already says "sent"; fromPost never overwrites what is shown.
@@ -221,6 +248,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
   async function open(caseId) {
     const seq = ++openSeq;
     composer.setCase(caseId);
+    presence.watch(caseId);
     let loaded;
     try {
       loaded = await api.caseDetail(caseId);
@@ -235,6 +263,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
     composer.setBrand(detail.case.brand);
     notes.show(caseId, loaded.notes);
     render();
+    showPresence();
   }
 
   showPlaceholder('Select a case');
@@ -247,6 +276,7 @@ export function createCaseView(root, { me, onCaseChanged }) {
     applyNote: (note) => notes.apply(note),
     /** The admins' defined tags changed (tags.updated). */
     reloadTags: () => tools.loadDefined().then(() => { if (detail) renderSide(); }),
+    presenceChanged,
     setTemplates: composer.setTemplates,
     /** Focuses the reply box of the open case; false when there is none. */
     focusReply() {

@@ -7,8 +7,12 @@ import { fillSavedReply, insertInto, savedRepliesFor } from './saved-replies.js'
 
 const CHECK_DELAY_MS = 250;
 
-/** onSent(replyItem, caseId) is called with the 202 answer so the thread shows it at once. */
-export function createComposer({ onSent }) {
+/**
+ * onSent(replyItem, caseId) is called with the 202 answer so the thread shows it at once;
+ * onTyping() on each keystroke; confirm(question, okLabel) → Promise<boolean> asks before sending
+ * over a colleague (the hub answered 409 collision).
+ */
+export function createComposer({ onSent, onTyping = () => {}, confirm = async () => false }) {
   let caseId = null;
   let brand = null;
   let all = [];
@@ -133,7 +137,8 @@ export function createComposer({ onSent }) {
     if (target) body.inReplyTo = target.id;
     const forCase = caseId;
     try {
-      const item = await api.sendReply(forCase, body);
+      const item = await sendOrConfirm(forCase, body);
+      if (!item) return;
       if (forCase === caseId) reset('');
       else drafts.delete(forCase);
       onSent(item, forCase);
@@ -167,7 +172,19 @@ export function createComposer({ onSent }) {
     showError(null);
   }
 
+  /** Sends; on a collision asks the agent, and sends again with confirm: true when they say so. */
+  async function sendOrConfirm(forCase, body) {
+    try {
+      return await api.sendReply(forCase, body);
+    } catch (err) {
+      if (err.code !== 'collision') throw err;
+      if (!(await confirm(collisionQuestion(err.body), 'Send anyway'))) return null;
+      return api.sendReply(forCase, { ...body, confirm: true });
+    }
+  }
+
   text.addEventListener('input', onInput);
+  text.addEventListener('input', () => onTyping());
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
@@ -203,6 +220,12 @@ export function createComposer({ onSent }) {
 }
 
 const details = (err) => err.validationErrors?.map((v) => `${v.field}: ${v.message}`).join('; ');
+const collisionQuestion = ({ who = [], reason } = {}) => {
+  const names = who.join(' and ');
+  const what = { claimed: `${names} has claimed this case.`, typing: `${names} is typing on this case right now.`,
+    replied: `${names} replied to this mention a few minutes ago.` }[reason] || 'Someone else is answering this case.';
+  return `${what} Send your reply anyway?`;
+};
 
 // ReplyCheck messages read "is 300 characters; the limit is 280": give them a subject.
 const sentence = (msg) => (msg && /^is\b/.test(msg) ? `This reply ${msg}.` : msg);

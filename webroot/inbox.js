@@ -60,7 +60,7 @@ function passes(c, f, me) {
  * onSelect(caseId) is called when the agent opens a row; selection (bulk.js), when given, puts a
  * checkbox on each row; onFiltersChanged() when the agent changes the status, brand or sort by hand.
  */
-export function createInbox(els, { me, onSelect, selection, onFiltersChanged = () => {} }) {
+export function createInbox(els, { me, onSelect, selection, onFiltersChanged = () => {}, presenceOf = () => '' }) {
   const cases = new Map();
   const rows = new Map();
   const brands = new Map(); // id → brand, from GET /brands and brand.* events
@@ -129,6 +129,8 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
       c.snoozedUntil && h('span', { class: 'chip', testid: 'row-snoozed', title: `snoozed until ${dateTime(c.snoozedUntil)}` }, 'snoozed'),
       h('span', { class: 'spacer' }),
       slaBadge(c.sla, c.brand),
+      h('span', { class: 'presence', testid: 'row-presence' }, presenceOf(c.id)),
+      c.team && h('span', { class: 'chip', title: `team ${c.team}` }, c.team),
       c.mentionCount > 1 && h('span', { class: 'meta', title: 'mentions in this case' }, `${c.mentionCount} msgs`),
       c.status !== 'new' && h('span', { class: ['chip', 'status', `status-${c.status}`] }, c.status),
       c.assignee && h('span', { class: ['assignee', mine && 'mine'], title: `assigned to ${c.assignee}` },
@@ -377,6 +379,11 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
       const filters = {};
       for (const [k, v] of Object.entries(params())) if (v) filters[k] = v;
       return { filters, sort: filter.sort };
+    },
+    /** Who views or types on a case changed: only that row's presence line is rewritten. */
+    presenceChanged(caseId) {
+      const span = rows.get(caseId)?.querySelector('[data-testid=row-presence]');
+      if (span) span.textContent = presenceOf(caseId);
     },
     /** A brand created or renamed (brand.* event): the filter and the rows show its new name. */
     applyBrand(b) {

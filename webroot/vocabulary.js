@@ -52,6 +52,12 @@ export const EVENTS = Object.freeze({
   broadcastResumed: 'broadcast.resumed',
   broadcastFinished: 'broadcast.finished',
   broadcastProgress: 'broadcast.progress',
+  teamCreated: 'team.created',
+  teamUpdated: 'team.updated',
+  teamDeleted: 'team.deleted',
+  routingPolicyUpdated: 'routing_policy.updated',
+  // Not a domain event: the live-only presence message (docs/EVENTS.md, "Presence").
+  presenceChanged: 'presence.changed',
 });
 
 export const PROBLEM_STATES = Object.freeze(['investigating', 'identified', 'fixing', 'resolved']);

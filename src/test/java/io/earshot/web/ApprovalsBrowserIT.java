@@ -73,6 +73,8 @@ class ApprovalsBrowserIT {
 
       String rude = "No refund for you, we are done here.";
       openCaseAndReply(agent, caseId, rude);
+      // The first reply answered the same mention moments ago: the agent is asked, and sends anyway.
+      agent.await(testId("confirm-ok")).click();
       WebElement second = manager.waiting().until(d -> d.findElements(testId("approval-item")).stream().findFirst().orElse(null));
       second.findElement(testId("approval-reason")).sendKeys("Too harsh: offer help instead");
       second.findElement(testId("approval-reject")).click();

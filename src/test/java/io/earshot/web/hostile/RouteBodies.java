@@ -38,6 +38,10 @@ final class RouteBodies {
     GOOD.put("POST /api/v1/broadcasts", fields("text", "\"Maintenance tonight\"", "accounts", "[\"sandbox\"]",
         "notifyAffected", "false"));
     GOOD.put("POST /api/v1/broadcasts/preview", fields("template", "\"incident-notice\"", "accounts", "[\"sandbox\"]"));
+    GOOD.put("POST /api/v1/teams", fields("name", "\"fz-team\"", "members", "[\"fuzz-target\"]"));
+    GOOD.put("PATCH /api/v1/teams/:name", fields("members", "[\"fuzz-target\"]"));
+    GOOD.put("PUT /api/v1/policies/routing", fields("brands", "{\"default\":{\"mode\":\"least_load\",\"match\":[\"platform\"]}}"));
+    GOOD.put("PUT /api/v1/cases/:id/presence", fields("state", "\"typing\""));
   }
 
   /** Every field any route takes, for routes this table does not know. */
@@ -45,7 +49,7 @@ final class RouteBodies {
       "disabled", "capacity", "skills", "status", "assignee", "tags", "snoozedUntil", "text", "template", "inReplyTo",
       "url", "secret", "events", "enabled", "decision", "reason", "rules", "title", "department", "caseIds", "id",
       "name", "body", "brand", "from", "ids", "action", "value", "accounts", "notifyAffected", "problemId",
-      "noticeText", "noticeTemplate");
+      "noticeText", "noticeTemplate", "team", "members", "availability", "confirm", "state", "brands");
 
   private RouteBodies() {
   }
