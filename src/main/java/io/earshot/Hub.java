@@ -253,6 +253,7 @@ public final class Hub {
       return AccountLoader.load(dir, vars);
     }).compose(accounts -> brands.start(dir, AccountLoader.brands(accounts),
             demo.brands())
+        .compose(known -> brands.migratedAtStart() ? finder.rebuild().map(known) : Future.succeededFuture(known))
         .compose(known -> {
           connectors.load(AccountLoader.withKnownBrands(accounts, known));
           return deployments.deploy("connectors", new ConnectorVerticle(connectors));

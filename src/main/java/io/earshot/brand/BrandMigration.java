@@ -33,8 +33,10 @@ final class BrandMigration {
   }
 
   /** {@code accountBrands}: account name → its file's {@code brand}; {@code brands}: every brand. */
-  Future<Void> run(Map<String, String> accountBrands, Map<String, Brand> brands) {
-    return backfill.done().compose(done -> done ? Future.succeededFuture() : migrate(accountBrands, brands));
+  /** Answers whether it changed anything (false: done before). */
+  Future<Boolean> run(Map<String, String> accountBrands, Map<String, Brand> brands) {
+    return backfill.done().compose(done -> done ? Future.succeededFuture(false)
+        : migrate(accountBrands, brands).map(true));
   }
 
   private Future<Void> migrate(Map<String, String> accountBrands, Map<String, Brand> brands) {

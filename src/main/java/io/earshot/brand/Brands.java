@@ -25,6 +25,7 @@ public final class Brands {
   private final BrandDirectory directory;
   private final BrandService service;
   private final BrandMigration migration;
+  private boolean migratedAtStart;
 
   public Brands(MongoStore mongo, EventDispatcher events, Clock clock) {
     BrandStore store = new BrandStore(mongo);
@@ -58,7 +59,18 @@ public final class Brands {
       wanted.addAll(extra);
       return seed(wanted);
     }).compose(v -> directory.all())
-        .compose(all -> migration.run(accountBrands, all).map(all.keySet()));
+        .compose(all -> migration.run(accountBrands, all).map(migrated -> {
+          migratedAtStart = migrated;
+          return all.keySet();
+        }));
+  }
+
+  /**
+   * Whether {@link #start} gave data from before brands its brands: those writes tell no events,
+   * so read models built before them (the inbox index) must be rebuilt.
+   */
+  public boolean migratedAtStart() {
+    return migratedAtStart;
   }
 
   private Future<Void> seed(List<BrandLifecycle.Draft> wanted) {

@@ -88,6 +88,21 @@ public final class Browser implements AutoCloseable {
   }
 
   /** The element once it is visible. */
+  /**
+   * Clicks the element once it is clickable, finding it again when a live re-render replaced it
+   * between finding and clicking (the wait ignores stale references).
+   */
+  public void click(By by) {
+    wait.until(d -> {
+      WebElement el = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (el == null) {
+        return false;
+      }
+      el.click();
+      return true;
+    });
+  }
+
   public WebElement await(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
