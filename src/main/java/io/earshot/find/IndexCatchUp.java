@@ -28,6 +28,12 @@ final class IndexCatchUp {
   private final Map<String, Instant> seen = new HashMap<>();
   private final Map<String, Instant> seenMentions = new HashMap<>();
   private final boolean mentionsToo;
+  /**
+   * The first round lists mentions received since the watermark even where that query scans (the
+   * embedded server): what an instance stored but had not committed to its index before it
+   * stopped is told by no event again.
+   */
+  private boolean mentionsOnce = true;
   private Instant watermark;
   private volatile Instant safe;
   private boolean running;
@@ -72,9 +78,10 @@ final class IndexCatchUp {
 
   /** Mentions received since {@code from} that this round has not listed yet. */
   private Future<Void> received(Instant from) {
-    if (!mentionsToo) {
+    if (!mentionsToo && !mentionsOnce) {
       return Future.succeededFuture();
     }
+    mentionsOnce = false;
     return source.mentionsSince(from, PAGE * 4).compose(found -> {
       List<MentionEntry> fresh = found.stream().filter(m -> seenMentions.put(m.id(), m.receivedAt()) == null).toList();
       return fresh.isEmpty() ? Future.succeededFuture() : feed.until(feed.mentions(fresh));

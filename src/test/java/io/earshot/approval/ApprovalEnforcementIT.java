@@ -72,7 +72,9 @@ class ApprovalEnforcementIT {
   }
 
   private static String reply(Team team, String caseId, String text) {
-    JsonObject r = team.agent().post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", text)).json();
+    // Every reply answers the same mention: past the first, the collision check asks for confirm.
+    JsonObject r = team.agent().post("/api/v1/cases/" + caseId + "/replies", new JsonObject().put("text", text)
+        .put("confirm", true)).json();
     assertEquals("pending_approval", r.getString("state"), r.encode());
     return r.getString("id");
   }
