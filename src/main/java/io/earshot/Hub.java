@@ -8,8 +8,6 @@ import io.earshot.auth.AuthSetup;
 import io.earshot.auth.Passwords;
 import io.earshot.brand.Brands;
 import io.earshot.casework.Casework;
-import io.earshot.broadcast.BroadcastTemplates;
-import io.earshot.broadcast.Broadcasts;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.AccountLoader;
 import io.earshot.connector.ConnectorAccounts;
@@ -19,7 +17,6 @@ import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
 import io.earshot.demo.sandbox.DemoPlatforms;
-import io.earshot.engagement.EngagementTracker;
 import io.earshot.events.EventDispatcher;
 import io.earshot.events.EventRelay;
 import io.earshot.inbox.CaseChanges;
@@ -36,19 +33,9 @@ import io.earshot.metrics.HubMetrics;
 import io.earshot.metrics.LoopDelayProbe;
 import io.earshot.problem.Problems;
 import io.earshot.publish.ApprovalEscalations;
-import io.earshot.publish.ApprovalPolicies;
-import io.earshot.publish.ApprovalService;
-import io.earshot.publish.PublishStores;
-import io.earshot.publish.Publisher;
-import io.earshot.publish.ReplyService;
-import io.earshot.publish.SavedReplies;
-import io.earshot.publish.TemplateEngine;
-import io.earshot.publish.TemplateFiles;
-import io.earshot.publish.TemplateFiller;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
 import io.earshot.runtime.CaseworkVerticle;
-import io.earshot.runtime.BroadcastVerticle;
 import io.earshot.runtime.ConnectorVerticle;
 import io.earshot.runtime.DetectionVerticle;
 import io.earshot.runtime.Deployments;
@@ -58,9 +45,7 @@ import io.earshot.runtime.IngestVerticle;
 import io.earshot.runtime.MaintenanceVerticle;
 import io.earshot.runtime.SlaVerticle;
 import io.earshot.sla.Slas;
-import io.earshot.runtime.PublishingVerticle;
 import io.earshot.runtime.RoutingVerticle;
-import io.earshot.store.ApprovalPolicyStore;
 import io.earshot.store.AuditLog;
 import io.earshot.store.EventQueueStore;
 import io.earshot.store.IngestJournal;
@@ -68,8 +53,6 @@ import io.earshot.store.MongoStore;
 import io.earshot.store.NoteStore;
 import io.earshot.store.SnoozeStore;
 import io.earshot.store.QueueDepths;
-import io.earshot.store.ReplyStore;
-import io.earshot.store.SavedReplyStore;
 import io.earshot.store.SettingsStore;
 import io.earshot.store.ThreadMoves;
 import io.earshot.store.UserStore;
@@ -213,7 +196,8 @@ public final class Hub {
           return recoverAtStart();
         })
         .compose(v -> startConnectors())
-        .compose(v -> startPublishing(stores))
+        .compose(v -> HubPublishing.start(new HubPublishing.Needs(vertx, config, mongo, redis, events, connectors,
+            brands, webhooks, backends, deployments, assign.collisions(), clock), stores))
         .compose(publishing -> startMaintenance(stores, publishing).map(publishing))
         .compose(publishing -> deployments.deploy("sla", new SlaVerticle(slas)).map(publishing))
         .compose(publishing -> deployments.deploy("routing", new RoutingVerticle(assign.assigner(),
@@ -260,46 +244,7 @@ public final class Hub {
         })).mapEmpty();
   }
 
-  /** What the HTTP verticles need from the publishing side: replies, their templates and approvals. */
-  private record Publishing(ReplyService replies, SavedReplies templates, ApprovalService approvals,
-                            ApprovalPolicies policies, PublishStores stores, Broadcasts broadcasts) {
-  }
-
-  private Future<Publishing> startPublishing(HubStores stores) {
-    PublishStores publishStores = new PublishStores(stores.replies(), stores.mentions(), stores.cases(), events);
-    Publisher publisher = new Publisher(vertx, publishStores, connectors.registry(), clock,
-        config.outbound().publishLease());
-    EngagementTracker engagement = engagementTracker(stores.replies());
-    Path templatesDir = config.http().webroot().resolve("templates/replies");
-    UserStore users = new UserStore(mongo);
-    ApprovalPolicies policies = new ApprovalPolicies(new ApprovalPolicyStore(mongo), stores.customers(), users,
-        events, clock);
-    ApprovalService approvals = new ApprovalService(publishStores, connectors.registry(), publisher, clock);
-    TemplateEngine engine = new TemplateEngine(vertx.createSharedWorkerExecutor("earshot-templates", 2));
-    SavedReplies saved = new SavedReplies(new SavedReplyStore(mongo), engine, brands.directory(), events, clock);
-    TemplateFiller filler = new TemplateFiller(saved, engine, stores.customers(), users, brands.directory());
-    return backends.blocking(() -> TemplateFiles.read(templatesDir)).compose(saved::importOnce)
-        .compose(imported -> deployments.deploy("publishing", new PublishingVerticle(publisher, engagement, webhooks))
-            .compose(v -> startBroadcasts(stores, publisher, policies))
-            .map(broadcasts -> new Publishing(new ReplyService(publishStores, connectors.registry(), filler, policies,
-                publisher, clock, assign.collisions()), saved, approvals, policies, publishStores, broadcasts)));
-  }
-
-  /** Broadcasts: their templates are read on the lifecycle pool, then the runner gets a verticle of its own. */
-  private Future<Broadcasts> startBroadcasts(HubStores stores, Publisher publisher, ApprovalPolicies policies) {
-    Path dir = config.http().webroot().resolve("templates/broadcasts");
-    Map<io.earshot.domain.Platform, io.earshot.domain.broadcast.Pace> paces = new java.util.HashMap<>();
-    config.outbound().broadcastPacing().forEach((code, p) -> io.earshot.domain.Platform.fromCode(code)
-        .ifPresent(platform -> paces.put(platform, new io.earshot.domain.broadcast.Pace(p.limit(), p.window()))));
-    return backends.blocking(() -> new BroadcastTemplates(dir)).compose(templates -> {
-      Broadcasts broadcasts = new Broadcasts(new Broadcasts.Needs(vertx, mongo, redis, connectors.instanceId(),
-          stores.cases(), stores.mentions(), stores.replies(), connectors.registry(), brands.directory(), events,
-          publisher, policies, templates, paces, clock));
-      return deployments.deploy("broadcasts", new BroadcastVerticle(broadcasts.runner())).map(broadcasts);
-    });
-  }
-
-  private Future<Void> startMaintenance(HubStores stores, Publishing publishing) {
+  private Future<Void> startMaintenance(HubStores stores, HubPublishing publishing) {
     refresher = new PriorityRefresher(vertx, stores.cases(), scorer, events, new Lease(redis, "priority-refresh",
         connectors.instanceId(), MaintenanceVerticle.PRIORITY_REFRESH.multipliedBy(2)), clock);
     escalations = new ApprovalEscalations(vertx, publishing.stores(), new Lease(redis,
@@ -313,7 +258,7 @@ public final class Hub {
    * instance. Port 0 would give each instance a port of its own; a negative port is Vert.x's
    * shared random port, so all instances share the one the system picks for the first.
    */
-  private Future<Integer> startHttp(HubStores stores, Publishing publishing) {
+  private Future<Integer> startHttp(HubStores stores, HubPublishing publishing) {
     CaseChanges caseChanges = new CaseChanges(stores.cases(), new SnoozeStore(mongo), events, clock, assign.facts());
     casework = Casework.wire(vertx, mongo, redis, connectors.instanceId(), stores.cases(), stores.customers(),
         caseChanges, events, clock);
@@ -337,18 +282,6 @@ public final class Hub {
               : deployments.deploy("http", () -> new HttpVerticle(http, listen, runtime.registry()), more);
           return others.map(first.actualPort());
         });
-  }
-
-  /**
-   * The lease outlives three rounds, so its holder renews it every round with room to spare, and
-   * an instance that dies without releasing it is replaced after about three intervals.
-   */
-  private EngagementTracker engagementTracker(ReplyStore replies) {
-    Duration every = config.outbound().engagementInterval();
-    Lease lease = new Lease(redis, "engagement", UUID.randomUUID().toString(), every.multipliedBy(3));
-    return new EngagementTracker(vertx, replies, connectors.registry(), events, lease, clock, every,
-        new io.earshot.engagement.EngagementSchedule(config.outbound().engagementSchedule()),
-        new io.earshot.store.EngagementSamples(mongo));
   }
 
   /**
