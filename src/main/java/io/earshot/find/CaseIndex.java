@@ -32,6 +32,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The inbox read model of one hub instance: a Lucene index of every case (and, apart, of every
@@ -248,9 +249,8 @@ public final class CaseIndex implements AutoCloseable {
   @Override
   public void close() {
     try {
-      searchers.close();
-      writer.close();
-      directory.close();
+      // Each closed even when one before it fails, so the writer's lock is always let go.
+      IOUtils.close(searchers, writer, directory);
     } catch (IOException e) {
       throw new UncheckedIOException("inbox index close failed", e);
     }

@@ -165,9 +165,14 @@ public final class Finder {
       vertx.cancelTimer(commitTimer);
     }
     Future<Void> unsubscribed = live == null ? Future.succeededFuture() : live.unregister();
-    Future<Void> closed = unsubscribed.compose(v -> writes.executeBlocking(() -> {
-      index.commit(catchUp == null ? null : catchUp.safeWatermark(), catchUp != null);
-      index.close();
+    Future<Void> closed = unsubscribed.eventually(() -> writes.executeBlocking(() -> {
+      // Closed even when the last commit fails: a writer left open keeps the index's lock, and
+      // the next start in this process (a restart in place) could not open it.
+      try {
+        index.commit(catchUp == null ? null : catchUp.safeWatermark(), catchUp != null);
+      } finally {
+        index.close();
+      }
       return null;
     }));
     return closed.eventually(writes::close).eventually(reads::close);

@@ -17,6 +17,7 @@ import redis.embedded.RedisServer;
  */
 public final class EmbeddedRedis implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
+  private static final int FREE_PORT_ATTEMPTS = 3;
   private final RedisServer server;
   private final int port;
   private final Path pidFile;
@@ -40,20 +41,44 @@ public final class EmbeddedRedis implements AutoCloseable {
       Files.createDirectories(dataDir);
       Path pidFile = dataDir.resolve("redis.pid").toAbsolutePath();
       stopOrphan(pidFile);
-      int port = fixedPort == 0 ? freePort() : fixedPort;
-      RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-          .setting("save \"\"").setting("appendonly no").setting("pidfile " + pidFile)
-          .setting("dir " + dataDir.toAbsolutePath())
-          // Our own shutdown stops it after the hub is closed; its library hook would stop it
-          // first, leaving the hub's last Redis calls to hang on reconnects. A run killed
-          // outright is covered by the pid file.
-          .onShutdownForceStop(false).build();
-      server.start();
-      LOG.info("embedded Redis listening on 127.0.0.1:{}", port);
-      return new EmbeddedRedis(server, port, pidFile);
+      if (fixedPort != 0) {
+        return startOn(dataDir, pidFile, fixedPort);
+      }
+      return startOnFreePort(dataDir, pidFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded Redis", e);
     }
+  }
+
+  /**
+   * redis-server cannot be told to pick a port itself, so a free one is found first; another
+   * process may take it in between (on a busy machine it happens), and then the next is tried.
+   */
+  private static EmbeddedRedis startOnFreePort(Path dataDir, Path pidFile) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+      int port = freePort();
+      try {
+        return startOn(dataDir, pidFile, port);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("embedded Redis did not start on port {} ({}); trying another", port, e.getMessage());
+        last = e instanceof IOException io ? io : new IOException(e);
+      }
+    }
+    throw last;
+  }
+
+  private static EmbeddedRedis startOn(Path dataDir, Path pidFile, int port) throws IOException {
+    RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+        .setting("save \"\"").setting("appendonly no").setting("pidfile " + pidFile)
+        .setting("dir " + dataDir.toAbsolutePath())
+        // Our own shutdown stops it after the hub is closed; its library hook would stop it
+        // first, leaving the hub's last Redis calls to hang on reconnects. A run killed
+        // outright is covered by the pid file.
+        .onShutdownForceStop(false).build();
+    server.start();
+    LOG.info("embedded Redis listening on 127.0.0.1:{}", port);
+    return new EmbeddedRedis(server, port, pidFile);
   }
 
   /** A previous run killed with -9 leaves its redis-server running; stop it before we start. */

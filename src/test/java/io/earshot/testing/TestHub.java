@@ -63,8 +63,17 @@ public final class TestHub implements AutoCloseable {
       return new TestHub(runtime, hub);
     } catch (Exception e) {
       runtime.close();
-      throw new IllegalStateException("test hub did not start", e);
+      // The cause in the message: CI shows the failure line, not the stack trace.
+      throw new IllegalStateException("test hub did not start: " + rootCause(e), e);
     }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.toString() : e + " <- " + root;
   }
 
   public static TestHub start() {

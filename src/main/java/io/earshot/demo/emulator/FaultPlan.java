@@ -12,6 +12,8 @@ public final class FaultPlan {
   public enum Fault { NONE, RATE_LIMITED, SERVER_ERROR }
 
   private long rateLimitedUntil;
+  /** A storm armed to begin at the next request (0: none armed). */
+  private long armedWindowMillis;
   private int serverErrors;
   private long requests;
   private long rejected;
@@ -21,6 +23,14 @@ public final class FaultPlan {
     rateLimitedUntil = System.currentTimeMillis() + window.toMillis();
   }
 
+  /**
+   * A storm of {@code window} that begins with the next request, however long the client takes
+   * to make one (a hub still starting on a loaded machine would otherwise miss a timed storm).
+   */
+  public synchronized void rateLimitFromNextRequest(Duration window) {
+    armedWindowMillis = Math.max(1, window.toMillis());
+  }
+
   /** The next {@code count} requests fail with a 5xx. */
   public synchronized void serverErrors(int count) {
     serverErrors = count;
@@ -28,6 +38,10 @@ public final class FaultPlan {
 
   public synchronized Fault next() {
     requests++;
+    if (armedWindowMillis > 0) {
+      rateLimitedUntil = System.currentTimeMillis() + armedWindowMillis;
+      armedWindowMillis = 0;
+    }
     if (System.currentTimeMillis() < rateLimitedUntil) {
       rejected++;
       return Fault.RATE_LIMITED;
