@@ -190,6 +190,7 @@ public final class Hub {
         .compose(v -> deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()),
             runtime.eventLoops()))
         .compose(v -> problems.createIndexes())
+        .compose(v -> warmUpScorer())
         .compose(v -> deployments.deploy("ingest", new IngestVerticle(ingestStores, brands.directory(), config.ingest())))
         .compose(ingest -> {
           pipeline = ingest.pipeline();
@@ -224,6 +225,15 @@ public final class Hub {
   }
 
   /** Account files are read on the lifecycle pool: reading files is blocking, even at start-up. */
+  /** Scoring runs inline on the ingest loop, so the models it loads once are loaded here, on a worker. */
+  private Future<Void> warmUpScorer() {
+    long t0 = System.nanoTime();
+    return backends.blocking(() -> {
+      scorer.warmUp();
+      return null;
+    }).onSuccess(v -> LOG.debug("scorer warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000)).mapEmpty();
+  }
+
   private Future<Void> startConnectors() {
     board = new StatusBoard(redis, events);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, ConnectorStores.of(mongo), pipeline, redis,

@@ -120,6 +120,11 @@ final class LanguageGate {
     };
   }
 
+  /** Loads Lingua's models now (blocking: seconds, once per process) instead of at the first foreign post. */
+  static void warmUp() {
+    Lingua.DETECTOR.detectLanguageOf("buenos días, mi pedido no ha llegado todavía");
+  }
+
   private static String lingua(String text) {
     Language language = Lingua.DETECTOR.detectLanguageOf(text);
     return language == Language.UNKNOWN ? ENGLISH

@@ -18,4 +18,11 @@ public interface Scorer {
    * time-waiting signal changes, the others are kept as they were explained.
    */
   Priority rescore(Priority current, Duration waiting);
+
+  /**
+   * Loads what a first score would load (models read once per process), so that cost is paid
+   * at start on a worker and never by the ingest event loop. Blocking; idempotent.
+   */
+  default void warmUp() {
+  }
 }

@@ -70,6 +70,11 @@ public final class TriageEngine implements Scorer {
   }
 
   @Override
+  public void warmUp() {
+    LanguageGate.warmUp();
+  }
+
+  @Override
   public Priority rescore(Priority current, Duration waiting) {
     return priority.rescore(current, waiting);
   }
