@@ -147,6 +147,7 @@ public final class HttpApi {
     api.get("/v1/meta/webhook").handler(meta::verify);
     api.post("/v1/meta/webhook").handler(guards.bodies().read(MetaWebhookHandler.BODY_LIMIT, guards.anonymousUploads()))
         .handler(BodyReader::finished).handler(meta::deliver);
+    api.get("/v1/openapi.json").handler(new OpenApiRoute(vertx, () -> routes)::handle);
     api.get("/v1/live").handler(new LiveSocket(vertx, services.auth(), guards.csrf(), config.idleTimeout())::handle);
     Router v1 = v1();
     api.route("/v1/*").subRouter(v1);

@@ -35,6 +35,7 @@ class RouteRolesIT {
 
   static {
     row("GET /api/v1/health", "ok ok ok ok ok");
+    row("GET /api/v1/openapi.json", "ok ok ok ok ok");
     row("POST /api/v1/mentions", "401 401 401 401 401"); // its own bearer token, never a session
     row("GET /api/v1/meta/webhook", "403 403 403 403 403"); // Meta's handshake: the verify token, never a session
     row("POST /api/v1/meta/webhook", "401 401 401 401 401"); // Meta's signature, never a session
@@ -140,6 +141,22 @@ class RouteRolesIT {
     int send(String who, ApiClient caller);
   }
 
+  /** Who gets {@code ok} on each route, by role ({@code none} left out): what OpenApiIT holds the document to. */
+  static Map<String, List<String>> allowedRoles() {
+    Map<String, List<String>> allowed = new LinkedHashMap<>();
+    TABLE.forEach((route, cells) -> {
+      String[] cell = cells.split(" ");
+      List<String> roles = new ArrayList<>();
+      for (int i = 1; i < WHO.size(); i++) {
+        if (cell[i].equals("ok")) {
+          roles.add(WHO.get(i));
+        }
+      }
+      allowed.put(route, cell[0].equals("ok") ? List.of() : roles);
+    });
+    return allowed;
+  }
+
   private static void row(String route, String expected) {
     TABLE.put(route, expected);
   }
@@ -211,6 +228,7 @@ class RouteRolesIT {
   private static Map<String, Call> calls() {
     Map<String, Call> c = new LinkedHashMap<>();
     c.put("GET /api/v1/health", get("/api/v1/health"));
+    c.put("GET /api/v1/openapi.json", get("/api/v1/openapi.json"));
     c.put("GET /api/v1/meta/webhook", get("/api/v1/meta/webhook?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=42"));
     c.put("POST /api/v1/meta/webhook", (who, api) -> api.raw("POST", "/api/v1/meta/webhook", "{\"object\":\"page\"}",
         api.writeHeaders()).status());
