@@ -31,7 +31,10 @@ public record Engagement(long likes, long reposts, long replies, Long quotes, Lo
   }
 
   private static Long sum(Long a, Long b) {
-    return a == null ? b : b == null ? a : a + b;
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return a + b;
   }
 
   private static Instant latest(Instant a, Instant b) {
