@@ -216,6 +216,10 @@ class ProblemsApiIT {
         new JsonObject().put("members", new JsonArray().add("bill"))).status());
     assertEquals(200, bill.get("/api/v1/problems/" + billing).status());
     assertEquals(404, bill.get("/api/v1/problems/" + logistics).status());
+    assertEquals(404, bill.get("/api/v1/problems/" + logistics + "/broadcasts").status(), "nor what was broadcast about it");
+    JsonObject nothingYet = bill.get("/api/v1/problems/" + billing + "/broadcasts").json();
+    assertEquals(0, nothingYet.getInteger("total"));
+    assertEquals(0L, nothingYet.getJsonObject("engagement").getJsonObject("all").getLong("likes"));
     assertEquals(404, bill.patch("/api/v1/problems/" + logistics, new JsonObject().put("status", "fixing")).status());
     assertEquals(403, bill.post("/api/v1/problems", new JsonObject().put("title", "Mine?").put("department", "logistics"))
         .status());
