@@ -69,6 +69,8 @@ function broadcastPage(b, me, { onChanged }) {
         on: { click: act(() => api.resumeBroadcast(b.id)) } }, 'Resume')),
     h('blockquote', { testid: 'broadcast-text' }, b.text),
     b.notifyAffected && h('div', { class: 'muted' }, `Personal notice: ${b.noticeText ?? `template ${b.noticeTemplate}`}`),
+    b.notices?.sent > 0 && b.noticeEngagement && h('div', { class: 'muted', testid: 'broadcast-notice-engagement' },
+      `The notices earned: ${engagementLine(b.noticeEngagement)}`),
     error,
     h('div', { class: 'broadcast-progress', testid: 'broadcast-progress' }, progressRows(b.posts, b.notices, b.noticesByAccount)));
 }
