@@ -15,26 +15,31 @@ final class BroadcastOffers {
   private BroadcastOffers() {
   }
 
+  /** What kind of news a status step is, and the built-in template that tells it. */
+  private record Offer(String kind, String template) {
+  }
+
   /** The offer after a change to {@code p}; null when the change invites none. */
   static JsonObject after(Problem p, ProblemStatus changedTo) {
-    String[] offer = kind(p.status() == ProblemStatus.RESOLVED ? ProblemStatus.RESOLVED : changedTo);
+    Offer offer = of(p.status() == ProblemStatus.RESOLVED ? ProblemStatus.RESOLVED : changedTo);
     if (offer == null) {
       return null;
     }
-    JsonObject body = new JsonObject().put("problemId", p.id()).put("notifyAffected", true).put("template", offer[1]);
-    return new JsonObject().put("broadcast", new JsonObject().put("kind", offer[0]).put("method", "POST")
+    JsonObject body = new JsonObject().put("problemId", p.id()).put("notifyAffected", true)
+        .put("template", offer.template());
+    return new JsonObject().put("broadcast", new JsonObject().put("kind", offer.kind()).put("method", "POST")
         .put("path", "/api/v1/broadcasts").put("body", body));
   }
 
-  /** {kind, built-in template} for a status just reached. */
-  private static String[] kind(ProblemStatus status) {
+  /** The offer for a status just reached; null for none. */
+  private static Offer of(ProblemStatus status) {
     if (status == null) {
       return null;
     }
     return switch (status) {
-      case IDENTIFIED -> new String[] {"known", "incident-notice"};
-      case FIXING -> new String[] {"update", "status-update"};
-      case RESOLVED -> new String[] {"fixed", "fix-announcement"};
+      case IDENTIFIED -> new Offer("known", "incident-notice");
+      case FIXING -> new Offer("update", "status-update");
+      case RESOLVED -> new Offer("fixed", "fix-announcement");
       case INVESTIGATING -> null;
     };
   }
