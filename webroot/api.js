@@ -117,6 +117,7 @@ export const api = {
   linkCases: (problemId, caseIds) => request('POST', `/problems/${id(problemId)}/cases`, { caseIds }),
   problemNote: (problemId, text) => request('POST', `/problems/${id(problemId)}/notes`, { text }),
   suggestions: (problemId) => request('GET', `/problems/${id(problemId)}/suggestions`),
+  problemBroadcasts: (problemId) => request('GET', `/problems/${id(problemId)}/broadcasts`),
   decideSuggestion: (problemId, caseId, decision) =>
     request('POST', `/problems/${id(problemId)}/suggestions/${id(caseId)}`, { decision }),
   departments: () => request('GET', '/departments'),

@@ -265,6 +265,7 @@ async function start(me) {
     } else if (type.startsWith('reply.') && data.reply) {
       view.applyThreadItem({ kind: 'reply', ...data.reply });
       approvals?.apply(data.reply);
+      if (type === EVENTS.replyEngagementUpdated) problems.applyEngagement();
     } else if (type === EVENTS.connectorStatusChanged && data.connector) {
       connectors.update(data.connector);
       accountsPage?.applyStatus(data.connector);
@@ -274,6 +275,7 @@ async function start(me) {
       refreshSla();
     } else if (type.startsWith('broadcast.')) {
       broadcasts.apply(type, data);
+      problems.applyEngagement();
       if (type === EVENTS.broadcastSubmitted || type === EVENTS.broadcastApproved || type === EVENTS.broadcastRejected) {
         approvals?.load().catch(() => {});
       }

@@ -6,6 +6,7 @@
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { age, humanize } from './format.js';
+import { engagementCounts, engagementLine } from './engagement.js';
 
 const canCompose = (me) => (me.roles || []).some((r) => r !== 'marketer');
 const canResume = (me) => (me.roles || []).some((r) => r === 'manager' || r === 'admin');
@@ -68,6 +69,8 @@ function broadcastPage(b, me, { onChanged }) {
         on: { click: act(() => api.resumeBroadcast(b.id)) } }, 'Resume')),
     h('blockquote', { testid: 'broadcast-text' }, b.text),
     b.notifyAffected && h('div', { class: 'muted' }, `Personal notice: ${b.noticeText ?? `template ${b.noticeTemplate}`}`),
+    b.notices?.sent > 0 && b.noticeEngagement && h('div', { class: 'muted', testid: 'broadcast-notice-engagement' },
+      `The notices earned: ${engagementLine(b.noticeEngagement)}`),
     error,
     h('div', { class: 'broadcast-progress', testid: 'broadcast-progress' }, progressRows(b.posts, b.notices, b.noticesByAccount)));
 }
@@ -77,8 +80,7 @@ function progressRows(posts, notices, byAccount) {
   const rows = (posts || []).map((p) => h('div', { class: 'progress-row', testid: 'broadcast-account', dataset: { account: p.account } },
     h('strong', {}, p.account),
     h('span', { class: 'chip', testid: 'broadcast-post-state' }, `post ${humanize(p.state)}`),
-    p.engagement && h('span', { class: 'engagement', testid: 'broadcast-post-engagement' },
-      `♥ ${p.engagement.likes} ↻ ${p.engagement.reposts} ↩ ${p.engagement.replies}`),
+    engagementCounts(p.engagement, 'broadcast-post-engagement'),
     p.replyId && p.state === 'sent' && engagementSeries(p.replyId)));
   for (const [account, c] of Object.entries(byAccount || {})) {
     rows.push(h('div', { class: 'progress-row muted', dataset: { account } }, `${account}: ${counts(c)}`));
@@ -106,7 +108,7 @@ export function engagementSeries(replyId) {
     if (!box.open) return;
     const page = await api.engagement(replyId).catch(() => ({ items: [] }));
     replaceChildren(body, page.items.length ? page.items.map((s) => h('li', { testid: 'engagement-sample' },
-      `${ageLabel(s.ageSeconds)}: ♥ ${s.likes} ↻ ${s.reposts} ↩ ${s.replies}`)) : h('li', { class: 'muted' }, 'not measured yet'));
+      `${ageLabel(s.ageSeconds)}: ${engagementLine(s)}`)) : h('li', { class: 'muted' }, 'not measured yet'));
   });
   return box;
 }
@@ -117,7 +119,11 @@ function ageLabel(seconds) {
   return `${Math.round(seconds / 86400)} d`;
 }
 
-function createComposer({ onCreated }) {
+/**
+ * The broadcast composer. {@code prefill} (an offer's request body: problemId, template,
+ * notifyAffected, accounts?) fills it in, e.g. from the Problem page; it still goes for approval.
+ */
+export function createComposer({ onCreated, prefill = null }) {
   const accounts = h('div', { class: 'broadcast-accounts', testid: 'broadcast-accounts' });
   const template = h('select', { testid: 'broadcast-template' }, h('option', { value: '' }, 'Write my own text'));
   const text = h('textarea', { rows: 3, testid: 'broadcast-text-input', 'aria-label': 'Broadcast text' });
@@ -163,6 +169,9 @@ function createComposer({ onCreated }) {
     }, 250);
   }
 
+  if (prefill?.problemId) problem.value = prefill.problemId;
+  if (prefill?.notifyAffected) notify.checked = true;
+  if (prefill?.text) text.value = prefill.text;
   for (const el of [template, text, problem, notify, notice]) el.addEventListener('input', schedulePreview);
   accounts.addEventListener('change', schedulePreview);
   form.addEventListener('submit', async (e) => {
@@ -182,8 +191,11 @@ function createComposer({ onCreated }) {
     if (accounts.childElementCount) return;
     const [health, templates] = await Promise.all([api.health(), api.broadcastTemplates()]);
     replaceChildren(accounts, (health.connectors || []).map((c) => h('label', { class: 'chip' },
-      h('input', { type: 'checkbox', value: c.account, testid: 'broadcast-account-choice' }), ` ${c.account}`)));
+      h('input', { type: 'checkbox', value: c.account, testid: 'broadcast-account-choice',
+        checked: (prefill?.accounts || []).includes(c.account) }), ` ${c.account}`)));
     for (const t of templates.items.filter((x) => !x.personal)) template.append(h('option', { value: t.name }, humanize(t.name)));
+    if (prefill?.template && templates.items.some((t) => t.name === prefill.template)) template.value = prefill.template;
+    if (prefill) schedulePreview();
   }
 
   return { element: form, refresh: () => refresh().catch(() => {}) };

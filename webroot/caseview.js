@@ -1,6 +1,7 @@
 // The open case: header with claim/status actions, the thread, the composer and the side panels.
 import { api } from './api.js';
 import { engagementSeries } from './broadcasts.js';
+import { engagementCounts } from './engagement.js';
 import { h, replaceChildren, safeHref, flash } from './dom.js';
 import { compactNumber, dateTime, humanize, platformName } from './format.js';
 import { createComposer } from './composer.js';
@@ -164,10 +165,7 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
         r.state === 'sent' && r.externalId && h('span', { testid: 'reply-external-id' }, `posted as ${r.externalId}`),
         r.attempts > 1 && h('span', {}, `${r.attempts} attempts`),
         r.lastError && h('span', { class: 'error-text' }, r.lastError),
-        e && h('span', { class: 'engagement', testid: 'reply-engagement' },
-          h('span', { title: 'likes' }, `♥ ${e.likes ?? 0}`),
-          h('span', { title: 'reposts' }, `↻ ${e.reposts ?? 0}`),
-          h('span', { title: 'replies' }, `↩ ${e.replies ?? 0}`)),
+        engagementCounts(e, 'reply-engagement'),
         r.state === 'sent' && engagementSeries(r.id)));
   }
 

@@ -1,15 +1,19 @@
 // The Problems page: the list, a form to open one, and a Problem's page — status, public
 // summary, owning department, affected customers per platform, volume over time, linked cases,
-// suggestions to accept or decline, notes and the timeline. Text goes in as text only.
+// suggestions to accept or decline, notes and the timeline, the broadcast a status change offers
+// and what was broadcast about it with its engagement. Text goes in as text only.
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { PROBLEM_STATES } from './vocabulary.js';
+import { createOfferBox, createProblemReach } from './problem-broadcasts.js';
 
 const canChange = (me) => (me.roles || []).some((r) => ['agent', 'manager', 'admin'].includes(r));
 
 export function createProblemsPage(el, { me, onOpenCase }) {
   let departments = [];
   let current = null; // the Problem shown
+  let offer = null; // the broadcast the last status change offered: { problemId, kind, body, box }
+  let reach = null; // the shown Problem's broadcasts and engagement: { problemId, element, refresh }
 
   async function load() {
     const [{ items }, deps] = await Promise.all([api.problems(), api.departments()]);
@@ -69,6 +73,7 @@ export function createProblemsPage(el, { me, onOpenCase }) {
       h('h3', { testid: 'problem-heading' }, p.title),
       h('p', {}, h('span', { class: 'chip', testid: 'problem-status' }, p.status), ` ${p.severity} · ${p.brand}`),
       statusForm(p),
+      offerBox(p),
       h('p', { testid: 'problem-owner' }, `Department: ${p.department ? `${p.department.name} — ${p.department.contact || 'no contact'}` : p.departmentId}`),
       p.publicSummary ? h('p', { class: 'muted' }, p.publicSummary) : null,
       h('p', { testid: 'problem-affected' }, `Affected customers: ${p.affectedTotal} (`
@@ -76,6 +81,7 @@ export function createProblemsPage(el, { me, onOpenCase }) {
       h('p', { testid: 'problem-avoidable' }, `Contacts caused: ${p.avoidableContacts.caused}`
         + (p.avoidableContacts.stopped == null ? '' : ` · stopped after the fix: ${p.avoidableContacts.stopped}`)),
       volume(p.volume),
+      reachOf(p),
       h('h4', {}, `Linked cases (${p.cases.length})`),
       h('ul', { testid: 'problem-cases' }, p.cases.map((c) => h('li', { testid: 'problem-case', dataset: { caseId: c.id } },
         h('button', { type: 'button', class: 'btn ghost small', on: { click: () => onOpenCase?.(c.id) } },
@@ -86,6 +92,19 @@ export function createProblemsPage(el, { me, onOpenCase }) {
       h('h4', {}, 'Timeline'),
       h('ol', { testid: 'problem-timeline' }, p.timeline.map((e) => h('li', {},
         `${new Date(e.at).toLocaleString()} · ${e.actor}: ${e.text}`))));
+  }
+
+  /** The offered broadcast's box: the same element across re-renders, so a half-written broadcast survives them. */
+  function offerBox(p) {
+    if (!offer || offer.problemId !== p.id || !canChange(me)) return null;
+    offer.box ||= createOfferBox(offer, { onCreated: () => reach?.refresh() });
+    return offer.box;
+  }
+
+  function reachOf(p) {
+    if (reach?.problemId !== p.id) reach = { problemId: p.id, ...createProblemReach(p.id) };
+    reach.refresh();
+    return reach.element;
   }
 
   /** Cases opened per hour, as bars of text (no chart library is bundled yet). */
@@ -119,6 +138,7 @@ export function createProblemsPage(el, { me, onOpenCase }) {
       e.preventDefault();
       try {
         const r = await api.updateProblem(p.id, { status: status.value, publicSummary: summary.value || undefined });
+        if (r.offers?.broadcast) offer = { problemId: p.id, ...r.offers.broadcast, box: null };
         await show(p.id);
         const result = el.querySelector('[data-testid=problem-change-result]');
         if (result) result.textContent = r.status === 'resolved' ? `Resolved ${r.resolvedCases} cases.` : '';
@@ -143,5 +163,12 @@ export function createProblemsPage(el, { me, onOpenCase }) {
     if (problem && problem.id === current) show(current).catch(() => {});
   }
 
-  return { load, show, createFromAlert, applyProblem, current: () => current };
+  /** A live broadcast or engagement event: the shown Problem's broadcasts are read again, at most once a second. */
+  let reachTimer = null;
+  function applyEngagement() {
+    if (!current || reach?.problemId !== current || reachTimer) return;
+    reachTimer = setTimeout(() => { reachTimer = null; reach?.refresh(); }, 1000);
+  }
+
+  return { load, show, createFromAlert, applyProblem, applyEngagement, current: () => current };
 }

@@ -113,7 +113,8 @@ public final class RollupListener implements EventListener {
   /** A reply whose case is gone (or never stored) has no brand to count under: it is left out. */
   private static void reply(RollupBatch batch, EventEnvelope e, Map<String, CaseFact> cases, boolean sent) {
     ReplyFact r = EventFacts.reply(e.data().getJsonObject("reply"));
-    CaseFact c = cases.get(r.caseId());
+    // A broadcast's public post has no case (and an immutable empty map refuses a null key).
+    CaseFact c = r.caseId() == null ? null : cases.get(r.caseId());
     if (c == null) {
       return;
     }

@@ -97,6 +97,17 @@ public final class BroadcastService {
     return existing(id).compose(progress::view);
   }
 
+  /**
+   * Every broadcast about a Problem with its posts and notices, oldest first (the Problem page's
+   * engagement). The caller has already checked that the user may see the Problem.
+   */
+  public Future<List<BroadcastView>> ofProblem(String problemId) {
+    return store.ofProblem(problemId).compose(all -> {
+      List<Future<BroadcastView>> views = all.stream().map(progress::view).toList();
+      return Future.all(views).map(done -> views.stream().map(Future::result).toList());
+    });
+  }
+
   /** Whether {@code id} names a broadcast (the approvals route decides replies and broadcasts alike). */
   public Future<Boolean> exists(String id) {
     return store.get(id).map(b -> b != null);

@@ -1,5 +1,6 @@
 package io.earshot.broadcast;
 
+import io.earshot.domain.Engagement;
 import io.earshot.domain.Reply;
 import io.earshot.domain.broadcast.Broadcast;
 import io.earshot.domain.broadcast.NoticeCounts;
@@ -8,10 +9,11 @@ import java.util.Map;
 
 /**
  * A broadcast with where its outbox rows stand: each account's public post (null reply: not
- * created yet) and the notices counted per account and in all.
+ * created yet), the notices counted per account and in all, and what the sent notices earned
+ * together ({@code noticeEngagement}: their last readings added up).
  */
 public record BroadcastView(Broadcast broadcast, List<Post> posts, NoticeCounts notices,
-                            Map<String, NoticeCounts> noticesByAccount) {
+                            Map<String, NoticeCounts> noticesByAccount, Engagement noticeEngagement) {
   /** One account's public post; {@code reply} null until the runner created it. */
   public record Post(String account, Reply reply) {
     public String state() {

@@ -1,5 +1,6 @@
 package io.earshot.broadcast;
 
+import io.earshot.domain.Engagement;
 import io.earshot.domain.Reply;
 import io.earshot.domain.ReplyState;
 import io.earshot.domain.broadcast.Broadcast;
@@ -43,8 +44,12 @@ final class ProgressReads {
     List<BroadcastView.Post> posts = b.accounts().stream()
         .map(a -> new BroadcastView.Post(a, byId.get(Notice.postIdOf(b.id(), a)))).toList();
     Map<String, NoticeCounts> byAccount = new LinkedHashMap<>();
+    Engagement earned = Engagement.none();
     for (Notice n : made) {
       Reply r = byId.get(n.replyId());
+      if (r != null && r.state() == ReplyState.SENT && r.engagement() != null) {
+        earned = earned.plus(r.engagement());
+      }
       NoticeCounts one = r != null && r.state() == ReplyState.SENT ? new NoticeCounts(1, 1, 0, 0)
           : r != null && r.state() == ReplyState.FAILED ? new NoticeCounts(1, 0, 0, 1) : new NoticeCounts(1, 0, 1, 0);
       byAccount.merge(n.account(), one, NoticeCounts::plus);
@@ -52,6 +57,6 @@ final class ProgressReads {
     NoticeCounts all = byAccount.values().stream().reduce(NoticeCounts.NONE, NoticeCounts::plus);
     int unmade = b.state() == BroadcastState.REJECTED ? 0 : Math.max(0, b.noticesTotal() - all.total());
     all = all.plus(new NoticeCounts(unmade, 0, unmade, 0));
-    return new BroadcastView(b, posts, all, byAccount);
+    return new BroadcastView(b, posts, all, byAccount, earned);
   }
 }

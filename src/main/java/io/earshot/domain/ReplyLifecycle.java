@@ -150,8 +150,7 @@ public final class ReplyLifecycle {
   public static Decision<Reply> measured(Reply r, Engagement engagement, Instant at) {
     require(r, ReplyState.SENT, "measured");
     Engagement before = r.engagement() == null ? Engagement.none() : r.engagement();
-    boolean same = before.likes() == engagement.likes() && before.reposts() == engagement.reposts()
-        && before.replies() == engagement.replies();
+    boolean same = before.sameCounts(engagement);
     Reply after = r.withEngagement(engagement);
     return same ? Decision.unchanged(after)
         : new Decision<>(after, List.of(new ReplyEngagementUpdated(after, at)));

@@ -27,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refreshes the likes, reposts and replies of what the brand sent (replies, broadcast posts and
- * personal notices alike: all are rows of the outbox) on the {@link EngagementSchedule}: at
+ * Refreshes the likes, reposts and replies (and quotes and impressions where the platform gives
+ * them) of what the brand sent (replies, broadcast posts and personal notices alike: all are
+ * rows of the outbox) on the {@link EngagementSchedule}: at
  * fixed ages after sending, thinning out as a post ages. One instance of the hub does it at a
  * time (a Redis lease), every interval: sent replies inside the schedule's horizon are read
  * oldest measurement first, the due ones grouped by account and asked of that account's
@@ -143,7 +144,7 @@ public final class EngagementTracker {
 
   /** Stores the measurement; true when a count changed (and dashboards were told). */
   private Future<Boolean> store(Reply reply, Engagement now) {
-    Engagement measured = new Engagement(now.likes(), now.reposts(), now.replies(), clock.instant());
+    Engagement measured = now.at(clock.instant());
     Decision<Reply> decision = ReplyLifecycle.measured(reply, measured, clock.instant());
     Change change = Change.of(MongoStore.REPLIES, reply.id(), decision.events());
     // Every measurement is stored, changed or not: the next round starts with the stalest replies.

@@ -78,7 +78,8 @@ public final class EventPayloads {
         .put("attempts", r.attempts()).put("lastError", r.lastError()).put("createdAt", time(r.createdAt()))
         .put("sentAt", time(r.sentAt())).put("engagement", new JsonObject()
             .put("likes", r.engagement().likes()).put("reposts", r.engagement().reposts())
-            .put("replies", r.engagement().replies()).put("measuredAt", time(r.engagement().measuredAt())))
+            .put("replies", r.engagement().replies()).put("quotes", r.engagement().quotes())
+            .put("impressions", r.engagement().impressions()).put("measuredAt", time(r.engagement().measuredAt())))
         .put("heldBy", r.approval() == null ? null : r.approval().ruleId()).put("approval", approval(r.approval()));
   }
 

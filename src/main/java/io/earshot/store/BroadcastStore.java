@@ -54,6 +54,12 @@ public final class BroadcastStore {
         .sort(Sorts.ascending("createdAt")).map(BroadcastDocs::fromDoc).into(new ArrayList<>()));
   }
 
+  /** Every broadcast about {@code problemId}, oldest first. */
+  public Future<List<Broadcast>> ofProblem(String problemId) {
+    return mongo.run(() -> broadcasts.find(eq("problemId", problemId)).sort(Sorts.ascending("createdAt"))
+        .map(BroadcastDocs::fromDoc).into(new ArrayList<>()));
+  }
+
   /** The newest broadcast about {@code problemId} that notifies affected customers and was released; null if none. */
   public Future<Broadcast> latestNotifying(String problemId) {
     List<String> released = List.of(BroadcastState.SENDING.code(), BroadcastState.SENT.code());

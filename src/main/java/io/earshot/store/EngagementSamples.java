@@ -22,8 +22,9 @@ public final class EngagementSamples {
   private final MongoStore mongo;
   private final MongoCollection<Document> samples;
 
-  /** One measurement: when, at what age of the post, and the counts. */
-  public record Sample(Instant at, long ageSeconds, long likes, long reposts, long replies) {
+  /** One measurement: when, at what age of the post, and the counts ({@code quotes}, {@code impressions}: null where not given). */
+  public record Sample(Instant at, long ageSeconds, long likes, long reposts, long replies, Long quotes,
+                       Long impressions) {
   }
 
   public EngagementSamples(MongoStore mongo) {
@@ -37,7 +38,8 @@ public final class EngagementSamples {
     Document d = new Document("_id", post.id() + "|" + at.toEpochMilli()).append("postId", post.id())
         .append("caseId", post.caseId()).append("account", post.account()).append("platform", post.platform().code())
         .append("at", Dates.of(at)).append("ageSeconds", age).append("likes", measured.likes())
-        .append("reposts", measured.reposts()).append("replies", measured.replies());
+        .append("reposts", measured.reposts()).append("replies", measured.replies())
+        .append("quotes", measured.quotes()).append("impressions", measured.impressions());
     return mongo.write(() -> samples.replaceOne(eq("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true)))
         .mapEmpty();
   }
@@ -47,7 +49,11 @@ public final class EngagementSamples {
     return mongo.run(() -> samples.find(eq("postId", postId)).sort(Sorts.ascending("at"))
         .map(d -> new Sample(Dates.instant(d.get("at")), d.get("ageSeconds", Number.class).longValue(),
             d.get("likes", Number.class).longValue(), d.get("reposts", Number.class).longValue(),
-            d.get("replies", Number.class).longValue()))
+            d.get("replies", Number.class).longValue(), optional(d, "quotes"), optional(d, "impressions")))
         .into(new ArrayList<>()));
+  }
+
+  private static Long optional(Document d, String key) {
+    return d.get(key) instanceof Number n ? n.longValue() : null;
   }
 }

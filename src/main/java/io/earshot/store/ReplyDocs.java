@@ -56,14 +56,16 @@ final class ReplyDocs {
 
   static Document engagement(Engagement e) {
     Engagement v = e == null ? Engagement.none() : e;
-    return new Document("likes", v.likes()).append("reposts", v.reposts())
-        .append("replies", v.replies()).append("measuredAt", Dates.of(v.measuredAt()));
+    return new Document("likes", v.likes()).append("reposts", v.reposts()).append("replies", v.replies())
+        .append("quotes", v.quotes()).append("impressions", v.impressions())
+        .append("measuredAt", Dates.of(v.measuredAt()));
   }
 
   static Reply fromDoc(Document d) {
     Document e = d.get("engagement", Document.class);
-    Engagement engagement = e == null ? Engagement.none() : new Engagement(
-        number(e, "likes"), number(e, "reposts"), number(e, "replies"), Dates.instant(e.get("measuredAt")));
+    Engagement engagement = e == null ? Engagement.none() : new Engagement(number(e, "likes"),
+        number(e, "reposts"), number(e, "replies"), optionalNumber(e, "quotes"), optionalNumber(e, "impressions"),
+        Dates.instant(e.get("measuredAt")));
     return new Reply(d.getString("_id"), d.getString("caseId"),
         Platform.fromCode(d.getString("platform")).orElseThrow(), d.getString("account"),
         d.getString("text"), ReplyState.fromCode(d.getString("state")),
@@ -76,5 +78,10 @@ final class ReplyDocs {
   private static long number(Document d, String key) {
     Object v = d.get(key);
     return v instanceof Number n ? n.longValue() : 0;
+  }
+
+  /** A count the platform may not give: null when absent. */
+  private static Long optionalNumber(Document d, String key) {
+    return d.get(key) instanceof Number n ? n.longValue() : null;
   }
 }

@@ -89,8 +89,8 @@ public final class ApiJson {
 
   public static JsonObject engagement(Engagement e) {
     Engagement v = e == null ? Engagement.none() : e;
-    return new JsonObject().put("likes", v.likes()).put("reposts", v.reposts())
-        .put("replies", v.replies()).put("measuredAt", time(v.measuredAt()));
+    return new JsonObject().put("likes", v.likes()).put("reposts", v.reposts()).put("replies", v.replies())
+        .put("quotes", v.quotes()).put("impressions", v.impressions()).put("measuredAt", time(v.measuredAt()));
   }
 
   /** A brand: id, name, handles by platform code, IANA time zone, version and times. */

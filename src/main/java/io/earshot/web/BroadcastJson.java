@@ -59,7 +59,7 @@ final class BroadcastJson {
     JsonObject byAccount = new JsonObject();
     v.noticesByAccount().forEach((account, counts) -> byAccount.put(account, counts(counts)));
     return broadcast(v.broadcast()).put("posts", posts).put("notices", counts(v.notices()))
-        .put("noticesByAccount", byAccount);
+        .put("noticesByAccount", byAccount).put("noticeEngagement", ApiJson.engagement(v.noticeEngagement()));
   }
 
   static JsonObject counts(NoticeCounts c) {

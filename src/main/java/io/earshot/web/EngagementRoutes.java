@@ -26,7 +26,8 @@ final class EngagementRoutes {
     samples.of(ctx.pathParam("id")).onSuccess(list -> {
       JsonArray items = new JsonArray();
       list.forEach(s -> items.add(new JsonObject().put("at", ApiJson.time(s.at())).put("ageSeconds", s.ageSeconds())
-          .put("likes", s.likes()).put("reposts", s.reposts()).put("replies", s.replies())));
+          .put("likes", s.likes()).put("reposts", s.reposts()).put("replies", s.replies())
+          .put("quotes", s.quotes()).put("impressions", s.impressions())));
       Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size()));
     }).onFailure(ctx::fail);
   }

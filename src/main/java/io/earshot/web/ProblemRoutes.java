@@ -3,7 +3,6 @@ package io.earshot.web;
 import io.earshot.auth.User;
 import io.earshot.error.DomainError;
 import io.earshot.problem.CaseLinks;
-import io.earshot.problem.Problem;
 import io.earshot.problem.ProblemLifecycle;
 import io.earshot.problem.ProblemStatus;
 import io.earshot.problem.Problems;
@@ -69,20 +68,12 @@ final class ProblemRoutes {
         Bodies.optionalString(body, "title"));
     problems.problems().change(ctx.pathParam("id"), patch, Authenticator.user(ctx)).onSuccess(r -> {
       JsonObject answer = ProblemJson.problem(r.problem()).put("resolvedCases", r.resolvedCases());
-      if (r.problem().status() == ProblemStatus.RESOLVED) {
-        answer.put("offers", offers(r.problem()));
+      JsonObject offers = BroadcastOffers.after(r.problem(), patch.status());
+      if (offers != null) {
+        answer.put("offers", offers);
       }
       Bodies.json(ctx, 200, answer);
     }).onFailure(ctx::fail);
-  }
-
-  /**
-   * The seam to the "it's fixed" broadcast: what to send to tell every affected customer. The
-   * dashboard shows it when the hub has the broadcasts route.
-   */
-  private static JsonObject offers(Problem p) {
-    return new JsonObject().put("broadcast", new JsonObject().put("method", "POST").put("path", "/api/v1/broadcasts")
-        .put("body", new JsonObject().put("problemId", p.id()).put("notifyAffected", true)));
   }
 
   private void link(RoutingContext ctx) {

@@ -103,6 +103,7 @@ class EngagementIT {
       emulator.setCounts(statusId, 4, 1, 0);
       assertTrue(eventually(Duration.ofSeconds(10), () -> samples(api, replyId).size() == 2), "the second age");
       emulator.setCounts(statusId, 6, 2, 1);
+      emulator.setQuotes(statusId, 3);
       assertTrue(eventually(Duration.ofSeconds(15), () -> samples(api, replyId).size() == 3), "the last age");
       // Past the last age nothing more is read: two more rounds leave three samples.
       long roundsBefore = emulator.faults().requests();
@@ -110,6 +111,10 @@ class EngagementIT {
       JsonArray series = samples(api, replyId);
       assertEquals(3, series.size(), series.encode());
       assertEquals(List.of(1L, 4L, 6L), series.stream().map(o -> ((JsonObject) o).getLong("likes")).toList());
+      // Mastodon 4.5 counts quotes (0 until the last reading here) and never impressions.
+      assertEquals(List.of(0L, 0L, 3L), series.stream().map(o -> ((JsonObject) o).getLong("quotes")).toList());
+      assertTrue(series.stream().allMatch(o -> ((JsonObject) o).getValue("impressions") == null), "no views on Mastodon");
+      assertEquals(3L, engagement(api, caseId, replyId).getLong("quotes"), "the case's reply shows the quotes");
       List<Long> ages = series.stream().map(o -> ((JsonObject) o).getLong("ageSeconds")).toList();
       assertTrue(ages.get(0) >= 2 && ages.get(1) >= 4 && ages.get(2) >= 8, "taken at or after each age: " + ages);
     }

@@ -4,6 +4,7 @@ import static io.earshot.testing.ApiClient.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
@@ -169,12 +170,21 @@ class ProblemsApiIT {
     String id = open(team.agent(), "Billing run charged twice", "billing", ids).getString("id");
     assertEquals(201, team.agent().post("/api/v1/problems/" + id + "/notes",
         new JsonObject().put("text", "Finance found the duplicate run")).status());
-    assertEquals(200, team.agent().patch("/api/v1/problems/" + id, new JsonObject().put("status", "fixing")).status());
+    JsonObject known = team.agent().patch("/api/v1/problems/" + id, new JsonObject().put("status", "identified")).json();
+    assertEquals(new JsonObject().put("problemId", id).put("notifyAffected", true).put("template", "incident-notice"),
+        known.getJsonObject("offers").getJsonObject("broadcast").getJsonObject("body"), "confirming offers the 'we know' broadcast");
+    assertEquals("known", known.getJsonObject("offers").getJsonObject("broadcast").getString("kind"));
+    JsonObject fixing = team.agent().patch("/api/v1/problems/" + id, new JsonObject().put("status", "fixing")).json();
+    assertEquals("update", fixing.getJsonObject("offers").getJsonObject("broadcast").getString("kind"));
+    assertNull(team.agent().patch("/api/v1/problems/" + id, new JsonObject().put("severity", "high")).json()
+        .getJsonObject("offers"), "a change that is not a status step offers nothing");
     ApiClient.Response resolved = team.agent().patch("/api/v1/problems/" + id, new JsonObject().put("status", "resolved")
         .put("publicSummary", "Refunds are on their way"));
     assertEquals(200, resolved.status(), resolved.body());
     assertEquals(2, resolved.json().getInteger("resolvedCases"));
-    assertNotNull(resolved.json().getJsonObject("offers").getJsonObject("broadcast"));
+    JsonObject fixed = resolved.json().getJsonObject("offers").getJsonObject("broadcast");
+    assertEquals("fixed", fixed.getString("kind"));
+    assertEquals("fix-announcement", fixed.getJsonObject("body").getString("template"));
     for (String caseId : ids) {
       assertEquals("resolved", team.agent().get("/api/v1/cases/" + caseId).json().getJsonObject("case").getString("status"));
       Document note = hub.hub().mongo().collection("notes").find(Filters.eq("caseId", caseId)).first();
@@ -206,6 +216,10 @@ class ProblemsApiIT {
         new JsonObject().put("members", new JsonArray().add("bill"))).status());
     assertEquals(200, bill.get("/api/v1/problems/" + billing).status());
     assertEquals(404, bill.get("/api/v1/problems/" + logistics).status());
+    assertEquals(404, bill.get("/api/v1/problems/" + logistics + "/broadcasts").status(), "nor what was broadcast about it");
+    JsonObject nothingYet = bill.get("/api/v1/problems/" + billing + "/broadcasts").json();
+    assertEquals(0, nothingYet.getInteger("total"));
+    assertEquals(0L, nothingYet.getJsonObject("engagement").getJsonObject("all").getLong("likes"));
     assertEquals(404, bill.patch("/api/v1/problems/" + logistics, new JsonObject().put("status", "fixing")).status());
     assertEquals(403, bill.post("/api/v1/problems", new JsonObject().put("title", "Mine?").put("department", "logistics"))
         .status());

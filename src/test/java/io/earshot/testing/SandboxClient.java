@@ -64,6 +64,12 @@ public final class SandboxClient implements AutoCloseable {
     return new JsonObject(send("GET", "/api/v1/sandbox/brand-posts", null)).getJsonArray("items");
   }
 
+  /** Adds likes and reposts to one of the brand's posts; its counts after. */
+  public JsonObject react(String postId, int likes, int reposts) {
+    return new JsonObject(send("POST", "/api/v1/sandbox/posts/" + postId + "/reactions",
+        new JsonObject().put("likes", likes).put("reposts", reposts).encode()));
+  }
+
   public JsonObject holdStatus() {
     return new JsonObject(send("GET", "/api/v1/sandbox/publish-hold", null));
   }

@@ -115,6 +115,7 @@ class RouteRolesIT {
     row("POST /api/v1/problems/:id/cases", "401 ok ok 403 ok");
     row("POST /api/v1/problems/:id/notes", "401 ok ok 403 ok");
     row("GET /api/v1/problems/:id/suggestions", "401 ok ok ok ok");
+    row("GET /api/v1/problems/:id/broadcasts", "401 ok ok ok ok");
     row("POST /api/v1/problems/:id/suggestions/:caseId", "401 ok ok 403 ok");
     row("GET /api/v1/departments", "401 ok ok ok ok");
     row("POST /api/v1/departments", "401 403 403 403 ok");
@@ -417,6 +418,7 @@ class RouteRolesIT {
         .put("caseIds", new JsonArray().add(caseId))));
     c.put("POST /api/v1/problems/:id/notes", send("POST", p + "/notes", new JsonObject().put("text", "noted")));
     c.put("GET /api/v1/problems/:id/suggestions", get(p + "/suggestions"));
+    c.put("GET /api/v1/problems/:id/broadcasts", get(p + "/broadcasts"));
     c.put("POST /api/v1/problems/:id/suggestions/:caseId", send("POST", p + "/suggestions/" + caseId,
         new JsonObject().put("decision", "decline")));
     c.put("GET /api/v1/departments", get("/api/v1/departments"));

@@ -45,9 +45,10 @@ final class BlueskyMapper {
         webUrl(handle, uri), langs == null || langs.isEmpty() ? null : langs.getString(0), meta);
   }
 
+  /** Counts of a post view; Bluesky gives {@code quoteCount} but no views. */
   static Engagement engagement(JsonObject post) {
     return new Engagement(post.getLong("likeCount", 0L), post.getLong("repostCount", 0L),
-        post.getLong("replyCount", 0L), Instant.now());
+        post.getLong("replyCount", 0L), post.getLong("quoteCount"), null, Instant.now());
   }
 
   /** atproto datetimes may carry an offset instead of Z and any number of fraction digits. */

@@ -44,9 +44,10 @@ final class MastodonMapper {
         meta);
   }
 
+  /** Counts of a status; {@code quotes_count} exists from Mastodon 4.5 on (null before), impressions never. */
   static Engagement engagement(JsonObject status) {
-    return new Engagement(status.getLong("favourites_count", 0L),
-        status.getLong("reblogs_count", 0L), status.getLong("replies_count", 0L), Instant.now());
+    return new Engagement(status.getLong("favourites_count", 0L), status.getLong("reblogs_count", 0L),
+        status.getLong("replies_count", 0L), status.getLong("quotes_count"), null, Instant.now());
   }
 
   /** Everyone the status names ({@code mentions[].acct}), space-separated, for a reply that keeps them. */

@@ -95,9 +95,10 @@ final class XV2Mapper {
     return false;
   }
 
+  /** X v2's {@code public_metrics}: quotes and impressions are counted apart from reposts. */
   static Engagement engagement(JsonObject post) {
     JsonObject m = post.getJsonObject("public_metrics", new JsonObject());
-    return new Engagement(m.getLong("like_count", 0L), m.getLong("retweet_count", 0L) + m.getLong("quote_count", 0L),
-        m.getLong("reply_count", 0L), Instant.now());
+    return new Engagement(m.getLong("like_count", 0L), m.getLong("retweet_count", 0L), m.getLong("reply_count", 0L),
+        m.getLong("quote_count"), m.getLong("impression_count"), Instant.now());
   }
 }

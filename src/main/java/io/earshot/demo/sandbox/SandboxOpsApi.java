@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Test and operations endpoints under {@code /api/v1/sandbox/}: script exact mentions, inject
  * raw (possibly malformed) feed items, list the brand's posts, hold the next publish, inject
- * faults, and drive the generator on demand. See {@link SandboxPlatform} for the description.
+ * faults, drive the generator on demand, and add reactions to a brand post. See {@link SandboxPlatform} for the description.
  */
 final class SandboxOpsApi {
   private static final String BASE = "/api/v1/sandbox";
@@ -39,6 +39,20 @@ final class SandboxOpsApi {
     router.delete(BASE + "/publish-hold").handler(this::releaseHold);
     router.post(BASE + "/faults").handler(this::setFaults);
     router.post(BASE + "/generate").handler(this::generate);
+    router.post(BASE + "/posts/:id/reactions").handler(this::react);
+  }
+
+  /** Adds likes and reposts to one brand post, as its audience would. */
+  private void react(RoutingContext ctx) {
+    JsonObject body = SandboxRequests.jsonObject(ctx);
+    String id = ctx.pathParam("id");
+    int likes = (int) SandboxRequests.number(body, "likes", 0, 0, 1_000_000);
+    int reposts = (int) SandboxRequests.number(body, "reposts", 0, 0, 1_000_000);
+    network.react(id, likes, reposts);
+    SandboxNetwork.Counts c = network.counts(id)
+        .orElseThrow(() -> new DomainError.Invalid("id", "no brand post " + id));
+    ctx.json(new JsonObject().put("id", id).put("likes", c.likes()).put("reposts", c.reposts())
+        .put("replies", c.replies()));
   }
 
   private void injectMention(RoutingContext ctx) {

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET|POST|DELETE publish-hold} (status, arm, release), {@code POST faults}
  * {@code {"status","count","reset_in_seconds"}} (a 429 carries {@code X-RateLimit-Reset} in
  * epoch seconds and {@code Retry-After}), {@code POST generate} {@code {"count","incident"?,
- * "react_rounds"?}}.
+ * "react_rounds"?}}, {@code POST posts/{id}/reactions} {@code {"likes"?,"reposts"?}} (added to a
+ * brand post).
  */
 public final class SandboxPlatform {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxPlatform.class);

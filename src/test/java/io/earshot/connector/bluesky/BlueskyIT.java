@@ -4,6 +4,7 @@ import static io.earshot.connector.PollDriver.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -215,13 +216,15 @@ class BlueskyIT {
     String kept = await(connector.publish(new OutgoingPost("b1", "Status page is live", null)));
     String gone = await(connector.publish(new OutgoingPost("b2", "Maintenance tonight", null)));
     emulator.setCounts(kept, 11, 4, 2);
+    emulator.setQuotes(kept, 3);
     emulator.deletePost(gone);
 
     Map<String, Engagement> counts = await(connector.engagement(List.of(kept, gone)));
 
     assertEquals(1, counts.size());
     Engagement e = counts.get(kept);
-    assertEquals(List.of(11L, 4L, 2L), List.of(e.likes(), e.reposts(), e.replies()));
+    assertEquals(List.of(11L, 4L, 2L, 3L), List.of(e.likes(), e.reposts(), e.replies(), e.quotes()));
+    assertNull(e.impressions(), "Bluesky counts no views");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.earshot.connector.PollDriver.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,13 +188,17 @@ class MastodonIT {
     String kept = await(connector.publish(new OutgoingPost("b1", "New status page is live", null)));
     String gone = await(connector.publish(new OutgoingPost("b2", "Maintenance tonight", null)));
     emulator.setCounts(kept, 7, 3, 2);
+    emulator.setQuotes(kept, 4);
     emulator.deleteStatus(gone);
 
     Map<String, Engagement> counts = await(connector.engagement(List.of(kept, gone)));
 
     assertEquals(1, counts.size());
     Engagement e = counts.get(kept);
-    assertEquals(List.of(7L, 3L, 2L), List.of(e.likes(), e.reposts(), e.replies()));
+    assertEquals(List.of(7L, 3L, 2L, 4L), List.of(e.likes(), e.reposts(), e.replies(), e.quotes()));
+    assertNull(e.impressions(), "Mastodon counts no views");
+    emulator.setQuotes(kept, null);
+    assertNull(await(connector.engagement(List.of(kept))).get(kept).quotes(), "a server before 4.5 gives no quotes");
   }
 
   @Test

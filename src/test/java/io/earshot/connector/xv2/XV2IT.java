@@ -210,10 +210,13 @@ class XV2IT {
     String kept = await(connector.publish(new OutgoingPost("b1", "Status page is live", null)));
     String gone = await(connector.publish(new OutgoingPost("b2", "Maintenance tonight", null)));
     emulator.setCounts(kept, 21, 5, 3);
+    emulator.setReach(kept, 2, 940);
     emulator.deletePost(gone);
     Map<String, Engagement> counts = await(connector.engagement(List.of(kept, gone)));
     assertEquals(Set.of(kept), counts.keySet());
-    assertEquals(List.of(21L, 5L, 3L), List.of(counts.get(kept).likes(), counts.get(kept).reposts(), counts.get(kept).replies()));
+    Engagement e = counts.get(kept);
+    assertEquals(List.of(21L, 5L, 3L, 2L, 940L), List.of(e.likes(), e.reposts(), e.replies(), e.quotes(), e.impressions()),
+        "quotes are counted apart from reposts");
   }
 
   @Test

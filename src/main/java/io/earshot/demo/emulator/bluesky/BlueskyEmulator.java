@@ -36,6 +36,11 @@ public final class BlueskyEmulator extends EmulatorServer {
     state.setCounts(uri, likes, reposts, replies);
   }
 
+  /** The post view's {@code quoteCount}. */
+  public void setQuotes(String uri, int quotes) {
+    state.setQuotes(uri, quotes);
+  }
+
   /** Notification slots handed out by listNotifications so far: what paging cost. */
   public long notificationsServed() {
     return state.served();

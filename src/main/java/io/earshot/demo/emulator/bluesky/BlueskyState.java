@@ -100,6 +100,10 @@ final class BlueskyState implements SeededFeed {
     posts.get(uri).put("likeCount", likes).put("repostCount", reposts).put("replyCount", replies);
   }
 
+  synchronized void setQuotes(String uri, int quotes) {
+    posts.get(uri).put("quoteCount", quotes);
+  }
+
   /**
    * Newest first, strictly older than the cursor's sequence, as the AppView pages: only the
    * {@code reasons} asked for (all when none), {@code limit} slots, then notifications of

@@ -91,6 +91,11 @@ public final class MastodonEmulator extends EmulatorServer {
     state.setCounts(statusId, favourites, reblogs, replies);
   }
 
+  /** The status's {@code quotes_count} (Mastodon 4.5); null leaves the field out, as older servers do. */
+  public void setQuotes(String statusId, Integer quotes) {
+    state.setQuotes(statusId, quotes);
+  }
+
   public void setMaxCharacters(int max) {
     maxCharacters = max;
   }

@@ -143,6 +143,15 @@ final class MastodonState implements SeededFeed {
         .put("reblogs_count", reblogs).put("replies_count", replies);
   }
 
+  /** A 4.5 status's {@code quotes_count}; {@code null} removes it, as a server before 4.5 answers. */
+  synchronized void setQuotes(String statusId, Integer quotes) {
+    if (quotes == null) {
+      statuses.get(statusId).remove("quotes_count");
+    } else {
+      statuses.get(statusId).put("quotes_count", quotes);
+    }
+  }
+
   synchronized JsonObject status(String id) {
     JsonObject s = id == null ? null : statuses.get(id);
     return s == null ? null : s.copy();
@@ -237,7 +246,7 @@ final class MastodonState implements SeededFeed {
         .put("visibility", visibility).put("language", lang)
         .put("uri", "https://" + DOMAIN + "/users/" + author.getString("username") + "/statuses/" + id)
         .put("url", "https://" + DOMAIN + "/@" + author.getString("acct") + "/" + id)
-        .put("replies_count", 0).put("reblogs_count", 0).put("favourites_count", 0)
+        .put("replies_count", 0).put("reblogs_count", 0).put("favourites_count", 0).put("quotes_count", 0)
         .put("content", html).put("account", author);
     statuses.put(id, status);
     return status;

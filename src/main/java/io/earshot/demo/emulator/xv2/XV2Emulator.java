@@ -89,6 +89,11 @@ public final class XV2Emulator extends EmulatorServer {
     state.setCounts(id, likes, reposts, replies);
   }
 
+  /** {@code public_metrics.quote_count} and {@code impression_count} of a post. */
+  public void setReach(String id, int quotes, int impressions) {
+    state.setReach(id, quotes, impressions);
+  }
+
   /** Every post the brand made, as stored ({@code text} with X's @-prefix; {@code source_text}). */
   public List<JsonObject> posted() {
     return state.posted();

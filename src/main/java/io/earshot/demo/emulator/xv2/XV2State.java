@@ -116,6 +116,12 @@ final class XV2State implements SeededFeed {
     posts.get(Long.parseLong(id)).put("public_metrics", metrics(reposts, replies, likes));
   }
 
+  /** Quotes and impressions in the post's {@code public_metrics}, beside its other counts. */
+  synchronized void setReach(String id, int quotes, int impressions) {
+    posts.get(Long.parseLong(id)).getJsonObject("public_metrics").put("quote_count", quotes)
+        .put("impression_count", impressions);
+  }
+
   /**
    * Newest first within (sinceId, below]: {@code limit} slots, deleted posts included, then the
    * deleted dropped. {@code keep} decides what the endpoint lists at all.
