@@ -17,6 +17,8 @@ final class RequestGenerator {
   private static final String SIGN_IN = "POST /api/v1/session";
   private static final String LIVE = "GET /api/v1/live";
   private static final String HEALTH = "GET /api/v1/health";
+  /** Routes anyone may call: no credential decides their answer. */
+  private static final Set<String> PUBLIC = Set.of(SIGN_IN, HEALTH, "GET /api/v1/openapi.json");
   /** Sent with a good credential, these end it: only ever sent with a hostile one. */
   private static final Set<String> ENDS_CREDENTIAL = Set.of("DELETE /api/v1/session");
   private final long seed;
@@ -108,7 +110,7 @@ final class RequestGenerator {
       Wire.upgrade(random, facts, request);
       return false;
     }
-    boolean needsPerson = !route.equals(SIGN_IN) && !route.equals(HEALTH);
+    boolean needsPerson = !PUBLIC.contains(route);
     if (needsPerson && (focus == 0 || ENDS_CREDENTIAL.contains(route))) {
       return auth.hostile(random, request, !route.startsWith("GET "), ENDS_CREDENTIAL.contains(route));
     }
