@@ -113,6 +113,11 @@ public final class ReplyService {
         .map(text -> new Preview(text, connectorFor(c).checkReply(text))));
   }
 
+  /** Whether the case's account can answer in private: what the composer offers. */
+  public boolean sendsPrivate(CareCase c) {
+    return connectors.forCase(c.account(), c.platform()).map(Connector::sendsPrivate).orElse(false);
+  }
+
   /** Counts a draft as the case's platform would, for the composer's live count. */
   public Future<ReplyCheck> check(String caseId, String text) {
     return caseOrFail(caseId).map(c -> connectorFor(c).checkReply(text == null ? "" : text));

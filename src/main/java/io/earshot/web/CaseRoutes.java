@@ -47,7 +47,8 @@ final class CaseRoutes {
   }
 
   private void open(RoutingContext ctx) {
-    inbox.open(ctx.pathParam("id")).onSuccess(d -> Bodies.json(ctx, 200, detail(d))).onFailure(ctx::fail);
+    inbox.open(ctx.pathParam("id")).onSuccess(d -> Bodies.json(ctx, 200, detail(d)
+        .put("privateReplies", replies.sendsPrivate(d.careCase())))).onFailure(ctx::fail);
   }
 
   private static JsonObject detail(CaseDetail d) {
