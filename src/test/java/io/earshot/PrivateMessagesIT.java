@@ -131,8 +131,10 @@ class PrivateMessagesIT {
   @DisplayName("a private answer through an account that cannot send one is 422 naming visibility; an unknown one 400")
   void privateAnswerRefusedWhereUnsupported() {
     bluesky.seedMention("@brand my order is late");
-    assertTrue(eventually(Duration.ofSeconds(15), () -> !HubAccounts.stored(hub, "brand-bluesky").isEmpty()));
-    String caseId = HubAccounts.stored(hub, "brand-bluesky").values().iterator().next().getString("caseId");
+    String uri = bluesky.mentionUris().get(bluesky.mentionUris().size() - 1);
+    assertTrue(eventually(Duration.ofSeconds(15), () -> HubAccounts.stored(hub, "brand-bluesky").containsKey(uri)));
+    String caseId = stored(HubAccounts.stored(hub, "brand-bluesky").get(uri).getString("caseId"));
+    assertEquals("brand-bluesky", api.get("/api/v1/cases/" + caseId).json().getJsonObject("case").getString("account"));
 
     ApiClient.Response refused = api.post("/api/v1/cases/" + caseId + "/replies",
         new JsonObject().put("text", "Please send us your order number.").put("visibility", "private"));
@@ -172,7 +174,13 @@ class PrivateMessagesIT {
     Document[] found = new Document[1];
     assertTrue(eventually(Duration.ofSeconds(15), () -> (found[0] = HubAccounts.stored(hub, MASTODON).get(statusId)) != null),
         "status " + statusId + " stored");
-    return found[0].getString("caseId");
+    return stored(found[0].getString("caseId"));
+  }
+
+  /** The case id once the case itself is stored: ingest writes it just after the mention. */
+  private static String stored(String caseId) {
+    assertTrue(eventually(Duration.ofSeconds(15), () -> api.get("/api/v1/cases/" + caseId).status() == 200), caseId);
+    return caseId;
   }
 
   private static JsonObject entry(JsonArray thread, String externalId) {
