@@ -127,6 +127,10 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
     setTimeout(() => { errorBar.hidden = true; }, 5000);
   }
 
+  function privateChip(title) {
+    return h('span', { class: 'chip private', testid: 'private-badge', title }, 'private');
+  }
+
   function mentionItem(m) {
     const a = m.author || {};
     const href = safeHref(m.url);
@@ -136,6 +140,7 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
         h('strong', {}, a.name || a.handle || 'unknown'),
         a.verified && h('span', { class: 'verified', title: 'verified account' }, '✓'),
         h('span', { class: 'muted' }, `@${a.handle ?? ''}`),
+        m.visibility === 'private' && privateChip('A private message: only the brand can read it'),
         a.followers != null && h('span', { class: 'muted' }, `${compactNumber(a.followers)} followers`),
         h('span', { class: 'spacer' }),
         m.triage && h('span', { class: ['chip', 'sentiment', `label-${m.triage.label}`] }, m.triage.label),
@@ -156,6 +161,7 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
         h('span', { class: 'avatar brand', 'aria-hidden': 'true' }, '↩'),
         h('strong', {}, 'Reply'),
         r.author && h('span', { class: 'muted' }, `by ${authorName(r.author)}`),
+        r.visibility === 'private' && privateChip('Sent as a private message to the customer'),
         h('span', { class: 'spacer' }),
         h('span', { class: ['reply-state', `state-${r.state}`], testid: 'reply-state', dataset: { state: r.state } }, humanize(r.state)),
         h('span', { class: 'muted' }, dateTime(r.sentAt || r.createdAt))),
@@ -259,6 +265,8 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
     if (seq !== openSeq) return; // the agent already moved on to another case
     detail = { ...loaded, thread: loaded.thread || [] };
     composer.setBrand(detail.case.brand);
+    composer.setPrivacy({ canSendPrivate: loaded.privateReplies,
+      newest: detail.thread.filter((x) => x.kind === 'mention').at(-1) });
     notes.show(caseId, loaded.notes);
     render();
     showPresence();

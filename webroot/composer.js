@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { fillSavedReply, insertInto, savedRepliesFor } from './saved-replies.js';
+import { createVisibilityChoice } from './reply-visibility.js';
 
 const CHECK_DELAY_MS = 250;
 
@@ -37,9 +38,20 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
   });
   const note = h('div', { class: 'template-note muted', testid: 'template-note', 'aria-live': 'polite', hidden: true });
   const send = h('button', { type: 'submit', class: 'btn primary', testid: 'reply-send', disabled: true }, 'Send reply');
+  let privateCase = { canSendPrivate: false, newest: null };
+  const visibility = createVisibilityChoice({ onChange: (v) => {
+    text.placeholder = `Write a ${v === 'private' ? 'private message' : 'public reply'}…  (Ctrl+Enter to send, Esc to leave the box)`;
+  } });
   const form = h('form', { class: 'composer', testid: 'composer' },
-    targetLine, note, text, message,
+    targetLine, note, visibility.element, text, message,
     h('div', { class: 'composer-bar' }, picker, h('span', { class: 'spacer' }), counter, send));
+
+  /** The answered message (the chosen one, else the newest) decides where the choice starts. */
+  function showVisibility() {
+    const answered = target || privateCase.newest;
+    visibility.set({ canSendPrivate: privateCase.canSendPrivate, preferPrivate: answered?.visibility === 'private',
+      customer: answered?.author?.handle ?? '' });
+  }
 
   function renderPicker() {
     const list = savedRepliesFor(all, brand);
@@ -135,6 +147,7 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
     refreshState();
     const body = fromTemplate ? { text: text.value, template: fromTemplate.id } : { text: text.value };
     if (target) body.inReplyTo = target.id;
+    body.visibility = visibility.value();
     const forCase = caseId;
     try {
       const item = await sendOrConfirm(forCase, body);
@@ -153,6 +166,7 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
   /** Answer this mention ({ id, author, text }) instead of the newest; null goes back to the newest. */
   function setReplyTarget(mention) {
     target = mention || null;
+    showVisibility();
     targetLine.hidden = !target;
     if (target) {
       const excerpt = (target.text || '').length > 80 ? `${target.text.slice(0, 80)}…` : target.text || '';
@@ -206,11 +220,17 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
       if (id === caseId) return;
       drafts.set(caseId, text.value);
       caseId = id;
+      privateCase = { canSendPrivate: false, newest: null };
       reset(drafts.get(id) || '');
       scheduleCheck();
     },
     focus: () => text.focus(),
     setReplyTarget,
+    /** What the open case allows: { canSendPrivate, newest } (newest: the customer's latest message). */
+    setPrivacy(next) {
+      privateCase = { canSendPrivate: !!next?.canSendPrivate, newest: next?.newest || null };
+      showVisibility();
+    },
     /** Focuses the saved reply picker and opens it where the browser allows. */
     focusTemplates() {
       picker.focus();

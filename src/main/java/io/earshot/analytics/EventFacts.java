@@ -26,7 +26,16 @@ final class EventFacts {
     }
     return new MentionFact(m.getString("platform"), brand(m), time(m, "createdAt"),
         triage == null ? null : triage.getString("label"),
-        triage == null ? 0 : triage.getDouble("sentiment", 0.0), reasons, m.getString("text"));
+        triage == null ? 0 : triage.getDouble("sentiment", 0.0), reasons, publicText(m));
+  }
+
+  /**
+   * The text a figure may sample: a private message counts in volume, sentiment and reasons, but
+   * its words never become a frequent question or its example (the overview is read by marketers
+   * and exported).
+   */
+  static String publicText(JsonObject m) {
+    return "private".equals(m.getString("visibility")) ? null : m.getString("text");
   }
 
   /** A case from its payload; {@code slaState} and {@code problemId} come from the stored case, when given. */

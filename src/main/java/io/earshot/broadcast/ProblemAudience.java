@@ -68,8 +68,10 @@ public final class ProblemAudience {
   private Future<NoticeTarget> target(CareCase c) {
     return cases.getWithThread(c.id()).compose(t -> mentions.byIds(t == null ? List.of() : t.mentionIds()))
         .map(thread -> {
+          // A notice is public text: it answers the customer's newest public post, and answers a
+          // private message (as a public post naming them, never a reply to it) only when there is none.
           Mention newest = thread.stream().filter(m -> c.customerId().equals(m.customerId()))
-              .max(Comparator.comparing(Mention::createdAt)).orElse(null);
+              .max(Comparator.comparing((Mention m) -> !m.isPrivate()).thenComparing(Mention::createdAt)).orElse(null);
           return new NoticeTarget(c.customerId(), c.customerHandle(), c.id(), c.platform(), c.account(),
               newest == null ? null : newest.externalId());
         });

@@ -43,6 +43,14 @@ public interface Connector {
   }
 
   /**
+   * Whether this account can answer a customer in private (a direct message). A reply asking for
+   * private visibility through an account that cannot is refused before it is queued. Default: no.
+   */
+  default boolean sendsPrivate() {
+    return false;
+  }
+
+  /**
    * Opens the platform's optional push channel. It never stores or returns anything: an
    * implementation only calls {@code wake} when new activity may be waiting, and the runner then
    * polls at once, so the cursor stays the single source of durability. Implementations call

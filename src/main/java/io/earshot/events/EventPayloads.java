@@ -68,7 +68,8 @@ public final class EventPayloads {
             .put("name", m.author().name()).put("followers", m.author().followers())
             .put("verified", m.author().verified()))
         .put("text", m.text()).put("createdAt", time(m.createdAt())).put("receivedAt", time(m.receivedAt()))
-        .put("inReplyTo", m.inReplyTo()).put("url", m.url()).put("lang", m.lang()).put("triage", triage(m.triage()));
+        .put("inReplyTo", m.inReplyTo()).put("url", m.url()).put("lang", m.lang()).put("triage", triage(m.triage()))
+        .put("visibility", m.visibility().code());
   }
 
   public static JsonObject reply(Reply r) {
@@ -80,7 +81,8 @@ public final class EventPayloads {
             .put("likes", r.engagement().likes()).put("reposts", r.engagement().reposts())
             .put("replies", r.engagement().replies()).put("quotes", r.engagement().quotes())
             .put("impressions", r.engagement().impressions()).put("measuredAt", time(r.engagement().measuredAt())))
-        .put("heldBy", r.approval() == null ? null : r.approval().ruleId()).put("approval", approval(r.approval()));
+        .put("heldBy", r.approval() == null ? null : r.approval().ruleId()).put("approval", approval(r.approval()))
+        .put("visibility", r.visibility().code());
   }
 
   /** Why a reply was held and what became of it; the agent's own text stays beside the approved one. */

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  *       the batch applies before threading again;</li>
  *   <li>a mention linked to nothing joins its author's case with the brand it addresses from
  *       earlier in the batch, else the author's current case with that brand inside the reopen
- *       window, else a new case of that brand. A customer's posts to two brands are two cases;
+ *       window (a private message: or their current case with that brand while it is not
+ *       resolved, however old), else a new case of that brand. A customer's posts to two brands are two cases;
  *       a reply joins its parent's case whatever brand it addresses (it is that conversation).</li>
  * </ul>
  * A customer writing into a resolved or pending case reopens it.
@@ -164,6 +165,10 @@ final class Threader {
     CareCase recent = facts.recent().get(key);
     if (recent != null) {
       return recent.id();
+    }
+    CareCase open = facts.current().get(key);
+    if (m.isPrivate() && open != null && open.status() != CaseStatus.RESOLVED) {
+      return open.id();
     }
     String id = newCaseId.get();
     created.add(id);

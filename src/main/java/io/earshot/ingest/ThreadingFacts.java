@@ -17,10 +17,17 @@ import java.util.Map;
  * @param customers the batch's authors that are known, by customer id
  * @param cases every case the above point at, by id
  * @param recent each known customer's current case with a brand, when inside the reopen window
+ * @param current each known customer's current case with a brand, however old: a private message
+ *     joins it while it is not resolved (the hand-off "send us a DM" may come days later)
  */
 record ThreadingFacts(Map<String, String> storedCases, Map<String, Map<String, List<String>>> awaited,
                       Map<String, Customer> customers, Map<String, CareCase> cases,
-                      Map<CustomerBrand, CareCase> recent) {
+                      Map<CustomerBrand, CareCase> recent, Map<CustomerBrand, CareCase> current) {
+  ThreadingFacts(Map<String, String> storedCases, Map<String, Map<String, List<String>>> awaited,
+                 Map<String, Customer> customers, Map<String, CareCase> cases, Map<CustomerBrand, CareCase> recent) {
+    this(storedCases, awaited, customers, cases, recent, recent);
+  }
+
   /** One customer's dealings with one brand: what a customer's recent case is looked up by. */
   record CustomerBrand(String customerId, String brand) {
     static CustomerBrand of(Mention m) {

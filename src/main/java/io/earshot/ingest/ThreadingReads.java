@@ -85,7 +85,7 @@ final class ThreadingReads {
     awaited.values().forEach(byCase -> caseIds.addAll(byCase.keySet()));
     caseIds.addAll(current.values());
     return stores.cases().byIds(caseIds).map(cases -> new ThreadingFacts(storedCases, awaited, customers, cases,
-        recent(current, cases, recentSince)));
+        recent(current, cases, recentSince), recent(current, cases, null)));
   }
 
   /** Each author's current case with the brand their mention addresses, where they have one. */
@@ -102,12 +102,13 @@ final class ThreadingReads {
     return current;
   }
 
+  /** The current cases last written to at or after {@code since}; every one when it is null. */
   private static Map<ThreadingFacts.CustomerBrand, CareCase> recent(Map<ThreadingFacts.CustomerBrand, String> current,
                                                                     Map<String, CareCase> cases, Instant since) {
     Map<ThreadingFacts.CustomerBrand, CareCase> recent = new HashMap<>();
     current.forEach((key, caseId) -> {
       CareCase c = cases.get(caseId);
-      if (c != null && c.lastMentionAt() != null && !c.lastMentionAt().isBefore(since)) {
+      if (c != null && (since == null || c.lastMentionAt() != null && !c.lastMentionAt().isBefore(since))) {
         recent.put(key, c);
       }
     });

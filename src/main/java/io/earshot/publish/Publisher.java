@@ -126,10 +126,15 @@ public final class Publisher {
     if (connector == null) {
       return fail(reply, "no connected " + reply.platform().code() + " account to publish through");
     }
+    if (reply.isPrivate() && !connector.sendsPrivate()) {
+      // Sending a private answer as a public post would publish what the agent wrote for one person.
+      return fail(reply, "account " + connector.account().name() + " cannot send private messages");
+    }
     String targetId = reply.inReplyToExternalId() == null ? null : Mention.idOf(reply.platform(), reply.inReplyToExternalId());
     Future<Mention> target = targetId == null ? Future.succeededFuture() : mentions.get(targetId);
     // A connector is shared with its poller on another event loop: come back here before going on.
-    return Owner.onCaller(target.compose(mention -> connector.publish(new OutgoingPost(reply.id(), reply.text(), mention))))
+    return Owner.onCaller(target.compose(mention -> connector.publish(
+        new OutgoingPost(reply.id(), reply.text(), mention, reply.visibility()))))
         .compose(externalId -> recordSent(reply, externalId), error -> handleFailure(reply, error));
   }
 

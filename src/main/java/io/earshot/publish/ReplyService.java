@@ -10,6 +10,7 @@ import io.earshot.domain.Mention;
 import io.earshot.domain.Reply;
 import io.earshot.domain.ReplyLifecycle;
 import io.earshot.domain.ReplyState;
+import io.earshot.domain.Visibility;
 import io.earshot.domain.approval.ApprovalRule;
 import io.earshot.error.DomainError;
 import io.earshot.presence.CollisionCheck;
@@ -27,7 +28,8 @@ import java.util.UUID;
  * (its {@code reply.submitted} event tells the audit log and the dashboards), and the publisher
  * is woken when it may go at once. Futures fail with
  * {@link DomainError} ({@code NotFound}, {@code Invalid} naming the field, {@code Unprocessable}
- * naming {@code inReplyTo} for a mention of another case, {@code Forbidden},
+ * naming {@code inReplyTo} for a mention of another case or {@code visibility} for a private
+ * answer the account cannot send, {@code Forbidden},
  * {@code Conflict} when no account can publish for the case's platform, {@code Collision} when
  * another agent could be answering the same customer and the draft does not confirm).
  */
@@ -59,9 +61,18 @@ public final class ReplyService {
    * use of the template. {@code returnedId} names a reply an approver sent back, submitted again
    * with the new text; {@code inReplyTo} names the mention of the case it answers (null: the
    * newest); {@code confirm} sends even though another agent claimed the case, is typing on it or
-   * answered the mention moments ago.
+   * answered the mention moments ago; {@code visibility} sends it as a public post or as a private
+   * message to the customer, which the case's account must be able to send
+   * ({@link DomainError.Unprocessable} naming {@code visibility} otherwise). Null: public, except
+   * that an answer to a private message stays private where the account can send one, so a
+   * client that never names it cannot turn a customer's private conversation public.
    */
-  public record Draft(String text, String template, String returnedId, String inReplyTo, boolean confirm) {
+  public record Draft(String text, String template, String returnedId, String inReplyTo, boolean confirm,
+                      Visibility visibility) {
+    public Draft(String text, String template, String returnedId, String inReplyTo, boolean confirm) {
+      this(text, template, returnedId, inReplyTo, confirm, null);
+    }
+
     public Draft(String text, String template, String returnedId) {
       this(text, template, returnedId, null, false);
     }
@@ -102,6 +113,11 @@ public final class ReplyService {
         .map(text -> new Preview(text, connectorFor(c).checkReply(text))));
   }
 
+  /** Whether the case's account can answer in private: what the composer offers. */
+  public boolean sendsPrivate(CareCase c) {
+    return connectors.forCase(c.account(), c.platform()).map(Connector::sendsPrivate).orElse(false);
+  }
+
   /** Counts a draft as the case's platform would, for the composer's live count. */
   public Future<ReplyCheck> check(String caseId, String text) {
     return caseOrFail(caseId).map(c -> connectorFor(c).checkReply(text == null ? "" : text));
@@ -117,15 +133,17 @@ public final class ReplyService {
       return resubmit(c, draft.returnedId(), text, user);
     }
     Mention target = target(thread, draft.inReplyTo());
+    Visibility visibility = visibility(draft, target, connector, c);
     return collisions.check(c, target, user.username(), draft.confirm())
-        .compose(v -> submitNew(c, connector, target, text, user));
+        .compose(v -> submitNew(c, connector, target, text, visibility, user));
   }
 
-  private Future<Reply> submitNew(CareCase c, Connector connector, Mention target, String text, User user) {
+  private Future<Reply> submitNew(CareCase c, Connector connector, Mention target, String text, Visibility visibility,
+                                  User user) {
     Instant now = clock.instant();
     Reply unsent = new Reply(UUID.randomUUID().toString(), c.id(), c.platform(), connector.account().name(),
         text, ReplyState.DRAFT, target == null ? null : target.externalId(), user.username(), null, 0,
-        null, null, now, null, Engagement.none(), null, 0);
+        null, null, now, null, Engagement.none(), null, 0, visibility);
     return approvals.holdFor(c, text, user)
         .compose(hold -> changes.insert(ReplyLifecycle.submit(unsent, rule(hold), matched(hold), user.username(), now)))
         .onSuccess(this::wakeIfQueued);
@@ -155,6 +173,17 @@ public final class ReplyService {
     }
     return thread.stream().filter(m -> m.id().equals(inReplyTo)).findFirst().orElseThrow(() ->
         new DomainError.Unprocessable("inReplyTo", "mention " + inReplyTo + " is not in this case"));
+  }
+
+  private static Visibility visibility(Draft draft, Mention target, Connector connector, CareCase c) {
+    if (draft.visibility() == null) {
+      return target != null && target.isPrivate() && connector.sendsPrivate() ? Visibility.PRIVATE : Visibility.PUBLIC;
+    }
+    if (draft.visibility() == Visibility.PRIVATE && !connector.sendsPrivate()) {
+      throw new DomainError.Unprocessable("visibility", "account " + connector.account().name()
+          + " cannot send private messages on " + c.platform().code() + "; answer in public");
+    }
+    return draft.visibility();
   }
 
   private void wakeIfQueued(Reply r) {

@@ -4,6 +4,7 @@ import io.earshot.domain.Author;
 import io.earshot.domain.Brand;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
+import io.earshot.domain.Visibility;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
@@ -32,7 +33,8 @@ final class MentionDocs {
         .append("receivedAt", Dates.of(m.receivedAt()))
         .append("caseId", m.caseId())
         .append("customerId", m.customerId())
-        .append("triage", TriageDocs.triage(m.triage()));
+        .append("triage", TriageDocs.triage(m.triage()))
+        .append("visibility", m.visibility().code());
   }
 
   /** A mention or case stored before brands existed belongs to the default brand (until migrated). */
@@ -54,6 +56,6 @@ final class MentionDocs {
         d.getString("account"), brandOf(d), d.getString("externalId"), author, d.getString("text"),
         Dates.instant(d.get("createdAt")), d.getString("inReplyTo"), d.getString("url"),
         d.getString("lang"), meta, Dates.instant(d.get("receivedAt")), d.getString("caseId"),
-        TriageDocs.triage(d.get("triage", Document.class)));
+        TriageDocs.triage(d.get("triage", Document.class)), Visibility.orPublic(d.getString("visibility")));
   }
 }

@@ -4,6 +4,7 @@ import io.earshot.domain.Engagement;
 import io.earshot.domain.Platform;
 import io.earshot.domain.Reply;
 import io.earshot.domain.ReplyState;
+import io.earshot.domain.Visibility;
 import io.earshot.domain.approval.Approval;
 import org.bson.Document;
 
@@ -29,7 +30,8 @@ final class ReplyDocs {
         .append("sentAt", Dates.of(r.sentAt()))
         .append("engagement", engagement(r.engagement()))
         .append("approval", approval(r.approval()))
-        .append("version", r.version());
+        .append("version", r.version())
+        .append("visibility", r.visibility().code());
   }
 
   static Document approval(Approval a) {
@@ -72,7 +74,8 @@ final class ReplyDocs {
         d.getString("inReplyToExternalId"), d.getString("author"), d.getString("externalId"),
         d.getInteger("attempts", 0), Dates.instant(d.get("nextAttemptAt")), d.getString("lastError"),
         Dates.instant(d.get("createdAt")), Dates.instant(d.get("sentAt")), engagement,
-        approval(d.get("approval", Document.class)), CaseDocs.version(d));
+        approval(d.get("approval", Document.class)), CaseDocs.version(d),
+        Visibility.orPublic(d.getString("visibility")));
   }
 
   private static long number(Document d, String key) {

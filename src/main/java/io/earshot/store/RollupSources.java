@@ -39,7 +39,7 @@ public final class RollupSources {
   public Future<Void> eachMention(Consumer<MentionFact> sink) {
     MongoCollection<Document> mentions = mongo.collection(MongoStore.MENTIONS);
     return mongo.run(() -> {
-      mentions.find().projection(Projections.include("platform", "brand", "createdAt", "triage", "text"))
+      mentions.find().projection(Projections.include("platform", "brand", "createdAt", "triage", "text", "visibility"))
           .batchSize(2000).forEach(d -> sink.accept(mentionFact(d)));
       return null;
     });
@@ -68,7 +68,7 @@ public final class RollupSources {
       triage.getList("reasons", Document.class, List.of()).forEach(r -> reasons.add(r.getString("code")));
     }
     return new MentionFact(d.getString("platform"), MentionDocs.brandOf(d), Dates.instant(d.get("createdAt")), label,
-        sentiment, reasons, d.getString("text"));
+        sentiment, reasons, "private".equals(d.getString("visibility")) ? null : d.getString("text"));
   }
 
   static CaseFact caseFact(Document d) {

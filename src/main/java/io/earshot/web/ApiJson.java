@@ -62,7 +62,8 @@ public final class ApiJson {
         .put("author", author(m.author()))
         .put("text", m.text()).put("createdAt", time(m.createdAt())).put("inReplyTo", m.inReplyTo())
         .put("url", m.url()).put("lang", m.lang()).put("receivedAt", time(m.receivedAt()))
-        .put("caseId", m.caseId()).put("triage", triage(m.triage()));
+        .put("caseId", m.caseId()).put("triage", triage(m.triage()))
+        .put("visibility", m.visibility().code()).put("private", m.isPrivate());
   }
 
   public static JsonObject reply(Reply r) {
@@ -72,7 +73,8 @@ public final class ApiJson {
         .put("attempts", r.attempts()).put("lastError", r.lastError())
         .put("createdAt", time(r.createdAt())).put("sentAt", time(r.sentAt()))
         .put("engagement", engagement(r.engagement()))
-        .put("heldBy", r.approval() == null ? null : r.approval().ruleId()).put("approval", approval(r.approval()));
+        .put("heldBy", r.approval() == null ? null : r.approval().ruleId()).put("approval", approval(r.approval()))
+        .put("visibility", r.visibility().code());
   }
 
   /** Why a reply was held and what became of it; the agent's own text stays beside the approved one. */

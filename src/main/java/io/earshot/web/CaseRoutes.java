@@ -1,6 +1,7 @@
 package io.earshot.web;
 
 import io.earshot.domain.CaseStatus;
+import io.earshot.domain.Visibility;
 import io.earshot.error.DomainError;
 import io.earshot.inbox.CaseChange;
 import io.earshot.inbox.CaseChanges;
@@ -46,7 +47,8 @@ final class CaseRoutes {
   }
 
   private void open(RoutingContext ctx) {
-    inbox.open(ctx.pathParam("id")).onSuccess(d -> Bodies.json(ctx, 200, detail(d))).onFailure(ctx::fail);
+    inbox.open(ctx.pathParam("id")).onSuccess(d -> Bodies.json(ctx, 200, detail(d)
+        .put("privateReplies", replies.sendsPrivate(d.careCase())))).onFailure(ctx::fail);
   }
 
   private static JsonObject detail(CaseDetail d) {
@@ -83,9 +85,16 @@ final class CaseRoutes {
     JsonObject body = Bodies.object(ctx);
     var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"),
         Bodies.optionalString(body, "draft"), Bodies.optionalString(body, "inReplyTo"),
-        Boolean.TRUE.equals(Bodies.optionalBoolean(body, "confirm")));
+        Boolean.TRUE.equals(Bodies.optionalBoolean(body, "confirm")), visibility(body));
     replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx))
         .onSuccess(r -> Bodies.json(ctx, 202, ApiJson.reply(r))).onFailure(ctx::fail);
+  }
+
+  /** {@code visibility}: {@code public} or {@code private}; absent: null, the service's default. */
+  private static Visibility visibility(JsonObject body) {
+    String code = Bodies.optionalString(body, "visibility");
+    return code == null ? null : Visibility.fromCode(code).orElseThrow(() ->
+        new DomainError.Invalid("visibility", "'" + code + "' is not one of public, private"));
   }
 
   private void checkReply(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import io.earshot.domain.Author;
 import io.earshot.domain.Brand;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
+import io.earshot.domain.Visibility;
 import io.earshot.error.DomainError;
 import io.earshot.ingest.MentionRules;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +41,7 @@ public final class MentionParser {
     }
     String lang = optionalText(json, "lang", 16);
     Mention mention = Mention.incoming(platform, null, externalId, author, text, createdAt, inReplyTo, url, lang, null)
-        .withBrand(brand(json));
+        .withBrand(brand(json)).withVisibility(visibility(json));
     MentionRules.Problem problem = MentionRules.check(mention);
     if (problem != null) {
       throw new DomainError.Invalid(problem.field(), problem.message());
@@ -58,6 +59,15 @@ public final class MentionParser {
       throw new DomainError.Invalid("brand", "must be a brand id such as tallycloud (GET /api/v1/brands lists them)");
     }
     return brand;
+  }
+
+  /** {@code "private": true} marks a direct message (DESIGN.md's normalized mention); absent or false: public. */
+  private static Visibility visibility(JsonObject json) {
+    Object value = json.getValue("private");
+    if (value != null && !(value instanceof Boolean)) {
+      throw new DomainError.Invalid("private", "must be true or false");
+    }
+    return Boolean.TRUE.equals(value) ? Visibility.PRIVATE : Visibility.PUBLIC;
   }
 
   private static Platform platform(JsonObject json) {

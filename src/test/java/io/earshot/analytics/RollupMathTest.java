@@ -73,4 +73,25 @@ class RollupMathTest {
     assertEquals("bill.ing", Keys.unsafe("bill%2Eing"));
     assertEquals(List.of("e2"), List.copyOf(next.eventIds()));
   }
+
+  @Test
+  @DisplayName("a private message counts as a mention with its sentiment, but never as a question or its example")
+  void privateMessageIsCountedNotSampled() {
+    io.vertx.core.json.JsonObject payload = new io.vertx.core.json.JsonObject().put("platform", "mastodon")
+        .put("brand", "acme").put("createdAt", "2026-11-30T10:00:00Z").put("visibility", "private")
+        .put("text", "why was my card 4242 charged twice?")
+        .put("triage", new io.vertx.core.json.JsonObject().put("label", "negative").put("sentiment", -0.8));
+    RollupBatch batch = new RollupBatch();
+    batch.mention(EventFacts.mention(payload), "e1");
+    RollupDelta d = batch.deltas().iterator().next();
+    assertEquals(1L, d.increments().get("mentions").longValue());
+    assertEquals(1L, d.increments().get("s.negative.n").longValue());
+    assertTrue(d.increments().keySet().stream().noneMatch(k -> k.startsWith("q.")), d.increments().toString());
+    assertTrue(d.least().isEmpty(), "no example kept: " + d.least());
+
+    RollupBatch open = new RollupBatch();
+    open.mention(EventFacts.mention(payload.copy().put("visibility", "public")), "e2");
+    assertTrue(open.deltas().iterator().next().least().values().stream().anyMatch(v -> v.contains("charged twice")),
+        "the same words in public are sampled");
+  }
 }

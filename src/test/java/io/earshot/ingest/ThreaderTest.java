@@ -11,6 +11,7 @@ import io.earshot.domain.CareCase;
 import io.earshot.domain.CaseStatus;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
+import io.earshot.domain.Visibility;
 import io.earshot.domain.Priority;
 import io.earshot.store.ThreadMoves;
 import java.time.Instant;
@@ -191,6 +192,28 @@ class ThreaderTest {
     var a = assign(ThreadingFacts.none(), m("1030", "ann", null, "ledgerbank"), m("1031", "bob", "1030", "tallycloud"));
     assertEquals(a.get("sandbox:1030").caseId(), a.get("sandbox:1031").caseId());
     assertEquals("ledgerbank", a.get("sandbox:1031").brand());
+  }
+
+  @Test
+  @DisplayName("a private message joins the customer's open case with the brand however old, a public mention only inside the window")
+  void privateMessageJoinsOpenCase() {
+    CareCase open = careCase("case-o", CaseStatus.OPEN);
+    var key = new ThreadingFacts.CustomerBrand("sandbox:ann", Brand.DEFAULT_ID);
+    var facts = new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of("case-o", open), Map.of(), Map.of(key, open));
+    assertEquals("case-o", assign(facts, m("20", "ann", null).withVisibility(Visibility.PRIVATE)).get("sandbox:20").caseId());
+    assertNotEquals("case-o", assign(facts, m("21", "ann", null)).get("sandbox:21").caseId());
+  }
+
+  @Test
+  @DisplayName("a private message to a customer's resolved case outside the window opens a new case")
+  void privateMessageOpensCaseWhenResolved() {
+    CareCase resolved = careCase("case-x", CaseStatus.RESOLVED);
+    var key = new ThreadingFacts.CustomerBrand("sandbox:ann", Brand.DEFAULT_ID);
+    var facts = new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of("case-x", resolved), Map.of(),
+        Map.of(key, resolved));
+    var a = assign(facts, m("22", "ann", null).withVisibility(Visibility.PRIVATE)).get("sandbox:22");
+    assertNotEquals("case-x", a.caseId());
+    assertTrue(a.createdCase());
   }
 
   private Map<String, Threader.Assignment> assign(ThreadingFacts facts, Mention... mentions) {

@@ -39,6 +39,8 @@ public final class BlueskyConnector implements Connector {
   private final BlueskySession session;
   private final int pageSize;
   private final BlueskyProfiles profiles;
+  /** Direct messages, with {@code "chat": true}: the app password must have been made with DM access. */
+  private final BlueskyChat chat;
 
   public BlueskyConnector(Vertx vertx, ConnectorAccount account, Meter meter) {
     this.account = account;
@@ -51,6 +53,7 @@ public final class BlueskyConnector implements Connector {
     this.pageSize = Options.intOption(account, "pageSize", 50, 1, 100);
     boolean followers = !Boolean.FALSE.equals(account.options().get("fetchFollowers"));
     this.profiles = followers ? new BlueskyProfiles(session, jwt -> get("app.bsky.actor.getProfiles", jwt)) : null;
+    this.chat = Options.boolOption(account, "chat", false) ? new BlueskyChat(client, base, session, account.name()) : null;
   }
 
   @Override
@@ -64,8 +67,37 @@ public final class BlueskyConnector implements Connector {
         .onSuccess(v -> LOG.info("bluesky connected account={} did={}", account.name(), session.did()));
   }
 
+  /**
+   * Notifications, then (with chat on, once no older notification page is waiting) the direct
+   * messages since the chat revision. One cursor carries both, {@code <notifications>~<chat rev>},
+   * saved only after both parts' mentions are stored; a cursor without {@code ~} is a
+   * notifications cursor from before chat was turned on.
+   */
   @Override
   public Future<PollResult> poll(String cursor) {
+    String notifications = cursor == null ? null : cursor.split("~", -1)[0];
+    String chatRev = cursor != null && cursor.contains("~") ? blankToNull(cursor.substring(cursor.indexOf('~') + 1)) : null;
+    Future<PollResult> posts = notifications(notifications);
+    if (chat == null) {
+      return posts;
+    }
+    return posts.compose(page -> page.more() ? Future.succeededFuture(withChat(page, List.of(), chatRev, false, 0))
+        : chat.read(chatRev).map(read -> withChat(page, read.mentions(), read.cursor(), read.more(), read.skipped())));
+  }
+
+  private static PollResult withChat(PollResult page, List<io.earshot.domain.Mention> messages, String rev,
+                                     boolean more, int skipped) {
+    List<io.earshot.domain.Mention> all = new ArrayList<>(page.mentions());
+    all.addAll(messages);
+    String next = (page.nextCursor() == null ? "" : page.nextCursor()) + "~" + (rev == null ? "" : rev);
+    return new PollResult(all, next, page.skippedMalformed() + skipped, page.more() || more);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private Future<PollResult> notifications(String cursor) {
     BlueskyCursor from;
     try {
       from = BlueskyCursor.decode(cursor);
@@ -91,6 +123,22 @@ public final class BlueskyConnector implements Connector {
    */
   @Override
   public Future<String> publish(OutgoingPost post) {
+    if (post.isPrivate() && chat != null && post.inReplyTo() != null) {
+      return chat.send(post).onSuccess(id -> LOG.info("bluesky sent message account={} id={}", account.name(), id));
+    }
+    if (post.inReplyTo() != null && post.inReplyTo().isPrivate()) {
+      return publishPost(BlueskyPost.naming(post));
+    }
+    return publishPost(post);
+  }
+
+  /** With chat on, an answer may go as a direct message in the customer's conversation. */
+  @Override
+  public boolean sendsPrivate() {
+    return chat != null;
+  }
+
+  private Future<String> publishPost(OutgoingPost post) {
     String rkey = Tid.fromKey(session.did(), post.idempotencyKey());
     return dids(post).compose(dids -> create(rkey, new JsonObject().put("repo", session.did()).put("collection", POST)
         .put("rkey", rkey).put("record", BlueskyPost.record(post, dids))));
@@ -105,13 +153,15 @@ public final class BlueskyConnector implements Connector {
   }
 
   @Override
-  public Future<Map<String, Engagement>> engagement(List<String> uris) {
+  public Future<Map<String, Engagement>> engagement(List<String> all) {
+    // Direct messages have no public counts; getPosts refuses anything but at-uris.
+    List<String> uris = all.stream().filter(u -> u.startsWith("at://")).toList();
     List<Future<List<JsonObject>>> batches = new ArrayList<>();
     // getPosts takes at most 25 uris per call.
     for (int i = 0; i < uris.size(); i += 25) {
       batches.add(posts(uris.subList(i, Math.min(uris.size(), i + 25))));
     }
-    return Future.all(batches).map(all -> {
+    return Future.all(batches).map(done -> {
       Map<String, Engagement> out = new HashMap<>();
       batches.forEach(b -> b.result().forEach(p -> out.put(p.getString("uri"), BlueskyMapper.engagement(p))));
       return out;

@@ -45,6 +45,17 @@ final class BlueskyPost {
     return record;
   }
 
+  /**
+   * A public answer to a private message: a new post naming the customer (a mention facet
+   * notifies them), never a reply, since a direct message has no post to reply to.
+   */
+  static OutgoingPost naming(OutgoingPost post) {
+    String handle = post.inReplyTo().author().handle();
+    String text = post.text().toLowerCase(java.util.Locale.ROOT).contains("@" + handle.toLowerCase(java.util.Locale.ROOT))
+        ? post.text() : "@" + handle + " " + post.text();
+    return new OutgoingPost(post.idempotencyKey(), text, null);
+  }
+
   /** The customer being answered: a handle whose DID needs no lookup. */
   static Map<String, String> known(OutgoingPost post) {
     Mention to = post.inReplyTo();

@@ -71,6 +71,6 @@ final class BlueskyProfiles {
     Author a = m.author();
     return Mention.incoming(m.platform(), m.account(), m.externalId(),
         new Author(a.id(), a.handle(), a.name(), count, a.verified()), m.text(), m.createdAt(),
-        m.inReplyTo(), m.url(), m.lang(), m.meta());
+        m.inReplyTo(), m.url(), m.lang(), m.meta()).withVisibility(m.visibility());
   }
 }

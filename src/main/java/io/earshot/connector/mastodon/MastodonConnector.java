@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mastodon over its REST API with a user access token (scopes read:notifications,
- * write:statuses). Polls mention notifications forward with {@code min_id}, replies with the
+ * write:statuses). Polls mention notifications forward with {@code min_id} (a direct-visibility
+ * mention is a private message: notifications carry it like any mention), replies, in public or
+ * as a direct status, with the
  * instance's Idempotency-Key support and reads counts from the statuses themselves. With the
  * {@code streaming} option (default on) {@link #watch} listens to the streaming API so a new
  * mention is polled within moments instead of at the next interval. Futures
@@ -134,6 +136,12 @@ public final class MastodonConnector implements Connector {
       });
       return out;
     });
+  }
+
+  /** A direct-visibility status is Mastodon's private message; the same token and scope post it. */
+  @Override
+  public boolean sendsPrivate() {
+    return true;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.earshot.domain.Author;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
+import io.earshot.domain.Visibility;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
 import java.time.Instant;
@@ -41,7 +42,16 @@ final class MastodonMapper {
     return Mention.incoming(Platform.MASTODON, accountName, statusId, author,
         HtmlText.toPlain(html), OffsetDateTime.parse(status.getString("created_at")).toInstant(),
         status.getString("in_reply_to_id"), status.getString("url"), status.getString("language"),
-        meta);
+        meta).withVisibility(visibility(status));
+  }
+
+  /**
+   * A {@code direct} status is seen only by the people it mentions: Mastodon's private message.
+   * Followers-only ({@code private}) and {@code unlisted} statuses are posts, read as public
+   * mentions; a reply keeps their visibility.
+   */
+  private static Visibility visibility(JsonObject status) {
+    return "direct".equals(status.getString("visibility")) ? Visibility.PRIVATE : Visibility.PUBLIC;
   }
 
   /** Counts of a status; {@code quotes_count} exists from Mastodon 4.5 on (null before), impressions never. */

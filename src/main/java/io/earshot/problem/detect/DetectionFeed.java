@@ -61,6 +61,11 @@ public final class DetectionFeed implements EventListener {
       reasons.add(((JsonObject) r).getString("code"));
     }
     return new Fact(m.getString("id"), m.getString("caseId"), m.getString("brand", "default"), reasons,
-        triage.getDouble("sentiment", 0.0), Terms.pairs(m.getString("text")), Instant.parse(m.getString("createdAt")));
+        triage.getDouble("sentiment", 0.0), Terms.pairs(phraseText(m)), Instant.parse(m.getString("createdAt")));
+  }
+
+  /** A private message counts in volume and sentiment, but its words never become an alert's phrase. */
+  private static String phraseText(JsonObject m) {
+    return "private".equals(m.getString("visibility")) ? "" : m.getString("text");
   }
 }

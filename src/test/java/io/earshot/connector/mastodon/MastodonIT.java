@@ -18,6 +18,7 @@ import io.earshot.connector.PollResult;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
+import io.earshot.domain.Visibility;
 import io.earshot.demo.emulator.mastodon.MastodonEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -96,6 +97,8 @@ class MastodonIT {
         first.text(), "HTML becomes plain text");
     assertEquals("customer10000@remote.example", first.author().handle());
     assertEquals("direct", first.meta().get("visibility"));
+    assertTrue(first.isPrivate(), "a direct status is a private message");
+    assertFalse(page.get(1).isPrivate());
     assertEquals("order details", first.meta().get("spoilerText"));
     assertEquals("brand customer10001", first.meta().get("mentions"));
     assertEquals("@brand the app crashes every time I open the checkout 😡 (build 1)\n"
@@ -127,15 +130,58 @@ class MastodonIT {
   @Test
   @DisplayName("a reply keeps everyone the post named (not the brand) and sits under the same content warning")
   void replyKeepsParticipantsAndWarning() throws Exception {
+    emulator.seedMentions(7, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(6);
+    await(connector.publish(new OutgoingPost("reply-cw", "We have sent you a DM.", target)));
+    JsonObject posted = emulator.posted().get(0);
+    assertEquals("@customer10006@remote.example @customer10007 We have sent you a DM.", posted.getString("source_text"));
+    assertEquals("order details", posted.getString("spoiler_text"));
+    assertTrue(posted.getBoolean("sensitive"));
+    assertEquals("public", posted.getString("visibility"));
+    assertEquals(target.externalId(), posted.getString("in_reply_to_id"));
+  }
+
+  @Test
+  @DisplayName("a direct-visibility mention is a private message; a private answer is a direct status to the customer alone")
+  void privateAnswerIsDirectToTheCustomer() throws Exception {
     emulator.seedMentions(1, 0);
     Connector connector = connector();
     Mention target = await(connector.poll(null)).mentions().get(0);
-    await(connector.publish(new OutgoingPost("reply-cw", "We have sent you a DM.", target)));
+    assertTrue(target.isPrivate(), "seeded mention 0 is direct");
+    assertTrue(connector.sendsPrivate());
+    await(connector.publish(new OutgoingPost("reply-dm", "Thanks, we cancelled it.", target, Visibility.PRIVATE)));
     JsonObject posted = emulator.posted().get(0);
-    assertEquals("@customer10000@remote.example @customer10001 We have sent you a DM.", posted.getString("source_text"));
-    assertEquals("order details", posted.getString("spoiler_text"));
-    assertTrue(posted.getBoolean("sensitive"));
+    assertEquals("@customer10000@remote.example Thanks, we cancelled it.", posted.getString("source_text"),
+        "the other participant would read a direct status that named them");
     assertEquals("direct", posted.getString("visibility"));
+    assertEquals(target.externalId(), posted.getString("in_reply_to_id"));
+    assertEquals("order details", posted.getString("spoiler_text"));
+    assertEquals(1, posted.getJsonArray("mentions").size());
+  }
+
+  @Test
+  @DisplayName("a public answer to a private message names the customer, but neither links the direct status nor repeats its warning")
+  void publicAnswerToPrivateMessage() throws Exception {
+    emulator.seedMentions(1, 0);
+    Connector connector = connector();
+    Mention target = await(connector.poll(null)).mentions().get(0);
+    await(connector.publish(new OutgoingPost("reply-open", "Fixed for everyone now.", target, Visibility.PUBLIC)));
+    JsonObject posted = emulator.posted().get(0);
+    assertEquals("@customer10000@remote.example Fixed for everyone now.", posted.getString("source_text"));
+    assertEquals("public", posted.getString("visibility"));
+    assertEquals(null, posted.getString("in_reply_to_id"));
+    assertEquals("", posted.getString("spoiler_text"));
+  }
+
+  @Test
+  @DisplayName("the emulator refuses a visibility Mastodon does not know, as the real API does")
+  void unknownVisibilityRefused() throws Exception {
+    io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);
+    var answer = await(client.postAbs(emulator.baseUrl() + "/api/v1/statuses").bearerTokenAuthentication(MastodonEmulator.TOKEN)
+        .sendJsonObject(new JsonObject().put("status", "hi").put("visibility", "secret")));
+    assertEquals(422, answer.statusCode());
+    client.close();
   }
 
   @Test
@@ -204,9 +250,9 @@ class MastodonIT {
   @Test
   @DisplayName("replying to a deleted status is Rejected; an unreachable instance is Transient")
   void rejectedAndTransient() throws Exception {
-    emulator.seedMentions(1, 0);
+    emulator.seedMentions(2, 0);
     Connector connector = connector();
-    Mention target = await(connector.poll(null)).mentions().get(0);
+    Mention target = await(connector.poll(null)).mentions().get(1);
     emulator.deleteStatus(target.externalId());
     assertThrows(ConnectorException.Rejected.class,
         () -> await(connector.publish(new OutgoingPost("k", "hello", target))));

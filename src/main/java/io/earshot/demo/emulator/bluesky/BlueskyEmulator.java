@@ -23,6 +23,7 @@ public final class BlueskyEmulator extends EmulatorServer {
   private static final Pattern TID = Pattern.compile("^[234567abcdefghij][234567a-z]{12}$");
   private final BlueskyState state = new BlueskyState();
   private final BlueskySessions sessions = new BlueskySessions();
+  private final BlueskyChats chats = new BlueskyChats(DID, state::profileDetailed);
 
   public BlueskyEmulator(Vertx vertx) {
     super(vertx);
@@ -55,6 +56,21 @@ public final class BlueskyEmulator extends EmulatorServer {
     return state.created();
   }
 
+  /** The author of seeded post {@code postUri} writes to the brand in chat; the message id. */
+  public String seedChatFrom(String postUri, String text) {
+    return chats.seed(state.post(postUri).getJsonObject("author"), text);
+  }
+
+  /** Every chat message the brand sent (with its {@code convoId}). */
+  public List<JsonObject> chatSent() {
+    return chats.sent();
+  }
+
+  /** Whether the app password may use chat (created with direct-message access). */
+  public void chatAccess(boolean allowed) {
+    chats.access(allowed);
+  }
+
   /** at-uris of every seeded mention or reply to the brand, oldest first. */
   public List<String> mentionUris() {
     return state.mentionUris();
@@ -76,6 +92,7 @@ public final class BlueskyEmulator extends EmulatorServer {
     router.get("/xrpc/app.bsky.feed.getPosts").handler(this::getPosts);
     router.get("/xrpc/app.bsky.actor.getProfiles").handler(this::getProfiles);
     router.get("/xrpc/com.atproto.identity.resolveHandle").handler(this::resolveHandle);
+    chats.mount(router);
   }
 
   @Override

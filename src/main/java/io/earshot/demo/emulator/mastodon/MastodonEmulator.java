@@ -16,12 +16,15 @@ import java.util.Set;
 /**
  * A Mastodon instance on loopback speaking the real REST shapes the connector uses:
  * notifications (min_id/since_id/max_id paging with Link headers), statuses (post with
- * Idempotency-Key, show), verify_credentials, /api/v2/instance and the streaming API's user
+ * Idempotency-Key and one of the four visibilities; a posted status's {@code mentions} are the
+ * accounts its text names, whom a direct status reaches; show; direct-visibility mentions as
+ * private messages), verify_credentials, /api/v2/instance and the streaming API's user
  * notification stream (Server-Sent Events). Tests script it through {@link #seedMentions},
  * {@link #faults()}, {@link #revokeToken()}, {@link #dropStreams()} and read {@link #posted()}.
  */
 public final class MastodonEmulator extends EmulatorServer {
   public static final String TOKEN = "mastodon-emulator-token";
+  private static final Set<String> VISIBILITIES = Set.of("public", "unlisted", "private", "direct");
   private final MastodonState state;
   private final MastodonStreams streams;
   private volatile String validToken = TOKEN;
@@ -108,6 +111,16 @@ public final class MastodonEmulator extends EmulatorServer {
   /** Every status the brand posted, each with {@code source_text} (the text as sent). */
   public List<JsonObject> posted() {
     return state.posted();
+  }
+
+  /** A customer's private message (a direct status to the brand) from account {@code accountId}; its status id. */
+  public String seedDirect(String accountId, String text) {
+    return state.seedDirect(accountId, text);
+  }
+
+  /** A status as the API shows it (with its {@code account}), or null. */
+  public JsonObject status(String id) {
+    return state.status(id);
   }
 
   /** Status ids of every seeded mention, oldest first. */
@@ -213,6 +226,10 @@ public final class MastodonEmulator extends EmulatorServer {
       return;
     }
     String visibility = body.getString("visibility", "public");
+    if (!VISIBILITIES.contains(visibility)) {
+      json(ctx, 422, new JsonObject().put("error", "Validation failed: Visibility is not included in the list"));
+      return;
+    }
     json(ctx, 200, state.post(ctx.request().getHeader("Idempotency-Key"), text, inReplyTo, visibility,
         body.getString("spoiler_text")));
   }

@@ -24,6 +24,8 @@ final class MastodonState implements SeededFeed {
       + "/@brand\" class=\"u-url mention\">@<span>brand</span></a></span>";
   private static final java.util.regex.Pattern BRAND_IN_TEXT =
       java.util.regex.Pattern.compile("@brand\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern ACCT =
+      java.util.regex.Pattern.compile("(?<![\\w@])@(\\w+(?:@[\\w.-]+\\w)?)");
   private final Map<String, JsonObject> accounts = new HashMap<>();
   private final Map<String, JsonObject> statuses = new HashMap<>();
   private final MastodonIds ids;
@@ -115,6 +117,19 @@ final class MastodonState implements SeededFeed {
     notify(status, "mention", false);
   }
 
+  /**
+   * A private message: a direct-visibility status from account {@code accountId} (a customer seen
+   * before) to the brand, notified as a mention like any other (Mastodon does); its status id.
+   */
+  synchronized String seedDirect(String accountId, String text) {
+    JsonObject author = java.util.Objects.requireNonNull(accounts.get(accountId), "no account " + accountId);
+    JsonObject status = newStatus(author, "<p>" + BRAND_LINK + " " + escape(text) + "</p>", null, "direct", "en");
+    status.put("mentions", mentionsOf(null));
+    mentionIds.add(status.getString("id"));
+    notify(status, "mention", false);
+    return status.getString("id");
+  }
+
   private JsonObject customer(int n) {
     String accountId = String.valueOf(10_000 + n % 97);
     return accounts.computeIfAbsent(accountId, id -> account(id, "customer" + id + (n % 3 == 0
@@ -197,6 +212,7 @@ final class MastodonState implements SeededFeed {
     }
     JsonObject status = newStatus(brand(), "<p>" + escape(text) + "</p>", inReplyTo, visibility,
         "en");
+    status.put("mentions", addressed(text));
     status.put("spoiler_text", spoiler == null ? "" : spoiler).put("sensitive", spoiler != null && !spoiler.isBlank());
     JsonObject record = status.copy().put("source_text", text);
     posted.add(record);
@@ -208,6 +224,21 @@ final class MastodonState implements SeededFeed {
       parent.put("replies_count", parent.getInteger("replies_count") + 1);
     }
     return status.copy();
+  }
+
+  /**
+   * The known accounts a status names with {@code @acct}, as Mastodon resolves them: whom it
+   * notifies, and for a direct status the only people who can read it.
+   */
+  private JsonArray addressed(String text) {
+    JsonArray out = new JsonArray();
+    java.util.regex.Matcher m = ACCT.matcher(text);
+    while (m.find()) {
+      String acct = m.group(1);
+      accounts.values().stream().filter(a -> a.getString("acct").equalsIgnoreCase(acct)).findFirst()
+          .ifPresent(a -> out.add(mention(a)));
+    }
+    return out;
   }
 
   synchronized List<JsonObject> posted() {
