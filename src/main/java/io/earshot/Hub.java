@@ -224,7 +224,6 @@ public final class Hub {
         }).mapEmpty();
   }
 
-  /** Account files are read on the lifecycle pool: reading files is blocking, even at start-up. */
   /** Scoring runs inline on the ingest loop, so the models it loads once are loaded here, on a worker. */
   private Future<Void> warmUpScorer() {
     long t0 = System.nanoTime();
@@ -234,6 +233,7 @@ public final class Hub {
     }).onSuccess(v -> LOG.debug("scorer warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000)).mapEmpty();
   }
 
+  /** Account files are read on the lifecycle pool: reading files is blocking, even at start-up. */
   private Future<Void> startConnectors() {
     board = new StatusBoard(redis, events);
     connectors = new ConnectorFleet(vertx, connectorFactory, board, ConnectorStores.of(mongo), pipeline, redis,
