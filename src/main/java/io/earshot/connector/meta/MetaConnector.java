@@ -3,6 +3,7 @@ package io.earshot.connector.meta;
 import io.earshot.connector.Connector;
 import io.earshot.connector.ConnectorAccount;
 import io.earshot.connector.ConnectorException;
+import io.earshot.connector.Moderating;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * ({@link MetaReplies}). Futures fail with {@link ConnectorException} subtypes as
  * {@link GraphClient} maps Graph's error codes.
  */
-public final class MetaConnector implements Connector {
+public final class MetaConnector implements Connector, Moderating {
   private static final Logger LOG = LoggerFactory.getLogger(MetaConnector.class);
   private final ConnectorAccount account;
   private final MetaSurface surface;
@@ -101,10 +102,12 @@ public final class MetaConnector implements Connector {
   }
 
   /** Hides (or shows again) a comment under the brand's post. */
+  @Override
   public Future<Void> hide(String commentId, boolean hidden) {
     return replies.hide(commentId, hidden);
   }
 
+  @Override
   public Future<Void> delete(String commentId) {
     return replies.delete(commentId);
   }

@@ -90,7 +90,12 @@ final class MetaReplies {
     return graph.post("/" + commentId, surface.hideQuery(hidden)).mapEmpty();
   }
 
+  /**
+   * Graph answers code 100 for a comment that no longer exists (deleted by its author, or by an
+   * earlier attempt whose answer was lost): the comment is gone, which is what was asked.
+   */
   Future<Void> delete(String commentId) {
-    return graph.delete("/" + commentId).mapEmpty();
+    return graph.delete("/" + commentId).<Void>mapEmpty().recover(e -> e instanceof ConnectorException.Rejected
+        && e.getMessage().contains("(code 100)") ? Future.succeededFuture() : Future.failedFuture(e));
   }
 }

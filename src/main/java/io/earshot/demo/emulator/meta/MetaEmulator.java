@@ -75,6 +75,20 @@ public final class MetaEmulator extends EmulatorServer {
         .put("parent", c.parent == null ? null : c.parent.id).put("text", c.text)).toList();
   }
 
+  /** Every hide, unhide and delete carried out, in order, as {@code "hide <comment id>"}. */
+  public List<String> moderations() {
+    return state.moderations();
+  }
+
+  /** Takes a permission from the Page token ({@code pages_manage_engagement}, {@code instagram_manage_comments}). */
+  public void revokePermission(String permission) {
+    state.revoke(permission);
+  }
+
+  public void grantPermission(String permission) {
+    state.grant(permission);
+  }
+
   /** From now on the Page token is refused (code 190), as after a password change or revoked app. */
   public void revokeToken() {
     validToken = "revoked-" + System.nanoTime();

@@ -23,6 +23,9 @@ final class MetaState implements SeededFeed {
   static final String IG_USERNAME = "acmesupport";
   /** A new post (or media) every this many seeded comments, so catch-up walks several posts. */
   static final int COMMENTS_PER_POST = 100;
+  /** The permissions a Page token needs to hide or delete comments, on Facebook and on Instagram. */
+  static final String PAGES_MANAGE_ENGAGEMENT = "pages_manage_engagement";
+  static final String IG_MANAGE_COMMENTS = "instagram_manage_comments";
 
   /** Where a post lives: the Page's feed or the Instagram account's media. */
   enum Surface { FACEBOOK, INSTAGRAM }
@@ -88,6 +91,9 @@ final class MetaState implements SeededFeed {
   private int sinceNewPost = COMMENTS_PER_POST;
   private Post current;
   private Consumer<Comment> onComment = c -> { };
+  private final java.util.Set<String> granted = new java.util.HashSet<>(
+      List.of(PAGES_MANAGE_ENGAGEMENT, IG_MANAGE_COMMENTS, "pages_read_engagement", "instagram_basic"));
+  private final List<String> moderations = new ArrayList<>();
 
   MetaState(Surface seedTo) {
     this.seedTo = seedTo;
@@ -221,5 +227,26 @@ final class MetaState implements SeededFeed {
 
   synchronized List<Comment> brandReplies() {
     return List.copyOf(brandReplies);
+  }
+
+  synchronized boolean granted(String permission) {
+    return granted.contains(permission);
+  }
+
+  synchronized void revoke(String permission) {
+    granted.remove(permission);
+  }
+
+  synchronized void grant(String permission) {
+    granted.add(permission);
+  }
+
+  /** A hide, unhide or delete the platform carried out, as {@code "<call> <comment id>"}. */
+  synchronized void moderated(String call, String commentId) {
+    moderations.add(call + " " + commentId);
+  }
+
+  synchronized List<String> moderations() {
+    return List.copyOf(moderations);
   }
 }
