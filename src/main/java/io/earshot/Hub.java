@@ -271,7 +271,7 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry()), casework, slas.policies(), assign, problems,
+        new MetaWebhooks(connectors.registry(), pipeline), casework, slas.policies(), assign, problems,
         publishing.broadcasts(), new ModerationService(stores.mentions(), new ModerationStore(mongo),
             connectors.registry(), events, clock)), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));

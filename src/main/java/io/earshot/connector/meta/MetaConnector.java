@@ -34,6 +34,7 @@ public final class MetaConnector implements Connector, Moderating {
   private final GraphClient graph;
   private final MetaCatchUp catchUp;
   private final MetaReplies replies;
+  private final MetaMentions mentions;
   private volatile String ownerId;
   private volatile String pageId;
   private volatile Runnable wake;
@@ -52,6 +53,7 @@ public final class MetaConnector implements Connector, Moderating {
     this.catchUp = new MetaCatchUp(graph, surface, account.name(), Options.intOption(account, "pageSize", 50, 1, 100),
         Options.intOption(account, "recentPosts", 25, 1, 100));
     this.replies = new MetaReplies(graph, surface, account.name());
+    this.mentions = new MetaMentions(graph, account.name());
   }
 
   @Override
@@ -110,6 +112,20 @@ public final class MetaConnector implements Connector, Moderating {
   @Override
   public Future<Void> delete(String commentId) {
     return replies.delete(commentId);
+  }
+
+  /**
+   * The Instagram @mention a verified webhook {@code mentions} change names (its {@code value}),
+   * read from Graph; null when {@code objectId} is not this account's Instagram account. Learns
+   * the account first on an instance that has not polled it ({@link #start()} is idempotent).
+   */
+  public Future<io.earshot.domain.Mention> mentioned(String objectId, JsonObject value) {
+    if (surface != MetaSurface.INSTAGRAM) {
+      return Future.succeededFuture();
+    }
+    Future<Void> known = ownerId != null ? Future.succeededFuture() : start();
+    return known.compose(v -> objectId == null || !objectId.equals(ownerId) ? Future.succeededFuture()
+        : mentions.read(ownerId, value));
   }
 
   /** Webhook deliveries arrive over the hub's HTTP API, not a connection of ours: nothing to open. */
