@@ -43,6 +43,15 @@ public interface Connector {
   }
 
   /**
+   * The same, for a reply to {@code target} (the mention it answers; null: none), where a
+   * platform's rules depend on it (Facebook and Instagram nest one level of replies). The default
+   * ignores the target.
+   */
+  default ReplyCheck checkReply(String text, io.earshot.domain.Mention target) {
+    return checkReply(text);
+  }
+
+  /**
    * Opens the platform's optional push channel. It never stores or returns anything: an
    * implementation only calls {@code wake} when new activity may be waiting, and the runner then
    * polls at once, so the cursor stays the single source of durability. Implementations call

@@ -97,10 +97,16 @@ public final class MetaConnector implements Connector, Moderating {
     return replies.engagement(externalIds);
   }
 
-  /** Meta counts characters: 8,000 in a Facebook comment, 2,200 in an Instagram one. */
+  /** Meta counts characters: 8,000 in a Facebook comment, 2,200 in an Instagram one ({@link MetaReplyRules}). */
   @Override
   public ReplyCheck checkReply(String text) {
-    return ReplyCheck.fits(text.codePointCount(0, text.length()), surface.limit);
+    return MetaReplyRules.check(surface, text, null);
+  }
+
+  /** The rules, and where a reply to {@code target} lands (one level of replies). */
+  @Override
+  public ReplyCheck checkReply(String text, io.earshot.domain.Mention target) {
+    return MetaReplyRules.check(surface, text, target);
   }
 
   /** Hides (or shows again) a comment under the brand's post. */
