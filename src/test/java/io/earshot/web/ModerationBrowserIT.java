@@ -24,18 +24,35 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ModerationBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  /** Answering the customer's reply to their own comment, the composer says where the reply lands. */
+  private static void oneLevelNote(Browser browser, io.earshot.testing.ApiClient admin) {
+    String[] last = new String[1];
+    browser.waiting().until(d -> admin.get("/api/v1/cases").json().getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).filter(c -> c.getInteger("mentionCount", 0) == 2)
+        .peek(c -> last[0] = c.getString("lastText")).findFirst().isPresent());
+    browser.waiting().until(d -> browser.row(last[0]) != null);
+    browser.row(last[0]).click();
+    browser.waiting().until(d -> browser.driver().findElements(testId("reply-to-this")).size() == 2);
+    browser.driver().findElements(testId("reply-to-this")).get(1).click();
+    browser.await(testId("reply-text")).sendKeys("We are on it");
+    browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(testId("reply-notes"),
+        "Facebook shows one level of replies"));
+  }
+
   @Test
-  @DisplayName("the manager hides a comment (badge, hidden on the Page), sees an admin show it again live, then deletes it after confirming")
+  @DisplayName("answering a reply, the composer says it lands under the top-level comment; the manager hides a comment (badge, hidden on the Page), sees an admin show it again live, then deletes it after confirming")
   void hideThenDelete() throws Exception {
     try (MetaPage page = new MetaPage();
          TestHub hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR",
              page.addAccount(TestHub.tempDir("earshot-connectors")).toString()));
          Browser browser = new Browser(WAIT)) {
       Team team = Team.of(hub);
+      page.emulator().seedMentions(2, 2); // a comment and the customer's reply to it: one case
       String mentionId = page.comment(team.admin(), "the checkout page eats my coupon");
       String commentId = mentionId.substring("facebook:".length());
       browser.signIn(hub.baseUrl(), "mia", "mia-password-1");
       try {
+        oneLevelNote(browser, team.admin());
         browser.waiting().until(d -> browser.row("the checkout page eats my coupon") != null);
         browser.row("the checkout page eats my coupon").click();
         browser.click(testId("moderation-hide"));
