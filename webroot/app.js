@@ -262,6 +262,8 @@ async function start(me) {
       }
     } else if (type === EVENTS.mentionReceived && data.mention) {
       view.applyThreadItem({ kind: 'mention', ...data.mention });
+    } else if (type.startsWith('mention.') && data.moderation) {
+      view.applyModeration(data.moderation);
     } else if (type.startsWith('reply.') && data.reply) {
       view.applyThreadItem({ kind: 'reply', ...data.reply });
       approvals?.apply(data.reply);

@@ -10,6 +10,7 @@ import { slaTargets } from './sla.js';
 import { createNotes } from './notes.js';
 import { createCaseTools } from './casetools.js';
 import { assignMenu, confirmDialog } from './assign.js';
+import { createModeration } from './moderation.js';
 
 const itemKey = (item) => `${item.kind}:${item.id}`;
 // The same reference saved replies fill in as {{case.reference}} (publish/TemplateFiller).
@@ -31,6 +32,8 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
   const presenceLine = h('span', { class: 'presence', testid: 'case-presence', 'aria-live': 'polite' });
   const notes = createNotes({ canWrite: canReply });
   const tools = createCaseTools({ canWrite: canReply, onPatch: (patch) => patchCase(patch) });
+  const moderation = createModeration({ onError: (text) => showError(text),
+    canModerate: (me.roles || []).some((role) => role === 'manager' || role === 'admin') });
 
   const head = h('header', { class: 'case-head' });
   const thread = h('ol', { class: 'thread', testid: 'thread', 'aria-live': 'polite' });
@@ -151,7 +154,8 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
         (m.triage?.reasons || []).length > 0 && h('span', { class: 'chips' },
           m.triage.reasons.map((r) => h('span', { class: 'chip reason' }, humanize(r.code)))),
         canReply && h('button', { type: 'button', class: 'link', testid: 'reply-to-this',
-          on: { click: () => { composer.setReplyTarget(m); composer.focus(); } } }, 'Reply to this')));
+          on: { click: () => { composer.setReplyTarget(m); composer.focus(); } } }, 'Reply to this'),
+        moderation.slot(m)));
   }
 
   function replyItem(r) {
@@ -270,6 +274,7 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
     notes.show(caseId, loaded.notes);
     render();
     showPresence();
+    moderation.load(caseId);
   }
 
   showPlaceholder('Select a case');
@@ -278,6 +283,8 @@ export function createCaseView(root, { me, onCaseChanged, presence, directory })
     open,
     applyCase,
     applyThreadItem,
+    /** A comment hidden, shown or deleted on its platform (mention.hidden, .unhidden, .deleted). */
+    applyModeration: (m) => moderation.apply(m),
     /** A note told live (case.noted); shown when it is about the open case. */
     applyNote: (note) => notes.apply(note),
     /** The admins' defined tags changed (tags.updated). */

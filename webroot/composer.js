@@ -32,6 +32,8 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
   });
   const counter = h('span', { class: 'counter', testid: 'reply-count', 'aria-live': 'polite' });
   const message = h('div', { class: 'composer-error', testid: 'reply-error', role: 'alert', hidden: true });
+  // What the platform's rules say the agent should know (where the reply lands, a link it may hide).
+  const notes = h('ul', { class: 'reply-notes', testid: 'reply-notes', 'aria-live': 'polite', hidden: true });
   const picker = h('select', {
     class: 'template-picker', testid: 'template-picker', 'aria-label': 'Insert a saved reply',
     dataset: { action: 'template' },
@@ -43,7 +45,7 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
     text.placeholder = `Write a ${v === 'private' ? 'private message' : 'public reply'}…  (Ctrl+Enter to send, Esc to leave the box)`;
   } });
   const form = h('form', { class: 'composer', testid: 'composer' },
-    targetLine, note, visibility.element, text, message,
+    targetLine, note, visibility.element, text, message, notes,
     h('div', { class: 'composer-bar' }, picker, h('span', { class: 'spacer' }), counter, send));
 
   /** The answered message (the chosen one, else the newest) decides where the choice starts. */
@@ -97,6 +99,11 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
     message.textContent = msg || '';
   }
 
+  function showNotes(list = []) {
+    notes.hidden = list.length === 0;
+    replaceChildren(notes, list.map((n) => h('li', { testid: 'reply-note' }, n)));
+  }
+
   function refreshState() {
     const empty = text.value.trim() === '';
     if (check && check.text === text.value) {
@@ -129,10 +136,11 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
     const value = text.value;
     timer = setTimeout(async () => {
       try {
-        const answer = await api.checkReply(forCase, value);
+        const answer = await api.checkReply(forCase, value, target?.id);
         if (seq !== checkSeq || forCase !== caseId) return;
         check = { ...answer, text: value };
         showError(answer.ok ? null : sentence(answer.message));
+        showNotes(answer.notes);
       } catch (err) {
         if (seq === checkSeq) check = null;
       }
@@ -174,6 +182,9 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
         h('button', { type: 'button', class: 'link', testid: 'reply-target-clear', on: { click: () => setReplyTarget(null) } },
           'answer the newest instead'));
     }
+    // The platform's rules may depend on what is answered (one level of replies): check again.
+    check = null;
+    scheduleCheck();
   }
 
   function reset(value) {
@@ -184,6 +195,7 @@ export function createComposer({ onSent, onTyping = () => {}, confirm = async ()
     picker.value = '';
     showNote();
     showError(null);
+    showNotes([]);
   }
 
   /** Sends; on a collision asks the agent, and sends again with confirm: true when they say so. */
@@ -248,4 +260,4 @@ const collisionQuestion = ({ who = [], reason } = {}) => {
 };
 
 // ReplyCheck messages read "is 300 characters; the limit is 280": give them a subject.
-const sentence = (msg) => (msg && /^is\b/.test(msg) ? `This reply ${msg}.` : msg);
+const sentence = (msg) => (msg && /^(is|has|mentions)\b/.test(msg) ? `This reply ${msg}.` : msg);

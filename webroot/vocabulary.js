@@ -3,6 +3,9 @@
 
 export const EVENTS = Object.freeze({
   mentionReceived: 'mention.received',
+  mentionHidden: 'mention.hidden',
+  mentionUnhidden: 'mention.unhidden',
+  mentionDeleted: 'mention.deleted',
   caseOpened: 'case.opened',
   caseMentionAdded: 'case.mention_added',
   caseReopened: 'case.reopened',

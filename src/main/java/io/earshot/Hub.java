@@ -18,6 +18,8 @@ import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
 import io.earshot.demo.sandbox.DemoPlatforms;
 import io.earshot.events.EventDispatcher;
+import io.earshot.moderation.ModerationService;
+import io.earshot.store.ModerationStore;
 import io.earshot.events.EventRelay;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.find.Finder;
@@ -279,8 +281,9 @@ public final class Hub {
         stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
         webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry()), casework, slas.policies(), assign, problems,
-        publishing.broadcasts()), config.http(),
+        new MetaWebhooks(connectors.registry(), pipeline), casework, slas.policies(), assign, problems,
+        publishing.broadcasts(), new ModerationService(stores.mentions(), new ModerationStore(mongo),
+            connectors.registry(), events, clock)), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

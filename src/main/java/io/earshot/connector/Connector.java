@@ -43,6 +43,15 @@ public interface Connector {
   }
 
   /**
+   * The same, for a reply to {@code target} (the mention it answers; null: none), where a
+   * platform's rules depend on it (Facebook and Instagram nest one level of replies). The default
+   * ignores the target.
+   */
+  default ReplyCheck checkReply(String text, io.earshot.domain.Mention target) {
+    return checkReply(text);
+  }
+
+  /**
    * Whether this account can answer a customer in private (a direct message). A reply asking for
    * private visibility through an account that cannot is refused before it is queued. Default: no.
    */

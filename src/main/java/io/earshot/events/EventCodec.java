@@ -49,6 +49,10 @@ public final class EventCodec {
     if (problems != null) {
       return problems;
     }
+    JsonObject moderation = ModerationPayloads.data(event);
+    if (moderation != null) {
+      return moderation;
+    }
     if (CaseworkCodec.handles(event)) {
       return CaseworkCodec.data(event, event instanceof OfCase c ? caseData(c) : new JsonObject());
     }
@@ -148,6 +152,10 @@ public final class EventCodec {
     String problems = ProblemPayloads.summary(event);
     if (problems != null) {
       return problems;
+    }
+    String moderation = ModerationPayloads.summary(event);
+    if (moderation != null) {
+      return moderation;
     }
     if (CaseworkCodec.handles(event)) {
       return CaseworkCodec.summary(event);

@@ -120,19 +120,28 @@ public final class ReplyService {
 
   /** Counts a draft as the case's platform would, for the composer's live count. */
   public Future<ReplyCheck> check(String caseId, String text) {
-    return caseOrFail(caseId).map(c -> connectorFor(c).checkReply(text == null ? "" : text));
+    return check(caseId, text, null);
+  }
+
+  /** The same, for a reply to the case's mention {@code inReplyTo} (null: the newest), as the reply would go. */
+  public Future<ReplyCheck> check(String caseId, String text, String inReplyTo) {
+    return stores.cases().getWithThread(caseId).compose(found -> found == null
+        ? Future.failedFuture(new DomainError.NotFound("no case " + caseId))
+        : stores.mentions().thread(found.mentionIds()).map(thread -> connectorFor(found.careCase())
+            .checkReply(text == null ? "" : text, target(thread, inReplyTo))));
   }
 
   private Future<Reply> queue(CareCase c, List<Mention> thread, String text, Draft draft, User user) {
     Connector connector = connectorFor(c);
-    ReplyCheck check = connector.checkReply(text);
+    Mention target = target(thread, draft.inReplyTo());
+    ReplyCheck check = connector.checkReply(text, target);
     if (!check.ok()) {
-      throw new DomainError.Invalid("text", check.message());
+      // Well-formed, but the platform would refuse it: 422 naming the text.
+      throw new DomainError.Unprocessable("text", check.message());
     }
     if (draft.returnedId() != null) {
       return resubmit(c, draft.returnedId(), text, user);
     }
-    Mention target = target(thread, draft.inReplyTo());
     Visibility visibility = visibility(draft, target, connector, c);
     return collisions.check(c, target, user.username(), draft.confirm())
         .compose(v -> submitNew(c, connector, target, text, visibility, user));

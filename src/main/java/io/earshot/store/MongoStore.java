@@ -171,7 +171,7 @@ public final class MongoStore implements AutoCloseable {
         // Documents from before versions existed: version 0, so Versioned.at finds them by key.
         collection(versioned).updateMany(Filters.exists("version", false), Updates.set("version", 0L));
       }
-      for (String versioned : List.of(ProblemStore.PROBLEMS, DepartmentStore.DEPARTMENTS)) {
+      for (String versioned : List.of(ProblemStore.PROBLEMS, DepartmentStore.DEPARTMENTS, ModerationStore.MODERATIONS)) {
         collection(versioned).createIndex(Versioned.INDEX, unique);
       }
       collection(SESSIONS).createIndex(Indexes.ascending("username"));

@@ -102,9 +102,10 @@ final class CaseRoutes {
       // Only those who may reply check a reply; the dashboard shows marketers no composer.
       throw new io.earshot.error.DomainError.Forbidden("a marketer does not reply to customers");
     }
-    String text = Bodies.optionalString(Bodies.object(ctx), "text");
-    replies.check(ctx.pathParam("id"), text).onSuccess(c -> Bodies.json(ctx, 200, new JsonObject()
-        .put("length", c.length()).put("limit", c.limit()).put("ok", c.ok()).put("message", c.message())))
+    JsonObject body = Bodies.object(ctx);
+    replies.check(ctx.pathParam("id"), Bodies.optionalString(body, "text"), Bodies.optionalString(body, "inReplyTo"))
+        .onSuccess(c -> Bodies.json(ctx, 200, new JsonObject().put("length", c.length()).put("limit", c.limit())
+            .put("ok", c.ok()).put("message", c.message()).put("notes", new JsonArray(c.notes()))))
         .onFailure(ctx::fail);
   }
 

@@ -16,6 +16,7 @@ import io.earshot.inbox.InboxService;
 import io.earshot.inbox.SavedViews;
 import io.earshot.connector.meta.MetaWebhooks;
 import io.earshot.ingest.IngestPipeline;
+import io.earshot.moderation.ModerationService;
 import io.earshot.problem.Problems;
 import io.earshot.publish.ApprovalPolicies;
 import io.earshot.publish.ApprovalService;
@@ -65,7 +66,7 @@ public final class HttpApi {
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
                          MetaWebhooks metaWebhooks, Casework casework, SlaPolicies slaPolicies,
                          Assign assign, Problems problems,
-                         Broadcasts broadcasts) {
+                         Broadcasts broadcasts, ModerationService moderation) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -192,6 +193,7 @@ public final class HttpApi {
     new AlertRoutes(services.problems().alerts()).mount(v1);
     new AnalyticsRoutes(Analytics.service(services.mongo(), services.brands().directory()), Clock.systemUTC()).mount(v1);
     new PresenceRoutes(services.assign().presence(), new io.earshot.store.CaseStore(services.mongo())).mount(v1);
+    new ModerationRoutes(services.moderation(), services.inbox()).mount(v1);
     return v1;
   }
 

@@ -12,7 +12,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code POST /api/v1/meta/webhook}: a delivery, without session or token, trusted only when
  * {@code X-Hub-Signature-256} matches its raw body under a configured app secret (401
  * otherwise, before anything is parsed). A verified delivery brings the named accounts' next
- * poll forward and answers 200 at once, as Meta asks; it stores nothing itself.
+ * poll forward and answers 200 at once, as Meta asks; only Instagram @mentions it names are read
+ * and stored before it answers (503 when that fails, so Meta delivers it again).
  */
 final class MetaWebhookHandler {
   /** Meta batches changes, but a delivery is kilobytes: a megabyte is ample. */
@@ -50,8 +51,10 @@ final class MetaWebhookHandler {
     } catch (DecodeException | ClassCastException e) {
       throw new DomainError.Invalid("body", "is not a JSON object");
     }
-    int woken = webhooks.deliver(delivery);
-    ctx.response().putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("received", true).put("woken", woken).encode());
+    webhooks.deliver(delivery).onSuccess(d -> ctx.response().putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("received", true).put("woken", d.woken()).put("mentions", d.mentions()).encode()))
+        .onFailure(e -> ctx.fail(e instanceof DomainError ? e
+            : new DomainError.Unavailable("platform", "the mentions this delivery names could not be read and stored ("
+                + e.getMessage() + "); Meta delivers again", 5)));
   }
 }

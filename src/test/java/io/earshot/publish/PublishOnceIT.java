@@ -86,7 +86,7 @@ class PublishOnceIT {
       String caseId = awaitCase(api);
       ApiClient.Response refused = api.post("/api/v1/cases/" + caseId + "/replies",
           new JsonObject().put("text", "x".repeat(5000)));
-      assertEquals(400, refused.status());
+      assertEquals(422, refused.status());
       assertTrue(refused.json().getString("message").startsWith("text:"), refused.body());
       assertEquals(0, api.get("/api/v1/cases/" + caseId).json().getJsonArray("thread").stream()
           .filter(o -> "reply".equals(((JsonObject) o).getString("kind"))).count());

@@ -58,15 +58,19 @@ class CsrfIT {
   }
 
   private static String problemId;
+  private static io.earshot.testing.MetaPage metaPage;
+  private static String commentId;
 
   @BeforeAll
   static void start() {
     sandbox = new SandboxClient();
-    hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", sandbox.connectorsDir().toString()));
+    metaPage = new io.earshot.testing.MetaPage();
+    hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", metaPage.addAccount(sandbox.connectorsDir()).toString()));
     sandbox.postMention("csrf_customer", "@ForkfulEats my order never came");
     admin = new ApiClient(hub.baseUrl(), hub.ingestToken()).login("admin", hub.adminPassword());
     assertTrue(eventually(Duration.ofSeconds(20), () -> !admin.get("/api/v1/cases").json().getJsonArray("items").isEmpty()));
     caseId = admin.get("/api/v1/cases").json().getJsonArray("items").getJsonObject(0).getString("id");
+    commentId = metaPage.comment(admin, "your app keeps crashing");
     assertEquals(201, admin.post("/api/v1/users", new JsonObject().put("username", "csrf-target")
         .put("password", "csrf-target-password").put("roles", new JsonArray().add("agent"))).status());
     heldReplyId = new ApiClient(hub.baseUrl(), hub.ingestToken()).login("csrf-target", "csrf-target-password")
@@ -143,6 +147,7 @@ class CsrfIT {
   static void stop() {
     hub.close();
     sandbox.close();
+    metaPage.close();
     receiverVertx.close().await();
   }
 
@@ -232,6 +237,9 @@ class CsrfIT {
         new JsonObject().put("from", mergeFrom)));
     samples.put("PUT /api/v1/tags", new Sample("PUT", "/api/v1/tags", new JsonObject()
         .put("tags", new JsonArray().add(new JsonObject().put("name", "forged")))));
+    samples.put("POST /api/v1/mentions/:id/moderation", new Sample("POST", "/api/v1/mentions/"
+        + java.net.URLEncoder.encode(commentId, java.nio.charset.StandardCharsets.UTF_8) + "/moderation",
+        new JsonObject().put("action", "hide")));
     samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
     return samples;
   }
@@ -362,7 +370,7 @@ class CsrfIT {
         MongoStore.WEBHOOKS, MongoStore.POLICIES, MongoStore.BRANDS, MongoStore.CONNECTOR_SWITCHES,
         MongoStore.SAVED_REPLIES,
         io.earshot.store.TeamStore.TEAMS,
-        io.earshot.store.ViewStore.VIEWS, MongoStore.BROADCASTS)) {
+        io.earshot.store.ViewStore.VIEWS, MongoStore.BROADCASTS, io.earshot.store.ModerationStore.MODERATIONS)) {
       List<Document> docs = new ArrayList<>();
       mongo.collection(name).find().forEach(docs::add);
       state.put(name, docs);

@@ -126,6 +126,8 @@ class RouteRolesIT {
     row("PUT /api/v1/policies/detection", "401 403 403 403 ok");
     row("GET /api/v1/cases/:id/presence", "401 ok ok ok ok");
     row("PUT /api/v1/cases/:id/presence", "401 ok ok ok ok"); // viewing; only typing needs a case worker
+    row("POST /api/v1/mentions/:id/moderation", "401 403 ok 403 ok"); // hiding a comment: brand managers and admins
+    row("GET /api/v1/cases/:id/moderation", "401 ok ok ok ok");
   }
 
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -136,6 +138,8 @@ class RouteRolesIT {
   private static io.vertx.core.Vertx receiver;
   private static String hookUrl;
   private static String problemId;
+  private static io.earshot.testing.MetaPage metaPage;
+  private static String commentId;
 
   /** One call of a route as a caller; {@code who} names the caller's role (or none). */
   private interface Call {
@@ -165,7 +169,8 @@ class RouteRolesIT {
   @BeforeAll
   static void start() {
     sandbox = new SandboxClient();
-    hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", sandbox.connectorsDir().toString()));
+    metaPage = new io.earshot.testing.MetaPage();
+    hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", metaPage.addAccount(sandbox.connectorsDir()).toString()));
     Team team = Team.of(hub);
     as = new LinkedHashMap<>();
     as.put("none", new ApiClient(hub.baseUrl(), hub.ingestToken()));
@@ -176,6 +181,7 @@ class RouteRolesIT {
     Team.person(hub, team.admin(), "target", "agent");
     sandbox.postMention("roles_customer", "@ForkfulEats my order never came");
     caseId = Team.awaitCase(team.admin());
+    commentId = metaPage.comment(team.admin(), "your app keeps crashing");
     team.admin().post("/api/v1/departments", new JsonObject().put("id", "billing").put("name", "Billing"));
     problemId = team.admin().post("/api/v1/problems", new JsonObject().put("title", "Roles")
         .put("department", "billing")).json().getString("id");
@@ -188,6 +194,7 @@ class RouteRolesIT {
   static void stop() {
     hub.close();
     sandbox.close();
+    metaPage.close();
     receiver.close().await();
   }
 
@@ -318,6 +325,11 @@ class RouteRolesIT {
     c.put("GET /api/v1/cases/:id/presence", (who, api) -> api.get("/api/v1/cases/" + caseId + "/presence").status());
     c.put("PUT /api/v1/cases/:id/presence", (who, api) -> send(api, "PUT", "/api/v1/cases/" + caseId + "/presence",
         new JsonObject().put("state", "viewing")));
+    // The manager hides the comment; the admin's hide finds it hidden (200, nothing more on the Page).
+    c.put("POST /api/v1/mentions/:id/moderation", (who, api) -> send(api, "POST", "/api/v1/mentions/"
+        + java.net.URLEncoder.encode(commentId, java.nio.charset.StandardCharsets.UTF_8) + "/moderation",
+        new JsonObject().put("action", "hide")));
+    c.put("GET /api/v1/cases/:id/moderation", (who, api) -> api.get("/api/v1/cases/" + caseId + "/moderation").status());
   }
 
   private static String newTeam() {

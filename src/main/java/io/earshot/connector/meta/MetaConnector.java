@@ -3,6 +3,7 @@ package io.earshot.connector.meta;
 import io.earshot.connector.Connector;
 import io.earshot.connector.ConnectorAccount;
 import io.earshot.connector.ConnectorException;
+import io.earshot.connector.Moderating;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
@@ -26,13 +27,14 @@ import org.slf4j.LoggerFactory;
  * ({@link MetaReplies}). Futures fail with {@link ConnectorException} subtypes as
  * {@link GraphClient} maps Graph's error codes.
  */
-public final class MetaConnector implements Connector {
+public final class MetaConnector implements Connector, Moderating {
   private static final Logger LOG = LoggerFactory.getLogger(MetaConnector.class);
   private final ConnectorAccount account;
   private final MetaSurface surface;
   private final GraphClient graph;
   private final MetaCatchUp catchUp;
   private final MetaReplies replies;
+  private final MetaMentions mentions;
   private volatile String ownerId;
   private volatile String pageId;
   private volatile Runnable wake;
@@ -51,6 +53,7 @@ public final class MetaConnector implements Connector {
     this.catchUp = new MetaCatchUp(graph, surface, account.name(), Options.intOption(account, "pageSize", 50, 1, 100),
         Options.intOption(account, "recentPosts", 25, 1, 100));
     this.replies = new MetaReplies(graph, surface, account.name());
+    this.mentions = new MetaMentions(graph, account.name());
   }
 
   @Override
@@ -94,19 +97,41 @@ public final class MetaConnector implements Connector {
     return replies.engagement(externalIds);
   }
 
-  /** Meta counts characters: 8,000 in a Facebook comment, 2,200 in an Instagram one. */
+  /** Meta counts characters: 8,000 in a Facebook comment, 2,200 in an Instagram one ({@link MetaReplyRules}). */
   @Override
   public ReplyCheck checkReply(String text) {
-    return ReplyCheck.fits(text.codePointCount(0, text.length()), surface.limit);
+    return MetaReplyRules.check(surface, text, null);
+  }
+
+  /** The rules, and where a reply to {@code target} lands (one level of replies). */
+  @Override
+  public ReplyCheck checkReply(String text, io.earshot.domain.Mention target) {
+    return MetaReplyRules.check(surface, text, target);
   }
 
   /** Hides (or shows again) a comment under the brand's post. */
+  @Override
   public Future<Void> hide(String commentId, boolean hidden) {
     return replies.hide(commentId, hidden);
   }
 
+  @Override
   public Future<Void> delete(String commentId) {
     return replies.delete(commentId);
+  }
+
+  /**
+   * The Instagram @mention a verified webhook {@code mentions} change names (its {@code value}),
+   * read from Graph; null when {@code objectId} is not this account's Instagram account. Learns
+   * the account first on an instance that has not polled it ({@link #start()} is idempotent).
+   */
+  public Future<io.earshot.domain.Mention> mentioned(String objectId, JsonObject value) {
+    if (surface != MetaSurface.INSTAGRAM) {
+      return Future.succeededFuture();
+    }
+    Future<Void> known = ownerId != null ? Future.succeededFuture() : start();
+    return known.compose(v -> objectId == null || !objectId.equals(ownerId) ? Future.succeededFuture()
+        : mentions.read(ownerId, value));
   }
 
   /** Webhook deliveries arrive over the hub's HTTP API, not a connection of ours: nothing to open. */

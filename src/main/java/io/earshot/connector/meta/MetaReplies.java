@@ -45,6 +45,12 @@ final class MetaReplies {
           ? Future.failedFuture(new ConnectorException.Rejected("Instagram posts need an image or video"))
           : graph.post("/" + ownerId + "/feed", Map.of("message", post.text())).map(r -> r.getString("id"));
     }
+    if (to.meta().containsKey("mention")) {
+      // The brand cannot comment under someone else's post through /replies; Meta's way is
+      // POST /{ig-user-id}/mentions, which has no way to find a reply a lost answer hid.
+      return Future.failedFuture(new ConnectorException.Rejected("replying to an Instagram @mention is not built"
+          + " (Meta's POST /{ig-user-id}/mentions has no idempotent retry); answer it in the Instagram app"));
+    }
     String target = to.meta().getOrDefault("threadRoot", to.externalId());
     return existing(target, brandId, post.text())
         .compose(found -> found != null ? Future.succeededFuture(found) : reply(target, post.text()))
@@ -90,7 +96,12 @@ final class MetaReplies {
     return graph.post("/" + commentId, surface.hideQuery(hidden)).mapEmpty();
   }
 
+  /**
+   * Graph answers code 100 for a comment that no longer exists (deleted by its author, or by an
+   * earlier attempt whose answer was lost): the comment is gone, which is what was asked.
+   */
   Future<Void> delete(String commentId) {
-    return graph.delete("/" + commentId).mapEmpty();
+    return graph.delete("/" + commentId).<Void>mapEmpty().recover(e -> e instanceof ConnectorException.Rejected
+        && e.getMessage().contains("(code 100)") ? Future.succeededFuture() : Future.failedFuture(e));
   }
 }

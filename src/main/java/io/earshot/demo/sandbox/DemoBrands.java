@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The sandbox's seven demo brands as brands of the hub, created at start-up in sandbox mode: id
  * the lower-cased handle ({@code tallycloud}), the corpus's name and time zone, the sandbox
- * handle, and for the three brands the demo platforms speak for, their account's handle there
+ * handle, and for the brands the Mastodon, Bluesky and X emulators speak for, their account's handle there
  * (the sandbox account reads mentions of all seven and tells them apart by handle).
  */
 public final class DemoBrands {
@@ -20,8 +20,13 @@ public final class DemoBrands {
   static final String MASTODON_INDUSTRY = "software";
   static final String BLUESKY_INDUSTRY = "streaming";
   static final String X_INDUSTRY = "airline";
+  static final String FACEBOOK_INDUSTRY = "retail";
+  static final String INSTAGRAM_INDUSTRY = "food";
   /** The brand account on the Mastodon emulator. */
   static final String MASTODON_HANDLE = "brand";
+  /** How customers name the brand in comments under its own Facebook and Instagram posts. */
+  static final String FACEBOOK_HANDLE = "CartwheelShop";
+  static final String INSTAGRAM_HANDLE = "forkfuleats";
 
   private DemoBrands() {
   }
@@ -38,7 +43,8 @@ public final class DemoBrands {
       case BLUESKY_INDUSTRY -> handles.put(Platform.BLUESKY.code(), List.of("@" + BlueskyEmulator.HANDLE));
       case X_INDUSTRY -> handles.put(Platform.X.code(), List.of("@" + XV2Emulator.BRAND));
       default -> {
-        // a brand only the sandbox network speaks for
+        // a brand only the sandbox network speaks for, or whose Facebook Page or Instagram
+        // account (connectors/demo-facebook.json, demo-instagram.json) names it as its brand
       }
     }
     return new BrandLifecycle.Draft(entry.handle().toLowerCase(Locale.ROOT), entry.name(), handles, entry.timeZone());

@@ -3,6 +3,7 @@ package io.earshot.demo.sandbox;
 import io.earshot.demo.emulator.EmulatorServer;
 import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.earshot.demo.emulator.mastodon.MastodonEmulator;
+import io.earshot.demo.emulator.meta.MetaEmulator;
 import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,7 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The demo's real platforms: the Mastodon, Bluesky and X emulators on free loopback ports, each
+ * The demo's real platforms: the Mastodon, Bluesky, X and Meta Graph (a Facebook Page, an
+ * Instagram account) emulators on free loopback ports, each
  * streaming a slow trickle of customer-care mentions (a pause of 0.7–1.3 × the mean between two),
  * so the sandbox hub exercises the real connectors through {@code connectors/demo-*.json}, whose
  * {@code ${EARSHOT_DEMO_*}} references {@link #variables()} resolves. {@link #start()} fails only
@@ -22,6 +24,8 @@ public final class DemoPlatforms {
   private final MastodonEmulator mastodon;
   private final BlueskyEmulator bluesky;
   private final XV2Emulator x;
+  private final MetaEmulator facebook;
+  private final MetaEmulator instagram;
   private final long meanIntervalMillis;
   private final long seed;
 
@@ -32,13 +36,16 @@ public final class DemoPlatforms {
     this.mastodon = new MastodonEmulator(vertx);
     this.bluesky = new BlueskyEmulator(vertx);
     this.x = new XV2Emulator(vertx);
+    this.facebook = new MetaEmulator(vertx, false);
+    this.instagram = new MetaEmulator(vertx, true);
     this.meanIntervalMillis = meanIntervalMillis;
     this.seed = seed;
   }
 
-  /** Binds the three emulators, then starts their streams. */
+  /** Binds the five emulators, then starts their streams. */
   public Future<Void> start() {
-    return Future.all(mastodon.start(0), bluesky.start(0), x.start(0)).onSuccess(v -> stream()).mapEmpty();
+    return Future.all(List.of(mastodon.start(0), bluesky.start(0), x.start(0), facebook.start(0), instagram.start(0)))
+        .onSuccess(v -> stream()).mapEmpty();
   }
 
   /** Each platform speaks for one brand of one industry of the sandbox corpus. */
@@ -48,6 +55,9 @@ public final class DemoPlatforms {
     stream(mastodon, new DemoTexts(corpus, DemoBrands.MASTODON_INDUSTRY, DemoBrands.MASTODON_HANDLE, rng.split()));
     stream(bluesky, new DemoTexts(corpus, DemoBrands.BLUESKY_INDUSTRY, BlueskyEmulator.HANDLE, rng.split()));
     stream(x, new DemoTexts(corpus, DemoBrands.X_INDUSTRY, XV2Emulator.BRAND, rng.split()));
+    // Comments under the brand's own posts; the brand slot names the brand as customers write it.
+    stream(facebook, new DemoTexts(corpus, DemoBrands.FACEBOOK_INDUSTRY, DemoBrands.FACEBOOK_HANDLE, rng.split()));
+    stream(instagram, new DemoTexts(corpus, DemoBrands.INSTAGRAM_INDUSTRY, DemoBrands.INSTAGRAM_HANDLE, rng.split()));
   }
 
   private void stream(EmulatorServer emulator, DemoTexts texts) {
@@ -67,6 +77,10 @@ public final class DemoPlatforms {
     vars.put("EARSHOT_DEMO_X_CONSUMER_SECRET", XV2Emulator.CONSUMER_SECRET);
     vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN", XV2Emulator.ACCESS_TOKEN);
     vars.put("EARSHOT_DEMO_X_ACCESS_TOKEN_SECRET", XV2Emulator.ACCESS_TOKEN_SECRET);
+    vars.put("EARSHOT_DEMO_FACEBOOK_URL", facebook.baseUrl());
+    vars.put("EARSHOT_DEMO_INSTAGRAM_URL", instagram.baseUrl());
+    vars.put("EARSHOT_DEMO_META_TOKEN", MetaEmulator.PAGE_TOKEN);
+    vars.put("EARSHOT_DEMO_META_APP_SECRET", MetaEmulator.APP_SECRET);
     return vars;
   }
 
@@ -83,8 +97,18 @@ public final class DemoPlatforms {
     return x;
   }
 
+  /** The Facebook Page's Graph emulator. */
+  public MetaEmulator facebook() {
+    return facebook;
+  }
+
+  /** The Instagram account's Graph emulator. */
+  public MetaEmulator instagram() {
+    return instagram;
+  }
+
   public Future<Void> stop() {
-    return Future.join(List.of(mastodon.stop(), bluesky.stop(), x.stop()))
+    return Future.join(List.of(mastodon.stop(), bluesky.stop(), x.stop(), facebook.stop(), instagram.stop()))
         .<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 }

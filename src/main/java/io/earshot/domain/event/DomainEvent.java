@@ -560,4 +560,16 @@ public sealed interface DomainEvent {
       return "broadcast:" + broadcast.id();
     }
   }
+
+  /**
+   * A brand manager or admin moderated a customer's comment on its platform ({@code mention.hidden},
+   * {@code mention.unhidden}, {@code mention.deleted}); carries the moderation after the change and
+   * the state it was in before ({@code from}).
+   */
+  record MentionModerated(EventType type, io.earshot.domain.Moderation moderation,
+                          io.earshot.domain.Moderation.State from, String actor, Instant at) implements DomainEvent {
+    public String subject() {
+      return "mention:" + moderation.mentionId();
+    }
+  }
 }

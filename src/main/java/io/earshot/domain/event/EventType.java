@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public enum EventType {
   MENTION_RECEIVED("mention.received", Delivery.RECORDED),
+  /** A brand manager or admin hid a customer's comment on its platform (Facebook, Instagram). */
+  MENTION_HIDDEN("mention.hidden", Delivery.RECORDED),
+  /** A hidden comment was shown again. */
+  MENTION_UNHIDDEN("mention.unhidden", Delivery.RECORDED),
+  /** A brand manager or admin deleted a customer's comment on its platform; the mention stays in Earshot. */
+  MENTION_DELETED("mention.deleted", Delivery.RECORDED),
   CASE_OPENED("case.opened", Delivery.RECORDED),
   CASE_MENTION_ADDED("case.mention_added", Delivery.RECORDED),
   CASE_REOPENED("case.reopened", Delivery.RECORDED),

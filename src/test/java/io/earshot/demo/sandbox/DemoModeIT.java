@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo as shipped: the repository's own {@code connectors/} directory, read by a hub in
- * sandbox mode, runs the real Mastodon, Bluesky and X connectors against the in-process
+ * sandbox mode, runs the real Mastodon, Bluesky, X and Meta (Facebook, Instagram) connectors against the in-process
  * emulators next to the built-in sandbox; with the sandbox off those accounts stay quietly off.
  */
 class DemoModeIT {
   private static final Path REPOSITORY_CONNECTORS = Path.of("connectors");
-  private static final List<String> DEMO_ACCOUNTS = List.of("demo-mastodon", "demo-bluesky", "demo-x");
+  private static final List<String> DEMO_ACCOUNTS = List.of("demo-mastodon", "demo-bluesky", "demo-x",
+      "demo-facebook", "demo-instagram");
+  private static final List<String> DEMO_PLATFORMS = List.of("mastodon", "bluesky", "x", "facebook", "instagram");
 
   @Test
   @DisplayName("in sandbox mode the demo accounts connect and mentions arrive from the emulators through the real connectors")
@@ -31,12 +33,14 @@ class DemoModeIT {
         "EARSHOT_CONNECTORS_DIR", REPOSITORY_CONNECTORS.toString(),
         "EARSHOT_DEMO_MENTION_INTERVAL_MS", "300"))) {
       ApiClient api = hub.api().login("admin", hub.adminPassword());
-      for (String account : List.of("sandbox", "demo-mastodon", "demo-bluesky", "demo-x")) {
+      for (String account : List.of("sandbox", "demo-mastodon", "demo-bluesky", "demo-x", "demo-facebook",
+          "demo-instagram")) {
         HubAccounts.awaitHealth(api, account, Duration.ofSeconds(20), h -> "connected".equals(h.getString("state")));
       }
       assertTrue(eventually(Duration.ofSeconds(30), () -> HubAccounts.mentionTotal(api, "sandbox") > 0
-          && emulatorPlatformsWithMentions(api) >= 2), "mentions from the sandbox and at least two emulators: "
-          + totals(api));
+          && HubAccounts.mentionTotal(api, "facebook") > 0 && HubAccounts.mentionTotal(api, "instagram") > 0
+          && emulatorPlatformsWithMentions(api) >= 4), "mentions from the sandbox, Facebook, Instagram and at least"
+          + " two more emulators: " + totals(api));
     }
   }
 
@@ -48,22 +52,23 @@ class DemoModeIT {
     java.util.Set<String> firstRunIds = new java.util.HashSet<>();
     try (TestHub first = demoHub(dataDir)) {
       ApiClient api = first.api().login("admin", first.adminPassword());
-      assertTrue(eventually(Duration.ofSeconds(30), () -> emulatorPlatformsWithMentions(api) == 3), totals(api));
+      assertTrue(eventually(Duration.ofSeconds(30), () -> emulatorPlatformsWithMentions(api) == 5), totals(api));
       before = emulatorTotals(api);
-      List.of("demo-mastodon", "demo-bluesky", "demo-x")
-          .forEach(account -> firstRunIds.addAll(HubAccounts.stored(first, account).keySet()));
+      DEMO_ACCOUNTS.forEach(account -> firstRunIds.addAll(HubAccounts.stored(first, account).keySet()));
     }
     try (TestHub second = demoHub(dataDir)) {
       ApiClient api = second.api().login("admin", second.adminPassword());
       assertTrue(eventually(Duration.ofSeconds(30), () -> emulatorTotals(api).entrySet().stream()
           .allMatch(e -> e.getValue() > before.get(e.getKey()))), "after " + before + ": " + totals(api));
       DemoPlatforms demo = second.hub().demo();
-      List.of(demo.mastodon(), demo.bluesky(), demo.x()).forEach(EmulatorServer::stopStream);
+      List.of(demo.mastodon(), demo.bluesky(), demo.x(), demo.facebook(), demo.instagram())
+          .forEach(EmulatorServer::stopStream);
       // Counting against a total read while the first hub still ran would race with its last
       // poll; what must hold is that every post the fresh emulators issued is stored (once:
       // ids are unique keys).
       Map<String, List<String>> issued = Map.of("demo-mastodon", demo.mastodon().mentionIds(),
-          "demo-bluesky", demo.bluesky().mentionUris(), "demo-x", demo.x().mentionIds());
+          "demo-bluesky", demo.bluesky().mentionUris(), "demo-x", demo.x().mentionIds(),
+          "demo-facebook", demo.facebook().mentionIds(), "demo-instagram", demo.instagram().mentionIds());
       issued.values().forEach(ids -> assertTrue(ids.stream().noneMatch(firstRunIds::contains),
           "a fresh emulator never reissues an id a previous run stored"));
       assertTrue(eventually(Duration.ofSeconds(30), () -> issued.entrySet().stream()
@@ -92,16 +97,16 @@ class DemoModeIT {
   }
 
   private static Map<String, Long> emulatorTotals(ApiClient api) {
-    return java.util.stream.Stream.of("mastodon", "bluesky", "x")
+    return DEMO_PLATFORMS.stream()
         .collect(java.util.stream.Collectors.toMap(p -> p, p -> (long) HubAccounts.mentionTotal(api, p)));
   }
 
   private static long emulatorPlatformsWithMentions(ApiClient api) {
-    return List.of("mastodon", "bluesky", "x").stream().filter(p -> HubAccounts.mentionTotal(api, p) > 0).count();
+    return DEMO_PLATFORMS.stream().filter(p -> HubAccounts.mentionTotal(api, p) > 0).count();
   }
 
   private static String totals(ApiClient api) {
-    return List.of("sandbox", "mastodon", "bluesky", "x").stream()
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of("sandbox"), DEMO_PLATFORMS.stream())
         .map(p -> p + "=" + HubAccounts.mentionTotal(api, p)).toList().toString();
   }
 }

@@ -42,6 +42,7 @@ final class RouteBodies {
     GOOD.put("PATCH /api/v1/teams/:name", fields("members", "[\"fuzz-target\"]"));
     GOOD.put("PUT /api/v1/policies/routing", fields("brands", "{\"default\":{\"mode\":\"least_load\",\"match\":[\"platform\"]}}"));
     GOOD.put("PUT /api/v1/cases/:id/presence", fields("state", "\"typing\""));
+    GOOD.put("POST /api/v1/mentions/:id/moderation", fields("action", "\"hide\""));
   }
 
   /** Every field any route takes, for routes this table does not know. */

@@ -47,6 +47,9 @@ final class GraphReads {
       return page;
     }
     if (MetaState.IG_USER_ID.equals(ask.id())) {
+      if (GraphMentions.asks(ask.param("fields"))) {
+        return new GraphMentions(state).answer(ask.param("fields"));
+      }
       checked(ask, Set.of("id", "username", "name"), "id");
       return new JsonObject().put("id", MetaState.IG_USER_ID).put("username", MetaState.IG_USERNAME)
           .put("name", MetaState.PAGE_NAME);
@@ -85,6 +88,9 @@ final class GraphReads {
    */
   JsonObject comments(Ask ask) {
     Post post = state.post(ask.id());
+    if (post != null && post.owner != null) {
+      throw GraphError.missing(ask.id()); // another account's media: its comments are not the brand's to list
+    }
     Comment parent = post == null ? existing(ask.id()) : null;
     Surface surface = post != null ? post.surface : parent.post.surface;
     if (parent != null && surface == Surface.INSTAGRAM && "comments".equals(ask.edge())) {

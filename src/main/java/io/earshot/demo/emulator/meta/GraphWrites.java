@@ -47,7 +47,11 @@ final class GraphWrites {
     return new JsonObject().put("id", state.reply(to, message).id);
   }
 
-  /** Hiding is the one update the emulator knows; Instagram calls the parameter {@code hide}. */
+  /**
+   * Hiding is the one update the emulator knows; Instagram calls the parameter {@code hide}. As on
+   * Meta, the token needs {@code pages_manage_engagement} (Facebook) or
+   * {@code instagram_manage_comments} (Instagram), and the brand cannot hide its own comments.
+   */
   JsonObject update(GraphReads.Ask ask) {
     Comment c = reads.existing(ask.id());
     boolean ig = c.post.surface == Surface.INSTAGRAM;
@@ -55,16 +59,35 @@ final class GraphWrites {
     if (value == null || !(value.equals("true") || value.equals("false"))) {
       throw new GraphError(100, "(#100) Param " + (ig ? "hide" : "is_hidden") + " must be a boolean", null);
     }
+    permitted(c);
+    if (c.byBrand) {
+      throw new GraphError(100, "(#100) " + (ig ? "An Instagram account" : "A Page") + " cannot hide its own comments",
+          null);
+    }
+    boolean hidden = Boolean.parseBoolean(value);
+    state.moderated(hidden ? "hide" : "unhide", c.id);
     synchronized (state) {
-      c.hidden = Boolean.parseBoolean(value);
+      c.hidden = hidden;
     }
     return new JsonObject().put("success", true);
   }
 
+  /** Deleting a comment (a post is not the emulator's to delete); the same permissions as hiding. */
   JsonObject delete(GraphReads.Ask ask) {
-    if (!state.delete(ask.id())) {
-      throw GraphError.missing(ask.id());
+    if (state.post(ask.id()) != null) {
+      throw new GraphError(100, "(#100) The emulator deletes comments, not posts", null);
     }
+    Comment c = reads.existing(ask.id());
+    permitted(c);
+    state.moderated("delete", c.id);
+    state.delete(c.id);
     return new JsonObject().put("success", true);
+  }
+
+  private void permitted(Comment c) {
+    String needed = c.post.surface == Surface.INSTAGRAM ? MetaState.IG_MANAGE_COMMENTS : MetaState.PAGES_MANAGE_ENGAGEMENT;
+    if (!state.granted(needed)) {
+      throw new GraphError(200, "(#200) Requires " + needed + " permission to manage the object", null);
+    }
   }
 }

@@ -75,6 +75,36 @@ public final class MetaEmulator extends EmulatorServer {
         .put("parent", c.parent == null ? null : c.parent.id).put("text", c.text)).toList();
   }
 
+  /**
+   * A customer @mentions the brand's Instagram account elsewhere: in the caption of their own post,
+   * or ({@code inComment}) in a comment under someone else's post; Meta's {@code mentions} webhook
+   * tells of it (if subscribed). Answers the id the mention has in Graph (the media's or the comment's).
+   */
+  public String seedInstagramMention(String text, boolean inComment) {
+    List<String> ids = state.mentionElsewhere(text, inComment);
+    webhooks.deliverMention(ids.get(0), inComment ? ids.get(1) : null);
+    return ids.get(ids.size() - 1);
+  }
+
+  /** The media a mentioning comment sits under. */
+  public String mentionMediaOf(String commentId) {
+    return state.comment(commentId).post.id;
+  }
+
+  /** Every hide, unhide and delete carried out, in order, as {@code "hide <comment id>"}. */
+  public List<String> moderations() {
+    return state.moderations();
+  }
+
+  /** Takes a permission from the Page token ({@code pages_manage_engagement}, {@code instagram_manage_comments}). */
+  public void revokePermission(String permission) {
+    state.revoke(permission);
+  }
+
+  public void grantPermission(String permission) {
+    state.grant(permission);
+  }
+
   /** From now on the Page token is refused (code 190), as after a password change or revoked app. */
   public void revokeToken() {
     validToken = "revoked-" + System.nanoTime();

@@ -23,6 +23,9 @@ final class MetaState implements SeededFeed {
   static final String IG_USERNAME = "acmesupport";
   /** A new post (or media) every this many seeded comments, so catch-up walks several posts. */
   static final int COMMENTS_PER_POST = 100;
+  /** The permissions a Page token needs to hide or delete comments, on Facebook and on Instagram. */
+  static final String PAGES_MANAGE_ENGAGEMENT = "pages_manage_engagement";
+  static final String IG_MANAGE_COMMENTS = "instagram_manage_comments";
 
   /** Where a post lives: the Page's feed or the Instagram account's media. */
   enum Surface { FACEBOOK, INSTAGRAM }
@@ -36,6 +39,8 @@ final class MetaState implements SeededFeed {
     int comments;
     int likes;
     final String caption;
+    /** Whose post: null for the brand's own, else the username of the Instagram user who posted it. */
+    String owner;
 
     Post(String id, Surface surface, Instant created, String caption) {
       this.id = id;
@@ -88,6 +93,10 @@ final class MetaState implements SeededFeed {
   private int sinceNewPost = COMMENTS_PER_POST;
   private Post current;
   private Consumer<Comment> onComment = c -> { };
+  private final java.util.Set<String> granted = new java.util.HashSet<>(
+      List.of(PAGES_MANAGE_ENGAGEMENT, IG_MANAGE_COMMENTS, "pages_read_engagement", "instagram_basic"));
+  private final List<String> moderations = new ArrayList<>();
+  private final java.util.Set<String> mentioned = new java.util.HashSet<>();
 
   MetaState(Surface seedTo) {
     this.seedTo = seedTo;
@@ -200,7 +209,8 @@ final class MetaState implements SeededFeed {
 
   /** Posts of one surface, newest first, as the feed and media edges list them. */
   synchronized List<Post> posts(Surface surface) {
-    List<Post> out = new ArrayList<>(posts.values().stream().filter(p -> p.surface == surface).toList());
+    List<Post> out = new ArrayList<>(posts.values().stream().filter(p -> p.surface == surface && p.owner == null)
+        .toList());
     java.util.Collections.reverse(out);
     return out;
   }
@@ -221,5 +231,55 @@ final class MetaState implements SeededFeed {
 
   synchronized List<Comment> brandReplies() {
     return List.copyOf(brandReplies);
+  }
+
+  synchronized boolean granted(String permission) {
+    return granted.contains(permission);
+  }
+
+  synchronized void revoke(String permission) {
+    granted.remove(permission);
+  }
+
+  synchronized void grant(String permission) {
+    granted.add(permission);
+  }
+
+  /** A hide, unhide or delete the platform carried out, as {@code "<call> <comment id>"}. */
+  synchronized void moderated(String call, String commentId) {
+    moderations.add(call + " " + commentId);
+  }
+
+  synchronized List<String> moderations() {
+    return List.copyOf(moderations);
+  }
+
+  /**
+   * A customer's Instagram post that @mentions the brand in its caption ({@code inComment} false),
+   * or another account's post under which a customer's comment @mentions it: neither is on the
+   * brand's media, so only Meta's {@code mentions} webhook tells of it. Answers {media, comment?}.
+   */
+  synchronized List<String> mentionElsewhere(String text, boolean inComment) {
+    int n = customers++;
+    Post media = new Post(String.valueOf(next++), Surface.INSTAGRAM, Instant.now(), inComment
+        ? "A day at the beach" : text);
+    media.owner = inComment ? "someone_else_" + n : "customer_" + n;
+    posts.put(media.id, media);
+    if (!inComment) {
+      mentioned.add(media.id);
+      return List.of(media.id);
+    }
+    long seq = next++;
+    Comment c = new Comment(String.valueOf(seq), seq, media, null, String.valueOf(5_100_000_000_000L + n),
+        "customer_" + n, text, Instant.now(), false, false);
+    comments.put(c.id, c);
+    media.comments++;
+    mentioned.add(c.id);
+    return List.of(media.id, c.id);
+  }
+
+  /** True when this media or comment @mentions the brand (Graph answers it through mentioned_*). */
+  synchronized boolean mentionsBrand(String id) {
+    return mentioned.contains(id);
   }
 }

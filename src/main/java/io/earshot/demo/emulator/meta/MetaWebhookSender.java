@@ -84,7 +84,11 @@ public final class MetaWebhookSender {
         return;
       }
     }
-    Buffer body = Buffer.buffer(payload(c).encode());
+    send(url, payload(c));
+  }
+
+  private void send(String url, JsonObject payload) {
+    Buffer body = Buffer.buffer(payload.encode());
     sent.incrementAndGet();
     client.postAbs(url).putHeader("Content-Type", "application/json")
         .putHeader("X-Hub-Signature-256", "sha256=" + sign(body.getBytes(), appSecret)).sendBuffer(body)
@@ -94,6 +98,21 @@ public final class MetaWebhookSender {
           }
           answered.incrementAndGet();
         });
+  }
+
+  /** Meta's Instagram {@code mentions} change: the media, and the comment when the mention is in one. */
+  void deliverMention(String mediaId, String commentId) {
+    String url = callback;
+    if (url == null) {
+      return;
+    }
+    JsonObject value = new JsonObject().put("media_id", mediaId);
+    if (commentId != null) {
+      value.put("comment_id", commentId);
+    }
+    JsonObject entry = new JsonObject().put("id", MetaState.IG_USER_ID).put("time", System.currentTimeMillis() / 1000)
+        .put("changes", new JsonArray().add(new JsonObject().put("field", "mentions").put("value", value)));
+    send(url, new JsonObject().put("object", "instagram").put("entry", new JsonArray().add(entry)));
   }
 
   static JsonObject payload(Comment c) {
