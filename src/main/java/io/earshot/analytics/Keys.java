@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Keys {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
+  /** The length of a month's name ({@code 2026-11}), which is how a month document's period is told from a day's. */
+  static final int MONTH_LENGTH = 7;
 
   private Keys() {
   }
@@ -20,12 +22,17 @@ public final class Keys {
     return DAY.format(at);
   }
 
+  /** {@code 2026-11} of a day {@code 2026-11-30}. */
+  public static String month(String day) {
+    return day.substring(0, MONTH_LENGTH);
+  }
+
   /** The hour of day (0..23, UTC) as a two-digit field name. */
   static String hour(Instant at) {
     return String.format("%02d", at.atZone(ZoneOffset.UTC).getHour());
   }
 
-  /** The rollup document of one brand and platform on one day. */
+  /** The rollup document of one brand and platform on one day ({@code 2026-11-30}) or in one month ({@code 2026-11}). */
   public static String docId(String day, String brand, String platform) {
     return day + "|" + brand + "|" + platform;
   }
