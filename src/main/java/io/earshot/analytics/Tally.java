@@ -52,15 +52,16 @@ final class Tally {
       hourOfWeek[field.charAt(3) - '0'][Integer.parseInt(field.substring(5))] += v;
       return;
     }
+    if (dayCounts != null && field.startsWith("mh.")) {
+      hourOfWeek[weekday][Integer.parseInt(field.substring(3))] += v;
+      return;
+    }
     counts.merge(field, v, Long::sum);
     if (field.equals("mentions") || field.startsWith("s.")) {
       counts.merge("p." + platform + "." + field, v, Long::sum);
     }
     if (dayCounts != null && DAILY.contains(field)) {
       dayCounts.merge(field, v, Long::sum);
-    }
-    if (dayCounts != null && field.startsWith("mh.")) {
-      hourOfWeek[weekday][Integer.parseInt(field.substring(3))] += v;
     }
   }
 

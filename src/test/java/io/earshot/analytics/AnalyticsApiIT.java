@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.earshot.brand.BrandDirectory;
 import io.earshot.brand.BrandFile;
+import io.earshot.store.BrandStore;
 import io.earshot.events.EventEnvelope;
 import io.earshot.events.EventListener;
 import io.earshot.testing.ApiClient;
@@ -17,7 +19,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -300,15 +305,58 @@ class AnalyticsApiIT {
     assertEquals(expected.fieldNames(), actual.fieldNames());
   }
 
+  @Test
+  @Order(2)
+  @DisplayName("a range of whole months and edge days answers from the month rollups exactly as from its days, and as counted")
+  void monthsAgreeWithDays() {
+    settled();
+    LocalDate monthsFrom = AnalyticsMix.monthsFrom();
+    JsonObject o = overview(marketer, "from=" + monthsFrom + "&to=" + to);
+    ExpectedFigures expected = new ExpectedFigures(stored, monthsFrom, to, null, null);
+    assertEquals(expected.mentions, o.getLong("mentions"));
+    assertEquals(stored.size(), expected.mentions, "every mention of the mix is in the range");
+    assertEquals(ExpectedFigures.hoursJson(expected.hours), o.getJsonArray("byHourOfWeek"));
+    o.getJsonArray("series").forEach(d -> assertEquals(expected.perDay.getOrDefault(((JsonObject) d).getString("day"), 0L),
+        ((JsonObject) d).getLong("mentions"), ((JsonObject) d).encode()));
+    sameOverview(monthsAndDays(monthsFrom, null));
+    sameOverview(monthsAndDays(monthsFrom, "acme"));
+  }
+
+  /** The overview of a range from month rollups, and from day rollups alone. */
+  private static Overview[] monthsAndDays(LocalDate monthsFrom, String brand) {
+    AnalyticsService service = Analytics.service(hub.hub().mongo(),
+        new BrandDirectory(new BrandStore(hub.hub().mongo()), Clock.systemUTC()));
+    AnalyticsService.Filter filter = new AnalyticsService.Filter(monthsFrom, to, brand, null);
+    return new Overview[] {service.overview(filter, true).await(), service.overview(filter, false).await()};
+  }
+
+  /** Every component of the two overviews equal (the hour-of-week grid by content). */
+  private static void sameOverview(Overview[] pair) {
+    assertTrue(pair[0].mentions() > 0);
+    for (RecordComponent c : Overview.class.getRecordComponents()) {
+      try {
+        Object a = c.getAccessor().invoke(pair[0]);
+        Object b = c.getAccessor().invoke(pair[1]);
+        assertTrue(Objects.deepEquals(a, b), c.getName() + ": " + a + " vs " + b);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   /** Last: a rebuild's documents carry no replay keys, so the replay must come before it (see RollupRebuild). */
   @Test
   @Order(Integer.MAX_VALUE)
-  @DisplayName("a rebuild from the stored mentions, cases and replies gives the same figures as the live rollups")
+  @DisplayName("a rebuild from the stored mentions, cases and replies gives the same figures as the live rollups, months too")
   void rebuildAgrees() {
     JsonObject before = settled();
+    String months = "from=" + AnalyticsMix.monthsFrom() + "&to=" + to;
+    JsonObject monthsBefore = overview(team.manager(), months);
     RollupRebuild.Outcome outcome = Analytics.rebuild(hub.hub().mongo()).run().await();
     assertEquals(stored.size(), outcome.mentions());
     sameFigures(before, overview(team.manager(), range()));
+    sameFigures(monthsBefore, overview(team.manager(), months));
+    sameOverview(monthsAndDays(AnalyticsMix.monthsFrom(), null));
   }
 
   @Test
