@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How each fact counts, gathered per rollup document (its day's and its month's, see
+ * How each fact counts, gathered per rollup document (its day's, week's and month's, see
  * {@link RollupTarget}): the one definition of every figure, used
  * alike by the live listener (one batch per delivery) and the rebuild (one batch for everything).
  * Field names are documented in {@code docs/ARCHITECTURE.md} ("Analytics"). Pure.
@@ -117,12 +117,14 @@ public final class RollupBatch {
 
   private RollupTarget delta(Instant at, String brand, String platform, String eventId) {
     String day = Keys.day(at);
-    String month = Keys.month(day);
-    RollupTarget d = new RollupTarget(
-        deltas.computeIfAbsent(Keys.docId(day, brand, platform), k -> new RollupDelta(day, brand, platform)),
-        deltas.computeIfAbsent(Keys.docId(month, brand, platform), k -> new RollupDelta(month, brand, platform)));
+    RollupTarget d = new RollupTarget(of(day, brand, platform),
+        of(Keys.week(java.time.LocalDate.parse(day)), brand, platform), of(Keys.month(day), brand, platform));
     d.from(eventId);
     return d;
+  }
+
+  private RollupDelta of(String period, String brand, String platform) {
+    return deltas.computeIfAbsent(Keys.docId(period, brand, platform), k -> new RollupDelta(period, brand, platform));
   }
 
   private static double seconds(Instant from, Instant to) {

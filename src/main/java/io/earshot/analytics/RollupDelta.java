@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What some events add to one rollup document (one brand × platform × UTC day, or × UTC month
- * for a month document, see {@link RollupTarget}): counters to
+ * What some events add to one rollup document (one brand × platform × UTC day, or × ISO week
+ * or UTC month, see {@link RollupTarget}): counters to
  * increment, strings to keep the least of (examples, so the same events give the same example in
  * any order), and values to set (engagement counts, which platforms report as totals). It also
  * remembers the ids of the events it holds: the listener writes them as one key, which is what
@@ -15,7 +15,7 @@ import java.util.TreeSet;
 public final class RollupDelta {
   private final String id;
   private final String day;
-  private final boolean month;
+  private final String kind;
   private final String brand;
   private final String platform;
   private final Map<String, Number> increments = new LinkedHashMap<>();
@@ -23,11 +23,11 @@ public final class RollupDelta {
   private final Map<String, Object> sets = new LinkedHashMap<>();
   private final TreeSet<String> eventIds = new TreeSet<>();
 
-  /** @param day a UTC day ({@code 2026-11-30}) or, for a month document, a UTC month ({@code 2026-11}) */
+  /** @param day a UTC day ({@code 2026-11-30}), an ISO week ({@code 2026-W49}) or a UTC month ({@code 2026-11}) */
   RollupDelta(String day, String brand, String platform) {
     this.id = Keys.docId(day, brand, platform);
     this.day = day;
-    this.month = day.length() == Keys.MONTH_LENGTH;
+    this.kind = day.length() == Keys.MONTH_LENGTH ? "month" : day.length() == Keys.WEEK_LENGTH ? "week" : "day";
     this.brand = brand;
     this.platform = platform;
   }
@@ -79,14 +79,14 @@ public final class RollupDelta {
     return id;
   }
 
-  /** The day, or the month of a month document. */
+  /** The day, or the week or month of a week's or month's document. */
   public String day() {
     return day;
   }
 
-  /** Whether this is a month document's delta (its period field is {@code month}, not {@code day}). */
-  public boolean month() {
-    return month;
+  /** The document's period field: {@code day}, {@code week} or {@code month}. */
+  public String kind() {
+    return kind;
   }
 
   public String brand() {

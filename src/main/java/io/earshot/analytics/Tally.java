@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sums flattened rollup documents (dotted field paths, as the store reads them), days' and
- * months' alike (see {@link RollupTarget}), into the overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
+ * Sums flattened rollup documents (dotted field paths, as the store reads them), days', weeks'
+ * and months' alike (see {@link RollupTarget}), into the overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
  * Pure; one tally per range.
  */
 final class Tally {
@@ -24,10 +24,12 @@ final class Tally {
   final Map<String, String> examples = new HashMap<>();
   final long[][] hourOfWeek = new long[7][24];
 
-  /** Adds a day document, or a month document (its {@code month} set instead of its {@code day}). */
+  /** Adds a day document, or a week's or month's ({@code week} or {@code month} set instead of {@code day}). */
   void add(Map<String, Object> doc) {
     String month = (String) doc.get("month");
-    String day = month != null ? null : (String) doc.get("day");
+    String week = (String) doc.get("week");
+    String day = month != null || week != null ? null : (String) doc.get("day");
+    LocalDate weekStart = week == null ? null : Keys.weekStart(week);
     String platform = (String) doc.get("platform");
     Map<String, Long> dayCounts = day == null ? null : byDay.computeIfAbsent(day, d -> new HashMap<>());
     int weekday = day == null ? 0 : LocalDate.parse(day).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
@@ -36,22 +38,27 @@ final class Tally {
         examples.merge(field.substring(3), (String) value, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       } else if (value instanceof Double d && field.endsWith(".sum")) {
         sums.merge(field, d, Double::sum);
+      } else if (value instanceof Number n && day == null && (field.startsWith("d.") || field.startsWith("mw."))) {
+        countByDay(field, n.longValue(), month, weekStart);
       } else if (value instanceof Number n) {
-        countField(field, n.longValue(), platform, month, dayCounts, weekday);
+        countField(field, n.longValue(), platform, dayCounts, weekday);
       }
     });
   }
 
-  private void countField(String field, long v, String platform, String month, Map<String, Long> dayCounts, int weekday) {
-    if (month != null && field.startsWith("d.")) {
-      // d.<DD>.<field>: the month's series, one day at a time.
-      byDay.computeIfAbsent(month + "-" + field.substring(2, 4), d -> new HashMap<>()).merge(field.substring(5), v, Long::sum);
-      return;
-    }
-    if (month != null && field.startsWith("mw.")) {
+  /** A week's or month's counter kept by day ({@code d.<DD|0..6>.<field>}) or by hour of the week. */
+  private void countByDay(String field, long v, String month, LocalDate weekStart) {
+    if (field.startsWith("mw.")) {
       hourOfWeek[field.charAt(3) - '0'][Integer.parseInt(field.substring(5))] += v;
       return;
     }
+    int dot = field.indexOf('.', 2);
+    String at = field.substring(2, dot);
+    String day = month != null ? month + "-" + at : weekStart.plusDays(Integer.parseInt(at)).toString();
+    byDay.computeIfAbsent(day, d -> new HashMap<>()).merge(field.substring(dot + 1), v, Long::sum);
+  }
+
+  private void countField(String field, long v, String platform, Map<String, Long> dayCounts, int weekday) {
     if (dayCounts != null && field.startsWith("mh.")) {
       hourOfWeek[weekday][Integer.parseInt(field.substring(3))] += v;
       return;

@@ -182,7 +182,7 @@ public final class RollupStore {
   }
 
   private UpdateOneModel<Document> update(RollupDelta d, List<String> keys) {
-    Document update = new Document("$setOnInsert", new Document(d.month() ? "month" : "day", d.day())
+    Document update = new Document("$setOnInsert", new Document(d.kind(), d.day())
         .append("brand", d.brand()).append("platform", d.platform()));
     if (!d.increments().isEmpty()) {
       update.append("$inc", new Document(d.increments()));

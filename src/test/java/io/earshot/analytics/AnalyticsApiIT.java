@@ -70,7 +70,7 @@ class AnalyticsApiIT {
     hub.hub().events().register(new Recorder());
     team = Team.of(hub);
     marketer = Team.person(hub, team.admin(), "mara", "marketer");
-    JsonArray mix = AnalyticsMix.mentions("an");
+    JsonArray mix = AnalyticsMix.withMonthEdges("an");
     mix.add(0, ApiClient.mention("an-formula", "an-f", "=1+2 how do refunds work here?")
         .put("createdAt", Instant.now().minusSeconds(7200).toString()));
     // The returning customer's second post comes in a request of its own, as posts days apart do.
@@ -307,7 +307,7 @@ class AnalyticsApiIT {
 
   @Test
   @Order(2)
-  @DisplayName("a range of whole months and edge days answers from the month rollups exactly as from its days, and as counted")
+  @DisplayName("a range of whole months, weeks and edge days answers from their rollups exactly as from its days, and as counted")
   void monthsAgreeWithDays() {
     settled();
     LocalDate monthsFrom = AnalyticsMix.monthsFrom();
@@ -320,6 +320,7 @@ class AnalyticsApiIT {
         ((JsonObject) d).getLong("mentions"), ((JsonObject) d).encode()));
     sameOverview(monthsAndDays(monthsFrom, null));
     sameOverview(monthsAndDays(monthsFrom, "acme"));
+    sameOverview(monthsAndDays(from, null));
   }
 
   /** The overview of a range from month rollups, and from day rollups alone. */

@@ -14,8 +14,8 @@ import java.util.List;
  * A known mix of mentions for the analytics tests: three brands, three platforms, hours spread
  * over ten days, praise, complaints and questions (two of them the same question in other words),
  * a customer who comes back after days (a repeat contact), two mentions in the period before
- * the range, for the reasons' change, and four at the edges of the last three months (the last
- * second of one, the first of the next), for the month rollups.
+ * the range, for the reasons' change, and ({@link #withMonthEdges}) five at the edges of the last
+ * three months (the last second of one, the first of the next), for the month rollups.
  */
 final class AnalyticsMix {
   static final String[] BRANDS = {"acme", "globex", "default"};
@@ -56,8 +56,18 @@ final class AnalyticsMix {
     list.add(one(run + "-p2", run + "-old2", "charged twice for the same payment", "globex", "mastodon",
         midnight.minusSeconds(86_400L * 22)));
     list.add(one(run + "-r2", run + "-rex", "the app crashes when I log in", "acme", "sandbox", midnight.minusSeconds(3600)));
-    list.addAll(list.size() - 1, monthEdges(run));
     return new JsonArray(new ArrayList<>(list));
+  }
+
+  /** The mix with the month edges' mentions too, before the returning customer's last post (still last). */
+  static JsonArray withMonthEdges(String run) {
+    JsonArray mix = mentions(run);
+    JsonArray all = new JsonArray();
+    for (int i = 0; i < mix.size() - 1; i++) {
+      all.add(mix.getValue(i));
+    }
+    monthEdges(run).forEach(all::add);
+    return all.add(mix.getValue(mix.size() - 1));
   }
 
   /** The first day of the range the month tests ask for: two whole months and edge days on both sides. */

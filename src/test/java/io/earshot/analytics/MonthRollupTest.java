@@ -15,26 +15,33 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Month rollups: whole months answer like their days, and a range is covered once")
+@DisplayName("Month and week rollups: whole months and weeks answer like their days, and a range is covered once")
 class MonthRollupTest {
   private static final List<String> BRANDS = List.of("acme");
   private static final List<String> PLATFORMS = List.of("x", "mastodon");
 
   @Test
-  @DisplayName("a range is split into the whole months inside it and the days at its edges, each day once")
+  @DisplayName("a range is split into the whole months, then whole weeks, inside it and the days at its edges, each day once")
   void plan() {
     assertEquals(List.of("2026-09-29", "2026-09-30", "2026-10", "2026-11", "2026-12-01"),
         RangePlan.periods(LocalDate.parse("2026-09-29"), LocalDate.parse("2026-12-01"), true));
+    assertEquals(List.of("2026-11-05", "2026-11-06", "2026-11-07", "2026-11-08", "2026-W46", "2026-W47", "2026-W48",
+        "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"),
+        RangePlan.periods(LocalDate.parse("2026-11-05"), LocalDate.parse("2026-12-04"), true), "30 days: whole weeks and edge days");
+    assertEquals(List.of("2026-W48", "2026-11-30", "2026-12"),
+        RangePlan.periods(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-12-31"), true),
+        "a week holding the first of a whole month leaves its days to the month");
     assertEquals(List.of("2026-02"), RangePlan.periods(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28"), true));
     assertEquals(30, RangePlan.periods(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), false).size());
-    assertEquals(29, RangePlan.periods(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-30"), true).size(),
-        "a month cut at its start is read by its days");
+    assertEquals(List.of("2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-11-30"),
+        RangePlan.periods(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-30"), true),
+        "a month cut at its start is read by its weeks and days");
     assertEquals(List.of("2026-11-01|acme|x", "2026-11-01|acme|mastodon"),
         RangePlan.ids(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01"), BRANDS, PLATFORMS, true));
   }
 
   @Test
-  @DisplayName("the tally of months and edge days equals the tally of the same days one by one")
+  @DisplayName("the tally of months, weeks and edge days equals the tally of the same days one by one")
   void monthsEqualDays() {
     RollupBatch batch = new RollupBatch();
     Instant[] times = {Instant.parse("2026-09-30T23:59:59Z"), Instant.parse("2026-10-01T00:00:00Z"),
@@ -62,7 +69,16 @@ class MonthRollupTest {
     assertEquals(days.byDay, months.byDay);
     assertArrayEquals(days.hourOfWeek, months.hourOfWeek);
     assertEquals(days.examples, months.examples);
-    assertTrue(docs.containsKey("2026-10|acme|x") && docs.containsKey("2026-10-01|acme|mastodon"), docs.keySet().toString());
+    assertTrue(docs.containsKey("2026-10|acme|x") && docs.containsKey("2026-10-01|acme|mastodon")
+        && docs.containsKey("2026-W40|acme|mastodon"), docs.keySet().toString());
+    LocalDate weeksFrom = LocalDate.parse("2026-10-05");
+    LocalDate weeksTo = LocalDate.parse("2026-10-28");
+    Tally weeks = tally(docs, RangePlan.ids(weeksFrom, weeksTo, BRANDS, PLATFORMS, true));
+    Tally weekDays = tally(docs, RangePlan.ids(weeksFrom, weeksTo, BRANDS, PLATFORMS, false));
+    assertEquals(1, weeks.count("mentions"), "the one mention of 2026-10-15, read from its week");
+    assertEquals(weekDays.counts, weeks.counts);
+    assertEquals(weekDays.byDay, weeks.byDay);
+    assertArrayEquals(weekDays.hourOfWeek, weeks.hourOfWeek);
   }
 
   /** The deltas as the store would hold them once written to empty documents, flattened. */
@@ -71,7 +87,7 @@ class MonthRollupTest {
     batch.deltas().forEach(d -> {
       Map<String, Object> doc = new HashMap<>(d.increments());
       doc.putAll(d.least());
-      doc.put(d.month() ? "month" : "day", d.day());
+      doc.put(d.kind(), d.day());
       doc.put("brand", d.brand());
       doc.put("platform", d.platform());
       docs.put(d.id(), doc);
