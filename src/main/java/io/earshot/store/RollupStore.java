@@ -43,6 +43,7 @@ public final class RollupStore {
   public static final String ROLLUPS = "rollups";
   private static final int DUPLICATE_KEY = 11000;
   private static final int BULK = 500;
+  private static final int INSERT_CHUNK = 200;
   /** Ids per read: chunks read in parallel overlap the server's work with the decoding of the last chunk. */
   private static final int READ_CHUNK = 96;
   private final MongoStore mongo;
@@ -82,14 +83,46 @@ public final class RollupStore {
     });
   }
 
-  /** Replaces every rollup with the deltas (the rebuild, which holds the whole history in them). */
+  /**
+   * Replaces every rollup with the deltas (the rebuild, which holds the whole history in them),
+   * as whole documents inserted in small chunks: upserts of thousands of wide documents made one
+   * bulk operation outlast the driver's read timeout on a loaded embedded server.
+   */
   public Future<Void> replaceAll(Collection<RollupDelta> deltas) {
-    List<WriteModel<Document>> models = deltas.stream().map(d -> model(List.of(new Keyed(null, d)), Set.of())).toList();
+    List<Document> docs = deltas.stream().map(RollupStore::document).toList();
     return mongo.write(() -> {
       rollups.drop();
-      bulk(models);
+      for (int i = 0; i < docs.size(); i += INSERT_CHUNK) {
+        rollups.insertMany(docs.subList(i, Math.min(docs.size(), i + INSERT_CHUNK)));
+      }
       return null;
     });
+  }
+
+  /** A delta as the document it makes alone: dotted field paths nested, as {@code $inc} would make them. */
+  private static Document document(RollupDelta d) {
+    Document doc = new Document("_id", d.id()).append(d.kind(), d.day()).append("brand", d.brand())
+        .append("platform", d.platform());
+    d.increments().forEach((field, v) -> put(doc, field, v));
+    d.least().forEach((field, v) -> put(doc, field, v));
+    d.sets().forEach((field, v) -> put(doc, field, v instanceof Map<?, ?> m ? new Document(cast(m)) : v));
+    return doc;
+  }
+
+  private static void put(Document doc, String path, Object value) {
+    Document at = doc;
+    String[] parts = path.split("\\.");
+    for (int i = 0; i < parts.length - 1; i++) {
+      Object next = at.get(parts[i]);
+      if (!(next instanceof Document sub)) {
+        Document created = new Document();
+        at.put(parts[i], created);
+        at = created;
+      } else {
+        at = sub;
+      }
+    }
+    at.put(parts[parts.length - 1], value);
   }
 
   /** The documents with these ids that exist, each flattened to dotted field paths, without their keys. */
