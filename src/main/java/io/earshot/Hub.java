@@ -311,7 +311,7 @@ public final class Hub {
     dispatcher.register(webhooks.listener());
     dispatcher.register(metrics.listener());
     if (config.ingest().analyticsRollups()) {
-      Analytics.listeners(mongo).forEach(dispatcher::register);
+      Analytics.listeners(mongo, config.stores().embeddedMongo()).forEach(dispatcher::register);
     }
     relay = new EventRelay(vertx, queue, dispatcher, clock);
     return dispatcher;

@@ -13,19 +13,22 @@ public final class Analytics {
   private Analytics() {
   }
 
-  /** The durable rollup listener and the (transient) engagement one. */
-  public static List<EventListener> listeners(MongoStore mongo) {
-    RollupStore rollups = new RollupStore(mongo);
+  /**
+   * The durable rollup listener and the (transient) engagement one; {@code embedded}: the store
+   * is the embedded server, whose upserts must filter by {@code _id} alone (see {@link RollupStore}).
+   */
+  public static List<EventListener> listeners(MongoStore mongo, boolean embedded) {
+    RollupStore rollups = new RollupStore(mongo, !embedded);
     RollupSources sources = new RollupSources(mongo);
     return List.of(new RollupListener(rollups, sources, new RepeatContacts(new ContactStore(mongo))),
         new EngagementRollup(rollups, sources));
   }
 
   public static AnalyticsService service(MongoStore mongo, BrandDirectory brands) {
-    return new AnalyticsService(new RollupStore(mongo), brands);
+    return new AnalyticsService(new RollupStore(mongo, false), brands);
   }
 
   public static RollupRebuild rebuild(MongoStore mongo) {
-    return new RollupRebuild(new RollupSources(mongo), new RollupStore(mongo), new ContactStore(mongo));
+    return new RollupRebuild(new RollupSources(mongo), new RollupStore(mongo, false), new ContactStore(mongo));
   }
 }

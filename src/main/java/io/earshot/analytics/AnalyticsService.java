@@ -7,21 +7,24 @@ import io.earshot.store.RollupStore;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Answers the analytics overview from the rollups alone: it lists the ids of the documents the
- * range and filters cover (days × brands × platforms), reads them by {@code _id} and sums them,
- * for the range and for the range of the same length before it (the reasons' change). No query
- * touches mentions or cases, so the answer's cost grows with the days asked, not with the data.
+ * range and filters cover (whole months and edge days × brands × platforms, see {@link RangePlan}),
+ * reads them by {@code _id} and sums them, for the range and, at the same time, for the range of
+ * the same length before it (the reasons' change, read projected to the reasons). No query
+ * touches mentions or cases, so the answer's cost grows with the months and edge days asked, not
+ * with the data. Nothing is cached: every answer is read from the rollups as they are.
  * Fails with {@code DomainError.Invalid} naming the field for an unknown brand or a range too
  * long, and with {@code Unavailable} when the store is down.
  */
 public final class AnalyticsService {
   /** The longest range one request may cover, in days. */
   public static final int MAX_DAYS = 731;
+  /** What the period before needs: its reasons (and what tells a day's document from a month's). */
+  private static final List<String> REASONS = List.of("r", "day", "month", "platform");
   private final RollupStore rollups;
   private final BrandDirectory brands;
 
@@ -42,11 +45,19 @@ public final class AnalyticsService {
   }
 
   public Future<Overview> overview(Filter filter) {
+    return overview(filter, true);
+  }
+
+  /** {@code months} false answers from day documents alone: how the tests hold the months to the days. */
+  Future<Overview> overview(Filter filter, boolean months) {
     if (filter.days() > MAX_DAYS) {
       return Future.failedFuture(new DomainError.Invalid("to", "a range covers at most " + MAX_DAYS + " days"));
     }
-    return brandsOf(filter).compose(brandIds -> tally(filter, brandIds)
-        .compose(now -> tally(filter.previous(), brandIds).map(before -> OverviewBuilder.build(filter, now, before))));
+    return brandsOf(filter).compose(brandIds -> {
+      Future<Tally> now = tally(filter, brandIds, months, null);
+      Future<Tally> before = tally(filter.previous(), brandIds, months, REASONS);
+      return Future.all(now, before).map(v -> OverviewBuilder.build(filter, now.result(), before.result()));
+    });
   }
 
   private Future<List<String>> brandsOf(Filter filter) {
@@ -61,15 +72,11 @@ public final class AnalyticsService {
     });
   }
 
-  private Future<Tally> tally(Filter filter, List<String> brandIds) {
+  private Future<Tally> tally(Filter filter, List<String> brandIds, boolean months, List<String> fields) {
     List<String> platforms = filter.platform() != null ? List.of(filter.platform())
         : Arrays.stream(Platform.values()).map(Platform::code).toList();
-    List<String> ids = new ArrayList<>();
-    for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
-      String day = d.toString();
-      brandIds.forEach(b -> platforms.forEach(p -> ids.add(Keys.docId(day, b, p))));
-    }
-    return rollups.read(ids).map(docs -> {
+    List<String> ids = RangePlan.ids(filter.from(), filter.to(), brandIds, platforms, months);
+    return rollups.read(ids, fields).map(docs -> {
       Tally tally = new Tally();
       docs.forEach(tally::add);
       return tally;

@@ -53,7 +53,7 @@ public final class EngagementRollup implements EventListener {
       RollupBatch batch = new RollupBatch();
       replies.stream().filter(r -> cases.containsKey(r.caseId()))
           .forEach(r -> batch.engagement(r, cases.get(r.caseId()).brand()));
-      return rollups.apply(batch.deltas());
+      return rollups.apply(List.of(batch.deltas()));
     });
   }
 }

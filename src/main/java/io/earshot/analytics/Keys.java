@@ -1,8 +1,10 @@
 package io.earshot.analytics;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
 
 /**
  * Names inside a rollup document. Free values (reason codes, usernames, reply ids) become field
@@ -11,6 +13,8 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Keys {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
+  /** The length of a month's name ({@code 2026-11}), which is how a month document's period is told from a day's. */
+  static final int MONTH_LENGTH = 7;
 
   private Keys() {
   }
@@ -20,12 +24,30 @@ public final class Keys {
     return DAY.format(at);
   }
 
+  /** The length of a week's name ({@code 2026-W49}, ISO weeks from Monday). */
+  static final int WEEK_LENGTH = 8;
+
+  /** {@code 2026-W49} of a day: its ISO week (which may belong to the next or the last year). */
+  public static String week(LocalDate day) {
+    return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  /** The Monday a week's name stands for. */
+  static LocalDate weekStart(String week) {
+    return LocalDate.parse(week + "-1", DateTimeFormatter.ISO_WEEK_DATE);
+  }
+
+  /** {@code 2026-11} of a day {@code 2026-11-30}. */
+  public static String month(String day) {
+    return day.substring(0, MONTH_LENGTH);
+  }
+
   /** The hour of day (0..23, UTC) as a two-digit field name. */
   static String hour(Instant at) {
     return String.format("%02d", at.atZone(ZoneOffset.UTC).getHour());
   }
 
-  /** The rollup document of one brand and platform on one day. */
+  /** The rollup document of one brand and platform on one day ({@code 2026-11-30}), in one week ({@code 2026-W49}) or one month ({@code 2026-11}). */
   public static String docId(String day, String brand, String platform) {
     return day + "|" + brand + "|" + platform;
   }

@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Which newly opened cases are repeat contacts: the customer opened another case with the same
  * brand at most {@link RollupBatch#REPEAT_WINDOW} before. The store keeps each customer's newest
- * case per brand and the opening before it, so a case told twice gets the same answer.
+ * case per brand and the opening before it, so a case told twice gets the same answer. What it
+ * learns is staged, not committed on its own: the rollup write that follows commits it, and if
+ * that never happens, a delivery told again finds the contacts as they were and decides alike.
  */
 public final class RepeatContacts {
   private final ContactStore contacts;
@@ -30,28 +32,40 @@ public final class RepeatContacts {
     if (opened.isEmpty()) {
       return Future.succeededFuture(Set.of());
     }
-    Map<String, CaseFact> byKey = new LinkedHashMap<>();
-    opened.forEach(c -> byKey.merge(key(c), c, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b));
+    // Several openings of one customer may come in one flush: decided oldest first, each after the one before.
+    Map<String, List<CaseFact>> byKey = new LinkedHashMap<>();
+    opened.stream().sorted(java.util.Comparator.comparing(CaseFact::createdAt))
+        .forEach(c -> byKey.computeIfAbsent(key(c), k -> new ArrayList<>()).add(c));
     return contacts.get(byKey.keySet()).compose(known -> {
       Set<String> repeats = new HashSet<>();
-      List<LastContact> changed = new ArrayList<>();
-      byKey.forEach((key, c) -> decide(key, c, known.get(key), repeats, changed));
-      return contacts.put(changed).map(repeats);
+      Map<String, LastContact> changed = new LinkedHashMap<>();
+      byKey.forEach((key, cases) -> {
+        LastContact last = known.get(key);
+        for (CaseFact c : cases) {
+          LastContact next = decide(key, c, last, repeats);
+          if (next != last) {
+            changed.put(key, next);
+            last = next;
+          }
+        }
+      });
+      return contacts.stage(changed.values()).map(repeats);
     });
   }
 
-  private static void decide(String key, CaseFact c, LastContact last, Set<String> repeats, List<LastContact> changed) {
+  /** Whether {@code c} repeats a contact; answers the customer's last contact after it ({@code last} if unchanged). */
+  private static LastContact decide(String key, CaseFact c, LastContact last, Set<String> repeats) {
     if (last != null && last.caseId().equals(c.id())) {
       if (within(last.previousAt(), c)) {
         repeats.add(c.id());
       }
-      return;
+      return last;
     }
     Instant previous = last == null ? null : last.openedAt();
     if (within(previous, c)) {
       repeats.add(c.id());
     }
-    changed.add(new LastContact(key, c.id(), c.createdAt(), previous));
+    return new LastContact(key, c.id(), c.createdAt(), previous);
   }
 
   static boolean within(Instant previous, CaseFact c) {

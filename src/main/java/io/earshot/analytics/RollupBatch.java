@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How each fact counts, gathered per rollup document: the one definition of every figure, used
+ * How each fact counts, gathered per rollup document (its day's, week's and month's, see
+ * {@link RollupTarget}): the one definition of every figure, used
  * alike by the live listener (one batch per delivery) and the rebuild (one batch for everything).
  * Field names are documented in {@code docs/ARCHITECTURE.md} ("Analytics"). Pure.
  */
@@ -29,7 +30,7 @@ public final class RollupBatch {
 
   /** A mention: volume by hour, sentiment by label, contact reasons, and its question if it asks one. */
   public void mention(MentionFact m, String eventId) {
-    RollupDelta d = delta(m.createdAt(), m.brand(), m.platform(), eventId);
+    RollupTarget d = delta(m.createdAt(), m.brand(), m.platform(), eventId);
     d.add("mentions", 1L);
     d.add("mh." + Keys.hour(m.createdAt()), 1L);
     String label = m.label() == null ? "neutral" : m.label();
@@ -48,7 +49,7 @@ public final class RollupBatch {
 
   /** A case opened; {@code repeat} when the customer opened one with the brand within {@link #REPEAT_WINDOW}. */
   public void opened(CaseFact c, boolean repeat, String eventId) {
-    RollupDelta d = delta(c.createdAt(), c.brand(), c.platform(), eventId);
+    RollupTarget d = delta(c.createdAt(), c.brand(), c.platform(), eventId);
     d.add("opened", 1L);
     if (repeat) {
       d.add("repeats", 1L);
@@ -57,7 +58,7 @@ public final class RollupBatch {
 
   /** The case's first brand response, on the day it came, by how long the customer waited. */
   public void firstResponse(CaseFact c, String eventId) {
-    RollupDelta d = delta(c.firstResponseAt(), c.brand(), c.platform(), eventId);
+    RollupTarget d = delta(c.firstResponseAt(), c.brand(), c.platform(), eventId);
     d.add("fr.n", 1L);
     d.add("fr.b." + Histogram.bucket(seconds(c.createdAt(), c.firstResponseAt())), 1L);
   }
@@ -67,7 +68,7 @@ public final class RollupBatch {
    * brand's first answer (an exit), SLA met or breached, and whether a Problem caused it (avoidable).
    */
   public void resolved(CaseFact c, String eventId) {
-    RollupDelta d = delta(c.resolvedAt(), c.brand(), c.platform(), eventId);
+    RollupTarget d = delta(c.resolvedAt(), c.brand(), c.platform(), eventId);
     d.add("resolved", 1L);
     d.add("rs.b." + Histogram.bucket(seconds(c.createdAt(), c.resolvedAt())), 1L);
     if (c.firstResponseAt() != null && c.lastMentionAt() != null && !c.lastMentionAt().isAfter(c.firstResponseAt())) {
@@ -88,7 +89,7 @@ public final class RollupBatch {
 
   /** A brand reply published, counted for its author. */
   public void sent(ReplyFact r, String brand, String eventId) {
-    RollupDelta d = delta(r.sentAt(), brand, r.platform(), eventId);
+    RollupTarget d = delta(r.sentAt(), brand, r.platform(), eventId);
     d.add("sent", 1L);
     if (r.author() != null) {
       d.add("a." + Keys.safe(r.author()) + ".sent", 1L);
@@ -97,7 +98,7 @@ public final class RollupBatch {
 
   /** An approver's decision on a held reply, with how long it waited, counted for the approver. */
   public void decided(ReplyFact r, String brand, String eventId) {
-    RollupDelta d = delta(r.decidedAt(), brand, r.platform(), eventId);
+    RollupTarget d = delta(r.decidedAt(), brand, r.platform(), eventId);
     d.add(r.approved() ? "approvals" : "rejections", 1L);
     if (r.heldAt() != null) {
       d.add("aw.b." + Histogram.bucket(seconds(r.heldAt(), r.decidedAt())), 1L);
@@ -109,16 +110,21 @@ public final class RollupBatch {
 
   /** The engagement a sent reply has now (platforms report totals, so it is set, not added). */
   public void engagement(ReplyFact r, String brand) {
-    RollupDelta d = delta(r.sentAt(), brand, r.platform(), null);
+    RollupTarget d = delta(r.sentAt(), brand, r.platform(), null);
     d.set("e." + Keys.safe(r.id()), new java.util.LinkedHashMap<String, Object>(Map.of(
         "likes", r.likes(), "reposts", r.reposts(), "replies", r.replies())));
   }
 
-  private RollupDelta delta(Instant at, String brand, String platform, String eventId) {
+  private RollupTarget delta(Instant at, String brand, String platform, String eventId) {
     String day = Keys.day(at);
-    RollupDelta d = deltas.computeIfAbsent(Keys.docId(day, brand, platform), k -> new RollupDelta(day, brand, platform));
+    RollupTarget d = new RollupTarget(of(day, brand, platform),
+        of(Keys.week(java.time.LocalDate.parse(day)), brand, platform), of(Keys.month(day), brand, platform));
     d.from(eventId);
     return d;
+  }
+
+  private RollupDelta of(String period, String brand, String platform) {
+    return deltas.computeIfAbsent(Keys.docId(period, brand, platform), k -> new RollupDelta(period, brand, platform));
   }
 
   private static double seconds(Instant from, Instant to) {

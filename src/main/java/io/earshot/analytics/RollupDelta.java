@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What some events add to one rollup document (one brand × platform × UTC day): counters to
+ * What some events add to one rollup document (one brand × platform × UTC day, or × ISO week
+ * or UTC month, see {@link RollupTarget}): counters to
  * increment, strings to keep the least of (examples, so the same events give the same example in
  * any order), and values to set (engagement counts, which platforms report as totals). It also
  * remembers the ids of the events it holds: the listener writes them as one key, which is what
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 public final class RollupDelta {
   private final String id;
   private final String day;
+  private final String kind;
   private final String brand;
   private final String platform;
   private final Map<String, Number> increments = new LinkedHashMap<>();
@@ -21,9 +23,11 @@ public final class RollupDelta {
   private final Map<String, Object> sets = new LinkedHashMap<>();
   private final TreeSet<String> eventIds = new TreeSet<>();
 
+  /** @param day a UTC day ({@code 2026-11-30}), an ISO week ({@code 2026-W49}) or a UTC month ({@code 2026-11}) */
   RollupDelta(String day, String brand, String platform) {
     this.id = Keys.docId(day, brand, platform);
     this.day = day;
+    this.kind = day.length() == Keys.MONTH_LENGTH ? "month" : day.length() == Keys.WEEK_LENGTH ? "week" : "day";
     this.brand = brand;
     this.platform = platform;
   }
@@ -44,6 +48,27 @@ public final class RollupDelta {
     sets.put(field, value);
   }
 
+  /** Adds another delta of the same document (a later delivery's, written in the same flush). */
+  public void merge(RollupDelta other) {
+    other.increments.forEach((field, n) -> {
+      if (n instanceof Double d) {
+        add(field, d.doubleValue());
+      } else {
+        add(field, n.longValue());
+      }
+    });
+    other.least.forEach(this::keepLeast);
+    sets.putAll(other.sets);
+    eventIds.addAll(other.eventIds);
+  }
+
+  /** A copy to merge others into, leaving this one as its delivery made it. */
+  public RollupDelta copy() {
+    RollupDelta c = new RollupDelta(day, brand, platform);
+    c.merge(this);
+    return c;
+  }
+
   void from(String eventId) {
     if (eventId != null) {
       eventIds.add(eventId);
@@ -54,8 +79,14 @@ public final class RollupDelta {
     return id;
   }
 
+  /** The day, or the week or month of a week's or month's document. */
   public String day() {
     return day;
+  }
+
+  /** The document's period field: {@code day}, {@code week} or {@code month}. */
+  public String kind() {
+    return kind;
   }
 
   public String brand() {

@@ -7,19 +7,27 @@ import io.earshot.events.EventEnvelope;
 import io.earshot.events.EventListener;
 import io.earshot.store.RollupSources;
 import io.earshot.store.RollupStore;
+import io.earshot.concurrent.Owner;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The reporting listener: turns the events of one change (an ingest batch, a reply sent, a case
- * resolved) into one {@link RollupBatch} and adds it to the rollups in one bulk write. Durable, so
- * it gets every recorded event at least once; the store's replay keys make twice the same as
- * once. What a payload lacks is read by id: the brand of a reply's case, and a resolved case's SLA
- * state and Problem link. Fails (to be redelivered) when the store does.
+ * The reporting listener: turns the events of each change (an ingest batch, a reply sent, a case
+ * resolved) into one {@link RollupBatch} and adds it to the rollups. Deliveries are written in
+ * flushes, one at a time: while one flush is being written, every delivery that arrives waits and
+ * joins the next, so under load many changes cost one read of their cases, one of their
+ * customers' last contacts and one upsert per rollup document, and a quiet hub writes each change
+ * at once. A delivery completes when the flush holding it is durable. Durable, so it gets every
+ * recorded event at least once; each delivery keeps its own replay keys in the store, so twice is
+ * the same as once in whatever flush a delivery comes again. What a payload lacks is read by id:
+ * the brand of a reply's case, and a resolved case's SLA state and Problem link. Fails (to be
+ * redelivered) when the store does, every delivery of the flush alike.
  */
 public final class RollupListener implements EventListener {
   private static final Set<String> TYPES = Set.of(EventType.MENTION_RECEIVED.code(), EventType.CASE_OPENED.code(),
@@ -28,6 +36,13 @@ public final class RollupListener implements EventListener {
   private final RollupStore rollups;
   private final RollupSources sources;
   private final RepeatContacts repeats;
+  private final Object lock = new Object();
+  private List<Pending> waiting = new ArrayList<>();
+  private boolean flushing;
+
+  /** A delivery waiting for its flush. */
+  private record Pending(List<EventEnvelope> events, Promise<Void> done) {
+  }
 
   public RollupListener(RollupStore rollups, RollupSources sources, RepeatContacts repeats) {
     this.rollups = rollups;
@@ -61,8 +76,47 @@ public final class RollupListener implements EventListener {
 
   @Override
   public Future<Void> handle(List<EventEnvelope> events) {
-    return lookups(events).compose(cases -> repeats.of(opened(events)).map(repeat -> batch(events, cases, repeat)))
-        .compose(batch -> rollups.apply(batch.deltas()));
+    Pending pending = new Pending(events, Promise.promise());
+    boolean start;
+    synchronized (lock) {
+      waiting.add(pending);
+      start = !flushing;
+      flushing = true;
+    }
+    if (start) {
+      flushNext();
+    }
+    return Owner.onCaller(pending.done().future());
+  }
+
+  /** Writes everything waiting as one flush, then the next, until nothing waits. */
+  private void flushNext() {
+    List<Pending> taken;
+    synchronized (lock) {
+      if (waiting.isEmpty()) {
+        flushing = false;
+        return;
+      }
+      taken = waiting;
+      waiting = new ArrayList<>();
+    }
+    Future<Void> written;
+    try {
+      written = flush(taken);
+    } catch (RuntimeException e) {
+      written = Future.failedFuture(e);
+    }
+    written.onComplete(result -> {
+      taken.forEach(p -> p.done().handle(result));
+      flushNext();
+    });
+  }
+
+  private Future<Void> flush(List<Pending> taken) {
+    List<EventEnvelope> all = taken.stream().flatMap(p -> p.events().stream()).toList();
+    return lookups(all).compose(cases -> repeats.of(opened(all))
+        .map(repeat -> taken.stream().map(p -> batch(p.events(), cases, repeat).deltas()).toList()))
+        .compose(rollups::apply);
   }
 
   /** The stored cases the events need: resolved ones, and those of replies (for their brand). */

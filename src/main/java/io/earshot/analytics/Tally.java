@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sums flattened rollup documents (dotted field paths, as the store reads them) into the
- * overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
+ * Sums flattened rollup documents (dotted field paths, as the store reads them), days', weeks'
+ * and months' alike (see {@link RollupTarget}), into the overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
  * Pure; one tally per range.
  */
 final class Tally {
   static final List<String> LABELS = List.of("positive", "neutral", "negative");
-  private static final java.util.Set<String> DAILY = java.util.Set.of("mentions", "opened", "resolved",
+  /** The counters the series shows per day (a month document keeps them per day too). */
+  static final java.util.Set<String> DAILY = java.util.Set.of("mentions", "opened", "resolved",
       "s.positive.n", "s.neutral.n", "s.negative.n");
   final Map<String, Long> counts = new HashMap<>();
   final Map<String, Double> sums = new HashMap<>();
@@ -23,30 +24,52 @@ final class Tally {
   final Map<String, String> examples = new HashMap<>();
   final long[][] hourOfWeek = new long[7][24];
 
+  /** Adds a day document, or a week's or month's ({@code week} or {@code month} set instead of {@code day}). */
   void add(Map<String, Object> doc) {
-    String day = (String) doc.get("day");
+    String month = (String) doc.get("month");
+    String week = (String) doc.get("week");
+    String day = month != null || week != null ? null : (String) doc.get("day");
+    LocalDate weekStart = week == null ? null : Keys.weekStart(week);
     String platform = (String) doc.get("platform");
-    Map<String, Long> dayCounts = byDay.computeIfAbsent(day, d -> new HashMap<>());
-    int weekday = LocalDate.parse(day).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+    Map<String, Long> dayCounts = day == null ? null : byDay.computeIfAbsent(day, d -> new HashMap<>());
+    int weekday = day == null ? 0 : LocalDate.parse(day).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
     doc.forEach((field, value) -> {
       if (field.startsWith("qx.")) {
         examples.merge(field.substring(3), (String) value, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       } else if (value instanceof Double d && field.endsWith(".sum")) {
         sums.merge(field, d, Double::sum);
+      } else if (value instanceof Number n && day == null && (field.startsWith("d.") || field.startsWith("mw."))) {
+        countByDay(field, n.longValue(), month, weekStart);
       } else if (value instanceof Number n) {
-        long v = n.longValue();
-        counts.merge(field, v, Long::sum);
-        if (field.equals("mentions") || field.startsWith("s.")) {
-          counts.merge("p." + platform + "." + field, v, Long::sum);
-        }
-        if (DAILY.contains(field)) {
-          dayCounts.merge(field, v, Long::sum);
-        }
-        if (field.startsWith("mh.")) {
-          hourOfWeek[weekday][Integer.parseInt(field.substring(3))] += v;
-        }
+        countField(field, n.longValue(), platform, dayCounts, weekday);
       }
     });
+  }
+
+  /** A week's or month's counter kept by day ({@code d.<DD|0..6>.<field>}) or by hour of the week. */
+  private void countByDay(String field, long v, String month, LocalDate weekStart) {
+    if (field.startsWith("mw.")) {
+      hourOfWeek[field.charAt(3) - '0'][Integer.parseInt(field.substring(5))] += v;
+      return;
+    }
+    int dot = field.indexOf('.', 2);
+    String at = field.substring(2, dot);
+    String day = month != null ? month + "-" + at : weekStart.plusDays(Integer.parseInt(at)).toString();
+    byDay.computeIfAbsent(day, d -> new HashMap<>()).merge(field.substring(dot + 1), v, Long::sum);
+  }
+
+  private void countField(String field, long v, String platform, Map<String, Long> dayCounts, int weekday) {
+    if (dayCounts != null && field.startsWith("mh.")) {
+      hourOfWeek[weekday][Integer.parseInt(field.substring(3))] += v;
+      return;
+    }
+    counts.merge(field, v, Long::sum);
+    if (field.equals("mentions") || field.startsWith("s.")) {
+      counts.merge("p." + platform + "." + field, v, Long::sum);
+    }
+    if (dayCounts != null && DAILY.contains(field)) {
+      dayCounts.merge(field, v, Long::sum);
+    }
   }
 
   long count(String field) {

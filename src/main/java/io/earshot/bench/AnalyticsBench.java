@@ -10,6 +10,7 @@ import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
 import io.earshot.domain.Mention;
 import io.earshot.runtime.HubVertx;
+import io.earshot.store.MongoStore;
 import io.earshot.triage.TriageEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -76,15 +77,20 @@ public final class AnalyticsBench {
   private static JsonObject ingestCost(Options o, TriageEngine scorer) throws Exception {
     List<Double> on = new ArrayList<>();
     List<Double> off = new ArrayList<>();
+    List<Double> settledOn = new ArrayList<>();
+    List<Double> settledOff = new ArrayList<>();
     for (int r = 0; r < o.rounds(); r++) {
       // Alternate which mode goes first, so neither always meets a warmer machine.
       for (int k = 0; k < 2; k++) {
         boolean rollups = (r % 2 == 0) == (k == 0);
         Running t = start(rollups, scorer);
         try {
+          long start = System.nanoTime();
           double rate = new ThroughputRun(t.hub().pipeline(), t.hub().mongo(), scorer)
               .pipeline(batch(new BenchMentions(42 + r, Math.max(100, o.ingest() / 4)), o.ingest())).await();
           (rollups ? on : off).add(rate);
+          awaitTold(t);
+          (rollups ? settledOn : settledOff).add(Stats.round(o.ingest() / seconds(start), 1));
         } finally {
           t.close();
         }
@@ -95,7 +101,23 @@ public final class AnalyticsBench {
     return new JsonObject().put("mentionsPerRound", o.ingest()).put("rounds", o.rounds())
         .put("withRollupsPerSecond", new JsonArray(on)).put("withoutRollupsPerSecond", new JsonArray(off))
         .put("medianWith", Stats.round(medianOn, 1)).put("medianWithout", Stats.round(medianOff, 1))
-        .put("cost", Stats.round(1 - medianOn / medianOff, 3));
+        .put("cost", Stats.round(1 - medianOn / medianOff, 3))
+        .put("settledWithPerSecond", new JsonArray(settledOn)).put("settledWithoutPerSecond", new JsonArray(settledOff))
+        .put("settledCost", Stats.round(1 - median(settledOn) / median(settledOff), 3));
+  }
+
+  private static double median(List<Double> values) {
+    return Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /**
+   * Waits until every batch's events were told to every listener (its journal entry is closed
+   * only then), so that "settled" counts the rollups keeping up, not only the mentions stored.
+   */
+  private static void awaitTold(Running t) throws InterruptedException {
+    while (t.hub().mongo().run(() -> t.hub().mongo().collection(MongoStore.INGEST_JOURNAL).countDocuments()).await() > 0) {
+      Thread.sleep(20);
+    }
   }
 
   private static JsonObject overview(Options o, TriageEngine scorer) throws Exception {

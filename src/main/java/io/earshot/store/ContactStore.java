@@ -50,6 +50,19 @@ public final class ContactStore {
     return mongo.write(() -> contacts.bulkWrite(models)).mapEmpty();
   }
 
+  /**
+   * Writes the changed entries without waiting for a commit of their own: the caller's next
+   * durable write commits them (see {@link MongoStore#stage}).
+   */
+  public Future<Void> stage(Collection<LastContact> changed) {
+    if (changed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<WriteModel<Document>> models = changed.stream().<WriteModel<Document>>map(c ->
+        new ReplaceOneModel<>(Filters.eq("_id", c.key()), document(c), new ReplaceOptions().upsert(true))).toList();
+    return mongo.stage(() -> contacts.bulkWrite(models)).mapEmpty();
+  }
+
   /** Replaces every entry (the rebuild). */
   public Future<Void> replaceAll(Collection<LastContact> all) {
     List<Document> docs = all.stream().map(ContactStore::document).toList();

@@ -80,7 +80,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   public void close() {
     server.shutdown();
     durability.barrier();
-    backend.close();
+    durability.closeExclusively(backend::close);
     LOG.info("embedded MongoDB stopped");
   }
 }

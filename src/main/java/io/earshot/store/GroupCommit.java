@@ -113,6 +113,20 @@ final class GroupCommit implements Durability {
     }
   }
 
+  /**
+   * Runs {@code close} (the store's) between whole operations and commits, like a commit: closing
+   * the MVStore while a commit runs on another thread deadlocks inside H2 (seen when a hub stopped
+   * while a listener was still writing).
+   */
+  void closeExclusively(Runnable close) {
+    gate.writeLock().lock();
+    try {
+      close.run();
+    } finally {
+      gate.writeLock().unlock();
+    }
+  }
+
   private void commitExclusively() {
     gate.writeLock().lock();
     try {

@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * A known mix of mentions for the analytics tests: three brands, three platforms, hours spread
  * over ten days, praise, complaints and questions (two of them the same question in other words),
- * a customer who comes back after days (a repeat contact), and two mentions in the period before
- * the range, for the reasons' change.
+ * a customer who comes back after days (a repeat contact), two mentions in the period before
+ * the range, for the reasons' change, and ({@link #withMonthEdges}) five at the edges of the last
+ * three months (the last second of one, the first of the next), for the month rollups.
  */
 final class AnalyticsMix {
   static final String[] BRANDS = {"acme", "globex", "default"};
@@ -56,6 +57,34 @@ final class AnalyticsMix {
         midnight.minusSeconds(86_400L * 22)));
     list.add(one(run + "-r2", run + "-rex", "the app crashes when I log in", "acme", "sandbox", midnight.minusSeconds(3600)));
     return new JsonArray(new ArrayList<>(list));
+  }
+
+  /** The mix with the month edges' mentions too, before the returning customer's last post (still last). */
+  static JsonArray withMonthEdges(String run) {
+    JsonArray mix = mentions(run);
+    JsonArray all = new JsonArray();
+    for (int i = 0; i < mix.size() - 1; i++) {
+      all.add(mix.getValue(i));
+    }
+    monthEdges(run).forEach(all::add);
+    return all.add(mix.getValue(mix.size() - 1));
+  }
+
+  /** The first day of the range the month tests ask for: two whole months and edge days on both sides. */
+  static LocalDate monthsFrom() {
+    return today().withDayOfMonth(1).minusMonths(2).minusDays(3);
+  }
+
+  private static List<JsonObject> monthEdges(String run) {
+    Instant thisMonth = today().withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant lastMonth = today().withDayOfMonth(1).minusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant before = today().withDayOfMonth(1).minusMonths(2).atStartOfDay().toInstant(ZoneOffset.UTC);
+    return List.of(
+        one(run + "-e1", run + "-e1", "the refund arrived, thank you so much", "acme", "sandbox", lastMonth.plusSeconds(5)),
+        one(run + "-e2", run + "-e2", "my internet is down again", "globex", "mastodon", lastMonth.minusSeconds(5)),
+        one(run + "-e3", run + "-e3", "charged twice for the same payment", "default", "bluesky", before.plusSeconds(5)),
+        one(run + "-e4", run + "-e4", "love the new app, great work", "acme", "mastodon", before.minusSeconds(5)),
+        one(run + "-e5", run + "-e5", "the app crashes when I log in", "globex", "sandbox", thisMonth.minusSeconds(5)));
   }
 
   private static JsonObject one(String id, String author, String text, String brand, String platform, Instant at) {
