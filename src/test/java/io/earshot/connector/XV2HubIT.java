@@ -190,6 +190,8 @@ class XV2HubIT {
     WebDriver driver = new ChromeDriver(service, options);
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      // The bar re-renders on every live status: a pill found a moment ago may already be replaced.
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
       driver.get(hub.baseUrl() + "/");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-username]"))).sendKeys("admin");
       driver.findElement(By.cssSelector("[data-testid=login-password]")).sendKeys(hub.adminPassword());

@@ -169,6 +169,35 @@ class XV2DmIT {
   }
 
   @Test
+  @DisplayName("DM reads draw on the account's money budget like post reads and stop at the hard cap")
+  void budgetCapsDmReads() throws Exception {
+    String post = emulator.seedMentionAt("hello", java.time.Instant.now());
+    for (int i = 0; i < 40; i++) {
+      emulator.dms().seedFrom(post, "message " + i);
+    }
+    ConnectorAccount account = new ConnectorAccount("capped-dm", Platform.X, true, emulator.baseUrl(), XV2IT.oauth1(),
+        1, List.of(), Map.of("api", "v2", "pageSize", 10, "dm", true), io.earshot.connector.budget.BudgetPolicy.parse(
+            new JsonObject().put("monthlyUsd", 0.02).put("prices", new JsonObject().put("userReadUsd", 0)), Platform.X, true));
+    Connector connector = Connectors.create(vertx, account, store.services(account));
+    await(connector.start());
+    String cursor = null;
+    int read = 0;
+    for (int polls = 0; polls < 20; polls++) {
+      try {
+        PollResult page = await(connector.poll(cursor));
+        read += page.mentions().size();
+        cursor = page.nextCursor();
+      } catch (ConnectorException.BudgetExhausted capped) {
+        break;
+      }
+    }
+    long billed = emulator.dms().served() + emulator.postsServed();
+    assertTrue(billed <= 20, "$0.02 buys 20 items at $0.001, X served " + billed);
+    assertTrue(emulator.dms().served() >= 10, "DMs were read until the cap: " + emulator.dms().served());
+    assertTrue(read <= 20 && read > 10, "read " + read);
+  }
+
+  @Test
   @DisplayName("the emulator is as strict as X: string ids, includes.users, meta, no since_id, the v2 403 for a missing scope")
   void emulatorStrictness() throws Exception {
     String post = emulator.seedMentionAt("hi", java.time.Instant.now());
