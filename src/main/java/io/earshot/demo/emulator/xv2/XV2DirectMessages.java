@@ -64,6 +64,10 @@ public final class XV2DirectMessages {
     access = granted;
   }
 
+  synchronized boolean granted() {
+    return access;
+  }
+
   public synchronized boolean delete(String eventId) {
     JsonObject e = events.get(Long.parseLong(eventId));
     if (e == null) {
@@ -136,11 +140,16 @@ public final class XV2DirectMessages {
       }
     }
     served += data.size();
+    return body(data, expand ? users : null, next);
+  }
+
+  /** {@code data} when any, {@code includes.users} when expanded, {@code meta} with a token for what is left. */
+  private JsonObject body(JsonArray data, Map<String, JsonObject> users, Long next) {
     JsonObject body = new JsonObject();
     JsonObject meta = new JsonObject().put("result_count", data.size());
     if (!data.isEmpty()) {
       body.put("data", data);
-      if (expand) {
+      if (users != null) {
         body.put("includes", new JsonObject().put("users", new JsonArray(List.copyOf(users.values()))));
       }
     }

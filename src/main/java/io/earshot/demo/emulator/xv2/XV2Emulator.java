@@ -170,7 +170,8 @@ public final class XV2Emulator extends EmulatorServer {
       return;
     }
     XV2Json.json(ctx, 200, new JsonObject().put("token_type", "bearer").put("expires_in", Long.parseLong(issued[2]))
-        .put("access_token", issued[0]).put("scope", "tweet.read tweet.write users.read offline.access")
+        .put("access_token", issued[0])
+        .put("scope", "tweet.read tweet.write users.read offline.access" + (dms.granted() ? " dm.read dm.write" : ""))
         .put("refresh_token", issued[1]));
   }
 
