@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +60,13 @@ class XV2HubIT {
   }
 
   private void writeAccount(JsonObject credentials, JsonObject budget) throws IOException {
+    writeAccount(credentials, budget, false);
+  }
+
+  private void writeAccount(JsonObject credentials, JsonObject budget, boolean dm) throws IOException {
     JsonObject account = new JsonObject().put("name", "brand-x").put("platform", "x").put("enabled", true)
         .put("baseUrl", emulator.baseUrl()).put("credentials", credentials).put("pollIntervalSeconds", 1)
-        .put("options", new JsonObject().put("api", "v2").put("pageSize", 20));
+        .put("options", new JsonObject().put("api", "v2").put("pageSize", 20).put("dm", dm));
     if (budget != null) {
       account.put("budget", budget);
     }
@@ -73,6 +78,70 @@ class XV2HubIT {
     env.put("EARSHOT_DATA_DIR", dataDir.toString());
     env.put("EARSHOT_CONNECTORS_DIR", connectorsDir.toString());
     return env;
+  }
+
+  private static JsonObject oauth1Refs() {
+    return new JsonObject().put("consumerKey", "${X_KEY}").put("consumerSecret", "${X_SECRET}")
+        .put("accessToken", "${X_TOKEN}").put("accessTokenSecret", "${X_TOKEN_SECRET}");
+  }
+
+  private static Map<String, String> oauth1Secrets() {
+    return Map.of("X_KEY", XV2Emulator.CONSUMER_KEY, "X_SECRET", XV2Emulator.CONSUMER_SECRET,
+        "X_TOKEN", XV2Emulator.ACCESS_TOKEN, "X_TOKEN_SECRET", XV2Emulator.ACCESS_TOKEN_SECRET);
+  }
+
+  @Test
+  @DisplayName("X DMs thread into the customer's case marked private, once across a restart; a private answer goes out once;"
+      + " with the dm option off a private answer is 422 visibility")
+  void directMessagesInTheHub() throws Exception {
+    writeAccount(oauth1Refs(), null, true);
+    Path dataDir = TestHub.tempDir("earshot-data");
+    String post = emulator.seedMentionAt("@BrandSupport my invoice is wrong", Instant.now());
+    String first = emulator.dms().seedFrom(post, "invoice 2026-118, billed twice");
+    String caseId;
+    try (TestHub hub = TestHub.start(env(dataDir, oauth1Secrets()))) {
+      ApiClient api = hub.api().login("admin", hub.adminPassword());
+      assertTrue(eventually(Duration.ofSeconds(20), () -> caseOf(hub, first) != null && caseOf(hub, post) != null));
+      caseId = caseOf(hub, post);
+      assertEquals(caseId, caseOf(hub, first), "the DM joins the case of the customer's post");
+      assertTrue(eventually(Duration.ofSeconds(15), () -> api.get("/api/v1/cases/" + caseId).status() == 200));
+      assertEquals("private", entry(api, caseId, "invoice 2026-118, billed twice").getString("visibility"));
+      JsonObject reply = api.post("/api/v1/cases/" + caseId + "/replies",
+          new JsonObject().put("text", "Corrected, the second charge is void.")).json();
+      assertEquals("private", reply.getString("visibility"), "an answer to a private message stays private");
+      assertTrue(eventually(Duration.ofSeconds(15), () -> "sent".equals(entry(api, caseId, reply.getString("id"))
+          .getString("state"))));
+    }
+    String second = emulator.dms().seedFrom(post, "and the refund?");
+    try (TestHub hub = TestHub.start(env(dataDir, oauth1Secrets()))) {
+      assertTrue(eventually(Duration.ofSeconds(20), () -> caseOf(hub, second) != null));
+      assertEquals(caseId, caseOf(hub, second));
+      assertEquals(3, HubAccounts.stored(hub, "brand-x").size(), "the post and two DMs, each once; the brand's DM not read");
+    }
+    assertEquals(1, emulator.dms().sent().size(), "the private answer went out once");
+    assertEquals(List.of(), emulator.posted(), "nothing was posted in public");
+
+    writeAccount(oauth1Refs(), null, false);
+    try (TestHub hub = TestHub.start(env(dataDir, oauth1Secrets()))) {
+      ApiClient api = hub.api().login("admin", hub.adminPassword());
+      ApiClient.Response refused = api.post("/api/v1/cases/" + caseId + "/replies",
+          new JsonObject().put("text", "Please send your order number.").put("visibility", "private"));
+      assertEquals(422, refused.status(), refused.body());
+      assertEquals("visibility", refused.json().getJsonArray("validation_errors").getJsonObject(0).getString("field"));
+    }
+  }
+
+  private static String caseOf(TestHub hub, String idSuffix) {
+    return HubAccounts.stored(hub, "brand-x").values().stream()
+        .filter(d -> d.getString("externalId").equals(idSuffix) || d.getString("externalId").endsWith("/" + idSuffix))
+        .map(d -> d.getString("caseId")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /** The case thread's entry with this id or text. */
+  private static JsonObject entry(ApiClient api, String caseId, String idOrText) {
+    return api.get("/api/v1/cases/" + caseId).json().getJsonArray("thread").stream().map(o -> (JsonObject) o)
+        .filter(o -> idOrText.equals(o.getString("id")) || idOrText.equals(o.getString("text")))
+        .findFirst().orElse(new JsonObject());
   }
 
   @Test
@@ -121,6 +190,8 @@ class XV2HubIT {
     WebDriver driver = new ChromeDriver(service, options);
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      // The bar re-renders on every live status: a pill found a moment ago may already be replaced.
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
       driver.get(hub.baseUrl() + "/");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=login-username]"))).sendKeys("admin");
       driver.findElement(By.cssSelector("[data-testid=login-password]")).sendKeys(hub.adminPassword());

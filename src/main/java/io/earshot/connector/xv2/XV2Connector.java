@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * X through its v2 API ({@code "options": {"api": "v2"}}), what new X apps get and what X bills
  * per call: owned mentions and recent search ({@link XV2Streams}), replies with
- * {@code POST /2/tweets}, metrics from {@code GET /2/tweets?ids=…&tweet.fields=public_metrics}.
+ * {@code POST /2/tweets}, metrics from {@code GET /2/tweets?ids=…&tweet.fields=public_metrics},
+ * and with {@code "dm": true} direct messages in and out ({@link XV2Dms}).
  * Authorized with OAuth 2.0 user context (credentials {@code clientId}, optional
  * {@code clientSecret}, {@code refreshToken}; tokens kept durably) or OAuth 1.0a user context
  * ({@code consumerKey}, {@code consumerSecret}, {@code accessToken}, {@code accessTokenSecret}).
@@ -47,6 +48,8 @@ public final class XV2Connector implements Connector {
   private final Meter meter;
   private final XV2Streams streams;
   private final XV2Replies replies;
+  /** Direct messages, with {@code "dm": true}: the token must hold {@code dm.read dm.write}. */
+  private final XV2Dms dms;
   private volatile String brandId;
   private Future<Void> started;
 
@@ -61,7 +64,10 @@ public final class XV2Connector implements Connector {
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(10_000).setUserAgent("Earshot/0.1"));
     this.auth = auth(account, services, base);
     this.http = new XV2Http(client, base, auth);
-    this.streams = new XV2Streams(account, http, meter, Options.intOption(account, "pageSize", 100, 5, 100));
+    int pageSize = Options.intOption(account, "pageSize", 100, 5, 100);
+    this.dms = Options.boolOption(account, "dm", false)
+        ? new XV2Dms(account.name(), http, meter, services.attempts(), pageSize) : null;
+    this.streams = new XV2Streams(account, http, meter, pageSize, dms);
     this.replies = new XV2Replies(account.name(), http, meter, services.attempts());
   }
 
@@ -105,6 +111,9 @@ public final class XV2Connector implements Connector {
           brandId = data.getString("id");
           streams.brand(brandId, data.getString("username"));
           replies.brand(brandId);
+          if (dms != null) {
+            dms.brand(brandId);
+          }
           LOG.info("x v2 connected account={} as=@{}", account.name(), data.getString("username"));
           return null;
         });
@@ -121,9 +130,29 @@ public final class XV2Connector implements Connector {
     return streams.poll(from);
   }
 
+  /**
+   * A private answer goes as a direct message ({@link XV2Dms}); a public answer to a direct
+   * message has no post to reply to, so it is a new post naming the customer.
+   */
   @Override
   public Future<String> publish(OutgoingPost post) {
-    return start().compose(v -> replies.publish(post, TextCount.URL.matcher(post.text()).find()));
+    if (post.isPrivate() && dms != null && post.inReplyTo() != null) {
+      return start().compose(v -> dms.send(post));
+    }
+    OutgoingPost out = post.inReplyTo() != null && post.inReplyTo().isPrivate() ? naming(post) : post;
+    return start().compose(v -> replies.publish(out, TextCount.URL.matcher(out.text()).find()));
+  }
+
+  /** With the {@code dm} option, an answer may go as a direct message to the customer. */
+  @Override
+  public boolean sendsPrivate() {
+    return dms != null;
+  }
+
+  private static OutgoingPost naming(OutgoingPost post) {
+    String handle = post.inReplyTo().author().handle();
+    boolean named = post.text().toLowerCase(java.util.Locale.ROOT).contains("@" + handle.toLowerCase(java.util.Locale.ROOT));
+    return new OutgoingPost(post.idempotencyKey(), named ? post.text() : "@" + handle + " " + post.text(), null);
   }
 
   /** {@code GET /2/tweets} takes at most 100 ids; deleted posts come back as errors and are left out. */

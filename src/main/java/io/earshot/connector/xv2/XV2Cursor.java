@@ -12,9 +12,17 @@ import java.util.Base64;
  * {@code next_token} ends a walk. {@code since} moves up to the walk's {@code top} (the first
  * page's {@code meta.newest_id}) only then, so a restart in mid-walk resumes it and skips
  * nothing. Ids are kept as the strings X sends. Encoded as base64url JSON, opaque outside.
+ * Direct messages ({@code dms}, with the account option {@code dm}) walk the same way, but
+ * {@code GET /2/dm_events} has no {@code since_id}: the walk ends at the first event at or below
+ * {@code since} instead ({@link #atOrBelow}). A cursor written before DMs existed reads as "no
+ * DM read yet".
  */
-record XV2Cursor(Walk mentions, Walk search) {
-  static final XV2Cursor START = new XV2Cursor(Walk.START, Walk.START);
+record XV2Cursor(Walk mentions, Walk search, Walk dms) {
+  static final XV2Cursor START = new XV2Cursor(Walk.START, Walk.START, Walk.START);
+
+  XV2Cursor(Walk mentions, Walk search) {
+    this(mentions, search, Walk.START);
+  }
 
   /** One stream: ids and token null when absent. */
   record Walk(String since, String top, String token) {
@@ -43,7 +51,8 @@ record XV2Cursor(Walk mentions, Walk search) {
   }
 
   String encode() {
-    JsonObject json = new JsonObject().put("v", 2).put("mentions", mentions.json()).put("search", search.json());
+    JsonObject json = new JsonObject().put("v", 2).put("mentions", mentions.json()).put("search", search.json())
+        .put("dms", dms.json());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.encode().getBytes(StandardCharsets.UTF_8));
   }
 
@@ -60,7 +69,22 @@ record XV2Cursor(Walk mentions, Walk search) {
     if (json.getInteger("v", 0) != 2) {
       throw new IllegalArgumentException("not an x v2 cursor");
     }
-    return new XV2Cursor(Walk.of(json.getJsonObject("mentions")), Walk.of(json.getJsonObject("search")));
+    return new XV2Cursor(Walk.of(json.getJsonObject("mentions")), Walk.of(json.getJsonObject("search")),
+        Walk.of(json.getJsonObject("dms")));
+  }
+
+  /**
+   * Whether X id {@code id} is at or below {@code since} (null: nothing is). X ids are snowflakes,
+   * so a later event has a larger number; compared as decimal strings, never parsed, so any
+   * length works. A non-numeric id (never seen from X) is treated as new.
+   */
+  static boolean atOrBelow(String id, String since) {
+    if (since == null || id == null || !id.matches("[0-9]+") || !since.matches("[0-9]+")) {
+      return false;
+    }
+    String a = id.replaceFirst("^0+(?=.)", "");
+    String b = since.replaceFirst("^0+(?=.)", "");
+    return a.length() != b.length() ? a.length() < b.length() : a.compareTo(b) <= 0;
   }
 
   private static String seen(String v1Walk) {

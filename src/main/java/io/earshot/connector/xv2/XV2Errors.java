@@ -42,6 +42,11 @@ final class XV2Errors {
     return e instanceof ConnectorException.Rejected && e.getMessage().toLowerCase(Locale.ROOT).contains("duplicate");
   }
 
+  /** A 403 refusal (as {@link #failure} words it): for a DM read, a token without the DM scopes. */
+  static boolean isForbidden(Throwable e) {
+    return e instanceof ConnectorException.Rejected && e.getMessage() != null && e.getMessage().contains(" answered 403: ");
+  }
+
   /** The window end from {@code x-rate-limit-reset} (epoch seconds), else a cautious default. */
   static Instant resetAt(HttpResponse<Buffer> r) {
     String reset = r.getHeader("x-rate-limit-reset");

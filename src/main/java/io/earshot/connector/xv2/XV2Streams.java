@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * The two streams of a v2 account: owned mentions ({@code GET /2/users/:id/mentions}) and, with
  * keywords, recent search for brand talk without the @ ({@code GET /2/tweets/search/recent}).
  * Mentions always go first; search runs only once mentions are caught up and the budget is not
- * near its limit, and a budget refusal there keeps what mentions read. Every page asks the
- * budget first for the worst case (a full page) and settles with what X returned.
+ * near its limit, and a budget refusal there keeps what mentions read. Direct messages (with
+ * {@link XV2Dms}) come between: after mentions are caught up, before search, also near the limit
+ * (a customer writing privately is as urgent as a mention). Every page asks the budget first for
+ * the worst case (a full page) and settles with what X returned.
  */
 final class XV2Streams {
   private static final Logger LOG = LoggerFactory.getLogger(XV2Streams.class);
@@ -29,17 +31,21 @@ final class XV2Streams {
   private final XV2Http http;
   private final Meter meter;
   private final int pageSize;
+  private final XV2Dms dms;
   private volatile String brandId;
   private volatile String brandUsername;
 
-  private record Step(List<Mention> mentions, XV2Cursor.Walk next, int skipped) {
+  /** What one stream read in a poll, and where it stands after it. */
+  record Step(List<Mention> mentions, XV2Cursor.Walk next, int skipped) {
   }
 
-  XV2Streams(ConnectorAccount account, XV2Http http, Meter meter, int pageSize) {
+  /** {@code dms} null: the account reads no direct messages. */
+  XV2Streams(ConnectorAccount account, XV2Http http, Meter meter, int pageSize, XV2Dms dms) {
     this.account = account;
     this.http = http;
     this.meter = meter;
     this.pageSize = pageSize;
+    this.dms = dms;
   }
 
   void brand(String id, String username) {
@@ -48,18 +54,29 @@ final class XV2Streams {
   }
 
   Future<PollResult> poll(XV2Cursor from) {
-    return mentions(from.mentions()).compose(m -> {
-      boolean searchNow = !account.keywords().isEmpty() && !m.next().walking() && !meter.tight();
+    return mentions(from.mentions()).compose(m -> dms(from.dms(), m.next().walking()).compose(d -> {
+      boolean searchNow = !account.keywords().isEmpty() && !m.next().walking() && !d.next().walking() && !meter.tight();
       Step idle = new Step(List.of(), from.search(), 0);
-      Future<Step> search = !searchNow ? Future.succeededFuture(idle) : search(from.search())
-          .recover(e -> e instanceof ConnectorException.BudgetExhausted ? Future.succeededFuture(idle) : Future.failedFuture(e));
+      Future<Step> search = !searchNow ? Future.succeededFuture(idle) : search(from.search()).recover(e -> kept(e, idle));
       return search.map(s -> {
         List<Mention> all = new ArrayList<>(m.mentions());
+        all.addAll(d.mentions());
         all.addAll(s.mentions());
-        XV2Cursor next = new XV2Cursor(m.next(), s.next());
-        return new PollResult(all, next.encode(), m.skipped() + s.skipped(), m.next().walking() || s.next().walking());
+        XV2Cursor next = new XV2Cursor(m.next(), s.next(), d.next());
+        return new PollResult(all, next.encode(), m.skipped() + d.skipped() + s.skipped(),
+            m.next().walking() || d.next().walking() || s.next().walking());
       });
-    });
+    }));
+  }
+
+  /** Direct messages once mentions are caught up; a budget refusal keeps what mentions read. */
+  private Future<Step> dms(XV2Cursor.Walk walk, boolean mentionsBehind) {
+    Step idle = new Step(List.of(), walk, 0);
+    return dms == null || mentionsBehind ? Future.succeededFuture(idle) : dms.read(walk).recover(e -> kept(e, idle));
+  }
+
+  private static Future<Step> kept(Throwable e, Step idle) {
+    return e instanceof ConnectorException.BudgetExhausted ? Future.succeededFuture(idle) : Future.failedFuture(e);
   }
 
   private Future<Step> mentions(XV2Cursor.Walk walk) {

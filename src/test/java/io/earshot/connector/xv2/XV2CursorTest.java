@@ -46,4 +46,26 @@ class XV2CursorTest {
         XV2Cursor.decode("v1:555,600,300:0,0,0"));
     assertThrows(RuntimeException.class, () -> XV2Cursor.decode("not-a-cursor"));
   }
+
+  @Test
+  @DisplayName("the DM walk survives encode/decode; a cursor from before DMs reads as no DM read yet")
+  void dmWalk() {
+    XV2Cursor cursor = new XV2Cursor(XV2Cursor.Walk.START, XV2Cursor.Walk.START, new XV2Cursor.Walk("7", "9", "t"));
+    assertEquals(cursor, XV2Cursor.decode(cursor.encode()));
+    String before = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        "{\"v\":2,\"mentions\":{\"since\":\"5\"},\"search\":null}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(new XV2Cursor(new XV2Cursor.Walk("5", null, null), XV2Cursor.Walk.START, XV2Cursor.Walk.START),
+        XV2Cursor.decode(before));
+  }
+
+  @Test
+  @DisplayName("DM ids compare as the numbers they are, whatever their length; nothing is at or below no mark")
+  void atOrBelow() {
+    assertTrue(XV2Cursor.atOrBelow("1588000000000000001", "1588000000000000001"));
+    assertTrue(XV2Cursor.atOrBelow("999", "1588000000000000001"));
+    assertFalse(XV2Cursor.atOrBelow("1588000000000000002", "1588000000000000001"));
+    assertFalse(XV2Cursor.atOrBelow("10000000000000000000000", "99999999999999999999"), "longer than a long");
+    assertFalse(XV2Cursor.atOrBelow("5", null));
+    assertFalse(XV2Cursor.atOrBelow("abc", "5"));
+  }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * X's v2 API on loopback with its real JSON: {@code GET /2/users/me}, owned mentions, recent
- * search, user posts, post lookup, {@code POST /2/tweets} and {@code POST /2/oauth2/token}
+ * search, user posts, post lookup, {@code POST /2/tweets}, direct messages ({@link XV2DirectMessages})
+ * and {@code POST /2/oauth2/token}
  * (rotating refresh tokens). String ids, fields only when asked ({@link XV2Json}), opaque
  * {@code next_token}s, short pages where deleted posts were, retweets in the mentions timeline,
  * problem documents, x-rate-limit-* headers and 429s. Requests are authorized by an OAuth 2.0
@@ -33,6 +34,7 @@ public final class XV2Emulator extends EmulatorServer {
   public static final String BRAND = XV2State.BRAND;
   public static final String BRAND_ID = XV2State.BRAND_ID;
   private final XV2State state = new XV2State();
+  private final XV2DirectMessages dms = new XV2DirectMessages(state);
   private final XV2OAuth2 oauth2 = new XV2OAuth2();
   private final OAuth1Verifier oauth1 = new OAuth1Verifier(CONSUMER_KEY, CONSUMER_SECRET);
   private volatile String validOAuth1Token = ACCESS_TOKEN;
@@ -109,6 +111,11 @@ public final class XV2Emulator extends EmulatorServer {
     return state.served();
   }
 
+  /** Direct messages: seeding, the token's DM access, what the brand sent. */
+  public XV2DirectMessages dms() {
+    return dms;
+  }
+
   @Override
   protected SeededFeed feed() {
     return state;
@@ -124,6 +131,7 @@ public final class XV2Emulator extends EmulatorServer {
     router.get("/2/tweets/search/recent").handler(this::search);
     router.get("/2/tweets").handler(this::lookup);
     router.post("/2/tweets").handler(this::create);
+    dms.routes(router);
   }
 
   @Override
@@ -162,7 +170,8 @@ public final class XV2Emulator extends EmulatorServer {
       return;
     }
     XV2Json.json(ctx, 200, new JsonObject().put("token_type", "bearer").put("expires_in", Long.parseLong(issued[2]))
-        .put("access_token", issued[0]).put("scope", "tweet.read tweet.write users.read offline.access")
+        .put("access_token", issued[0])
+        .put("scope", "tweet.read tweet.write users.read offline.access" + (dms.granted() ? " dm.read dm.write" : ""))
         .put("refresh_token", issued[1]));
   }
 
