@@ -1,11 +1,11 @@
 // The routing page (GET/PUT /policies/routing, GET /agents, PATCH /users/{name}): per brand, how
 // new cases are auto-assigned (off, round robin, least load), which skill kinds a case requires of
 // its agent and after how many untouched minutes it goes to someone else; per agent, their
-// availability, load (open cases they hold, from GET /cases/counts), capacity and skills.
+// availability, load (new and open cases they hold, from GET /cases/counts), capacity and skills.
 // Managers read it; only admins change it (the hub refuses everyone else anyway).
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
-import { errorSlot, showErrors, clearErrors } from './admin-fields.js';
+import { clearErrors, errorSlot, showErrors } from './admin-fields.js';
 
 const MODES = [['off', 'Off (no auto-assignment)'], ['round_robin', 'Round robin'], ['least_load', 'Least load']];
 const KINDS = ['platform', 'language', 'brand', 'reason'];
@@ -30,10 +30,10 @@ function brandRow(brand, rule, canEdit) {
   return { element, brand: brand.id, rule: rule$ };
 }
 
-/** Open cases an agent holds now: every status but resolved, counted by the inbox index. */
+/** The load routing counts against capacity: new and open cases the agent holds, from the inbox index. */
 async function loadOf(username) {
-  const answer = await api.caseCounts({ assignee: username });
-  return Object.entries(answer.counts || {}).filter(([s]) => s !== 'resolved').reduce((n, [, c]) => n + c, 0);
+  const { counts = {} } = await api.caseCounts({ assignee: username });
+  return (counts.new || 0) + (counts.open || 0);
 }
 
 function agentRow(agent, load, canEdit, onSaved) {
@@ -79,7 +79,7 @@ export function createRoutingPage(root, { me }) {
   async function loadAgents() {
     const agents = (await api.agents()).items || [];
     const loads = await Promise.all(agents.map((a) => loadOf(a.username).catch(() => 0)));
-    const saved = (person, tr) => { notice.textContent = `${person.username}: capacity and skills saved.`; loadAgents().catch(() => {}); };
+    const saved = (person) => { notice.textContent = `${person.username}: capacity and skills saved.`; loadAgents().catch(() => {}); };
     replaceChildren(agentsBody, agents.map((a, i) => agentRow(a, loads[i], canEdit, saved)));
   }
 
