@@ -105,9 +105,13 @@ export function createRoutingPage(root, { me }) {
     } catch (err) { showErrors(root, line, err); }
   }
 
+  let soon = null;
   return {
     load,
-    /** Live: assignments and availability move the agents' figures; refresh them while shown. */
-    changed: () => { if (!root.hidden) loadAgents().catch(() => {}); },
+    /** Live: assignments move the agents' figures; re-read them while shown, at most once a second (events come in bursts). */
+    changed() {
+      if (root.hidden || soon) return;
+      soon = setTimeout(() => { soon = null; loadAgents().catch(() => {}); }, 1000);
+    },
   };
 }

@@ -50,7 +50,7 @@ class TeamAdminBrowserIT {
         api.ingest(new JsonArray().add(mention("team-admin-1", "team-admin-author", "@brand my refund never came")));
         String caseId = Team.awaitCase(api);
         String[] assignee = new String[1];
-        assertTrue(eventually(WAIT, () -> List.of("ann", "bob").contains(assignee[0] = assignee(api, caseId))),
+        assertTrue(eventually(WAIT, () -> (assignee[0] = assignee(api, caseId)) != null && List.of("ann", "bob").contains(assignee[0])),
             "auto-assigned to a team member");
         admin.waiting().until(d -> agentRow(admin, assignee[0]).findElement(testId("agent-load")).getText().startsWith("1 /"));
         agentTags(hub, assignee[0], api, caseId);
