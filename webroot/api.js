@@ -134,5 +134,10 @@ export const api = {
   engagement: (replyId) => request('GET', `/replies/${id(replyId)}/engagement`),
   agents: () => request('GET', '/agents'),
   teams: () => request('GET', '/teams'),
+  createTeam: (body) => request('POST', '/teams', body),
+  updateTeam: (name, patch) => request('PATCH', `/teams/${id(name)}`, patch),
+  deleteTeam: (name) => request('DELETE', `/teams/${id(name)}`),
+  routingPolicy: () => request('GET', '/policies/routing'),
+  setRoutingPolicy: (body) => request('PUT', '/policies/routing', body),
   setPresence: (caseId, state) => request('PUT', `/cases/${id(caseId)}/presence`, { state }),
 };

@@ -29,6 +29,7 @@ import { createNotifications } from './notifications.js';
 import { createBulk } from './bulk.js';
 import { createAvailabilityToggle, createDirectory } from './assign.js';
 import { createPresence } from './presence.js';
+import { wireTeamAdminPages } from './team-admin-pages.js';
 
 let session = null; // { me, stop() } while signed in
 
@@ -97,7 +98,8 @@ async function verifySession() {
 
 // view → the element that holds it
 const PAGES = { approvals: 'approvals', connectors: 'connectors-page', analytics: 'analytics', audit: 'audit',
-  people: 'people', sla: 'sla-admin', 'saved-replies': 'saved-replies', problems: 'problems', broadcasts: 'broadcasts' };
+  people: 'people', sla: 'sla-admin', 'saved-replies': 'saved-replies', problems: 'problems', broadcasts: 'broadcasts',
+  teams: 'teams-admin', routing: 'routing-admin', tags: 'tags-admin' };
 let onShow = {}; // view → what to load when it is shown (the admin pages read their data then)
 
 /** Inbox, approval queue or an admin page: one fills the page below the top bar. */
@@ -222,6 +224,8 @@ async function start(me) {
   const savedReplies = approvals ? wireSavedReplies(view) : null;
   const reloadTemplates = () => api.templates().then(view.setTemplates).catch(() => {});
   const analytics = canReadAnalytics(me) ? wireAnalytics(me) : null;
+  const teamPages = wireTeamAdminPages(me); // Teams, Routing, Tags
+  onShow = { ...onShow, ...teamPages.onShow };
   if (!approvals) for (const b of document.querySelectorAll('#views [data-view=approvals], #views [data-view=connectors]')) b.hidden = true;
 
   const problems = wireProblems(me, openCase);
@@ -250,6 +254,7 @@ async function start(me) {
 
   // Event names and payloads (v1) are documented in docs/EVENTS.md; see also vocabulary.js.
   function route(type, data) {
+    teamPages.apply(type);
     if (type.startsWith('case.') && data.case) {
       inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
       view.applyCase(data.case);

@@ -59,6 +59,8 @@ export const EVENTS = Object.freeze({
   teamUpdated: 'team.updated',
   teamDeleted: 'team.deleted',
   routingPolicyUpdated: 'routing_policy.updated',
+  viewSaved: 'view.saved',
+  viewDeleted: 'view.deleted',
   // Not a domain event: the live-only presence message (docs/EVENTS.md, "Presence").
   presenceChanged: 'presence.changed',
 });

@@ -25,6 +25,7 @@ import io.earshot.inbox.CaseChanges;
 import io.earshot.find.Finder;
 import io.earshot.inbox.InboxService;
 import io.earshot.inbox.PriorityRefresher;
+import io.earshot.inbox.SavedViews;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
@@ -53,6 +54,7 @@ import io.earshot.store.EventQueueStore;
 import io.earshot.store.IngestJournal;
 import io.earshot.store.MongoStore;
 import io.earshot.store.NoteStore;
+import io.earshot.store.ViewStore;
 import io.earshot.store.SnoozeStore;
 import io.earshot.store.QueueDepths;
 import io.earshot.store.SettingsStore;
@@ -283,7 +285,7 @@ public final class Hub {
         new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
         new MetaWebhooks(connectors.registry(), pipeline), casework, slas.policies(), assign, problems,
         publishing.broadcasts(), new ModerationService(stores.mentions(), new ModerationStore(mongo),
-            connectors.registry(), events, clock)), config.http(),
+            connectors.registry(), events, clock), new SavedViews(new ViewStore(mongo), events, clock)), config.http(),
         new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
     metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
     int more = config.http().instances() - 1;

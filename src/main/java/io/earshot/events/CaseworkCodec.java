@@ -8,12 +8,13 @@ import io.earshot.domain.event.DomainEvent.CaseSnoozeEnded;
 import io.earshot.domain.event.DomainEvent.CaseSnoozed;
 import io.earshot.domain.event.DomainEvent.CaseTagged;
 import io.earshot.domain.event.DomainEvent.TagListUpdated;
+import io.earshot.domain.event.DomainEvent.ViewChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * The v1 payload and audit summary of the events of working a case (notes, tags, snooze,
- * merge) and of the admins' tag list, kept apart from {@link EventCodec} so that one stays short.
+ * merge), of the admins' tag list and of saved views, kept apart from {@link EventCodec} so that one stays short.
  */
 final class CaseworkCodec {
   private CaseworkCodec() {
@@ -21,7 +22,8 @@ final class CaseworkCodec {
 
   static boolean handles(DomainEvent e) {
     return e instanceof CaseNoted || e instanceof CaseTagged || e instanceof CaseSnoozed
-        || e instanceof CaseSnoozeEnded || e instanceof CaseMerged || e instanceof TagListUpdated;
+        || e instanceof CaseSnoozeEnded || e instanceof CaseMerged || e instanceof TagListUpdated
+        || e instanceof ViewChanged;
   }
 
   /** Adds the event's own fields to {@code data} (which holds the case, for case events). */
@@ -38,6 +40,9 @@ final class CaseworkCodec {
       data.put("source", EventPayloads.careCase(m.source())).put("mentionIds", new JsonArray(m.mentionIds()));
     } else if (event instanceof TagListUpdated t) {
       data.put("version", t.version()).put("detail", t.detail());
+    } else if (event instanceof ViewChanged v) {
+      data.put("view", new JsonObject().put("id", v.viewId()).put("owner", v.owner()).put("shared", v.shared()))
+          .put("detail", v.detail());
     }
     return data;
   }
@@ -58,6 +63,9 @@ final class CaseworkCodec {
     }
     if (event instanceof CaseMerged m) {
       return "case " + m.source().id() + " merged in (" + m.mentionIds().size() + " mentions)";
+    }
+    if (event instanceof ViewChanged v) {
+      return v.detail();
     }
     return ((TagListUpdated) event).detail();
   }

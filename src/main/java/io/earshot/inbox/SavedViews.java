@@ -3,11 +3,16 @@ package io.earshot.inbox;
 import io.earshot.auth.Role;
 import io.earshot.auth.User;
 import io.earshot.domain.SavedView;
+import io.earshot.domain.event.DomainEvent.ViewChanged;
+import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
+import io.earshot.events.Change;
+import io.earshot.events.EventDispatcher;
 import io.earshot.store.StaleWrite;
 import io.earshot.store.ViewStore;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,14 +23,17 @@ import java.util.UUID;
  * {@link SavedView#changeableBy}); others do not see a personal view at all. Filters arrive
  * already checked (the web layer reads them as it reads a list's parameters). Futures fail with
  * {@link DomainError.NotFound} (no such view, or not visible to the caller),
- * {@link DomainError.Forbidden} and {@link DomainError.Conflict} (changed meanwhile).
+ * {@link DomainError.Forbidden} and {@link DomainError.Conflict} (changed meanwhile). Each change is
+ * told as {@code view.saved} or {@code view.deleted} through the event dispatcher (so it is audited).
  */
 public final class SavedViews {
   private final ViewStore store;
+  private final EventDispatcher events;
   private final Clock clock;
 
-  public SavedViews(ViewStore store, Clock clock) {
+  public SavedViews(ViewStore store, EventDispatcher events, Clock clock) {
     this.store = store;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -39,20 +47,41 @@ public final class SavedViews {
 
   public Future<SavedView> create(Draft d, User caller) {
     var now = clock.instant();
-    return store.insert(new SavedView(UUID.randomUUID().toString(), caller.username(), d.name(), d.filters(),
-        d.sort(), Boolean.TRUE.equals(d.shared()), now, now, 1));
+    SavedView view = new SavedView(UUID.randomUUID().toString(), caller.username(), d.name(), d.filters(),
+        d.sort(), Boolean.TRUE.equals(d.shared()), now, now, 1);
+    Change change = told(EventType.VIEW_SAVED, view, caller, now, "created");
+    return events.apply(change, () -> store.insert(view, change.id()));
   }
 
   public Future<SavedView> change(String id, Draft d, User caller) {
-    return changeable(id, caller).compose(v -> store.replace(new SavedView(v.id(), v.owner(),
-        d.name() == null ? v.name() : d.name(), d.filters() == null ? v.filters() : d.filters(),
-        d.sort() == null ? v.sort() : d.sort(), d.shared() == null ? v.shared() : d.shared(), v.createdAt(),
-        clock.instant(), v.version() + 1), v.version())).recover(SavedViews::conflict);
+    return changeable(id, caller).compose(v -> {
+      Instant now = clock.instant();
+      SavedView next = new SavedView(v.id(), v.owner(), d.name() == null ? v.name() : d.name(),
+          d.filters() == null ? v.filters() : d.filters(), d.sort() == null ? v.sort() : d.sort(),
+          d.shared() == null ? v.shared() : d.shared(), v.createdAt(), now, v.version() + 1);
+      Change change = told(EventType.VIEW_SAVED, next, caller, now, v.shared() && !next.shared() ? "made personal" : "changed");
+      return events.apply(change, () -> store.replace(next, v.version(), change.id()));
+    }).recover(SavedViews::conflict);
   }
 
   public Future<Void> delete(String id, User caller) {
-    return changeable(id, caller).compose(v -> store.delete(id, v.version())).compose(deleted -> deleted
+    return changeable(id, caller).compose(v -> {
+      Change change = told(EventType.VIEW_DELETED, v, caller, clock.instant(), "deleted");
+      return events.apply(change, () -> store.delete(id, v.version(), change.id()));
+    }).compose(deleted -> deleted
         ? Future.<Void>succeededFuture() : Future.failedFuture(new DomainError.Conflict("view " + id + " changed meanwhile")));
+  }
+
+  /**
+   * The change's one event. Live events reach every dashboard, so only a shared view's name,
+   * filters and sort are told; a personal one is named by its id (the event's subject) alone.
+   */
+  private static Change told(EventType type, SavedView v, User actor, Instant at, String what) {
+    String detail = v.shared()
+        ? what + " shared view '" + v.name() + "' filters=" + new java.util.TreeMap<>(v.filters()) + " sort=" + v.sort()
+        : what + " a personal view";
+    return Change.of(ViewStore.VIEWS, v.id(), List.of(new ViewChanged(type, v.id(), v.owner(), v.shared(),
+        actor.username(), detail, at)));
   }
 
   private Future<SavedView> changeable(String id, User caller) {

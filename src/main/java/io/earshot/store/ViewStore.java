@@ -2,10 +2,12 @@ package io.earshot.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.earshot.domain.SavedView;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -13,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The {@code views} collection: saved case lists, personal and shared. Few per user, so the
  * embedded server's scans of it stay cheap. A change is stored only over the version it was
- * decided on ({@link StaleWrite} otherwise).
+ * decided on ({@link StaleWrite} otherwise) and remembers its change id, so a {@code view.*} event
+ * staged before a crash is confirmed; for that, a deleted view is marked {@code deleted}, not removed.
  */
 public final class ViewStore {
   public static final String VIEWS = "views";
@@ -29,9 +33,9 @@ public final class ViewStore {
     this.views = mongo.collection(VIEWS);
   }
 
-  public Future<SavedView> insert(SavedView view) {
+  public Future<SavedView> insert(SavedView view, String changeId) {
     return mongo.write(() -> {
-      views.insertOne(toDoc(view));
+      views.insertOne(toDoc(view).append("changeIds", List.of(changeId)));
       return view;
     });
   }
@@ -39,28 +43,38 @@ public final class ViewStore {
   public Future<SavedView> get(String id) {
     return mongo.run(() -> {
       Document d = views.find(eq("_id", id)).first();
-      return d == null ? null : fromDoc(d);
+      return d == null || d.getBoolean("deleted", false) ? null : fromDoc(d);
     });
   }
 
   /** The user's own views and everyone's shared ones, oldest first. */
   public Future<List<SavedView>> visibleTo(String username) {
-    return mongo.run(() -> views.find(or(eq("owner", username), eq("shared", true)))
+    return mongo.run(() -> views.find(and(or(eq("owner", username), eq("shared", true)), ne("deleted", true)))
         .sort(Sorts.ascending("createdAt")).map(ViewStore::fromDoc).into(new ArrayList<>()));
   }
 
-  public Future<SavedView> replace(SavedView next, long expectedVersion) {
+  public Future<SavedView> replace(SavedView next, long expectedVersion, String changeId) {
     return mongo.write(() -> {
-      Document d = views.findOneAndReplace(and(eq("_id", next.id()), eq("version", expectedVersion)), toDoc(next));
-      if (d == null) {
+      Document fields = toDoc(next);
+      fields.remove("_id");
+      fields.remove("version");
+      Bson update = Updates.combine(Updates.combine(fields.entrySet().stream()
+          .map(e -> Updates.set(e.getKey(), e.getValue())).toList()), Versioned.advance(next.version(), changeId));
+      if (views.updateOne(live(next.id(), expectedVersion), update).getMatchedCount() == 0) {
         throw new StaleWrite("view " + next.id());
       }
       return next;
     });
   }
 
-  public Future<Boolean> delete(String id, long expectedVersion) {
-    return mongo.write(() -> views.deleteOne(and(eq("_id", id), eq("version", expectedVersion))).getDeletedCount() == 1);
+  /** Marks the view deleted over {@code expectedVersion}; answers false when it moved on meanwhile. */
+  public Future<Boolean> delete(String id, long expectedVersion, String changeId) {
+    return mongo.write(() -> views.updateOne(live(id, expectedVersion), Updates.combine(Updates.set("deleted", true),
+        Versioned.advance(expectedVersion + 1, changeId))).getMatchedCount() == 1);
+  }
+
+  private static Bson live(String id, long version) {
+    return and(eq("_id", id), eq("version", version), ne("deleted", true));
   }
 
   private static Document toDoc(SavedView v) {

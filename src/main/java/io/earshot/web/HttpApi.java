@@ -28,7 +28,6 @@ import io.earshot.sla.SlaPolicies;
 import io.earshot.store.AuditLog;
 import io.earshot.store.MentionStore;
 import io.earshot.store.MongoStore;
-import io.earshot.store.ViewStore;
 import io.earshot.webhook.WebhookService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,7 +65,7 @@ public final class HttpApi {
                          ApprovalPolicies approvalPolicies, Brands brands, ConnectorAccounts connectorAccounts,
                          MetaWebhooks metaWebhooks, Casework casework, SlaPolicies slaPolicies,
                          Assign assign, Problems problems,
-                         Broadcasts broadcasts, ModerationService moderation) {
+                         Broadcasts broadcasts, ModerationService moderation, SavedViews views) {
   }
 
   private static final Set<HttpMethod> STATE_CHANGING =
@@ -173,7 +172,7 @@ public final class HttpApi {
     new CaseListRoutes(services.inbox(), services.brands().directory()).mount(v1);
     new CaseRoutes(services.inbox(), services.caseChanges(), services.replies()).mount(v1);
     new TemplateRoutes(services.templates(), services.replies()).mount(v1);
-    new ViewRoutes(new SavedViews(new ViewStore(services.mongo()), Clock.systemUTC()), services.inbox()).mount(v1);
+    new ViewRoutes(services.views(), services.inbox()).mount(v1);
     new WebhookRoutes(services.webhooks()).mount(v1);
     new ApprovalRoutes(services.approvals(), services.approvalPolicies(), Clock.systemUTC(),
         services.broadcasts().service()).mount(v1);

@@ -123,4 +123,28 @@ class SavedViewsIT {
     assertTrue(List.of(ann.get("/api/v1/views").json().getJsonArray("items").stream()
         .map(o -> ((JsonObject) o).getString("name")).toArray()).stream().noneMatch(n -> "a".equals(n)));
   }
+
+  @Test
+  @DisplayName("creating, changing and deleting a view is audited; a personal view's name is not told")
+  void audited() {
+    JsonObject shared = create(ann, "Audited queue", new JsonObject().put("status", "open"), true);
+    JsonObject personal = create(bob, "Bob's secret list", new JsonObject(), false);
+    String object = "view:" + shared.getString("id");
+    assertEquals(200, mia.patch("/api/v1/views/" + shared.getString("id"), new JsonObject().put("name", "Audited 2")).status());
+    assertEquals(204, ann.delete("/api/v1/views/" + shared.getString("id")).status());
+    assertTrue(eventually(WAIT, () -> audit(object).size() == 3), "three changes audited");
+    List<JsonObject> rows = audit(object);
+    assertEquals(List.of("view.deleted", "view.saved", "view.saved"), rows.stream().map(r -> r.getString("action")).toList());
+    assertEquals(List.of("ann", "mia", "ann"), rows.stream().map(r -> r.getString("actor")).toList());
+    assertTrue(rows.get(1).getString("detail").contains("'Audited 2'"), rows.get(1).encode());
+    assertTrue(eventually(WAIT, () -> audit("view:" + personal.getString("id")).size() == 1), "personal view audited");
+    JsonObject told = audit("view:" + personal.getString("id")).get(0);
+    assertEquals("created a personal view", told.getString("detail"));
+    assertFalse(told.encode().contains("secret"), "the personal view's name stays out of the event");
+  }
+
+  private static List<JsonObject> audit(String object) {
+    return admin.get("/api/v1/audit?object=" + object).json().getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).toList();
+  }
 }

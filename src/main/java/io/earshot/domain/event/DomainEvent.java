@@ -464,6 +464,18 @@ public sealed interface DomainEvent {
     }
   }
 
+  /**
+   * A saved view was created or changed ({@code view.saved}) or deleted ({@code view.deleted}).
+   * Every dashboard receives events live, so a personal view's name and filters stay out of
+   * {@code detail} (only its owner sees it); a shared view's are told.
+   */
+  record ViewChanged(EventType type, String viewId, String owner, boolean shared, String actor, String detail,
+                     Instant at) implements DomainEvent {
+    public String subject() {
+      return "view:" + viewId;
+    }
+  }
+
   /** An admin replaced the routing (auto-assignment) policy; {@code detail} lists each brand's mode. */
   record RoutingPolicyUpdated(long version, String actor, String detail, Instant at) implements DomainEvent {
     public EventType type() {

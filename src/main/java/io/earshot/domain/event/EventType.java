@@ -78,6 +78,9 @@ public enum EventType {
   TEAM_CREATED("team.created", Delivery.RECORDED),
   TEAM_UPDATED("team.updated", Delivery.RECORDED),
   TEAM_DELETED("team.deleted", Delivery.RECORDED),
+  /** Someone created or changed a saved view (a personal or shared case list). */
+  VIEW_SAVED("view.saved", Delivery.RECORDED),
+  VIEW_DELETED("view.deleted", Delivery.RECORDED),
   /** An admin replaced the auto-assignment (routing) policy. */
   ROUTING_POLICY_UPDATED("routing_policy.updated", Delivery.RECORDED),
   /** A case was linked to a Problem (its {@code problemId} is set). */
