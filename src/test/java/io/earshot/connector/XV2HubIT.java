@@ -26,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -88,6 +89,14 @@ class XV2HubIT {
   private static Map<String, String> oauth1Secrets() {
     return Map.of("X_KEY", XV2Emulator.CONSUMER_KEY, "X_SECRET", XV2Emulator.CONSUMER_SECRET,
         "X_TOKEN", XV2Emulator.ACCESS_TOKEN, "X_TOKEN_SECRET", XV2Emulator.ACCESS_TOKEN_SECRET);
+  }
+
+  private static boolean waitFor(WebDriverWait wait, java.util.function.BooleanSupplier shown) {
+    try {
+      return wait.until(d -> shown.getAsBoolean());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
   }
 
   @Test
@@ -198,10 +207,16 @@ class XV2HubIT {
       driver.findElement(By.cssSelector("[data-testid=login-submit]")).click();
       By pill = By.cssSelector("[data-testid=connector-pill][data-account=brand-x]");
       wait.until(ExpectedConditions.attributeToBe(pill, "data-budget", "exhausted"));
-      String spend = driver.findElement(pill).findElement(By.cssSelector("[data-testid=connector-spend]")).getText();
-      assertEquals("$0.050 of $0.050", spend);
-      assertTrue(driver.findElement(pill).getText().contains("over budget until"), driver.findElement(pill).getText());
-      assertTrue(driver.findElement(pill).getAttribute("title").contains("Spent this month $0.050 of $0.050"));
+      // Each live status renders the pill anew: read it whole, in one go, until it says it all.
+      String[] seen = new String[1];
+      boolean shown = waitFor(wait, () -> {
+        WebElement now = driver.findElement(pill);
+        seen[0] = now.findElement(By.cssSelector("[data-testid=connector-spend]")).getText() + " | " + now.getText()
+            + " | " + now.getAttribute("title");
+        return seen[0].startsWith("$0.050 of $0.050 | ") && now.getText().contains("over budget until")
+            && now.getAttribute("title").contains("Spent this month $0.050 of $0.050");
+      });
+      assertTrue(shown, "the pill shows the spend at the cap: " + seen[0]);
     } finally {
       driver.quit();
     }
