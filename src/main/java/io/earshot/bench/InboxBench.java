@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code earshot bench inbox [--mentions N] [--cases C] [--open O] [--samples S] [--today-samples T]}:
@@ -30,6 +33,8 @@ import java.util.stream.Stream;
  * {@code MentionStore.list}). Prints one JSON object.
  */
 final class InboxBench {
+  private static final Logger LOG = LoggerFactory.getLogger(InboxBench.class);
+
   private InboxBench() {
   }
 
@@ -46,13 +51,17 @@ final class InboxBench {
         List<String> ids = new InboxSeeder(new BulkSeed(hub.mongo()), scorer)
             .seed(o.get("cases"), o.get("mentions"), o.get("open"));
         report.put("seedSeconds", seconds(seedStart));
+        LOG.info("bench inbox: seeded in {} s", report.getValue("seedSeconds"));
         long rebuildStart = System.nanoTime();
         hub.finder().rebuild().await();
         report.put("indexRebuildSeconds", seconds(rebuildStart));
+        LOG.info("bench inbox: index rebuilt in {} s", report.getValue("indexRebuildSeconds"));
         report.put("catchUpQuery", InboxProbe.stats(5, 1, () -> new InboxEntries(hub.mongo())
             .changedSince(java.time.Instant.now(), 5_000).await()));
         InboxProbe probe = new InboxProbe(hub, password, o.get("samples"));
         report.put("now", probe.measure(ids));
+        // Printed before the old scans run: at a million mentions they may outlast the driver's read timeout.
+        LOG.info("bench inbox: figures so far {}", report.encode());
         report.put("today", today(hub, probe, o.get("today-samples")));
         probe.close();
         return null;
@@ -68,11 +77,23 @@ final class InboxBench {
   private static JsonObject today(Hub hub, InboxProbe probe, int samples) {
     CaseStore cases = new CaseStore(hub.mongo());
     JsonObject today = new JsonObject();
-    today.put("list_priority", InboxProbe.stats(samples, 0, () -> cases.list(new CaseQuery(null, null, true, 50)).await()));
-    today.put("list_newest", InboxProbe.stats(samples, 0, () -> cases.list(new CaseQuery(null, null, false, 50)).await()));
+    today.put("list_priority", orFailure(() -> InboxProbe.stats(samples, 0,
+        () -> cases.list(new CaseQuery(null, null, true, 50)).await())));
+    today.put("list_newest", orFailure(() -> InboxProbe.stats(samples, 0,
+        () -> cases.list(new CaseQuery(null, null, false, 50)).await())));
     MentionStore mentions = new MentionStore(hub.mongo());
-    today.put("mentions_platform", InboxProbe.stats(samples, 0, () -> mentions.list("x", 1).await()));
+    today.put("mentions_platform", orFailure(() -> InboxProbe.stats(samples, 0, () -> mentions.list("x", 1).await())));
     return today;
+  }
+
+  /** A scan that fails (at a large size: longer than the driver's read timeout) is reported as that failure. */
+  private static JsonObject orFailure(Supplier<JsonObject> scan) {
+    long t0 = System.nanoTime();
+    try {
+      return scan.get();
+    } catch (RuntimeException e) {
+      return new JsonObject().put("failedAfterSeconds", seconds(t0)).put("failure", e.toString());
+    }
   }
 
   private interface WithHub<T> {

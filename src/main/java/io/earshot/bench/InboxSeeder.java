@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A year of inbox history for {@code bench inbox}: {@code cases} cases over a year, of which
@@ -37,6 +39,7 @@ final class InboxSeeder {
       "cannot log in since the update, password reset never arrives ref%d"};
   private static final Platform[] PLATFORMS = {Platform.X, Platform.MASTODON, Platform.BLUESKY, Platform.SANDBOX,
       Platform.FACEBOOK, Platform.INSTAGRAM};
+  private static final Logger LOG = LoggerFactory.getLogger(InboxSeeder.class);
   private static final int CHUNK = 1_000;
   private final BulkSeed seed;
   private final Triage[] scored = new Triage[TEXTS.length];
@@ -71,6 +74,9 @@ final class InboxSeeder {
       seed.mentions(chunkMentions).await();
       seed.cases(chunkCases).await();
       seed.customers(latest).await();
+      if ((end / CHUNK) % 20 == 0) {
+        LOG.info("bench inbox: {} of {} cases seeded", end, cases);
+      }
     }
     return ids;
   }

@@ -19,6 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedMongo implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
+  /**
+   * The server runs every command on the Netty thread of its connection, and a command on a
+   * collection waits there for that collection's lock; with Netty's default (two per core) one
+   * long scan of {@code cases} stalled every connection sharing those threads, new connections'
+   * handshakes too, so the driver timed out after 2 s "waiting for a connection" and the hub read
+   * the store as down ({@code bench inbox} at 200,000 mentions). One thread per connection the
+   * hub can open at once (16 store workers, the health probe, the driver's monitors), with room.
+   */
+  private static final int WORKER_THREADS = 32;
   private final H2Backend backend;
   private final MongoServer server;
   private final String connectionString;
@@ -57,7 +66,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         .autoCommitDisabled().autoCommitBufferSize(0).open();
     H2Backend backend = new H2Backend(store);
     MongoServer server = new MongoServer(backend);
-    server.bind("127.0.0.1", port);
+    server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
     InetSocketAddress address = server.getLocalAddress();
     LOG.info("embedded MongoDB listening on {} with data in {}", address, file);
     return new EmbeddedMongo(backend, server, address, new GroupCommit(store, fsync));
