@@ -54,8 +54,11 @@ class HostileInputIT {
     try (LogCapture logs = new LogCapture()) {
       storm = new Storm(new RequestGenerator(seed, facts), hub.hub().port(), requests).run(CLIENTS, only());
       // Vert.x warns when a live event meets a socket's consumer just unregistered (the client
-      // went away mid-delivery): a race in its event bus, not a fault of the request.
-      warnings = logs.atLeast(Level.WARN).stream().filter(line -> !line.contains("consumer is not registered")).toList();
+      // went away mid-delivery): a race in its event bus, not a fault of the request. And the
+      // inbox index may fall a few marks behind the storm's ingest on a busy machine (the read
+      // then answers from the index as it is, and says so): volume, not hostility.
+      warnings = logs.atLeast(Level.WARN).stream().filter(line -> !line.contains("consumer is not registered")
+          && !line.contains("inbox index behind by")).toList();
     }
     System.out.println("hostile-input figures " + storm.figures().encode());
     Files.write(Path.of("target", "hostile-input-problems.txt"), storm.problems());
