@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,26 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * outbox. After every test the captured logs must not contain any credential value.
  */
 @DisplayName("A platform account connected to a real hub")
-class ConnectorHubIT {
-  private ConnectorFixture fixture;
-  private EmulatedPlatform platform;
-
-  static List<String> platforms() {
-    return EmulatedPlatform.codes();
-  }
-
-  private void start(String code) {
-    fixture = new ConnectorFixture(code);
-    platform = fixture.platform();
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
-
+class ConnectorHubIT extends PlatformAccountTest {
   @ParameterizedTest(name = "{0}")
-  @MethodSource("platforms")
+  @MethodSource("io.earshot.connector.EmulatedPlatform#codes")
   @DisplayName("a reply from the API lands on the platform in reply to the mention and shows as sent with its id")
   void replyLandsOnThePlatform(String code) {
     start(code);
@@ -80,7 +62,7 @@ class ConnectorHubIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("platforms")
+  @MethodSource("io.earshot.connector.EmulatedPlatform#codes")
   @DisplayName("a wrong token shows unauthorized in health while a good account keeps ingesting")
   void wrongTokenIsIsolated(String code) {
     start(code);
@@ -105,7 +87,7 @@ class ConnectorHubIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("platforms")
+  @MethodSource("io.earshot.connector.EmulatedPlatform#codes")
   @DisplayName("a malformed item is skipped and counted, and the stream goes on")
   void malformedItemIsSkipped(String code) {
     start(code);

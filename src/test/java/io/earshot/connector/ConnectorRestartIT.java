@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,26 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * longest of the connector tests, Meta's storm lasts a minute) so a second fork runs others meanwhile.
  */
 @DisplayName("A platform account across a hub restart and a rate-limit storm")
-class ConnectorRestartIT {
-  private ConnectorFixture fixture;
-  private EmulatedPlatform platform;
-
-  static List<String> platforms() {
-    return EmulatedPlatform.codes();
-  }
-
-  private void start(String code) {
-    fixture = new ConnectorFixture(code);
-    platform = fixture.platform();
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
-
+class ConnectorRestartIT extends PlatformAccountTest {
   @ParameterizedTest(name = "{0}")
-  @MethodSource("platforms")
+  @MethodSource("io.earshot.connector.EmulatedPlatform#codes")
   @DisplayName("2,000 threaded mentions arrive exactly once across a hub restart and a 429 storm, pages shortened by deleted posts")
   void exactlyOnceAcrossRestartAndStorm(String code) {
     start(code);
