@@ -169,7 +169,7 @@ public final class AnalyticsBench {
   }
 
   private static Running start(boolean rollups, TriageEngine scorer) throws Exception {
-    Path dir = Files.createTempDirectory("earshot-bench-analytics");
+    Path dir = BenchDirs.temporary("earshot-bench-analytics");
     // The brands the seed writes mentions for; the overview of all brands reads the known ones.
     Files.createDirectories(dir.resolve("no-connectors"));
     Files.writeString(dir.resolve("no-connectors").resolve(BrandFile.NAME), AnalyticsSeed.BRANDS_JSON);

@@ -88,7 +88,7 @@ public final class BenchCommand {
   }
 
   private static Target start(boolean fsync, TriageEngine scorer, int customers) throws Exception {
-    Path dir = Files.createTempDirectory("earshot-bench");
+    Path dir = BenchDirs.temporary("earshot-bench");
     String password = Passwords.token();
     EarshotConfig config = ConfigLoader.load(Map.of("EARSHOT_DATA_DIR", dir.toString(),
         "EARSHOT_HTTP_PORT", "0", "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,

@@ -40,7 +40,7 @@ final class InboxBench {
 
   static int run(String[] args, PrintStream out) throws Exception {
     Map<String, Integer> o = options(args);
-    Path dir = Files.createTempDirectory("earshot-bench-inbox");
+    Path dir = BenchDirs.temporary("earshot-bench-inbox");
     String password = Passwords.token();
     TriageEngine scorer = TriageEngine.withDefaults();
     JsonObject report = new JsonObject().put("mentions", o.get("mentions")).put("cases", o.get("cases"))

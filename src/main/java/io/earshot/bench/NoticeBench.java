@@ -62,7 +62,7 @@ public final class NoticeBench {
     HubVertx runtime = HubVertx.create();
     try {
       List<MastodonEmulator> accounts = List.of(new MastodonEmulator(emulators), new MastodonEmulator(emulators));
-      Path dir = Files.createTempDirectory("earshot-bench-notices");
+      Path dir = BenchDirs.temporary("earshot-bench-notices");
       Path connectors = Files.createDirectories(dir.resolve("connectors"));
       // One brand per account: the emulators number their customers alike, and a customer's posts
       // to one brand through two accounts would be one case.

@@ -31,7 +31,7 @@ public final class SignInBench {
 
   public static int run(String[] args, PrintStream out) throws Exception {
     int attempts = args.length >= 2 && args[0].equals("--attempts") ? Integer.parseInt(args[1]) : 200;
-    Path dir = Files.createTempDirectory("earshot-bench-signin");
+    Path dir = BenchDirs.temporary("earshot-bench-signin");
     String password = Passwords.token();
     EarshotConfig config = ConfigLoader.load(Map.of("EARSHOT_DATA_DIR", dir.toString(),
         "EARSHOT_HTTP_PORT", "0", "EARSHOT_SANDBOX", "off", "EARSHOT_ADMIN_PASSWORD", password,

@@ -28,6 +28,13 @@ public final class EmbeddedMongo implements AutoCloseable {
    * hub can open at once (16 store workers, the health probe, the driver's monitors), with room.
    */
   private static final int WORKER_THREADS = 32;
+  /**
+   * H2's file system that reopens the file when a thread is interrupted in the middle of I/O. An
+   * interrupt closes a plain FileChannel for every thread, and the store then fails all later
+   * writes and its close ("Writing to FileChannel failed"): a worker pool shut down with
+   * {@code shutdownNow()} while one of its threads was committing was enough.
+   */
+  private static final String RETRY_ON_INTERRUPT = "retry:";
   private final H2Backend backend;
   private final MongoServer server;
   private final String connectionString;
@@ -62,7 +69,7 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }
     Path file = dataDir.resolve("mongo.mv");
-    MVStore store = new MVStore.Builder().fileName(file.toString())
+    MVStore store = new MVStore.Builder().fileName(RETRY_ON_INTERRUPT + file)
         .autoCommitDisabled().autoCommitBufferSize(0).open();
     H2Backend backend = new H2Backend(store);
     MongoServer server = new MongoServer(backend);

@@ -4,7 +4,6 @@ import io.earshot.connector.budget.AccountBudget;
 import io.earshot.domain.ConnectorSpend;
 import io.earshot.store.EmbeddedMongo;
 import io.earshot.store.MongoStore;
-import io.earshot.testing.TestHub;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
@@ -15,13 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (budgets, OAuth tokens, publish marks), without a whole hub: one server per test class.
  */
 public final class StoreFixture implements AutoCloseable {
+  private final java.nio.file.Path dir = io.earshot.testing.TestDirs.create("earshot-connector-store");
   private final EmbeddedMongo embedded;
   private final MongoStore mongo;
   private final ConnectorStores stores;
   private final List<ConnectorSpend> warnings = new CopyOnWriteArrayList<>();
 
   public StoreFixture(Vertx vertx) {
-    this.embedded = EmbeddedMongo.start(TestHub.tempDir("earshot-connector-store"), false);
+    this.embedded = EmbeddedMongo.start(dir, false);
     this.mongo = new MongoStore(vertx, embedded.connectionString(), "earshot", MongoStore.writeConcern("1", false),
         embedded.durability());
     this.stores = ConnectorStores.of(mongo);
@@ -48,5 +48,6 @@ public final class StoreFixture implements AutoCloseable {
   public void close() {
     mongo.close();
     embedded.close();
+    io.earshot.testing.TestDirs.delete(dir);
   }
 }

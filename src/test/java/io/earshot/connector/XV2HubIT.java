@@ -189,7 +189,7 @@ class XV2HubIT {
 
   private void assertBarShowsSpend(TestHub hub) throws IOException {
     assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium and chromedriver are required");
-    Path profile = Files.createTempDirectory("earshot-chromium-");
+    Path profile = io.earshot.testing.TestDirs.create("earshot-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -2,14 +2,11 @@ package io.earshot.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -38,7 +35,7 @@ public final class Browser implements AutoCloseable {
   public Browser(Duration timeout) throws IOException {
     assertTrue(Files.isExecutable(CHROMIUM), "Chromium is required at " + CHROMIUM);
     assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is required at " + CHROMEDRIVER);
-    profile = Files.createTempDirectory("earshot-chromium-");
+    profile = TestDirs.create("earshot-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -128,9 +125,7 @@ public final class Browser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      try (Stream<Path> paths = Files.walk(profile)) {
-        paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+      TestDirs.delete(profile);
     }
   }
 }

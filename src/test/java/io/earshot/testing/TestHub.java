@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -27,10 +29,13 @@ public final class TestHub implements AutoCloseable {
   private final HubVertx runtime;
   private final Hub hub;
   private final ApiClient api;
+  // The directories this hub made for itself (not those a test passed in): deleted when it closes.
+  private final List<Path> ownDirs;
 
-  private TestHub(HubVertx runtime, Hub hub) {
+  private TestHub(HubVertx runtime, Hub hub, List<Path> ownDirs) {
     this.runtime = runtime;
     this.hub = hub;
+    this.ownDirs = ownDirs;
     this.api = new ApiClient(baseUrl(), INGEST_TOKEN);
   }
 
@@ -46,23 +51,25 @@ public final class TestHub implements AutoCloseable {
   /** As above, with {@code beforeStart} given the new Vert.x before the hub starts on it (to watch its start-up). */
   public static TestHub start(Map<String, String> overrides, VertxOptions options, Consumer<Vertx> beforeStart) {
     Map<String, String> env = new HashMap<>();
+    List<Path> ownDirs = new ArrayList<>();
     env.put("EARSHOT_HTTP_PORT", "0");
     env.put("EARSHOT_SANDBOX", "off");
     env.put("EARSHOT_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("EARSHOT_INGEST_TOKEN", INGEST_TOKEN);
     env.put("EARSHOT_INGEST_BATCH_DELAY_MS", "2");
-    env.put("EARSHOT_CONFIG", emptyConfigFile().toString());
     env.putAll(overrides);
-    env.computeIfAbsent("EARSHOT_DATA_DIR", k -> tempDir("earshot-data").toString());
-    env.computeIfAbsent("EARSHOT_CONNECTORS_DIR", k -> tempDir("earshot-connectors").toString());
+    env.computeIfAbsent("EARSHOT_CONFIG", k -> ownDir(ownDirs, "earshot-config", "earshot.json", "{}"));
+    env.computeIfAbsent("EARSHOT_DATA_DIR", k -> ownDir(ownDirs, "earshot-data", null, null));
+    env.computeIfAbsent("EARSHOT_CONNECTORS_DIR", k -> ownDir(ownDirs, "earshot-connectors", null, null));
     EarshotConfig config = ConfigLoader.load(env);
     HubVertx runtime = HubVertx.create(options);
     try {
       beforeStart.accept(runtime.vertx());
       Hub hub = Hub.start(runtime, config, env, TriageEngine.withDefaults(), Connectors::create).await();
-      return new TestHub(runtime, hub);
+      return new TestHub(runtime, hub, ownDirs);
     } catch (Exception e) {
       runtime.close();
+      ownDirs.forEach(TestDirs::delete);
       // The cause in the message: CI shows the failure line, not the stack trace.
       throw new IllegalStateException("test hub did not start: " + rootCause(e), e);
     }
@@ -80,17 +87,20 @@ public final class TestHub implements AutoCloseable {
     return start(Map.of());
   }
 
+  /** A fresh directory for the test's own files; deleted when the test JVM exits (see {@link TestDirs}). */
   public static Path tempDir(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestDirs.create(prefix);
   }
 
-  private static Path emptyConfigFile() {
+  /** A new directory the hub owns, or a file with {@code content} in one; returns the path to use. */
+  private static String ownDir(List<Path> ownDirs, String prefix, String file, String content) {
+    Path dir = tempDir(prefix);
+    ownDirs.add(dir);
+    if (file == null) {
+      return dir.toString();
+    }
     try {
-      return Files.writeString(tempDir("earshot-config").resolve("earshot.json"), "{}");
+      return Files.writeString(dir.resolve(file), content).toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -132,6 +142,7 @@ public final class TestHub implements AutoCloseable {
       } catch (Exception ignored) {
         // same
       }
+      ownDirs.forEach(TestDirs::delete);
     }
   }
 }

@@ -73,7 +73,7 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void startHub() throws Exception {
-    connectorsDir = Files.createTempDirectory("earshot-it-connectors-");
+    connectorsDir = io.earshot.testing.TestDirs.create("earshot-it-connectors-");
     Files.writeString(connectorsDir.resolve("sandbox.json"), SANDBOX_ACCOUNT);
     hub = TestHub.start(Map.of("EARSHOT_SANDBOX", "on", "EARSHOT_CONNECTORS_DIR", connectorsDir.toString()));
   }
@@ -94,7 +94,7 @@ class DashboardBrowserIT {
     // CI installs Chromium; a missing browser is a broken build, not a reason to skip.
     assertTrue(Files.isExecutable(CHROMIUM), "Chromium is required at " + CHROMIUM);
     assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is required at " + CHROMEDRIVER);
-    profile = Files.createTempDirectory("earshot-chromium-");
+    profile = io.earshot.testing.TestDirs.create("earshot-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",

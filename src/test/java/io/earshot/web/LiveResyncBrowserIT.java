@@ -41,7 +41,7 @@ class LiveResyncBrowserIT {
   void inboxCatchesUpAfterRedisOutage() throws Exception {
     Path redisDir = TestHub.tempDir("resync-redis");
     EmbeddedRedis redis = EmbeddedRedis.start(redisDir, 0);
-    Path profile = Files.createTempDirectory("earshot-chromium-");
+    Path profile = io.earshot.testing.TestDirs.create("earshot-chromium-");
     WebDriver driver = null;
     try (TestHub hub = TestHub.start(Map.of("REDIS_URL", redis.url()))) {
       driver = browser(profile);

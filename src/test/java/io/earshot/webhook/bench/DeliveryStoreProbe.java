@@ -34,7 +34,7 @@ public final class DeliveryStoreProbe {
 
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
-    EmbeddedMongo embedded = EmbeddedMongo.start(Files.createTempDirectory("earshot-probe"), true);
+    EmbeddedMongo embedded = EmbeddedMongo.start(io.earshot.testing.TestDirs.create("earshot-probe"), true);
     MongoStore mongo = new MongoStore(vertx, embedded.connectionString(), "earshot",
         MongoStore.writeConcern("majority", true), embedded.durability());
     try {
