@@ -12,7 +12,7 @@ const canChange = (me) => (me.roles || []).some((r) => ['agent', 'manager', 'adm
 export function createProblemsPage(el, { me, onOpenCase }) {
   let departments = [];
   let current = null; // the Problem shown
-  let offer = null; // the broadcast the last status change offered: { problemId, kind, body, box }
+  let offer = null; // the broadcast the Problem's status offers: { problemId, kind, body, box }
   let reach = null; // the shown Problem's broadcasts and engagement: { problemId, element, refresh }
 
   async function load() {
@@ -67,6 +67,7 @@ export function createProblemsPage(el, { me, onOpenCase }) {
   async function show(problemId) {
     current = problemId;
     const [p, s] = await Promise.all([api.problem(problemId), api.suggestions(problemId)]);
+    keepOffer(p);
     const box = el.querySelector('[data-testid=problem-detail]');
     if (!box) return;
     replaceChildren(box,
@@ -92,6 +93,22 @@ export function createProblemsPage(el, { me, onOpenCase }) {
       h('h4', {}, 'Timeline'),
       h('ol', { testid: 'problem-timeline' }, p.timeline.map((e) => h('li', {},
         `${new Date(e.at).toLocaleString()} · ${e.actor}: ${e.text}`))));
+  }
+
+  /**
+   * The offer the hub says still stands (none written since the status was reached), so a reload
+   * or another agent sees it too; the one in use is kept while the hub no longer offers it (sent).
+   */
+  function keepOffer(p) {
+    const standing = p.offers?.broadcast;
+    if (standing) adoptOffer(p.id, standing);
+    else if (offer?.problemId !== p.id) offer = null;
+  }
+
+  /** The same offer (a live re-read and the change's own answer both bring it) keeps its box and what was typed. */
+  function adoptOffer(problemId, standing) {
+    if (offer?.problemId === problemId && offer.kind === standing.kind) return;
+    offer = { problemId, ...standing, box: null };
   }
 
   /** The offered broadcast's box: the same element across re-renders, so a half-written broadcast survives them. */
@@ -138,7 +155,7 @@ export function createProblemsPage(el, { me, onOpenCase }) {
       e.preventDefault();
       try {
         const r = await api.updateProblem(p.id, { status: status.value, publicSummary: summary.value || undefined });
-        if (r.offers?.broadcast) offer = { problemId: p.id, ...r.offers.broadcast, box: null };
+        if (r.offers?.broadcast) adoptOffer(p.id, r.offers.broadcast);
         await show(p.id);
         const result = el.querySelector('[data-testid=problem-change-result]');
         if (result) result.textContent = r.status === 'resolved' ? `Resolved ${r.resolvedCases} cases.` : '';
@@ -158,9 +175,21 @@ export function createProblemsPage(el, { me, onOpenCase }) {
     } } }, text, h('button', { type: 'submit', class: 'btn small' }, 'Add note'));
   }
 
-  /** A live event about a Problem: refresh the page if it is the one shown. */
+  /** A live event about a Problem: the list is read again (at most once a second), the shown one refreshed. */
+  let listTimer = null;
   function applyProblem(problem) {
-    if (problem && problem.id === current) show(current).catch(() => {});
+    if (!problem) return;
+    if (problem.id === current) show(current).catch(() => {});
+    if (listTimer) return;
+    listTimer = setTimeout(() => { listTimer = null; refreshList().catch(() => {}); }, 1000);
+  }
+
+  /** Only the list's rows: the open form and the shown Problem are left as they are. */
+  async function refreshList() {
+    const list = el.querySelector('[data-testid=problem-list]');
+    if (!list) return;
+    const { items } = await api.problems();
+    replaceChildren(list, items.map(row));
   }
 
   /** A live broadcast or engagement event: the shown Problem's broadcasts are read again, at most once a second. */

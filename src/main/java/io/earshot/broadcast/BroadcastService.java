@@ -108,6 +108,11 @@ public final class BroadcastService {
     });
   }
 
+  /** The broadcasts about {@code problemId} themselves, oldest first, without their posts and notices. */
+  public Future<List<Broadcast>> aboutProblem(String problemId) {
+    return store.ofProblem(problemId);
+  }
+
   /** Whether {@code id} names a broadcast (the approvals route decides replies and broadcasts alike). */
   public Future<Boolean> exists(String id) {
     return store.get(id).map(b -> b != null);

@@ -1,8 +1,12 @@
 package io.earshot.web;
 
+import io.earshot.domain.broadcast.Broadcast;
+import io.earshot.domain.broadcast.BroadcastState;
 import io.earshot.problem.Problem;
 import io.earshot.problem.ProblemStatus;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The broadcast a Problem's change invites, as the request that would send it: confirming the
@@ -29,6 +33,17 @@ final class BroadcastOffers {
         .put("template", offer.template());
     return new JsonObject().put("broadcast", new JsonObject().put("kind", offer.kind()).put("method", "POST")
         .put("path", "/api/v1/broadcasts").put("body", body));
+  }
+
+  /**
+   * The offer that still stands for {@code p} as it is: its status invites one and nobody has
+   * written a broadcast about it since it reached that status ({@code statusSince}; a rejected
+   * one told nobody, so it does not count). The Problem page shows it again after a reload.
+   */
+  static JsonObject standing(Problem p, Instant statusSince, List<Broadcast> about) {
+    boolean answered = about.stream()
+        .anyMatch(b -> b.state() != BroadcastState.REJECTED && !b.createdAt().isBefore(statusSince));
+    return answered ? null : after(p, p.status());
   }
 
   /** The offer for a status just reached; null for none. */

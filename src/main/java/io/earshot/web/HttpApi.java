@@ -186,7 +186,7 @@ public final class HttpApi {
     new SlaRoutes(services.slaPolicies()).mount(v1);
     new TeamRoutes(services.assign().teams()).mount(v1);
     new RoutingRoutes(services.assign().policies(), services.assign().people()).mount(v1);
-    new ProblemRoutes(services.problems()).mount(v1);
+    new ProblemRoutes(services.problems(), services.broadcasts().service()).mount(v1);
     new ProblemBroadcastRoutes(services.problems(), services.broadcasts().service()).mount(v1);
     new DepartmentRoutes(services.problems().departments()).mount(v1);
     new AlertRoutes(services.problems().alerts()).mount(v1);

@@ -1,8 +1,11 @@
 package io.earshot.web;
 
 import io.earshot.auth.User;
+import io.earshot.broadcast.BroadcastService;
+import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import io.earshot.problem.CaseLinks;
+import io.earshot.problem.ProblemDetails;
 import io.earshot.problem.ProblemLifecycle;
 import io.earshot.problem.ProblemStatus;
 import io.earshot.problem.Problems;
@@ -11,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,9 +24,11 @@ import java.util.List;
  */
 final class ProblemRoutes {
   private final Problems problems;
+  private final BroadcastService broadcasts;
 
-  ProblemRoutes(Problems problems) {
+  ProblemRoutes(Problems problems, BroadcastService broadcasts) {
     this.problems = problems;
+    this.broadcasts = broadcasts;
   }
 
   void mount(Router api) {
@@ -55,9 +61,21 @@ final class ProblemRoutes {
         .onSuccess(l -> Bodies.json(ctx, 201, ProblemJson.linked(l))).onFailure(ctx::fail);
   }
 
+  /** The whole Problem page, with the broadcast its status still offers (none written since it was reached). */
   private void get(RoutingContext ctx) {
     problems.problems().get(ctx.pathParam("id"), Authenticator.user(ctx)).compose(problems.details()::of)
-        .onSuccess(d -> Bodies.json(ctx, 200, ProblemJson.detail(d))).onFailure(ctx::fail);
+        .compose(d -> broadcasts.aboutProblem(d.problem().id()).map(about -> {
+          JsonObject answer = ProblemJson.detail(d);
+          JsonObject offers = BroadcastOffers.standing(d.problem(), statusSince(d), about);
+          return offers == null ? answer : answer.put("offers", offers);
+        }))
+        .onSuccess(answer -> Bodies.json(ctx, 200, answer)).onFailure(ctx::fail);
+  }
+
+  /** When the Problem reached its status: its newest status change on the timeline, else its opening. */
+  private static Instant statusSince(ProblemDetails.Detail d) {
+    return d.timeline().stream().filter(e -> e.kind().equals(EventType.PROBLEM_STATUS_CHANGED.code()))
+        .map(e -> e.at()).max(Instant::compareTo).orElse(d.problem().createdAt());
   }
 
   private void change(RoutingContext ctx) {

@@ -150,6 +150,33 @@ class BroadcastsIT {
   }
 
   @Test
+  @DisplayName("the broadcast a Problem's status offers stands on its page until one is written, a rejected one aside")
+  void standingOffer() {
+    assertEquals(201, team.admin().post("/api/v1/departments", new JsonObject().put("id", "offers-it")
+        .put("name", "Offers").put("members", new JsonArray()).put("contact", "ops@example.com")).status());
+    String id = team.agent().post("/api/v1/problems", new JsonObject().put("title", "Card payments fail")
+        .put("department", "offers-it")).json().getString("id");
+    assertEquals(null, offer(id), "investigating offers nothing");
+    team.agent().patch("/api/v1/problems/" + id, new JsonObject().put("status", "identified"));
+    assertTrue(eventually(Duration.ofSeconds(10), () -> "known".equals(offer(id))), "a reload still offers 'we know'");
+
+    String rejected = team.agent().post("/api/v1/broadcasts", new JsonObject().put("problemId", id)
+        .put("template", "incident-notice").put("accounts", new JsonArray().add("sandbox"))).json().getString("id");
+    assertEquals(null, offer(id), "written: the offer is taken up");
+    assertEquals(200, team.manager().post("/api/v1/approvals/" + rejected,
+        new JsonObject().put("decision", "reject").put("reason", "say when it will be fixed")).status());
+    assertEquals("known", offer(id), "a rejected broadcast told nobody");
+
+    team.agent().patch("/api/v1/problems/" + id, new JsonObject().put("status", "fixing"));
+    assertTrue(eventually(Duration.ofSeconds(10), () -> "update".equals(offer(id))), "the next step offers its own");
+  }
+
+  private static String offer(String problemId) {
+    JsonObject offers = team.agent().get("/api/v1/problems/" + problemId).json().getJsonObject("offers");
+    return offers == null ? null : offers.getJsonObject("broadcast").getString("kind");
+  }
+
+  @Test
   @DisplayName("a rejected broadcast never goes out; a broadcast forged to queued without approval of its text is refused")
   void rejectedAndForged() {
     String rejected = team.agent().post("/api/v1/broadcasts", body("We are giving everyone a refund!")).json().getString("id");

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -90,6 +91,24 @@ class ProblemsBrowserIT {
       // The page shows "resolved" as soon as the Problem is stored (told live); its cases follow.
       assertTrue(eventually(WAIT, () -> caseIds.stream().allMatch(id -> "resolved".equals(team.agent()
           .get("/api/v1/cases/" + id).json().getJsonObject("case").getString("status")))), "every linked case resolved");
+
+      // A Problem opened elsewhere joins the list live; a reload still offers the "it's fixed" broadcast.
+      assertEquals(201, team.manager().post("/api/v1/problems", new JsonObject().put("title", "Checkout times out")
+          .put("department", "billing")).status());
+      agent.waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(testId("problem-row"))
+          .stream().anyMatch(r -> r.getText().contains("Checkout times out")));
+      agent.driver().navigate().refresh();
+      agent.await(testId("view-problems")).click();
+      agent.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+        for (WebElement row : d.findElements(testId("problem-row"))) {
+          if (row.getText().contains("· resolved ·")) {
+            row.findElement(By.tagName("button")).click();
+            return true;
+          }
+        }
+        return false;
+      });
+      agent.await(By.cssSelector("[data-testid='problem-offer'][data-kind='fixed']"));
     }
   }
 }
