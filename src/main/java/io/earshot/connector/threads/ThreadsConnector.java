@@ -101,6 +101,11 @@ public final class ThreadsConnector implements Connector, Moderating {
 
   /** Threads' API deletes only the profile's own posts: a customer's reply can be hidden, not deleted. */
   @Override
+  public boolean deletes() {
+    return false;
+  }
+
+  @Override
   public Future<Void> delete(String replyId) {
     return Future.failedFuture(new ConnectorException.Rejected("Threads lets a profile delete only its own posts;"
         + " hide the reply instead"));

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The brand's side on Threads: replying (a text container with {@code reply_to_id}, then
  * {@code threads_publish}), reading what its replies earned ({@code /insights}) and hiding replies
  * under its posts ({@code manage_reply}). Threads has no idempotency key, so before every reply the
- * brand's replies already under the target are read, and one with the same words is taken for the
- * reply a lost answer hid (reads are free; the 1,000 replies a day are what counts). A container
+ * profile's latest 50 replies ({@code GET /{user-id}/replies}) are read, and one to the same target
+ * with the same words is taken for the reply a lost answer hid (reads are free; the 1,000 replies a day are what counts). A container
  * made by an attempt whose publish failed is simply never published (Threads lets it expire).
  * Limit: two intents with identical text under one post count as one.
  */
@@ -42,17 +42,18 @@ final class ThreadsReplies {
   Future<String> publish(OutgoingPost post, String userId, String username) {
     Mention to = post.inReplyTo();
     String target = to == null ? null : to.externalId();
-    Future<JsonObject> earlier = to == null
-        ? graph.get("/" + userId + "/threads", Map.of("fields", "id,text,username", "limit", "25"))
-        : graph.get("/" + target + "/replies", Map.of("fields", "id,text,username", "reverse", "true", "limit", "100"));
-    return earlier.map(page -> existing(page, username, post.text()))
+    // The profile's own replies (or posts), newest first: a reply to someone else's post is found there too.
+    String edge = to == null ? "/threads" : "/replies";
+    return graph.get("/" + userId + edge, Map.of("fields", "id,text,username,replied_to", "limit", "50"))
+        .map(page -> existing(page, username, target, post.text()))
         .compose(found -> found != null ? Future.succeededFuture(found) : create(userId, target, post.text()))
         .onSuccess(id -> LOG.info("threads published account={} replyTo={} id={}", account, target, id));
   }
 
-  private String existing(JsonObject page, String username, String text) {
+  private String existing(JsonObject page, String username, String target, String text) {
     for (Object item : page.getJsonArray("data", new JsonArray())) {
       if (item instanceof JsonObject r && username.equals(r.getString("username"))
+          && (target == null || target.equals(r.getJsonObject("replied_to", new JsonObject()).getString("id")))
           && text.strip().equals(String.valueOf(r.getString("text")).strip())) {
         LOG.info("threads reply already made account={} id={}", account, r.getString("id"));
         return r.getString("id");
