@@ -47,7 +47,7 @@ public final class ThreadsConnector implements Connector, Moderating {
     String version = String.valueOf(account.options().getOrDefault("apiVersion", "v1.0"));
     this.graph = new GraphClient(vertx, base, version, token, null, meter);
     this.catchUp = new ThreadsCatchUp(graph, account.name(), Options.intOption(account, "pageSize", 50, 1, 100),
-        Options.intOption(account, "recentPosts", 10, 1, 100), Options.boolOption(account, "mentions", true));
+        Options.intOption(account, "recentPosts", 25, 1, 100), Options.boolOption(account, "mentions", true));
     this.replies = new ThreadsReplies(graph, account.name());
   }
 
