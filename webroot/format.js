@@ -2,7 +2,7 @@
 
 const PLATFORM_NAMES = {
   x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit',
-  facebook: 'Facebook', instagram: 'Instagram', sandbox: 'Sandbox',
+  facebook: 'Facebook', instagram: 'Instagram', threads: 'Threads', sandbox: 'Sandbox',
 };
 
 export const platformName = (code) => PLATFORM_NAMES[code] || code || 'unknown';

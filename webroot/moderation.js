@@ -75,7 +75,10 @@ export function createModeration({ onError, canModerate }) {
     if (!m || m.caseId !== caseId) return;
     const before = byMention.get(m.mentionId);
     const could = canModerate && (before?.actions || []).length > 0;
-    const actions = m.actions ?? (!could || m.state === 'deleted' ? [] : [m.state === 'hidden' ? 'unhide' : 'hide', 'delete']);
+    // A platform that only hides (Threads) never offered delete, and an event does not add it.
+    const deletes = (before?.actions || []).includes('delete');
+    const toggle = m.state === 'hidden' ? 'unhide' : 'hide';
+    const actions = m.actions ?? (!could || m.state === 'deleted' ? [] : deletes ? [toggle, 'delete'] : [toggle]);
     byMention.set(m.mentionId, { ...before, ...m, actions });
     fill(m.mentionId);
   }

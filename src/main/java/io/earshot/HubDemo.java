@@ -41,7 +41,7 @@ final class HubDemo {
     platforms = new DemoPlatforms(vertx, config.mentionInterval().toMillis(), System.nanoTime());
     return sandbox.start(0).onSuccess(p -> LOG.info("sandbox platform streaming at {}", sandbox.baseUrl()))
         .compose(p -> platforms.start())
-        .onSuccess(v -> LOG.info("demo platforms (Mastodon, Bluesky, X emulators) streaming every ~{} ms",
+        .onSuccess(v -> LOG.info("demo platforms (Mastodon, Bluesky, X, Facebook, Instagram, Threads emulators) streaming every ~{} ms",
             config.mentionInterval().toMillis()));
   }
 

@@ -4,6 +4,7 @@ import io.earshot.connector.bluesky.BlueskyConnector;
 import io.earshot.connector.mastodon.MastodonConnector;
 import io.earshot.connector.meta.MetaConnector;
 import io.earshot.connector.sandbox.SandboxConnector;
+import io.earshot.connector.threads.ThreadsConnector;
 import io.earshot.connector.x.XConnector;
 import io.earshot.connector.xv2.XV2Connector;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public final class Connectors {
       case BLUESKY -> new BlueskyConnector(vertx, account, services.meter());
       case X -> account.xV2() ? new XV2Connector(vertx, account, services) : new XConnector(vertx, account, services.meter());
       case FACEBOOK, INSTAGRAM -> new MetaConnector(vertx, account, services.meter());
+      case THREADS -> new ThreadsConnector(vertx, account, services.meter());
       case SANDBOX -> SandboxConnector.create(vertx, account);
       default -> throw new IllegalArgumentException("no connector for platform "
           + account.platform().code() + " (account " + account.name() + ")");

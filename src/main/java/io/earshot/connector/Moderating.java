@@ -15,4 +15,9 @@ public interface Moderating {
 
   /** Deletes the comment on the platform. */
   Future<Void> delete(String externalId);
+
+  /** Whether the platform lets the brand delete customers' comments at all (Threads: hide only). */
+  default boolean deletes() {
+    return true;
+  }
 }

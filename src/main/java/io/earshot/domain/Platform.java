@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The social platforms Earshot speaks to; {@link #code()} is the stable public code. */
 public enum Platform {
   X("x"), MASTODON("mastodon"), BLUESKY("bluesky"), REDDIT("reddit"),
-  FACEBOOK("facebook"), INSTAGRAM("instagram"), SANDBOX("sandbox");
+  FACEBOOK("facebook"), INSTAGRAM("instagram"), THREADS("threads"), SANDBOX("sandbox");
 
   private final String code;
 

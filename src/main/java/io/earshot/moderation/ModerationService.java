@@ -61,6 +61,10 @@ public final class ModerationService {
     return mention(mentionId).compose(m -> {
       Moderating platform = moderator(m).orElseThrow(() -> new DomainError.Conflict(m.platform().code()
           + " comments cannot be hidden or deleted from Earshot (no connector account that can for " + m.id() + ")"));
+      if (action == Moderation.Action.DELETE && !platform.deletes()) {
+        return Future.failedFuture(new DomainError.Conflict(m.platform().code() + " lets the brand hide a reply, not"
+            + " delete it: hide " + m.id() + " instead"));
+      }
       return retried(mentionId, () -> current(m).compose(before -> decideAndApply(m, platform, before, action, actor)));
     });
   }
@@ -77,6 +81,16 @@ public final class ModerationService {
   /** True when the mention's platform account lets Earshot hide and delete it. */
   public boolean moderatable(Mention mention) {
     return moderator(mention).isPresent();
+  }
+
+  /** True when that account can also delete it (a Threads profile can only hide replies). */
+  public boolean deletable(Mention mention) {
+    return moderator(mention).map(Moderating::deletes).orElse(false);
+  }
+
+  /** The same, by mention id; fails with {@code NotFound} for an unknown mention. */
+  public Future<Boolean> deletable(String mentionId) {
+    return mention(mentionId).map(this::deletable);
   }
 
   private Future<Moderation> decideAndApply(Mention m, Moderating platform, Moderation before,

@@ -40,7 +40,8 @@ final class ModerationRoutes {
     }
     Moderation.Action action = Moderation.Action.fromCode(Bodies.requiredString(Bodies.object(ctx), "action"));
     moderation.moderate(ctx.pathParam("id"), action, user)
-        .onSuccess(m -> Bodies.json(ctx, 200, json(m, actions(user, true, m)))).onFailure(ctx::fail);
+        .compose(m -> moderation.deletable(ctx.pathParam("id")).map(deletes -> json(m, actions(user, true, deletes, m))))
+        .onSuccess(json -> Bodies.json(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   private void ofCase(RoutingContext ctx) {
@@ -54,17 +55,18 @@ final class ModerationRoutes {
     JsonArray items = new JsonArray();
     thread.forEach(m -> {
       Moderation state = all.get(m.id());
-      items.add(json(state, actions(user, moderation.moderatable(m), state)));
+      items.add(json(state, actions(user, moderation.moderatable(m), moderation.deletable(m), state)));
     });
     return items;
   }
 
   /** What the caller may do next: nothing to a deleted comment, nor without the role or a platform that can. */
-  private static List<String> actions(User user, boolean moderatable, Moderation m) {
+  private static List<String> actions(User user, boolean moderatable, boolean deletable, Moderation m) {
     if (!user.canApprove() || !moderatable || m.state() == Moderation.State.DELETED) {
       return List.of();
     }
-    return List.of(m.state() == Moderation.State.HIDDEN ? "unhide" : "hide", "delete");
+    String toggle = m.state() == Moderation.State.HIDDEN ? "unhide" : "hide";
+    return deletable ? List.of(toggle, "delete") : List.of(toggle);
   }
 
   /** {@code mentionId, caseId, platform, state, version, changedBy, changedAt, actions}. */

@@ -4,6 +4,7 @@ import io.earshot.demo.emulator.EmulatorServer;
 import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.earshot.demo.emulator.mastodon.MastodonEmulator;
 import io.earshot.demo.emulator.meta.MetaEmulator;
+import io.earshot.demo.emulator.threads.ThreadsEmulator;
 import io.earshot.demo.emulator.x.XEmulator;
 import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.vertx.core.Vertx;
@@ -33,7 +34,7 @@ public abstract class EmulatedPlatform {
 
   /** Every emulated platform; "xv2" is X through its v2 API. */
   public static List<String> codes() {
-    return List.of("mastodon", "bluesky", "x", "xv2", "facebook", "instagram");
+    return List.of("mastodon", "bluesky", "x", "xv2", "facebook", "instagram", "threads");
   }
 
   /** Mastodon is emulated as a server whose ids are no numbers, the stricter of the two. */
@@ -45,6 +46,7 @@ public abstract class EmulatedPlatform {
       case "xv2" -> new XV2(vertx);
       case "facebook" -> new Meta("facebook", new MetaEmulator(vertx, false));
       case "instagram" -> new Meta("instagram", new MetaEmulator(vertx, true));
+      case "threads" -> new Threads(new ThreadsEmulator(vertx));
       default -> throw new IllegalArgumentException(code);
     };
   }
@@ -354,6 +356,52 @@ public abstract class EmulatedPlatform {
     @Override
     public List<Posted> posted() {
       return emu.posted().stream().map(p -> new Posted(p.getString("id"), p.getString("parent"),
+          p.getString("text"))).toList();
+    }
+  }
+
+  private static final class Threads extends EmulatedPlatform {
+    private final ThreadsEmulator emu;
+
+    private Threads(ThreadsEmulator emu) {
+      super("threads", emu);
+      this.emu = emu;
+    }
+
+    /** Meta's usage header says in whole minutes when access returns, on Threads as on Graph. */
+    @Override
+    public Duration resetPrecision() {
+      return Duration.ofSeconds(61);
+    }
+
+    @Override
+    public void delete(String id) {
+      emu.deleteReply(id);
+    }
+
+    @Override
+    protected Map<String, String> secrets(boolean valid) {
+      return Map.of("accessToken", valid ? ThreadsEmulator.TOKEN : "THAAstaleThreadsToken42");
+    }
+
+    @Override
+    public List<String> secretValues() {
+      return List.of(ThreadsEmulator.TOKEN, "THAAstaleThreadsToken42");
+    }
+
+    @Override
+    public List<String> mentionIds() {
+      return emu.mentionIds();
+    }
+
+    @Override
+    public void seedMalformed() {
+      emu.seedMalformed();
+    }
+
+    @Override
+    public List<Posted> posted() {
+      return emu.posted().stream().map(p -> new Posted(p.getString("id"), p.getString("replyTo"),
           p.getString("text"))).toList();
     }
   }

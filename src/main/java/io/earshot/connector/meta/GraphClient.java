@@ -30,9 +30,10 @@ import javax.crypto.spec.SecretKeySpec;
  * (app, user, Page and Business Use Case throttling) → RateLimited until the usage headers say
  * access returns; 1, 2, {@code is_transient} and 5xx → Transient; anything else → Rejected.
  * The token travels in the Authorization header only, never in a URL, so no log can show it;
- * with the app secret set, every call carries {@code appsecret_proof}.
+ * with the app secret set, every call carries {@code appsecret_proof}. Meta's Threads API
+ * ({@code graph.threads.net}) answers with the same error object, so its connector uses this too.
  */
-final class GraphClient {
+public final class GraphClient {
   private static final long DEFAULT_BACKOFF_SECONDS = 60;
   private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 613);
   private final WebClient client;
@@ -41,7 +42,7 @@ final class GraphClient {
   private final String proof;
   private final Meter meter;
 
-  GraphClient(Vertx vertx, String baseUrl, String version, String token, String appSecret, Meter meter) {
+  public GraphClient(Vertx vertx, String baseUrl, String version, String token, String appSecret, Meter meter) {
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(10_000).setIdleTimeout(60)
         .setUserAgent("Earshot/0.1"));
     this.root = baseUrl.replaceAll("/+$", "") + "/" + version;
@@ -50,19 +51,19 @@ final class GraphClient {
     this.meter = meter;
   }
 
-  Future<JsonObject> get(String path, Map<String, String> params) {
+  public Future<JsonObject> get(String path, Map<String, String> params) {
     return call(HttpMethod.GET, path, params);
   }
 
-  Future<JsonObject> post(String path, Map<String, String> params) {
+  public Future<JsonObject> post(String path, Map<String, String> params) {
     return call(HttpMethod.POST, path, params);
   }
 
-  Future<JsonObject> delete(String path) {
+  public Future<JsonObject> delete(String path) {
     return call(HttpMethod.DELETE, path, Map.of());
   }
 
-  void close() {
+  public void close() {
     client.close();
   }
 

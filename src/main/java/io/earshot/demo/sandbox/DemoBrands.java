@@ -22,11 +22,14 @@ public final class DemoBrands {
   static final String X_INDUSTRY = "airline";
   static final String FACEBOOK_INDUSTRY = "retail";
   static final String INSTAGRAM_INDUSTRY = "food";
+  static final String THREADS_INDUSTRY = "telecom";
   /** The brand account on the Mastodon emulator. */
   static final String MASTODON_HANDLE = "brand";
   /** How customers name the brand in comments under its own Facebook and Instagram posts. */
   static final String FACEBOOK_HANDLE = "CartwheelShop";
   static final String INSTAGRAM_HANDLE = "forkfuleats";
+  /** How customers name the brand in replies under its own Threads posts. */
+  static final String THREADS_HANDLE = "voltmobile";
 
   private DemoBrands() {
   }
@@ -43,8 +46,9 @@ public final class DemoBrands {
       case BLUESKY_INDUSTRY -> handles.put(Platform.BLUESKY.code(), List.of("@" + BlueskyEmulator.HANDLE));
       case X_INDUSTRY -> handles.put(Platform.X.code(), List.of("@" + XV2Emulator.BRAND));
       default -> {
-        // a brand only the sandbox network speaks for, or whose Facebook Page or Instagram
-        // account (connectors/demo-facebook.json, demo-instagram.json) names it as its brand
+        // a brand only the sandbox network speaks for, or whose Facebook Page, Instagram account
+        // or Threads profile (connectors/demo-facebook.json, demo-instagram.json, demo-threads.json)
+        // names it as its brand
       }
     }
     return new BrandLifecycle.Draft(entry.handle().toLowerCase(Locale.ROOT), entry.name(), handles, entry.timeZone());

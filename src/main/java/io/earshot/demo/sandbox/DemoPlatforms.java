@@ -4,6 +4,7 @@ import io.earshot.demo.emulator.EmulatorServer;
 import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.earshot.demo.emulator.mastodon.MastodonEmulator;
 import io.earshot.demo.emulator.meta.MetaEmulator;
+import io.earshot.demo.emulator.threads.ThreadsEmulator;
 import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The demo's real platforms: the Mastodon, Bluesky, X and Meta Graph (a Facebook Page, an
- * Instagram account) emulators on free loopback ports, each
+ * The demo's real platforms: the Mastodon, Bluesky, X, Meta Graph (a Facebook Page, an
+ * Instagram account) and Threads emulators on free loopback ports, each
  * streaming a slow trickle of customer-care mentions (a pause of 0.7–1.3 × the mean between two),
  * so the sandbox hub exercises the real connectors through {@code connectors/demo-*.json}, whose
  * {@code ${EARSHOT_DEMO_*}} references {@link #variables()} resolves. {@link #start()} fails only
@@ -26,6 +27,7 @@ public final class DemoPlatforms {
   private final XV2Emulator x;
   private final MetaEmulator facebook;
   private final MetaEmulator instagram;
+  private final ThreadsEmulator threads;
   private final long meanIntervalMillis;
   private final long seed;
 
@@ -38,13 +40,15 @@ public final class DemoPlatforms {
     this.x = new XV2Emulator(vertx);
     this.facebook = new MetaEmulator(vertx, false);
     this.instagram = new MetaEmulator(vertx, true);
+    this.threads = new ThreadsEmulator(vertx);
     this.meanIntervalMillis = meanIntervalMillis;
     this.seed = seed;
   }
 
-  /** Binds the five emulators, then starts their streams. */
+  /** Binds the six emulators, then starts their streams. */
   public Future<Void> start() {
-    return Future.all(List.of(mastodon.start(0), bluesky.start(0), x.start(0), facebook.start(0), instagram.start(0)))
+    return Future.all(List.of(mastodon.start(0), bluesky.start(0), x.start(0), facebook.start(0), instagram.start(0),
+            threads.start(0)))
         .onSuccess(v -> stream()).mapEmpty();
   }
 
@@ -58,6 +62,8 @@ public final class DemoPlatforms {
     // Comments under the brand's own posts; the brand slot names the brand as customers write it.
     stream(facebook, new DemoTexts(corpus, DemoBrands.FACEBOOK_INDUSTRY, DemoBrands.FACEBOOK_HANDLE, rng.split()));
     stream(instagram, new DemoTexts(corpus, DemoBrands.INSTAGRAM_INDUSTRY, DemoBrands.INSTAGRAM_HANDLE, rng.split()));
+    // Replies under the profile's own Threads posts.
+    stream(threads, new DemoTexts(corpus, DemoBrands.THREADS_INDUSTRY, DemoBrands.THREADS_HANDLE, rng.split()));
   }
 
   private void stream(EmulatorServer emulator, DemoTexts texts) {
@@ -81,6 +87,8 @@ public final class DemoPlatforms {
     vars.put("EARSHOT_DEMO_INSTAGRAM_URL", instagram.baseUrl());
     vars.put("EARSHOT_DEMO_META_TOKEN", MetaEmulator.PAGE_TOKEN);
     vars.put("EARSHOT_DEMO_META_APP_SECRET", MetaEmulator.APP_SECRET);
+    vars.put("EARSHOT_DEMO_THREADS_URL", threads.baseUrl());
+    vars.put("EARSHOT_DEMO_THREADS_TOKEN", ThreadsEmulator.TOKEN);
     return vars;
   }
 
@@ -107,8 +115,14 @@ public final class DemoPlatforms {
     return instagram;
   }
 
+  /** The Threads profile's emulator. */
+  public ThreadsEmulator threads() {
+    return threads;
+  }
+
   public Future<Void> stop() {
-    return Future.join(List.of(mastodon.stop(), bluesky.stop(), x.stop(), facebook.stop(), instagram.stop()))
+    return Future.join(List.of(mastodon.stop(), bluesky.stop(), x.stop(), facebook.stop(), instagram.stop(),
+            threads.stop()))
         .<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 }

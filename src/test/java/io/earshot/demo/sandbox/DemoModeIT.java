@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo as shipped: the repository's own {@code connectors/} directory, read by a hub in
- * sandbox mode, runs the real Mastodon, Bluesky, X and Meta (Facebook, Instagram) connectors against the in-process
+ * sandbox mode, runs the real Mastodon, Bluesky, X, Meta (Facebook, Instagram) and Threads connectors against the in-process
  * emulators next to the built-in sandbox; with the sandbox off those accounts stay quietly off.
  */
 class DemoModeIT {
   private static final Path REPOSITORY_CONNECTORS = Path.of("connectors");
   private static final List<String> DEMO_ACCOUNTS = List.of("demo-mastodon", "demo-bluesky", "demo-x",
-      "demo-facebook", "demo-instagram");
-  private static final List<String> DEMO_PLATFORMS = List.of("mastodon", "bluesky", "x", "facebook", "instagram");
+      "demo-facebook", "demo-instagram", "demo-threads");
+  private static final List<String> DEMO_PLATFORMS = List.of("mastodon", "bluesky", "x", "facebook", "instagram",
+      "threads");
 
   @Test
   @DisplayName("in sandbox mode the demo accounts connect and mentions arrive from the emulators through the real connectors")
@@ -34,13 +35,13 @@ class DemoModeIT {
         "EARSHOT_DEMO_MENTION_INTERVAL_MS", "300"))) {
       ApiClient api = hub.api().login("admin", hub.adminPassword());
       for (String account : List.of("sandbox", "demo-mastodon", "demo-bluesky", "demo-x", "demo-facebook",
-          "demo-instagram")) {
+          "demo-instagram", "demo-threads")) {
         HubAccounts.awaitHealth(api, account, Duration.ofSeconds(20), h -> "connected".equals(h.getString("state")));
       }
       assertTrue(eventually(Duration.ofSeconds(30), () -> HubAccounts.mentionTotal(api, "sandbox") > 0
           && HubAccounts.mentionTotal(api, "facebook") > 0 && HubAccounts.mentionTotal(api, "instagram") > 0
-          && emulatorPlatformsWithMentions(api) >= 4), "mentions from the sandbox, Facebook, Instagram and at least"
-          + " two more emulators: " + totals(api));
+          && HubAccounts.mentionTotal(api, "threads") > 0 && emulatorPlatformsWithMentions(api) >= 5),
+          "mentions from the sandbox, Facebook, Instagram, Threads and at least one more emulator: " + totals(api));
     }
   }
 
@@ -52,7 +53,7 @@ class DemoModeIT {
     java.util.Set<String> firstRunIds = new java.util.HashSet<>();
     try (TestHub first = demoHub(dataDir)) {
       ApiClient api = first.api().login("admin", first.adminPassword());
-      assertTrue(eventually(Duration.ofSeconds(30), () -> emulatorPlatformsWithMentions(api) == 5), totals(api));
+      assertTrue(eventually(Duration.ofSeconds(30), () -> emulatorPlatformsWithMentions(api) == 6), totals(api));
       before = emulatorTotals(api);
       DEMO_ACCOUNTS.forEach(account -> firstRunIds.addAll(HubAccounts.stored(first, account).keySet()));
     }
@@ -61,14 +62,15 @@ class DemoModeIT {
       assertTrue(eventually(Duration.ofSeconds(30), () -> emulatorTotals(api).entrySet().stream()
           .allMatch(e -> e.getValue() > before.get(e.getKey()))), "after " + before + ": " + totals(api));
       DemoPlatforms demo = second.hub().demo();
-      List.of(demo.mastodon(), demo.bluesky(), demo.x(), demo.facebook(), demo.instagram())
+      List.of(demo.mastodon(), demo.bluesky(), demo.x(), demo.facebook(), demo.instagram(), demo.threads())
           .forEach(EmulatorServer::stopStream);
       // Counting against a total read while the first hub still ran would race with its last
       // poll; what must hold is that every post the fresh emulators issued is stored (once:
       // ids are unique keys).
       Map<String, List<String>> issued = Map.of("demo-mastodon", demo.mastodon().mentionIds(),
           "demo-bluesky", demo.bluesky().mentionUris(), "demo-x", demo.x().mentionIds(),
-          "demo-facebook", demo.facebook().mentionIds(), "demo-instagram", demo.instagram().mentionIds());
+          "demo-facebook", demo.facebook().mentionIds(), "demo-instagram", demo.instagram().mentionIds(),
+          "demo-threads", demo.threads().mentionIds());
       issued.values().forEach(ids -> assertTrue(ids.stream().noneMatch(firstRunIds::contains),
           "a fresh emulator never reissues an id a previous run stored"));
       assertTrue(eventually(Duration.ofSeconds(30), () -> issued.entrySet().stream()
