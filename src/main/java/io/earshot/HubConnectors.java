@@ -48,7 +48,8 @@ record HubConnectors(ConnectorFleet fleet, StatusBoard board) {
       }
       return AccountLoader.load(dir, n.vars());
     }).compose(accounts -> n.brands().start(dir, AccountLoader.brands(accounts), n.demo().brands())
-        .compose(known -> n.brands().migratedAtStart() ? n.finder().rebuild().map(known) : Future.succeededFuture(known))
+        .compose(known -> n.brands().migratedAtStart() ? n.finder().rebuild().map(known)
+            : Future.succeededFuture(known))
         .compose(known -> {
           connectors.load(AccountLoader.withKnownBrands(accounts, known));
           return n.deployments().deploy("connectors", new ConnectorVerticle(connectors));

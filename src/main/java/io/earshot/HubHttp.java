@@ -87,6 +87,7 @@ record HubHttp(HttpApi api, Casework casework, int port) {
         new ConnectorAccounts(n.connectors(), n.board(), ConnectorStores.of(mongo), n.events(), n.clock()),
         new MetaWebhooks(n.connectors().registry(), n.pipeline()), casework, n.slas().policies(), n.assign(),
         n.problems(), publishing.broadcasts(), new ModerationService(stores.mentions(), new ModerationStore(mongo),
-            n.connectors().registry(), n.events(), n.clock()), new SavedViews(new ViewStore(mongo), n.events(), n.clock()));
+            n.connectors().registry(), n.events(), n.clock()),
+        new SavedViews(new ViewStore(mongo), n.events(), n.clock()));
   }
 }

@@ -38,7 +38,8 @@ record HubIngest(IngestPipeline pipeline, ThreadingRecovery recovery) {
         n.config().ingest().reopenWindow());
     ThreadingRecovery recovery = new ThreadingRecovery(ingestStores);
     return warmUpScorer(n)
-        .compose(v -> n.deployments().deploy("ingest", new IngestVerticle(ingestStores, n.brands(), n.config().ingest())))
+        .compose(v -> n.deployments().deploy("ingest",
+            new IngestVerticle(ingestStores, n.brands(), n.config().ingest())))
         .compose(ingest -> recoverAtStart(n.config(), recovery).map(new HubIngest(ingest.pipeline(), recovery)));
   }
 
