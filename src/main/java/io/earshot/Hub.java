@@ -1,72 +1,41 @@
 package io.earshot;
 
 import io.earshot.assign.Assign;
-import io.earshot.analytics.Analytics;
-import io.earshot.audit.AuditTrail;
-import io.earshot.auth.AccountAudit;
 import io.earshot.auth.AuthSetup;
-import io.earshot.auth.Passwords;
 import io.earshot.brand.Brands;
 import io.earshot.casework.Casework;
 import io.earshot.config.EarshotConfig;
-import io.earshot.connector.AccountLoader;
-import io.earshot.connector.ConnectorAccounts;
 import io.earshot.connector.ConnectorFactory;
 import io.earshot.connector.ConnectorFleet;
-import io.earshot.connector.meta.MetaWebhooks;
-import io.earshot.connector.ConnectorStores;
 import io.earshot.connector.StatusBoard;
 import io.earshot.demo.sandbox.DemoPlatforms;
 import io.earshot.events.EventDispatcher;
-import io.earshot.moderation.ModerationService;
-import io.earshot.store.ModerationStore;
 import io.earshot.events.EventRelay;
-import io.earshot.inbox.CaseChanges;
 import io.earshot.find.Finder;
-import io.earshot.inbox.InboxService;
 import io.earshot.inbox.PriorityRefresher;
-import io.earshot.inbox.SavedViews;
 import io.earshot.ingest.IngestPipeline;
-import io.earshot.ingest.IngestStores;
 import io.earshot.ingest.ThreadingRecovery;
 import io.earshot.live.LiveBus;
-import io.earshot.live.LiveFanout;
-import io.earshot.live.LiveNotices;
 import io.earshot.metrics.HubMetrics;
 import io.earshot.metrics.LoopDelayProbe;
 import io.earshot.problem.Problems;
 import io.earshot.publish.ApprovalEscalations;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
-import io.earshot.runtime.CaseworkVerticle;
-import io.earshot.runtime.ConnectorVerticle;
 import io.earshot.runtime.DetectionVerticle;
 import io.earshot.runtime.Deployments;
-import io.earshot.runtime.HttpVerticle;
 import io.earshot.runtime.HubVertx;
-import io.earshot.runtime.IngestVerticle;
 import io.earshot.runtime.MaintenanceVerticle;
 import io.earshot.runtime.SlaVerticle;
 import io.earshot.sla.Slas;
 import io.earshot.runtime.RoutingVerticle;
-import io.earshot.store.AuditLog;
-import io.earshot.store.EventQueueStore;
-import io.earshot.store.IngestJournal;
 import io.earshot.store.MongoStore;
-import io.earshot.store.NoteStore;
-import io.earshot.store.ViewStore;
-import io.earshot.store.SnoozeStore;
 import io.earshot.store.QueueDepths;
-import io.earshot.store.SettingsStore;
-import io.earshot.store.ThreadMoves;
-import io.earshot.store.UserStore;
 import io.earshot.triage.Scorer;
 import io.earshot.web.HttpApi;
 import io.earshot.webhook.Webhooks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -153,16 +122,7 @@ public final class Hub {
   }
 
   private Future<Void> startServices() {
-    SettingsStore settings = new SettingsStore(mongo);
-    Future<String> token = config.security().ingestToken() != null ? Future.succeededFuture(config.security().ingestToken())
-        : settings.getOrCreate("ingestToken", Passwords.token()).map(stored -> {
-          if (stored.created()) {
-            LOG.warn("ingest token (generated once, kept in settings): {} (set EARSHOT_INGEST_TOKEN to choose one)",
-                stored.value());
-          }
-          return stored.value();
-        });
-    return token.compose(t -> {
+    return HubIngest.token(config, mongo).compose(t -> {
       ingestToken = t;
       return AuthSetup.start(vertx, mongo, redis, config.security(), clock);
     }).compose(setup -> {
@@ -175,7 +135,9 @@ public final class Hub {
   private Future<Void> wire() {
     metrics = new HubMetrics(runtime.registry(), new QueueDepths(mongo), backends.embeddedCommits(), clock);
     webhooks = new Webhooks(vertx, mongo, config.outbound().webhooks(), clock, runtime.registry());
-    events = eventSpine(new AuditLog(mongo));
+    HubEvents spine = HubEvents.wire(vertx, config, mongo, liveBus, webhooks, metrics, clock);
+    events = spine.dispatcher();
+    relay = spine.relay();
     HubStores stores = new HubStores(mongo);
     problems = new Problems(mongo, redis, stores.cases(), events, UUID.randomUUID().toString(), clock);
     brands = new Brands(mongo, events, clock);
@@ -186,21 +148,17 @@ public final class Hub {
         UUID.randomUUID().toString(),
         config.assignment(), clock));
     events.register(assign.listener());
-    IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
-        stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
-        config.ingest().reopenWindow());
-    recovery = new ThreadingRecovery(ingestStores);
     return startFinder()
         .compose(v -> deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()),
             runtime.eventLoops()))
         .compose(v -> problems.createIndexes())
-        .compose(v -> warmUpScorer())
-        .compose(v -> deployments.deploy("ingest", new IngestVerticle(ingestStores, brands.directory(), config.ingest())))
+        .compose(v -> HubIngest.start(new HubIngest.Needs(config, mongo, stores, scorer, events, brands.directory(),
+            backends, deployments, clock)))
         .compose(ingest -> {
           pipeline = ingest.pipeline();
-          return recoverAtStart();
+          recovery = ingest.recovery();
+          return startConnectors();
         })
-        .compose(v -> startConnectors())
         .compose(v -> HubPublishing.start(new HubPublishing.Needs(vertx, config, mongo, redis, events, connectors,
             brands, webhooks, backends, deployments, assign.collisions(), clock), stores))
         .compose(publishing -> startMaintenance(stores, publishing).map(publishing))
@@ -228,34 +186,12 @@ public final class Hub {
         }).mapEmpty();
   }
 
-  /** Scoring runs inline on the ingest loop, so the models it loads once are loaded here, on a worker. */
-  private Future<Void> warmUpScorer() {
-    long t0 = System.nanoTime();
-    return backends.blocking(() -> {
-      scorer.warmUp();
-      return null;
-    }).onSuccess(v -> LOG.debug("scorer warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000)).mapEmpty();
-  }
-
-  /** Account files are read on the lifecycle pool: reading files is blocking, even at start-up. */
   private Future<Void> startConnectors() {
-    board = new StatusBoard(redis, events);
-    connectors = new ConnectorFleet(vertx, connectorFactory, board, ConnectorStores.of(mongo), pipeline, redis,
-        config.outbound().connectorLease(), clock);
-    Path dir = config.outbound().connectorsDir();
-    Map<String, String> vars = demo.variables(env);
-    return backends.blocking(() -> {
-      if (!Files.isDirectory(dir)) {
-        LOG.warn("no connector accounts: {} is not a directory (EARSHOT_CONNECTORS_DIR)", dir.toAbsolutePath());
-      }
-      return AccountLoader.load(dir, vars);
-    }).compose(accounts -> brands.start(dir, AccountLoader.brands(accounts),
-            demo.brands())
-        .compose(known -> brands.migratedAtStart() ? finder.rebuild().map(known) : Future.succeededFuture(known))
-        .compose(known -> {
-          connectors.load(AccountLoader.withKnownBrands(accounts, known));
-          return deployments.deploy("connectors", new ConnectorVerticle(connectors));
-        })).mapEmpty();
+    return HubConnectors.start(new HubConnectors.Needs(vertx, config, demo.variables(env), demo, mongo, redis, events,
+        pipeline, connectorFactory, brands, finder, backends, deployments, clock)).onSuccess(started -> {
+          connectors = started.fleet();
+          board = started.board();
+        }).mapEmpty();
   }
 
   private Future<Void> startMaintenance(HubStores stores, HubPublishing publishing) {
@@ -267,75 +203,14 @@ public final class Hub {
         .mapEmpty();
   }
 
-  /**
-   * Every instance listens on the configured port, and Vert.x hands each connection to the next
-   * instance. Port 0 would give each instance a port of its own; a negative port is Vert.x's
-   * shared random port, so all instances share the one the system picks for the first.
-   */
   private Future<Integer> startHttp(HubStores stores, HubPublishing publishing) {
-    CaseChanges caseChanges = new CaseChanges(stores.cases(), new SnoozeStore(mongo), events, clock, assign.facts());
-    casework = Casework.wire(vertx, mongo, redis, connectors.instanceId(), stores.cases(), stores.customers(),
-        caseChanges, events, clock);
-    http = new HttpApi(vertx, new HttpApi.Services(pipeline, ingestToken, auth.auth(), auth.users(),
-        new InboxService(stores.cases(), stores.mentions(), stores.replies(), stores.customers(), new NoteStore(mongo),
-            finder),
-        caseChanges, publishing.replies(), publishing.templates(),
-        stores.mentions(), mongo, redis, board, new AccountAudit(events, new UserStore(mongo), clock),
-        webhooks.service(events), publishing.approvals(), publishing.policies(), brands,
-        new ConnectorAccounts(connectors, board, ConnectorStores.of(mongo), events, clock),
-        new MetaWebhooks(connectors.registry(), pipeline), casework, slas.policies(), assign, problems,
-        publishing.broadcasts(), new ModerationService(stores.mentions(), new ModerationStore(mongo),
-            connectors.registry(), events, clock), new SavedViews(new ViewStore(mongo), events, clock)), config.http(),
-        new HttpApi.Metrics(metrics::scrape, HubMetrics.CONTENT_TYPE, config.security().metricsToken()));
-    metrics.uploads(() -> http.uploadsInFlight(true), () -> http.uploadsInFlight(false));
-    int more = config.http().instances() - 1;
-    int listen = config.http().port() == 0 ? -1 : config.http().port();
-    return deployments.deploy("casework", new CaseworkVerticle(casework.waker()))
-        .compose(v -> deployments.deploy("http", new HttpVerticle(http, listen, runtime.registry())))
-        .compose(first -> {
-          Future<Void> others = more == 0 ? Future.succeededFuture()
-              : deployments.deploy("http", () -> new HttpVerticle(http, listen, runtime.registry()), more);
-          return others.map(first.actualPort());
+    return HubHttp.start(new HubHttp.Needs(runtime, config, mongo, redis, events, pipeline, ingestToken, auth, finder,
+        connectors, board, webhooks, brands, slas, assign, problems, metrics, deployments, clock), stores, publishing)
+        .map(served -> {
+          http = served.api();
+          casework = served.casework();
+          return served.port();
         });
-  }
-
-  /**
-   * The event dispatcher with this instance's listeners: live fan-out, audit log, webhooks,
-   * the metrics' counts and the analytics rollups. The relay (started with the maintenance verticle) re-delivers what a
-   * crash or a failing durable listener left in the event queue.
-   */
-  private EventDispatcher eventSpine(AuditLog audit) {
-    EventQueueStore queue = new EventQueueStore(mongo);
-    EventDispatcher dispatcher = new EventDispatcher(queue, clock);
-    dispatcher.register(new LiveFanout(liveBus));
-    dispatcher.register(new LiveNotices(liveBus));
-    dispatcher.register(new AuditTrail(audit));
-    dispatcher.register(webhooks.listener());
-    dispatcher.register(metrics.listener());
-    if (config.ingest().analyticsRollups()) {
-      Analytics.listeners(mongo, config.stores().embeddedMongo()).forEach(dispatcher::register);
-    }
-    relay = new EventRelay(vertx, queue, dispatcher, clock);
-    return dispatcher;
-  }
-
-  /**
-   * The embedded store serves this process only, so every journal entry in it is from a process
-   * that died: finish them all before taking mentions. A shared MongoDB may have live batches of
-   * other instances; the periodic sweep takes those once they are old enough.
-   */
-  private Future<Void> recoverAtStart() {
-    if (!config.stores().embeddedMongo()) {
-      return Future.succeededFuture();
-    }
-    return recovery.recoverAll().onSuccess(n -> {
-      if (n > 0) {
-        LOG.warn("finished {} mentions of ingest batches interrupted by the last stop", n);
-      }
-    }).<Void>mapEmpty().recover(e -> {
-      LOG.error("recovering interrupted ingest batches failed; the periodic sweep retries: {}", e.toString());
-      return Future.succeededFuture();
-    });
   }
 
   public int port() {

@@ -2,7 +2,7 @@ package io.earshot.assign;
 
 import io.earshot.auth.User;
 import io.earshot.domain.Team;
-import io.earshot.domain.event.DomainEvent.TeamChanged;
+import io.earshot.domain.event.AdminEvents.TeamChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import io.earshot.events.Change;

@@ -1,6 +1,6 @@
 package io.earshot.auth;
 
-import io.earshot.domain.event.DomainEvent.AccountChanged;
+import io.earshot.domain.event.AdminEvents.AccountChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;

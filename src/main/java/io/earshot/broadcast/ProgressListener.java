@@ -3,7 +3,7 @@ package io.earshot.broadcast;
 import io.earshot.domain.broadcast.Broadcast;
 import io.earshot.domain.broadcast.BroadcastState;
 import io.earshot.domain.broadcast.Notice;
-import io.earshot.domain.event.DomainEvent.BroadcastProgress;
+import io.earshot.domain.event.BroadcastEvents.BroadcastProgress;
 import io.earshot.events.EventDispatcher;
 import io.earshot.events.EventEnvelope;
 import io.earshot.events.EventListener;

@@ -4,7 +4,7 @@ import io.earshot.auth.User;
 import io.earshot.domain.CareCase;
 import io.earshot.domain.Note;
 import io.earshot.domain.NoteRules;
-import io.earshot.domain.event.DomainEvent.CaseNoted;
+import io.earshot.domain.event.CaseworkEvents.CaseNoted;
 import io.earshot.error.DomainError;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;

@@ -1,13 +1,13 @@
 package io.earshot.domain;
 
-import io.earshot.domain.event.DomainEvent.CaseAssigned;
-import io.earshot.domain.event.DomainEvent.CaseMerged;
-import io.earshot.domain.event.DomainEvent.CaseSnoozeEnded;
-import io.earshot.domain.event.DomainEvent.CaseSnoozed;
-import io.earshot.domain.event.DomainEvent.CaseTagged;
-import io.earshot.domain.event.DomainEvent.CaseReprioritized;
-import io.earshot.domain.event.DomainEvent.CaseResponded;
-import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
+import io.earshot.domain.event.CaseEvents.CaseAssigned;
+import io.earshot.domain.event.CaseworkEvents.CaseMerged;
+import io.earshot.domain.event.CaseworkEvents.CaseSnoozeEnded;
+import io.earshot.domain.event.CaseworkEvents.CaseSnoozed;
+import io.earshot.domain.event.CaseworkEvents.CaseTagged;
+import io.earshot.domain.event.CaseEvents.CaseReprioritized;
+import io.earshot.domain.event.CaseEvents.CaseResponded;
+import io.earshot.domain.event.CaseEvents.CaseStatusChanged;
 import io.earshot.domain.event.DomainEvent;
 import io.earshot.error.DomainError;
 import java.time.Instant;

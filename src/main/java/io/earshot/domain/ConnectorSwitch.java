@@ -1,6 +1,6 @@
 package io.earshot.domain;
 
-import io.earshot.domain.event.DomainEvent.ConnectorEnabledChanged;
+import io.earshot.domain.event.ConnectorEvents.ConnectorEnabledChanged;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,15 +1,15 @@
 package io.earshot.domain;
 
-import io.earshot.domain.event.DomainEvent.ReplyApproved;
-import io.earshot.domain.event.DomainEvent.ReplyAttempted;
-import io.earshot.domain.event.DomainEvent.ReplyEngagementUpdated;
-import io.earshot.domain.event.DomainEvent.ReplyFailed;
-import io.earshot.domain.event.DomainEvent.ReplyEscalated;
-import io.earshot.domain.event.DomainEvent.ReplyRejected;
-import io.earshot.domain.event.DomainEvent.ReplyReturned;
-import io.earshot.domain.event.DomainEvent.ReplyRetryScheduled;
-import io.earshot.domain.event.DomainEvent.ReplySent;
-import io.earshot.domain.event.DomainEvent.ReplySubmitted;
+import io.earshot.domain.event.ReplyEvents.ReplyApproved;
+import io.earshot.domain.event.ReplyEvents.ReplyAttempted;
+import io.earshot.domain.event.ReplyEvents.ReplyEngagementUpdated;
+import io.earshot.domain.event.ReplyEvents.ReplyFailed;
+import io.earshot.domain.event.ReplyEvents.ReplyEscalated;
+import io.earshot.domain.event.ReplyEvents.ReplyRejected;
+import io.earshot.domain.event.ReplyEvents.ReplyReturned;
+import io.earshot.domain.event.ReplyEvents.ReplyRetryScheduled;
+import io.earshot.domain.event.ReplyEvents.ReplySent;
+import io.earshot.domain.event.ReplyEvents.ReplySubmitted;
 import io.earshot.domain.approval.Approval;
 import io.earshot.domain.approval.ApprovalRule;
 import io.earshot.error.DomainError;

@@ -1,6 +1,6 @@
 package io.earshot.domain;
 
-import io.earshot.domain.event.DomainEvent.TemplateChanged;
+import io.earshot.domain.event.AdminEvents.TemplateChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.earshot.domain;
 
-import io.earshot.domain.event.DomainEvent.TagListUpdated;
+import io.earshot.domain.event.CaseworkEvents.TagListUpdated;
 import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.HashSet;

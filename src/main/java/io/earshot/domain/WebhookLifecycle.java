@@ -1,6 +1,6 @@
 package io.earshot.domain;
 
-import io.earshot.domain.event.DomainEvent.WebhookChanged;
+import io.earshot.domain.event.AdminEvents.WebhookChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import java.net.URI;

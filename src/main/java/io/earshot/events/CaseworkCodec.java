@@ -2,13 +2,13 @@ package io.earshot.events;
 
 import io.earshot.domain.Note;
 import io.earshot.domain.event.DomainEvent;
-import io.earshot.domain.event.DomainEvent.CaseMerged;
-import io.earshot.domain.event.DomainEvent.CaseNoted;
-import io.earshot.domain.event.DomainEvent.CaseSnoozeEnded;
-import io.earshot.domain.event.DomainEvent.CaseSnoozed;
-import io.earshot.domain.event.DomainEvent.CaseTagged;
-import io.earshot.domain.event.DomainEvent.TagListUpdated;
-import io.earshot.domain.event.DomainEvent.ViewChanged;
+import io.earshot.domain.event.CaseworkEvents.CaseMerged;
+import io.earshot.domain.event.CaseworkEvents.CaseNoted;
+import io.earshot.domain.event.CaseworkEvents.CaseSnoozeEnded;
+import io.earshot.domain.event.CaseworkEvents.CaseSnoozed;
+import io.earshot.domain.event.CaseworkEvents.CaseTagged;
+import io.earshot.domain.event.CaseworkEvents.TagListUpdated;
+import io.earshot.domain.event.AdminEvents.ViewChanged;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

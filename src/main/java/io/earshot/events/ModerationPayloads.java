@@ -2,7 +2,7 @@ package io.earshot.events;
 
 import io.earshot.domain.Moderation;
 import io.earshot.domain.event.DomainEvent;
-import io.earshot.domain.event.DomainEvent.MentionModerated;
+import io.earshot.domain.event.MentionEvents.MentionModerated;
 import io.vertx.core.json.JsonObject;
 
 /**

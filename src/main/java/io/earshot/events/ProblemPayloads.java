@@ -1,10 +1,10 @@
 package io.earshot.events;
 
 import io.earshot.domain.event.DomainEvent;
-import io.earshot.domain.event.DomainEvent.AlertRaised;
-import io.earshot.domain.event.DomainEvent.DepartmentChanged;
-import io.earshot.domain.event.DomainEvent.DetectionPolicyUpdated;
-import io.earshot.domain.event.DomainEvent.ProblemChanged;
+import io.earshot.domain.event.ProblemEvents.AlertRaised;
+import io.earshot.domain.event.ProblemEvents.DepartmentChanged;
+import io.earshot.domain.event.ProblemEvents.DetectionPolicyUpdated;
+import io.earshot.domain.event.ProblemEvents.ProblemChanged;
 import io.earshot.problem.Alert;
 import io.earshot.problem.Department;
 import io.earshot.problem.Problem;

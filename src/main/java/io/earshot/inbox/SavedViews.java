@@ -3,7 +3,7 @@ package io.earshot.inbox;
 import io.earshot.auth.Role;
 import io.earshot.auth.User;
 import io.earshot.domain.SavedView;
-import io.earshot.domain.event.DomainEvent.ViewChanged;
+import io.earshot.domain.event.AdminEvents.ViewChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import io.earshot.events.Change;

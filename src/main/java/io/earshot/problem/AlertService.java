@@ -1,7 +1,7 @@
 package io.earshot.problem;
 
 import io.earshot.auth.User;
-import io.earshot.domain.event.DomainEvent.DetectionPolicyUpdated;
+import io.earshot.domain.event.ProblemEvents.DetectionPolicyUpdated;
 import io.earshot.error.DomainError;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;

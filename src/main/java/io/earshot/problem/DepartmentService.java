@@ -1,7 +1,7 @@
 package io.earshot.problem;
 
 import io.earshot.auth.User;
-import io.earshot.domain.event.DomainEvent.DepartmentChanged;
+import io.earshot.domain.event.ProblemEvents.DepartmentChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import io.earshot.events.Change;

@@ -2,7 +2,7 @@ package io.earshot.problem;
 
 import io.earshot.auth.User;
 import io.earshot.domain.CareCase;
-import io.earshot.domain.event.DomainEvent.ProblemChanged;
+import io.earshot.domain.event.ProblemEvents.ProblemChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import io.earshot.events.Change;

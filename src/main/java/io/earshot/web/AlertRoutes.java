@@ -4,7 +4,6 @@ import io.earshot.error.DomainError;
 import io.earshot.problem.AlertService;
 import io.earshot.problem.detect.DetectionPolicy;
 import io.earshot.problem.detect.Thresholds;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,16 +29,12 @@ final class AlertRoutes {
 
   private void list(RoutingContext ctx) {
     Authenticator.user(ctx);
-    alerts.recent(Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(a -> items.add(ProblemJson.alert(a)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, alerts.recent(Bodies.intParam(ctx, "limit", 50, 1, 500)),
+        all -> Bodies.list(all, ProblemJson::alert));
   }
 
   private void policy(RoutingContext ctx) {
-    alerts.policy(Authenticator.user(ctx)).onSuccess(p -> Bodies.json(ctx, 200, ProblemJson.policy(p)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, alerts.policy(Authenticator.user(ctx)), ProblemJson::policy);
   }
 
   private void replace(RoutingContext ctx) {
@@ -51,8 +46,8 @@ final class AlertRoutes {
     for (String brand : given.fieldNames()) {
       brands.put(brand, thresholds(object(given, brand), "brands." + brand + "."));
     }
-    alerts.replace(new DetectionPolicy(defaults, brands, 0), Authenticator.user(ctx))
-        .onSuccess(p -> Bodies.json(ctx, 200, ProblemJson.policy(p))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, alerts.replace(new DetectionPolicy(defaults, brands, 0), Authenticator.user(ctx)),
+        ProblemJson::policy);
   }
 
   /** Thresholds from JSON, the defaults filling what is left out; a bad value names its path. */

@@ -39,21 +39,28 @@ final class AnalyticsRoutes {
 
   private void overview(RoutingContext ctx) {
     boolean agents = reader(ctx);
-    analytics.overview(filter(ctx)).onSuccess(o -> Bodies.json(ctx, 200, AnalyticsJson.overview(o, agents)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, analytics.overview(filter(ctx)), o -> AnalyticsJson.overview(o, agents));
   }
 
   private void export(RoutingContext ctx) {
     boolean agents = reader(ctx);
     AnalyticsCsv.View view = AnalyticsCsv.view(ctx.request().getParam("view"), agents);
-    analytics.overview(filter(ctx)).onSuccess(o -> csv(ctx, view, o)).onFailure(ctx::fail);
+    // Rendered inside the chain, so a render that fails is answered by the error handler.
+    analytics.overview(filter(ctx)).map(o -> csv(view, o)).onSuccess(file -> send(ctx, file)).onFailure(ctx::fail);
   }
 
-  private static void csv(RoutingContext ctx, AnalyticsCsv.View view, Overview o) {
-    String name = "earshot-analytics-" + view.code() + "-" + o.from() + "-" + o.to() + ".csv";
+  private record CsvFile(String name, String text) {
+  }
+
+  private static CsvFile csv(AnalyticsCsv.View view, Overview o) {
+    return new CsvFile("earshot-analytics-" + view.code() + "-" + o.from() + "-" + o.to() + ".csv",
+        AnalyticsCsv.render(view, o));
+  }
+
+  private static void send(RoutingContext ctx, CsvFile file) {
     ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
-        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-        .end(AnalyticsCsv.render(view, o));
+        .putHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+        .end(file.text());
   }
 
   /** Refuses who may not read analytics; answers whether the caller also sees per-agent activity. */

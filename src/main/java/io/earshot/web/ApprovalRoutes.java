@@ -42,12 +42,12 @@ final class ApprovalRoutes {
   /** Held replies, then held broadcasts ({@code kind} tells them apart; a broadcast item has no case). */
   private void queue(RoutingContext ctx) {
     User user = Authenticator.user(ctx);
-    approvals.queue(user).compose(pending -> broadcasts.pending(user).map(held -> {
+    Bodies.answer(ctx, 200, approvals.queue(user).compose(pending -> broadcasts.pending(user).map(held -> {
       JsonArray items = new JsonArray();
       pending.forEach(p -> items.add(item(p)));
       held.forEach(b -> items.add(broadcastItem(b)));
       return new JsonObject().put("items", items).put("total", items.size());
-    })).onSuccess(body -> Bodies.json(ctx, 200, body)).onFailure(ctx::fail);
+    })), body -> body);
   }
 
   private JsonObject broadcastItem(Broadcast b) {
@@ -81,12 +81,11 @@ final class ApprovalRoutes {
     String text = Bodies.optionalString(body, "text");
     String reason = Bodies.optionalString(body, "reason");
     String id = ctx.pathParam("replyId");
-    broadcasts.exists(id).compose(isBroadcast -> isBroadcast
+    Bodies.answer(ctx, 200, broadcasts.exists(id).compose(isBroadcast -> isBroadcast
         ? broadcasts.decide(id, new BroadcastService.Verdict(decision, text, reason), Authenticator.user(ctx))
             .map(BroadcastJson::broadcast)
         : approvals.decide(id, new ApprovalService.Verdict(decision, text, reason), Authenticator.user(ctx))
-            .map(ApiJson::reply))
-        .onSuccess(json -> Bodies.json(ctx, 200, json)).onFailure(ctx::fail);
+            .map(ApiJson::reply)), json -> json);
   }
 
   private void policy(RoutingContext ctx) {
@@ -94,7 +93,7 @@ final class ApprovalRoutes {
     if (!user.canApprove()) {
       throw new DomainError.Forbidden("only managers and admins read the approval policy");
     }
-    policies.get().onSuccess(p -> Bodies.json(ctx, 200, ApprovalPolicyJson.policy(p))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, policies.get(), ApprovalPolicyJson::policy);
   }
 
   private void replacePolicy(RoutingContext ctx) {
@@ -103,7 +102,6 @@ final class ApprovalRoutes {
       throw new DomainError.Forbidden("only an admin changes the approval policy");
     }
     var rules = ApprovalPolicyJson.rules(Bodies.object(ctx));
-    policies.replace(rules, user).onSuccess(p -> Bodies.json(ctx, 200, ApprovalPolicyJson.policy(p)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, policies.replace(rules, user), ApprovalPolicyJson::policy);
   }
 }

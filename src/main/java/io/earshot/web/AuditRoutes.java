@@ -48,15 +48,14 @@ final class AuditRoutes {
   private void list(RoutingContext ctx) {
     admin(ctx);
     AuditQuery query = query(ctx, Bodies.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), cursor(ctx));
-    log.page(query, true).onSuccess(slice -> {
-      JsonArray items = new JsonArray();
-      slice.items().forEach(e -> items.add(json(e)));
-      JsonObject body = new JsonObject().put("items", items).put("total", slice.total());
-      if (slice.next() != null) {
-        body.put("nextCursor", encode(slice.next()));
-      }
-      Bodies.json(ctx, 200, body);
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, log.page(query, true), AuditRoutes::page);
+  }
+
+  private static JsonObject page(AuditLog.Slice slice) {
+    JsonArray items = new JsonArray();
+    slice.items().forEach(e -> items.add(json(e)));
+    JsonObject body = new JsonObject().put("items", items).put("total", slice.total());
+    return slice.next() == null ? body : body.put("nextCursor", encode(slice.next()));
   }
 
   private void export(RoutingContext ctx) {

@@ -1,14 +1,17 @@
 package io.earshot.web;
 
 import io.earshot.error.DomainError;
+import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Reading request bodies and query parameters with errors that name the field; writing JSON. */
 final class Bodies {
@@ -122,7 +125,39 @@ final class Bodies {
   }
 
   static void json(RoutingContext ctx, int status, Object body) {
-    String encoded = body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode();
+    send(ctx, status, encode(body));
+  }
+
+  /**
+   * Answers what {@code result} brings, rendered by {@code render} as a JSON object or array,
+   * with {@code status}; a failure goes to the failure handler ({@link ErrorHandler}). Rendering
+   * and encoding are steps of the chain, so a render that throws is a failure (a 500 with the
+   * error body) too: thrown inside an {@code onSuccess} handler it would reach no one, and the
+   * client would wait for its timeout.
+   */
+  static <T> void answer(RoutingContext ctx, int status, Future<T> result, Function<? super T, ?> render) {
+    result.map(value -> encode(render.apply(value)))
+        .onSuccess(encoded -> send(ctx, status, encoded))
+        .onFailure(ctx::fail);
+  }
+
+  /** Answers 204 once {@code result} succeeds; a failure goes to the failure handler. */
+  static void noContent(RoutingContext ctx, Future<?> result) {
+    result.onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  /** {@code {"items":[…],"total":n}}: every one of {@code all}, rendered by {@code item}. */
+  static <T> JsonObject list(Collection<? extends T> all, Function<? super T, ?> item) {
+    JsonArray items = new JsonArray();
+    all.forEach(value -> items.add(item.apply(value)));
+    return new JsonObject().put("items", items).put("total", all.size());
+  }
+
+  private static String encode(Object body) {
+    return body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode();
+  }
+
+  private static void send(RoutingContext ctx, int status, String encoded) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(encoded);
   }
 }

@@ -34,11 +34,7 @@ final class BrandRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    brands.list().onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(b -> items.add(ApiJson.brand(b)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, brands.list(), all -> Bodies.list(all, ApiJson::brand));
   }
 
   /** Refused before the body is read: a non-admin learns nothing from the validation. */
@@ -55,12 +51,11 @@ final class BrandRoutes {
     JsonObject body = Bodies.object(ctx);
     var draft = new BrandLifecycle.Draft(Bodies.requiredString(body, "id"), Bodies.requiredString(body, "name"),
         handles(body), Bodies.optionalString(body, "timeZone"));
-    brands.create(draft, actor)
-        .onSuccess(b -> Bodies.json(ctx, 201, ApiJson.brand(b))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, brands.create(draft, actor), ApiJson::brand);
   }
 
   private void get(RoutingContext ctx) {
-    brands.get(ctx.pathParam("id")).onSuccess(b -> Bodies.json(ctx, 200, ApiJson.brand(b))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, brands.get(ctx.pathParam("id")), ApiJson::brand);
   }
 
   private void update(RoutingContext ctx) {
@@ -71,8 +66,7 @@ final class BrandRoutes {
     }
     var patch = new BrandLifecycle.Patch(Bodies.optionalString(body, "name"), handles(body),
         Bodies.optionalString(body, "timeZone"));
-    brands.update(ctx.pathParam("id"), patch, actor)
-        .onSuccess(b -> Bodies.json(ctx, 200, ApiJson.brand(b))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, brands.update(ctx.pathParam("id"), patch, actor), ApiJson::brand);
   }
 
   /** {@code handles}: an object of platform code → array of handles; null when absent. */

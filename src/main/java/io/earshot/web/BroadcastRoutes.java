@@ -32,36 +32,29 @@ final class BroadcastRoutes {
   }
 
   private void submit(RoutingContext ctx) {
-    broadcasts.submit(BroadcastJson.draft(Bodies.object(ctx)), Authenticator.user(ctx))
-        .onSuccess(b -> Bodies.json(ctx, 201, BroadcastJson.broadcast(b))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, broadcasts.submit(BroadcastJson.draft(Bodies.object(ctx)), Authenticator.user(ctx)),
+        BroadcastJson::broadcast);
   }
 
   private void preview(RoutingContext ctx) {
-    broadcasts.preview(BroadcastJson.draft(Bodies.object(ctx)), Authenticator.user(ctx))
-        .onSuccess(p -> Bodies.json(ctx, 200, BroadcastJson.preview(p))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, broadcasts.preview(BroadcastJson.draft(Bodies.object(ctx)), Authenticator.user(ctx)),
+        BroadcastJson::preview);
   }
 
   private void list(RoutingContext ctx) {
-    broadcasts.list().onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(b -> items.add(BroadcastJson.broadcast(b)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, broadcasts.list(), all -> Bodies.list(all, BroadcastJson::broadcast));
   }
 
   private void get(RoutingContext ctx) {
-    broadcasts.view(ctx.pathParam("id")).onSuccess(v -> Bodies.json(ctx, 200, BroadcastJson.view(v)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, broadcasts.view(ctx.pathParam("id")), BroadcastJson::view);
   }
 
   private void pause(RoutingContext ctx) {
-    broadcasts.pause(ctx.pathParam("id"), Authenticator.user(ctx))
-        .onSuccess(b -> Bodies.json(ctx, 200, BroadcastJson.broadcast(b))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, broadcasts.pause(ctx.pathParam("id"), Authenticator.user(ctx)), BroadcastJson::broadcast);
   }
 
   private void resume(RoutingContext ctx) {
-    broadcasts.resume(ctx.pathParam("id"), Authenticator.user(ctx))
-        .onSuccess(b -> Bodies.json(ctx, 200, BroadcastJson.broadcast(b))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, broadcasts.resume(ctx.pathParam("id"), Authenticator.user(ctx)), BroadcastJson::broadcast);
   }
 
   private void templates(RoutingContext ctx) {

@@ -5,10 +5,10 @@ import io.earshot.error.DomainError;
 import io.earshot.find.CaseFilter;
 import io.earshot.inbox.InboxService;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,25 +36,25 @@ final class CaseListRoutes {
     var sort = CaseListParams.sort(ctx.queryParams());
     String cursor = CaseListParams.cursor(ctx.queryParams());
     int limit = Bodies.intParam(ctx, "limit", 50, 1, 500);
-    known(filter.brand()).compose(v -> inbox.list(filter, sort, cursor, limit)).onSuccess(page -> {
-      JsonArray items = new JsonArray();
-      page.items().forEach(c -> items.add(ApiJson.careCase(c)));
-      JsonObject body = new JsonObject().put("items", items).put("total", page.total());
-      if (page.nextCursor() != null) {
-        body.put("nextCursor", page.nextCursor());
-      }
-      Bodies.json(ctx, 200, body);
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, known(filter.brand()).compose(v -> inbox.list(filter, sort, cursor, limit)),
+        CaseListRoutes::listing);
+  }
+
+  private static JsonObject listing(InboxService.Listing page) {
+    JsonObject body = Bodies.list(page.items(), ApiJson::careCase).put("total", page.total());
+    return page.nextCursor() == null ? body : body.put("nextCursor", page.nextCursor());
   }
 
   private void counts(RoutingContext ctx) {
     CaseFilter filter = CaseListParams.filter(ctx.queryParams(), Authenticator.user(ctx));
-    known(filter.brand()).compose(v -> inbox.counts(filter)).onSuccess(counts -> {
-      JsonObject byStatus = new JsonObject();
-      counts.forEach(byStatus::put);
-      Bodies.json(ctx, 200, new JsonObject().put("counts", byStatus)
-          .put("total", counts.values().stream().mapToLong(Long::longValue).sum()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, known(filter.brand()).compose(v -> inbox.counts(filter)), CaseListRoutes::byStatus);
+  }
+
+  private static JsonObject byStatus(Map<String, Long> counts) {
+    JsonObject byStatus = new JsonObject();
+    counts.forEach(byStatus::put);
+    return new JsonObject().put("counts", byStatus)
+        .put("total", counts.values().stream().mapToLong(Long::longValue).sum());
   }
 
   /** Fails with {@link DomainError.Invalid} naming {@code brand} when it names no brand. */

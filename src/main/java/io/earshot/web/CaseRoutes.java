@@ -47,8 +47,8 @@ final class CaseRoutes {
   }
 
   private void open(RoutingContext ctx) {
-    inbox.open(ctx.pathParam("id")).onSuccess(d -> Bodies.json(ctx, 200, detail(d)
-        .put("privateReplies", replies.sendsPrivate(d.careCase())))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, inbox.open(ctx.pathParam("id")), d -> detail(d)
+        .put("privateReplies", replies.sendsPrivate(d.careCase())));
   }
 
   private static JsonObject detail(CaseDetail d) {
@@ -69,8 +69,7 @@ final class CaseRoutes {
     JsonObject body = Bodies.object(ctx);
     CaseChange change = new CaseChange(status(Bodies.optionalString(body, "status")), clearable(body, "assignee"),
         clearable(body, "team"), Bodies.optionalStrings(body, "tags", 1000, 1000), null, CaseworkJson.snooze(body));
-    changes.change(ctx.pathParam("id"), change, Authenticator.user(ctx))
-        .onSuccess(c -> Bodies.json(ctx, 200, ApiJson.careCase(c))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, changes.change(ctx.pathParam("id"), change, Authenticator.user(ctx)), ApiJson::careCase);
   }
 
   /** The field's text; an explicit null (or "") clears it, which the change says with "". */
@@ -86,8 +85,7 @@ final class CaseRoutes {
     var draft = new ReplyService.Draft(Bodies.optionalString(body, "text"), Bodies.optionalString(body, "template"),
         Bodies.optionalString(body, "draft"), Bodies.optionalString(body, "inReplyTo"),
         Boolean.TRUE.equals(Bodies.optionalBoolean(body, "confirm")), visibility(body));
-    replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx))
-        .onSuccess(r -> Bodies.json(ctx, 202, ApiJson.reply(r))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 202, replies.submit(ctx.pathParam("id"), draft, Authenticator.user(ctx)), ApiJson::reply);
   }
 
   /** {@code visibility}: {@code public} or {@code private}; absent: null, the service's default. */
@@ -103,19 +101,16 @@ final class CaseRoutes {
       throw new io.earshot.error.DomainError.Forbidden("a marketer does not reply to customers");
     }
     JsonObject body = Bodies.object(ctx);
-    replies.check(ctx.pathParam("id"), Bodies.optionalString(body, "text"), Bodies.optionalString(body, "inReplyTo"))
-        .onSuccess(c -> Bodies.json(ctx, 200, new JsonObject().put("length", c.length()).put("limit", c.limit())
-            .put("ok", c.ok()).put("message", c.message()).put("notes", new JsonArray(c.notes()))))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, replies.check(ctx.pathParam("id"), Bodies.optionalString(body, "text"),
+            Bodies.optionalString(body, "inReplyTo")),
+        c -> new JsonObject().put("length", c.length()).put("limit", c.limit())
+            .put("ok", c.ok()).put("message", c.message()).put("notes", new JsonArray(c.notes())));
   }
 
   private void mentions(RoutingContext ctx) {
     String platform = ctx.request().getParam("platform");
-    inbox.recentMentions(platform == null || platform.isBlank() ? null : platform.trim(),
-        Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(page -> {
-      JsonArray items = new JsonArray();
-      page.items().forEach(m -> items.add(ApiJson.mention(m)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
-    }).onFailure(ctx::fail);
+    var recent = inbox.recentMentions(platform == null || platform.isBlank() ? null : platform.trim(),
+        Bodies.intParam(ctx, "limit", 50, 1, 500));
+    Bodies.answer(ctx, 200, recent, page -> Bodies.list(page.items(), ApiJson::mention).put("total", page.total()));
   }
 }

@@ -1,5 +1,6 @@
 package io.earshot.web;
 
+import io.earshot.casework.BulkActions;
 import io.earshot.casework.Casework;
 import io.earshot.error.DomainError;
 import io.vertx.core.json.JsonObject;
@@ -26,14 +27,14 @@ final class CaseworkRoutes {
 
   private void note(RoutingContext ctx) {
     String text = Bodies.optionalString(Bodies.object(ctx), "text");
-    casework.notes().add(ctx.pathParam("id"), text, Authenticator.user(ctx))
-        .onSuccess(n -> Bodies.json(ctx, 201, CaseworkJson.note(n))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, casework.notes().add(ctx.pathParam("id"), text, Authenticator.user(ctx)),
+        CaseworkJson::note);
   }
 
   private void merge(RoutingContext ctx) {
     String from = Bodies.requiredString(Bodies.object(ctx), "from");
-    casework.merger().merge(ctx.pathParam("id"), from.strip(), Authenticator.user(ctx))
-        .onSuccess(c -> Bodies.json(ctx, 200, ApiJson.careCase(c))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, casework.merger().merge(ctx.pathParam("id"), from.strip(), Authenticator.user(ctx)),
+        ApiJson::careCase);
   }
 
   private void bulk(RoutingContext ctx) {
@@ -42,12 +43,14 @@ final class CaseworkRoutes {
     if (ids == null) {
       throw new DomainError.Invalid("ids", "is required");
     }
-    casework.bulk().run(ids, Bodies.requiredString(body, "action"), Bodies.optionalString(body, "value"),
-        Authenticator.user(ctx)).onSuccess(outcomes -> {
-          // A refusal is the caller's to read; anything else is a bug, logged once with its trace.
-          outcomes.stream().filter(o -> o.error() != null && !(o.error() instanceof DomainError))
-              .forEach(o -> LOG.error("bulk action on case={} failed", o.id(), o.error()));
-          Bodies.json(ctx, 200, CaseworkJson.bulk(outcomes));
-        }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, casework.bulk().run(ids, Bodies.requiredString(body, "action"),
+        Bodies.optionalString(body, "value"), Authenticator.user(ctx)), CaseworkRoutes::outcomes);
+  }
+
+  private static JsonObject outcomes(List<BulkActions.Outcome> outcomes) {
+    // A refusal is the caller's to read; anything else is a bug, logged once with its trace.
+    outcomes.stream().filter(o -> o.error() != null && !(o.error() instanceof DomainError))
+        .forEach(o -> LOG.error("bulk action on case={} failed", o.id(), o.error()));
+    return CaseworkJson.bulk(outcomes);
   }
 }

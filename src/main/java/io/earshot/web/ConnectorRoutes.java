@@ -3,7 +3,6 @@ package io.earshot.web;
 import io.earshot.auth.User;
 import io.earshot.connector.ConnectorAccounts;
 import io.earshot.error.DomainError;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,11 +36,7 @@ final class ConnectorRoutes {
     if (!user.canApprove()) {
       throw new DomainError.Forbidden("only managers and admins see connector accounts");
     }
-    accounts.list().onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(v -> items.add(account(v)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, accounts.list(), all -> Bodies.list(all, v -> account(v)));
   }
 
   private void update(RoutingContext ctx) {
@@ -53,8 +48,7 @@ final class ConnectorRoutes {
     if (enabled == null) {
       throw new DomainError.Invalid("enabled", "is required (true or false)");
     }
-    accounts.setEnabled(ctx.pathParam("name"), enabled, user.username())
-        .onSuccess(v -> Bodies.json(ctx, 200, account(v))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, accounts.setEnabled(ctx.pathParam("name"), enabled, user.username()), v -> account(v));
   }
 
   private JsonObject account(ConnectorAccounts.View v) {

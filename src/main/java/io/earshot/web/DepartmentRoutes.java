@@ -1,7 +1,6 @@
 package io.earshot.web;
 
 import io.earshot.problem.DepartmentService;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,32 +21,26 @@ final class DepartmentRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    departments.list().onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(d -> items.add(ProblemJson.department(d)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, departments.list(), all -> Bodies.list(all, ProblemJson::department));
   }
 
   private void create(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     var draft = new DepartmentService.Draft(Bodies.optionalString(body, "id"), Bodies.requiredString(body, "name"),
         Bodies.optionalStrings(body, "members", 500, 64), contact(body));
-    departments.create(draft, Authenticator.user(ctx)).onSuccess(d -> Bodies.json(ctx, 201, ProblemJson.department(d)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, departments.create(draft, Authenticator.user(ctx)), ProblemJson::department);
   }
 
   private void update(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     var patch = new DepartmentService.Draft(null, Bodies.optionalString(body, "name"),
         Bodies.optionalStrings(body, "members", 500, 64), contact(body));
-    departments.update(ctx.pathParam("id"), patch, Authenticator.user(ctx))
-        .onSuccess(d -> Bodies.json(ctx, 200, ProblemJson.department(d))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, departments.update(ctx.pathParam("id"), patch, Authenticator.user(ctx)),
+        ProblemJson::department);
   }
 
   private void delete(RoutingContext ctx) {
-    departments.delete(ctx.pathParam("id"), Authenticator.user(ctx))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    Bodies.noContent(ctx, departments.delete(ctx.pathParam("id"), Authenticator.user(ctx)));
   }
 
   private static String contact(JsonObject body) {

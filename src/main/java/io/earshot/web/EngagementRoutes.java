@@ -1,7 +1,6 @@
 package io.earshot.web;
 
 import io.earshot.store.EngagementSamples;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,12 +22,12 @@ final class EngagementRoutes {
   }
 
   private void series(RoutingContext ctx) {
-    samples.of(ctx.pathParam("id")).onSuccess(list -> {
-      JsonArray items = new JsonArray();
-      list.forEach(s -> items.add(new JsonObject().put("at", ApiJson.time(s.at())).put("ageSeconds", s.ageSeconds())
-          .put("likes", s.likes()).put("reposts", s.reposts()).put("replies", s.replies())
-          .put("quotes", s.quotes()).put("impressions", s.impressions())));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, samples.of(ctx.pathParam("id")), list -> Bodies.list(list, EngagementRoutes::sample));
+  }
+
+  private static JsonObject sample(EngagementSamples.Sample s) {
+    return new JsonObject().put("at", ApiJson.time(s.at())).put("ageSeconds", s.ageSeconds())
+        .put("likes", s.likes()).put("reposts", s.reposts()).put("replies", s.replies())
+        .put("quotes", s.quotes()).put("impressions", s.impressions());
   }
 }

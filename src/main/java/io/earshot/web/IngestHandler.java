@@ -65,9 +65,7 @@ final class IngestHandler {
         rejected.add(new IngestResult.Rejection(item.index(), e.field(), e.getMessage()));
       }
     }
-    pipeline.offer(good)
-        .onSuccess(result -> answer(ctx, result, rejected, indexOfGood))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 202, pipeline.offer(good), result -> answer(result, rejected, indexOfGood));
   }
 
   /**
@@ -75,16 +73,14 @@ final class IngestHandler {
    * take) are numbered by their place in the body, like the parser's. A store that is
    * unavailable fails the offer instead, and the error handler answers it.
    */
-  private static void answer(RoutingContext ctx, IngestResult result, List<IngestResult.Rejection> parsed,
-                             List<Integer> indexOfGood) {
+  private static JsonObject answer(IngestResult result, List<IngestResult.Rejection> parsed, List<Integer> indexOfGood) {
     List<IngestResult.Rejection> all = new ArrayList<>(parsed);
     result.rejected().forEach(r -> all.add(new IngestResult.Rejection(indexOfGood.get(r.index()), r.field(), r.error())));
     all.sort(java.util.Comparator.comparingInt(IngestResult.Rejection::index));
     JsonArray rejected = new JsonArray();
     all.forEach(r -> rejected.add(new JsonObject().put("index", r.index()).put("field", r.field()).put("error", r.error())));
-    ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates())
-            .put("rejected", rejected).encode());
+    return new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates())
+        .put("rejected", rejected);
   }
 
   private void authorize(String header) {

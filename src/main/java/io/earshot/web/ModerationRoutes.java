@@ -39,16 +39,16 @@ final class ModerationRoutes {
       throw new DomainError.Forbidden("only brand managers and admins hide or delete comments");
     }
     Moderation.Action action = Moderation.Action.fromCode(Bodies.requiredString(Bodies.object(ctx), "action"));
-    moderation.moderate(ctx.pathParam("id"), action, user)
-        .compose(m -> moderation.deletable(ctx.pathParam("id")).map(deletes -> json(m, actions(user, true, deletes, m))))
-        .onSuccess(json -> Bodies.json(ctx, 200, json)).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, moderation.moderate(ctx.pathParam("id"), action, user)
+        .compose(m -> moderation.deletable(ctx.pathParam("id")).map(deletes -> json(m, actions(user, true, deletes, m)))),
+        json -> json);
   }
 
   private void ofCase(RoutingContext ctx) {
     User user = Authenticator.user(ctx);
-    inbox.open(ctx.pathParam("id")).compose(d -> moderation.of(d.mentions()).map(all -> items(user, d.mentions(), all)))
-        .onSuccess(items -> Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size())))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, inbox.open(ctx.pathParam("id"))
+            .compose(d -> moderation.of(d.mentions()).map(all -> items(user, d.mentions(), all))),
+        items -> new JsonObject().put("items", items).put("total", items.size()));
   }
 
   private JsonArray items(User user, List<Mention> thread, Map<String, Moderation> all) {

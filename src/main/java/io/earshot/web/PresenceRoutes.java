@@ -2,7 +2,6 @@ package io.earshot.web;
 
 import io.earshot.auth.User;
 import io.earshot.error.DomainError;
-import io.earshot.presence.Presence;
 import io.earshot.presence.PresenceBoard;
 import io.earshot.presence.PresenceBoard.Activity;
 import io.earshot.store.CaseStore;
@@ -32,7 +31,7 @@ final class PresenceRoutes {
 
   private void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    exists(id).compose(v -> presence.of(id)).onSuccess(p -> answer(ctx, p)).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, exists(id).compose(v -> presence.of(id)), PresenceBoard::json);
   }
 
   private void put(RoutingContext ctx) {
@@ -42,8 +41,8 @@ final class PresenceRoutes {
     if (activity == Activity.TYPING && !user.canWorkCases()) {
       throw new DomainError.Forbidden("a marketer does not reply, so is never typing");
     }
-    exists(id).compose(v -> presence.signal(id, user.username(), activity)).onSuccess(p -> answer(ctx, p))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, exists(id).compose(v -> presence.signal(id, user.username(), activity)),
+        PresenceBoard::json);
   }
 
   private static Activity activity(String state) {
@@ -61,9 +60,5 @@ final class PresenceRoutes {
   private Future<Void> exists(String id) {
     return cases.get(id).compose(c -> c == null ? Future.failedFuture(new DomainError.NotFound("no case " + id))
         : Future.succeededFuture());
-  }
-
-  private static void answer(RoutingContext ctx, Presence p) {
-    Bodies.json(ctx, 200, PresenceBoard.json(p));
   }
 }

@@ -29,9 +29,8 @@ final class ProblemBroadcastRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    problems.problems().get(ctx.pathParam("id"), Authenticator.user(ctx))
-        .compose(p -> broadcasts.ofProblem(p.id()))
-        .onSuccess(views -> Bodies.json(ctx, 200, answer(views))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, problems.problems().get(ctx.pathParam("id"), Authenticator.user(ctx))
+        .compose(p -> broadcasts.ofProblem(p.id())), views -> answer(views));
   }
 
   private static JsonObject answer(List<BroadcastView> views) {

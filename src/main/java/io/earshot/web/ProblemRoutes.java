@@ -2,6 +2,7 @@ package io.earshot.web;
 
 import io.earshot.auth.User;
 import io.earshot.broadcast.BroadcastService;
+import io.earshot.domain.broadcast.Broadcast;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import io.earshot.problem.CaseLinks;
@@ -10,7 +11,6 @@ import io.earshot.problem.ProblemLifecycle;
 import io.earshot.problem.ProblemStatus;
 import io.earshot.problem.Problems;
 import io.earshot.problem.Severity;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -44,11 +44,9 @@ final class ProblemRoutes {
 
   private void list(RoutingContext ctx) {
     String brand = ctx.request().getParam("brand");
-    problems.problems().list(brand == null || brand.isBlank() ? null : brand, Authenticator.user(ctx)).onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(p -> items.add(ProblemJson.problem(p)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200,
+        problems.problems().list(brand == null || brand.isBlank() ? null : brand, Authenticator.user(ctx)),
+        all -> Bodies.list(all, ProblemJson::problem));
   }
 
   private void open(RoutingContext ctx) {
@@ -57,19 +55,26 @@ final class ProblemRoutes {
     var draft = new ProblemLifecycle.Draft(Bodies.requiredString(body, "title"), brand == null ? "default" : brand,
         Bodies.requiredString(body, "department"), severity(body), List.of(), Bodies.optionalString(body, "fromAlert"));
     List<String> caseIds = Bodies.optionalStrings(body, "caseIds", CaseLinks.MAX_CASES, 100);
-    problems.problems().open(draft, caseIds == null ? List.of() : caseIds, Authenticator.user(ctx))
-        .onSuccess(l -> Bodies.json(ctx, 201, ProblemJson.linked(l))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201,
+        problems.problems().open(draft, caseIds == null ? List.of() : caseIds, Authenticator.user(ctx)),
+        ProblemJson::linked);
   }
 
   /** The whole Problem page, with the broadcast its status still offers (none written since it was reached). */
   private void get(RoutingContext ctx) {
-    problems.problems().get(ctx.pathParam("id"), Authenticator.user(ctx)).compose(problems.details()::of)
-        .compose(d -> broadcasts.aboutProblem(d.problem().id()).map(about -> {
-          JsonObject answer = ProblemJson.detail(d);
-          JsonObject offers = BroadcastOffers.standing(d.problem(), statusSince(d), about);
-          return offers == null ? answer : answer.put("offers", offers);
-        }))
-        .onSuccess(answer -> Bodies.json(ctx, 200, answer)).onFailure(ctx::fail);
+    var page = problems.problems().get(ctx.pathParam("id"), Authenticator.user(ctx)).compose(problems.details()::of)
+        .compose(d -> broadcasts.aboutProblem(d.problem().id()).map(about -> new Page(d, about)));
+    Bodies.answer(ctx, 200, page, ProblemRoutes::page);
+  }
+
+  /** A Problem's page and the broadcasts written about it, which decide whether its offer stands. */
+  private record Page(ProblemDetails.Detail detail, List<Broadcast> about) {
+  }
+
+  private static JsonObject page(Page p) {
+    JsonObject answer = ProblemJson.detail(p.detail());
+    JsonObject offers = BroadcastOffers.standing(p.detail().problem(), statusSince(p.detail()), p.about());
+    return offers == null ? answer : answer.put("offers", offers);
   }
 
   /** When the Problem reached its status: its newest status change on the timeline, else its opening. */
@@ -84,14 +89,11 @@ final class ProblemRoutes {
     var patch = new ProblemLifecycle.Patch(status == null ? null : ProblemStatus.fromCode(status, "status"),
         Bodies.optionalString(body, "publicSummary"), Bodies.optionalString(body, "department"), severity(body),
         Bodies.optionalString(body, "title"));
-    problems.problems().change(ctx.pathParam("id"), patch, Authenticator.user(ctx)).onSuccess(r -> {
+    Bodies.answer(ctx, 200, problems.problems().change(ctx.pathParam("id"), patch, Authenticator.user(ctx)), r -> {
       JsonObject answer = ProblemJson.problem(r.problem()).put("resolvedCases", r.resolvedCases());
       JsonObject offers = BroadcastOffers.after(r.problem(), patch.status());
-      if (offers != null) {
-        answer.put("offers", offers);
-      }
-      Bodies.json(ctx, 200, answer);
-    }).onFailure(ctx::fail);
+      return offers == null ? answer : answer.put("offers", offers);
+    });
   }
 
   private void link(RoutingContext ctx) {
@@ -99,25 +101,23 @@ final class ProblemRoutes {
     if (caseIds == null) {
       throw new DomainError.Invalid("caseIds", "is required");
     }
-    problems.problems().link(ctx.pathParam("id"), caseIds, Authenticator.user(ctx))
-        .onSuccess(l -> Bodies.json(ctx, 200, ProblemJson.linked(l))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, problems.problems().link(ctx.pathParam("id"), caseIds, Authenticator.user(ctx)),
+        ProblemJson::linked);
   }
 
   private void note(RoutingContext ctx) {
     String text = Bodies.requiredString(Bodies.object(ctx), "text");
     User user = Authenticator.user(ctx);
-    problems.problems().get(ctx.pathParam("id"), user).compose(p -> problems.timeline().note(p, text, user))
-        .onSuccess(e -> Bodies.json(ctx, 201, ProblemJson.entry(e))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201,
+        problems.problems().get(ctx.pathParam("id"), user).compose(p -> problems.timeline().note(p, text, user)),
+        ProblemJson::entry);
   }
 
   private void suggestions(RoutingContext ctx) {
     int limit = Bodies.intParam(ctx, "limit", 20, 1, 100);
-    problems.problems().get(ctx.pathParam("id"), Authenticator.user(ctx))
-        .compose(p -> problems.suggestions().of(p, limit)).onSuccess(found -> {
-          JsonArray items = new JsonArray();
-          found.forEach(s -> items.add(ProblemJson.suggestion(s)));
-          Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", found.size()));
-        }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, problems.problems().get(ctx.pathParam("id"), Authenticator.user(ctx))
+        .compose(p -> problems.suggestions().of(p, limit)),
+        found -> Bodies.list(found, ProblemJson::suggestion));
   }
 
   private void decide(RoutingContext ctx) {
@@ -126,17 +126,16 @@ final class ProblemRoutes {
     String caseId = ctx.pathParam("caseId");
     User user = Authenticator.user(ctx);
     if (decision.equals("accept")) {
-      problems.problems().link(id, List.of(caseId), user).onSuccess(l -> {
+      Bodies.answer(ctx, 200, problems.problems().link(id, List.of(caseId), user).map(l -> {
         if (!l.skipped().isEmpty()) {
-          ctx.fail(new DomainError.Conflict(l.skipped().get(0).get("reason")));
-          return;
+          throw new DomainError.Conflict(l.skipped().get(0).get("reason"));
         }
-        Bodies.json(ctx, 200, ProblemJson.linked(l));
-      }).onFailure(ctx::fail);
+        return l;
+      }), ProblemJson::linked);
     } else if (decision.equals("decline")) {
-      problems.problems().get(id, user).compose(p -> problems.suggestions().decline(p, caseId, user))
-          .onSuccess(v -> Bodies.json(ctx, 200, new JsonObject().put("caseId", caseId).put("decision", "decline")))
-          .onFailure(ctx::fail);
+      Bodies.answer(ctx, 200,
+          problems.problems().get(id, user).compose(p -> problems.suggestions().decline(p, caseId, user)),
+          v -> new JsonObject().put("caseId", caseId).put("decision", "decline"));
     } else {
       throw new DomainError.Invalid("decision", "must be accept or decline");
     }

@@ -40,7 +40,7 @@ final class RoutingRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    policies.get(Authenticator.user(ctx)).onSuccess(p -> Bodies.json(ctx, 200, json(p))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, policies.get(Authenticator.user(ctx)), p -> json(p));
   }
 
   private void put(RoutingContext ctx) {
@@ -50,8 +50,7 @@ final class RoutingRoutes {
     }
     Map<String, BrandRouting> rules = new HashMap<>();
     all.forEach(e -> rules.put(e.getKey(), rule("brands." + e.getKey(), e.getValue())));
-    policies.replace(Authenticator.user(ctx), rules).onSuccess(p -> Bodies.json(ctx, 200, json(p)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, policies.replace(Authenticator.user(ctx), rules), p -> json(p));
   }
 
   private static BrandRouting rule(String field, Object value) {
@@ -81,11 +80,7 @@ final class RoutingRoutes {
   }
 
   private void agents(RoutingContext ctx) {
-    people.workers().onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(p -> items.add(agent(p)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, people.workers(), all -> Bodies.list(all, p -> agent(p)));
   }
 
   private static JsonObject agent(Person p) {

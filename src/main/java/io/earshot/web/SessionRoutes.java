@@ -59,13 +59,11 @@ final class SessionRoutes {
     JsonObject body = Bodies.object(ctx);
     String username = Bodies.requiredString(body, "username");
     String password = Bodies.requiredString(body, "password");
-    auth.login(username, password, guards.forwarded().clientAddress(ctx.request()))
-        .compose(signedIn -> audit(signedIn.caller(), EventType.SESSION_CREATED).map(signedIn))
-        .onSuccess(signedIn -> {
+    Bodies.answer(ctx, 200, auth.login(username, password, guards.forwarded().clientAddress(ctx.request()))
+        .compose(signedIn -> audit(signedIn.caller(), EventType.SESSION_CREATED).map(signedIn)), signedIn -> {
           ctx.response().addCookie(cookie(ctx, signedIn.secret(), SESSION_SECONDS));
-          Bodies.json(ctx, 200, session(signedIn.caller()));
-        })
-        .onFailure(ctx::fail);
+          return session(signedIn.caller());
+        });
   }
 
   private Cookie cookie(RoutingContext ctx, String value, int maxAgeSeconds) {
@@ -100,11 +98,9 @@ final class SessionRoutes {
   private void createToken(RoutingContext ctx) {
     Caller caller = Authenticator.caller(ctx);
     String name = tokenName(ctx);
-    auth.createApiToken(caller, name)
-        .compose(token -> audit(caller, EventType.TOKEN_CREATED, name == null ? "unnamed" : "named " + name).map(token))
-        .onSuccess(token -> Bodies.json(ctx, 201, new JsonObject().put("token", token.secret()).put("id", token.id())
-            .put("name", token.name())))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, auth.createApiToken(caller, name)
+        .compose(token -> audit(caller, EventType.TOKEN_CREATED, name == null ? "unnamed" : "named " + name).map(token)),
+        token -> new JsonObject().put("token", token.secret()).put("id", token.id()).put("name", token.name()));
   }
 
   /** An empty body (what older scripts send) or no {@code name} makes an unnamed token. */
@@ -121,22 +117,17 @@ final class SessionRoutes {
 
   /** The caller's own tokens, without secrets: {@code {"items":[{"id","name","createdAt","expiresAt"}],"total"}}. */
   private void listTokens(RoutingContext ctx) {
-    auth.tokens(Authenticator.caller(ctx)).onSuccess(tokens -> {
-      JsonArray items = new JsonArray();
-      tokens.forEach(t -> items.add(new JsonObject().put("id", t.id()).put("name", t.name())
-          .put("createdAt", ApiJson.time(t.createdAt())).put("expiresAt", ApiJson.time(t.expiresAt()))));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", tokens.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, auth.tokens(Authenticator.caller(ctx)),
+        tokens -> Bodies.list(tokens, t -> new JsonObject().put("id", t.id()).put("name", t.name())
+            .put("createdAt", ApiJson.time(t.createdAt())).put("expiresAt", ApiJson.time(t.expiresAt()))));
   }
 
   /** Ends one of the caller's own tokens (404 for anyone else's), and the live sockets opened with it. */
   private void revokeToken(RoutingContext ctx) {
     Caller caller = Authenticator.caller(ctx);
     String id = ctx.pathParam("id");
-    auth.revokeToken(caller, id)
-        .compose(v -> audit(caller, EventType.TOKEN_REVOKED, "token " + id.substring(0, Math.min(8, id.length()))))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end())
-        .onFailure(ctx::fail);
+    Bodies.noContent(ctx, auth.revokeToken(caller, id)
+        .compose(v -> audit(caller, EventType.TOKEN_REVOKED, "token " + id.substring(0, Math.min(8, id.length())))));
   }
 
   private Future<Void> audit(Caller caller, EventType type) {

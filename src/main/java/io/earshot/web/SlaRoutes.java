@@ -21,8 +21,7 @@ final class SlaRoutes {
   }
 
   private void read(RoutingContext ctx) {
-    policies.read(Authenticator.user(ctx)).onSuccess(p -> Bodies.json(ctx, 200, SlaPolicyJson.policy(p)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, policies.read(Authenticator.user(ctx)), SlaPolicyJson::policy);
   }
 
   private void replace(RoutingContext ctx) {
@@ -30,7 +29,7 @@ final class SlaRoutes {
       throw new io.earshot.error.DomainError.Forbidden("only an admin changes the SLA policy");
     }
     var body = SlaPolicyJson.body(Bodies.object(ctx));
-    policies.replace(body.brands(), body.warnAtPercent(), Authenticator.user(ctx))
-        .onSuccess(p -> Bodies.json(ctx, 200, SlaPolicyJson.policy(p))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, policies.replace(body.brands(), body.warnAtPercent(), Authenticator.user(ctx)),
+        SlaPolicyJson::policy);
   }
 }

@@ -18,7 +18,7 @@ final class TagRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    tags.get().onSuccess(list -> Bodies.json(ctx, 200, CaseworkJson.tagList(list))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, tags.get(), CaseworkJson::tagList);
   }
 
   private void replace(RoutingContext ctx) {
@@ -27,7 +27,6 @@ final class TagRoutes {
       throw new io.earshot.error.DomainError.Forbidden("only admins define tags");
     }
     var asked = CaseworkJson.definitions(Bodies.object(ctx));
-    tags.replace(asked, Authenticator.user(ctx))
-        .onSuccess(list -> Bodies.json(ctx, 200, CaseworkJson.tagList(list))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, tags.replace(asked, Authenticator.user(ctx)), CaseworkJson::tagList);
   }
 }

@@ -29,19 +29,14 @@ final class TeamRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    teams.list().onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(t -> items.add(json(t)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, teams.list(), all -> Bodies.list(all, t -> json(t)));
   }
 
   private void create(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     String name = Bodies.requiredString(body, "name").strip();
     List<String> members = members(body, false);
-    teams.create(Authenticator.user(ctx), name, members).onSuccess(t -> Bodies.json(ctx, 201, json(t)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, teams.create(Authenticator.user(ctx), name, members), t -> json(t));
   }
 
   private void change(RoutingContext ctx) {
@@ -49,13 +44,12 @@ final class TeamRoutes {
     body.fieldNames().stream().filter(f -> !f.equals("members")).findFirst().ifPresent(f -> {
       throw new DomainError.Invalid(f.isBlank() ? "body" : f, "'" + f + "' cannot be changed; give members");
     });
-    teams.changeMembers(Authenticator.user(ctx), ctx.pathParam("name"), members(body, true))
-        .onSuccess(t -> Bodies.json(ctx, 200, json(t))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, teams.changeMembers(Authenticator.user(ctx), ctx.pathParam("name"), members(body, true)),
+        t -> json(t));
   }
 
   private void delete(RoutingContext ctx) {
-    teams.delete(Authenticator.user(ctx), ctx.pathParam("name")).onSuccess(v -> ctx.response().setStatusCode(204).end())
-        .onFailure(ctx::fail);
+    Bodies.noContent(ctx, teams.delete(Authenticator.user(ctx), ctx.pathParam("name")));
   }
 
   private static List<String> members(JsonObject body, boolean required) {

@@ -49,11 +49,11 @@ final class TemplateRoutes {
     if (brand != null && !brand.isBlank() && !Brand.isValidId(brand.strip())) {
       throw new DomainError.Invalid("brand", "must be a brand id such as tallycloud");
     }
-    templates.list(brand == null || brand.isBlank() ? null : brand.strip()).onSuccess(all -> {
+    Bodies.answer(ctx, 200, templates.list(brand == null || brand.isBlank() ? null : brand.strip()), all -> {
       JsonArray items = new JsonArray();
       all.forEach(r -> items.add(json(r)));
-      Bodies.json(ctx, 200, items);
-    }).onFailure(ctx::fail);
+      return items;
+    });
   }
 
   private void create(RoutingContext ctx) {
@@ -61,7 +61,7 @@ final class TemplateRoutes {
     JsonObject body = Bodies.object(ctx);
     var draft = new SavedReplyLifecycle.Draft(Bodies.requiredString(body, "name"), Bodies.requiredString(body, "body"),
         Bodies.optionalString(body, "brand"));
-    templates.create(draft, actor.username()).onSuccess(r -> Bodies.json(ctx, 201, json(r))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, templates.create(draft, actor.username()), r -> json(r));
   }
 
   private void update(RoutingContext ctx) {
@@ -69,14 +69,12 @@ final class TemplateRoutes {
     JsonObject body = Bodies.object(ctx);
     var patch = new SavedReplyLifecycle.Patch(Bodies.optionalString(body, "name"), Bodies.optionalString(body, "body"),
         body.containsKey("brand"), Bodies.optionalString(body, "brand"));
-    templates.update(ctx.pathParam("id"), patch, actor.username())
-        .onSuccess(r -> Bodies.json(ctx, 200, json(r))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, templates.update(ctx.pathParam("id"), patch, actor.username()), r -> json(r));
   }
 
   private void delete(RoutingContext ctx) {
     User actor = writer(ctx);
-    templates.delete(ctx.pathParam("id"), actor.username())
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    Bodies.noContent(ctx, templates.delete(ctx.pathParam("id"), actor.username()));
   }
 
   /** {@code {"template"}} (a saved reply's id or name) or {@code {"body"}} (one being written). */
@@ -88,9 +86,9 @@ final class TemplateRoutes {
     if ((template == null || template.isBlank()) && text == null) {
       throw new DomainError.Invalid("template", "give a saved reply's id or name as template, or a body");
     }
-    replies.preview(ctx.pathParam("id"), template, text, Authenticator.user(ctx)).onSuccess(p -> Bodies.json(ctx, 200,
-        new JsonObject().put("text", p.text()).put("length", p.check().length()).put("limit", p.check().limit())
-            .put("ok", p.check().ok()).put("message", p.check().message()))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, replies.preview(ctx.pathParam("id"), template, text, Authenticator.user(ctx)),
+        p -> new JsonObject().put("text", p.text()).put("length", p.check().length()).put("limit", p.check().limit())
+            .put("ok", p.check().ok()).put("message", p.check().message()));
   }
 
   private static JsonObject json(SavedReply r) {

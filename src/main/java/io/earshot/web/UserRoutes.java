@@ -53,11 +53,7 @@ final class UserRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    people.list(Authenticator.user(ctx)).onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(p -> items.add(json(p)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, people.list(Authenticator.user(ctx)), all -> Bodies.list(all, p -> json(p)));
   }
 
   private void create(RoutingContext ctx) {
@@ -75,10 +71,9 @@ final class UserRoutes {
     if (roles == null) {
       throw new DomainError.Invalid("roles", "is required: a list of agent, manager, marketer, admin");
     }
-    people.create(actor, username, roles, password)
-        .compose(p -> audit(actor.username(), EventType.USER_CREATED, p, "roles=" + codes(p)).map(p))
-        .onSuccess(p -> Bodies.json(ctx, 201, json(p)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, people.create(actor, username, roles, password)
+        .compose(p -> audit(actor.username(), EventType.USER_CREATED, p, "roles=" + codes(p)).map(p)),
+        p -> json(p));
   }
 
   private void change(RoutingContext ctx) {
@@ -99,12 +94,11 @@ final class UserRoutes {
     }
     var caller = Authenticator.caller(ctx);
     PasswordGate.onlyPassword(caller, change);
-    ProfileFields.knownBrands(brands, change.signatures())
+    Bodies.answer(ctx, 200, ProfileFields.knownBrands(brands, change.signatures())
         .compose(v -> people.update(caller, guards.forwarded().clientAddress(ctx.request()), ctx.pathParam("username"),
             change))
-        .compose(p -> audit(caller.user().username(), EventType.USER_UPDATED, p, describe(change)).map(p))
-        .onSuccess(p -> Bodies.json(ctx, 200, json(p)))
-        .onFailure(ctx::fail);
+        .compose(p -> audit(caller.user().username(), EventType.USER_UPDATED, p, describe(change)).map(p)),
+        p -> json(p));
   }
 
   private static String availability(JsonObject body) {

@@ -39,7 +39,7 @@ final class ViewRoutes {
 
   private void list(RoutingContext ctx) {
     User caller = Authenticator.user(ctx);
-    views.visibleTo(caller).compose(found -> Future.all(found.stream()
+    Bodies.answer(ctx, 200, views.visibleTo(caller).compose(found -> Future.all(found.stream()
             .map(v -> inbox.count(CaseListParams.filter(params(v.filters()), caller))).toList())
         .map(counts -> {
           JsonArray items = new JsonArray();
@@ -47,7 +47,7 @@ final class ViewRoutes {
             items.add(json(found.get(i), caller).put("count", counts.<Long>resultAt(i)));
           }
           return new JsonObject().put("items", items).put("total", found.size());
-        })).onSuccess(body -> Bodies.json(ctx, 200, body)).onFailure(ctx::fail);
+        })), body -> body);
   }
 
   private void create(RoutingContext ctx) {
@@ -57,7 +57,7 @@ final class ViewRoutes {
     Map<String, String> filters = filters(body, caller);
     SavedViews.Draft draft = new SavedViews.Draft(name, filters == null ? Map.of() : filters, sort(body),
         Bodies.optionalBoolean(body, "shared"));
-    views.create(draft, caller).onSuccess(v -> Bodies.json(ctx, 201, json(v, caller))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, views.create(draft, caller), v -> json(v, caller));
   }
 
   private void change(RoutingContext ctx) {
@@ -65,13 +65,11 @@ final class ViewRoutes {
     JsonObject body = Bodies.object(ctx);
     SavedViews.Draft draft = new SavedViews.Draft(name(body, false), filters(body, caller), sort(body),
         Bodies.optionalBoolean(body, "shared"));
-    views.change(ctx.pathParam("id"), draft, caller).onSuccess(v -> Bodies.json(ctx, 200, json(v, caller)))
-        .onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, views.change(ctx.pathParam("id"), draft, caller), v -> json(v, caller));
   }
 
   private void delete(RoutingContext ctx) {
-    views.delete(ctx.pathParam("id"), Authenticator.user(ctx))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    Bodies.noContent(ctx, views.delete(ctx.pathParam("id"), Authenticator.user(ctx)));
   }
 
   private static String name(JsonObject body, boolean required) {

@@ -47,11 +47,7 @@ final class WebhookRoutes {
 
   private void list(RoutingContext ctx) {
     admin(ctx);
-    webhooks.list().onSuccess(all -> {
-      JsonArray items = new JsonArray();
-      all.forEach(w -> items.add(webhook(w)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", all.size()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, webhooks.list(), all -> Bodies.list(all, w -> webhook(w)));
   }
 
   private void create(RoutingContext ctx) {
@@ -59,12 +55,12 @@ final class WebhookRoutes {
     JsonObject body = Bodies.object(ctx);
     var draft = new WebhookLifecycle.Draft(Bodies.requiredString(body, "url"), Bodies.requiredString(body, "secret"),
         events(body, true));
-    webhooks.create(draft, actor.username()).onSuccess(w -> Bodies.json(ctx, 201, webhook(w))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 201, webhooks.create(draft, actor.username()), w -> webhook(w));
   }
 
   private void get(RoutingContext ctx) {
     admin(ctx);
-    webhooks.get(ctx.pathParam("id")).onSuccess(w -> Bodies.json(ctx, 200, webhook(w))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, webhooks.get(ctx.pathParam("id")), w -> webhook(w));
   }
 
   private void update(RoutingContext ctx) {
@@ -72,30 +68,25 @@ final class WebhookRoutes {
     JsonObject body = Bodies.object(ctx);
     var patch = new WebhookLifecycle.Patch(Bodies.optionalString(body, "url"), Bodies.optionalString(body, "secret"),
         events(body, false), enabled(body));
-    webhooks.update(ctx.pathParam("id"), patch, actor.username())
-        .onSuccess(w -> Bodies.json(ctx, 200, webhook(w))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, webhooks.update(ctx.pathParam("id"), patch, actor.username()), w -> webhook(w));
   }
 
   private void delete(RoutingContext ctx) {
     User actor = admin(ctx);
-    webhooks.delete(ctx.pathParam("id"), actor.username())
-        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    Bodies.noContent(ctx, webhooks.delete(ctx.pathParam("id"), actor.username()));
   }
 
   private void deliveries(RoutingContext ctx) {
     admin(ctx);
     WebhookDeliveryState state = state(ctx.request().getParam("state"));
-    webhooks.deliveries(ctx.pathParam("id"), state, Bodies.intParam(ctx, "limit", 50, 1, 500)).onSuccess(page -> {
-      JsonArray items = new JsonArray();
-      page.items().forEach(d -> items.add(delivery(d)));
-      Bodies.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
-    }).onFailure(ctx::fail);
+    Bodies.answer(ctx, 200, webhooks.deliveries(ctx.pathParam("id"), state, Bodies.intParam(ctx, "limit", 50, 1, 500)),
+        page -> Bodies.list(page.items(), d -> delivery(d)).put("total", page.total()));
   }
 
   private void replay(RoutingContext ctx) {
     User actor = admin(ctx);
-    webhooks.replay(ctx.pathParam("id"), ctx.pathParam("deliveryId"), actor.username())
-        .onSuccess(d -> Bodies.json(ctx, 202, delivery(d))).onFailure(ctx::fail);
+    Bodies.answer(ctx, 202, webhooks.replay(ctx.pathParam("id"), ctx.pathParam("deliveryId"), actor.username()),
+        d -> delivery(d));
   }
 
   /** {@code events}: an array of event type names; null when absent and not required. */

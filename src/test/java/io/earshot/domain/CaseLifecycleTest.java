@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.earshot.domain.event.DomainEvent.CaseAssigned;
-import io.earshot.domain.event.DomainEvent.CaseReprioritized;
-import io.earshot.domain.event.DomainEvent.CaseResponded;
-import io.earshot.domain.event.DomainEvent.CaseStatusChanged;
+import io.earshot.domain.event.CaseEvents.CaseAssigned;
+import io.earshot.domain.event.CaseEvents.CaseReprioritized;
+import io.earshot.domain.event.CaseEvents.CaseResponded;
+import io.earshot.domain.event.CaseEvents.CaseStatusChanged;
 import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.List;

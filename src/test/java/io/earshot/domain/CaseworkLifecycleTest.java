@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.domain.event.DomainEvent;
-import io.earshot.domain.event.DomainEvent.CaseSnoozeEnded;
-import io.earshot.domain.event.DomainEvent.CaseSnoozed;
-import io.earshot.domain.event.DomainEvent.CaseTagged;
+import io.earshot.domain.event.CaseworkEvents.CaseSnoozeEnded;
+import io.earshot.domain.event.CaseworkEvents.CaseSnoozed;
+import io.earshot.domain.event.CaseworkEvents.CaseTagged;
 import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.Collections;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.earshot.domain.Moderation.Action;
 import io.earshot.domain.Moderation.State;
-import io.earshot.domain.event.DomainEvent.MentionModerated;
+import io.earshot.domain.event.MentionEvents.MentionModerated;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import java.time.Instant;

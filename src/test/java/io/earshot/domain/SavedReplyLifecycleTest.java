@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.earshot.domain.event.DomainEvent.TemplateChanged;
+import io.earshot.domain.event.AdminEvents.TemplateChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.earshot.domain.event.DomainEvent.WebhookChanged;
+import io.earshot.domain.event.AdminEvents.WebhookChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.earshot.domain.approval;
 
 import io.earshot.domain.Decision;
-import io.earshot.domain.event.DomainEvent.ApprovalPolicyUpdated;
+import io.earshot.domain.event.ReplyEvents.ApprovalPolicyUpdated;
 import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package io.earshot.domain.broadcast;
 import io.earshot.domain.Decision;
 import io.earshot.domain.approval.Approval;
 import io.earshot.domain.approval.ApprovalRule;
-import io.earshot.domain.event.DomainEvent.BroadcastChanged;
+import io.earshot.domain.event.BroadcastEvents.BroadcastChanged;
 import io.earshot.domain.event.EventType;
 import io.earshot.error.DomainError;
 import java.time.Instant;

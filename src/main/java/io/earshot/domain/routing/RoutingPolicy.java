@@ -1,7 +1,7 @@
 package io.earshot.domain.routing;
 
 import io.earshot.domain.Decision;
-import io.earshot.domain.event.DomainEvent.RoutingPolicyUpdated;
+import io.earshot.domain.event.AdminEvents.RoutingPolicyUpdated;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.earshot.domain.sla;
 
 import io.earshot.domain.Decision;
-import io.earshot.domain.event.DomainEvent.SlaPolicyUpdated;
+import io.earshot.domain.event.SlaEvents.SlaPolicyUpdated;
 import io.earshot.error.DomainError;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.earshot.problem.detect;
 
-import io.earshot.domain.event.DomainEvent.AlertRaised;
+import io.earshot.domain.event.ProblemEvents.AlertRaised;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;
 import io.earshot.problem.Alert;

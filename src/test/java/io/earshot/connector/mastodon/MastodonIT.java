@@ -1,6 +1,7 @@
 package io.earshot.connector.mastodon;
 
 import static io.earshot.connector.PollDriver.await;
+import static io.earshot.testing.ApiClient.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -265,7 +266,7 @@ class MastodonIT {
   void streamMode() throws Exception {
     Connector connector = connector();
     emulator.streamMentions(10);
-    Thread.sleep(300);
+    assertTrue(eventually(Duration.ofSeconds(5), () -> emulator.mentionIds().size() >= 5), "the stream adds mentions");
     emulator.stopStream();
     int streamed = emulator.mentionIds().size();
     assertTrue(streamed >= 5, "streamed " + streamed);

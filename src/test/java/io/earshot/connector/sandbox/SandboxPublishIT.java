@@ -1,6 +1,7 @@
 package io.earshot.connector.sandbox;
 
 import static io.earshot.connector.sandbox.SandboxFixture.await;
+import static io.earshot.testing.ApiClient.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +94,10 @@ class SandboxPublishIT {
     OutgoingPost reply = new OutgoingPost("held-1", "We're sorry Hank, DM us your postcode.", mention);
     Future<String> hanging = connector.publish(reply);
     JsonArray stored = waitForBrandPosts(1);
-    Thread.sleep(200);
+    assertTrue(eventually(Duration.ofSeconds(5),
+        () -> sandbox.ops("GET", "/publish-hold", null).bodyAsJsonObject().getInteger("held") == 1),
+        "the sandbox holds the publish's answer");
     assertFalse(hanging.isComplete(), "the publish answered while held");
-    assertEquals(1, sandbox.ops("GET", "/publish-hold", null).bodyAsJsonObject().getInteger("held"));
     // A restarted hub retries with the same key: it must get the stored id at once.
     assertEquals(stored.getJsonObject(0).getString("id"), await(connector.publish(reply)));
     assertEquals(1, sandbox.ops("DELETE", "/publish-hold", null).bodyAsJsonObject().getInteger("released"));
@@ -122,14 +125,9 @@ class SandboxPublishIT {
     assertEquals(java.util.Set.of(reply), await(connector.engagement(many)).keySet());
   }
 
-  private JsonArray waitForBrandPosts(int count) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      JsonArray posts = sandbox.brandPosts();
-      if (posts.size() >= count) {
-        return posts;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the sandbox never stored the held post");
+  private JsonArray waitForBrandPosts(int count) {
+    assertTrue(eventually(Duration.ofSeconds(5), () -> sandbox.brandPosts().size() >= count),
+        "the sandbox never stored the held post");
+    return sandbox.brandPosts();
   }
 }

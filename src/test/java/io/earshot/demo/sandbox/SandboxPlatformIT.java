@@ -1,5 +1,6 @@
 package io.earshot.demo.sandbox;
 
+import static io.earshot.testing.ApiClient.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -120,11 +122,7 @@ class SandboxPlatformIT {
     start(vertx, new SandboxOptions(TOKEN, true, 25, 99, 50));
     int first = mentionCount();
     assertTrue(first >= 25, "backlog of " + first);
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (mentionCount() <= first + 5 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    assertTrue(mentionCount() > first + 5, "the stream did not flow");
+    assertTrue(eventually(Duration.ofSeconds(10), () -> mentionCount() > first + 5), "the stream did not flow");
   }
 
   private int mentionCount() {
