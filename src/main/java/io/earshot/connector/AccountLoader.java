@@ -70,7 +70,7 @@ public final class AccountLoader {
     String name = required(file, json, "name");
     String platformCode = required(file, json, "platform");
     Platform platform = Platform.fromCode(platformCode)
-        .orElseThrow(() -> new ConfigException(file + ": platform '" + platformCode + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, sandbox"));
+        .orElseThrow(() -> new ConfigException(file + ": platform '" + platformCode + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, threads, sandbox"));
     List<String> missing = new ArrayList<>();
     String baseUrl = resolve(json.getString("baseUrl"), variables, missing);
     Map<String, String> credentials = new LinkedHashMap<>();

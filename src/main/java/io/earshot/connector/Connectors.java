@@ -26,7 +26,7 @@ public final class Connectors {
       case BLUESKY -> new BlueskyConnector(vertx, account, services.meter());
       case X -> account.xV2() ? new XV2Connector(vertx, account, services) : new XConnector(vertx, account, services.meter());
       case FACEBOOK, INSTAGRAM -> new MetaConnector(vertx, account, services.meter());
-      case THREADS -> new ThreadsConnector(vertx, account, services.meter());
+      case THREADS -> new ThreadsConnector(vertx, account, services);
       case SANDBOX -> SandboxConnector.create(vertx, account);
       default -> throw new IllegalArgumentException("no connector for platform "
           + account.platform().code() + " (account " + account.name() + ")");

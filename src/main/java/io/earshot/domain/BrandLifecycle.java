@@ -115,7 +115,7 @@ public final class BrandLifecycle {
     }
     raw.forEach((code, list) -> {
       Platform p = Platform.fromCode(code).orElseThrow(() -> new DomainError.Invalid("handles." + code,
-          "'" + code + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, sandbox"));
+          "'" + code + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, threads, sandbox"));
       if (list.size() > MAX_HANDLES) {
         throw new DomainError.Invalid("handles." + code, "at most " + MAX_HANDLES + " handles per platform");
       }

@@ -73,7 +73,7 @@ public final class MentionParser {
   private static Platform platform(JsonObject json) {
     String code = requiredText(json, "platform", 32);
     return Platform.fromCode(code).orElseThrow(() -> new DomainError.Invalid("platform",
-        "'" + code + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, sandbox"));
+        "'" + code + "' is not one of x, mastodon, bluesky, reddit, facebook, instagram, threads, sandbox"));
   }
 
   private static Author author(Object value) {

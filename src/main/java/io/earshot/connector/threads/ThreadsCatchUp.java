@@ -1,5 +1,6 @@
 package io.earshot.connector.threads;
 
+import io.earshot.connector.ConnectorException;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.meta.GraphClient;
 import io.earshot.connector.threads.ThreadsCursor.Mentions;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * post's {@code /conversation} (every reply at any depth, oldest first with {@code reverse=false})
  * forward from its stored {@code after} cursor, then the profile's {@code /mentions} (posts that
  * tag it, newest first) since the newest second read before. Threads gives posts no reply count to
- * tell which changed, so a round visits every recent post; a page with {@code next} is followed at
- * once, and {@code more} is false only when a round ends, so an idle profile costs one round per
- * poll interval. A page may come back short (replies deleted since) and still have {@code next}.
+ * tell which changed, so a round (listed when it begins) visits every recent post; a page with
+ * {@code next} is followed at once, and {@code more} is false only when a round ends, so an idle
+ * profile costs one round per poll interval: one request per recent post, one for the mentions
+ * and one for the listing. A page may come back short (replies deleted since) and still have {@code next}.
  */
 final class ThreadsCatchUp {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadsCatchUp.class);
@@ -42,30 +44,39 @@ final class ThreadsCatchUp {
 
   /** One page of what is new for the profile {@code userId}, whose own replies ({@code username}) are skipped. */
   Future<PollResult> poll(String raw, String userId, String username) {
-    ThreadsCursor cursor = readable(raw);
+    return round(readable(raw), userId).compose(cursor -> {
+      List<String> posts = cursor.round();
+      int sources = posts.size() + (readMentions ? 1 : 0);
+      if (sources == 0) {
+        return Future.succeededFuture(new PollResult(List.of(), cursor.withTurn(0).encode(), 0, false));
+      }
+      int turn = cursor.turn() % sources;
+      return turn < posts.size() ? conversation(cursor, posts.get(turn), turn, sources, username)
+          : mentions(cursor, userId, turn, sources, username);
+    });
+  }
+
+  /** The cursor with this round's posts: listed anew ({@code GET /{user-id}/threads}) when a round begins. */
+  private Future<ThreadsCursor> round(ThreadsCursor cursor, String userId) {
+    if (cursor.turn() != 0 && !cursor.round().isEmpty()) {
+      return Future.succeededFuture(cursor);
+    }
     return graph.get("/" + userId + "/threads", Map.of("fields", "id,timestamp", "limit", String.valueOf(recentPosts)))
-        .compose(listing -> {
-          List<String> posts = oldestFirst(listing.getJsonArray("data", new JsonArray()));
-          ThreadsCursor kept = cursor.retain(posts);
-          int sources = posts.size() + (readMentions ? 1 : 0);
-          if (sources == 0) {
-            return Future.succeededFuture(new PollResult(List.of(), kept.withTurn(0).encode(), 0, false));
-          }
-          int turn = kept.turn() % sources;
-          return turn < posts.size() ? conversation(kept, posts.get(turn), turn, sources, username)
-              : mentions(kept, userId, turn, sources, username);
-        });
+        .map(listing -> cursor.retain(oldestFirst(listing.getJsonArray("data", new JsonArray()))));
   }
 
   private Future<PollResult> conversation(ThreadsCursor cursor, String postId, int turn, int sources, String username) {
     String after = cursor.after(postId);
     Map<String, String> q = query(after);
     q.put("reverse", "false");
-    return graph.get("/" + postId + "/conversation", q).map(page -> {
-      Read read = read(page.getJsonArray("data", new JsonArray()), username, false, null);
-      String nextAfter = afterOf(page, after);
-      return result(cursor.withAfter(postId, nextAfter), read, hasNext(page), turn, sources);
-    });
+    // A post the brand deleted since the round began answers code 100: the round moves past it.
+    return graph.get("/" + postId + "/conversation", q).recover(e -> e instanceof ConnectorException.Rejected
+            && e.getMessage().contains("(code 100)") ? Future.succeededFuture(new JsonObject()) : Future.failedFuture(e))
+        .map(page -> {
+          Read read = read(page.getJsonArray("data", new JsonArray()), username, false, null);
+          String nextAfter = afterOf(page, after);
+          return result(cursor.withAfter(postId, nextAfter), read, hasNext(page), turn, sources);
+        });
   }
 
   private Future<PollResult> mentions(ThreadsCursor cursor, String userId, int turn, int sources, String username) {

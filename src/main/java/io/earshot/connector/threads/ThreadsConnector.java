@@ -3,11 +3,11 @@ package io.earshot.connector.threads;
 import io.earshot.connector.Connector;
 import io.earshot.connector.ConnectorAccount;
 import io.earshot.connector.ConnectorException;
+import io.earshot.connector.ConnectorServices;
 import io.earshot.connector.Moderating;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollResult;
 import io.earshot.connector.ReplyCheck;
-import io.earshot.connector.budget.Meter;
 import io.earshot.connector.http.Options;
 import io.earshot.connector.meta.GraphClient;
 import io.earshot.domain.Engagement;
@@ -36,7 +36,7 @@ public final class ThreadsConnector implements Connector, Moderating {
   private volatile String userId;
   private volatile String username;
 
-  public ThreadsConnector(Vertx vertx, ConnectorAccount account, Meter meter) {
+  public ThreadsConnector(Vertx vertx, ConnectorAccount account, ConnectorServices services) {
     String token = account.credential("accessToken");
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("threads account " + account.name()
@@ -45,10 +45,10 @@ public final class ThreadsConnector implements Connector, Moderating {
     this.account = account;
     String base = account.baseUrl() == null || account.baseUrl().isBlank() ? "https://graph.threads.net" : account.baseUrl();
     String version = String.valueOf(account.options().getOrDefault("apiVersion", "v1.0"));
-    this.graph = new GraphClient(vertx, base, version, token, null, meter);
+    this.graph = new GraphClient(vertx, base, version, token, null, services.meter());
     this.catchUp = new ThreadsCatchUp(graph, account.name(), Options.intOption(account, "pageSize", 50, 1, 100),
         Options.intOption(account, "recentPosts", 25, 1, 100), Options.boolOption(account, "mentions", true));
-    this.replies = new ThreadsReplies(graph, account.name());
+    this.replies = new ThreadsReplies(graph, account.name(), services.attempts());
   }
 
   @Override

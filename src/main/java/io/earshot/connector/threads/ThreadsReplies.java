@@ -4,7 +4,7 @@ import io.earshot.connector.ConnectorException;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.meta.GraphClient;
 import io.earshot.domain.Engagement;
-import io.earshot.domain.Mention;
+import io.earshot.store.PublishAttemptStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,46 +20,64 @@ import org.slf4j.LoggerFactory;
 /**
  * The brand's side on Threads: replying (a text container with {@code reply_to_id}, then
  * {@code threads_publish}), reading what its replies earned ({@code /insights}) and hiding replies
- * under its posts ({@code manage_reply}). Threads has no idempotency key, so before every reply the
- * profile's latest 50 replies ({@code GET /{user-id}/replies}) are read, and one to the same target
- * with the same words is taken for the reply a lost answer hid (reads are free; the 1,000 replies a day are what counts). A container
- * made by an attempt whose publish failed is simply never published (Threads lets it expire).
- * Limit: two intents with identical text under one post count as one.
+ * under its posts ({@code manage_reply}). Threads has no idempotency key, so each intent is marked
+ * durably before its first attempt ({@link PublishAttemptStore}); a first attempt publishes at
+ * once, and a retry first reads the profile's latest 50 replies ({@code GET /{user-id}/replies},
+ * free) and answers with one made since the first attempt to the same target with the same words,
+ * instead of publishing again. Outside a hub (no store) every attempt reads first, and two intents
+ * with identical text to one target count as one. A container made by an attempt whose publish
+ * failed is simply never published (Threads lets it expire).
  */
 final class ThreadsReplies {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadsReplies.class);
   /** The 24-hour window moves: when the quota is used up, look again after this long. */
   private static final long QUOTA_RECHECK_SECONDS = 15 * 60;
+  /** Meta's clock and ours may differ a little; look a bit before the first attempt. */
+  private static final long SKEW_SECONDS = 30;
   private final GraphClient graph;
   private final String account;
+  private final PublishAttemptStore attempts;
 
-  ThreadsReplies(GraphClient graph, String account) {
+  ThreadsReplies(GraphClient graph, String account, PublishAttemptStore attempts) {
     this.graph = graph;
     this.account = account;
+    this.attempts = attempts;
   }
 
   /** A reply to the mention, or a stand-alone post of the profile when {@code inReplyTo} is null. */
   Future<String> publish(OutgoingPost post, String userId, String username) {
-    Mention to = post.inReplyTo();
-    String target = to == null ? null : to.externalId();
-    // The profile's own replies (or posts), newest first: a reply to someone else's post is found there too.
-    String edge = to == null ? "/threads" : "/replies";
-    return graph.get("/" + userId + edge, Map.of("fields", "id,text,username,replied_to", "limit", "50"))
-        .map(page -> existing(page, username, target, post.text()))
+    String target = post.inReplyTo() == null ? null : post.inReplyTo().externalId();
+    Future<Instant> firstAt = attempts == null ? Future.succeededFuture(Instant.EPOCH)
+        : attempts.mark(account, post.idempotencyKey(), Instant.now());
+    return firstAt.compose(first -> first == null ? Future.succeededFuture((String) null)
+            : existing(userId, username, target, post.text(), first))
         .compose(found -> found != null ? Future.succeededFuture(found) : create(userId, target, post.text()))
         .onSuccess(id -> LOG.info("threads published account={} replyTo={} id={}", account, target, id));
   }
 
-  private String existing(JsonObject page, String username, String target, String text) {
-    for (Object item : page.getJsonArray("data", new JsonArray())) {
-      if (item instanceof JsonObject r && username.equals(r.getString("username"))
-          && (target == null || target.equals(r.getJsonObject("replied_to", new JsonObject()).getString("id")))
-          && text.strip().equals(String.valueOf(r.getString("text")).strip())) {
-        LOG.info("threads reply already made account={} id={}", account, r.getString("id"));
-        return r.getString("id");
-      }
-    }
-    return null;
+  /** The profile's reply (or post) since {@code since} to {@code target} with these words, or null. */
+  private Future<String> existing(String userId, String username, String target, String text, Instant since) {
+    // The profile's own replies (or posts), newest first: a reply to someone else's post is found there too.
+    String edge = target == null ? "/threads" : "/replies";
+    Instant after = since.minusSeconds(SKEW_SECONDS);
+    return graph.get("/" + userId + edge, Map.of("fields", "id,text,username,timestamp,replied_to", "limit", "50"))
+        .map(page -> {
+          for (Object item : page.getJsonArray("data", new JsonArray())) {
+            if (item instanceof JsonObject r && matches(r, username, target, text, after)) {
+              LOG.info("threads reply already made account={} id={}", account, r.getString("id"));
+              return r.getString("id");
+            }
+          }
+          return null;
+        });
+  }
+
+  private static boolean matches(JsonObject r, String username, String target, String text, Instant after) {
+    String time = r.getString("timestamp");
+    return username.equals(r.getString("username"))
+        && (target == null || target.equals(r.getJsonObject("replied_to", new JsonObject()).getString("id")))
+        && text.strip().equals(String.valueOf(r.getString("text")).strip())
+        && (time == null || !ThreadsMapper.parse(time).isBefore(after));
   }
 
   private Future<String> create(String userId, String target, String text) {

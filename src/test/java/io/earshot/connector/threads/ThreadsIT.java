@@ -105,6 +105,22 @@ class ThreadsIT {
   }
 
   @Test
+  @DisplayName("a post the brand deletes while a round is under way is passed over, and the round goes on")
+  void deletedPostMidRound() {
+    threads.seedMentions(150, 0);
+    List<String> posts = threads.postIds();
+    assertEquals(2, posts.size());
+    PollResult first = await(connector.poll(null));
+    cursor = first.nextCursor();
+    assertTrue(first.more());
+    threads.deletePost(posts.get(0));
+    threads.seedTag("is the outage over?");
+    List<Mention> rest = drain();
+    assertEquals(1, rest.stream().filter(m -> "true".equals(m.meta().get("mention"))).count(), "the round reached the tags");
+    assertEquals(100, first.mentions().size() + rest.size() - 1, "the older post's replies, once each: " + rest.size());
+  }
+
+  @Test
   @DisplayName("a reply lands under the right reply exactly once, even when the publish answer is lost and it is retried")
   void replyLandsOnce() {
     threads.seedMentions(4, 2);

@@ -52,6 +52,16 @@ public final class ThreadsEmulator extends EmulatorServer {
     return state.delete(id);
   }
 
+  /** The brand's posts, newest first. */
+  public List<String> postIds() {
+    return state.posts().stream().filter(m -> !m.deleted).map(m -> m.id).toList();
+  }
+
+  /** The brand deletes one of its posts (in the Threads app): its replies go with it. */
+  public boolean deletePost(String id) {
+    return state.delete(id);
+  }
+
   /** The brand's published replies: {@code id}, {@code replyTo} (the media it answers), {@code text}. */
   public List<JsonObject> posted() {
     return state.brandReplies().stream().map(m -> new JsonObject().put("id", m.id)

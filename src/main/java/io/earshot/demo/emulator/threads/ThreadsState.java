@@ -154,7 +154,7 @@ final class ThreadsState implements SeededFeed {
 
   /** The brand's posts, newest first. */
   synchronized List<Media> posts() {
-    List<Media> out = new ArrayList<>(media.values().stream().filter(m -> m.kind == Kind.POST).toList());
+    List<Media> out = new ArrayList<>(media.values().stream().filter(m -> m.kind == Kind.POST && !m.deleted).toList());
     java.util.Collections.reverse(out);
     return out;
   }
