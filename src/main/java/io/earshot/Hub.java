@@ -23,6 +23,7 @@ import io.earshot.store.ModerationStore;
 import io.earshot.events.EventRelay;
 import io.earshot.inbox.CaseChanges;
 import io.earshot.find.Finder;
+import io.earshot.find.WaitingCases;
 import io.earshot.inbox.InboxService;
 import io.earshot.inbox.PriorityRefresher;
 import io.earshot.inbox.SavedViews;
@@ -184,7 +185,7 @@ public final class Hub {
         new Lease(redis, "sla-watch", UUID.randomUUID().toString(), slaWatch.multipliedBy(3)), slaWatch, clock);
     assign = new Assign(new Assign.Needs(vertx, mongo, redis, liveBus, events, brands.directory(),
         UUID.randomUUID().toString(),
-        config.assignment(), clock));
+        config.assignment(), waiting(stores), clock));
     events.register(assign.listener());
     IngestStores ingestStores = new IngestStores(stores.mentions(), new IngestJournal(mongo), stores.cases(),
         stores.customers(), stores.replies(), new ThreadMoves(mongo), scorer, events, clock,
@@ -228,6 +229,14 @@ public final class Hub {
         }).mapEmpty();
   }
 
+  /**
+   * The waiting cases, from the inbox index; the index starts after the wiring that needs this,
+   * and is asked only from the rounds, which begin once it is up.
+   */
+  private WaitingCases waiting(HubStores stores) {
+    return new WaitingCases((statuses, limit) -> finder.leastRecentlyChanged(statuses, limit), stores.cases());
+  }
+
   /** Scoring runs inline on the ingest loop, so the models it loads once are loaded here, on a worker. */
   private Future<Void> warmUpScorer() {
     long t0 = System.nanoTime();
@@ -259,8 +268,9 @@ public final class Hub {
   }
 
   private Future<Void> startMaintenance(HubStores stores, HubPublishing publishing) {
-    refresher = new PriorityRefresher(vertx, stores.cases(), scorer, events, new Lease(redis, "priority-refresh",
-        connectors.instanceId(), MaintenanceVerticle.PRIORITY_REFRESH.multipliedBy(2)), clock);
+    refresher = new PriorityRefresher(vertx, new PriorityRefresher.Stores(waiting(stores), stores.cases()), scorer,
+        events, new Lease(redis, "priority-refresh", connectors.instanceId(),
+        MaintenanceVerticle.PRIORITY_REFRESH.multipliedBy(2)), clock);
     escalations = new ApprovalEscalations(vertx, publishing.stores(), new Lease(redis,
         "approval-escalations", connectors.instanceId(), MaintenanceVerticle.ESCALATION_CHECK.multipliedBy(3)), clock);
     return deployments.deploy("maintenance", new MaintenanceVerticle(relay, recovery, refresher, escalations))
