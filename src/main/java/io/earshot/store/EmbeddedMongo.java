@@ -78,7 +78,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     Path file = dataDir.resolve("mongo.mv");
     MVStore store = new MVStore.Builder().fileName(RETRY_ON_INTERRUPT + file)
         .autoCommitDisabled().autoCommitBufferSize(0).cacheSize(cacheMb).open();
-    H2Backend backend = new H2Backend(store);
+    H2Backend backend = new KeyedH2Backend(store);
     MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
     InetSocketAddress address = server.getLocalAddress();
