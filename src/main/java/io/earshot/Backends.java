@@ -62,7 +62,8 @@ final class Backends {
       EarshotConfig.Stores stores = config.stores();
       String url = stores.mongoUrl();
       if (url == null) {
-        embeddedMongo = EmbeddedMongo.start(stores.dataDir(), stores.mongoDurability().embeddedFsync());
+        embeddedMongo = EmbeddedMongo.start(stores.dataDir(), stores.mongoDurability().embeddedFsync(), 0,
+            stores.embeddedCacheMb());
         url = embeddedMongo.connectionString();
         durability = embeddedMongo.durability();
       }

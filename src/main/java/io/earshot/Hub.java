@@ -12,6 +12,7 @@ import io.earshot.demo.sandbox.DemoPlatforms;
 import io.earshot.events.EventDispatcher;
 import io.earshot.events.EventRelay;
 import io.earshot.find.Finder;
+import io.earshot.find.WaitingCases;
 import io.earshot.inbox.PriorityRefresher;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.ingest.ThreadingRecovery;
@@ -146,7 +147,7 @@ public final class Hub {
         new Lease(redis, "sla-watch", UUID.randomUUID().toString(), slaWatch.multipliedBy(3)), slaWatch, clock);
     assign = new Assign(new Assign.Needs(vertx, mongo, redis, liveBus, events, brands.directory(),
         UUID.randomUUID().toString(),
-        config.assignment(), clock));
+        config.assignment(), waiting(stores), clock));
     events.register(assign.listener());
     return startFinder()
         .compose(v -> deployments.deploy("loop-delay-probe", () -> new LoopDelayProbe(runtime.registry()),
@@ -186,6 +187,14 @@ public final class Hub {
         }).mapEmpty();
   }
 
+  /**
+   * The waiting cases, from the inbox index; the index starts after the wiring that needs this,
+   * and is asked only from the rounds, which begin once it is up.
+   */
+  private WaitingCases waiting(HubStores stores) {
+    return new WaitingCases((statuses, limit) -> finder.leastRecentlyChanged(statuses, limit), stores.cases());
+  }
+
   private Future<Void> startConnectors() {
     return HubConnectors.start(new HubConnectors.Needs(vertx, config, demo.variables(env), demo, mongo, redis, events,
         pipeline, connectorFactory, brands, finder, backends, deployments, clock)).onSuccess(started -> {
@@ -195,8 +204,9 @@ public final class Hub {
   }
 
   private Future<Void> startMaintenance(HubStores stores, HubPublishing publishing) {
-    refresher = new PriorityRefresher(vertx, stores.cases(), scorer, events, new Lease(redis, "priority-refresh",
-        connectors.instanceId(), MaintenanceVerticle.PRIORITY_REFRESH.multipliedBy(2)), clock);
+    refresher = new PriorityRefresher(vertx, new PriorityRefresher.Stores(waiting(stores), stores.cases()), scorer,
+        events, new Lease(redis, "priority-refresh", connectors.instanceId(),
+        MaintenanceVerticle.PRIORITY_REFRESH.multipliedBy(2)), clock);
     escalations = new ApprovalEscalations(vertx, publishing.stores(), new Lease(redis,
         "approval-escalations", connectors.instanceId(), MaintenanceVerticle.ESCALATION_CHECK.multipliedBy(3)), clock);
     return deployments.deploy("maintenance", new MaintenanceVerticle(relay, recovery, refresher, escalations))

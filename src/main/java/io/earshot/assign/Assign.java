@@ -8,6 +8,7 @@ import io.earshot.presence.CollisionCheck;
 import io.earshot.presence.PresenceBoard;
 import io.earshot.redis.Lease;
 import io.earshot.redis.RedisConnection;
+import io.earshot.find.WaitingCases;
 import io.earshot.store.AssignedAtStore;
 import io.earshot.store.CaseStore;
 import io.earshot.store.MongoStore;
@@ -39,7 +40,8 @@ public final class Assign {
 
   /** What the wiring needs from the hub. */
   public record Needs(Vertx vertx, MongoStore mongo, RedisConnection redis, LiveBus live, EventDispatcher events,
-                      BrandDirectory brands, String instanceId, EarshotConfig.Assignment config, Clock clock) {
+                      BrandDirectory brands, String instanceId, EarshotConfig.Assignment config, WaitingCases waiting,
+                      Clock clock) {
   }
 
   public Assign(Needs needs) {
@@ -58,7 +60,7 @@ public final class Assign {
     this.presence = new PresenceBoard(needs.redis(), needs.live(), needs.config().presenceTtl(), needs.clock());
     this.collisions = new CollisionCheck(presence, new ReplyStore(mongo), needs.config().replyConfirmWindow(),
         needs.clock());
-    this.assigner = new AutoAssigner(needs.vertx(), new AutoAssigner.Stores(new CaseStore(mongo), users, policyStore,
+    this.assigner = new AutoAssigner(needs.vertx(), new AutoAssigner.Stores(needs.waiting(), new CaseStore(mongo), users, policyStore,
         new Reassignments(assignedAt), new Turns(needs.redis()), needs.events()), lease, needs.clock());
   }
 

@@ -10,6 +10,7 @@ import io.earshot.domain.routing.Routing;
 import io.earshot.domain.routing.RoutingPolicy;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;
+import io.earshot.find.WaitingCases;
 import io.earshot.redis.Lease;
 import io.earshot.store.CaseStore;
 import io.earshot.store.MongoStore;
@@ -47,6 +48,7 @@ public final class AutoAssigner {
   /** Writes in flight at once: enough to share the embedded store's group commits, few enough to stay polite. */
   private static final int WRITES_AT_ONCE = 32;
   private final Vertx vertx;
+  private final WaitingCases waiting;
   private final CaseStore cases;
   private final UserStore users;
   private final RoutingPolicyStore policies;
@@ -59,12 +61,14 @@ public final class AutoAssigner {
   private long timer = -1;
 
   /** What a round needs: the stores it reads and the dispatcher it tells through. */
-  public record Stores(CaseStore cases, UserStore users, RoutingPolicyStore policies, Reassignments reassignments,
+  public record Stores(WaitingCases waiting, CaseStore cases, UserStore users, RoutingPolicyStore policies,
+                       Reassignments reassignments,
                        Turns turns, EventDispatcher events) {
   }
 
   public AutoAssigner(Vertx vertx, Stores stores, Lease lease, Clock clock) {
     this.vertx = vertx;
+    this.waiting = stores.waiting();
     this.cases = stores.cases();
     this.users = stores.users();
     this.policies = stores.policies();
@@ -116,7 +120,7 @@ public final class AutoAssigner {
 
   private Future<Integer> round(RoutingPolicy policy, Instant now, Supplier<Future<Boolean>> holding) {
     Future<List<Person>> people = users.listUsers().map(all -> all.stream().map(Person::of).toList());
-    Future<List<CareCase>> open = cases.waiting(OPEN_LIMIT);
+    Future<List<CareCase>> open = waiting.oldestChangedFirst(OPEN_LIMIT);
     return Future.all(people, open).compose(v -> {
       Roster roster = new Roster(people.result(), open.result());
       List<CareCase> routed = open.result().stream().filter(c -> policy.of(c.brand()).routes()).toList();

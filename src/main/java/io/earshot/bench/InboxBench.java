@@ -4,6 +4,7 @@ import io.earshot.Hub;
 import io.earshot.auth.Passwords;
 import io.earshot.config.ConfigLoader;
 import io.earshot.connector.Connectors;
+import io.earshot.find.WaitingCases;
 import io.earshot.runtime.HubVertx;
 import io.earshot.store.BulkSeed;
 import io.earshot.store.CaseQuery;
@@ -58,6 +59,9 @@ final class InboxBench {
         LOG.info("bench inbox: index rebuilt in {} s", report.getValue("indexRebuildSeconds"));
         report.put("catchUpQuery", InboxProbe.stats(5, 1, () -> new InboxEntries(hub.mongo())
             .changedSince(java.time.Instant.now(), 5_000).await()));
+        // What the priority refresher reads every minute (500 cases), from the index by _id.
+        report.put("waitingCases", InboxProbe.stats(5, 1, () -> new WaitingCases(hub.finder()::leastRecentlyChanged,
+            new CaseStore(hub.mongo())).oldestChangedFirst(500).await()));
         InboxProbe probe = new InboxProbe(hub, password, o.get("samples"));
         report.put("now", probe.measure(ids));
         // Printed before the old scans run: at a million mentions they may outlast the driver's read timeout.
@@ -81,6 +85,7 @@ final class InboxBench {
         () -> cases.list(new CaseQuery(null, null, true, 50)).await())));
     today.put("list_newest", orFailure(() -> InboxProbe.stats(samples, 0,
         () -> cases.list(new CaseQuery(null, null, false, 50)).await())));
+    today.put("waiting_cases", orFailure(() -> InboxProbe.stats(samples, 0, () -> cases.waiting(500).await())));
     MentionStore mentions = new MentionStore(hub.mongo());
     today.put("mentions_platform", orFailure(() -> InboxProbe.stats(samples, 0, () -> mentions.list("x", 1).await())));
     return today;

@@ -95,7 +95,17 @@ public final class ConfigLoader {
         new MongoDurability(writeConcern(),
             onOff("mongoJournal", "EARSHOT_MONGO_JOURNAL", true),
             onOff("embeddedFsync", "EARSHOT_EMBEDDED_FSYNC", true)),
-        Duration.ofMillis(integer("indexCatchUpMs", "EARSHOT_INDEX_CATCHUP_MS", catchUpMs, 100, 600_000)));
+        Duration.ofMillis(integer("indexCatchUpMs", "EARSHOT_INDEX_CATCHUP_MS", catchUpMs, 100, 600_000)),
+        integer("embeddedCacheMb", "EARSHOT_EMBEDDED_CACHE_MB", defaultEmbeddedCacheMb(), 1, 1_000_000));
+  }
+
+  /**
+   * A quarter of the heap (at least H2's own 16 MB): the embedded server reads every document
+   * by deserializing the page that holds it, and with H2's default 16 MB most of a large
+   * {@code cases} collection was read from the file again on each list (bench inbox profile).
+   */
+  private static int defaultEmbeddedCacheMb() {
+    return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
   }
 
   /** {@code majority} or a number of members ({@code 1}…); never 0, which acknowledges nothing. */

@@ -28,10 +28,11 @@ public record EarshotConfig(Http http, Stores stores, Ingest ingest, Security se
 
   /**
    * Where durable and shared state lives; {@code indexCatchUp}: how often the inbox index asks
-   * MongoDB for cases changed by other instances (the backstop of the live feed).
+   * MongoDB for cases changed by other instances (the backstop of the live feed);
+   * {@code embeddedCacheMb}: the embedded server's page cache (H2's {@code MVStore}) in MB.
    */
   public record Stores(Path dataDir, String mongoUrl, String mongoDatabase, String redisUrl,
-                       MongoDurability mongoDurability, Duration indexCatchUp) {
+                       MongoDurability mongoDurability, Duration indexCatchUp, int embeddedCacheMb) {
     public boolean embeddedMongo() {
       return mongoUrl == null;
     }

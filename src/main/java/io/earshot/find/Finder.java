@@ -143,6 +143,11 @@ public final class Finder {
     return feed.current().compose(v -> reads.executeBlocking(() -> index.mentions(platform, limit), false));
   }
 
+  /** {@link CaseIndex#leastRecentlyChanged}, once what was marked before is searchable. */
+  public Future<List<String>> leastRecentlyChanged(List<String> statuses, int limit) {
+    return feed.current().compose(v -> reads.executeBlocking(() -> index.leastRecentlyChanged(statuses, limit), false));
+  }
+
   public Future<Long> count(CaseFilter filter) {
     return feed.current().compose(v -> reads.executeBlocking(() -> index.count(filter), false));
   }

@@ -9,7 +9,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
@@ -84,7 +83,8 @@ final class IndexFields {
     number(d, WAITING, millis(waitingSince(e)));
     number(d, SLA_DUE, millis(e.slaDueAt()));
     number(d, SNOOZED, millis(e.snoozedUntil()));
-    d.add(new StoredField(UPDATED, millis(e.updatedAt())));
+    // Sorted on by the waiting cases the refresher and the auto-assigner read (find/WaitingCases).
+    d.add(new NumericDocValuesField(UPDATED, millis(e.updatedAt())));
     d.add(new TextField(TEXT, e.text() == null ? "" : e.text(), Field.Store.NO));
     return d;
   }

@@ -6,6 +6,7 @@ import io.earshot.domain.CaseLifecycle;
 import io.earshot.domain.Decision;
 import io.earshot.events.Change;
 import io.earshot.events.EventDispatcher;
+import io.earshot.find.WaitingCases;
 import io.earshot.store.MongoStore;
 import io.earshot.store.StaleWrite;
 import io.earshot.redis.Lease;
@@ -29,15 +30,21 @@ public final class PriorityRefresher {
   private static final int PER_ROUND = 500;
   private final Vertx vertx;
   private final CaseStore cases;
+  private final WaitingCases waiting;
   private final Scorer scorer;
   private final EventDispatcher events;
   private final Lease lease;
   private final Clock clock;
   private long timer = -1;
 
-  public PriorityRefresher(Vertx vertx, CaseStore cases, Scorer scorer, EventDispatcher events, Lease lease, Clock clock) {
+  /** What a round reads and writes: the waiting cases (from the inbox index) and the cases to save. */
+  public record Stores(WaitingCases waiting, CaseStore cases) {
+  }
+
+  public PriorityRefresher(Vertx vertx, Stores stores, Scorer scorer, EventDispatcher events, Lease lease, Clock clock) {
     this.vertx = vertx;
-    this.cases = cases;
+    this.cases = stores.cases();
+    this.waiting = stores.waiting();
     this.scorer = scorer;
     this.events = events;
     this.lease = lease;
@@ -56,9 +63,9 @@ public final class PriorityRefresher {
 
   /** One round as of {@code now}; answers how many cases changed priority. */
   public Future<Integer> refresh(Instant now) {
-    return cases.waiting(PER_ROUND).compose(waiting -> {
+    return waiting.oldestChangedFirst(PER_ROUND).compose(found -> {
       Future<Integer> changed = Future.succeededFuture(0);
-      for (CareCase c : waiting) {
+      for (CareCase c : found) {
         changed = changed.compose(n -> refreshOne(c, now).map(moved -> moved ? n + 1 : n));
       }
       return changed;

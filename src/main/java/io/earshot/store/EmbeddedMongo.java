@@ -35,6 +35,8 @@ public final class EmbeddedMongo implements AutoCloseable {
    * {@code shutdownNow()} while one of its threads was committing was enough.
    */
   private static final String RETRY_ON_INTERRUPT = "retry:";
+  /** H2's own default, for tests and tools that start a server without a configuration. */
+  private static final int DEFAULT_CACHE_MB = 16;
   private final H2Backend backend;
   private final MongoServer server;
   private final String connectionString;
@@ -63,6 +65,11 @@ public final class EmbeddedMongo implements AutoCloseable {
    * start it again where its clients expect it, on the same data file, as an operator restarts one.
    */
   public static EmbeddedMongo start(Path dataDir, boolean fsync, int port) {
+    return start(dataDir, fsync, port, DEFAULT_CACHE_MB);
+  }
+
+  /** Starts as {@link #start(Path, boolean, int)} with a page cache of {@code cacheMb} megabytes. */
+  public static EmbeddedMongo start(Path dataDir, boolean fsync, int port, int cacheMb) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -70,12 +77,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
     Path file = dataDir.resolve("mongo.mv");
     MVStore store = new MVStore.Builder().fileName(RETRY_ON_INTERRUPT + file)
-        .autoCommitDisabled().autoCommitBufferSize(0).open();
-    H2Backend backend = new H2Backend(store);
+        .autoCommitDisabled().autoCommitBufferSize(0).cacheSize(cacheMb).open();
+    H2Backend backend = new KeyedH2Backend(store);
     MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
     InetSocketAddress address = server.getLocalAddress();
-    LOG.info("embedded MongoDB listening on {} with data in {}", address, file);
+    LOG.info("embedded MongoDB listening on {} with data in {} (page cache {} MB)", address, file, cacheMb);
     return new EmbeddedMongo(backend, server, address, new GroupCommit(store, fsync));
   }
 

@@ -55,7 +55,7 @@ public final class InboxEntries {
       return Future.succeededFuture(new Read(List.of(), List.of()));
     }
     return mongo.run(() -> {
-      List<Document> found = cases.find(in("_id", ids)).into(new ArrayList<>());
+      List<Document> found = ByIds.find(cases, ids, null);
       List<InboxEntry> entries = entries(found, notesOf(ids));
       List<String> missing = new ArrayList<>(ids);
       entries.forEach(e -> missing.remove(e.id()));
@@ -159,14 +159,13 @@ public final class InboxEntries {
     });
     Map<String, StringBuilder> texts = new LinkedHashMap<>();
     if (!mentionIds.isEmpty()) {
-      mentions.find(in("_id", mentionIds)).projection(Projections.include("caseId", "text"))
-          .forEach(m -> append(texts.computeIfAbsent(m.getString("caseId"), k -> new StringBuilder()),
-              m.getString("text")));
+      ByIds.forEach(mentions, mentionIds, Projections.include("caseId", "text"),
+          m -> append(texts.computeIfAbsent(m.getString("caseId"), k -> new StringBuilder()), m.getString("text")));
     }
     Map<String, String> names = new HashMap<>();
     if (!customerIds.isEmpty()) {
-      customers.find(in("_id", customerIds)).projection(Projections.include("handle", "name"))
-          .forEach(c -> names.put(c.getString("_id"), c.getString("handle") + " " + c.getString("name")));
+      ByIds.forEach(customers, customerIds, Projections.include("handle", "name"),
+          c -> names.put(c.getString("_id"), c.getString("handle") + " " + c.getString("name")));
     }
     List<InboxEntry> out = new ArrayList<>(found.size());
     for (Document d : found) {

@@ -42,6 +42,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("the embedded server's page cache is a quarter of the heap (at least 16 MB) unless set, and at least 1 MB")
+  void embeddedCache() {
+    long quarter = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
+    assertEquals(Math.max(16, quarter), ConfigLoader.load(NO_FILE).stores().embeddedCacheMb());
+    assertEquals(512, ConfigLoader.load(with("EARSHOT_EMBEDDED_CACHE_MB", "512")).stores().embeddedCacheMb());
+    var zero = assertThrows(ConfigException.class, () -> ConfigLoader.load(with("EARSHOT_EMBEDDED_CACHE_MB", "0")));
+    assertTrue(zero.getMessage().startsWith("EARSHOT_EMBEDDED_CACHE_MB (embeddedCacheMb)"), zero.getMessage());
+  }
+
+  @Test
   @DisplayName("the environment wins over the file")
   void environmentWins() {
     EarshotConfig c = ConfigLoader.load(Map.of("EARSHOT_CONFIG", "src/test/resources/config/sample.json",
