@@ -33,7 +33,7 @@ public final class Main {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     int code = switch (command) {
       case "serve" -> serve(System.getenv());
-      case "score" -> ScoreCommand.run(System.in, System.out);
+      case "score" -> ScoreCommand.runProcess(System.in, System.out);
       case "eval" -> EvalCommand.run(rest, System.out);
       case "train" -> TrainCommand.run(rest, System.out);
       case "bench" -> BenchCommand.run(rest, System.out);
