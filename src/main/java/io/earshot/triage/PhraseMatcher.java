@@ -34,6 +34,14 @@ final class PhraseMatcher<T> {
     T payload;
   }
 
+  /**
+   * Bits of {@link #ROOT_FILTER_BITS} set by the hash of every word that starts a phrase. Every
+   * token of every text is looked up at the root, and almost none starts a phrase: one bit read
+   * from a 4 KB array (the token's hash is cached in its String) rules most of them out before
+   * the root's HashMap is probed, which costs cache misses in a table of thousands of words.
+   */
+  private static final int ROOT_FILTER_BITS = 1 << 15;
+  private final long[] rootFilter = new long[ROOT_FILTER_BITS / 64];
   private final Node<T> root = new Node<>();
   private final boolean lemmas;
 
@@ -51,10 +59,12 @@ final class PhraseMatcher<T> {
 
   void add(String phrase, T payload) {
     Node<T> node = root;
-    for (String word : phrase.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+    String[] words = phrase.toLowerCase(Locale.ROOT).trim().split("\\s+");
+    for (String word : words) {
       node = child(node, word);
     }
     node.payload = payload;
+    setRootBit(lemmas ? Lemmas.of(words[0]) : words[0]);
   }
 
   private Node<T> child(Node<T> node, String word) {
@@ -98,6 +108,16 @@ final class PhraseMatcher<T> {
     return created;
   }
 
+  private void setRootBit(String word) {
+    int bit = word.hashCode() & (ROOT_FILTER_BITS - 1);
+    rootFilter[bit >>> 6] |= 1L << bit;
+  }
+
+  private boolean mayStartPhrase(String word) {
+    int bit = word.hashCode() & (ROOT_FILTER_BITS - 1);
+    return (rootFilter[bit >>> 6] & (1L << bit)) != 0;
+  }
+
   @SuppressWarnings("unchecked")
   void forEachMatch(Tokens tokens, Hit<T> hit) {
     Object[] found = new Object[1]; // per call, so concurrent matching never shares state
@@ -123,11 +143,12 @@ final class PhraseMatcher<T> {
       return best;
     }
     String word = tokens.word(pos);
-    Node<T> next = node.exact.get(lemmas ? tokens.lemma(pos) : word);
+    String key = lemmas ? tokens.lemma(pos) : word;
+    Node<T> next = node != root || mayStartPhrase(key) ? node.exact.get(key) : null;
     if (next != null) {
       best = walk(next, tokens, start, pos + 1, best, found);
     }
-    if (node.number != null && WordLists.isNumber(word)) {
+    if (node.number != null && tokens.is(pos, WordClasses.NUMBER)) {
       best = walk(node.number, tokens, start, pos + 1, best, found);
     }
     if (node.any != null) {

@@ -61,6 +61,13 @@ final class WordLists {
     return DAMPENERS.contains(token) ? -BOOST : 0f;
   }
 
+  /** The boosters and dampeners, for {@link WordClasses}. */
+  static Set<String> modifiers() {
+    Set<String> out = new java.util.HashSet<>(BOOSTERS);
+    out.addAll(DAMPENERS);
+    return out;
+  }
+
   static boolean isNumber(String token) {
     if (token.isEmpty()) {
       return false;
