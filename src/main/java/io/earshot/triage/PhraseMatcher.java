@@ -1,10 +1,8 @@
 package io.earshot.triage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Finds phrases in a token sequence with a token trie. A phrase is space-separated words; the
@@ -21,7 +19,7 @@ final class PhraseMatcher<T> {
   }
 
   private static final class Node<T> {
-    final Map<String, Node<T>> exact = new HashMap<>(4);
+    final WordIndex<Node<T>> exact = new WordIndex<>();
     /**
      * Prefix words ("refund*") sorted by first letter, and where they lead: every token is tried
      * against them, so the first letters are binary-searched before any prefix is compared.
@@ -83,7 +81,13 @@ final class PhraseMatcher<T> {
       }
       return addPrefix(node, prefix);
     }
-    return node.exact.computeIfAbsent(lemmas ? Lemmas.of(word) : word, w -> new Node<>());
+    String key = lemmas ? Lemmas.of(word) : word;
+    Node<T> next = node.exact.get(key);
+    if (next == null) {
+      next = new Node<>();
+      node.exact.put(key, next);
+    }
+    return next;
   }
 
   /** Inserts the prefix where its first letter keeps {@code prefixFirsts} sorted. */

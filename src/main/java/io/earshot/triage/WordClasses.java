@@ -35,7 +35,7 @@ final class WordClasses {
 
   /** {@link #of} for a word known to be in none of the lists ({@link #listed}). */
   static int ofUnlisted(String word) {
-    return (word.endsWith("n't") ? NEGATOR : 0) | (WordLists.isNumber(word) ? NUMBER : 0);
+    return (word.endsWith("n't") ? NEGATOR : 0) | (WordLists.allDigits(word) ? NUMBER : 0);
   }
 
   /** Every word any of the lists names. */
