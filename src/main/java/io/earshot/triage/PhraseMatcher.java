@@ -36,7 +36,7 @@ final class PhraseMatcher<T> {
    * Bits of {@link #ROOT_FILTER_BITS} set by the hash of every word that starts a phrase. Every
    * token of every text is looked up at the root, and almost none starts a phrase: one bit read
    * from a 4 KB array (the token's hash is cached in its String) rules most of them out before
-   * the root's HashMap is probed, which costs cache misses in a table of thousands of words.
+   * the root's children, thousands of words, are probed.
    */
   private static final int ROOT_FILTER_BITS = 1 << 15;
   private final long[] rootFilter = new long[ROOT_FILTER_BITS / 64];
