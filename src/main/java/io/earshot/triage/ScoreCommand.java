@@ -29,14 +29,15 @@ public final class ScoreCommand {
   private ScoreCommand() {
   }
 
-  /** Standalone entry point; the hub's Main calls {@link #run} for {@code earshot score}. */
+  /** Standalone entry point; the hub's Main calls {@link #runProcess} for {@code earshot score}. */
   public static void main(String[] args) {
     System.exit(runProcess(System.in, System.out));
   }
 
   /**
    * {@link #run} in a process of its own (the CLI): first asks the JVM to skip its optimizing
-   * compiler, which a run of this length never pays back ({@link QuickCompilation}).
+   * compiler, which a file of up to about a million lines does not pay back
+   * ({@link QuickCompilation}), and starts loading Lingua's models.
    */
   public static int runProcess(InputStream in, PrintStream out) {
     QuickCompilation.apply();
