@@ -29,10 +29,19 @@ final class CareContext {
 
   static boolean namesService(Tokens t) {
     for (int i = 0; i < t.size; i++) {
-      if (SERVICE.contains(t.word(i))) {
+      if (t.is(i, WordClasses.SERVICE)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether the word names a service ({@link WordClasses#SERVICE} is this, found once per word). */
+  static boolean namesService(String word) {
+    return SERVICE.contains(word);
+  }
+
+  static Set<String> serviceWords() {
+    return SERVICE;
   }
 }

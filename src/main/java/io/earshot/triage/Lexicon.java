@@ -23,6 +23,12 @@ public final class Lexicon {
   private final Map<String, Float> valences;
   /** The entries with a character that is not a letter: emoticons such as ":)", "<3", "d:". */
   private final java.util.Set<String> symbolic = new java.util.HashSet<>();
+  /**
+   * The (first, last) character pairs of the symbolic entries, ASCII lower-cased, non-ASCII as
+   * one bucket: most short chunks with punctuation ("now.", "it's") end in no emoticon's pair,
+   * so they are ruled out without cutting and hashing a substring twice ({@link #mayBeSymbolic}).
+   */
+  private final java.util.BitSet symbolicEnds = new java.util.BitSet(1 << 14);
 
   Lexicon(Map<String, Float> valences) {
     // A HashMap, not Map.copyOf: it compares cached hashes before keys, where the immutable
@@ -31,6 +37,7 @@ public final class Lexicon {
     for (String entry : valences.keySet()) {
       if (!entry.chars().allMatch(Character::isLetter)) {
         symbolic.add(entry);
+        symbolicEnds.set(endsPair(entry.charAt(0), entry.charAt(entry.length() - 1)));
       }
     }
   }
@@ -64,6 +71,27 @@ public final class Lexicon {
    */
   boolean containsSymbolic(String token) {
     return symbolic.contains(token);
+  }
+
+  /**
+   * False only when neither {@code text[start, end)} nor its lower case can be a symbolic
+   * entry ({@link #containsSymbolic}); a chunk with a non-ASCII character is always a maybe.
+   */
+  boolean mayBeSymbolic(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return true;
+      }
+    }
+    return symbolicEnds.get(endsPair(text.charAt(start), text.charAt(end - 1)));
+  }
+
+  private static int endsPair(char first, char last) {
+    return bucket(first) << 7 | bucket(last);
+  }
+
+  private static int bucket(char c) {
+    return c >= 0x80 ? 0x7F : (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
   }
 
   /** The plain words of the lexicon (no emoticons or emoji), for splitting hashtags. */

@@ -1,10 +1,8 @@
 package io.earshot.triage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Finds phrases in a token sequence with a token trie. A phrase is space-separated words; the
@@ -21,7 +19,7 @@ final class PhraseMatcher<T> {
   }
 
   private static final class Node<T> {
-    final Map<String, Node<T>> exact = new HashMap<>(4);
+    final WordIndex<Node<T>> exact = new WordIndex<>();
     /**
      * Prefix words ("refund*") sorted by first letter, and where they lead: every token is tried
      * against them, so the first letters are binary-searched before any prefix is compared.
@@ -34,6 +32,14 @@ final class PhraseMatcher<T> {
     T payload;
   }
 
+  /**
+   * Bits of {@link #ROOT_FILTER_BITS} set by the hash of every word that starts a phrase. Every
+   * token of every text is looked up at the root, and almost none starts a phrase: one bit read
+   * from a 4 KB array (the token's hash is cached in its String) rules most of them out before
+   * the root's children, thousands of words, are probed.
+   */
+  private static final int ROOT_FILTER_BITS = 1 << 15;
+  private final long[] rootFilter = new long[ROOT_FILTER_BITS / 64];
   private final Node<T> root = new Node<>();
   private final boolean lemmas;
 
@@ -51,10 +57,12 @@ final class PhraseMatcher<T> {
 
   void add(String phrase, T payload) {
     Node<T> node = root;
-    for (String word : phrase.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+    String[] words = phrase.toLowerCase(Locale.ROOT).trim().split("\\s+");
+    for (String word : words) {
       node = child(node, word);
     }
     node.payload = payload;
+    setRootBit(lemmas ? Lemmas.of(words[0]) : words[0]);
   }
 
   private Node<T> child(Node<T> node, String word) {
@@ -73,7 +81,13 @@ final class PhraseMatcher<T> {
       }
       return addPrefix(node, prefix);
     }
-    return node.exact.computeIfAbsent(lemmas ? Lemmas.of(word) : word, w -> new Node<>());
+    String key = lemmas ? Lemmas.of(word) : word;
+    Node<T> next = node.exact.get(key);
+    if (next == null) {
+      next = new Node<>();
+      node.exact.put(key, next);
+    }
+    return next;
   }
 
   /** Inserts the prefix where its first letter keeps {@code prefixFirsts} sorted. */
@@ -96,6 +110,16 @@ final class PhraseMatcher<T> {
     node.prefixFirsts = firsts;
     node.prefixNodes.add(at, created);
     return created;
+  }
+
+  private void setRootBit(String word) {
+    int bit = word.hashCode() & (ROOT_FILTER_BITS - 1);
+    rootFilter[bit >>> 6] |= 1L << bit;
+  }
+
+  private boolean mayStartPhrase(String word) {
+    int bit = word.hashCode() & (ROOT_FILTER_BITS - 1);
+    return (rootFilter[bit >>> 6] & (1L << bit)) != 0;
   }
 
   @SuppressWarnings("unchecked")
@@ -123,11 +147,12 @@ final class PhraseMatcher<T> {
       return best;
     }
     String word = tokens.word(pos);
-    Node<T> next = node.exact.get(lemmas ? tokens.lemma(pos) : word);
+    String key = lemmas ? tokens.lemma(pos) : word;
+    Node<T> next = node != root || mayStartPhrase(key) ? node.exact.get(key) : null;
     if (next != null) {
       best = walk(next, tokens, start, pos + 1, best, found);
     }
-    if (node.number != null && WordLists.isNumber(word)) {
+    if (node.number != null && tokens.is(pos, WordClasses.NUMBER)) {
       best = walk(node.number, tokens, start, pos + 1, best, found);
     }
     if (node.any != null) {

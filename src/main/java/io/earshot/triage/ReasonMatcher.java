@@ -104,7 +104,7 @@ final class ReasonMatcher {
       if (t.has(j, Tokens.CLAUSE_END)) {
         return false;
       }
-      if (WordLists.isNegator(t.word(j))) {
+      if (t.is(j, WordClasses.NEGATOR)) {
         return true;
       }
     }

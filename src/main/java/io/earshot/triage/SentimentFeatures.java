@@ -44,7 +44,7 @@ final class SentimentFeatures {
       neg += v[i] < 0 ? -v[i] : 0;
       emojiPos += emoji && v[i] > 0 ? v[i] : 0;
       emojiNeg += emoji && v[i] < 0 ? -v[i] : 0;
-      thanks |= CareRules.THANKS.contains(t.word(i));
+      thanks |= t.is(i, WordClasses.THANKS);
       if (!t.has(i, Tokens.SKIP) && i < MAX_WORDS) {
         f.addWord(t.word(i), t.ids[i]);
       }

@@ -30,17 +30,16 @@ final class SentimentRules {
 
   /** The word's lexicon valence {@code lex[i]} (not 0), unless it acts on the next word. */
   private static float ownValence(Tokens t, int i, float[] lex) {
-    String w = t.word(i);
     float base = lex[i];
     if (isKindOf(t, i)) {
       return 0f;
     }
-    if (WordLists.modifier(w) != 0f) {
+    if (t.modifier(i) != 0f) {
       // "super helpful" boosts the next word; a lone "super!" keeps its own valence.
       boolean modifiesNext = i + 1 < t.size && lex[i + 1] != 0f;
       return modifiesNext ? 0f : base;
     }
-    if (WordLists.isNegator(w) && i + 1 < t.size && !t.has(i, Tokens.CLAUSE_END) && lex[i + 1] != 0f) {
+    if (t.is(i, WordClasses.NEGATOR) && i + 1 < t.size && !t.has(i, Tokens.CLAUSE_END) && lex[i + 1] != 0f) {
       return 0f; // "no problem": the negator acts on the next word instead of scoring itself
     }
     return base;
@@ -102,7 +101,7 @@ final class SentimentRules {
   }
 
   private static float boosterScalar(Tokens t, int j) {
-    float scalar = WordLists.modifier(t.word(j));
+    float scalar = t.modifier(j);
     if (scalar == 0f && t.word(j).equals("of") && j > 0 && isKindOf(t, j - 1)) {
       scalar = -WordLists.BOOST;
     }
@@ -117,7 +116,7 @@ final class SentimentRules {
     if (w.equals("least")) {
       return j == 0 || !(t.word(j - 1).equals("at") || t.word(j - 1).equals("very"));
     }
-    return WordLists.isNegator(w);
+    return t.is(j, WordClasses.NEGATOR);
   }
 
   /** Sums the token valences with the "but" rule and punctuation emphasis, squashed to -1..1. */

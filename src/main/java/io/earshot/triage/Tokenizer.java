@@ -81,7 +81,7 @@ final class Tokenizer {
     for (int i = start; i < end; i++) {
       symbol |= !Character.isLetter(text.charAt(i));
     }
-    if (!symbol) {
+    if (!symbol || !lexicon.mayBeSymbolic(text, start, end)) {
       return null;
     }
     String raw = text.substring(start, end);

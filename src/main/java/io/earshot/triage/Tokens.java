@@ -25,6 +25,10 @@ final class Tokens {
   /** Each token's lexicon valence and model feature id (-1: none), from {@link WordTable}. */
   float[] lexicon = new float[32];
   int[] ids = new int[32];
+  /** Each token's lemma when the word table knew it (null: found on first use). */
+  private String[] knownLemmas = new String[32];
+  /** Each token's {@link WordClasses} bits. */
+  private int[] classes = new int[32];
   int size;
   int exclamations;
   int questions;
@@ -41,11 +45,15 @@ final class Tokens {
       flags = java.util.Arrays.copyOf(flags, size * 2);
       lexicon = java.util.Arrays.copyOf(lexicon, size * 2);
       ids = java.util.Arrays.copyOf(ids, size * 2);
+      knownLemmas = java.util.Arrays.copyOf(knownLemmas, size * 2);
+      classes = java.util.Arrays.copyOf(classes, size * 2);
     }
     words[size] = word;
     flags[size] = flag;
     lexicon[size] = known == null ? 0f : known.valence();
     ids[size] = known == null ? -1 : known.id();
+    knownLemmas[size] = known == null ? null : known.lemma();
+    classes[size] = known == null ? WordClasses.ofUnlisted(word) : known.classes();
     size++;
   }
 
@@ -53,15 +61,32 @@ final class Tokens {
     return words[i];
   }
 
-  /** The token's lemma ("flights" to "flight"), computed on first use for the whole text. */
+  /**
+   * The token's lemma ("flights" to "flight"): the word table's for a known word, otherwise
+   * computed on first use for the whole text.
+   */
   String lemma(int i) {
+    String known = knownLemmas[i];
+    if (known != null) {
+      return known;
+    }
     if (lemmas == null) {
       lemmas = new String[size];
       for (int k = 0; k < size; k++) {
-        lemmas[k] = Lemmas.of(words[k]);
+        lemmas[k] = knownLemmas[k] != null ? knownLemmas[k] : Lemmas.of(words[k]);
       }
     }
     return lemmas[i];
+  }
+
+  /** Whether the token is in the word class {@code wordClass} ({@link WordClasses}). */
+  boolean is(int i, int wordClass) {
+    return (classes[i] & wordClass) != 0;
+  }
+
+  /** {@link WordLists#modifier} of the token. */
+  float modifier(int i) {
+    return is(i, WordClasses.BOOSTER) ? WordLists.BOOST : is(i, WordClasses.DAMPENER) ? -WordLists.BOOST : 0f;
   }
 
   boolean has(int i, int flag) {

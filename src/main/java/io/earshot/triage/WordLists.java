@@ -61,14 +61,26 @@ final class WordLists {
     return DAMPENERS.contains(token) ? -BOOST : 0f;
   }
 
+  /** The boosters and dampeners, for {@link WordClasses}. */
+  static Set<String> modifiers() {
+    Set<String> out = new java.util.HashSet<>(BOOSTERS);
+    out.addAll(DAMPENERS);
+    return out;
+  }
+
   static boolean isNumber(String token) {
+    return allDigits(token) || NUMBER_WORDS.containsKey(token);
+  }
+
+  /** A non-empty run of ASCII digits. */
+  static boolean allDigits(String token) {
     if (token.isEmpty()) {
       return false;
     }
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
       if (c < '0' || c > '9') {
-        return NUMBER_WORDS.containsKey(token);
+        return false;
       }
     }
     return true;

@@ -11,8 +11,15 @@ import java.util.Map;
  * Immutable; a HashMap, not {@code Map.copyOf}, for the reason given in {@link Lexicon}.
  */
 final class WordTable {
-  /** A known word: lexicon valence (0 if none) and model feature id (-1 if none). */
-  record Word(float valence, int id) {
+  /**
+   * A known word: lexicon valence (0 if none), model feature id (-1 if none), its lemma
+   * ({@link Lemmas#of}) and its {@link WordClasses} bits, found once here rather than for every
+   * occurrence.
+   */
+  record Word(float valence, int id, String lemma, int classes) {
+    Word(String word, float valence, int id) {
+      this(valence, id, Lemmas.of(word), WordClasses.of(word));
+    }
   }
 
   private final Map<String, Word> words;
@@ -20,11 +27,13 @@ final class WordTable {
   /** The lexicon's words with their valences and, when a model is given, its feature ids. */
   WordTable(Lexicon lexicon, Map<String, Integer> vocabulary) {
     Map<String, Word> out = new HashMap<>(32_768);
-    lexicon.forEach((word, valence) -> out.put(word, new Word(valence, -1)));
+    lexicon.forEach((word, valence) -> out.put(word, new Word(word, valence, -1)));
     if (vocabulary != null) {
-      vocabulary.forEach((word, id) -> out.merge(word, new Word(0f, id),
-          (known, feature) -> new Word(known.valence(), id)));
+      vocabulary.forEach((word, id) -> out.merge(word, new Word(word, 0f, id),
+          (known, feature) -> new Word(known.valence(), id, known.lemma(), known.classes())));
     }
+    // Every word of the closed lists, so that a word the table lacks is in none of them.
+    WordClasses.listed().forEach(word -> out.computeIfAbsent(word, w -> new Word(w, 0f, -1)));
     this.words = out;
   }
 
