@@ -4,6 +4,7 @@
 import { api, setSessionChangedHandler, setUnauthenticatedHandler } from './api.js';
 import { $, h } from './dom.js';
 import { connectLive } from './live.js';
+import { createLiveDispatch } from './live-dispatch.js';
 import { createInbox } from './inbox.js';
 import { createFilters } from './filters.js';
 import { createViews } from './views.js';
@@ -14,7 +15,7 @@ import { createConnectorsPage } from './connectors-page.js';
 import { createAuditPage } from './admin-audit.js';
 import { createPeoplePage } from './admin-people.js';
 import { createSlaAdminPage } from './sla-admin.js';
-import { setSlaPolicy, showSlaAlert, startSlaTicker } from './sla.js';
+import { setSlaPolicy, startSlaTicker } from './sla.js';
 import { createSavedRepliesAdmin } from './saved-replies-admin.js';
 import { wireShortcuts } from './keyboard.js';
 import { createKeyboardCommands } from './commands.js';
@@ -24,7 +25,6 @@ import { wireLogin } from './login.js';
 import { createProblemsPage } from './problems.js';
 import { createAlertBanner } from './alerts.js';
 import { showPasswordChange } from './password-change.js';
-import { EVENTS } from './vocabulary.js';
 import { createNotifications } from './notifications.js';
 import { createBulk } from './bulk.js';
 import { createAvailabilityToggle, createDirectory } from './assign.js';
@@ -244,6 +244,8 @@ async function start(me) {
     refreshHealth(), views.load().catch(() => {}), view.refresh().catch(() => {}), approvals?.load().catch(() => {}),
     alerts.load().catch(() => {}), accountsPage?.load().catch(() => {}), broadcasts.load().catch(() => {})]);
 
+  const route = createLiveDispatch({ me, openCase, inbox, view, views, presence, approvals, problems, broadcasts,
+    connectors, accountsPage, notifications, alerts, teamPages, refreshSla, reloadTemplates });
   const live = connectLive({
     onState: setLiveState,
     onOpen: () => refreshAll(), // nothing sent while the socket was down is replayed
@@ -252,56 +254,6 @@ async function start(me) {
     onDrop: async () => ['same', 'unreachable'].includes(await verifySession()),
   });
 
-  // Event names and payloads (v1) are documented in docs/EVENTS.md; see also vocabulary.js.
-  function route(type, data) {
-    teamPages.apply(type);
-    if (type.startsWith('case.') && data.case) {
-      inbox.applyCase(data.case, { created: type === EVENTS.caseOpened });
-      view.applyCase(data.case);
-      showSlaAlert(type, data, { me, onOpen: openCase });
-      views.caseChanged();
-      if (type === EVENTS.caseNoted && data.note) view.applyNote(data.note);
-      if ((type === EVENTS.caseMentionsMoved || type === EVENTS.caseMerged) && data.source) {
-        inbox.applyCase(data.source);
-        view.applyCase(data.source);
-      }
-    } else if (type === EVENTS.mentionReceived && data.mention) {
-      view.applyThreadItem({ kind: 'mention', ...data.mention });
-    } else if (type.startsWith('mention.') && data.moderation) {
-      view.applyModeration(data.moderation);
-    } else if (type.startsWith('reply.') && data.reply) {
-      view.applyThreadItem({ kind: 'reply', ...data.reply });
-      approvals?.apply(data.reply);
-      if (type === EVENTS.replyEngagementUpdated) problems.applyEngagement();
-    } else if (type === EVENTS.connectorStatusChanged && data.connector) {
-      connectors.update(data.connector);
-      accountsPage?.applyStatus(data.connector);
-    } else if (type === EVENTS.connectorEnabledChanged) {
-      accountsPage?.load().catch(() => {});
-    } else if (type === EVENTS.slaPolicyUpdated) {
-      refreshSla();
-    } else if (type.startsWith('broadcast.')) {
-      broadcasts.apply(type, data);
-      problems.applyEngagement();
-      if (type === EVENTS.broadcastSubmitted || type === EVENTS.broadcastApproved || type === EVENTS.broadcastRejected) {
-        approvals?.load().catch(() => {});
-      }
-    } else if (type === EVENTS.presenceChanged) {
-      presence.apply(data);
-    } else if ((type === EVENTS.brandCreated || type === EVENTS.brandUpdated) && data.brand) {
-      inbox.applyBrand(data.brand);
-    } else if ([EVENTS.templateCreated, EVENTS.templateUpdated, EVENTS.templateDeleted].includes(type)) {
-      reloadTemplates();
-    } else if (type === EVENTS.notification) {
-      notifications.add(data);
-    } else if (type === EVENTS.tagsUpdated) {
-      view.reloadTags().catch(() => {});
-    } else if (type === EVENTS.alertRaised && data.alert) {
-      alerts.apply(data.alert);
-    } else if (type.startsWith('problem.') && data.problem) {
-      problems.applyProblem(data.problem);
-    } // unknown events are ignored so the hub can add new ones
-  }
 
   const keyboard = createKeyboardCommands({ inbox, view, openCase, showView, savedReplies,
     signOut: () => $('#logout').click() });

@@ -4,7 +4,6 @@ import io.earshot.concurrent.Owner;
 import io.earshot.connector.budget.AccountBudget;
 import io.earshot.domain.ConnectorState;
 import io.earshot.domain.Mention;
-import io.earshot.error.DomainError;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
 import io.earshot.store.CursorStore;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls one account: only while this instance holds the account's Redis lease, from the cursor
  * stored in MongoDB, and saves the next cursor only after the pipeline has stored what was read
- * (invariant 3). Rate limits wait until the platform's reset time; bad credentials park the
- * account as unauthorized without touching the others; other faults back off exponentially.
+ * (invariant 3). What a failed poll waits for is {@link PollFailures}' decision (rate limits until
+ * the platform's reset time, bad credentials parked as unauthorized without touching the others,
+ * other faults backed off exponentially).
  * While holding the lease it also {@link Connector#watch watches} the platform's push channel: a
  * wake-up only brings the next poll forward (bursts coalesce into at most one extra poll) and
  * never shortens a rate-limit, unauthorized or failure wait. Near its budget's warning level it
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectorRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-  private static final Duration UNAUTHORIZED_RETRY = Duration.ofSeconds(60);
   private static final int BUDGET_SLOWDOWN = 4;
   private static final Duration DRAIN = Duration.ofSeconds(5);
   private final Vertx vertx;
@@ -55,7 +52,7 @@ public final class ConnectorRunner {
   private boolean inFlight;
   private boolean wakePending;
   private Instant notBefore = Instant.MIN;
-  private int failures;
+  private final PollFailures failures;
   private long read;
   private long skipped;
   private Instant lastPoll;
@@ -78,6 +75,7 @@ public final class ConnectorRunner {
     this.reporter = new StatusReporter(board, connector.account());
     this.budget = budget;
     this.clock = clock;
+    this.failures = new PollFailures(connector.account().name(), clock);
   }
 
   /**
@@ -243,7 +241,7 @@ public final class ConnectorRunner {
   }
 
   private Future<Duration> recordSuccess(PollResult page) {
-    failures = 0;
+    failures.reset();
     read += page.mentions().size();
     skipped += page.skippedMalformed();
     lastPoll = clock.instant();
@@ -283,34 +281,13 @@ public final class ConnectorRunner {
   }
 
   private void onError(Throwable error) {
-    if (error instanceof ConnectorException.RateLimited limited) {
-      Instant until = limited.resetAt() == null ? clock.instant().plus(interval()) : limited.resetAt();
-      report(ConnectorState.RATE_LIMITED, limited.getMessage(), until)
-          .onComplete(v -> scheduleAfterError(Duration.between(clock.instant(), until)));
-    } else if (error instanceof DomainError.Unavailable down) {
-      // Our own store is down, not the platform: try again once it may be back, without growing
-      // the platform's back-off (the outage is logged once where it is detected).
-      Duration retry = Duration.ofSeconds(down.retryAfterSeconds());
-      report(ConnectorState.FAILING, down.getMessage(), clock.instant().plus(retry))
-          .onComplete(v -> scheduleAfterError(retry));
-    } else if (error instanceof ConnectorException.Unauthorized) {
+    PollFailures.Verdict verdict = failures.judge(error, interval());
+    if (verdict.credentialsRefused()) {
       started = false;
       unwatch();
-      report(ConnectorState.UNAUTHORIZED, "credentials refused: " + error.getMessage(), null)
-          .onComplete(v -> scheduleAfterError(UNAUTHORIZED_RETRY));
-    } else {
-      failures++;
-      Duration backoff = backoff();
-      LOG.warn("account={} poll failed (attempt {}), retrying in {}s: {}", name(), failures,
-          backoff.toSeconds(), error.toString());
-      report(ConnectorState.FAILING, error.getMessage(), clock.instant().plus(backoff))
-          .onComplete(v -> scheduleAfterError(backoff));
     }
-  }
-
-  private Duration backoff() {
-    long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(failures, 6));
-    return Duration.ofSeconds(seconds);
+    report(verdict.state(), verdict.detail(), verdict.until())
+        .onComplete(v -> scheduleAfterError(verdict.wait(clock)));
   }
 
   private Future<Void> report(ConnectorState next, String detail, Instant until) {

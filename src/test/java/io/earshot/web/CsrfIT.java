@@ -11,6 +11,7 @@ import io.earshot.testing.ApiClient;
 import io.earshot.testing.LiveListener;
 import io.earshot.testing.SandboxClient;
 import io.earshot.testing.TestHub;
+import io.earshot.web.CsrfSamples.Sample;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -53,10 +54,6 @@ class CsrfIT {
   private static String mergeFrom;
   private static String mergeInto;
 
-  /** A request that changes something when sent with the session's proofs. */
-  private record Sample(String method, String path, JsonObject body) {
-  }
-
   private static String problemId;
   private static io.earshot.testing.MetaPage metaPage;
   private static String commentId;
@@ -97,14 +94,10 @@ class CsrfIT {
 
   /** A held broadcast moved to {@code state} in the store (never approved, so the runner never sends it). */
   private static String forgedBroadcast(String state) {
-    String id = admin.post("/api/v1/broadcasts", broadcast()).json().getString("id");
+    String id = admin.post("/api/v1/broadcasts", CsrfSamples.broadcast()).json().getString("id");
     hub.hub().mongo().write(() -> hub.hub().mongo().collection(MongoStore.BROADCASTS).updateOne(
         com.mongodb.client.model.Filters.eq("_id", id), com.mongodb.client.model.Updates.set("state", state))).await();
     return id;
-  }
-
-  private static JsonObject broadcast() {
-    return new JsonObject().put("text", "Maintenance tonight").put("accounts", new JsonArray().add("sandbox"));
   }
 
   private static void mergeCases() {
@@ -153,95 +146,9 @@ class CsrfIT {
 
   /** Sample requests per route pattern, in the order the positive controls run (sign-out last). */
   private static Map<String, Sample> samples() {
-    Map<String, Sample> samples = new LinkedHashMap<>();
-    samples.put("POST /api/v1/cases/:id/reply-check", new Sample("POST", "/api/v1/cases/" + caseId + "/reply-check",
-        new JsonObject().put("text", "Checking the length")));
-    samples.put("POST /api/v1/cases/:id/replies", new Sample("POST", "/api/v1/cases/" + caseId + "/replies",
-        new JsonObject().put("text", "So sorry, sending a new one now").put("confirm", true)));
-    samples.put("PATCH /api/v1/cases/:id", new Sample("PATCH", "/api/v1/cases/" + caseId,
-        new JsonObject().put("status", "resolved").put("assignee", "me")));
-    samples.put("POST /api/v1/users", new Sample("POST", "/api/v1/users", new JsonObject().put("username", "forged-admin")
-        .put("password", "forged-admin-password").put("roles", new JsonArray().add("admin"))));
-    samples.put("PATCH /api/v1/users/:username", new Sample("PATCH", "/api/v1/users/csrf-target",
-        new JsonObject().put("disabled", true)));
-    samples.put("POST /api/v1/tokens", new Sample("POST", "/api/v1/tokens", new JsonObject()));
-    samples.put("POST /api/v1/webhooks", new Sample("POST", "/api/v1/webhooks", new JsonObject()
-        .put("url", "https://hooks.example.com/forged").put("secret", "forged-webhook-secret-99")
-        .put("events", new JsonArray().add("*"))));
-    samples.put("PATCH /api/v1/webhooks/:id", new Sample("PATCH", "/api/v1/webhooks/" + webhookId,
-        new JsonObject().put("url", "https://hooks.example.com/forged-too")));
-    samples.put("POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay", new Sample("POST",
-        "/api/v1/webhooks/" + webhookId + "/deliveries/" + deliveryId + "/replay", new JsonObject()));
-    samples.put("DELETE /api/v1/webhooks/:id", new Sample("DELETE", "/api/v1/webhooks/" + deletableWebhookId, null));
-    samples.put("POST /api/v1/approvals/:replyId", new Sample("POST", "/api/v1/approvals/" + heldReplyId,
-        new JsonObject().put("decision", "approve").put("text", "A forged approval")));
-    samples.put("PUT /api/v1/policies/approval", new Sample("PUT", "/api/v1/policies/approval", new JsonObject()
-        .put("rules", new JsonArray().add(new JsonObject().put("id", "forged")
-            .put("when", new JsonObject().put("always", true))))));
-    samples.put("PUT /api/v1/policies/sla", new Sample("PUT", "/api/v1/policies/sla", new JsonObject()
-        .put("brands", new JsonArray().add(new JsonObject().put("brand", "default").put("bands", new JsonArray()
-            .add(new JsonObject().put("name", "forged").put("firstResponseMinutes", 1)))))));
-    samples.put("POST /api/v1/brands", new Sample("POST", "/api/v1/brands", new JsonObject().put("id", "forged-brand")
-        .put("name", "Forged").put("handles", new JsonObject().put("x", new JsonArray().add("@Forged")))));
-    samples.put("PATCH /api/v1/brands/:id", new Sample("PATCH", "/api/v1/brands/default",
-        new JsonObject().put("name", "Renamed by forgery")));
-    samples.put("PATCH /api/v1/connectors/:name", new Sample("PATCH", "/api/v1/connectors/sandbox",
-        new JsonObject().put("enabled", false)));
-    samples.put("POST /api/v1/cases/:id/template-preview", new Sample("POST",
-        "/api/v1/cases/" + caseId + "/template-preview", new JsonObject().put("template", "thanks")));
-    samples.put("POST /api/v1/templates", new Sample("POST", "/api/v1/templates", new JsonObject()
-        .put("name", "Forged").put("body", "Forged {{customer.handle}}")));
-    samples.put("PATCH /api/v1/templates/:id", new Sample("PATCH", "/api/v1/templates/" + templateId,
-        new JsonObject().put("body", "Forged body")));
-    samples.put("DELETE /api/v1/templates/:id", new Sample("DELETE", "/api/v1/templates/" + deletableTemplateId, null));
-    samples.put("POST /api/v1/teams", new Sample("POST", "/api/v1/teams", new JsonObject().put("name", "forged-team")));
-    samples.put("PATCH /api/v1/teams/:name", new Sample("PATCH", "/api/v1/teams/csrf-team",
-        new JsonObject().put("members", new JsonArray().add("admin"))));
-    samples.put("DELETE /api/v1/teams/:name", new Sample("DELETE", "/api/v1/teams/csrf-team-gone", null));
-    samples.put("PUT /api/v1/policies/routing", new Sample("PUT", "/api/v1/policies/routing", new JsonObject()
-        .put("brands", new JsonObject().put("default", new JsonObject().put("mode", "round_robin")))));
-    samples.put("POST /api/v1/views", new Sample("POST", "/api/v1/views", new JsonObject().put("name", "Forged")));
-    samples.put("PATCH /api/v1/views/:id", new Sample("PATCH", "/api/v1/views/" + viewId,
-        new JsonObject().put("shared", true)));
-    samples.put("DELETE /api/v1/views/:id", new Sample("DELETE", "/api/v1/views/" + deletableViewId, null));
-    samples.put("POST /api/v1/broadcasts/preview", new Sample("POST", "/api/v1/broadcasts/preview", broadcast()));
-    samples.put("POST /api/v1/broadcasts", new Sample("POST", "/api/v1/broadcasts", broadcast()));
-    samples.put("POST /api/v1/broadcasts/:id/pause", new Sample("POST", "/api/v1/broadcasts/" + sendingBroadcastId
-        + "/pause", new JsonObject()));
-    samples.put("POST /api/v1/broadcasts/:id/resume", new Sample("POST", "/api/v1/broadcasts/" + pausedBroadcastId
-        + "/resume", new JsonObject()));
-    samples.put("POST /api/v1/problems", new Sample("POST", "/api/v1/problems", new JsonObject().put("title", "Forged")
-        .put("department", "billing")));
-    samples.put("PATCH /api/v1/problems/:id", new Sample("PATCH", "/api/v1/problems/" + problemId,
-        new JsonObject().put("status", "resolved")));
-    samples.put("POST /api/v1/problems/:id/cases", new Sample("POST", "/api/v1/problems/" + problemId + "/cases",
-        new JsonObject().put("caseIds", new JsonArray().add(caseId))));
-    samples.put("POST /api/v1/problems/:id/notes", new Sample("POST", "/api/v1/problems/" + problemId + "/notes",
-        new JsonObject().put("text", "forged")));
-    samples.put("POST /api/v1/problems/:id/suggestions/:caseId", new Sample("POST",
-        "/api/v1/problems/" + problemId + "/suggestions/" + caseId, new JsonObject().put("decision", "decline")));
-    samples.put("POST /api/v1/departments", new Sample("POST", "/api/v1/departments", new JsonObject().put("name", "Forged")));
-    samples.put("PATCH /api/v1/departments/:id", new Sample("PATCH", "/api/v1/departments/billing",
-        new JsonObject().put("name", "Forged")));
-    samples.put("DELETE /api/v1/departments/:id", new Sample("DELETE", "/api/v1/departments/csrf-gone", null));
-    samples.put("PUT /api/v1/policies/detection", new Sample("PUT", "/api/v1/policies/detection", new JsonObject()
-        .put("defaults", new JsonObject().put("minCount", 2))));
-    samples.put("PUT /api/v1/cases/:id/presence", new Sample("PUT", "/api/v1/cases/" + caseId + "/presence",
-        new JsonObject().put("state", "viewing")));
-    samples.put("DELETE /api/v1/tokens/:id", new Sample("DELETE", "/api/v1/tokens/" + tokenId, null));
-    samples.put("POST /api/v1/cases/bulk", new Sample("POST", "/api/v1/cases/bulk", new JsonObject()
-        .put("ids", new JsonArray().add(caseId)).put("action", "tag").put("value", "forged")));
-    samples.put("POST /api/v1/cases/:id/notes", new Sample("POST", "/api/v1/cases/" + caseId + "/notes",
-        new JsonObject().put("text", "A forged note")));
-    samples.put("POST /api/v1/cases/:id/merge", new Sample("POST", "/api/v1/cases/" + mergeInto + "/merge",
-        new JsonObject().put("from", mergeFrom)));
-    samples.put("PUT /api/v1/tags", new Sample("PUT", "/api/v1/tags", new JsonObject()
-        .put("tags", new JsonArray().add(new JsonObject().put("name", "forged")))));
-    samples.put("POST /api/v1/mentions/:id/moderation", new Sample("POST", "/api/v1/mentions/"
-        + java.net.URLEncoder.encode(commentId, java.nio.charset.StandardCharsets.UTF_8) + "/moderation",
-        new JsonObject().put("action", "hide")));
-    samples.put("DELETE /api/v1/session", new Sample("DELETE", "/api/v1/session", null));
-    return samples;
+    return CsrfSamples.of(new CsrfSamples.Fixture(caseId, webhookId, deletableWebhookId, deliveryId, heldReplyId,
+        tokenId, templateId, deletableTemplateId, viewId, deletableViewId, sendingBroadcastId, pausedBroadcastId,
+        mergeFrom, mergeInto, problemId, commentId));
   }
 
   @Test
@@ -259,7 +166,7 @@ class CsrfIT {
       }
       Sample sample = samples.get(route);
       if (sample == null) {
-        fail("new state-changing route " + route + ": add a sample request for it to CsrfIT.samples()");
+        fail("new state-changing route " + route + ": add a sample request for it to CsrfSamples");
       }
       for (Map.Entry<String, Map<String, String>> attempt : forgeries().entrySet()) {
         ApiClient.Response r = admin.raw(sample.method(), sample.path(), encode(sample.body()), attempt.getValue());

@@ -31,104 +31,7 @@ import org.junit.jupiter.api.Test;
 class RouteRolesIT {
   /** Columns of {@link #TABLE}, in order. */
   private static final List<String> WHO = List.of("none", "agent", "manager", "marketer", "admin");
-  private static final Map<String, String> TABLE = new LinkedHashMap<>();
-
-  static {
-    row("GET /api/v1/health", "ok ok ok ok ok");
-    row("GET /api/v1/openapi.json", "ok ok ok ok ok");
-    row("POST /api/v1/mentions", "401 401 401 401 401"); // its own bearer token, never a session
-    row("GET /api/v1/meta/webhook", "403 403 403 403 403"); // Meta's handshake: the verify token, never a session
-    row("POST /api/v1/meta/webhook", "401 401 401 401 401"); // Meta's signature, never a session
-    row("GET /api/v1/live", "401 ok ok ok ok");
-    row("POST /api/v1/session", "ok ok ok ok ok");
-    row("GET /api/v1/session", "401 ok ok ok ok");
-    row("DELETE /api/v1/session", "401 ok ok ok ok");
-    row("POST /api/v1/tokens", "401 ok ok ok ok");
-    row("GET /api/v1/tokens", "401 ok ok ok ok");
-    row("DELETE /api/v1/tokens/:id", "401 ok ok ok ok"); // one's own token
-    row("GET /api/v1/audit", "401 403 403 403 ok");
-    row("GET /api/v1/audit/export.csv", "401 403 403 403 ok");
-    row("GET /api/v1/analytics/overview", "401 403 ok ok ok"); // for marketing and management, not agents
-    row("GET /api/v1/analytics/export.csv", "401 403 ok ok ok");
-    row("GET /api/v1/users", "401 403 403 403 ok");
-    row("POST /api/v1/users", "401 403 403 403 ok");
-    row("PATCH /api/v1/users/:username", "401 403 403 403 ok");
-    row("GET /api/v1/cases", "401 ok ok ok ok");
-    row("GET /api/v1/cases/:id", "401 ok ok ok ok");
-    row("PATCH /api/v1/cases/:id", "401 ok ok 403 ok");
-    row("POST /api/v1/cases/:id/replies", "401 ok ok 403 ok");
-    row("POST /api/v1/cases/:id/reply-check", "401 ok ok 403 ok");
-    row("GET /api/v1/templates", "401 ok ok ok ok");
-    row("POST /api/v1/templates", "401 403 ok 403 ok");
-    row("PATCH /api/v1/templates/:id", "401 403 ok 403 ok");
-    row("DELETE /api/v1/templates/:id", "401 403 ok 403 ok");
-    row("POST /api/v1/cases/:id/template-preview", "401 ok ok 403 ok");
-    row("GET /api/v1/mentions", "401 ok ok ok ok");
-    row("GET /api/v1/cases/counts", "401 ok ok ok ok");
-    row("GET /api/v1/views", "401 ok ok ok ok");
-    row("POST /api/v1/views", "401 ok ok ok ok");
-    row("PATCH /api/v1/views/:id", "401 ok ok ok ok"); // one's own view
-    row("DELETE /api/v1/views/:id", "401 ok ok ok ok"); // one's own view
-    row("GET /api/v1/webhooks", "401 403 403 403 ok");
-    row("POST /api/v1/webhooks", "401 403 403 403 ok");
-    row("GET /api/v1/webhooks/:id", "401 403 403 403 ok");
-    row("PATCH /api/v1/webhooks/:id", "401 403 403 403 ok");
-    row("DELETE /api/v1/webhooks/:id", "401 403 403 403 ok");
-    row("GET /api/v1/webhooks/:id/deliveries", "401 403 403 403 ok");
-    row("POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay", "401 403 403 403 ok");
-    row("GET /api/v1/approvals", "401 403 ok 403 ok");
-    row("POST /api/v1/approvals/:replyId", "401 403 ok 403 ok");
-    row("GET /api/v1/policies/approval", "401 403 ok 403 ok");
-    row("PUT /api/v1/policies/approval", "401 403 403 403 ok");
-    row("GET /api/v1/policies/sla", "401 ok ok 403 ok");
-    row("PUT /api/v1/policies/sla", "401 403 403 403 ok");
-    row("GET /api/v1/brands", "401 ok ok ok ok");
-    row("POST /api/v1/brands", "401 403 403 403 ok");
-    row("GET /api/v1/brands/:id", "401 ok ok ok ok");
-    row("PATCH /api/v1/brands/:id", "401 403 403 403 ok");
-    row("GET /api/v1/connectors", "401 403 ok 403 ok");
-    row("PATCH /api/v1/connectors/:name", "401 403 403 403 ok");
-    row("GET /api/v1/teams", "401 ok ok ok ok");
-    row("POST /api/v1/teams", "401 403 403 403 ok");
-    row("PATCH /api/v1/teams/:name", "401 403 403 403 ok");
-    row("DELETE /api/v1/teams/:name", "401 403 403 403 ok");
-    row("GET /api/v1/policies/routing", "401 403 ok 403 ok");
-    row("PUT /api/v1/policies/routing", "401 403 403 403 ok");
-    row("GET /api/v1/agents", "401 ok ok ok ok");
-    row("POST /api/v1/broadcasts/preview", "401 ok ok 403 ok");
-    row("POST /api/v1/broadcasts", "401 ok ok 403 ok");
-    row("GET /api/v1/broadcasts", "401 ok ok ok ok");
-    row("GET /api/v1/broadcast-templates", "401 ok ok ok ok");
-    row("GET /api/v1/broadcasts/:id", "401 ok ok ok ok");
-    row("POST /api/v1/broadcasts/:id/pause", "401 ok ok 403 ok");
-    row("POST /api/v1/broadcasts/:id/resume", "401 403 ok 403 ok");
-    row("GET /api/v1/replies/:id/engagement", "401 ok ok ok ok");
-    row("POST /api/v1/cases/bulk", "401 ok ok 403 ok");
-    row("POST /api/v1/cases/:id/notes", "401 ok ok 403 ok");
-    row("POST /api/v1/cases/:id/merge", "401 ok ok 403 ok");
-    row("GET /api/v1/tags", "401 ok ok ok ok");
-    row("PUT /api/v1/tags", "401 403 403 403 ok");
-    row("GET /api/v1/problems", "401 ok ok ok ok");
-    row("POST /api/v1/problems", "401 ok ok 403 ok");
-    row("GET /api/v1/problems/:id", "401 ok ok ok ok");
-    row("PATCH /api/v1/problems/:id", "401 ok ok 403 ok");
-    row("POST /api/v1/problems/:id/cases", "401 ok ok 403 ok");
-    row("POST /api/v1/problems/:id/notes", "401 ok ok 403 ok");
-    row("GET /api/v1/problems/:id/suggestions", "401 ok ok ok ok");
-    row("GET /api/v1/problems/:id/broadcasts", "401 ok ok ok ok");
-    row("POST /api/v1/problems/:id/suggestions/:caseId", "401 ok ok 403 ok");
-    row("GET /api/v1/departments", "401 ok ok ok ok");
-    row("POST /api/v1/departments", "401 403 403 403 ok");
-    row("PATCH /api/v1/departments/:id", "401 403 403 403 ok");
-    row("DELETE /api/v1/departments/:id", "401 403 403 403 ok");
-    row("GET /api/v1/alerts", "401 ok ok ok ok");
-    row("GET /api/v1/policies/detection", "401 403 ok 403 ok");
-    row("PUT /api/v1/policies/detection", "401 403 403 403 ok");
-    row("GET /api/v1/cases/:id/presence", "401 ok ok ok ok");
-    row("PUT /api/v1/cases/:id/presence", "401 ok ok ok ok"); // viewing; only typing needs a case worker
-    row("POST /api/v1/mentions/:id/moderation", "401 403 ok 403 ok"); // hiding a comment: brand managers and admins
-    row("GET /api/v1/cases/:id/moderation", "401 ok ok ok ok");
-  }
+  private static final Map<String, String> TABLE = RouteRoleTable.rows();
 
   private static final AtomicInteger SEQ = new AtomicInteger();
   private static SandboxClient sandbox;
@@ -160,10 +63,6 @@ class RouteRolesIT {
       allowed.put(route, cell[0].equals("ok") ? List.of() : roles);
     });
     return allowed;
-  }
-
-  private static void row(String route, String expected) {
-    TABLE.put(route, expected);
   }
 
   @BeforeAll
@@ -207,7 +106,7 @@ class RouteRolesIT {
       String expected = TABLE.get(route);
       Call call = calls.get(route);
       if (expected == null || call == null) {
-        wrong.add(route + ": a new route; add its row to RouteRolesIT.TABLE and a call to calls()");
+        wrong.add(route + ": a new route; add its row to RouteRoleTable and a call to calls()");
         continue;
       }
       String[] cells = expected.split(" ");
