@@ -73,10 +73,11 @@ class EngagementIT {
         assertEquals(2, seen[0].getLong("replies"));
         assertNotNull(seen[0].getString("measuredAt"));
         assertTrue(eventually(Duration.ofSeconds(2), () -> updates(live, replyId) == 1), "announced once");
-        Thread.sleep(2_500);
+        // Two more rounds measured the same counts (each records when it measured); by the second
+        // one's end, an announcement of the first would have arrived.
+        String second = nextMeasurement(api, caseId, replyId, seen[0].getString("measuredAt"));
+        nextMeasurement(api, caseId, replyId, second);
         assertEquals(1, updates(live, replyId), "unchanged counts are not announced again");
-        assertTrue(!seen[0].getString("measuredAt").equals(engagement(api, caseId, replyId).getString("measuredAt")),
-            "each round records when it measured");
         emulator.setCounts(statusId, 9, 3, 2);
         assertTrue(eventually(Duration.ofSeconds(5), () -> engagement(api, caseId, replyId).getLong("likes") == 9));
         assertTrue(eventually(Duration.ofSeconds(2), () -> updates(live, replyId) == 2), "a change is announced");
@@ -127,6 +128,14 @@ class EngagementIT {
   private static long updates(LiveListener live, String replyId) {
     return live.events().stream().filter(e -> "reply.engagement_updated".equals(e.getString("type"))
         && replyId.equals(e.getJsonObject("data").getJsonObject("reply").getString("id"))).count();
+  }
+
+  /** When the next round measured the reply, once it has: a round after the one at {@code after}. */
+  private static String nextMeasurement(ApiClient api, String caseId, String replyId, String after) {
+    String[] at = new String[1];
+    assertTrue(eventually(Duration.ofSeconds(5), () -> !after.equals(at[0] = engagement(api, caseId, replyId)
+        .getString("measuredAt"))), "each round records when it measured");
+    return at[0];
   }
 
   private static JsonObject engagement(ApiClient api, String caseId, String replyId) {
