@@ -21,7 +21,8 @@ final class BenchDirs {
     return dir;
   }
 
-  private static void delete(Path dir) {
+  /** Deletes a bench's directory now (a run at realistic sizes should not keep gigabytes until exit). */
+  static void delete(Path dir) {
     try {
       IOUtils.rm(dir);
     } catch (IOException ignored) {

@@ -71,7 +71,7 @@ final class InboxBench {
         return null;
       });
     } finally {
-      deleteAll(dir);
+      BenchDirs.delete(dir);
     }
     out.println(report.encodePrettily());
     return 0;
@@ -140,14 +140,4 @@ final class InboxBench {
     return o;
   }
 
-  private static void deleteAll(Path dir) throws Exception {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    }
-  }
 }

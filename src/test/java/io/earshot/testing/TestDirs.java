@@ -31,6 +31,9 @@ public final class TestDirs {
 
   /** Deletes a directory made here once its test is done with it; a failure only leaves it for the exit hook. */
   public static void delete(Path dir) {
+    if (dir == null) {
+      return; // the test never got as far as making it
+    }
     try {
       IOUtils.rm(dir);
     } catch (IOException ignored) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.earshot.testing.TestHub;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,11 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +82,7 @@ class DashboardBrowserIT {
         hub.close();
       }
     } finally {
-      deleteTree(connectorsDir);
+      io.earshot.testing.TestDirs.delete(connectorsDir);
     }
   }
 
@@ -119,7 +116,7 @@ class DashboardBrowserIT {
         driver.quit();
       }
     } finally {
-      deleteTree(profile);
+      io.earshot.testing.TestDirs.delete(profile);
     }
   }
 
@@ -356,15 +353,6 @@ class DashboardBrowserIT {
       Files.write(dir.resolve(name + ".png"), png);
     } catch (RuntimeException | IOException e) {
       // a screenshot is a debugging aid; never let it hide the test's own outcome
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
     }
   }
 }
