@@ -16,36 +16,15 @@ import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
 import io.earshot.domain.Visibility;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Bluesky direct messages (chat.bsky.convo through the PDS proxy)")
-class BlueskyChatIT {
-  private BlueskyEmulator emulator;
-  private Vertx vertx;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    this.vertx = vertx;
-    emulator = new BlueskyEmulator(vertx);
-    await(emulator.start(0));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    await(emulator.stop());
-  }
-
+class BlueskyChatIT extends BlueskyEmulatorTest {
   private Connector connector(boolean chat) throws Exception {
     ConnectorAccount account = new ConnectorAccount("brand-bsky", Platform.BLUESKY, true, emulator.baseUrl(),
         Map.of("identifier", BlueskyEmulator.HANDLE, "password", BlueskyEmulator.APP_PASSWORD), 1, List.of(),

@@ -19,36 +19,15 @@ import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
 import io.earshot.demo.emulator.bluesky.BlueskyEmulator;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class BlueskyIT {
-  private BlueskyEmulator emulator;
-  private Vertx vertx;
-
-  @BeforeEach
-  void startEmulator(Vertx vertx) throws Exception {
-    this.vertx = vertx;
-    emulator = new BlueskyEmulator(vertx);
-    await(emulator.start(0));
-  }
-
-  @AfterEach
-  void stopEmulator() throws Exception {
-    await(emulator.stop());
-  }
-
+class BlueskyIT extends BlueskyEmulatorTest {
   private Connector connector(String password) throws Exception {
     return connector(password, 100);
   }

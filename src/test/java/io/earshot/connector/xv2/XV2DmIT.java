@@ -14,47 +14,22 @@ import io.earshot.connector.Connectors;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollDriver;
 import io.earshot.connector.PollResult;
-import io.earshot.connector.StoreFixture;
 import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
 import io.earshot.domain.Visibility;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("X direct messages through the v2 connector (dm_events, dm_conversations)")
-class XV2DmIT {
-  private XV2Emulator emulator;
-  private StoreFixture store;
-  private Vertx vertx;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    this.vertx = vertx;
-    emulator = new XV2Emulator(vertx);
-    await(emulator.start(0));
-    store = new StoreFixture(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    await(emulator.stop());
-    store.close();
-  }
-
+class XV2DmIT extends XV2EmulatorTest {
   private Connector connector(boolean dm, int pageSize) throws Exception {
     ConnectorAccount account = new ConnectorAccount("brand-x2", Platform.X, true, emulator.baseUrl(), XV2IT.oauth1(),
         1, List.of(), Map.of("api", "v2", "pageSize", pageSize, "dm", dm));

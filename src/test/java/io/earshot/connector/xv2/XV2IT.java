@@ -13,14 +13,11 @@ import io.earshot.connector.Connectors;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollDriver;
 import io.earshot.connector.PollResult;
-import io.earshot.connector.StoreFixture;
 import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.earshot.domain.Engagement;
 import io.earshot.domain.Mention;
 import io.earshot.domain.Platform;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,33 +25,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The X v2 connector against its emulator")
-class XV2IT {
-  private XV2Emulator emulator;
-  private StoreFixture store;
-  private Vertx vertx;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    this.vertx = vertx;
-    emulator = new XV2Emulator(vertx);
-    await(emulator.start(0));
-    store = new StoreFixture(vertx);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    await(emulator.stop());
-    store.close();
-  }
-
+class XV2IT extends XV2EmulatorTest {
   static Map<String, String> oauth1() {
     return Map.of("consumerKey", XV2Emulator.CONSUMER_KEY, "consumerSecret", XV2Emulator.CONSUMER_SECRET,
         "accessToken", XV2Emulator.ACCESS_TOKEN, "accessTokenSecret", XV2Emulator.ACCESS_TOKEN_SECRET);
