@@ -54,7 +54,8 @@ final class EventFacts {
         time(r, "sentAt"), approval == null ? null : time(approval, "heldAt"),
         approval == null ? null : time(approval, "decidedAt"), approval == null ? null : approval.getString("decidedBy"),
         approval != null && approval.getBoolean("approved", false),
-        e.getLong("likes", 0L), e.getLong("reposts", 0L), e.getLong("replies", 0L), time(e, "measuredAt"));
+        e.getLong("likes", 0L), e.getLong("reposts", 0L), e.getLong("replies", 0L), e.getLong("quotes"),
+        e.getLong("impressions"), time(e, "measuredAt"));
   }
 
   private static String brand(JsonObject o) {

@@ -27,9 +27,13 @@ public final class Facts {
                          String slaState, String problemId, boolean merged) {
   }
 
-  /** A brand reply: when it was sent, who wrote it, and the approval it waited for, if any. */
+  /**
+   * A brand reply: when it was sent, who wrote it, the approval it waited for, if any, and its
+   * latest engagement ({@code quotes}, {@code impressions}: null where its platform gives none).
+   */
   public record ReplyFact(String id, String caseId, String platform, String author, Instant sentAt,
                           Instant heldAt, Instant decidedAt, String decidedBy, boolean approved,
-                          long likes, long reposts, long replies, Instant measuredAt) {
+                          long likes, long reposts, long replies, Long quotes, Long impressions,
+                          Instant measuredAt) {
   }
 }

@@ -6,12 +6,15 @@ import java.util.Map;
 /**
  * The analytics figures of one range, brand and platform filter, as {@code GET /analytics/overview}
  * answers them ({@code web/AnalyticsJson} renders it). Durations are whole seconds; a percentile
- * of nothing is null. {@code byHourOfWeek} is 7 rows (Monday first) of 24 hours, UTC.
+ * of nothing is null; {@code firstResponseBusiness} and {@code resolutionBusiness} are the same
+ * cases timed in their brands' business hours. {@code byHourOfWeek} is 7 rows (Monday first) of
+ * 24 hours, UTC.
  */
 public record Overview(String from, String to, long mentions, long casesOpened, long casesResolved,
                        Map<String, Long> sentiment, Map<String, Double> sentimentAverage,
                        List<Reason> reasons, List<PlatformCount> platforms, long[][] byHourOfWeek,
-                       Durations firstResponse, Durations resolution, long slaMet, long slaBreached,
+                       Durations firstResponse, Durations resolution, Durations firstResponseBusiness,
+                       Durations resolutionBusiness, long slaMet, long slaBreached,
                        long avoidable, long exits, long repeats, long repliesSent, Approvals approvals,
                        Engagement engagement, List<Day> series, List<Questions.Group> questions,
                        List<Agent> agents) {
@@ -30,7 +33,11 @@ public record Overview(String from, String to, long mentions, long casesOpened, 
   public record Approvals(long approved, long rejected, Durations waitTime) {
   }
 
-  public record Engagement(long posts, long likes, long reposts, long replies) {
+  /**
+   * Engagement of the brand replies sent in the range; {@code quotes} and {@code impressions} sum
+   * the posts whose platform gives them, and are null when none of the posts does.
+   */
+  public record Engagement(long posts, long likes, long reposts, long replies, Long quotes, Long impressions) {
   }
 
   /** One UTC day of the range. */

@@ -8,6 +8,7 @@ import io.earshot.analytics.Overview.Reason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class OverviewBuilder {
     }
     return new Overview(f.from().toString(), f.to().toString(), now.count("mentions"), now.count("opened"),
         now.count("resolved"), sentiment, average, reasons(now, before), platforms(now), now.hourOfWeek,
-        durations(now, "fr"), durations(now, "rs"), now.count("slaMet"), now.count("slaBreached"),
+        durations(now, "fr"), durations(now, "rs"), durations(now, "frb"), durations(now, "rsb"), now.count("slaMet"), now.count("slaBreached"),
         now.count("avoidable"), now.count("exits"), now.count("repeats"), now.count("sent"),
         new Overview.Approvals(now.count("approvals"), now.count("rejections"), durations(now, "aw")),
         engagement(now), series(f, now), Questions.group(now.under("q."), now.examples, QUESTIONS), agents(now));
@@ -80,22 +81,19 @@ final class OverviewBuilder {
     return new Durations(n, Histogram.percentile(buckets, 50), Histogram.percentile(buckets, 90));
   }
 
+  /** Sums of each post's counts; quotes and impressions over the posts that have them (null when none has). */
   private static Overview.Engagement engagement(Tally t) {
-    long[] sums = new long[4];
+    Map<String, Long> sums = new HashMap<>();
     Set<String> posts = new HashSet<>();
     t.counts.forEach((k, v) -> {
       if (k.startsWith("e.")) {
         int dot = k.lastIndexOf('.');
         posts.add(k.substring(2, dot));
-        switch (k.substring(dot + 1)) {
-          case "likes" -> sums[1] += v;
-          case "reposts" -> sums[2] += v;
-          case "replies" -> sums[3] += v;
-          default -> { }
-        }
+        sums.merge(k.substring(dot + 1), v, Long::sum);
       }
     });
-    return new Overview.Engagement(posts.size(), sums[1], sums[2], sums[3]);
+    return new Overview.Engagement(posts.size(), sums.getOrDefault("likes", 0L), sums.getOrDefault("reposts", 0L),
+        sums.getOrDefault("replies", 0L), sums.get("quotes"), sums.get("impressions"));
   }
 
   private static List<Day> series(AnalyticsService.Filter f, Tally t) {

@@ -3,6 +3,7 @@ package io.earshot.analytics;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.domain.sla.BusinessCalendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,12 +14,25 @@ import java.util.Map;
  * How each fact counts, gathered per rollup document (its day's, week's and month's, see
  * {@link RollupTarget}): the one definition of every figure, used
  * alike by the live listener (one batch per delivery) and the rebuild (one batch for everything).
- * Field names are documented in {@code docs/ARCHITECTURE.md} ("Analytics"). Pure.
+ * Field names are documented in {@code docs/ARCHITECTURE.md} ("Analytics"). First responses and
+ * resolutions are counted twice, in wall-clock time and in the brand's business time (its
+ * {@link BusinessCalendars}, from the SLA policy the caller read). Pure.
  */
 public final class RollupBatch {
   /** A case whose customer opened another with the same brand this recently before counts as a repeat. */
   public static final Duration REPEAT_WINDOW = Duration.ofDays(7);
   private final Map<String, RollupDelta> deltas = new LinkedHashMap<>();
+  private final BusinessCalendars calendars;
+
+  /** A batch whose business time is each brand's hours in {@code calendars}. */
+  public RollupBatch(BusinessCalendars calendars) {
+    this.calendars = calendars;
+  }
+
+  /** A batch in which every brand is always open (for what counts no durations: engagement, tests). */
+  public RollupBatch() {
+    this(BusinessCalendars.ALWAYS_OPEN);
+  }
 
   public Collection<RollupDelta> deltas() {
     return deltas.values();
@@ -61,6 +75,7 @@ public final class RollupBatch {
     RollupTarget d = delta(c.firstResponseAt(), c.brand(), c.platform(), eventId);
     d.add("fr.n", 1L);
     d.add("fr.b." + Histogram.bucket(seconds(c.createdAt(), c.firstResponseAt())), 1L);
+    d.add("frb.b." + Histogram.bucket(businessSeconds(c, c.firstResponseAt())), 1L);
   }
 
   /**
@@ -71,6 +86,7 @@ public final class RollupBatch {
     RollupTarget d = delta(c.resolvedAt(), c.brand(), c.platform(), eventId);
     d.add("resolved", 1L);
     d.add("rs.b." + Histogram.bucket(seconds(c.createdAt(), c.resolvedAt())), 1L);
+    d.add("rsb.b." + Histogram.bucket(businessSeconds(c, c.resolvedAt())), 1L);
     if (c.firstResponseAt() != null && c.lastMentionAt() != null && !c.lastMentionAt().isAfter(c.firstResponseAt())) {
       d.add("exits", 1L);
     }
@@ -108,11 +124,22 @@ public final class RollupBatch {
     }
   }
 
-  /** The engagement a sent reply has now (platforms report totals, so it is set, not added). */
+  /**
+   * The engagement a sent reply has now (platforms report totals, so it is set, not added);
+   * quotes and impressions only where its platform gives them, so a sum of them is over the
+   * posts that report them.
+   */
   public void engagement(ReplyFact r, String brand) {
     RollupTarget d = delta(r.sentAt(), brand, r.platform(), null);
-    d.set("e." + Keys.safe(r.id()), new java.util.LinkedHashMap<String, Object>(Map.of(
-        "likes", r.likes(), "reposts", r.reposts(), "replies", r.replies())));
+    Map<String, Object> counts = new LinkedHashMap<>(Map.of("likes", r.likes(), "reposts", r.reposts(),
+        "replies", r.replies()));
+    if (r.quotes() != null) {
+      counts.put("quotes", r.quotes());
+    }
+    if (r.impressions() != null) {
+      counts.put("impressions", r.impressions());
+    }
+    d.set("e." + Keys.safe(r.id()), counts);
   }
 
   private RollupTarget delta(Instant at, String brand, String platform, String eventId) {
@@ -125,6 +152,11 @@ public final class RollupBatch {
 
   private RollupDelta of(String period, String brand, String platform) {
     return deltas.computeIfAbsent(Keys.docId(period, brand, platform), k -> new RollupDelta(period, brand, platform));
+  }
+
+  /** The case's business time from its opening to {@code end}, in its brand's hours. */
+  private double businessSeconds(CaseFact c, Instant end) {
+    return calendars.between(c.brand(), c.createdAt(), end).toMillis() / 1000.0;
   }
 
   private static double seconds(Instant from, Instant to) {

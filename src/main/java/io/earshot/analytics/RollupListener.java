@@ -3,6 +3,7 @@ package io.earshot.analytics;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.ReplyFact;
 import io.earshot.domain.event.EventType;
+import io.earshot.domain.sla.BusinessCalendars;
 import io.earshot.events.EventEnvelope;
 import io.earshot.events.EventListener;
 import io.earshot.store.RollupSources;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
  * at once. A delivery completes when the flush holding it is durable. Durable, so it gets every
  * recorded event at least once; each delivery keeps its own replay keys in the store, so twice is
  * the same as once in whatever flush a delivery comes again. What a payload lacks is read by id:
- * the brand of a reply's case, and a resolved case's SLA state and Problem link. Fails (to be
+ * the brand of a reply's case, a resolved case's SLA state and Problem link, and the brands'
+ * business hours (the SLA policy) for the durations counted in business time. Fails (to be
  * redelivered) when the store does, every delivery of the flush alike.
  */
 public final class RollupListener implements EventListener {
@@ -114,9 +116,19 @@ public final class RollupListener implements EventListener {
 
   private Future<Void> flush(List<Pending> taken) {
     List<EventEnvelope> all = taken.stream().flatMap(p -> p.events().stream()).toList();
-    return lookups(all).compose(cases -> repeats.of(opened(all))
-        .map(repeat -> taken.stream().map(p -> batch(p.events(), cases, repeat).deltas()).toList()))
+    return lookups(all).compose(cases -> calendars(all).compose(calendars -> repeats.of(opened(all))
+        .map(repeat -> taken.stream().map(p -> batch(p.events(), cases, repeat, calendars).deltas()).toList())))
         .compose(rollups::apply);
+  }
+
+  /**
+   * The brands' business hours, read once per flush and only when it counts a duration: a first
+   * response or a resolution is counted in the hours of the policy in force when it is counted.
+   */
+  private Future<BusinessCalendars> calendars(List<EventEnvelope> events) {
+    boolean durations = events.stream().anyMatch(e -> e.type().equals(EventType.CASE_RESPONDED.code())
+        || e.type().equals(EventType.CASE_STATUS_CHANGED.code()));
+    return durations ? sources.calendars() : Future.succeededFuture(BusinessCalendars.ALWAYS_OPEN);
   }
 
   /** The stored cases the events need: resolved ones, and those of replies (for their brand). */
@@ -137,8 +149,9 @@ public final class RollupListener implements EventListener {
         .map(e -> EventFacts.careCase(e.data().getJsonObject("case"), null)).toList();
   }
 
-  private static RollupBatch batch(List<EventEnvelope> events, Map<String, CaseFact> cases, Set<String> repeatIds) {
-    RollupBatch batch = new RollupBatch();
+  private static RollupBatch batch(List<EventEnvelope> events, Map<String, CaseFact> cases, Set<String> repeatIds,
+                                   BusinessCalendars calendars) {
+    RollupBatch batch = new RollupBatch(calendars);
     for (EventEnvelope e : events) {
       add(batch, e, cases, repeatIds);
     }

@@ -2,6 +2,7 @@ package io.earshot.analytics;
 
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.domain.sla.BusinessCalendars;
 import io.earshot.store.ContactStore;
 import io.earshot.store.ContactStore.LastContact;
 import io.earshot.store.RollupSources;
@@ -38,8 +39,13 @@ public final class RollupRebuild {
     this.contacts = contacts;
   }
 
+  /** The durations in business time are counted in the hours of the SLA policy in force now. */
   public Future<Outcome> run() {
-    RollupBatch batch = new RollupBatch();
+    return sources.calendars().compose(this::run);
+  }
+
+  private Future<Outcome> run(BusinessCalendars calendars) {
+    RollupBatch batch = new RollupBatch(calendars);
     long[] counts = new long[3];
     List<CaseFact> cases = new ArrayList<>();
     Map<String, String> brandOfCase = new HashMap<>();

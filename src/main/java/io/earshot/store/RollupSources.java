@@ -6,6 +6,7 @@ import com.mongodb.client.model.Projections;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.domain.sla.BusinessCalendars;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,15 +18,22 @@ import org.bson.Document;
 
 /**
  * The system of record as the analytics rollups read it: cases by id (their {@code sla.state}
- * and {@code problemId}, which events do not carry), and, for a rebuild, every mention, case and
- * reply in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
+ * and {@code problemId}, which events do not carry), the brands' business hours (from the SLA
+ * policy in force), and, for a rebuild, every mention, case and reply in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
  * the whole collection (its only index is {@code _id}).
  */
 public final class RollupSources {
   private final MongoStore mongo;
+  private final SlaPolicyStore policy;
 
   public RollupSources(MongoStore mongo) {
     this.mongo = mongo;
+    this.policy = new SlaPolicyStore(mongo);
+  }
+
+  /** Each brand's business hours as the SLA policy in force gives them (one read by {@code _id}). */
+  public Future<BusinessCalendars> calendars() {
+    return policy.get().map(BusinessCalendars::of);
   }
 
   public Future<Map<String, CaseFact>> cases(Collection<String> ids) {
@@ -89,7 +97,13 @@ public final class RollupSources {
         approval == null ? null : Dates.instant(approval.get("decidedAt")),
         approval == null ? null : approval.getString("decidedBy"),
         approval != null && approval.getString("approvedSha256") != null,
-        count(e, "likes"), count(e, "reposts"), count(e, "replies"), e == null ? null : Dates.instant(e.get("measuredAt")));
+        count(e, "likes"), count(e, "reposts"), count(e, "replies"), optional(e, "quotes"), optional(e, "impressions"),
+        e == null ? null : Dates.instant(e.get("measuredAt")));
+  }
+
+  /** A count a platform may not give: null then, never 0. */
+  private static Long optional(Document d, String field) {
+    return d == null || d.get(field) == null ? null : ((Number) d.get(field)).longValue();
   }
 
   private static long count(Document d, String field) {

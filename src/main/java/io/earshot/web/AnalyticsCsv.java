@@ -73,8 +73,12 @@ final class AnalyticsCsv {
     rows.add(List.of("shareNegative", o.shareNegative()));
     rows.add(Arrays.asList("firstResponse.medianSeconds", o.firstResponse().medianSeconds()));
     rows.add(Arrays.asList("firstResponse.p90Seconds", o.firstResponse().p90Seconds()));
+    rows.add(Arrays.asList("firstResponse.businessMedianSeconds", o.firstResponseBusiness().medianSeconds()));
+    rows.add(Arrays.asList("firstResponse.businessP90Seconds", o.firstResponseBusiness().p90Seconds()));
     rows.add(Arrays.asList("resolution.medianSeconds", o.resolution().medianSeconds()));
     rows.add(Arrays.asList("resolution.p90Seconds", o.resolution().p90Seconds()));
+    rows.add(Arrays.asList("resolution.businessMedianSeconds", o.resolutionBusiness().medianSeconds()));
+    rows.add(Arrays.asList("resolution.businessP90Seconds", o.resolutionBusiness().p90Seconds()));
     rows.add(List.of("sla.met", o.slaMet()));
     rows.add(List.of("sla.breached", o.slaBreached()));
     rows.add(List.of("avoidableContactRate", o.avoidableContactRate()));
@@ -86,6 +90,8 @@ final class AnalyticsCsv {
     rows.add(List.of("engagement.likes", o.engagement().likes()));
     rows.add(List.of("engagement.reposts", o.engagement().reposts()));
     rows.add(List.of("engagement.replies", o.engagement().replies()));
+    rows.add(Arrays.asList("engagement.quotes", o.engagement().quotes()));
+    rows.add(Arrays.asList("engagement.impressions", o.engagement().impressions()));
     return rows;
   }
 

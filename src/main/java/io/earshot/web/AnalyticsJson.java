@@ -17,7 +17,8 @@ final class AnalyticsJson {
         .put("sentiment", counts(o.sentiment())).put("sentimentAverage", averages(o))
         .put("shareNegative", o.shareNegative()).put("reasons", reasons(o)).put("platforms", platforms(o))
         .put("byHourOfWeek", hours(o.byHourOfWeek()))
-        .put("firstResponse", durations(o.firstResponse())).put("resolution", durations(o.resolution()))
+        .put("firstResponse", durations(o.firstResponse(), o.firstResponseBusiness()))
+        .put("resolution", durations(o.resolution(), o.resolutionBusiness()))
         .put("sla", new JsonObject().put("met", o.slaMet()).put("breached", o.slaBreached()))
         .put("avoidableContactRate", o.avoidableContactRate()).put("avoidableContacts", o.avoidable())
         .put("exits", new JsonObject().put("count", o.exits()).put("rate", o.exitRate()))
@@ -26,7 +27,8 @@ final class AnalyticsJson {
         .put("approvals", new JsonObject().put("approved", o.approvals().approved())
             .put("rejected", o.approvals().rejected()).put("wait", durations(o.approvals().waitTime())))
         .put("engagement", new JsonObject().put("posts", o.engagement().posts()).put("likes", o.engagement().likes())
-            .put("reposts", o.engagement().reposts()).put("replies", o.engagement().replies()))
+            .put("reposts", o.engagement().reposts()).put("replies", o.engagement().replies())
+            .put("quotes", o.engagement().quotes()).put("impressions", o.engagement().impressions()))
         .put("series", series(o)).put("questions", questions(o));
     if (agents) {
       JsonArray list = new JsonArray();
@@ -79,6 +81,12 @@ final class AnalyticsJson {
 
   private static JsonObject durations(Overview.Durations d) {
     return new JsonObject().put("count", d.count()).put("medianSeconds", d.medianSeconds()).put("p90Seconds", d.p90Seconds());
+  }
+
+  /** Wall-clock figures with the same cases' business-hours ones beside them. */
+  private static JsonObject durations(Overview.Durations wall, Overview.Durations business) {
+    return durations(wall).put("businessMedianSeconds", business.medianSeconds())
+        .put("businessP90Seconds", business.p90Seconds());
   }
 
   private static JsonArray series(Overview o) {
