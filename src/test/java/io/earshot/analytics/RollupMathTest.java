@@ -6,7 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
+import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.domain.sla.BrandSla;
+import io.earshot.domain.sla.BusinessCalendars;
+import io.earshot.domain.sla.BusinessHours;
+import io.earshot.domain.sla.OpeningSpan;
+import io.earshot.domain.sla.SlaBand;
+import io.earshot.domain.sla.SlaPolicy;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,5 +103,76 @@ class RollupMathTest {
     open.mention(EventFacts.mention(payload.copy().put("visibility", "public")), "e2");
     assertTrue(open.deltas().iterator().next().least().values().stream().anyMatch(v -> v.contains("charged twice")),
         "the same words in public are sampled");
+  }
+
+  @Test
+  @DisplayName("a first response and a resolution across a weekend count in wall-clock time and in the brand's business hours")
+  void businessHours() {
+    Map<DayOfWeek, List<OpeningSpan>> week = new java.util.EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+        DayOfWeek.FRIDAY)) {
+      week.put(d, List.of(OpeningSpan.parse("09:00-17:00")));
+    }
+    SlaPolicy policy = new SlaPolicy(List.of(new BrandSla("acme", new BusinessHours(ZoneOffset.UTC, week, java.util.Set.of()),
+        List.of(new SlaBand("normal", 0, 60, null, null)))), 80, 1);
+    RollupBatch batch = new RollupBatch(BusinessCalendars.of(policy));
+    Instant friday = Instant.parse("2026-11-27T16:00:00Z");
+    Instant monday = Instant.parse("2026-11-30T10:00:00Z");
+    batch.firstResponse(new CaseFact("c1", "x", "acme", "x:u1", null, friday, monday, friday, null, null, null, false), "e1");
+    batch.resolved(new CaseFact("c1", "x", "acme", "x:u1", null, friday, monday, friday, monday.plusSeconds(3600),
+        null, null, false), "e2");
+    batch.firstResponse(new CaseFact("c2", "x", "globex", "x:u2", null, friday, monday, friday, null, null, null, false), "e3");
+    RollupDelta acme = byId(batch).get("2026-11-30|acme|x");
+    assertEquals(1L, acme.increments().get("fr.b." + Histogram.bucket(66 * 3600)));
+    assertEquals(1L, acme.increments().get("frb.b." + Histogram.bucket(2 * 3600)), "an hour on Friday, an hour on Monday");
+    assertEquals(1L, acme.increments().get("rs.b." + Histogram.bucket(67 * 3600)));
+    assertEquals(1L, acme.increments().get("rsb.b." + Histogram.bucket(3 * 3600)));
+    RollupDelta globex = byId(batch).get("2026-11-30|globex|x");
+    assertEquals(1L, globex.increments().get("frb.b." + Histogram.bucket(66 * 3600)), "a brand without an SLA is always open");
+  }
+
+  @Test
+  @DisplayName("quotes and impressions add up over the posts whose platform gives them, and are null when none does")
+  void engagementQuotesAndImpressions() {
+    Instant sent = Instant.parse("2026-11-30T10:00:00Z");
+    RollupBatch batch = new RollupBatch();
+    batch.engagement(reply("r1", "mastodon", 3L, null, sent), "acme");
+    batch.engagement(reply("r2", "x", 2L, 500L, sent), "acme");
+    batch.engagement(reply("r3", "bluesky", null, null, sent), "acme");
+    Tally tally = tallyOf(batch, "2026-11-30");
+    Overview o = OverviewBuilder.build(filter(), tally, new Tally());
+    assertEquals(new Overview.Engagement(3, 3, 3, 3, 5L, 500L), o.engagement());
+
+    RollupBatch none = new RollupBatch();
+    none.engagement(reply("r4", "bluesky", null, null, sent), "acme");
+    Overview without = OverviewBuilder.build(filter(), tallyOf(none, "2026-11-30"), new Tally());
+    assertNull(without.engagement().quotes());
+    assertNull(without.engagement().impressions());
+    assertEquals(1, without.engagement().likes());
+  }
+
+  private static ReplyFact reply(String id, String platform, Long quotes, Long impressions, Instant sent) {
+    return new ReplyFact(id, "c-" + id, platform, "ann", sent, null, null, null, false, 1, 1, 1, quotes, impressions, sent);
+  }
+
+  private static AnalyticsService.Filter filter() {
+    return new AnalyticsService.Filter(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-30"), null, null);
+  }
+
+  /** The day documents of the batch, flattened as the store reads them, summed. */
+  private static Tally tallyOf(RollupBatch batch, String day) {
+    Tally tally = new Tally();
+    batch.deltas().stream().filter(d -> d.kind().equals("day") && d.day().equals(day)).forEach(d -> {
+      Map<String, Object> flat = new HashMap<>(Map.of("day", d.day(), "brand", d.brand(), "platform", d.platform()));
+      d.sets().forEach((field, v) -> ((Map<?, ?>) v).forEach((k, n) -> flat.put(field + "." + k, n)));
+      tally.add(flat);
+    });
+    return tally;
+  }
+
+  private static Map<String, RollupDelta> byId(RollupBatch batch) {
+    Map<String, RollupDelta> byId = new HashMap<>();
+    batch.deltas().forEach(d -> byId.put(d.id(), d));
+    return byId;
   }
 }
