@@ -9,6 +9,11 @@ const COLORS = { positive: '#2e7d32', neutral: '#9e9e9e', negative: '#c62828' };
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const HOURS = Array.from({ length: 24 }, (_, i) => String(i).padStart(2, '0'));
 const TOOLTIP = { trigger: 'axis', renderMode: 'richText' };
+// Each measure's wall-clock figures with its business-hours ones beside them (approval waits have none).
+const TIMES = [
+  { key: 'medianSeconds', name: 'median' }, { key: 'p90Seconds', name: 'p90' },
+  { key: 'businessMedianSeconds', name: 'median, business hours' }, { key: 'businessP90Seconds', name: 'p90, business hours' },
+];
 
 /** A table of rows under a header; every cell goes in as text. */
 export function table(testid, caption, header, rows) {
@@ -62,27 +67,29 @@ export function charts(o) {
         o.byHourOfWeek.map((row, d) => [DAYS[d], ...row])),
     },
     {
-      id: 'times', title: 'Response and resolution times',
+      id: 'times', title: 'Response and resolution times, wall clock and business hours',
       option: {
-        tooltip: TOOLTIP, legend: { data: ['median', 'p90'] }, grid: { left: 64, right: 16, top: 32, bottom: 32 },
+        tooltip: TOOLTIP, legend: { data: TIMES.map((t) => t.name) }, grid: { left: 64, right: 16, top: 32, bottom: 32 },
         xAxis: { type: 'category', data: ['first response', 'resolution', 'approval wait'] },
         yAxis: { type: 'value', name: 'minutes' },
-        series: ['medianSeconds', 'p90Seconds'].map((k, i) => ({ name: i ? 'p90' : 'median', type: 'bar',
-          data: [o.firstResponse, o.resolution, o.approvals.wait].map((d) => (d[k] == null ? 0 : Math.round(d[k] / 6) / 10)) })),
+        series: TIMES.map((t) => ({ name: t.name, type: 'bar',
+          data: [o.firstResponse, o.resolution, o.approvals.wait].map((d) => (d[t.key] == null ? 0 : Math.round(d[t.key] / 6) / 10)) })),
       },
-      table: table('table-times', 'Durations in seconds', ['measure', 'count', 'median', 'p90'],
+      table: table('table-times', 'Durations in seconds (business hours: in the brand\'s SLA hours; a brand without them is always open)',
+        ['measure', 'count', 'median', 'p90', 'business median', 'business p90'],
         [['first response', o.firstResponse], ['resolution', o.resolution], ['approval wait', o.approvals.wait]]
-          .map(([name, d]) => [name, d.count, d.medianSeconds, d.p90Seconds])),
+          .map(([name, d]) => [name, d.count, d.medianSeconds, d.p90Seconds, d.businessMedianSeconds, d.businessP90Seconds])),
     },
     {
       id: 'engagement', title: 'Engagement of brand replies',
       option: {
         tooltip: TOOLTIP, grid: { left: 48, right: 16, top: 16, bottom: 32 },
-        xAxis: { type: 'category', data: ['likes', 'reposts', 'replies'] }, yAxis: { type: 'value' },
-        series: [{ type: 'bar', data: [o.engagement.likes, o.engagement.reposts, o.engagement.replies] }],
+        xAxis: { type: 'category', data: ['likes', 'reposts', 'replies', 'quotes'] }, yAxis: { type: 'value' },
+        series: [{ type: 'bar', data: [o.engagement.likes, o.engagement.reposts, o.engagement.replies, o.engagement.quotes ?? 0] }],
       },
-      table: table('table-engagement', 'Engagement of the brand replies sent in the range', ['posts', 'likes', 'reposts', 'replies'],
-        [[o.engagement.posts, o.engagement.likes, o.engagement.reposts, o.engagement.replies]]),
+      table: table('table-engagement', 'Engagement of the brand replies sent in the range (quotes and impressions: where the platform gives them)',
+        ['posts', 'likes', 'reposts', 'replies', 'quotes', 'impressions'],
+        [[o.engagement.posts, o.engagement.likes, o.engagement.reposts, o.engagement.replies, o.engagement.quotes, o.engagement.impressions]]),
     },
   ];
 }

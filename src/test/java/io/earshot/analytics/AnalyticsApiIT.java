@@ -42,7 +42,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The analytics overview through a real hub: a known mix of mentions ingested and answered
  * through the API, every figure checked against the test's own count from the records, a replay
- * of every event the listener was told, and a rebuild from the system of record.
+ * of every event the listener was told, and a rebuild from the system of record. The brand of the
+ * answered cases gets business hours (a {@link BusinessDesk}) that closed after its cases opened
+ * and before they were answered, so their business-hours times differ from the wall-clock ones.
  */
 @DisplayName("Analytics: the overview counts what happened, once, and a rebuild agrees")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,6 +61,7 @@ class AnalyticsApiIT {
   private static final List<JsonObject> resolved = new ArrayList<>();
   private static LocalDate from;
   private static LocalDate to;
+  private static BusinessDesk desk;
 
   @BeforeAll
   static void start() throws Exception {
@@ -87,7 +90,30 @@ class AnalyticsApiIT {
     stored = mentions();
     to = AnalyticsMix.today();
     from = to.minusDays(13);
+    closeTheDesk();
     answerAndResolve();
+  }
+
+  /**
+   * Gives the answered cases' brand business hours that closed at the top of a minute after every
+   * case opened (waiting for the minute to turn), so each of its cases is answered and resolved
+   * across a closing. Set after the cases opened, the policy starts no SLA clock (clocks start at
+   * opening), while the rollups time every answer and resolution in it.
+   */
+  private static void closeTheDesk() {
+    String brand = stored.stream().filter(m -> m.getString("text").contains("#ticket")).map(m -> m.getString("brand"))
+        .findFirst().orElseThrow();
+    List<Instant> opened = allCases().stream().filter(c -> brand.equals(c.getString("brand")))
+        .map(c -> Instant.parse(c.getString("createdAt"))).sorted().toList();
+    Instant newest = opened.get(opened.size() - 1);
+    Instant closing = newest.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+    // After the closing, half as long again as the oldest case was open before it: every case's
+    // business time is then at most two thirds of its wall-clock time, far apart in the histogram.
+    Instant answerFrom = closing.plusMillis(Math.max(2000, Duration.between(opened.get(0), closing).toMillis() / 2));
+    assertTrue(eventually(Duration.ofSeconds(120), () -> !Instant.now().isBefore(answerFrom)), "the desk closed a while ago");
+    desk = BusinessDesk.closedAtTheMinute(brand, closing);
+    ApiClient.Response r = team.admin().put("/api/v1/policies/sla", desk.policy());
+    assertEquals(200, r.status(), r.body());
   }
 
   @AfterAll
@@ -198,11 +224,36 @@ class AnalyticsApiIT {
         c.getString("createdAt"), c.getString("firstResponseAt"))).toList());
     checkDurations(o.getJsonObject("resolution"), resolved.stream().map(c -> ExpectedFigures.seconds(
         c.getString("createdAt"), c.getString("updatedAt"))).toList());
+    checkBusinessHours(o);
     checkQuestions(o);
     assertEquals(new JsonObject().put("met", 0L).put("breached", 0L), o.getJsonObject("sla"),
         "no case carries an SLA state until SLAs exist");
     assertEquals(0.0, o.getDouble("avoidableContactRate"), "no case is linked to a Problem");
     assertEquals(0L, o.getJsonObject("engagement").getLong("likes"), "no engagement was measured (interval of a day)");
+    assertTrue(o.getJsonObject("engagement").containsKey("quotes") && o.getJsonObject("engagement").getValue("quotes") == null,
+        "no post measured quotes: null, not 0");
+    assertTrue(o.getJsonObject("engagement").getValue("impressions") == null, "no post measured impressions");
+  }
+
+  /**
+   * First responses and resolutions in business hours, against the test's own sum of overlaps
+   * with the desk's openings (wall-clock time for the brands without hours); the desk's cases
+   * waited across its closing, so their business time is shorter than their wall-clock time.
+   */
+  private static void checkBusinessHours(JsonObject o) {
+    List<Double> answered = replied.stream().map(c -> desk.seconds(c.getString("brand"), c.getString("createdAt"),
+        c.getString("firstResponseAt"))).toList();
+    List<Double> done = resolved.stream().map(c -> desk.seconds(c.getString("brand"), c.getString("createdAt"),
+        c.getString("updatedAt"))).toList();
+    checkDurations(o.getJsonObject("firstResponse"), answered, "businessMedianSeconds", "businessP90Seconds");
+    checkDurations(o.getJsonObject("resolution"), done, "businessMedianSeconds", "businessP90Seconds");
+    for (JsonObject c : replied) {
+      assertEquals(desk.brand, c.getString("brand"), "the answered cases are the desk's");
+      assertTrue(c.getValue("sla") == null, "a policy set after opening starts no clock: " + c.encode());
+      double wall = ExpectedFigures.seconds(c.getString("createdAt"), c.getString("firstResponseAt"));
+      double business = desk.seconds(c.getString("brand"), c.getString("createdAt"), c.getString("firstResponseAt"));
+      assertTrue(business <= wall * 0.75, "answered across the closing: " + business + " of " + wall + " s");
+    }
   }
 
   private static void checkSeries(JsonObject o, ExpectedFigures expected) {
@@ -246,8 +297,12 @@ class AnalyticsApiIT {
    * rounded to whole seconds (so half a second more: 13.4 s reads as bucket 12.3 s, answered 12).
    */
   private static void checkDurations(JsonObject figures, List<Double> seconds) {
+    checkDurations(figures, seconds, "medianSeconds", "p90Seconds");
+  }
+
+  private static void checkDurations(JsonObject figures, List<Double> seconds, String median, String p90) {
     assertEquals(seconds.size(), figures.getLong("count"));
-    for (String[] p : new String[][] {{"medianSeconds", "50"}, {"p90Seconds", "90"}}) {
+    for (String[] p : new String[][] {{median, "50"}, {p90, "90"}}) {
       double exact = ExpectedFigures.percentile(seconds, Double.parseDouble(p[1]));
       double answered = figures.getLong(p[0]);
       assertTrue(Math.abs(answered - exact) <= Math.max(1, exact * 0.1 + 0.5), p[0] + ": " + answered + " vs " + exact);
@@ -417,6 +472,13 @@ class AnalyticsApiIT {
     assertEquals(15, series.split("\r\n").length, "a header and 14 days");
     String questions = marketer.get("/api/v1/analytics/export.csv?view=questions&" + range()).body();
     assertTrue(questions.contains("'=1+2 how do refunds work here?"), questions);
+    List<String> summary = List.of(marketer.get("/api/v1/analytics/export.csv?view=summary&" + range()).body().split("\r\n"));
+    for (String figure : List.of("firstResponse", "resolution")) {
+      for (String field : List.of("medianSeconds", "p90Seconds", "businessMedianSeconds", "businessP90Seconds")) {
+        assertTrue(summary.contains(figure + "." + field + "," + o.getJsonObject(figure).getLong(field)), figure + "." + field + ": " + summary);
+      }
+    }
+    assertTrue(summary.contains("engagement.quotes,") && summary.contains("engagement.impressions,"), "null is an empty cell: " + summary);
   }
 
   private static String field(ApiClient.Response r) {
