@@ -44,9 +44,20 @@ class AnalyticsBrowserIT {
     marketer = Team.person(hub, team.admin(), "mara", "marketer");
     JsonArray mix = AnalyticsMix.mentions("br");
     assertEquals(mix.size(), hub.api().ingest(mix).json().getInteger("accepted"));
+    // One case resolved, so the times table has wall-clock and business-hours figures to show.
+    String[] caseId = new String[1];
+    assertTrue(ApiClient.eventually(WAIT, () -> {
+      JsonArray open = team.admin().get("/api/v1/cases?limit=1&status=new").json().getJsonArray("items");
+      caseId[0] = open.isEmpty() ? null : open.getJsonObject(0).getString("id");
+      return caseId[0] != null;
+    }), "the mix opened cases");
+    ApiClient.Response resolved = team.agent().patch("/api/v1/cases/" + caseId[0], new JsonObject().put("status", "resolved"));
+    assertEquals(200, resolved.status(), resolved.body());
     String last30 = "from=" + AnalyticsMix.today().minusDays(29) + "&to=" + AnalyticsMix.today();
-    assertTrue(ApiClient.eventually(WAIT, () -> marketer.get("/api/v1/analytics/overview?" + last30).json()
-        .getLong("mentions") == mix.size()), "the rollups counted the mix");
+    assertTrue(ApiClient.eventually(WAIT, () -> {
+      JsonObject o = marketer.get("/api/v1/analytics/overview?" + last30).json();
+      return o.getLong("mentions") == mix.size() && o.getLong("casesResolved") == 1;
+    }), "the rollups counted the mix and the resolution");
   }
 
   @AfterAll
@@ -72,6 +83,10 @@ class AnalyticsBrowserIT {
       assertEquals(rows(o.getJsonArray("platforms"), "platform", "count", "sentiment.positive", "sentiment.neutral",
           "sentiment.negative"), table(browser, "table-channels"));
       assertEquals(hours(o), table(browser, "table-hours"));
+      assertEquals(times(o), table(browser, "table-times"));
+      assertTrue(o.getJsonObject("resolution").getValue("businessMedianSeconds") != null, "the resolution is timed in business hours");
+      assertEquals(List.of(cells(o.getJsonObject("engagement"), "posts", "likes", "reposts", "replies", "quotes", "impressions")),
+          table(browser, "table-engagement"));
       assertEquals(String.valueOf(o.getLong("mentions")), tile(browser, "mentions"));
       assertTrue(browser.driver().findElements(testId("reply-text")).isEmpty(), "no reply box for a marketer");
       assertTrue(browser.driver().findElements(testId("csv-agents")).isEmpty(), "no per-agent export for a marketer");
@@ -136,6 +151,27 @@ class AnalyticsBrowserIT {
       rows.add(row);
     });
     return rows;
+  }
+
+  /** Each measure's wall-clock figures and its business-hours ones beside them; a null or absent figure shows as a dash. */
+  private static List<List<String>> times(JsonObject o) {
+    String[] fields = {"count", "medianSeconds", "p90Seconds", "businessMedianSeconds", "businessP90Seconds"};
+    List<List<String>> rows = new ArrayList<>();
+    for (Object[] m : new Object[][] {{"first response", o.getJsonObject("firstResponse")},
+        {"resolution", o.getJsonObject("resolution")}, {"approval wait", o.getJsonObject("approvals").getJsonObject("wait")}}) {
+      List<String> row = new ArrayList<>(List.of((String) m[0]));
+      row.addAll(cells((JsonObject) m[1], fields));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static List<String> cells(JsonObject o, String... fields) {
+    List<String> row = new ArrayList<>();
+    for (String f : fields) {
+      row.add(o.getValue(f) == null ? "—" : String.valueOf(o.getValue(f)));
+    }
+    return row;
   }
 
   private static List<List<String>> hours(JsonObject o) {
