@@ -118,7 +118,18 @@ class EngagementIT {
       assertEquals(3L, engagement(api, caseId, replyId).getLong("quotes"), "the case's reply shows the quotes");
       List<Long> ages = series.stream().map(o -> ((JsonObject) o).getLong("ageSeconds")).toList();
       assertTrue(ages.get(0) >= 2 && ages.get(1) >= 4 && ages.get(2) >= 8, "taken at or after each age: " + ages);
+      // The analytics roll the quotes up; Mastodon gives no impressions, so there are none to sum.
+      JsonObject expected = new JsonObject().put("posts", 1L).put("likes", 6L).put("reposts", 2L).put("replies", 1L)
+          .put("quotes", 3L).put("impressions", null);
+      assertTrue(eventually(Duration.ofSeconds(10), () -> expected.equals(analyticsEngagement(api))),
+          () -> "the overview's engagement: " + analyticsEngagement(api).encode());
+      io.earshot.analytics.Analytics.rebuild(hub.hub().mongo()).run().await();
+      assertEquals(expected, analyticsEngagement(api), "a rebuild reads the same from the reply");
     }
+  }
+
+  private static JsonObject analyticsEngagement(ApiClient api) {
+    return api.get("/api/v1/analytics/overview").json().getJsonObject("engagement");
   }
 
   private static JsonArray samples(ApiClient api, String replyId) {
