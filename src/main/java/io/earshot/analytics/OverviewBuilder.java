@@ -33,7 +33,8 @@ final class OverviewBuilder {
     }
     return new Overview(f.from().toString(), f.to().toString(), now.count("mentions"), now.count("opened"),
         now.count("resolved"), sentiment, average, reasons(now, before), platforms(now), now.hourOfWeek,
-        durations(now, "fr"), durations(now, "rs"), durations(now, "frb"), durations(now, "rsb"), now.count("slaMet"), now.count("slaBreached"),
+        durations(now, "fr"), durations(now, "rs"), durations(now, "frb"), durations(now, "rsb"),
+        now.count("slaMet"), now.count("slaBreached"),
         now.count("avoidable"), now.count("exits"), now.count("repeats"), now.count("sent"),
         new Overview.Approvals(now.count("approvals"), now.count("rejections"), durations(now, "aw")),
         engagement(now), series(f, now), Questions.group(now.under("q."), now.examples, QUESTIONS), agents(now));

@@ -475,10 +475,12 @@ class AnalyticsApiIT {
     List<String> summary = List.of(marketer.get("/api/v1/analytics/export.csv?view=summary&" + range()).body().split("\r\n"));
     for (String figure : List.of("firstResponse", "resolution")) {
       for (String field : List.of("medianSeconds", "p90Seconds", "businessMedianSeconds", "businessP90Seconds")) {
-        assertTrue(summary.contains(figure + "." + field + "," + o.getJsonObject(figure).getLong(field)), figure + "." + field + ": " + summary);
+        String row = figure + "." + field + "," + o.getJsonObject(figure).getLong(field);
+        assertTrue(summary.contains(row), row + " in " + summary);
       }
     }
-    assertTrue(summary.contains("engagement.quotes,") && summary.contains("engagement.impressions,"), "null is an empty cell: " + summary);
+    assertTrue(summary.contains("engagement.quotes,") && summary.contains("engagement.impressions,"),
+        "null is an empty cell: " + summary);
   }
 
   private static String field(ApiClient.Response r) {

@@ -84,7 +84,8 @@ class AnalyticsBrowserIT {
           "sentiment.negative"), table(browser, "table-channels"));
       assertEquals(hours(o), table(browser, "table-hours"));
       assertEquals(times(o), table(browser, "table-times"));
-      assertTrue(o.getJsonObject("resolution").getValue("businessMedianSeconds") != null, "the resolution is timed in business hours");
+      assertTrue(o.getJsonObject("resolution").getValue("businessMedianSeconds") != null,
+          "the resolution is timed in business hours");
       assertEquals(List.of(cells(o.getJsonObject("engagement"), "posts", "likes", "reposts", "replies", "quotes", "impressions")),
           table(browser, "table-engagement"));
       assertEquals(String.valueOf(o.getLong("mentions")), tile(browser, "mentions"));
