@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.testing.Browser;
+import io.earshot.testing.BrowserPerTest;
 import io.earshot.testing.TestDirs;
 import io.earshot.testing.TestHub;
 import io.vertx.core.json.JsonArray;
@@ -22,12 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.NoSuchElementException;
@@ -59,6 +59,8 @@ class DashboardBrowserIT {
   private static final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  @RegisterExtension
+  final BrowserPerTest browsers = new BrowserPerTest(WAIT);
   private Browser browser;
   private WebDriver driver;
   private WebDriverWait wait;
@@ -82,16 +84,10 @@ class DashboardBrowserIT {
   }
 
   @BeforeEach
-  void openBrowser() throws IOException {
-    browser = new Browser(WAIT);
+  void takeBrowser() {
+    browser = browsers.browser();
     driver = browser.driver();
     wait = browser.waiting();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo info) throws IOException {
-    browser.screenshot(info.getTestMethod().map(m -> m.getName()).orElse("test"));
-    browser.close();
   }
 
   @Test

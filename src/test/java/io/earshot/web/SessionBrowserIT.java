@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.Browser;
+import io.earshot.testing.BrowserPerTest;
 import io.earshot.testing.TestHub;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,12 +16,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,6 +36,8 @@ class SessionBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static TestHub hub;
+  @RegisterExtension
+  final BrowserPerTest browsers = new BrowserPerTest(WAIT);
   private Browser browser;
   private WebDriver driver;
   private WebDriverWait wait;
@@ -52,16 +53,10 @@ class SessionBrowserIT {
   }
 
   @BeforeEach
-  void openBrowser() throws IOException {
-    browser = new Browser(WAIT);
+  void takeBrowser() {
+    browser = browsers.browser();
     driver = browser.driver();
     wait = browser.waiting();
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo info) throws IOException {
-    browser.screenshot(info.getTestMethod().map(m -> m.getName()).orElse("session"));
-    browser.close();
   }
 
   @Test
