@@ -2,13 +2,14 @@
 // current by case.* events; tab counts from GET /cases/counts.
 import { api } from './api.js';
 import { h, replaceChildren, flash } from './dom.js';
-import { age, dateTime, humanize, platformName, priorityBand } from './format.js';
-import { slaBadge } from './sla.js';
+import { age } from './format.js';
 import { comparator, knownSort, passes, ts } from './caseorder.js';
+import { caseRow } from './inbox-row.js';
+import { createTabCounts } from './inbox-counts.js';
+import { createRowKeys } from './inbox-keys.js';
 
 const LIMIT = 50;
 const EMPTY_TEXT = 'No cases here. New mentions appear live.';
-const COUNTS_DELAY_MS = 500;
 
 /**
  * els: { list, count, empty, tabs (container of [data-status] buttons), sort (select), brand (select) }.
@@ -27,11 +28,12 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
   let loading = null;
   let loadingMore = null;
   let heldDuringLoad = [];
-  let countsTimer = null;
 
   const params = () => ({ ...extra, status: filter.status || undefined, brand: filter.brand || undefined });
   const brandName = (id) => brands.get(id)?.name || id;
   const ordered = () => [...cases.values()].sort(comparator(filter.sort));
+  const keys = createRowKeys({ rows, ordered, selected: () => selectedId, onSelect });
+  const counts = createTabCounts(els.tabs, () => { const { status, ...rest } = params(); return rest; });
   /** Past the last listed case while more pages exist: it comes when the agent scrolls there. */
   const beyondLoaded = (c) => {
     if (!nextCursor) return false;
@@ -39,85 +41,10 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
     return list.length > 0 && comparator(filter.sort)(c, list[list.length - 1]) > 0;
   };
 
-  function reasonChips(c) {
-    return (c.triage?.reasons || []).slice(0, 3)
-      .map((r) => h('span', { class: 'chip reason', title: `score ${r.score}` }, humanize(r.code)));
-  }
-
-  function rowFor(c) {
-    const band = priorityBand(c.priority?.value ?? 0);
-    const label = c.triage?.label || 'neutral';
-    const mine = c.assignee && c.assignee === me.username;
-    return h('li', {
-      class: ['case-row', `status-${c.status}`, c.id === selectedId && 'selected'],
-      testid: 'case-row',
-      dataset: {
-        caseId: c.id, status: c.status, platform: c.platform, account: c.account ?? '', brand: c.brand ?? '',
-        priority: String(c.priority?.value ?? 0),
-      },
-      // Roving tabindex: only one row is a Tab stop, so Tab leaves the list for the case's actions.
-      tabindex: '-1',
-      role: 'option',
-      'aria-selected': c.id === selectedId ? 'true' : 'false',
-      on: {
-        click: () => onSelect(c.id),
-        keydown: (e) => rowKey(e, c.id),
-      },
-    },
-    h('div', { class: 'row-top' },
-      selection?.checkbox(c.id),
-      h('span', { class: ['prio', `band-${band}`], testid: 'case-priority', title: 'Priority (0–100)' },
-        String(c.priority?.value ?? 0)),
-      h('span', { class: ['sentiment-dot', `label-${label}`], title: `${label} sentiment`, 'aria-label': `${label} sentiment` }),
-      h('span', { class: 'handle' }, c.customer?.handle ? `@${c.customer.handle}` : 'unknown'),
-      h('span', { class: ['platform', `platform-${c.platform}`] }, platformName(c.platform)),
-      h('time', { class: 'age', datetime: c.lastMentionAt || c.createdAt, title: dateTime(c.lastMentionAt || c.createdAt), testid: 'case-age' },
-        age(c.lastMentionAt || c.createdAt))),
-    h('div', { class: 'row-text', testid: 'case-text' }, c.lastText || c.subject || ''),
-    h('div', { class: 'row-meta' },
-      c.brand && h('span', { class: ['chip', 'brand'], testid: 'case-brand', title: `brand ${brandName(c.brand)}` },
-        brandName(c.brand)),
-      h('span', { class: ['chip', 'sentiment', `label-${label}`] }, label),
-      c.triage?.unsure && h('span', { class: 'chip unsure', testid: 'case-unsure', title: 'triage is not sure of this label' }, 'unsure'),
-      reasonChips(c),
-      (c.tags || []).slice(0, 3).map((t) => h('span', { class: 'chip tag', testid: 'row-tag' }, t)),
-      c.snoozedUntil && h('span', { class: 'chip', testid: 'row-snoozed', title: `snoozed until ${dateTime(c.snoozedUntil)}` }, 'snoozed'),
-      h('span', { class: 'spacer' }),
-      slaBadge(c.sla, c.brand),
-      h('span', { class: 'presence', testid: 'row-presence' }, presenceOf(c.id)),
-      c.team && h('span', { class: 'chip', title: `team ${c.team}` }, c.team),
-      c.mentionCount > 1 && h('span', { class: 'meta', title: 'mentions in this case' }, `${c.mentionCount} msgs`),
-      c.status !== 'new' && h('span', { class: ['chip', 'status', `status-${c.status}`] }, c.status),
-      c.assignee && h('span', { class: ['assignee', mine && 'mine'], title: `assigned to ${c.assignee}` },
-        mine ? 'me' : c.assignee)));
-  }
-
-  /** Enter opens; arrow keys, Home and End move to another row and open it. */
-  function rowKey(e, id) {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === 'Enter') { e.preventDefault(); onSelect(id); return; }
-    const ids = ordered().map((c) => c.id);
-    const i = ids.indexOf(id);
-    const target = { ArrowDown: ids[i + 1], ArrowUp: ids[i - 1], Home: ids[0], End: ids[ids.length - 1] }[e.key];
-    if (!(e.key in { ArrowDown: 1, ArrowUp: 1, Home: 1, End: 1 })) return;
-    e.preventDefault();
-    e.stopPropagation(); // handled here, not again by the page's shortcuts
-    if (target) {
-      onSelect(target);
-      focusRow(target);
-    }
-  }
-
-  function focusRow(id) {
-    const el = rows.get(id);
-    if (el) { el.focus(); roving(); }
-  }
-
-  /** The selected row (else the first) is the list's one Tab stop. */
-  function roving() {
-    const stop = rows.has(selectedId) ? selectedId : ordered().find((c) => rows.has(c.id))?.id;
-    for (const [id, el] of rows) el.tabIndex = id === stop ? 0 : -1;
-  }
+  const rowFor = (c) => caseRow(c, {
+    me, selected: c.id === selectedId, brandName, selection, presenceOf,
+    onOpen: () => onSelect(c.id), onKey: (e) => keys.rowKey(e, c.id),
+  });
 
   function render() {
     const list = ordered();
@@ -129,7 +56,7 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
     els.empty.hidden = list.length > 0;
     els.empty.textContent = EMPTY_TEXT;
     els.count.textContent = total > list.length ? `${list.length} of ${total}` : String(list.length);
-    roving();
+    keys.roving();
   }
 
   // Reaching the end of the list loads the next page (no cap on depth).
@@ -166,22 +93,6 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
     if (focused) { el.tabIndex = 0; el.focus(); } // a live update must not drop the agent's place
     if (highlight) flash(el);
   }
-
-  async function loadCounts() {
-    const { status, ...rest } = params();
-    const answer = await api.caseCounts(rest);
-    for (const t of els.tabs.querySelectorAll('[data-status]')) {
-      const n = t.dataset.status ? answer.counts?.[t.dataset.status] : answer.total;
-      let badge = t.querySelector('.count');
-      if (!badge) { badge = h('span', { class: 'count', testid: 'tab-count' }); t.appendChild(badge); }
-      badge.textContent = n === undefined ? '' : String(n);
-    }
-  }
-
-  const countsSoon = () => {
-    clearTimeout(countsTimer);
-    countsTimer = setTimeout(() => loadCounts().catch(() => {}), COUNTS_DELAY_MS);
-  };
 
   async function loadMore() {
     if (!nextCursor || loading || loadingMore) return;
@@ -225,7 +136,7 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
   }
 
   async function load() {
-    loadCounts().catch(() => {});
+    counts.load().catch(() => {});
     const page = await fetchPage();
     if (!page) return;
     cases.clear();
@@ -354,7 +265,7 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
       if (loading) heldDuringLoad.push(c);
       put(c, { highlight: true, created });
       render();
-      countsSoon();
+      counts.soon();
     },
     select(id) {
       selectedId = id;
@@ -362,19 +273,11 @@ export function createInbox(els, { me, onSelect, selection, onFiltersChanged = (
         el.classList.toggle('selected', rowId === id);
         el.setAttribute('aria-selected', rowId === id ? 'true' : 'false');
       }
-      roving();
+      keys.roving();
     },
     /** Moves focus to the selected row (or the first), for j / k when the list has focus. */
-    focusSelected() {
-      roving();
-      [...rows.values()].find((el) => el.tabIndex === 0)?.focus();
-    },
+    focusSelected: keys.focusSelected,
     /** The case id `step` rows away from the selected one (keyboard navigation). */
-    neighbour(step) {
-      const ids = ordered().map((c) => c.id);
-      if (!ids.length) return null;
-      const i = ids.indexOf(selectedId);
-      return ids[Math.min(ids.length - 1, Math.max(0, i < 0 ? 0 : i + step))];
-    },
+    neighbour: keys.neighbour,
   };
 }

@@ -7,7 +7,6 @@ import io.earshot.domain.Mention;
 import io.earshot.ingest.IngestPipeline;
 import io.earshot.redis.Lease;
 import io.earshot.store.CursorStore;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -25,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * (invariant 3). What a failed poll waits for is {@link PollFailures}' decision (rate limits until
  * the platform's reset time, bad credentials parked as unauthorized without touching the others,
  * other faults backed off exponentially).
- * While holding the lease it also {@link Connector#watch watches} the platform's push channel: a
- * wake-up only brings the next poll forward (bursts coalesce into at most one extra poll) and
- * never shortens a rate-limit, unauthorized or failure wait. Near its budget's warning level it
- * polls four times less often and does not chain pages; at a cap it waits like a rate limit.
+ * While holding the lease it also {@link Connector#watch watches} the platform's push channel
+ * ({@link WakeUps}): a wake-up only brings the next poll forward and never shortens a rate-limit,
+ * unauthorized or failure wait. Near its budget's warning level it polls four times less often and
+ * does not chain pages; at a cap it waits like a rate limit.
  */
 public final class ConnectorRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
@@ -48,15 +47,9 @@ public final class ConnectorRunner {
   private volatile boolean holding;
   // An admin's switch (ConnectorSwitch) turned it off: no lease taken, no poll, no watch.
   private volatile boolean paused;
-  private boolean watching;
   private boolean inFlight;
-  private boolean wakePending;
-  private Instant notBefore = Instant.MIN;
+  private final WakeUps wakeUps;
   private final PollFailures failures;
-  private long read;
-  private long skipped;
-  private Instant lastPoll;
-  private ConnectorState state = ConnectorState.STARTING;
   private long timer = -1;
   private Future<Duration> current = Future.succeededFuture(Duration.ZERO);
   private long renewer = -1;
@@ -76,6 +69,7 @@ public final class ConnectorRunner {
     this.budget = budget;
     this.clock = clock;
     this.failures = new PollFailures(connector.account().name(), clock);
+    this.wakeUps = new WakeUps(vertx, connector, clock);
   }
 
   /**
@@ -118,7 +112,6 @@ public final class ConnectorRunner {
       return;
     }
     paused = false;
-    state = ConnectorState.STARTING;
     reporter.forget();
     if (!inFlight) {
       schedule(Duration.ZERO);
@@ -168,50 +161,37 @@ public final class ConnectorRunner {
   /** A wake-up that came in while polling gets one more poll now, whatever it read. */
   private void scheduleNext(Duration delay) {
     inFlight = false;
-    notBefore = Instant.MIN;
-    boolean again = wakePending && holding;
-    wakePending = false;
-    schedule(again ? Duration.ZERO : delay);
+    schedule(wakeUps.pollAgain(holding) ? Duration.ZERO : delay);
   }
 
   /** Delays after an error are floors: a wake-up before them is dropped, the due poll catches up. */
   private void scheduleAfterError(Duration delay) {
     inFlight = false;
-    wakePending = false;
-    notBefore = clock.instant().plus(delay);
+    wakeUps.waitAfterError(delay);
     schedule(delay);
   }
 
-  /**
-   * Brings the next poll forward. Called on the runner's context; while a poll is in flight the
-   * wake-up is remembered once, so a burst of events costs at most one extra poll.
-   */
+  /** Brings the next poll forward (on the runner's context). */
   private void pollSoon() {
-    if (stopped || paused || !holding || clock.instant().isBefore(notBefore)) {
+    if (stopped || paused || !holding || wakeUps.tooEarly()) {
       return;
     }
     if (inFlight) {
-      wakePending = true;
+      wakeUps.remember();
       return;
     }
     vertx.cancelTimer(timer);
     schedule(Duration.ZERO);
   }
 
-  /** Push events arrive on the connector's threads; hop onto this runner's context first. */
   private void watch() {
-    if (!watching && !stopped) {
-      watching = true;
-      Context context = vertx.getOrCreateContext();
-      connector.watch(() -> context.runOnContext(v -> pollSoon()));
+    if (!stopped) {
+      wakeUps.watch(this::pollSoon);
     }
   }
 
   private void unwatch() {
-    if (watching) {
-      watching = false;
-      connector.unwatch();
-    }
+    wakeUps.unwatch();
   }
 
   private Future<Duration> standby() {
@@ -220,7 +200,6 @@ public final class ConnectorRunner {
     }
     holding = false;
     unwatch();
-    state = ConnectorState.STANDBY;
     reporter.forget();
     Duration check = lease.ttl().dividedBy(3);
     return Future.succeededFuture(check.compareTo(interval()) < 0 ? check : interval());
@@ -242,9 +221,7 @@ public final class ConnectorRunner {
 
   private Future<Duration> recordSuccess(PollResult page) {
     failures.reset();
-    read += page.mentions().size();
-    skipped += page.skippedMalformed();
-    lastPoll = clock.instant();
+    reporter.polled(page.mentions().size(), page.skippedMalformed(), clock.instant());
     ConnectorState next = page.more() ? ConnectorState.LAGGING : ConnectorState.CONNECTED;
     Duration pause = paced();
     String detail = page.more() ? "catching up" : "polling every " + pause.toSeconds() + "s"
@@ -294,8 +271,7 @@ public final class ConnectorRunner {
     if (paused && next != ConnectorState.DISABLED) {
       return Future.succeededFuture(); // a poll that ended after the switch must not hide it
     }
-    state = next;
-    return reporter.report(next, detail, until, lastPoll, read, skipped, budget.snapshot());
+    return reporter.report(next, detail, until, budget.snapshot());
   }
 
   private Duration interval() {

@@ -37,11 +37,13 @@ public final class PollDriver {
       } catch (ConnectorException.RateLimited limited) {
         rateLimited++;
         lastReset = limited.resetAt();
+        // Not a stand-in for a condition: the condition is the platform's reset time itself (the
+        // emulators refuse every request until then), and a poll before it would only be refused again.
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), limited.resetAt()).toMillis()) + 20);
         continue;
       } catch (ConnectorException.Transient fault) {
+        // Retried at once: the emulators' 5xx faults are counted (the next N requests), not timed.
         transientFaults++;
-        Thread.sleep(20);
         continue;
       }
       store(page);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
+import io.earshot.problem.detect.DetectionEvaluator;
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.Team;
 import io.earshot.testing.TestHub;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,11 +45,15 @@ class DetectionIT {
   private static TestHub hub;
   private static Team team;
   private static final Random RANDOM = new Random(11);
+  /** Detection rounds finished so far, as the evaluator tells them. */
+  private static final AtomicInteger ROUNDS = new AtomicInteger();
   private static int seq;
 
   @BeforeAll
   static void start() {
     hub = TestHub.start();
+    hub.vertx().eventBus().<Integer>localConsumer(DetectionEvaluator.ROUNDS, m -> ROUNDS.incrementAndGet())
+        .completion().await();
     team = Team.of(hub);
     assertEquals(201, team.admin().post("/api/v1/departments", new JsonObject().put("id", "billing")
         .put("name", "Billing")).status());
@@ -152,8 +158,11 @@ class DetectionIT {
     }
     ingest(late);
     assertTrue(eventually(Duration.ofSeconds(30), () -> billingAlerts().size() == 2), "the catch-up alerts");
+    int roundsBefore = ROUNDS.get();
     ingest(late);
-    Thread.sleep(3000); // rounds run every second: three rounds to (wrongly) raise it again
+    // The first round to finish may have read the facts before this delivery; the two after it have not.
+    assertTrue(eventually(Duration.ofSeconds(15), () -> ROUNDS.get() >= roundsBefore + 3),
+        "three detection rounds ran after the second delivery");
     List<JsonObject> alerts = billingAlerts();
     assertEquals(2, alerts.size(), "once: " + alerts);
     Instant started = alerts.stream().map(a -> Instant.parse(a.getString("startedAt"))).min(Instant::compareTo).get();

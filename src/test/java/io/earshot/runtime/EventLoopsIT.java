@@ -77,6 +77,10 @@ class EventLoopsIT {
     }
   }
 
+  /**
+   * The sleep is the thing measured, not a wait for something: it holds an event loop for three
+   * times the blocked-thread limit, which the checker must report.
+   */
   private static void blockOnPurpose(TestHub hub) {
     hub.vertx().runOnContext(v -> {
       try {

@@ -22,8 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium on a fresh profile, driven through chromedriver, with the few steps
- * dashboard tests share: sign in, find inbox rows by their text, run a script. Closing it quits
- * the browser and deletes the profile. A missing browser fails the test: CI installs Chromium.
+ * dashboard tests share: sign in, find inbox rows by their text, open a case, run a script.
+ * Closing it quits the browser and deletes the profile. A missing browser fails the test: CI
+ * installs Chromium.
  */
 public final class Browser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -80,11 +81,21 @@ public final class Browser implements AutoCloseable {
     return rows().stream().filter(r -> text.equals(rowText(r))).findFirst().orElse(null);
   }
 
+  /** Opens the case from its inbox row; waits until the case view shows it and its row is selected. */
+  public void openCase(String caseId) {
+    By sameRow = By.cssSelector("[data-testid=case-row][data-case-id='" + caseId + "']");
+    wait.until(d -> {
+      d.findElement(sameRow).click();
+      return true;
+    });
+    wait.until(d -> !d.findElements(testId("case-subject")).isEmpty() && !d.findElements(
+        By.cssSelector("[data-testid=case-row].selected[data-case-id='" + caseId + "']")).isEmpty());
+  }
+
   public Object js(String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
   }
 
-  /** The element once it is visible. */
   /**
    * Clicks the element once it is clickable, finding it again when a live re-render replaced it
    * between finding and clicking (the wait ignores stale references).
@@ -100,6 +111,7 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /** The element once it is visible. */
   public WebElement await(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }

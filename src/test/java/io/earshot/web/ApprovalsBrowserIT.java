@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
 import io.earshot.store.MongoStore;
-import io.earshot.testing.ApiClient;
 import io.earshot.testing.Browser;
 import io.earshot.testing.SandboxClient;
 import io.earshot.testing.Team;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -85,10 +83,7 @@ class ApprovalsBrowserIT {
   }
 
   private static void openCaseAndReply(Browser b, String caseId, String text) {
-    b.waiting().until(d -> {
-      d.findElement(By.cssSelector("[data-testid=case-row][data-case-id='" + caseId + "']")).click();
-      return !d.findElements(testId("case-subject")).isEmpty();
-    });
+    b.openCase(caseId);
     WebElement composer = b.await(testId("reply-text"));
     composer.sendKeys(text);
     b.waiting().until(ExpectedConditions.elementToBeClickable(testId("reply-send"))).click();

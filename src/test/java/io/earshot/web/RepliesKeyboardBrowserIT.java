@@ -2,7 +2,6 @@ package io.earshot.web;
 
 import static io.earshot.testing.ApiClient.eventually;
 import static io.earshot.testing.Browser.testId;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +59,7 @@ class RepliesKeyboardBrowserIT {
     String reference = "#" + caseId.replace("-", "").substring(0, 8).toUpperCase();
     try (Browser agent = new Browser(WAIT)) {
       agent.signIn(hub.baseUrl(), "ann", "ann-password-1");
-      open(agent, caseId);
+      agent.openCase(caseId);
       agent.waiting().until(ExpectedConditions.textToBe(testId("case-reference"), reference));
       agent.waiting().until(d -> new Select(d.findElement(testId("template-picker"))).getOptions().size() > 1);
       new Select(agent.driver().findElement(testId("template-picker"))).selectByValue(templateId);
@@ -123,7 +122,7 @@ class RepliesKeyboardBrowserIT {
       new Actions(agent.driver()).sendKeys(Keys.ESCAPE).perform();
       agent.waiting().until(ExpectedConditions.invisibilityOfElementLocated(testId("shortcuts-overlay")));
 
-      open(agent, caseId);
+      agent.openCase(caseId);
       WebElement row = agent.driver().findElement(By.cssSelector("[data-testid=case-row][data-case-id='" + caseId + "']"));
       agent.waiting().until(d -> row.equals(d.switchTo().activeElement()));
       assertTrue(tabsToCaseActions(agent) <= 2, "Tab reaches the case's actions in at most two presses");
@@ -151,13 +150,6 @@ class RepliesKeyboardBrowserIT {
       }
     }
     return 99;
-  }
-
-  private static void open(Browser b, String caseId) {
-    b.waiting().until(d -> {
-      d.findElement(By.cssSelector("[data-testid=case-row][data-case-id='" + caseId + "']")).click();
-      return !d.findElements(testId("case-subject")).isEmpty();
-    });
   }
 
   private static long uses(String templateId) {

@@ -23,9 +23,13 @@ import org.slf4j.LoggerFactory;
  * fact (the backfilled history is the baseline) and the alerts already raised; then every round
  * it reads the facts stored since (with a little overlap, the detector ignores repeats), judges
  * what is due, and raises each new alert once: stored under its derived id and told as
- * {@code alert.raised}. An instance that loses the lease drops its detector.
+ * {@code alert.raised}. An instance that loses the lease drops its detector. Each finished round
+ * is told on the local event bus at {@link #ROUNDS}, so that a test can wait for rounds to have
+ * run instead of sleeping for as long as it guesses they take.
  */
 public final class DetectionEvaluator {
+  /** Local event-bus address told, after each finished round, how many alerts it raised. */
+  public static final String ROUNDS = "earshot.detection.rounds";
   private static final Logger LOG = LoggerFactory.getLogger(DetectionEvaluator.class);
   /** Facts written by other instances may commit a little out of order: read back this far. */
   private static final Duration OVERLAP = Duration.ofSeconds(3);
@@ -78,8 +82,15 @@ public final class DetectionEvaluator {
     }
     running = true;
     return lease.acquireOrRenew().compose(held -> held ? evaluate() : standBy())
+        .onSuccess(this::tellRound)
         .onFailure(e -> LOG.warn("detection round failed: {}", e.toString()))
         .onComplete(r -> running = false);
+  }
+
+  private void tellRound(int raised) {
+    if (vertx != null) {
+      vertx.eventBus().publish(ROUNDS, raised);
+    }
   }
 
   private Future<Integer> standBy() {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Mastodon instance on loopback speaking the real REST shapes the connector uses:
@@ -30,6 +31,7 @@ public final class MastodonEmulator extends EmulatorServer {
   private volatile String validToken = TOKEN;
   private volatile int maxCharacters = 500;
   private final RequestWindow window = new RequestWindow();
+  private final AtomicInteger notificationPages = new AtomicInteger();
 
   /** A Mastodon server: numeric snowflake ids. */
   public MastodonEmulator(Vertx vertx) {
@@ -84,6 +86,14 @@ public final class MastodonEmulator extends EmulatorServer {
   /** How many streaming connections are open right now. */
   public int streamConnections() {
     return streams.count();
+  }
+
+  /**
+   * Pages of notifications answered so far: a test knows a poll it expects (the stream's
+   * connect wake-up) has read the notifications, instead of sleeping for as long as it guesses.
+   */
+  public int notificationPagesServed() {
+    return notificationPages.get();
   }
 
   public boolean deleteStatus(String id) {
@@ -205,6 +215,7 @@ public final class MastodonEmulator extends EmulatorServer {
           + page.getJsonObject(page.size() - 1).getString("id") + ">; rel=\"next\", <" + self
           + "&min_id=" + page.getJsonObject(0).getString("id") + ">; rel=\"prev\"");
     }
+    notificationPages.incrementAndGet();
     ctx.response().putHeader("Content-Type", "application/json").end(page.encode());
   }
 

@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The emulated instance's data: accounts, statuses, mention notifications, posts the brand made
- * and the Idempotency-Key cache. Synchronized because tests seed it from their own thread.
+ * The emulated instance's data: accounts, statuses, the notifications ({@link MastodonNotifications}),
+ * posts the brand made and the Idempotency-Key cache. Synchronized because tests seed it from
+ * their own thread.
  */
 final class MastodonState implements SeededFeed {
   static final String DOMAIN = "mastodon.emu";
@@ -29,26 +28,24 @@ final class MastodonState implements SeededFeed {
   private final Map<String, JsonObject> accounts = new HashMap<>();
   private final Map<String, JsonObject> statuses = new HashMap<>();
   private final MastodonIds ids;
-  private final NavigableMap<String, JsonObject> notifications;
+  private final MastodonNotifications notifications;
   private final Map<String, String> idempotency = new HashMap<>();
   private final List<JsonObject> posted = new ArrayList<>();
   private final List<String> mentionIds = new ArrayList<>();
   // Ids grow from the start-up time (like Mastodon's time-based snowflakes), so a restarted
   // emulator never issues an id at or below a min_id cursor a hub stored from an earlier run.
   private long nextStatusId = System.currentTimeMillis() * 1000;
-  private long nextNotificationId = System.currentTimeMillis() * 1000;
   private int customers;
-  private Consumer<JsonObject> listener = n -> { };
 
   MastodonState(MastodonIds ids) {
     this.ids = ids;
-    this.notifications = new TreeMap<>(ids.order());
+    this.notifications = new MastodonNotifications(ids, statuses);
     accounts.put("1", account("1", "brand", "Brand Support", 12_000, false));
   }
 
   /** Receives every new notification as the REST API renders it (for the streaming API). */
   synchronized void onNotification(Consumer<JsonObject> listener) {
-    this.listener = listener;
+    notifications.onNotification(listener);
   }
 
   synchronized JsonObject brand() {
@@ -139,17 +136,13 @@ final class MastodonState implements SeededFeed {
   /** A notification whose status lacks the fields every client needs. */
   @Override
   public synchronized void seedMalformed() {
-    String id = ids.id(nextNotificationId++);
-    notifications.put(id, new JsonObject().put("id", id).put("type", "mention")
-        .put("created_at", Instant.now().toString())
-        .put("status", new JsonObject().put("id", (String) null).put("content", 42)));
-    listener.accept(render(notifications.get(id)));
+    notifications.addMalformed();
   }
 
   /** Deleting a status also removes its notifications, as Mastodon does. */
   synchronized boolean delete(String statusId) {
     JsonObject removed = statuses.remove(statusId);
-    notifications.values().removeIf(n -> statusId.equals(n.getString("status_id")));
+    notifications.removeOf(statusId);
     return removed != null;
   }
 
@@ -172,38 +165,10 @@ final class MastodonState implements SeededFeed {
     return s == null ? null : s.copy();
   }
 
-  /**
-   * Mastodon's min_id/since_id/max_id window, newest first, over the notifications whose type
-   * is asked for; filtered ones (the account's notification policy) only with
-   * {@code includeFiltered}. Ids are compared as the server compares its own.
-   */
+  /** A page of notifications: see {@link MastodonNotifications#page}. */
   synchronized JsonArray page(String minId, String sinceId, String maxId, int limit, Set<String> types,
                               boolean includeFiltered) {
-    NavigableMap<String, JsonObject> window = notifications;
-    if (maxId != null) {
-      window = window.headMap(maxId, false);
-    }
-    String lower = minId != null ? minId : sinceId;
-    if (lower != null) {
-      window = window.tailMap(lower, false);
-    }
-    // min_id pages forward from the cursor (oldest first); since_id and none take the newest.
-    List<JsonObject> picked = new ArrayList<>();
-    for (JsonObject n : minId != null ? window.values() : window.descendingMap().values()) {
-      if (picked.size() == limit) {
-        break;
-      }
-      boolean typed = types.isEmpty() || types.contains(n.getString("type", "mention"));
-      if (typed && (includeFiltered || !n.getBoolean("filtered", false))) {
-        picked.add(n);
-      }
-    }
-    if (minId != null) {
-      java.util.Collections.reverse(picked);
-    }
-    JsonArray out = new JsonArray();
-    picked.forEach(n -> out.add(render(n)));
-    return out;
+    return notifications.page(minId, sinceId, maxId, limit, types, includeFiltered);
   }
 
   synchronized JsonObject post(String key, String text, String inReplyTo, String visibility, String spoiler) {
@@ -250,23 +215,8 @@ final class MastodonState implements SeededFeed {
     return mentionIds.stream().filter(statuses::containsKey).toList();
   }
 
-  private JsonObject render(JsonObject n) {
-    if (!n.containsKey("status_id")) {
-      return n.copy();
-    }
-    JsonObject status = statuses.get(n.getString("status_id"));
-    return new JsonObject().put("id", n.getString("id")).put("type", n.getString("type", "mention"))
-        .put("created_at", status.getString("created_at"))
-        .put("account", status.getJsonObject("account")).put("status", status);
-  }
-
   private void notify(JsonObject status, String type, boolean filtered) {
-    String id = ids.id(nextNotificationId++);
-    notifications.put(id, new JsonObject().put("id", id).put("type", type).put("filtered", filtered)
-        .put("status_id", status.getString("id")));
-    if (!filtered) {
-      listener.accept(render(notifications.get(id)));
-    }
+    notifications.add(status, type, filtered);
   }
 
   private JsonObject newStatus(JsonObject author, String html, String inReplyTo, String visibility,
