@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class CareContext {
   /** Words that name a service relationship; prefixes end in '*'. */
-  private static final Set<String> SERVICE = Set.of("account", "app", "bill", "billed", "billing",
+  private static final Set<String> SERVICE = WordSets.of("account", "app", "bill", "billed", "billing",
       "booking", "broadband", "charge", "charged", "charges", "courier", "customer", "delivery",
       "delivered", "driver", "engineer", "flight", "fee", "fees", "internet", "invoice", "login",
       "order", "ordered", "package", "parcel", "password", "payment", "plan", "refund",

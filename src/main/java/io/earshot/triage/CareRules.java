@@ -28,22 +28,22 @@ final class CareRules {
   record Rule(String phrase, float valence, Kind kind) {
   }
 
-  private static final Set<String> POLITE = Set.of("please", "pls", "plz", "help", "hi", "hello",
+  private static final Set<String> POLITE = WordSets.of("please", "pls", "plz", "help", "hi", "hello",
       "hey", "hiya", "ok", "okay", "yes", "like", "want", "sure", "hope", "care", "free", "kind",
       "well", "cheers", "x", "xx");
   /** Words that name a service rather than judge it when a customer writes to a brand. */
-  private static final Set<String> SERVICE = Set.of("support", "help", "care", "free", "credit",
+  private static final Set<String> SERVICE = WordSets.of("support", "help", "care", "free", "credit",
       "savings", "interest", "premium", "please", "pls", "plz", "save", "protection", "security",
       "secure", "insurance", "benefits", "rewards", "bonus", "gift");
-  static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "thankyou",
+  static final Set<String> THANKS = WordSets.of("thanks", "thank", "thx", "ty", "thankyou",
       "appreciate", "appreciated");
-  private static final Set<String> SARCASM_PRONE = Set.of("great", "love", "nice", "cool",
+  private static final Set<String> SARCASM_PRONE = WordSets.of("great", "love", "nice", "cool",
       "wonderful", "fantastic", "awesome", "brilliant", "perfect", "lovely", "amazing", "classy",
       "bold", "fun", "glad", "happy", "best", "good", "excellent", "impressed", "appreciate",
       "wow", "yay", "congrats", "bravo", "genius",
       "\uD83D\uDC4D", "\uD83D\uDE42");
   /** Openers that make a request even without a question mark ("how do I reset it"). */
-  private static final Set<String> QUESTION_OPENERS = Set.of("how", "can", "could", "do", "does",
+  private static final Set<String> QUESTION_OPENERS = WordSets.of("how", "can", "could", "do", "does",
       "is", "are", "what", "what's", "whats", "where", "which", "who", "any", "anyone");
 
   private final PhraseMatcher<Rule> matcher;

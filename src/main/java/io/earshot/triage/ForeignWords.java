@@ -11,7 +11,7 @@ import java.util.Set;
  * with a letter English does not use ("está", "ação", "für") marks a post the same way.
  */
 final class ForeignWords {
-  static final Set<String> MARKERS = Set.of(
+  static final Set<String> MARKERS = WordSets.of(
       // Spanish
       "que", "el", "la", "los", "las", "del", "por", "para", "una", "muy", "pero", "como", "esta",
       "estoy", "nos", "gracias", "hola", "pues", "porque", "cuando", "donde", "todos", "ahora",
@@ -40,7 +40,7 @@ final class ForeignWords {
       "sudah", "belum", "bisa", "aku", "kamu");
 
   /** Function words that make a post English even when the model never saw them as features. */
-  static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of("the", "a", "an", "to", "i", "my", "is",
+  static final Set<String> ENGLISH_FUNCTION_WORDS = WordSets.of("the", "a", "an", "to", "i", "my", "is",
       "it", "for", "and", "of", "you", "your", "in", "on", "this", "that", "with", "was", "have",
       "be", "not", "but", "are", "at", "just", "so", "me", "we", "they", "can", "do", "don't",
       "what", "why", "how", "when", "will", "get", "got", "been", "has", "from", "there", "any",

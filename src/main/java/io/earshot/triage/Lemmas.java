@@ -10,7 +10,7 @@ import java.util.Map;
  * Short words, words with digits and apostrophes are kept as they are.
  */
 final class Lemmas {
-  private static final Map<String, String> IRREGULAR = Map.ofEntries(
+  private static final Map<String, String> IRREGULAR = WordSets.copyOf(Map.ofEntries(
       Map.entry("was", "be"), Map.entry("were", "be"), Map.entry("is", "be"), Map.entry("are", "be"),
       Map.entry("been", "be"), Map.entry("has", "have"), Map.entry("had", "have"),
       Map.entry("lost", "lose"), Map.entry("paid", "pay"), Map.entry("sent", "send"),
@@ -26,7 +26,7 @@ final class Lemmas {
       Map.entry("cancelled", "cancel"), Map.entry("cancelling", "cancel"),
       Map.entry("canceled", "cancel"), Map.entry("canceling", "cancel"),
       Map.entry("travelled", "travel"), Map.entry("travelling", "travel"),
-      Map.entry("labelled", "label"), Map.entry("refuelling", "refuel"));
+      Map.entry("labelled", "label"), Map.entry("refuelling", "refuel")));
 
   private Lemmas() {
   }

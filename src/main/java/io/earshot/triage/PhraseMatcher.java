@@ -26,6 +26,10 @@ final class PhraseMatcher<T> {
      */
     String[] prefixes = new String[0];
     char[] prefixFirsts = new char[0];
+    /** Bit c - 'a' set when a prefix starts with the letter c: most tokens skip the search. */
+    int prefixLetters;
+    /** A prefix starts with something other than a-z: such tokens are always searched. */
+    boolean prefixOthers;
     List<Node<T>> prefixNodes = new ArrayList<>(0);
     Node<T> number;
     Node<T> any;
@@ -105,11 +109,25 @@ final class PhraseMatcher<T> {
     System.arraycopy(node.prefixFirsts, at, firsts, at + 1, n - at);
     prefixes[at] = prefix;
     firsts[at] = prefix.charAt(0);
+    if (isLetter(prefix.charAt(0))) {
+      node.prefixLetters |= 1 << (prefix.charAt(0) - 'a');
+    } else {
+      node.prefixOthers = true;
+    }
     Node<T> created = new Node<>();
     node.prefixes = prefixes;
     node.prefixFirsts = firsts;
     node.prefixNodes.add(at, created);
     return created;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  /** Whether some prefix of {@code node} may start with {@code first}. */
+  private static boolean mayStartPrefix(Node<?> node, char first) {
+    return isLetter(first) ? (node.prefixLetters & (1 << (first - 'a'))) != 0 : node.prefixOthers;
   }
 
   private void setRootBit(String word) {
@@ -158,7 +176,7 @@ final class PhraseMatcher<T> {
     if (node.any != null) {
       best = walk(node.any, tokens, start, pos + 1, best, found);
     }
-    return node.prefixes.length == 0 || word.isEmpty() ? best
+    return node.prefixes.length == 0 || word.isEmpty() || !mayStartPrefix(node, word.charAt(0)) ? best
         : walkPrefixes(node, word, tokens, start, pos, best, found);
   }
 

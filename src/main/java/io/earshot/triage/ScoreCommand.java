@@ -35,22 +35,27 @@ public final class ScoreCommand {
   }
 
   /**
-   * {@link #run} in a process of its own (the CLI): first asks the JVM to skip its optimizing
-   * compiler, which a file of up to about a million lines does not pay back
-   * ({@link QuickCompilation}), and starts loading Lingua's models.
+   * {@link #run} in a process of its own (the CLI), with a second thread that asks the JVM to
+   * skip its optimizing compiler, which a file of up to about a million lines does not pay back
+   * ({@link QuickCompilation}), and loads Lingua's models.
    */
   public static int runProcess(InputStream in, PrintStream out) {
-    QuickCompilation.apply();
-    preloadLanguageModels();
+    prepareProcess();
     return run(in, out);
   }
 
   /**
-   * Lingua's models (about 0.8 s of CPU) load on the other core while this one builds the
-   * engine, rather than inside the first batch that holds a post in another language.
+   * On the other core while this one builds the engine: the compiler directive (starting the
+   * JVM's management server for it costs about 0.25 s) and Lingua's models (about 0.8 s of
+   * CPU), rather than before the engine and inside the first batch that holds a post in another
+   * language. The directive only governs compilations still to come: the engine's hot methods
+   * are compiled once lines are scored, well after it.
    */
-  private static void preloadLanguageModels() {
-    Thread loader = new Thread(LanguageGate::warmUp, "score-language-models");
+  private static void prepareProcess() {
+    Thread loader = new Thread(() -> {
+      QuickCompilation.apply();
+      LanguageGate.warmUp();
+    }, "score-process-setup");
     loader.setDaemon(true);
     loader.start();
   }

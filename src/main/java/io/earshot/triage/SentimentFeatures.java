@@ -14,6 +14,8 @@ final class SentimentFeatures {
   final double[] rules = new double[RuleFeature.values().length];
   /** The distinct words, in text order. */
   final String[] words;
+  /** The words' hashes, so that finding a repeat compares ints, not Strings. */
+  private final int[] hashes;
   /** Each word's feature id in {@link #vocabulary} (-1: not a feature), when one was given. */
   final int[] ids;
   /** The model vocabulary the ids refer to, or null when none was given (training). */
@@ -22,6 +24,7 @@ final class SentimentFeatures {
 
   private SentimentFeatures(int capacity, Map<String, Integer> vocabulary) {
     words = new String[Math.min(capacity, MAX_WORDS)];
+    hashes = new int[words.length];
     ids = vocabulary == null ? null : new int[words.length];
     this.vocabulary = vocabulary;
   }
@@ -85,13 +88,14 @@ final class SentimentFeatures {
   private void addWord(String w, int id) {
     int hash = w.hashCode();
     for (int k = 0; k < wordCount; k++) {
-      if (words[k].hashCode() == hash && words[k].equals(w)) {
+      if (hashes[k] == hash && words[k].equals(w)) {
         return;
       }
     }
     if (ids != null) {
       ids[wordCount] = id; // resolved against the same vocabulary by the reader's WordTable
     }
+    hashes[wordCount] = hash;
     words[wordCount++] = w;
   }
 

@@ -40,8 +40,11 @@ final class SentimentModel {
   private static final int MAX_DRIVERS = 5;
   private static final double MIN_SHARE = 0.05;
 
-  /** One input's share in the decision for the predicted class; {@code rule} null for a word. */
-  record Contribution(String feature, RuleFeature rule, double value) {
+  /**
+   * One input's share in the decision for the predicted class; {@code rule} null for a word,
+   * whose cue ("word: late") is then {@code wordCue}, made once per feature rather than per post.
+   */
+  record Contribution(String feature, RuleFeature rule, double value, List<String> wordCue) {
   }
 
   /** Calibrated probabilities in {@link #CLASSES} order, the predicted label and its drivers. */
@@ -60,6 +63,8 @@ final class SentimentModel {
   private final RuleFeature[] ruleOfId;
   private final Map<String, Integer> wordIds;
   private final String[] featureNames;
+  /** By feature id: a word feature's cue as {@link SentimentScorer} shows it, else null. */
+  private final List<String>[] wordCues;
   private final double temperature;
 
   SentimentModel(LinearSGDModel model, double temperature) {
@@ -76,6 +81,7 @@ final class SentimentModel {
       }
     }
     this.wordIds = java.util.Collections.unmodifiableMap(words); // HashMap: see Lexicon
+    this.wordCues = wordCues(featureNames);
     this.ruleIds = new int[RuleFeature.values().length];
     this.ruleOfId = new RuleFeature[features.size()];
     for (RuleFeature r : RuleFeature.values()) {
@@ -85,6 +91,17 @@ final class SentimentModel {
       }
     }
     this.weights = weightsByFeature(model, bias + 1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String>[] wordCues(String[] featureNames) {
+    List<String>[] out = new List[featureNames.length];
+    for (int id = 0; id < featureNames.length; id++) {
+      if (featureNames[id].startsWith("w:")) {
+        out[id] = List.of("word: " + featureNames[id].substring(2));
+      }
+    }
+    return out;
   }
 
   /** Tribuo's weight matrix (one row per output id) transposed into {@link #CLASSES} order. */
@@ -213,7 +230,7 @@ final class SentimentModel {
     List<Contribution> out = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
       int id = x.ids[top[k]];
-      out.add(new Contribution(featureNames[id], ruleOfId[id], shares[k]));
+      out.add(new Contribution(featureNames[id], ruleOfId[id], shares[k], wordCues[id]));
     }
     return out;
   }

@@ -54,7 +54,7 @@ final class SentimentScorer {
   static List<String> cues(SentimentModel.Contribution c, FeatureReader.Read read, String[] lexiconWords) {
     RuleFeature rule = c.rule();
     if (rule == null) {
-      return c.feature().startsWith("w:") ? List.of("word: " + c.feature().substring(2)) : List.of();
+      return c.wordCue() != null ? c.wordCue() : List.of();
     }
     Evidence ev = read.reading().evidence();
     return switch (rule) {

@@ -36,31 +36,35 @@ final class Tokenizer {
     }
     String text = TextNormalizer.normalize(raw, MAX_CHARS);
     tokens.text = text;
-    int n = text.length();
+    // One copy of the characters: every pass below reads an array instead of String.charAt,
+    // which checks the String's encoding and bounds on each call (a call of its own under C1,
+    // the compiler `score` runs with).
+    char[] cs = text.toCharArray();
+    int n = cs.length;
     int i = 0;
     while (i < n) {
-      while (i < n && isSpace(text.charAt(i))) {
+      while (i < n && isSpace(cs[i])) {
         i++;
       }
       int start = i;
-      while (i < n && !isSpace(text.charAt(i))) {
+      while (i < n && !isSpace(cs[i])) {
         i++;
       }
       if (i > start) {
-        chunk(text, start, i, tokens);
+        chunk(text, cs, start, i, tokens);
       }
     }
     tokens.endsWithQuestion = endsWithQuestion(text, n);
     return tokens;
   }
 
-  private void chunk(String text, int start, int end, Tokens tokens) {
-    countPunctuation(text, start, end, tokens);
+  private void chunk(String text, char[] cs, int start, int end, Tokens tokens) {
+    countPunctuation(cs, start, end, tokens);
     int at = start;
-    while (at < end - 1 && isOpeningMark(text.charAt(at))) {
+    while (at < end - 1 && isOpeningMark(cs[at])) {
       at++; // ".@brand", "(@brand", "\"@brand": a handle behind punctuation is still a handle
     }
-    if (text.charAt(at) == '@' && end - at > 1) {
+    if (cs[at] == '@' && end - at > 1) {
       tokens.startsWithMention |= tokens.size == 0;
       tokens.add("@", Tokens.MENTION | Tokens.SKIP, null);
       return;
@@ -68,18 +72,18 @@ final class Tokenizer {
     if (text.startsWith("http", start) || text.startsWith("www.", start)) {
       return;
     }
-    String emoticon = end - start <= 6 ? emoticon(text, start, end) : null;
+    String emoticon = end - start <= 6 ? emoticon(text, cs, start, end) : null;
     if (emoticon != null) {
       add(tokens, emoticon, Tokens.EMOTICON);
       return;
     }
-    words(text, start, end, tokens);
+    words(text, cs, start, end, tokens);
   }
 
-  private String emoticon(String text, int start, int end) {
+  private String emoticon(String text, char[] cs, int start, int end) {
     boolean symbol = false;
     for (int i = start; i < end; i++) {
-      symbol |= !Character.isLetter(text.charAt(i));
+      symbol |= !Character.isLetter(cs[i]);
     }
     if (!symbol || !lexicon.mayBeSymbolic(text, start, end)) {
       return null;
@@ -92,18 +96,18 @@ final class Tokenizer {
     return lexicon.containsSymbolic(lower) ? lower : null;
   }
 
-  private void words(String text, int start, int end, Tokens tokens) {
+  private void words(String text, char[] cs, int start, int end, Tokens tokens) {
     int wordStart = -1;
     int i = start;
     while (i < end) {
-      int cp = text.codePointAt(i);
+      int cp = Character.isSurrogate(cs[i]) ? Character.codePointAt(cs, i) : cs[i];
       int len = Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp) || ((cp == '\'' || cp == '\u2019' || cp == '-') && wordStart >= 0)) {
+      if (AsciiWords.isLetterOrDigit(cp) || ((cp == '\'' || cp == '\u2019' || cp == '-') && wordStart >= 0)) {
         wordStart = wordStart < 0 ? i : wordStart;
       } else if (Character.getType(cp) == Character.NON_SPACING_MARK && wordStart >= 0) {
         // combining accents stay inside their word
       } else {
-        wordStart = flush(text, wordStart, i, tokens);
+        wordStart = flush(text, cs, wordStart, i, tokens);
         if (Emoji.isEmoji(cp)) {
           add(tokens, Emoji.key(cp), Tokens.EMOJI);
         } else if (isClauseMark(cp)) {
@@ -112,27 +116,59 @@ final class Tokenizer {
       }
       i += len;
     }
-    flush(text, wordStart, end, tokens);
+    flush(text, cs, wordStart, end, tokens);
   }
 
-  private int flush(String text, int from, int to, Tokens tokens) {
+  private int flush(String text, char[] cs, int from, int to, Tokens tokens) {
     if (from < 0) {
       return -1;
     }
-    while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+    while (to > from && !AsciiWords.isLetterOrDigit(cs[to - 1])) {
       to--;
     }
     if (to > from) {
-      boolean hashtag = from > 0 && text.charAt(from - 1) == '#';
+      boolean hashtag = from > 0 && cs[from - 1] == '#';
       List<String> parts = hashtag ? hashtags.split(text.substring(from, to).toLowerCase(Locale.ROOT)) : null;
-      if (parts == null) {
+      if (parts == null && !(AsciiWords.isAscii(cs, from, to) && addAsciiWord(cs, from, to, tokens))) {
         addWord(text.substring(from, to), tokens);
-      } else {
+      } else if (parts != null) {
         parts.forEach(part -> add(tokens, part, Tokens.HASHTAG_PART));
         tokens.plainWords++;
       }
     }
     return -1;
+  }
+
+  /**
+   * {@link #addWord} for an ASCII word, without making a String when the word table knows it;
+   * false, having added nothing, for a stretched word ("sooo"), which takes the general path.
+   */
+  private boolean addAsciiWord(char[] cs, int from, int to, Tokens tokens) {
+    if (AsciiWords.hasRun(cs, from, to)) {
+      return false;
+    }
+    int upper = 0;
+    int lower = 0;
+    for (int i = from; i < to; i++) {
+      char c = cs[i];
+      upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+      lower += c >= 'a' && c <= 'z' ? 1 : 0;
+    }
+    int flags = caseFlags(upper, lower, tokens);
+    add(tokens, upper == 0 ? new String(cs, from, to - from) : AsciiWords.lowerCopy(cs, from, to), flags);
+    return true;
+  }
+
+  /** {@link Tokens#CAPS} for a shouted word, counting shouted and plain words as it goes. */
+  private static int caseFlags(int upper, int lower, Tokens tokens) {
+    if (upper >= 2 && lower == 0) {
+      tokens.capsWords++;
+      return Tokens.CAPS;
+    }
+    if (lower > 0) {
+      tokens.plainWords++;
+    }
+    return 0;
   }
 
   private void addWord(String raw, Tokens tokens) {
@@ -143,13 +179,7 @@ final class Tokenizer {
       upper += Character.isUpperCase(c) ? 1 : 0;
       lower += Character.isLowerCase(c) ? 1 : 0;
     }
-    int flags = 0;
-    if (upper >= 2 && lower == 0) {
-      flags |= Tokens.CAPS;
-      tokens.capsWords++;
-    } else if (lower > 0) {
-      tokens.plainWords++;
-    }
+    int flags = caseFlags(upper, lower, tokens);
     String word = raw.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     String collapsed = Elongation.normalize(word, lexicon);
     if (collapsed != word) {
@@ -158,13 +188,13 @@ final class Tokenizer {
     add(tokens, collapsed, flags);
   }
 
-  private static void countPunctuation(String text, int start, int end, Tokens tokens) {
-    char last = text.charAt(end - 1);
+  private static void countPunctuation(char[] cs, int start, int end, Tokens tokens) {
+    char last = cs[end - 1];
     if (last == '.' || last == '!' || last == '?' || last == '\u2026') {
       tokens.sentenceEnds++;
     }
     for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
+      char c = cs[i];
       if (c == '!') {
         tokens.exclamations++;
       } else if (c == '?') {

@@ -14,7 +14,7 @@ final class WordLists {
   private WordLists() {
   }
 
-  static final Set<String> NEGATORS = Set.of(
+  static final Set<String> NEGATORS = WordSets.of(
       "not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "nowhere", "cannot",
       "without", "rarely", "seldom", "despite", "aint", "ain't", "isnt", "isn't", "arent",
       "aren't", "wasnt", "wasn't", "werent", "weren't", "dont", "don't", "doesnt", "doesn't",
@@ -24,10 +24,10 @@ final class WordLists {
       "uh-uh", "uhuh", "oughtnt", "shant", "shan't");
 
   /** Laughter and exclamations: "no idea lol" does not negate the laugh. */
-  static final Set<String> INTERJECTIONS = Set.of("lol", "lmao", "lmfao", "rofl", "haha",
+  static final Set<String> INTERJECTIONS = WordSets.of("lol", "lmao", "lmfao", "rofl", "haha",
       "hahaha", "hehe", "heh", "lolol", "lolz", "xd", "omg", "wow", "yay", "ugh", "argh", "smh");
 
-  private static final Set<String> BOOSTERS = Set.of(
+  private static final Set<String> BOOSTERS = WordSets.of(
       "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply",
       "effing", "enormously", "entirely", "especially", "exceptionally", "extremely",
       "fabulously", "flipping", "flippin", "freaking", "freakin", "fricking", "frickin",
@@ -37,17 +37,17 @@ final class WordLists {
       "totally", "tremendously", "uber", "unbelievably", "unusually", "utterly", "very", "mega",
       "seriously", "truly", "insanely", "ridiculously", "wicked");
 
-  private static final Set<String> DAMPENERS = Set.of(
+  private static final Set<String> DAMPENERS = WordSets.of(
       "almost", "barely", "hardly", "kinda", "kindof", "less", "little", "marginally",
       "occasionally", "partly", "scarcely", "slightly", "somewhat", "sorta", "sortof", "fairly",
       "mildly", "bit", "abit");
 
-  static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+  static final Map<String, Integer> NUMBER_WORDS = WordSets.copyOf(Map.ofEntries(
       Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
       Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
       Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("twelve", 12),
       Map.entry("several", 3), Map.entry("few", 2), Map.entry("couple", 2),
-      Map.entry("many", 5), Map.entry("multiple", 3), Map.entry("24", 24), Map.entry("48", 48));
+      Map.entry("many", 5), Map.entry("multiple", 3), Map.entry("24", 24), Map.entry("48", 48)));
 
   static boolean isNegator(String token) {
     return NEGATORS.contains(token) || token.endsWith("n't");
