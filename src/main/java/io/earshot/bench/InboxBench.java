@@ -77,17 +77,30 @@ final class InboxBench {
     return 0;
   }
 
-  /** The lists as the hub answered them before the index: the scans of {@code CaseStore.list} and {@code MentionStore.list}. */
+  /**
+   * The lists as the hub answered them before the index: the scans of {@code CaseStore.list} and
+   * {@code MentionStore.list}. Once one outlasts the driver's read timeout the rest are not run:
+   * the embedded server keeps computing the one that failed (holding its collection), and a scan
+   * of every mention at 1,000,000 would hold the server, and the hub's close, for many minutes.
+   */
   private static JsonObject today(Hub hub, InboxProbe probe, int samples) {
     CaseStore cases = new CaseStore(hub.mongo());
-    JsonObject today = new JsonObject();
-    today.put("list_priority", orFailure(() -> InboxProbe.stats(samples, 0,
-        () -> cases.list(new CaseQuery(null, null, true, 50)).await())));
-    today.put("list_newest", orFailure(() -> InboxProbe.stats(samples, 0,
-        () -> cases.list(new CaseQuery(null, null, false, 50)).await())));
-    today.put("waiting_cases", orFailure(() -> InboxProbe.stats(samples, 0, () -> cases.waiting(500).await())));
     MentionStore mentions = new MentionStore(hub.mongo());
-    today.put("mentions_platform", orFailure(() -> InboxProbe.stats(samples, 0, () -> mentions.list("x", 1).await())));
+    Map<String, Supplier<JsonObject>> scans = new java.util.LinkedHashMap<>();
+    scans.put("list_priority", () -> InboxProbe.stats(samples, 0,
+        () -> cases.list(new CaseQuery(null, null, true, 50)).await()));
+    scans.put("list_newest", () -> InboxProbe.stats(samples, 0,
+        () -> cases.list(new CaseQuery(null, null, false, 50)).await()));
+    scans.put("waiting_cases", () -> InboxProbe.stats(samples, 0, () -> cases.waiting(500).await()));
+    scans.put("mentions_platform", () -> InboxProbe.stats(samples, 0, () -> mentions.list("x", 1).await()));
+    JsonObject today = new JsonObject();
+    boolean failed = false;
+    for (Map.Entry<String, Supplier<JsonObject>> scan : scans.entrySet()) {
+      JsonObject figure = failed ? new JsonObject().put("notRun", "an earlier scan outlasted the driver's timeout")
+          : orFailure(scan.getValue());
+      failed = failed || figure.containsKey("failure");
+      today.put(scan.getKey(), figure);
+    }
     return today;
   }
 

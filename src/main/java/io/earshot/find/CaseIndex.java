@@ -196,16 +196,13 @@ public final class CaseIndex implements AutoCloseable {
     Query query = queries.of(filter);
     Object[] keys = cursor == null ? null : Cursor.decode(sort, cursor, order.getSort().length);
     return withSearcher(s -> {
-      int maxDoc = s.getIndexReader().maxDoc();
-      FieldDoc after = keys == null || maxDoc == 0 ? null : Cursor.after(keys, maxDoc);
-      TopFieldDocs top = s.searchAfter(after, query, limit, order, false);
-      List<String> ids = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc d : top.scoreDocs) {
+      List<ScoreDoc> page = RankedSearch.page(s, query, order, keys, limit);
+      List<String> ids = new ArrayList<>(page.size());
+      for (ScoreDoc d : page) {
         ids.add(s.storedFields().document(d.doc).get(IndexFields.ID));
       }
       long total = s.count(query);
-      String next = top.scoreDocs.length < limit ? null
-          : Cursor.encode(sort, (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
+      String next = page.size() < limit ? null : Cursor.encode(sort, (FieldDoc) page.get(page.size() - 1));
       return new Hits(ids, total, next);
     });
   }

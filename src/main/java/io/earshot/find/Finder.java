@@ -87,14 +87,13 @@ public final class Finder {
     return writes.executeBlocking(() -> {
       index.clear();
       return null;
-    }).compose(v -> source.all(1_000, index::put))
-        .compose(cases -> source.allMentions(5_000, index::putMentions).compose(mentions -> writes.executeBlocking(() -> {
-          index.refresh();
-          index.commit(began.minus(IndexCatchUp.OVERLAP), true);
-          LOG.info("inbox index rebuilt: {} cases and {} mentions in {} ms", cases, mentions,
-              (System.nanoTime() - t0) / 1_000_000);
-          return began;
-        })));
+    }).compose(v -> source.all(5_000, index::putMentions, index::put)).compose(read -> writes.executeBlocking(() -> {
+      index.refresh();
+      index.commit(began.minus(IndexCatchUp.OVERLAP), true);
+      LOG.info("inbox index rebuilt: {} cases and {} mentions in {} ms", read.cases(), read.mentions(),
+          (System.nanoTime() - t0) / 1_000_000);
+      return began;
+    }));
   }
 
   /**

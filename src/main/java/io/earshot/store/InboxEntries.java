@@ -21,7 +21,7 @@ import org.bson.Document;
  * Reads cases for the inbox read model ({@code find/}): by id with their mentions' text (keyed
  * reads only: the case holds {@code mentionIds}, a customer is read by {@code _id}), the cases
  * changed since a moment (by {@code updatedAt}, which a real MongoDB answers from its index), and
- * every case once for a rebuild. Notes are read from {@code notes} by {@code caseId}. Futures fail
+ * every case once for a rebuild ({@link InboxHistory}). Notes are read from {@code notes} by {@code caseId}. Futures fail
  * with the store's errors ({@link io.earshot.error.DomainError.Unavailable} when it is down).
  */
 public final class InboxEntries {
@@ -84,67 +84,18 @@ public final class InboxEntries {
         .map(InboxEntries::mentionEntry).into(new ArrayList<>()));
   }
 
-  /** Every mention's id, platform and arrival, in chunks to {@code sink}, in one pass; answers how many. */
-  public Future<Long> allMentions(int chunk, Consumer<List<MentionEntry>> sink) {
-    return mongo.run(() -> {
-      long count = 0;
-      List<MentionEntry> batch = new ArrayList<>(chunk);
-      for (Document d : mentions.find().projection(Projections.include("_id", "platform", "receivedAt"))
-          .batchSize(chunk)) {
-        batch.add(mentionEntry(d));
-        if (batch.size() == chunk) {
-          sink.accept(List.copyOf(batch));
-          count += batch.size();
-          batch.clear();
-        }
-      }
-      sink.accept(List.copyOf(batch));
-      return count + batch.size();
-    });
-  }
-
-  private static MentionEntry mentionEntry(Document d) {
+  static MentionEntry mentionEntry(Document d) {
     return new MentionEntry(d.getString("_id"), d.getString("platform"), Dates.instant(d.get("receivedAt")));
   }
 
   /**
-   * Every case, in chunks of {@code chunk} handed to {@code sink} on the store's worker thread, in
-   * one pass over {@code cases}; notes are read once beforehand. Answers how many were read.
+   * Every case and mention once, for a rebuild ({@link InboxHistory}: passes over the collections
+   * in {@code _id} pages, joined in memory): the mentions in chunks of {@code chunk} to
+   * {@code mentionSink}, then the cases to {@code caseSink}, on the store's worker thread.
    */
-  public Future<Long> all(int chunk, Consumer<List<InboxEntry>> sink) {
-    return mongo.run(() -> {
-      Map<String, StringBuilder> allNotes = new HashMap<>();
-      notes.find().projection(Projections.include("caseId", "text"))
-          .forEach(n -> append(allNotes.computeIfAbsent(n.getString("caseId"), k -> new StringBuilder()),
-              n.getString("text")));
-      long[] count = {0};
-      List<Document> batch = new ArrayList<>(chunk);
-      for (Document d : cases.find().batchSize(chunk)) {
-        batch.add(d);
-        if (batch.size() == chunk) {
-          count[0] += flush(batch, allNotes, sink);
-        }
-      }
-      count[0] += flush(batch, allNotes, sink);
-      return count[0];
-    });
-  }
-
-  private long flush(List<Document> batch, Map<String, StringBuilder> allNotes, Consumer<List<InboxEntry>> sink) {
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    Map<String, StringBuilder> ofBatch = new HashMap<>();
-    batch.forEach(d -> {
-      StringBuilder n = allNotes.get(d.getString("_id"));
-      if (n != null) {
-        ofBatch.put(d.getString("_id"), n);
-      }
-    });
-    sink.accept(entries(batch, ofBatch));
-    int n = batch.size();
-    batch.clear();
-    return n;
+  public Future<InboxHistory.Totals> all(int chunk, Consumer<List<MentionEntry>> mentionSink,
+                                         Consumer<List<InboxEntry>> caseSink) {
+    return new InboxHistory(mongo, cases, mentions, customers, notes).read(chunk, mentionSink, caseSink);
   }
 
   /** Reads the mentions and customers of these cases by key and makes their entries. */
@@ -169,16 +120,21 @@ public final class InboxEntries {
     }
     List<InboxEntry> out = new ArrayList<>(found.size());
     for (Document d : found) {
-      String id = d.getString("_id");
-      StringBuilder text = new StringBuilder();
-      append(text, d.getString("customerHandle"));
-      append(text, names.get(d.getString("customerId")));
-      append(text, d.getString("subject"));
-      append(text, texts.containsKey(id) ? texts.get(id).toString() : d.getString("lastText"));
-      append(text, notesByCase.containsKey(id) ? notesByCase.get(id).toString() : null);
-      out.add(InboxEntryDocs.entry(d, text.toString()));
+      out.add(entry(d, texts.get(d.getString("_id")), names.get(d.getString("customerId")),
+          notesByCase.get(d.getString("_id"))));
     }
     return out;
+  }
+
+  /** A case's entry: its searchable text is the customer, the subject, its mentions' text (else its last text), its notes. */
+  static InboxEntry entry(Document d, CharSequence mentionsText, String customerName, CharSequence notesText) {
+    StringBuilder text = new StringBuilder();
+    append(text, d.getString("customerHandle"));
+    append(text, customerName);
+    append(text, d.getString("subject"));
+    append(text, mentionsText != null ? mentionsText.toString() : d.getString("lastText"));
+    append(text, notesText != null ? notesText.toString() : null);
+    return InboxEntryDocs.entry(d, text.toString());
   }
 
   private Map<String, StringBuilder> notesOf(Collection<String> caseIds) {
@@ -190,7 +146,7 @@ public final class InboxEntries {
     return found;
   }
 
-  private static void append(StringBuilder into, String text) {
+  static void append(StringBuilder into, String text) {
     if (text != null && !text.isBlank() && into.length() < TEXT_LIMIT) {
       into.append(text, 0, Math.min(text.length(), TEXT_LIMIT - into.length())).append('\n');
     }
