@@ -10,6 +10,7 @@ import io.earshot.connector.Connector;
 import io.earshot.connector.ConnectorAccount;
 import io.earshot.connector.ConnectorException;
 import io.earshot.connector.Connectors;
+import io.earshot.connector.EmulatorPerTest;
 import io.earshot.connector.OutgoingPost;
 import io.earshot.connector.PollDriver;
 import io.earshot.connector.PollResult;
@@ -19,34 +20,19 @@ import io.earshot.domain.Platform;
 import io.earshot.demo.emulator.x.XEmulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class XIT {
-  private XEmulator emulator;
-  private Vertx vertx;
-
-  @BeforeEach
-  void startEmulator(Vertx vertx) throws Exception {
-    this.vertx = vertx;
-    emulator = new XEmulator(vertx);
-    await(emulator.start(0));
-  }
-
-  @AfterEach
-  void stopEmulator() throws Exception {
-    await(emulator.stop());
+class XIT extends EmulatorPerTest<XEmulator> {
+  @Override
+  protected XEmulator newEmulator(Vertx vertx) {
+    return new XEmulator(vertx);
   }
 
   private Connector connector(String token, List<String> keywords) throws Exception {
