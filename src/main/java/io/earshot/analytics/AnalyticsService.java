@@ -13,11 +13,11 @@ import java.util.List;
 /**
  * Answers the analytics overview from the rollups alone: it lists the ids of the documents the
  * range and filters cover (whole months, weeks and edge days, see {@link RangePlan}, of the one
- * slice the filters name, see {@link RollupTarget}), reads them by {@code _id} and sums them, for the range and, at the same time, for the range of
- * the same length before it (the reasons' change, read projected to the reasons). No query
- * touches mentions or cases, so the answer's cost grows with the periods asked (about 16 for any
- * 30 days, 20 for a year; times the brands for a platform alone), not with the data, the brands
- * or the platforms. Nothing is cached: every answer is read from the rollups as they are.
+ * slice the filters name, see {@link RollupTarget}), reads them by {@code _id} and sums them,
+ * for the range and, at the same time, for the range of the same length before it (the
+ * reasons' change, read projected to the reasons). No query touches mentions or cases, so the
+ * answer's cost grows with the periods asked (about 16 for any 30 days, 20 for a year; times the
+ * brands for a platform alone), not with the data, the brands or the platforms. Nothing is cached: every answer is read from the rollups as they are.
  * Fails with {@code DomainError.Invalid} naming the field for an unknown brand or a range too
  * long, and with {@code Unavailable} when the store is down.
  */
@@ -82,7 +82,8 @@ public final class AnalyticsService {
    * the platform for a platform alone; {@code coarse} false reads every brand × platform.
    */
   private Future<Tally> tally(Filter filter, List<String> brandIds, boolean coarse, List<String> fields) {
-    List<String> brandsRead = coarse && filter.brand() == null && filter.platform() == null ? List.of(Keys.ALL) : brandIds;
+    boolean unfiltered = filter.brand() == null && filter.platform() == null;
+    List<String> brandsRead = coarse && unfiltered ? List.of(Keys.ALL) : brandIds;
     List<String> platforms = filter.platform() != null ? List.of(filter.platform())
         : coarse ? List.of(Keys.ALL) : Arrays.stream(Platform.values()).map(Platform::code).toList();
     List<String> ids = RangePlan.ids(filter.from(), filter.to(), brandsRead, platforms, coarse);

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * How each fact counts, gathered per rollup document (its day's, week's and month's, for its
- * brand × platform, its brand over all platforms and all brands, see {@link RollupTarget}): the one definition of every figure, used
- * alike by the live listener (one batch per delivery) and the rebuild (one batch for everything).
+ * brand × platform, its brand over all platforms and all brands, see {@link RollupTarget}): the
+ * one definition of every figure, used alike by the live listener (one batch per delivery) and
+ * the rebuild (one batch for everything).
  * Field names are documented in {@code docs/ARCHITECTURE.md} ("Analytics"). Pure.
  */
 public final class RollupBatch {
@@ -130,8 +131,8 @@ public final class RollupBatch {
 
   private RollupTarget.Periods periods(String day, String brand, String platform) {
     String week = Keys.week(java.time.LocalDate.parse(day));
-    return new RollupTarget.Periods(of(day, brand, platform), of(week, brand, platform), of(Keys.month(day), brand, platform),
-        Keys.ALL.equals(platform));
+    return new RollupTarget.Periods(of(day, brand, platform), of(week, brand, platform),
+        of(Keys.month(day), brand, platform), Keys.ALL.equals(platform));
   }
 
   private RollupDelta of(String period, String brand, String platform) {

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Sums flattened rollup documents (dotted field paths, as the store reads them), days', weeks'
- * and months' alike, of one brand × platform or summed over them (see {@link RollupTarget}), into the overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
+ * and months' alike, of one brand × platform or summed over them (see {@link RollupTarget}), into
+ * the overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
  * Pure; one tally per range.
  */
 final class Tally {

@@ -49,8 +49,8 @@ public final class RollupSources {
     return mongo.run(() -> {
       // Only the triage the rollups count: the whole scan is held by the embedded server at once,
       // and a triage's cues and priority signals would make 1,000,000 of them outgrow the heap.
-      mentions.find().projection(Projections.include("platform", "brand", "createdAt", "triage.label", "triage.sentiment",
-              "triage.reasons", "text", "visibility"))
+      mentions.find().projection(Projections.include("platform", "brand", "createdAt", "triage.label",
+              "triage.sentiment", "triage.reasons", "text", "visibility"))
           .batchSize(2000).forEach(d -> sink.accept(mentionFact(d)));
       return null;
     });
