@@ -17,7 +17,8 @@ import java.util.List;
  * for the range and, at the same time, for the range of the same length before it (the
  * reasons' change, read projected to the reasons). No query touches mentions or cases, so the
  * answer's cost grows with the periods asked (about 16 for any 30 days, 20 for a year; times the
- * brands for a platform alone), not with the data, the brands or the platforms. Nothing is cached: every answer is read from the rollups as they are.
+ * brands for a platform alone), not with the data, the brands or the platforms. Nothing is
+ * cached: every answer is read from the rollups as they are.
  * Fails with {@code DomainError.Invalid} naming the field for an unknown brand or a range too
  * long, and with {@code Unavailable} when the store is down.
  */
