@@ -16,6 +16,13 @@ public final class Keys {
   /** The length of a month's name ({@code 2026-11}), which is how a month document's period is told from a day's. */
   static final int MONTH_LENGTH = 7;
 
+  /**
+   * The brand or platform of a document summed over all of them ({@code 2026-11|acme|*},
+   * {@code 2026-11|*|*}): brand ids are lower-case letters, digits and dashes, platform codes
+   * are fixed, so neither is ever {@code *}.
+   */
+  public static final String ALL = "*";
+
   private Keys() {
   }
 

@@ -29,7 +29,7 @@ final class OverviewBuilder {
     for (String label : Tally.LABELS) {
       long n = now.count("s." + label + ".n");
       sentiment.put(label, n);
-      average.put(label, n == 0 ? null : now.sums.getOrDefault("s." + label + ".sum", 0.0) / n);
+      average.put(label, n == 0 ? null : now.count("s." + label + ".micro") / RollupBatch.MICRO / n);
     }
     return new Overview(f.from().toString(), f.to().toString(), now.count("mentions"), now.count("opened"),
         now.count("resolved"), sentiment, average, reasons(now, before), platforms(now), now.hourOfWeek,

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * How each fact counts, gathered per rollup document (its day's, week's and month's, see
- * {@link RollupTarget}): the one definition of every figure, used
- * alike by the live listener (one batch per delivery) and the rebuild (one batch for everything).
+ * How each fact counts, gathered per rollup document (its day's, week's and month's, for its
+ * brand × platform, its brand over all platforms and all brands, see {@link RollupTarget}): the
+ * one definition of every figure, used alike by the live listener (one batch per delivery) and
+ * the rebuild (one batch for everything).
  * Field names are documented in {@code docs/ARCHITECTURE.md} ("Analytics"). First responses and
  * resolutions are counted twice, in wall-clock time and in the brand's business time (its
  * {@link BusinessCalendars}, from the SLA policy the caller read). Pure.
@@ -21,6 +23,8 @@ import java.util.Map;
 public final class RollupBatch {
   /** A case whose customer opened another with the same brand this recently before counts as a repeat. */
   public static final Duration REPEAT_WINDOW = Duration.ofDays(7);
+  /** What a sentiment score is multiplied by to be kept as a whole number ({@code s.<label>.micro}). */
+  static final double MICRO = 1_000_000.0;
   private final Map<String, RollupDelta> deltas = new LinkedHashMap<>();
   private final BusinessCalendars calendars;
 
@@ -49,7 +53,9 @@ public final class RollupBatch {
     d.add("mh." + Keys.hour(m.createdAt()), 1L);
     String label = m.label() == null ? "neutral" : m.label();
     d.add("s." + label + ".n", 1L);
-    d.add("s." + label + ".sum", m.sentiment());
+    // In millionths, as a whole number: sums of doubles differ in their last digit with the order
+    // they are added in (the live listener's flushes, the rebuild's scan); whole numbers do not.
+    d.add("s." + label + ".micro", Math.round(m.sentiment() * MICRO));
     m.reasons().forEach(code -> {
       d.add("r." + Keys.safe(code), 1L);
       d.add("rl." + Keys.safe(code) + "." + label, 1L);
@@ -144,10 +150,16 @@ public final class RollupBatch {
 
   private RollupTarget delta(Instant at, String brand, String platform, String eventId) {
     String day = Keys.day(at);
-    RollupTarget d = new RollupTarget(of(day, brand, platform),
-        of(Keys.week(java.time.LocalDate.parse(day)), brand, platform), of(Keys.month(day), brand, platform));
+    RollupTarget d = new RollupTarget(platform, List.of(periods(day, brand, platform),
+        periods(day, brand, Keys.ALL), periods(day, Keys.ALL, Keys.ALL)));
     d.from(eventId);
     return d;
+  }
+
+  private RollupTarget.Periods periods(String day, String brand, String platform) {
+    String week = Keys.week(java.time.LocalDate.parse(day));
+    return new RollupTarget.Periods(of(day, brand, platform), of(week, brand, platform),
+        of(Keys.month(day), brand, platform), Keys.ALL.equals(platform));
   }
 
   private RollupDelta of(String period, String brand, String platform) {

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Sums flattened rollup documents (dotted field paths, as the store reads them), days', weeks'
- * and months' alike (see {@link RollupTarget}), into the overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
+ * and months' alike, of one brand × platform or summed over them (see {@link RollupTarget}), into
+ * the overview's figures: counters add, histograms add bucket by bucket, examples keep the least.
  * Pure; one tally per range.
  */
 final class Tally {
@@ -64,12 +65,18 @@ final class Tally {
       return;
     }
     counts.merge(field, v, Long::sum);
-    if (field.equals("mentions") || field.startsWith("s.")) {
+    // A document over all platforms holds its breakdown (p.<platform>.…) already.
+    if (perPlatform(field) && !Keys.ALL.equals(platform)) {
       counts.merge("p." + platform + "." + field, v, Long::sum);
     }
     if (dayCounts != null && DAILY.contains(field)) {
       dayCounts.merge(field, v, Long::sum);
     }
+  }
+
+  /** The counters the overview lists per platform ({@code p.<platform>.<field>}): mentions and sentiment labels. */
+  static boolean perPlatform(String field) {
+    return field.equals("mentions") || field.startsWith("s.") && field.endsWith(".n");
   }
 
   long count(String field) {

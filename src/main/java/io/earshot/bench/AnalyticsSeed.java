@@ -18,6 +18,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seeds a year of history straight into the system of record for {@code bench analytics}:
@@ -38,6 +40,8 @@ final class AnalyticsSeed {
       "my order never arrived and nobody answers, this is terrible", "love the new app, great work",
       "is the outage in my area fixed yet?", "the app crashes every time I log in"};
   private static final int CHUNK = 2_000;
+  private static final int PROGRESS = 100_000;
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyticsSeed.class);
   private final MongoStore mongo;
   private final Triage[] triage;
   private final SplittableRandom random = new SplittableRandom(7);
@@ -59,12 +63,13 @@ final class AnalyticsSeed {
     for (int start = 0; start < mentions; start += CHUNK) {
       int from = start;
       int to = Math.min(mentions, start + CHUNK);
-      done = done.compose(v -> mongo.write(() -> insert(from, to, perCase, cases)));
+      done = done.compose(v -> insert(from, to, perCase, cases));
     }
     return done;
   }
 
-  private Void insert(int from, int to, int perCase, int cases) {
+  /** One chunk: its mentions and its cases written side by side (two collections, two locks on the embedded server). */
+  private Future<Void> insert(int from, int to, int perCase, int cases) {
     List<Document> mentionDocs = new ArrayList<>();
     List<Document> caseDocs = new ArrayList<>();
     for (int i = from; i < to; i++) {
@@ -81,11 +86,17 @@ final class AnalyticsSeed {
         caseDocs.add(caseDoc(caseNo, brand, platform, at));
       }
     }
-    mongo.collection(MongoStore.MENTIONS).insertMany(mentionDocs, new InsertManyOptions().ordered(false));
-    if (!caseDocs.isEmpty()) {
-      mongo.collection(MongoStore.CASES).insertMany(caseDocs, new InsertManyOptions().ordered(false));
+    if (to % PROGRESS < CHUNK) {
+      LOG.info("bench analytics: {} mentions seeded", to);
     }
-    return null;
+    return Future.all(insertMany(MongoStore.MENTIONS, mentionDocs), insertMany(MongoStore.CASES, caseDocs)).mapEmpty();
+  }
+
+  private Future<Void> insertMany(String collection, List<Document> docs) {
+    return docs.isEmpty() ? Future.succeededFuture() : mongo.write(() -> {
+      mongo.collection(collection).insertMany(docs, new InsertManyOptions().ordered(false));
+      return null;
+    });
   }
 
   private Document caseDoc(int caseNo, String brand, Platform platform, Instant at) {

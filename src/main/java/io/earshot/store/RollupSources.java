@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
 
@@ -23,6 +24,13 @@ import org.bson.Document;
  * the whole collection (its only index is {@code _id}).
  */
 public final class RollupSources {
+  /**
+   * How long one scan may take, its first answer included. The embedded server computes a whole
+   * query before it answers the first batch: a scan of 1,000,000 mentions outlasts the driver's
+   * 30 s read timeout (which then reads MongoDB as down), so the scans carry their own operation
+   * timeout, which the driver applies to their reads instead. Scans run for a rebuild only.
+   */
+  static final long SCAN_MINUTES = 60;
   private final MongoStore mongo;
   private final SlaPolicyStore policy;
 
@@ -45,9 +53,12 @@ public final class RollupSources {
   }
 
   public Future<Void> eachMention(Consumer<MentionFact> sink) {
-    MongoCollection<Document> mentions = mongo.collection(MongoStore.MENTIONS);
+    MongoCollection<Document> mentions = scan(MongoStore.MENTIONS);
     return mongo.run(() -> {
-      mentions.find().projection(Projections.include("platform", "brand", "createdAt", "triage", "text", "visibility"))
+      // Only the triage the rollups count: the whole scan is held by the embedded server at once,
+      // and a triage's cues and priority signals would make 1,000,000 of them outgrow the heap.
+      mentions.find().projection(Projections.include("platform", "brand", "createdAt", "triage.label",
+              "triage.sentiment", "triage.reasons", "text", "visibility"))
           .batchSize(2000).forEach(d -> sink.accept(mentionFact(d)));
       return null;
     });
@@ -55,16 +66,20 @@ public final class RollupSources {
 
   public Future<Void> eachCase(Consumer<CaseFact> sink) {
     return mongo.run(() -> {
-      mongo.collection(MongoStore.CASES).find().batchSize(2000).forEach(d -> sink.accept(caseFact(d)));
+      scan(MongoStore.CASES).find().batchSize(2000).forEach(d -> sink.accept(caseFact(d)));
       return null;
     });
   }
 
   public Future<Void> eachReply(Consumer<ReplyFact> sink) {
     return mongo.run(() -> {
-      mongo.collection(MongoStore.REPLIES).find().batchSize(2000).forEach(d -> sink.accept(replyFact(d)));
+      scan(MongoStore.REPLIES).find().batchSize(2000).forEach(d -> sink.accept(replyFact(d)));
       return null;
     });
+  }
+
+  private MongoCollection<Document> scan(String collection) {
+    return mongo.collection(collection).withTimeout(SCAN_MINUTES, TimeUnit.MINUTES);
   }
 
   static MentionFact mentionFact(Document d) {

@@ -331,6 +331,19 @@ class AnalyticsApiIT {
     ExpectedFigures acme = new ExpectedFigures(stored, from, to, "acme", "sandbox");
     assertEquals(acme.mentions, filtered.getLong("mentions"));
     assertEquals(ExpectedFigures.hoursJson(acme.hours), filtered.getJsonArray("byHourOfWeek"));
+    // Each filter shape reads its own slice of the rollups (all brands, a brand, a platform alone).
+    String[][] shapes = {{null, null}, {"globex", null}, {null, "mastodon"}};
+    for (String[] shape : shapes) {
+      String query = range() + (shape[0] == null ? "" : "&brand=" + shape[0]) + (shape[1] == null ? "" : "&platform=" + shape[1]);
+      JsonObject o = overview(marketer, query);
+      ExpectedFigures expected = new ExpectedFigures(stored, from, to, shape[0], shape[1]);
+      assertTrue(expected.mentions > 0, query);
+      assertEquals(expected.mentions, o.getLong("mentions"), query);
+      assertEquals(ExpectedFigures.hoursJson(expected.hours), o.getJsonArray("byHourOfWeek"), query);
+      o.getJsonArray("platforms").forEach(p -> assertEquals(expected.platforms.get(((JsonObject) p).getString("platform")),
+          ((JsonObject) p).getLong("count"), query + " " + p));
+      assertEquals(expected.platforms.size(), o.getJsonArray("platforms").size(), query);
+    }
     LocalDate shortFrom = to.minusDays(4);
     JsonObject recent = overview(marketer, "from=" + shortFrom + "&to=" + to);
     ExpectedFigures last5 = new ExpectedFigures(stored, shortFrom, to, null, null);
@@ -379,13 +392,22 @@ class AnalyticsApiIT {
     sameOverview(monthsAndDays(monthsFrom, null));
     sameOverview(monthsAndDays(monthsFrom, "acme"));
     sameOverview(monthsAndDays(from, null));
+    sameOverview(monthsAndDays(monthsFrom, null, "sandbox"));
+    sameOverview(monthsAndDays(monthsFrom, "acme", "sandbox"));
   }
 
-  /** The overview of a range from month rollups, and from day rollups alone. */
   private static Overview[] monthsAndDays(LocalDate monthsFrom, String brand) {
+    return monthsAndDays(monthsFrom, brand, null);
+  }
+
+  /**
+   * The overview of a range from the coarsest rollups (months, weeks, sums over brands and
+   * platforms), and from the day rollups of every brand × platform alone.
+   */
+  private static Overview[] monthsAndDays(LocalDate monthsFrom, String brand, String platform) {
     AnalyticsService service = Analytics.service(hub.hub().mongo(),
         new BrandDirectory(new BrandStore(hub.hub().mongo()), Clock.systemUTC()));
-    AnalyticsService.Filter filter = new AnalyticsService.Filter(monthsFrom, to, brand, null);
+    AnalyticsService.Filter filter = new AnalyticsService.Filter(monthsFrom, to, brand, platform);
     return new Overview[] {service.overview(filter, true).await(), service.overview(filter, false).await()};
   }
 

@@ -74,7 +74,7 @@ class RollupMathTest {
     assertEquals(1L, day.increments().get("mentions"));
     assertEquals(1L, day.increments().get("mh.09"));
     assertEquals(1L, day.increments().get("r.bill%2Eing"));
-    assertEquals(-0.5, day.increments().get("s.negative.sum"));
+    assertEquals(-500_000L, day.increments().get("s.negative.micro"), "a score in millionths, a whole number that adds up alike in any order");
     RollupDelta next = byId.get("2026-12-01|acme|x");
     assertEquals(1L, next.increments().get("slaMet"));
     assertEquals(1L, next.increments().get("avoidable"));
