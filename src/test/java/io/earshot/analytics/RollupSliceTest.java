@@ -59,7 +59,7 @@ class RollupSliceTest {
       }
     }
     ReplyFact reply = new ReplyFact("rp1", "c1", "mastodon", "ann", Instant.parse("2026-10-20T10:00:00Z"), null, null,
-        null, false, 4, 2, 1, Instant.parse("2026-10-21T10:00:00Z"));
+        null, false, 4, 2, 1, 3L, null, Instant.parse("2026-10-21T10:00:00Z"));
     batch.sent(reply, "globex", "s1");
     batch.engagement(reply, "globex");
     return batch;
