@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import org.bson.conversions.Bson;
  * The {@code rollups} collection: one document per brand × platform × UTC day ({@code _id}
  * {@code day|brand|platform}) and one per brand × platform × UTC month ({@code month|brand|platform}).
  * Each delivery's delta of a document carries a key made from the ids of its events, and a
- * document remembers the keys it took ({@code k.<key>}): a delivery told again finds its key and
+ * document remembers the keys it took for a few days ({@link ReplayKeys}): a delivery told again finds its key and
  * adds nothing, so an event told twice, by the relay or by ingest recovery, counts once. Many
  * deliveries are written together, one upsert per document: the keys the documents already hold
  * are read first (by {@code _id}) and those deliveries left out. On a real MongoDB each upsert is
@@ -49,12 +50,19 @@ public final class RollupStore {
   private final MongoStore mongo;
   private final MongoCollection<Document> rollups;
   private final boolean guarded;
+  private final ReplayKeys replayKeys;
 
   /** @param guarded whether upserts also carry their keys in the filter (a real MongoDB; see above) */
   public RollupStore(MongoStore mongo, boolean guarded) {
+    this(mongo, guarded, Clock.systemUTC());
+  }
+
+  /** @param clock the day replay keys are kept under and dropped by */
+  public RollupStore(MongoStore mongo, boolean guarded, Clock clock) {
     this.mongo = mongo;
     this.rollups = mongo.collection(ROLLUPS);
     this.guarded = guarded;
+    this.replayKeys = new ReplayKeys(clock);
   }
 
   /**
@@ -163,7 +171,7 @@ public final class RollupStore {
     List<String> fields = new ArrayList<>();
     byDoc.values().forEach(parts -> parts.forEach(p -> {
       if (p.key() != null) {
-        fields.add("k." + p.key());
+        fields.addAll(replayKeys.recentFields(p.key()));
       }
     }));
     if (fields.isEmpty()) {
@@ -174,7 +182,9 @@ public final class RollupStore {
       rollups.find(Filters.in("_id", byDoc.keySet())).projection(Projections.include(fields)).forEach(d -> {
         Document k = d.get("k", Document.class);
         if (k != null) {
-          applied.put(d.getString("_id"), new HashSet<>(k.keySet()));
+          Set<String> keys = new HashSet<>();
+          k.values().forEach(day -> keys.addAll(((Document) day).keySet()));
+          applied.put(d.getString("_id"), keys);
         }
       });
       return applied;
@@ -228,13 +238,18 @@ public final class RollupStore {
     List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", d.id())));
     for (String key : keys) {
       // A field per key, not an array: the embedded server's $ne does not look inside arrays.
-      sets.append("k." + key, 1);
+      sets.append(replayKeys.fieldNow(key), 1);
       if (guarded) {
-        filter.add(Filters.exists("k." + key, false));
+        replayKeys.recentFields(key).forEach(field -> filter.add(Filters.exists(field, false)));
       }
     }
     if (!sets.isEmpty()) {
       update.append("$set", sets);
+    }
+    if (!keys.isEmpty()) {
+      Document stale = new Document();
+      replayKeys.staleBuckets().forEach(bucket -> stale.append(bucket, ""));
+      update.append("$unset", stale);
     }
     return new UpdateOneModel<>(filter.size() == 1 ? filter.get(0) : Filters.and(filter), update,
         new UpdateOptions().upsert(true));
