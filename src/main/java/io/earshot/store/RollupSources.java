@@ -3,6 +3,7 @@ package io.earshot.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import io.earshot.analytics.Facts.BroadcastFact;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
@@ -20,7 +21,8 @@ import org.bson.Document;
 /**
  * The system of record as the analytics rollups read it: cases by id (their {@code sla.state}
  * and {@code problemId}, which events do not carry), the brands' business hours (from the SLA
- * policy in force), and, for a rebuild, every mention, case and reply in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
+ * policy in force), the notices each finished broadcast sent, and, for a rebuild, every mention,
+ * case, reply and sent broadcast in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
  * the whole collection (its only index is {@code _id}).
  */
 public final class RollupSources {
@@ -76,6 +78,45 @@ public final class RollupSources {
       scan(MongoStore.REPLIES).find().batchSize(2000).forEach(d -> sink.accept(replyFact(d)));
       return null;
     });
+  }
+
+  /** How many notices each of these broadcasts sent (their replies in state {@code sent}); absent: none. */
+  public Future<Map<String, Long>> noticesSent(Collection<String> broadcastIds) {
+    return mongo.run(() -> countNoticesSent(broadcastIds));
+  }
+
+  /**
+   * Every broadcast that finished as sent, with the notices it sent, for a rebuild: dated by its
+   * {@code updatedAt}, which a sent broadcast keeps from the change that finished it.
+   */
+  public Future<Void> eachSentBroadcast(Consumer<BroadcastFact> sink) {
+    return mongo.run(() -> {
+      List<Document> sent = scan(MongoStore.BROADCASTS).find(Filters.eq("state", "sent"))
+          .projection(Projections.include("brand", "updatedAt")).into(new ArrayList<>());
+      Map<String, Long> notices = countNoticesSent(sent.stream().map(d -> d.getString("_id")).toList());
+      sent.forEach(d -> sink.accept(new BroadcastFact(d.getString("_id"), d.getString("brand"),
+          Dates.instant(d.get("updatedAt")), notices.getOrDefault(d.getString("_id"), 0L))));
+      return null;
+    });
+  }
+
+  /** Blocking: runs inside {@link MongoStore#run}. A broadcast's notices number thousands, not millions. */
+  private Map<String, Long> countNoticesSent(Collection<String> broadcastIds) {
+    Map<String, Long> counts = new HashMap<>();
+    if (broadcastIds.isEmpty()) {
+      return counts;
+    }
+    Map<String, String> broadcastOfReply = new HashMap<>();
+    mongo.collection(MongoStore.BROADCAST_NOTICES).find(Filters.in("broadcastId", broadcastIds))
+        .projection(Projections.include("broadcastId"))
+        .forEach(d -> broadcastOfReply.put(d.getString("_id"), d.getString("broadcastId")));
+    if (broadcastOfReply.isEmpty()) {
+      return counts;
+    }
+    mongo.collection(MongoStore.REPLIES).find(Filters.and(Filters.in("_id", broadcastOfReply.keySet()),
+            Filters.eq("state", "sent"))).projection(Projections.include("_id"))
+        .forEach(d -> counts.merge(broadcastOfReply.get(d.getString("_id")), 1L, Long::sum));
+    return counts;
   }
 
   private MongoCollection<Document> scan(String collection) {
