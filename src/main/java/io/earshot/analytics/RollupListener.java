@@ -12,7 +12,9 @@ import io.earshot.concurrent.Owner;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,11 +155,13 @@ public final class RollupListener implements EventListener {
     return e.type().startsWith("reply.") ? e.data().getJsonObject("reply").getString("caseId") : null;
   }
 
-  /** The notices sent by each broadcast finished in these events, read once its runner is done with them. */
+  /** The notices each broadcast finished in these events had sent when it finished. */
   private Future<Map<String, Long>> noticesSent(List<EventEnvelope> events) {
-    List<String> ids = events.stream().filter(e -> e.type().equals(EventType.BROADCAST_FINISHED.code()))
-        .map(e -> e.data().getJsonObject("broadcast").getString("id")).toList();
-    return ids.isEmpty() ? Future.succeededFuture(Map.of()) : sources.noticesSent(ids);
+    Map<String, Instant> finishedAt = new HashMap<>();
+    events.stream().filter(e -> e.type().equals(EventType.BROADCAST_FINISHED.code()))
+        .map(e -> EventFacts.broadcast(e.data().getJsonObject("broadcast"), Map.of()))
+        .forEach(b -> finishedAt.put(b.id(), b.finishedAt()));
+    return finishedAt.isEmpty() ? Future.succeededFuture(Map.of()) : sources.noticesSent(finishedAt);
   }
 
   private static List<CaseFact> opened(List<EventEnvelope> events) {

@@ -9,6 +9,7 @@ import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
 import io.earshot.domain.sla.BusinessCalendars;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,9 +81,14 @@ public final class RollupSources {
     });
   }
 
-  /** How many notices each of these broadcasts sent (their replies in state {@code sent}); absent: none. */
-  public Future<Map<String, Long>> noticesSent(Collection<String> broadcastIds) {
-    return mongo.run(() -> countNoticesSent(broadcastIds));
+  /**
+   * How many notices each broadcast had sent when it finished (by id, with when it finished):
+   * notices whose reply is {@code sent} with a {@code sentAt} no later than that. A customer linked
+   * to the Problem afterwards still gets a notice, but no broadcast event tells it: leaving those
+   * out is what lets the live count, whenever its event is delivered, equal a rebuild's. Absent: none.
+   */
+  public Future<Map<String, Long>> noticesSent(Map<String, Instant> finishedAt) {
+    return mongo.run(() -> countNoticesSent(finishedAt));
   }
 
   /**
@@ -91,31 +97,39 @@ public final class RollupSources {
    */
   public Future<Void> eachSentBroadcast(Consumer<BroadcastFact> sink) {
     return mongo.run(() -> {
-      List<Document> sent = scan(MongoStore.BROADCASTS).find(Filters.eq("state", "sent"))
-          .projection(Projections.include("brand", "updatedAt")).into(new ArrayList<>());
-      Map<String, Long> notices = countNoticesSent(sent.stream().map(d -> d.getString("_id")).toList());
-      sent.forEach(d -> sink.accept(new BroadcastFact(d.getString("_id"), d.getString("brand"),
-          Dates.instant(d.get("updatedAt")), notices.getOrDefault(d.getString("_id"), 0L))));
+      Map<String, Document> sent = new HashMap<>();
+      scan(MongoStore.BROADCASTS).find(Filters.eq("state", "sent")).projection(Projections.include("brand", "updatedAt"))
+          .forEach(d -> sent.put(d.getString("_id"), d));
+      Map<String, Instant> finishedAt = new HashMap<>();
+      sent.forEach((id, d) -> finishedAt.put(id, Dates.instant(d.get("updatedAt"))));
+      Map<String, Long> notices = countNoticesSent(finishedAt);
+      sent.forEach((id, d) -> sink.accept(new BroadcastFact(id, MentionDocs.brandOf(d), finishedAt.get(id),
+          notices.getOrDefault(id, 0L))));
       return null;
     });
   }
 
   /** Blocking: runs inside {@link MongoStore#run}. A broadcast's notices number thousands, not millions. */
-  private Map<String, Long> countNoticesSent(Collection<String> broadcastIds) {
+  private Map<String, Long> countNoticesSent(Map<String, Instant> finishedAt) {
     Map<String, Long> counts = new HashMap<>();
-    if (broadcastIds.isEmpty()) {
-      return counts;
-    }
     Map<String, String> broadcastOfReply = new HashMap<>();
-    mongo.collection(MongoStore.BROADCAST_NOTICES).find(Filters.in("broadcastId", broadcastIds))
-        .projection(Projections.include("broadcastId"))
-        .forEach(d -> broadcastOfReply.put(d.getString("_id"), d.getString("broadcastId")));
+    if (!finishedAt.isEmpty()) {
+      mongo.collection(MongoStore.BROADCAST_NOTICES).find(Filters.in("broadcastId", finishedAt.keySet()))
+          .projection(Projections.include("broadcastId"))
+          .forEach(d -> broadcastOfReply.put(d.getString("_id"), d.getString("broadcastId")));
+    }
     if (broadcastOfReply.isEmpty()) {
       return counts;
     }
     mongo.collection(MongoStore.REPLIES).find(Filters.and(Filters.in("_id", broadcastOfReply.keySet()),
-            Filters.eq("state", "sent"))).projection(Projections.include("_id"))
-        .forEach(d -> counts.merge(broadcastOfReply.get(d.getString("_id")), 1L, Long::sum));
+            Filters.eq("state", "sent"))).projection(Projections.include("sentAt")).forEach(d -> {
+              String broadcast = broadcastOfReply.get(d.getString("_id"));
+              Instant sentAt = Dates.instant(d.get("sentAt"));
+              Instant end = finishedAt.get(broadcast);
+              if (sentAt != null && (end == null || !sentAt.isAfter(end))) {
+                counts.merge(broadcast, 1L, Long::sum);
+              }
+            });
     return counts;
   }
 
