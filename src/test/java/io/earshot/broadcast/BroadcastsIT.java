@@ -236,6 +236,9 @@ class BroadcastsIT {
 
     Analytics.rebuild(hub.hub().mongo()).run().await();
     assertEquals(expected, broadcastFigures(), "the rebuild counts the stored broadcasts the same way");
+    List<String> csv = List.of(marketer.get("/api/v1/analytics/export.csv?view=summary").body().split("\r\n"));
+    assertTrue(csv.contains("broadcasts.sent," + expected.getLong("sent"))
+        && csv.contains("broadcasts.notices," + expected.getLong("notices")), csv.toString());
   }
 
   /** The overview's broadcasts once no event waits for a listener (the analytics one among them). */
