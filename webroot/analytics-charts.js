@@ -108,5 +108,7 @@ export function tiles(o) {
     ['exits', 'Exits (customer went silent)', `${o.exits.count} (${percent(o.exits.rate)})`],
     ['repeats', 'Repeat contacts in 7 days', `${o.repeatContacts.count} (${percent(o.repeatContacts.rate)})`],
     ['replies', 'Replies sent', String(o.replies.sent)],
+    ['broadcasts', 'Broadcasts sent', String(o.broadcasts.sent)],
+    ['notices', 'Notices sent', String(o.broadcasts.notices)],
   ];
 }

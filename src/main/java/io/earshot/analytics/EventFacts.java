@@ -1,5 +1,6 @@
 package io.earshot.analytics;
 
+import io.earshot.analytics.Facts.BroadcastFact;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The rollups' facts read from the v1 event payload ({@code docs/EVENTS.md}, "Records in data"). Pure. */
 final class EventFacts {
@@ -56,6 +58,12 @@ final class EventFacts {
         approval != null && approval.getBoolean("approved", false),
         e.getLong("likes", 0L), e.getLong("reposts", 0L), e.getLong("replies", 0L), e.getLong("quotes"),
         e.getLong("impressions"), time(e, "measuredAt"));
+  }
+
+  /** A finished broadcast, dated by its finishing change; {@code noticesSent} as read from the outbox, by broadcast id. */
+  static BroadcastFact broadcast(JsonObject b, Map<String, Long> noticesSent) {
+    String id = b.getString("id");
+    return new BroadcastFact(id, brand(b), time(b, "updatedAt"), noticesSent.getOrDefault(id, 0L));
   }
 
   private static String brand(JsonObject o) {

@@ -36,4 +36,12 @@ public final class Facts {
                           long likes, long reposts, long replies, Long quotes, Long impressions,
                           Instant measuredAt) {
   }
+
+  /**
+   * A broadcast that finished as sent, on the day it finished ({@code updatedAt} of its finishing
+   * change), with how many of its personal notices were sent (the notices whose reply reached
+   * state {@code sent}; failed ones and a public post are not notices sent).
+   */
+  public record BroadcastFact(String id, String brand, Instant finishedAt, long noticesSent) {
+  }
 }

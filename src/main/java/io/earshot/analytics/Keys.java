@@ -23,6 +23,12 @@ public final class Keys {
    */
   public static final String ALL = "*";
 
+  /**
+   * The platform code broadcasts count under ({@link RollupBatch#broadcast}): one broadcast spans
+   * accounts of several platforms; no real platform is called so.
+   */
+  public static final String BROADCASTS = "broadcast";
+
   private Keys() {
   }
 

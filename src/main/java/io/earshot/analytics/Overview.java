@@ -16,7 +16,7 @@ public record Overview(String from, String to, long mentions, long casesOpened, 
                        Durations firstResponse, Durations resolution, Durations firstResponseBusiness,
                        Durations resolutionBusiness, long slaMet, long slaBreached,
                        long avoidable, long exits, long repeats, long repliesSent, Approvals approvals,
-                       Engagement engagement, List<Day> series, List<Questions.Group> questions,
+                       Engagement engagement, Broadcasts broadcasts, List<Day> series, List<Questions.Group> questions,
                        List<Agent> agents) {
 
   /** A contact reason's count in the range and in the range of the same length just before it. */
@@ -38,6 +38,10 @@ public record Overview(String from, String to, long mentions, long casesOpened, 
    * the posts whose platform gives them, and are null when none of the posts does.
    */
   public record Engagement(long posts, long likes, long reposts, long replies, Long quotes, Long impressions) {
+  }
+
+  /** Broadcasts that finished as sent in the range, and the personal notices they sent. */
+  public record Broadcasts(long sent, long notices) {
   }
 
   /** One UTC day of the range. */

@@ -37,7 +37,7 @@ final class OverviewBuilder {
         now.count("slaMet"), now.count("slaBreached"),
         now.count("avoidable"), now.count("exits"), now.count("repeats"), now.count("sent"),
         new Overview.Approvals(now.count("approvals"), now.count("rejections"), durations(now, "aw")),
-        engagement(now), series(f, now), Questions.group(now.under("q."), now.examples, QUESTIONS), agents(now));
+        engagement(now), new Overview.Broadcasts(now.count("broadcasts"), now.count("noticesSent")), series(f, now), Questions.group(now.under("q."), now.examples, QUESTIONS), agents(now));
   }
 
   private static List<Reason> reasons(Tally now, Tally before) {

@@ -1,5 +1,6 @@
 package io.earshot.analytics;
 
+import io.earshot.analytics.Facts.BroadcastFact;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
@@ -146,6 +147,18 @@ public final class RollupBatch {
       counts.put("impressions", r.impressions());
     }
     d.set("e." + Keys.safe(r.id()), counts);
+  }
+
+  /**
+   * A broadcast sent, and the notices it sent, on the day it finished. A broadcast posts on
+   * several accounts, possibly of several platforms, but is one broadcast: it counts once, under
+   * the platform code {@link Keys#BROADCASTS} of its brand (so in the brand's and all brands'
+   * documents over all platforms, and in no real platform's: a platform filter shows none).
+   */
+  public void broadcast(BroadcastFact b, String eventId) {
+    RollupTarget d = delta(b.finishedAt(), b.brand(), Keys.BROADCASTS, eventId);
+    d.add("broadcasts", 1L);
+    d.add("noticesSent", b.noticesSent());
   }
 
   private RollupTarget delta(Instant at, String brand, String platform, String eventId) {

@@ -12,7 +12,9 @@ import io.earshot.concurrent.Owner;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,20 +29,25 @@ import java.util.stream.Collectors;
  * at once. A delivery completes when the flush holding it is durable. Durable, so it gets every
  * recorded event at least once; each delivery keeps its own replay keys in the store, so twice is
  * the same as once in whatever flush a delivery comes again. What a payload lacks is read by id:
- * the brand of a reply's case, a resolved case's SLA state and Problem link, and the brands'
- * business hours (the SLA policy) for the durations counted in business time. Fails (to be
+ * the brand of a reply's case, a resolved case's SLA state and Problem link, the notices a
+ * finished broadcast sent, and the brands' business hours (the SLA policy) for the durations counted in business time. Fails (to be
  * redelivered) when the store does, every delivery of the flush alike.
  */
 public final class RollupListener implements EventListener {
   private static final Set<String> TYPES = Set.of(EventType.MENTION_RECEIVED.code(), EventType.CASE_OPENED.code(),
       EventType.CASE_RESPONDED.code(), EventType.CASE_STATUS_CHANGED.code(), EventType.REPLY_SENT.code(),
-      EventType.REPLY_APPROVED.code(), EventType.REPLY_REJECTED.code());
+      EventType.REPLY_APPROVED.code(), EventType.REPLY_REJECTED.code(),
+      EventType.BROADCAST_FINISHED.code());
   private final RollupStore rollups;
   private final RollupSources sources;
   private final RepeatContacts repeats;
   private final Object lock = new Object();
   private List<Pending> waiting = new ArrayList<>();
   private boolean flushing;
+
+  /** What a flush read for its events: cases by id, the ids of repeat openings, notices sent by broadcast. */
+  private record Lookups(Map<String, CaseFact> cases, Set<String> repeatIds, Map<String, Long> noticesSent) {
+  }
 
   /** A delivery waiting for its flush. */
   private record Pending(List<EventEnvelope> events, Promise<Void> done) {
@@ -72,6 +79,9 @@ public final class RollupListener implements EventListener {
     }
     if (event.type().equals(EventType.CASE_STATUS_CHANGED.code())) {
       return "resolved".equals(event.data().getString("to"));
+    }
+    if (event.type().equals(EventType.BROADCAST_FINISHED.code())) {
+      return "sent".equals(event.data().getJsonObject("broadcast").getString("state"));
     }
     return true;
   }
@@ -117,7 +127,8 @@ public final class RollupListener implements EventListener {
   private Future<Void> flush(List<Pending> taken) {
     List<EventEnvelope> all = taken.stream().flatMap(p -> p.events().stream()).toList();
     return lookups(all).compose(cases -> calendars(all).compose(calendars -> repeats.of(opened(all))
-        .map(repeat -> taken.stream().map(p -> batch(p.events(), cases, repeat, calendars).deltas()).toList())))
+        .compose(repeat -> noticesSent(all).map(notices -> taken.stream()
+            .map(p -> batch(p.events(), new Lookups(cases, repeat, notices), calendars).deltas()).toList()))))
         .compose(rollups::apply);
   }
 
@@ -144,27 +155,36 @@ public final class RollupListener implements EventListener {
     return e.type().startsWith("reply.") ? e.data().getJsonObject("reply").getString("caseId") : null;
   }
 
+  /** The notices each broadcast finished in these events had sent when it finished. */
+  private Future<Map<String, Long>> noticesSent(List<EventEnvelope> events) {
+    Map<String, Instant> finishedAt = new HashMap<>();
+    events.stream().filter(e -> e.type().equals(EventType.BROADCAST_FINISHED.code()))
+        .map(e -> EventFacts.broadcast(e.data().getJsonObject("broadcast"), Map.of()))
+        .forEach(b -> finishedAt.put(b.id(), b.finishedAt()));
+    return finishedAt.isEmpty() ? Future.succeededFuture(Map.of()) : sources.noticesSent(finishedAt);
+  }
+
   private static List<CaseFact> opened(List<EventEnvelope> events) {
     return events.stream().filter(e -> e.type().equals(EventType.CASE_OPENED.code()))
         .map(e -> EventFacts.careCase(e.data().getJsonObject("case"), null)).toList();
   }
 
-  private static RollupBatch batch(List<EventEnvelope> events, Map<String, CaseFact> cases, Set<String> repeatIds,
-                                   BusinessCalendars calendars) {
+  private static RollupBatch batch(List<EventEnvelope> events, Lookups read, BusinessCalendars calendars) {
     RollupBatch batch = new RollupBatch(calendars);
     for (EventEnvelope e : events) {
-      add(batch, e, cases, repeatIds);
+      add(batch, e, read);
     }
     return batch;
   }
 
-  private static void add(RollupBatch batch, EventEnvelope e, Map<String, CaseFact> cases, Set<String> repeatIds) {
+  private static void add(RollupBatch batch, EventEnvelope e, Lookups read) {
     JsonObject data = e.data();
+    Map<String, CaseFact> cases = read.cases();
     switch (EventType.fromCode(e.type()).orElseThrow()) {
       case MENTION_RECEIVED -> batch.mention(EventFacts.mention(data.getJsonObject("mention")), e.id());
       case CASE_OPENED -> {
         CaseFact c = EventFacts.careCase(data.getJsonObject("case"), null);
-        batch.opened(c, repeatIds.contains(c.id()), e.id());
+        batch.opened(c, read.repeatIds().contains(c.id()), e.id());
       }
       case CASE_RESPONDED -> batch.firstResponse(EventFacts.careCase(data.getJsonObject("case"), null), e.id());
       case CASE_STATUS_CHANGED -> {
@@ -173,6 +193,8 @@ public final class RollupListener implements EventListener {
       }
       case REPLY_SENT -> reply(batch, e, cases, true);
       case REPLY_APPROVED, REPLY_REJECTED -> reply(batch, e, cases, false);
+      case BROADCAST_FINISHED -> batch.broadcast(EventFacts.broadcast(data.getJsonObject("broadcast"),
+          read.noticesSent()), e.id());
       default -> { }
     }
   }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds the rollups from the system of record: every mention, case and reply, counted by the
+ * Rebuilds the rollups from the system of record: every mention, case, reply and sent broadcast, counted by the
  * same {@link RollupBatch} the listener uses, then written over the old rollups at once. Run it
  * with the hub stopped ({@code earshot analytics rebuild}): events told while it runs would be
  * counted in the live rollups it then replaces. The rebuilt documents carry no replay keys, so an
@@ -62,7 +62,8 @@ public final class RollupRebuild {
       return sources.eachReply(r -> {
         counts[2]++;
         countReply(batch, r, brandOfCase.get(r.caseId()));
-      }).compose(x -> rollups.replaceAll(batch.deltas())).compose(x -> contacts.replaceAll(last));
+      }).compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
+          .compose(x -> rollups.replaceAll(batch.deltas())).compose(x -> contacts.replaceAll(last));
     }).map(v -> new Outcome(counts[0], counts[1], counts[2], batch.deltas().size()));
   }
 

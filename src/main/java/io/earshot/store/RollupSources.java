@@ -3,11 +3,13 @@ package io.earshot.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import io.earshot.analytics.Facts.BroadcastFact;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
 import io.earshot.domain.sla.BusinessCalendars;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +22,8 @@ import org.bson.Document;
 /**
  * The system of record as the analytics rollups read it: cases by id (their {@code sla.state}
  * and {@code problemId}, which events do not carry), the brands' business hours (from the SLA
- * policy in force), and, for a rebuild, every mention, case and reply in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
+ * policy in force), the notices each finished broadcast sent, and, for a rebuild, every mention,
+ * case, reply and sent broadcast in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
  * the whole collection (its only index is {@code _id}).
  */
 public final class RollupSources {
@@ -76,6 +79,58 @@ public final class RollupSources {
       scan(MongoStore.REPLIES).find().batchSize(2000).forEach(d -> sink.accept(replyFact(d)));
       return null;
     });
+  }
+
+  /**
+   * How many notices each broadcast had sent when it finished (by id, with when it finished):
+   * notices whose reply is {@code sent} with a {@code sentAt} no later than that. A customer linked
+   * to the Problem afterwards still gets a notice, but no broadcast event tells it: leaving those
+   * out is what lets the live count, whenever its event is delivered, equal a rebuild's. Absent: none.
+   */
+  public Future<Map<String, Long>> noticesSent(Map<String, Instant> finishedAt) {
+    return mongo.run(() -> countNoticesSent(finishedAt));
+  }
+
+  /**
+   * Every broadcast that finished as sent, with the notices it sent, for a rebuild: dated by its
+   * {@code updatedAt}, which a sent broadcast keeps from the change that finished it.
+   */
+  public Future<Void> eachSentBroadcast(Consumer<BroadcastFact> sink) {
+    return mongo.run(() -> {
+      Map<String, Document> sent = new HashMap<>();
+      scan(MongoStore.BROADCASTS).find(Filters.eq("state", "sent")).projection(Projections.include("brand", "updatedAt"))
+          .forEach(d -> sent.put(d.getString("_id"), d));
+      Map<String, Instant> finishedAt = new HashMap<>();
+      sent.forEach((id, d) -> finishedAt.put(id, Dates.instant(d.get("updatedAt"))));
+      Map<String, Long> notices = countNoticesSent(finishedAt);
+      sent.forEach((id, d) -> sink.accept(new BroadcastFact(id, MentionDocs.brandOf(d), finishedAt.get(id),
+          notices.getOrDefault(id, 0L))));
+      return null;
+    });
+  }
+
+  /** Blocking: runs inside {@link MongoStore#run}. A broadcast's notices number thousands, not millions. */
+  private Map<String, Long> countNoticesSent(Map<String, Instant> finishedAt) {
+    Map<String, Long> counts = new HashMap<>();
+    Map<String, String> broadcastOfReply = new HashMap<>();
+    if (!finishedAt.isEmpty()) {
+      mongo.collection(MongoStore.BROADCAST_NOTICES).find(Filters.in("broadcastId", finishedAt.keySet()))
+          .projection(Projections.include("broadcastId"))
+          .forEach(d -> broadcastOfReply.put(d.getString("_id"), d.getString("broadcastId")));
+    }
+    if (broadcastOfReply.isEmpty()) {
+      return counts;
+    }
+    mongo.collection(MongoStore.REPLIES).find(Filters.and(Filters.in("_id", broadcastOfReply.keySet()),
+            Filters.eq("state", "sent"))).projection(Projections.include("sentAt")).forEach(d -> {
+              String broadcast = broadcastOfReply.get(d.getString("_id"));
+              Instant sentAt = Dates.instant(d.get("sentAt"));
+              Instant end = finishedAt.get(broadcast);
+              if (sentAt != null && (end == null || !sentAt.isAfter(end))) {
+                counts.merge(broadcast, 1L, Long::sum);
+              }
+            });
+    return counts;
   }
 
   private MongoCollection<Document> scan(String collection) {

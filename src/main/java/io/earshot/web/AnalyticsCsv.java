@@ -92,6 +92,8 @@ final class AnalyticsCsv {
     rows.add(List.of("engagement.replies", o.engagement().replies()));
     rows.add(Arrays.asList("engagement.quotes", o.engagement().quotes()));
     rows.add(Arrays.asList("engagement.impressions", o.engagement().impressions()));
+    rows.add(List.of("broadcasts.sent", o.broadcasts().sent()));
+    rows.add(List.of("broadcasts.notices", o.broadcasts().notices()));
     return rows;
   }
 

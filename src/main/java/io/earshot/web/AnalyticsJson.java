@@ -29,6 +29,7 @@ final class AnalyticsJson {
         .put("engagement", new JsonObject().put("posts", o.engagement().posts()).put("likes", o.engagement().likes())
             .put("reposts", o.engagement().reposts()).put("replies", o.engagement().replies())
             .put("quotes", o.engagement().quotes()).put("impressions", o.engagement().impressions()))
+        .put("broadcasts", new JsonObject().put("sent", o.broadcasts().sent()).put("notices", o.broadcasts().notices()))
         .put("series", series(o)).put("questions", questions(o));
     if (agents) {
       JsonArray list = new JsonArray();

@@ -89,6 +89,8 @@ class AnalyticsBrowserIT {
       assertEquals(List.of(cells(o.getJsonObject("engagement"), "posts", "likes", "reposts", "replies", "quotes", "impressions")),
           table(browser, "table-engagement"));
       assertEquals(String.valueOf(o.getLong("mentions")), tile(browser, "mentions"));
+      assertEquals(String.valueOf(o.getJsonObject("broadcasts").getLong("sent")), tile(browser, "broadcasts"));
+      assertEquals(String.valueOf(o.getJsonObject("broadcasts").getLong("notices")), tile(browser, "notices"));
       assertTrue(browser.driver().findElements(testId("reply-text")).isEmpty(), "no reply box for a marketer");
       assertTrue(browser.driver().findElements(testId("csv-agents")).isEmpty(), "no per-agent export for a marketer");
 

@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.earshot.analytics.Analytics;
+import io.earshot.events.EventEnvelope;
+import io.earshot.events.EventListener;
 import io.earshot.store.MongoStore;
 import io.earshot.testing.ApiClient;
 import io.earshot.testing.SandboxClient;
 import io.earshot.testing.Team;
 import io.earshot.testing.TestHub;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +40,7 @@ class BroadcastsIT {
   private static Team team;
   private static ApiClient marketer;
   private static ProblemFixture problems;
+  private static final List<EventEnvelope> FINISHED = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -43,6 +49,7 @@ class BroadcastsIT {
     team = Team.of(hub);
     marketer = Team.person(hub, team.admin(), "max", "marketer");
     problems = new ProblemFixture(hub);
+    hub.hub().events().register(new FinishedRecorder());
   }
 
   @AfterAll
@@ -202,6 +209,73 @@ class BroadcastsIT {
     assertEquals(409, team.agent().post("/api/v1/broadcasts/" + id + "/pause", new JsonObject()).status(),
         "a held broadcast has nothing to pause");
     assertTrue(marketer.get("/api/v1/broadcasts/" + id).status() == 200, "marketers read broadcasts");
+  }
+
+  @Test
+  @DisplayName("analytics count a sent broadcast and its notices once, on replay too, and a rebuild from the stored broadcasts agrees")
+  void analyticsCountBroadcasts() {
+    List<String> handles = List.of("bc_an1", "bc_an2");
+    handles.forEach(h -> sandbox.postMention(h, "@ForkfulEats the app crashes on start"));
+    String problem = problems.create("App crashes on start", "Fixed in 4.2.1.", ProblemFixture.casesOf(team.agent(), handles));
+    JsonObject before = settledBroadcasts();
+    String id = approve(team.agent().post("/api/v1/broadcasts", new JsonObject().put("problemId", problem)
+        .put("text", "Version 4.2.1 fixes the crash on start.").put("accounts", new JsonArray().add("sandbox"))
+        .put("notifyAffected", true).put("noticeText", "@{{customer.handle}} 4.2.1 fixes it, sorry!")).json());
+    assertTrue(eventually(Duration.ofSeconds(30), () -> "sent".equals(view(id).getString("state"))));
+    assertEquals(2, view(id).getJsonObject("notices").getInteger("sent"));
+    JsonObject expected = new JsonObject().put("sent", before.getLong("sent") + 1)
+        .put("notices", before.getLong("notices") + 2);
+    assertEquals(expected, settledBroadcasts(), "one broadcast sent, two notices");
+
+    EventEnvelope finished = FINISHED.stream()
+        .filter(e -> id.equals(e.data().getJsonObject("broadcast").getString("id"))).findFirst().orElseThrow();
+    EventListener again = Analytics.listeners(hub.hub().mongo(), true).get(0);
+    assertTrue(again.accepts(finished));
+    again.handle(List.of(finished)).await();
+    assertEquals(expected, broadcastFigures(), "told again, counted once");
+
+    Analytics.rebuild(hub.hub().mongo()).run().await();
+    assertEquals(expected, broadcastFigures(), "the rebuild counts the stored broadcasts the same way");
+    List<String> csv = List.of(marketer.get("/api/v1/analytics/export.csv?view=summary").body().split("\r\n"));
+    assertTrue(csv.contains("broadcasts.sent," + expected.getLong("sent"))
+        && csv.contains("broadcasts.notices," + expected.getLong("notices")), csv.toString());
+  }
+
+  /** The overview's broadcasts once no event waits for a listener (the analytics one among them). */
+  private static JsonObject settledBroadcasts() {
+    assertTrue(eventually(Duration.ofSeconds(30),
+        () -> hub.hub().mongo().collection(MongoStore.EVENT_QUEUE).countDocuments() == 0), "the event queue drained");
+    return broadcastFigures();
+  }
+
+  private static JsonObject broadcastFigures() {
+    ApiClient.Response r = marketer.get("/api/v1/analytics/overview");
+    assertEquals(200, r.status(), r.body());
+    return r.json().getJsonObject("broadcasts");
+  }
+
+  /** Keeps each {@code broadcast.finished} event as it was told, to tell it again. */
+  private static final class FinishedRecorder implements EventListener {
+    @Override
+    public String name() {
+      return "broadcasts-test-recorder";
+    }
+
+    @Override
+    public boolean durable() {
+      return false;
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+      return event.type().equals("broadcast.finished");
+    }
+
+    @Override
+    public Future<Void> handle(List<EventEnvelope> events) {
+      FINISHED.addAll(events);
+      return Future.succeededFuture();
+    }
   }
 
   private static String approve(JsonObject created) {
