@@ -8,8 +8,6 @@ import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -57,11 +55,11 @@ class MonthRollupTest {
     }
     batch.resolved(new CaseFact("c2", "x", "acme", "x:u2", "ann", times[2], times[2].plusSeconds(90), times[2],
         times[5], "met", null, false), "r2");
-    Map<String, Map<String, Object>> docs = documents(batch);
+    Map<String, Map<String, Object>> docs = RollupDocuments.of(batch);
     LocalDate from = LocalDate.parse("2026-09-30");
     LocalDate to = LocalDate.parse("2026-12-01");
-    Tally months = tally(docs, RangePlan.ids(from, to, BRANDS, PLATFORMS, true));
-    Tally days = tally(docs, RangePlan.ids(from, to, BRANDS, PLATFORMS, false));
+    Tally months = RollupDocuments.tally(docs, RangePlan.ids(from, to, BRANDS, PLATFORMS, true));
+    Tally days = RollupDocuments.tally(docs, RangePlan.ids(from, to, BRANDS, PLATFORMS, false));
     assertEquals(times.length, months.count("mentions"));
     assertEquals(days.counts, months.counts);
     assertEquals(days.sums.keySet(), months.sums.keySet());
@@ -73,33 +71,11 @@ class MonthRollupTest {
         && docs.containsKey("2026-W40|acme|mastodon"), docs.keySet().toString());
     LocalDate weeksFrom = LocalDate.parse("2026-10-05");
     LocalDate weeksTo = LocalDate.parse("2026-10-28");
-    Tally weeks = tally(docs, RangePlan.ids(weeksFrom, weeksTo, BRANDS, PLATFORMS, true));
-    Tally weekDays = tally(docs, RangePlan.ids(weeksFrom, weeksTo, BRANDS, PLATFORMS, false));
+    Tally weeks = RollupDocuments.tally(docs, RangePlan.ids(weeksFrom, weeksTo, BRANDS, PLATFORMS, true));
+    Tally weekDays = RollupDocuments.tally(docs, RangePlan.ids(weeksFrom, weeksTo, BRANDS, PLATFORMS, false));
     assertEquals(1, weeks.count("mentions"), "the one mention of 2026-10-15, read from its week");
     assertEquals(weekDays.counts, weeks.counts);
     assertEquals(weekDays.byDay, weeks.byDay);
     assertArrayEquals(weekDays.hourOfWeek, weeks.hourOfWeek);
-  }
-
-  /** The deltas as the store would hold them once written to empty documents, flattened. */
-  private static Map<String, Map<String, Object>> documents(RollupBatch batch) {
-    Map<String, Map<String, Object>> docs = new HashMap<>();
-    batch.deltas().forEach(d -> {
-      Map<String, Object> doc = new HashMap<>(d.increments());
-      doc.putAll(d.least());
-      doc.put(d.kind(), d.day());
-      doc.put("brand", d.brand());
-      doc.put("platform", d.platform());
-      docs.put(d.id(), doc);
-    });
-    return docs;
-  }
-
-  private static Tally tally(Map<String, Map<String, Object>> docs, List<String> ids) {
-    Tally t = new Tally();
-    List<String> found = new ArrayList<>(ids);
-    found.retainAll(docs.keySet());
-    found.forEach(id -> t.add(docs.get(id)));
-    return t;
   }
 }

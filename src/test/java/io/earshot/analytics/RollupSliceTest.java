@@ -9,8 +9,6 @@ import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +25,7 @@ class RollupSliceTest {
   @Test
   @DisplayName("all brands, one brand, and a brand × platform read one document per period and tally like the finest days")
   void slicesEqualTheirParts() {
-    Map<String, Map<String, Object>> docs = documents(mix());
+    Map<String, Map<String, Object>> docs = RollupDocuments.of(mix());
     assertTrue(docs.containsKey("2026-10|*|*") && docs.containsKey("2026-W44|acme|*")
         && docs.containsKey("2026-11-30|globex|*"), docs.keySet().toString());
     same(tally(docs, BRANDS, PLATFORMS, false), tally(docs, ALL, ALL, true));
@@ -75,27 +73,8 @@ class RollupSliceTest {
     assertEquals(finest.examples, sliced.examples);
   }
 
-  /** The deltas as the store would hold them once written to empty documents, flattened as it reads them. */
-  private static Map<String, Map<String, Object>> documents(RollupBatch batch) {
-    Map<String, Map<String, Object>> docs = new HashMap<>();
-    batch.deltas().forEach(d -> {
-      Map<String, Object> doc = new HashMap<>(d.increments());
-      doc.putAll(d.least());
-      d.sets().forEach((field, v) -> ((Map<?, ?>) v).forEach((k, n) -> doc.put(field + "." + k, n)));
-      doc.put(d.kind(), d.day());
-      doc.put("brand", d.brand());
-      doc.put("platform", d.platform());
-      docs.put(d.id(), doc);
-    });
-    return docs;
-  }
-
   private static Tally tally(Map<String, Map<String, Object>> docs, List<String> brands, List<String> platforms,
       boolean coarse) {
-    Tally t = new Tally();
-    List<String> found = new ArrayList<>(RangePlan.ids(FROM, TO, brands, platforms, coarse));
-    found.retainAll(docs.keySet());
-    found.forEach(id -> t.add(docs.get(id)));
-    return t;
+    return RollupDocuments.tally(docs, RangePlan.ids(FROM, TO, brands, platforms, coarse));
   }
 }
