@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Bluesky over the AT Protocol: an app password, posts named by their {@code at://} URI. */
 final class EmulatedBluesky extends EmulatedPlatform {
@@ -25,15 +26,16 @@ final class EmulatedBluesky extends EmulatedPlatform {
   }
 
   @Override
+  protected Set<String> publicFields() {
+    return Set.of("identifier");
+  }
+
+  @Override
   protected Map<String, String> secrets(boolean valid) {
     return Map.of("identifier", BlueskyEmulator.HANDLE,
         "password", valid ? BlueskyEmulator.APP_PASSWORD : "zzzz-stale-pass-word");
   }
 
-  @Override
-  public List<String> secretValues() {
-    return List.of(BlueskyEmulator.APP_PASSWORD, "zzzz-stale-pass-word");
-  }
 
   @Override
   public List<String> mentionIds() {

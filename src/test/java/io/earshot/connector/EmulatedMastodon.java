@@ -28,10 +28,6 @@ final class EmulatedMastodon extends EmulatedPlatform {
     return Map.of("accessToken", valid ? MastodonEmulator.TOKEN : "mastodon-stale-token-42");
   }
 
-  @Override
-  public List<String> secretValues() {
-    return List.of(MastodonEmulator.TOKEN, "mastodon-stale-token-42");
-  }
 
   @Override
   public List<String> mentionIds() {

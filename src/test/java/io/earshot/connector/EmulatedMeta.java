@@ -30,10 +30,6 @@ final class EmulatedMeta extends EmulatedPlatform {
         "appSecret", MetaEmulator.APP_SECRET);
   }
 
-  @Override
-  public List<String> secretValues() {
-    return List.of(MetaEmulator.PAGE_TOKEN, "EAAGstalePageToken42", MetaEmulator.APP_SECRET);
-  }
 
   @Override
   public List<String> mentionIds() {

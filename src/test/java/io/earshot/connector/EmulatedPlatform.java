@@ -6,8 +6,10 @@ import io.earshot.demo.emulator.threads.ThreadsEmulator;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One platform's emulator as hub-level tests need it: which credentials an account file names
@@ -100,10 +102,26 @@ public abstract class EmulatedPlatform {
     return prefix + "_" + field.replaceAll("([A-Z])", "_$1").toUpperCase();
   }
 
-  /** The values a log must never show. */
-  public abstract List<String> secretValues();
+  /** The values a log must never show: every credential, valid or refused, but the public ones. */
+  public final List<String> secretValues() {
+    Set<String> values = new LinkedHashSet<>();
+    for (boolean valid : new boolean[] {true, false}) {
+      secrets(valid).forEach((field, value) -> {
+        if (!publicFields().contains(field)) {
+          values.add(value);
+        }
+      });
+    }
+    return List.copyOf(values);
+  }
 
+  /** The account's credential fields, with a refused value when {@code valid} is false. */
   protected abstract Map<String, String> secrets(boolean valid);
+
+  /** Credential fields that identify rather than authenticate (a consumer key, a handle): logs may show them. */
+  protected Set<String> publicFields() {
+    return Set.of();
+  }
 
   public abstract List<String> mentionIds();
 

@@ -30,10 +30,6 @@ final class EmulatedThreads extends EmulatedPlatform {
     return Map.of("accessToken", valid ? ThreadsEmulator.TOKEN : "THAAstaleThreadsToken42");
   }
 
-  @Override
-  public List<String> secretValues() {
-    return List.of(ThreadsEmulator.TOKEN, "THAAstaleThreadsToken42");
-  }
 
   @Override
   public List<String> mentionIds() {

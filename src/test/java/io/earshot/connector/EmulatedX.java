@@ -4,6 +4,7 @@ import io.earshot.demo.emulator.x.XEmulator;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** X through its v1.1 API (Twitter4J): four OAuth 1.0a credentials. */
 final class EmulatedX extends EmulatedPlatform {
@@ -24,17 +25,17 @@ final class EmulatedX extends EmulatedPlatform {
   }
 
   @Override
+  protected Set<String> publicFields() {
+    return Set.of("consumerKey");
+  }
+
+  @Override
   protected Map<String, String> secrets(boolean valid) {
     return Map.of("consumerKey", XEmulator.CONSUMER_KEY, "consumerSecret", XEmulator.CONSUMER_SECRET,
         "accessToken", valid ? XEmulator.ACCESS_TOKEN : "783214-stale-access-token",
         "accessTokenSecret", XEmulator.ACCESS_TOKEN_SECRET);
   }
 
-  @Override
-  public List<String> secretValues() {
-    return List.of(XEmulator.CONSUMER_SECRET, XEmulator.ACCESS_TOKEN, XEmulator.ACCESS_TOKEN_SECRET,
-        "783214-stale-access-token");
-  }
 
   @Override
   public List<String> mentionIds() {

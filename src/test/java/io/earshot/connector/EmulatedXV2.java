@@ -4,6 +4,7 @@ import io.earshot.demo.emulator.xv2.XV2Emulator;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** X through its v2 API: an account file for platform {@code x} with {@code api: v2}. */
 final class EmulatedXV2 extends EmulatedPlatform {
@@ -34,17 +35,17 @@ final class EmulatedXV2 extends EmulatedPlatform {
   }
 
   @Override
+  protected Set<String> publicFields() {
+    return Set.of("consumerKey");
+  }
+
+  @Override
   protected Map<String, String> secrets(boolean valid) {
     return Map.of("consumerKey", XV2Emulator.CONSUMER_KEY, "consumerSecret", XV2Emulator.CONSUMER_SECRET,
         "accessToken", valid ? XV2Emulator.ACCESS_TOKEN : "783214-stale-access-token",
         "accessTokenSecret", XV2Emulator.ACCESS_TOKEN_SECRET);
   }
 
-  @Override
-  public List<String> secretValues() {
-    return List.of(XV2Emulator.CONSUMER_SECRET, XV2Emulator.ACCESS_TOKEN, XV2Emulator.ACCESS_TOKEN_SECRET,
-        "783214-stale-access-token");
-  }
 
   @Override
   public List<String> mentionIds() {
