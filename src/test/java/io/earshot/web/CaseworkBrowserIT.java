@@ -63,9 +63,11 @@ class CaseworkBrowserIT {
       awaitRow(ann, text).click();
       ann.await(testId("note-input")).sendKeys("@mia can you look? <b>urgent</b>");
       ann.driver().findElement(testId("note-add")).click();
-      WebElement note = ann.waiting().until(d -> d.findElements(testId("note-item")).stream().findFirst().orElse(null));
-      assertEquals("@mia can you look? <b>urgent</b>", note.findElement(testId("note-text")).getDomProperty("textContent"));
-      assertEquals("@mia", note.findElement(testId("note-mention")).getText());
+      // Read inside the wait: the note's own live event re-renders the case view.
+      List<String> note = ann.waiting().until(d -> d.findElements(testId("note-item")).stream().findFirst()
+          .map(n -> List.of(n.findElement(testId("note-text")).getDomProperty("textContent"),
+              n.findElement(testId("note-mention")).getText())).orElse(null));
+      assertEquals(List.of("@mia can you look? <b>urgent</b>", "@mia"), note);
 
       WebElement toast = mia.await(testId("notification-toast"));
       assertTrue(toast.getText().contains("ann mentioned you in a note"), toast.getText());
@@ -88,9 +90,10 @@ class CaseworkBrowserIT {
       awaitRow(ann, "@ForkfulEats first of two").click();
       ann.await(testId("tag-input")).sendKeys("Billing");
       ann.driver().findElement(testId("tag-add")).click();
-      WebElement chip = ann.waiting().until(d -> d.findElements(testId("case-tag")).stream()
-          .filter(c -> c.getText().startsWith("billing")).findFirst().orElse(null));
-      assertEquals("money", chip.getDomAttribute("title"), "the defined tag's description");
+      // The case view re-renders on the tag's own live event, so the chip is read inside the wait.
+      String description = ann.waiting().until(d -> d.findElements(testId("case-tag")).stream()
+          .filter(c -> c.getText().startsWith("billing")).findFirst().map(c -> c.getDomAttribute("title")).orElse(null));
+      assertEquals("money", description, "the defined tag's description");
       ann.waiting().until(d -> !ann.row("@ForkfulEats first of two").findElements(testId("row-tag")).isEmpty());
 
       for (String text : List.of("@ForkfulEats first of two", "@ForkfulEats second of two")) {
