@@ -54,9 +54,8 @@ class SlaBrowserIT {
       agent.signIn(hub.baseUrl(), "ann", "ann-password-1");
       assertEquals(202, hub.api().ingest(new JsonArray().add(ApiClient.mention("b1", "late", "is anyone there?")))
           .status());
-      WebElement warned = agent.waiting().until(d -> d.findElements(testId("sla-alert")).stream()
-          .filter(a -> "warning".equals(a.getDomAttribute("data-kind"))).findFirst().orElse(null));
-      assertTrue(warned.getText().startsWith("SLA warning: first response for @handle_late"), warned.getText());
+      String warned = agent.read(testId("sla-alert"), a -> "warning".equals(a.getDomAttribute("data-kind")), WebElement::getText);
+      assertTrue(warned.startsWith("SLA warning: first response for @handle_late"), warned);
       // The countdown rounds to the second: just after arrival the row may still read "1m 00s left".
       agent.waiting().until(d -> slaOf(agent, "is anyone there?").getText().matches("SLA 0m \\d\\ds left"));
       assertEquals("warning", slaOf(agent, "is anyone there?").getDomAttribute("data-state"));
@@ -71,9 +70,8 @@ class SlaBrowserIT {
       assertTrue(agent.await(testId("case-sla-targets")).getText().contains("first response (1 min): due"));
 
       hub.hub().watchSlas(Instant.now().plus(Duration.ofSeconds(61))).await();
-      WebElement breached = agent.waiting().until(d -> d.findElements(testId("sla-alert")).stream()
-          .filter(a -> "breached".equals(a.getDomAttribute("data-kind"))).findFirst().orElse(null));
-      assertTrue(breached.getText().startsWith("SLA breached: first response"), breached.getText());
+      String breached = agent.read(testId("sla-alert"), a -> "breached".equals(a.getDomAttribute("data-kind")), WebElement::getText);
+      assertTrue(breached.startsWith("SLA breached: first response"), breached);
       agent.waiting().until(d -> "breached".equals(slaOf(agent, "is anyone there?").getDomAttribute("data-state")));
       assertTrue(slaOf(agent, "is anyone there?").getText().startsWith("SLA breached"));
       agent.screenshot("sla-breached");

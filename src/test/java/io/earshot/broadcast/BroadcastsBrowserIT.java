@@ -47,9 +47,9 @@ class BroadcastsBrowserIT {
       new Select(agent.await(testId("broadcast-template"))).selectByValue("fix-announcement");
       agent.await(testId("broadcast-problem")).sendKeys(problem);
       agent.await(testId("broadcast-notify")).click();
-      WebElement preview = agent.waiting().until(d -> d.findElements(testId("broadcast-preview-text")).stream()
-          .filter(e -> e.getText().contains("Maps do not load")).findFirst().orElse(null));
-      assertTrue(preview.getText().startsWith("Fixed: Maps do not load."), preview.getText());
+      String preview = agent.read(testId("broadcast-preview-text"), e -> e.getText().contains("Maps do not load"),
+          WebElement::getText);
+      assertTrue(preview.startsWith("Fixed: Maps do not load."), preview);
       String length = agent.await(testId("broadcast-preview-length")).getText();
       assertTrue(length.matches("sandbox: \\d+/500"), length);
       assertTrue(agent.await(testId("broadcast-preview-notice")).getText().startsWith("2 customers; e.g. “@web_dee"));

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -109,6 +111,14 @@ public final class Browser implements AutoCloseable {
       el.click();
       return true;
     });
+  }
+
+  /**
+   * What {@code read} returns for the first element that {@code matches}, once one does. Both run
+   * inside the wait, so a live re-render between finding and reading finds the element again.
+   */
+  public <T> T read(By by, Predicate<WebElement> matches, Function<WebElement, T> read) {
+    return wait.until(d -> d.findElements(by).stream().filter(matches).findFirst().map(read).orElse(null));
   }
 
   /** The element once it is visible. */

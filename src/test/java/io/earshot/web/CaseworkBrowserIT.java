@@ -63,10 +63,8 @@ class CaseworkBrowserIT {
       awaitRow(ann, text).click();
       ann.await(testId("note-input")).sendKeys("@mia can you look? <b>urgent</b>");
       ann.driver().findElement(testId("note-add")).click();
-      // Read inside the wait: the note's own live event re-renders the case view.
-      List<String> note = ann.waiting().until(d -> d.findElements(testId("note-item")).stream().findFirst()
-          .map(n -> List.of(n.findElement(testId("note-text")).getDomProperty("textContent"),
-              n.findElement(testId("note-mention")).getText())).orElse(null));
+      List<String> note = ann.read(testId("note-item"), n -> true, n -> List.of(
+          n.findElement(testId("note-text")).getDomProperty("textContent"), n.findElement(testId("note-mention")).getText()));
       assertEquals(List.of("@mia can you look? <b>urgent</b>", "@mia"), note);
 
       WebElement toast = mia.await(testId("notification-toast"));
@@ -90,9 +88,7 @@ class CaseworkBrowserIT {
       awaitRow(ann, "@ForkfulEats first of two").click();
       ann.await(testId("tag-input")).sendKeys("Billing");
       ann.driver().findElement(testId("tag-add")).click();
-      // The case view re-renders on the tag's own live event, so the chip is read inside the wait.
-      String description = ann.waiting().until(d -> d.findElements(testId("case-tag")).stream()
-          .filter(c -> c.getText().startsWith("billing")).findFirst().map(c -> c.getDomAttribute("title")).orElse(null));
+      String description = ann.read(testId("case-tag"), c -> c.getText().startsWith("billing"), c -> c.getDomAttribute("title"));
       assertEquals("money", description, "the defined tag's description");
       ann.waiting().until(d -> !ann.row("@ForkfulEats first of two").findElements(testId("row-tag")).isEmpty());
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -66,9 +65,8 @@ class PrivateRepliesBrowserIT {
     try (Browser b = new Browser(WAIT)) {
       b.signIn(hub.baseUrl(), "admin", hub.adminPassword());
       b.waiting().until(d -> b.row("@brand " + dm)).click();
-      WebElement item = b.waiting().until(d -> d.findElements(testId("thread-item")).stream()
-          .filter(i -> i.getText().contains(dm)).findFirst().orElse(null));
-      assertEquals("private", item.findElement(testId("private-badge")).getText());
+      assertEquals("private", b.read(testId("thread-item"), i -> i.getText().contains(dm),
+          i -> i.findElement(testId("private-badge")).getText()));
       By label = testId("reply-visibility-label");
       b.waiting().until(ExpectedConditions.textToBePresentInElementLocated(label, "Sends a private message only @"));
       assertEquals("true", b.driver().findElement(testId("reply-visibility-private")).getDomAttribute("aria-pressed"));
@@ -81,9 +79,8 @@ class PrivateRepliesBrowserIT {
       String text = "We reset your sessions, sign in once more.";
       b.await(testId("reply-text")).sendKeys(text);
       b.waiting().until(ExpectedConditions.elementToBeClickable(testId("reply-send"))).click();
-      WebElement reply = b.waiting().until(d -> d.findElements(By.cssSelector("[data-kind=reply][data-state=sent]"))
-          .stream().filter(i -> i.getText().contains(text)).findFirst().orElse(null));
-      assertEquals("private", reply.findElement(testId("private-badge")).getText());
+      assertEquals("private", b.read(By.cssSelector("[data-kind=reply][data-state=sent]"), i -> i.getText().contains(text),
+          i -> i.findElement(testId("private-badge")).getText()));
     }
     List<JsonObject> sent = mastodon.posted().stream().filter(p -> p.getString("source_text").endsWith(
         "We reset your sessions, sign in once more.")).toList();
@@ -100,9 +97,8 @@ class PrivateRepliesBrowserIT {
     try (Browser b = new Browser(WAIT)) {
       b.signIn(hub.baseUrl(), "admin", hub.adminPassword());
       b.waiting().until(d -> b.row(text)).click();
-      WebElement item = b.waiting().until(d -> d.findElements(testId("thread-item")).stream()
-          .filter(i -> i.getText().contains(text)).findFirst().orElse(null));
-      assertEquals("private", item.findElement(testId("private-badge")).getText());
+      assertEquals("private", b.read(testId("thread-item"), i -> i.getText().contains(text),
+          i -> i.findElement(testId("private-badge")).getText()));
       b.waiting().until(ExpectedConditions.textToBe(testId("reply-visibility-label"), "Sends a public reply everyone can see"));
       assertTrue(!b.driver().findElement(testId("reply-visibility-private")).isDisplayed(), "no private option offered");
     }
