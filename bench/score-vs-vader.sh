@@ -5,10 +5,11 @@
 #   bench/score-lines.py ../shared/data > /tmp/146k.txt
 #   bench/score-vs-vader.sh /tmp/146k.txt [ROUNDS] [LEXICON]
 # LEXICON defaults to the vader-sentiment-analyzer 1.0 jar in ~/.m2 (see vader-reference.py).
-# Each line: what ran, wall seconds, user and system CPU seconds, peak RSS in KB. `score` runs
-# with C1 only (it asks the JVM itself, see QuickCompilation): a run this short ends before C2's
-# compilations pay for themselves. The third run of a round keeps C2 (-Dearshot.score.c2=true),
-# the JVM's default, for comparison (see docs/TRIAGE.md, Speed).
+# Each line: what ran, wall seconds, user and system CPU seconds, peak RSS in KB (the times
+# include the second JVM that `java -jar earshot.jar score` scores in, see ScoreRelaunch: C1
+# only, since a run this short ends before C2's compilations pay for themselves, and the class
+# archive that `mvn package` writes beside the jar). The third run of a round scores in one JVM
+# keeping C2 (-Dearshot.score.c2=true), the JVM's default, for comparison (docs/TRIAGE.md, Speed).
 set -eu
 lines=$1
 rounds=${2:-3}

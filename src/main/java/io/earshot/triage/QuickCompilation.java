@@ -33,7 +33,8 @@ final class QuickCompilation {
 
   /** Returns true when the JVM took the directive. */
   static boolean apply() {
-    if (Boolean.getBoolean("earshot.score.c2")) {
+    // The relaunched child already runs with -XX:TieredStopAtLevel=1 (ScoreRelaunch).
+    if (Boolean.getBoolean("earshot.score.c2") || ScoreRelaunch.isChild()) {
       return false;
     }
     try {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * {@code earshot score}: one text or JSONL object per input line, one JSON result per output
@@ -35,11 +36,16 @@ public final class ScoreCommand {
   }
 
   /**
-   * {@link #run} in a process of its own (the CLI), with a second thread that asks the JVM to
+   * {@link #run} in a process of its own (the CLI): in a second JVM with faster start-up flags
+   * when started by {@code java -jar} ({@link ScoreRelaunch}), and with a second thread that asks the JVM to
    * skip its optimizing compiler, which a file of up to about a million lines does not pay back
    * ({@link QuickCompilation}), and loads Lingua's models.
    */
   public static int runProcess(InputStream in, PrintStream out) {
+    OptionalInt child = ScoreRelaunch.run();
+    if (child.isPresent()) {
+      return child.getAsInt();
+    }
     prepareProcess();
     return run(in, out);
   }
