@@ -59,6 +59,8 @@ public final class EvalCommand {
     double temperature = CrossSourceEval.temperature(folds);
     JsonObject sources = new JsonObject();
     folds.forEach(f -> sources.put(f.source(), CrossSourceEval.report(f, temperature)));
+    folds.stream().filter(f -> f.source().equals(Corpus.APPLE)).findFirst().ifPresent(apple ->
+        sources.put(CrossSourceEval.APPLE_TO_BRAND, CrossSourceEval.report(CrossSourceEval.appleToBrand(apple), temperature)));
     JsonObject out = new JsonObject().put("method", "leave one source out: each model never saw the source it is judged on")
         .put("temperature", CrossSourceEval.round(temperature)).put("crossSource", sources);
     List<Corpus.Sample> care = bySource.get(Corpus.CARE);
