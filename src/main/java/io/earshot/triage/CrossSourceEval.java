@@ -92,14 +92,18 @@ final class CrossSourceEval {
     List<double[]> logits = new ArrayList<>();
     List<String> rules = new ArrayList<>();
     for (int i = 0; i < apple.test().size(); i++) {
-      String text = apple.test().get(i).text().toLowerCase(java.util.Locale.ROOT);
-      if (text.contains("@apple") && !text.contains("http") && !text.contains("aapl")) {
+      if (writtenToApple(apple.test().get(i).text())) {
         test.add(apple.test().get(i));
         logits.add(apple.logits().get(i));
         rules.add(apple.rulesOnly()[i]);
       }
     }
     return new Fold(APPLE_TO_BRAND, apple.trainedOn(), test, logits, rules.toArray(String[]::new));
+  }
+
+  static boolean writtenToApple(String post) {
+    String text = post.toLowerCase(java.util.Locale.ROOT);
+    return text.contains("@apple") && !text.contains("http") && !text.contains("aapl");
   }
 
   /** Scores {@code test} with a model trained without it: uncalibrated scores and the rules' own labels. */

@@ -67,7 +67,39 @@ public final class EvalCommand {
     if (care != null) {
       out.put("reasons", reasons(TriageEngine.withDefaults(), care));
     }
+    List<Corpus.Sample> apple = bySource.get(Corpus.APPLE);
+    if (apple != null) {
+      out.put("reasonsApple", appleOtherOnly(TriageEngine.withDefaults(), apple));
+    }
     return out;
+  }
+
+  /**
+   * The one reasons figure real posts can give without topic labels: the share of the crowd's
+   * negative Apple posts, all and those written to @apple, that get no topic but {@code other}.
+   * Nothing in the taxonomy was written from these posts' labels.
+   */
+  static JsonObject appleOtherOnly(TriageEngine engine, List<Corpus.Sample> samples) {
+    int[] all = new int[2];
+    int[] toBrand = new int[2];
+    for (Corpus.Sample s : samples) {
+      if (s.label() != io.earshot.domain.SentimentLabel.NEGATIVE) {
+        continue;
+      }
+      List<String> topics = engine.score(ScoringInput.ofText(s.text())).reasonCodes().stream()
+          .filter(c -> !ACTS.contains(c)).toList();
+      int other = topics.equals(List.of(Taxonomy.FALLBACK)) ? 1 : 0;
+      all[0]++;
+      all[1] += other;
+      if (CrossSourceEval.writtenToApple(s.text())) {
+        toBrand[0]++;
+        toBrand[1] += other;
+      }
+    }
+    return new JsonObject().put("negatives", all[0])
+        .put("negativeOtherOnly", CrossSourceEval.round((double) all[1] / Math.max(1, all[0])))
+        .put("negativesToBrand", toBrand[0])
+        .put("negativeToBrandOtherOnly", CrossSourceEval.round((double) toBrand[1] / Math.max(1, toBrand[0])));
   }
 
   /**
