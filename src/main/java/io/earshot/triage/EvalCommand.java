@@ -15,9 +15,11 @@ import java.util.Set;
  * {@code earshot eval [--data DIR] [--class-balance X]}: cross-source evaluation. For each
  * labelled source a model is trained, with the shipped settings (or another class balance, to
  * compare), on the other sources only and judged on this one; our
- * customer-care posts are also judged by whole sectors held out. Prints per-class precision,
- * recall and F1, confusion matrices, calibration error and, on the VADER tweets, Pearson r; and
- * how the bundled taxonomy's contact reasons do on our labelled care posts.
+ * customer-care posts are also judged by whole sectors held out, and the Apple fold's posts
+ * written to @apple are reported apart. Prints per-class precision, recall and F1, confusion
+ * matrices, calibration error and, on the VADER tweets, Pearson r; how the bundled taxonomy's
+ * contact reasons do on our labelled care posts; and how many negative Apple posts get only
+ * {@code other}.
  */
 public final class EvalCommand {
   /** Codes of the speech acts; the rest of a post's labelled reasons are its topics. */
