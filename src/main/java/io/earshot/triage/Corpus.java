@@ -27,12 +27,14 @@ final class Corpus {
 
   /**
    * One labelled post; {@code rating} is VADER's mean human rating scaled to -1..1, else NaN;
-   * {@code sector} is the business sector of our customer-care posts ("airline"), else null.
+   * {@code sector} is the business sector of our customer-care posts ("airline"), else null;
+   * {@code agreement} is the share of crowd judges who chose the label (the Apple set's
+   * {@code sentiment:confidence}), else 1.
    */
   record Sample(String source, String text, SentimentLabel label, double rating, List<String> reasons,
-                String sector) {
+                String sector, double agreement) {
     Sample(String source, String text, SentimentLabel label, double rating, List<String> reasons) {
-      this(source, text, label, rating, reasons, null);
+      this(source, text, label, rating, reasons, null, 1.0);
     }
   }
 
@@ -81,7 +83,7 @@ final class Corpus {
     return out;
   }
 
-  /** CrowdFlower's Apple set: ';'-separated after a title line; sentiment 1, 3 or 5. */
+  /** CrowdFlower's Apple set: ';'-separated after a title line; sentiment 1, 3 or 5, with the judges' agreement. */
   static List<Sample> apple(Path file) throws IOException {
     List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8), ';');
     Map<String, SentimentLabel> labels = Map.of("1", SentimentLabel.NEGATIVE, "3",
@@ -90,10 +92,20 @@ final class Corpus {
     for (List<String> row : rows.subList(Math.min(2, rows.size()), rows.size())) {
       SentimentLabel label = row.size() >= 12 ? labels.get(row.get(5).strip()) : null;
       if (label != null) {
-        out.add(new Sample(APPLE, row.get(11), label, Double.NaN, List.of()));
+        out.add(new Sample(APPLE, row.get(11), label, Double.NaN, List.of(), null, agreement(row.get(6))));
       }
     }
     return out;
+  }
+
+  /** A judges' agreement such as "0.6264"; 1 when missing or unreadable. */
+  static double agreement(String value) {
+    try {
+      double a = Double.parseDouble(value.strip());
+      return a > 0 && a <= 1 ? a : 1.0;
+    } catch (NumberFormatException e) {
+      return 1.0;
+    }
   }
 
   /** CrowdFlower's SXSW brands set: Latin-1 bytes carrying mangled UTF-8 quotes, repaired here. */
@@ -134,7 +146,7 @@ final class Corpus {
     for (String file : CARE_FILES) {
       for (GroundTruth.Labelled r : GroundTruth.readLabelled(repoRoot.resolve(file))) {
         out.add(new Sample(CARE, r.text(), SentimentLabel.fromCode(r.label()), Double.NaN, r.reasons(),
-            r.sector()));
+            r.sector(), 1.0));
       }
     }
     return out;

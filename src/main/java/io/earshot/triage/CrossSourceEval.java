@@ -20,6 +20,13 @@ final class CrossSourceEval {
   private static final List<Set<String>> SECTOR_HALVES = List.of(
       Set.of("airline", "telecom", "software", "utility"), Set.of("banking", "food", "retail", "streaming"));
 
+  /**
+   * The Apple fold's posts that a customer wrote to the brand: they name @apple, carry no link
+   * and no stock ticker (news and market chatter make up much of the rest). The closest public
+   * slice to care traffic: about half of these are complaints.
+   */
+  static final String APPLE_TO_BRAND = "apple-to-brand";
+
   private final ModelTrainer trainer;
 
   /** A held-out source's posts, the uncalibrated scores of the model that never saw them, and the rules' labels. */
@@ -77,6 +84,26 @@ final class CrossSourceEval {
     FeatureReader reader = trainer.readerFor(train);
     SentimentModel model = new SentimentModel(trainer.train(train, reader), 1.0);
     return judge(held, trainedOn, reader, model, test);
+  }
+
+  /** The part of the Apple fold written to @apple by customers (see {@link #APPLE_TO_BRAND}). */
+  static Fold appleToBrand(Fold apple) {
+    List<Corpus.Sample> test = new ArrayList<>();
+    List<double[]> logits = new ArrayList<>();
+    List<String> rules = new ArrayList<>();
+    for (int i = 0; i < apple.test().size(); i++) {
+      if (writtenToApple(apple.test().get(i).text())) {
+        test.add(apple.test().get(i));
+        logits.add(apple.logits().get(i));
+        rules.add(apple.rulesOnly()[i]);
+      }
+    }
+    return new Fold(APPLE_TO_BRAND, apple.trainedOn(), test, logits, rules.toArray(String[]::new));
+  }
+
+  static boolean writtenToApple(String post) {
+    String text = post.toLowerCase(java.util.Locale.ROOT);
+    return text.contains("@apple") && !text.contains("http") && !text.contains("aapl");
   }
 
   /** Scores {@code test} with a model trained without it: uncalibrated scores and the rules' own labels. */

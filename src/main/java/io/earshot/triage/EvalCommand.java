@@ -15,9 +15,11 @@ import java.util.Set;
  * {@code earshot eval [--data DIR] [--class-balance X]}: cross-source evaluation. For each
  * labelled source a model is trained, with the shipped settings (or another class balance, to
  * compare), on the other sources only and judged on this one; our
- * customer-care posts are also judged by whole sectors held out. Prints per-class precision,
- * recall and F1, confusion matrices, calibration error and, on the VADER tweets, Pearson r; and
- * how the bundled taxonomy's contact reasons do on our labelled care posts.
+ * customer-care posts are also judged by whole sectors held out, and the Apple fold's posts
+ * written to @apple are reported apart. Prints per-class precision, recall and F1, confusion
+ * matrices, calibration error and, on the VADER tweets, Pearson r; how the bundled taxonomy's
+ * contact reasons do on our labelled care posts; and how many negative Apple posts get only
+ * {@code other}.
  */
 public final class EvalCommand {
   /** Codes of the speech acts; the rest of a post's labelled reasons are its topics. */
@@ -59,13 +61,47 @@ public final class EvalCommand {
     double temperature = CrossSourceEval.temperature(folds);
     JsonObject sources = new JsonObject();
     folds.forEach(f -> sources.put(f.source(), CrossSourceEval.report(f, temperature)));
+    folds.stream().filter(f -> f.source().equals(Corpus.APPLE)).findFirst().ifPresent(apple ->
+        sources.put(CrossSourceEval.APPLE_TO_BRAND, CrossSourceEval.report(CrossSourceEval.appleToBrand(apple), temperature)));
     JsonObject out = new JsonObject().put("method", "leave one source out: each model never saw the source it is judged on")
         .put("temperature", CrossSourceEval.round(temperature)).put("crossSource", sources);
     List<Corpus.Sample> care = bySource.get(Corpus.CARE);
     if (care != null) {
       out.put("reasons", reasons(TriageEngine.withDefaults(), care));
     }
+    List<Corpus.Sample> apple = bySource.get(Corpus.APPLE);
+    if (apple != null) {
+      out.put("reasonsApple", appleOtherOnly(TriageEngine.withDefaults(), apple));
+    }
     return out;
+  }
+
+  /**
+   * The one reasons figure real posts can give without topic labels: the share of the crowd's
+   * negative Apple posts, all and those written to @apple, that get no topic but {@code other}.
+   * Nothing in the taxonomy was written from these posts' labels.
+   */
+  static JsonObject appleOtherOnly(TriageEngine engine, List<Corpus.Sample> samples) {
+    int[] all = new int[2];
+    int[] toBrand = new int[2];
+    for (Corpus.Sample s : samples) {
+      if (s.label() != io.earshot.domain.SentimentLabel.NEGATIVE) {
+        continue;
+      }
+      List<String> topics = engine.score(ScoringInput.ofText(s.text())).reasonCodes().stream()
+          .filter(c -> !ACTS.contains(c)).toList();
+      int other = topics.equals(List.of(Taxonomy.FALLBACK)) ? 1 : 0;
+      all[0]++;
+      all[1] += other;
+      if (CrossSourceEval.writtenToApple(s.text())) {
+        toBrand[0]++;
+        toBrand[1] += other;
+      }
+    }
+    return new JsonObject().put("negatives", all[0])
+        .put("negativeOtherOnly", CrossSourceEval.round((double) all[1] / Math.max(1, all[0])))
+        .put("negativesToBrand", toBrand[0])
+        .put("negativeToBrandOtherOnly", CrossSourceEval.round((double) toBrand[1] / Math.max(1, toBrand[0])));
   }
 
   /**

@@ -23,25 +23,33 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Trains the sentiment model with Tribuo: multinomial logistic regression by averaged AdaGrad
  * SGD over the rule features and the words seen in at least {@link Settings#minWordCount}
  * training posts. Sources of very different sizes are balanced by example weights, so twelve
- * thousand general tweets do not drown six hundred customer-care posts. Deterministic for a
+ * thousand general tweets do not drown six hundred customer-care posts, and classes within
+ * each source, so that neutral-heavy sets do not teach that a plain complaint is neutral; crowd
+ * labels weigh their judges' agreement. Deterministic for a
  * given seed and input order.
  */
 final class ModelTrainer {
-  /** Training hyper-parameters; the defaults are what {@code earshot train} ships. */
+  /**
+   * Training hyper-parameters; the defaults are what {@code earshot train} ships. Classes are
+   * balanced within each source to the power {@code classBalance} (see {@link
+   * #classWeightsBySource}); an example weighs its judges' agreement to the power {@code
+   * agreementPower} (0: crowd labels count whatever their agreement).
+   */
   record Settings(int epochs, double learningRate, int minWordCount, double balance,
-                  Map<String, Double> sourceBoost, double classBalance, long seed) {
+                  Map<String, Double> sourceBoost, double classBalance, double agreementPower, long seed) {
     static Settings defaults() {
-      return new Settings(5, 0.05, 3, 0.5, Map.of(Corpus.CARE, 3.0, Corpus.APPLE, 1.5), 0.0, 42L);
+      return new Settings(5, 0.05, 3, 0.5, Map.of(Corpus.CARE, 3.0, Corpus.APPLE, 1.5), 0.5, 1.0, 42L);
     }
 
     /** The same settings with another class balance ({@code eval --class-balance X}). */
     Settings withClassBalance(double value) {
-      return new Settings(epochs, learningRate, minWordCount, balance, sourceBoost, value, seed);
+      return new Settings(epochs, learningRate, minWordCount, balance, sourceBoost, value, agreementPower, seed);
     }
 
     io.vertx.core.json.JsonObject toJson() {
       return new io.vertx.core.json.JsonObject().put("epochs", epochs).put("learningRate", learningRate)
           .put("minWordCount", minWordCount).put("balance", balance).put("classBalance", classBalance)
+          .put("agreementPower", agreementPower)
           .put("sourceBoost", new io.vertx.core.json.JsonObject(new java.util.TreeMap<>(sourceBoost)))
           .put("seed", seed);
     }
@@ -87,14 +95,14 @@ final class ModelTrainer {
       }
     }
     Map<String, Double> weights = sourceWeights(samples);
-    Map<SentimentLabel, Double> byClass = classWeights(samples, weights);
+    Map<String, Map<SentimentLabel, Double>> byClass = classWeightsBySource(samples, weights);
     LabelFactory labels = new LabelFactory();
     MutableDataset<Label> data = new MutableDataset<>(
         new SimpleDataSourceProvenance("earshot triage corpora", labels), labels);
     for (int k = 0; k < samples.size(); k++) {
       Corpus.Sample s = samples.get(k);
       ArrayExample<Label> example = new ArrayExample<>(new Label(s.label().code()),
-          (float) (weights.get(s.source()) * byClass.get(s.label())));
+          (float) (weights.get(s.source()) * byClass.get(s.source()).get(s.label()) * agreementWeight(s)));
       addFeatures(example, features.get(k), df);
       data.add(example);
     }
@@ -116,6 +124,25 @@ final class ModelTrainer {
         example.add(SentimentFeatures.wordFeature(f.words[i]), 1.0);
       }
     }
+  }
+
+  /** A crowd label counts by its judges' agreement to the power {@link Settings#agreementPower}. */
+  double agreementWeight(Corpus.Sample s) {
+    return Math.pow(s.agreement(), settings.agreementPower());
+  }
+
+  /**
+   * {@link #classWeights} within each source: a source whose posts are mostly neutral (the
+   * general tweet sets) must not teach that a complaint with no opinion word is neutral, while
+   * each source keeps its total weight.
+   */
+  Map<String, Map<SentimentLabel, Double>> classWeightsBySource(List<Corpus.Sample> samples,
+                                                                Map<String, Double> sourceWeights) {
+    Map<String, List<Corpus.Sample>> bySource = new HashMap<>();
+    samples.forEach(s -> bySource.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s));
+    Map<String, Map<SentimentLabel, Double>> out = new HashMap<>();
+    bySource.forEach((source, own) -> out.put(source, classWeights(own, sourceWeights)));
+    return out;
   }
 
   /**

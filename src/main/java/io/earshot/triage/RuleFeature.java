@@ -10,6 +10,7 @@ enum RuleFeature {
   COMPOUND("lexicon rules' score"),
   RULES_POSITIVE("the rules read it as positive"),
   RULES_NEGATIVE("the rules read it as negative"),
+  RULES_STRONG("how far beyond a mild score the rules read it"),
   CARE_RULES_NEGATIVE("the rules read a care post as negative"),
   POSITIVE("positive words"),
   NEGATIVE("negative words"),

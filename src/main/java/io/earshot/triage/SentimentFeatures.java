@@ -5,12 +5,15 @@ import java.util.Map;
 /**
  * Turns what the rules read in one text into the sentiment model's inputs: one value per
  * {@link RuleFeature} and the distinct words (lower case, elongation undone, hashtags split;
- * handles and links left out). Training and scoring use this same code, so the model sees at
+ * handles and links left out), and the words a negator governs as words of their own
+ * ("not:working", {@link #NEGATED}). Training and scoring use this same code, so the model sees at
  * run time exactly what it was trained on.
  */
 final class SentimentFeatures {
   /** Only the first words count as word features, so a pasted novel costs no more than a post. */
   static final int MAX_WORDS = 300;
+  /** A word within three words after a negator in its clause is also read as this prefix + word. */
+  static final String NEGATED = "not:";
   final double[] rules = new double[RuleFeature.values().length];
   /** The distinct words, in text order. */
   final String[] words;
@@ -35,7 +38,7 @@ final class SentimentFeatures {
 
   static SentimentFeatures of(Tokens t, float[] v, double compound, Evidence ev,
                               Map<String, Integer> vocabulary) {
-    SentimentFeatures f = new SentimentFeatures(t.size, vocabulary);
+    SentimentFeatures f = new SentimentFeatures(t.size * 2, vocabulary);
     double pos = 0;
     double neg = 0;
     double emojiPos = 0;
@@ -52,10 +55,12 @@ final class SentimentFeatures {
         f.addWord(t.word(i), t.ids[i]);
       }
     }
+    f.addNegatedWords(t);
     boolean care = CareContext.isCare(t);
     f.set(RuleFeature.COMPOUND, compound);
     f.set(RuleFeature.RULES_POSITIVE, compound >= SentimentAnalyzer.NEUTRAL_BAND ? 1 : 0);
     f.set(RuleFeature.RULES_NEGATIVE, compound <= -SentimentAnalyzer.NEUTRAL_BAND ? 1 : 0);
+    f.set(RuleFeature.RULES_STRONG, Math.signum(compound) * Math.max(0, Math.abs(compound) - 0.5) * 2);
     f.set(RuleFeature.CARE_RULES_NEGATIVE, care && compound <= -SentimentAnalyzer.NEUTRAL_BAND ? 1 : 0);
     f.set(RuleFeature.POSITIVE, squash(pos));
     f.set(RuleFeature.NEGATIVE, squash(neg));
@@ -83,6 +88,29 @@ final class SentimentFeatures {
 
   private void set(RuleFeature feature, double value) {
     rules[feature.ordinal()] = value;
+  }
+
+  /**
+   * "not working", "no reply", "never arrived": the words a negator governs are features of
+   * their own, so that a complaint told by negating a plain word is learned as one. The scope
+   * is the one {@link SentimentRules} gives negation: three words, within the clause.
+   */
+  private void addNegatedWords(Tokens t) {
+    int scope = 0;
+    for (int i = 0; i < t.size && i < MAX_WORDS && wordCount < words.length; i++) {
+      if (t.is(i, WordClasses.NEGATOR)) {
+        scope = 3;
+      } else if (t.word(i).equals("but")) {
+        scope = 0;
+      } else if (scope > 0) {
+        scope--;
+        if (!t.has(i, Tokens.SKIP | Tokens.EMOJI | Tokens.EMOTICON)) {
+          String w = NEGATED + t.word(i);
+          addWord(w, vocabulary == null ? -1 : vocabulary.getOrDefault(w, -1));
+        }
+      }
+      scope = t.has(i, Tokens.CLAUSE_END) ? 0 : scope;
+    }
   }
 
   private void addWord(String w, int id) {

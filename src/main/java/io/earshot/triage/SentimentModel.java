@@ -97,8 +97,11 @@ final class SentimentModel {
   private static List<String>[] wordCues(String[] featureNames) {
     List<String>[] out = new List[featureNames.length];
     for (int id = 0; id < featureNames.length; id++) {
-      if (featureNames[id].startsWith("w:")) {
-        out[id] = List.of("word: " + featureNames[id].substring(2));
+      String name = featureNames[id];
+      if (name.startsWith("w:" + SentimentFeatures.NEGATED)) {
+        out[id] = List.of("negated: " + name.substring(2 + SentimentFeatures.NEGATED.length()));
+      } else if (name.startsWith("w:")) {
+        out[id] = List.of("word: " + name.substring(2));
       }
     }
     return out;

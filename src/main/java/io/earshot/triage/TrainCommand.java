@@ -65,6 +65,9 @@ public final class TrainCommand {
     JsonObject crossSource = new JsonObject();
     folds.forEach(f -> crossSource.put(f.source(),
         CrossSourceEval.report(f, temperature).getJsonObject("summary")));
+    folds.stream().filter(f -> f.source().equals(Corpus.APPLE)).findFirst().ifPresent(apple ->
+        crossSource.put(CrossSourceEval.APPLE_TO_BRAND, CrossSourceEval.report(
+            CrossSourceEval.appleToBrand(apple), temperature).getJsonObject("summary")));
     JsonObject meta = new JsonObject()
         .put("model", "Tribuo LinearSGDModel, multinomial logistic regression (averaged AdaGrad)")
         .put("temperature", CrossSourceEval.round(temperature))

@@ -90,6 +90,16 @@ class ReasonsTest {
   }
 
   @Test
+  @DisplayName("a device that misbehaves without naming a bug is a defect, and a missing option a feature request")
+  void malfunctionsAndMissingOptions() {
+    assertEquals("defect", score("@brand the camera app keeps closing when I open it").reasonCodes().get(0));
+    assertEquals("defect", score("@brand my smart plug no longer works after the reset").reasonCodes().get(0));
+    assertEquals("defect", score("@brand the new sync lost all my contacts").reasonCodes().get(0));
+    assertEquals("feature_request", score("you should be able to export playlists @brand").reasonCodes().get(0));
+    assertEquals("staff", score("@brand an employee at the counter sold me the wrong cable").reasonCodes().get(0));
+  }
+
+  @Test
   @DisplayName("a phrase marked '~' is weak: alone it is no reason, two weak cues make one")
   void weakPhrases() {
     JsonObject json = new JsonObject().put("reasons", new JsonArray()
