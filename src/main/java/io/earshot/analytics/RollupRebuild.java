@@ -56,12 +56,13 @@ public final class RollupRebuild {
       counts[1]++;
       cases.add(c);
       brandOfCase.put(c.id(), c.brand());
-    })).compose(v -> {
+    })).compose(v -> sources.brandsOfPosts()).compose(brandOfPost -> {
       List<LastContact> last = countCases(batch, cases);
       cases.clear();
       return sources.eachReply(r -> {
         counts[2]++;
         countReply(batch, r, brandOfCase.get(r.caseId()));
+        countPost(batch, r, brandOfPost.get(r.id()));
       }).compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
           .compose(x -> rollups.replaceAll(batch.deltas())).compose(x -> contacts.replaceAll(last));
     }).map(v -> new Outcome(counts[0], counts[1], counts[2], batch.deltas().size()));
@@ -89,6 +90,13 @@ public final class RollupRebuild {
       previous = c;
     }
     return last;
+  }
+
+  /** A broadcast's public post (no case; {@code brand} its broadcast's): its engagement, as measured last. */
+  private static void countPost(RollupBatch batch, ReplyFact r, String brand) {
+    if (brand != null && r.caseId() == null && r.sentAt() != null && r.measuredAt() != null) {
+      batch.broadcastEngagement(r, brand);
+    }
   }
 
   private static void countReply(RollupBatch batch, ReplyFact r, String brand) {

@@ -7,6 +7,7 @@ import io.earshot.analytics.Facts.BroadcastFact;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.domain.broadcast.Notice;
 import io.earshot.domain.sla.BusinessCalendars;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import org.bson.Document;
 /**
  * The system of record as the analytics rollups read it: cases by id (their {@code sla.state}
  * and {@code problemId}, which events do not carry), the brands' business hours (from the SLA
- * policy in force), the notices each finished broadcast sent, and, for a rebuild, every mention,
+ * policy in force), the notices each finished broadcast sent, the brand of each broadcast's
+ * public post, and, for a rebuild, every mention,
  * case, reply and sent broadcast in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
  * the whole collection (its only index is {@code _id}).
  */
@@ -106,6 +108,21 @@ public final class RollupSources {
       sent.forEach((id, d) -> sink.accept(new BroadcastFact(id, MentionDocs.brandOf(d), finishedAt.get(id),
           notices.getOrDefault(id, 0L))));
       return null;
+    });
+  }
+
+  /**
+   * The brand of each broadcast's public post, by the post's outbox id (which is derived from the
+   * broadcast and the account, {@code Notice.postIdOf}): a post answers no case, so its brand is
+   * its broadcast's. Reads every broadcast (brand and accounts only): they number hundreds.
+   */
+  public Future<Map<String, String>> brandsOfPosts() {
+    return mongo.run(() -> {
+      Map<String, String> brands = new HashMap<>();
+      scan(MongoStore.BROADCASTS).find().projection(Projections.include("brand", "accounts")).forEach(d ->
+          d.getList("accounts", String.class, List.of()).forEach(account ->
+              brands.put(Notice.postIdOf(d.getString("_id"), account), MentionDocs.brandOf(d))));
+      return brands;
     });
   }
 
