@@ -40,7 +40,7 @@ class BroadcastEngagementIT {
     hub = TestHub.start(Map.of("EARSHOT_CONNECTORS_DIR", sandbox.connectorsDir().toString(),
         "EARSHOT_ENGAGEMENT_INTERVAL_SECONDS", "1", "EARSHOT_ENGAGEMENT_SCHEDULE", SECONDS));
     team = Team.of(hub);
-    marketer = Team.person(hub, team.admin(), "mia", "marketer");
+    marketer = Team.person(hub, team.admin(), "max", "marketer");
   }
 
   @AfterAll
