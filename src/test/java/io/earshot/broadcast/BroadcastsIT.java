@@ -248,10 +248,12 @@ class BroadcastsIT {
     return broadcastFigures();
   }
 
+  /** The overview's broadcasts sent and notices (its posts' engagement is {@code BroadcastEngagementIT}'s). */
   private static JsonObject broadcastFigures() {
     ApiClient.Response r = marketer.get("/api/v1/analytics/overview");
     assertEquals(200, r.status(), r.body());
-    return r.json().getJsonObject("broadcasts");
+    JsonObject broadcasts = r.json().getJsonObject("broadcasts");
+    return new JsonObject().put("sent", broadcasts.getLong("sent")).put("notices", broadcasts.getLong("notices"));
   }
 
   /** Keeps each {@code broadcast.finished} event as it was told, to tell it again. */
