@@ -164,15 +164,22 @@ public final class RollupBatch {
   }
 
   /**
-   * A broadcast sent, and the notices it sent, on the day it finished. A broadcast posts on
-   * several accounts, possibly of several platforms, but is one broadcast: it counts once, under
-   * the platform code {@link Keys#BROADCASTS} of its brand (so in the brand's and all brands'
-   * documents over all platforms, and in no real platform's: a platform filter shows none).
+   * A broadcast sent, on the day it finished. A broadcast posts on several accounts, possibly of
+   * several platforms, but is one broadcast: it counts once, under the platform code
+   * {@link Keys#BROADCASTS} of its brand (so in the brand's and all brands' documents over all
+   * platforms, and in no real platform's: a platform filter shows none).
    */
   public void broadcast(BroadcastFact b, String eventId) {
-    RollupTarget d = delta(b.finishedAt(), b.brand(), Keys.BROADCASTS, eventId);
-    d.add("broadcasts", 1L);
-    d.add("noticesSent", b.noticesSent());
+    delta(b.finishedAt(), b.brand(), Keys.BROADCASTS, eventId).add("broadcasts", 1L);
+  }
+
+  /**
+   * A broadcast's personal notice published, on the day it was sent, under the platform code of
+   * broadcasts like its broadcast; so a notice to a customer linked to the Problem after the
+   * broadcast finished counts too. (It is also a reply sent in its case, {@link #sent}.)
+   */
+  public void noticeSent(ReplyFact notice, String brand, String eventId) {
+    delta(notice.sentAt(), brand, Keys.BROADCASTS, eventId).add("noticesSent", 1L);
   }
 
   /**

@@ -56,16 +56,23 @@ public final class RollupRebuild {
       counts[1]++;
       cases.add(c);
       brandOfCase.put(c.id(), c.brand());
-    })).compose(v -> sources.brandsOfPosts()).compose(brandOfPost -> {
+    })).compose(v -> {
       List<LastContact> last = countCases(batch, cases);
       cases.clear();
-      return sources.eachReply(r -> {
-        counts[2]++;
-        countReply(batch, r, brandOfCase.get(r.caseId()));
-        countPost(batch, r, brandOfPost.get(r.id()));
-      }).compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
+      return countReplies(batch, brandOfCase, counts)
+          .compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
           .compose(x -> rollups.replaceAll(batch.deltas())).compose(x -> contacts.replaceAll(last));
     }).map(v -> new Outcome(counts[0], counts[1], counts[2], batch.deltas().size()));
+  }
+
+  /** Every reply, with its case's brand (its broadcast's for a public post) and whether it is a notice. */
+  private Future<Void> countReplies(RollupBatch batch, Map<String, String> brandOfCase, long[] counts) {
+    return sources.brandsOfPosts().compose(brandOfPost -> sources.allNotices().compose(notices ->
+        sources.eachReply(r -> {
+          counts[2]++;
+          countReply(batch, r, brandOfCase.get(r.caseId()), notices.contains(r.id()));
+          countPost(batch, r, brandOfPost.get(r.id()));
+        })));
   }
 
   /** Openings in order per customer and brand (for repeats), then first responses and resolutions. */
@@ -99,12 +106,15 @@ public final class RollupRebuild {
     }
   }
 
-  private static void countReply(RollupBatch batch, ReplyFact r, String brand) {
+  private static void countReply(RollupBatch batch, ReplyFact r, String brand, boolean notice) {
     if (brand == null) {
       return;
     }
     if (r.sentAt() != null) {
       batch.sent(r, brand, null);
+      if (notice) {
+        batch.noticeSent(r, brand, null);
+      }
       if (r.measuredAt() != null) {
         batch.engagement(r, brand);
       }

@@ -172,25 +172,27 @@ class RollupMathTest {
   }
 
   @Test
-  @DisplayName("a broadcast finished as sent counts once for its brand on the day it finished, with the notices it sent, under the platform code of broadcasts")
+  @DisplayName("a broadcast finished as sent counts once for its brand on the day it finished, each notice on the day it was sent, under the platform code of broadcasts")
   void broadcastSent() {
     io.vertx.core.json.JsonObject payload = new io.vertx.core.json.JsonObject().put("id", "b1").put("brand", "acme")
         .put("state", "sent").put("accounts", new io.vertx.core.json.JsonArray().add("x-acme").add("mastodon-acme"))
         .put("noticesTotal", 5).put("updatedAt", "2026-11-30T23:59:00Z");
     RollupBatch batch = new RollupBatch();
-    batch.broadcast(EventFacts.broadcast(payload, Map.of("b1", 3L)), "e1");
-    batch.broadcast(EventFacts.broadcast(payload.copy().put("id", "b2").put("updatedAt", "2026-12-01T00:01:00Z"),
-        Map.of()), "e2");
+    batch.broadcast(EventFacts.broadcast(payload), "e1");
+    batch.broadcast(EventFacts.broadcast(payload.copy().put("id", "b2").put("updatedAt", "2026-12-01T00:01:00Z")), "e2");
+    for (int i = 0; i < 3; i++) {
+      batch.noticeSent(reply("n" + i, "x", null, null, Instant.parse("2026-11-30T12:00:00Z")), "acme", "s" + i);
+    }
     Map<String, RollupDelta> byId = byId(batch);
     for (String id : List.of("2026-11-30|acme|broadcast", "2026-11-30|acme|*", "2026-11-30|*|*")) {
       assertEquals(1L, byId.get(id).increments().get("broadcasts"), id);
-      assertEquals(3L, byId.get(id).increments().get("noticesSent"), "the notices sent, not noticesTotal: " + id);
+      assertEquals(3L, byId.get(id).increments().get("noticesSent"), "each notice sent, on its day: " + id);
     }
-    assertEquals(0L, byId.get("2026-12-01|acme|broadcast").increments().get("noticesSent"), "none sent: 0");
+    assertNull(byId.get("2026-12-01|acme|broadcast").increments().get("noticesSent"), "none sent that day");
     assertEquals(2L, byId.get("2026-W49|acme|*").increments().get("broadcasts"), "the week holds both days");
     assertEquals(1L, byId.get("2026-12|acme|*").increments().get("broadcasts"), "each month its own");
     assertTrue(byId.keySet().stream().noneMatch(id -> id.endsWith("|x") || id.contains("mastodon")), byId.keySet().toString());
-    assertEquals(List.of("e1"), List.copyOf(byId.get("2026-11-30|acme|*").eventIds()));
+    assertEquals(List.of("e1", "s0", "s1", "s2"), List.copyOf(byId.get("2026-11-30|acme|*").eventIds()));
 
     Tally tally = new Tally();
     RollupDelta day = byId.get("2026-11-30|acme|broadcast");
