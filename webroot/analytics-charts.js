@@ -95,6 +95,7 @@ export function charts(o) {
 }
 
 const percent = (x) => `${Math.round(x * 1000) / 10}%`;
+const engagementText = (e) => `${e.likes} / ${e.reposts} / ${e.replies}`;
 
 /** The headline figures, as label → value text. */
 export function tiles(o) {
@@ -110,5 +111,6 @@ export function tiles(o) {
     ['replies', 'Replies sent', String(o.replies.sent)],
     ['broadcasts', 'Broadcasts sent', String(o.broadcasts.sent)],
     ['notices', 'Notices sent', String(o.broadcasts.notices)],
+    ['broadcast-engagement', 'Broadcast posts: likes / reposts / replies', engagementText(o.broadcasts.engagement)],
   ];
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Engagement of brand replies into the rollups. Engagement updates are transient events (told to
+ * Engagement of what the brand posted into the rollups: replies and notices (for their case's
+ * brand) and broadcasts' public posts (for their broadcast's, {@link RollupBatch#broadcastEngagement}). Engagement updates are transient events (told to
  * whoever listens, never redelivered), so this listener is not durable: the counts are totals,
  * set rather than added, and the next measurement round sets them again after anything missed;
  * a rebuild reads them from the replies.
@@ -43,17 +44,41 @@ public final class EngagementRollup implements EventListener {
 
   @Override
   public Future<Void> handle(List<EventEnvelope> events) {
-    List<ReplyFact> replies = events.stream().map(e -> EventFacts.reply(e.data().getJsonObject("reply")))
+    List<ReplyFact> sent = events.stream().map(e -> EventFacts.reply(e.data().getJsonObject("reply")))
         .filter(r -> r.sentAt() != null).toList();
-    Set<String> caseIds = replies.stream().map(ReplyFact::caseId).collect(Collectors.toSet());
+    // A broadcast's public post is the one outbox row without a case.
+    List<ReplyFact> replies = sent.stream().filter(r -> r.caseId() != null).toList();
+    List<ReplyFact> posts = sent.stream().filter(r -> r.caseId() == null).toList();
+    if (sent.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    RollupBatch batch = new RollupBatch();
+    return countReplies(batch, replies).compose(v -> countPosts(batch, posts))
+        .compose(v -> batch.isEmpty() ? Future.succeededFuture() : rollups.apply(List.of(batch.deltas())));
+  }
+
+  /** Replies in cases (notices too) count for their case's brand; one whose case is gone is left out. */
+  private Future<Void> countReplies(RollupBatch batch, List<ReplyFact> replies) {
     if (replies.isEmpty()) {
       return Future.succeededFuture();
     }
-    return sources.cases(caseIds).compose(cases -> {
-      RollupBatch batch = new RollupBatch();
+    Set<String> caseIds = replies.stream().map(ReplyFact::caseId).collect(Collectors.toSet());
+    return sources.cases(caseIds).map(cases -> {
       replies.stream().filter(r -> cases.containsKey(r.caseId()))
           .forEach(r -> batch.engagement(r, cases.get(r.caseId()).brand()));
-      return rollups.apply(List.of(batch.deltas()));
+      return null;
+    });
+  }
+
+  /** Broadcast posts count for their broadcast's brand; a row no broadcast names is left out. */
+  private Future<Void> countPosts(RollupBatch batch, List<ReplyFact> posts) {
+    if (posts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return sources.brandsOfPosts().map(brands -> {
+      posts.stream().filter(p -> brands.containsKey(p.id()))
+          .forEach(p -> batch.broadcastEngagement(p, brands.get(p.id())));
+      return null;
     });
   }
 }

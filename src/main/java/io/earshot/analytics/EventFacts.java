@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The rollups' facts read from the v1 event payload ({@code docs/EVENTS.md}, "Records in data"). Pure. */
 final class EventFacts {
@@ -60,10 +59,9 @@ final class EventFacts {
         e.getLong("impressions"), time(e, "measuredAt"));
   }
 
-  /** A finished broadcast, dated by its finishing change; {@code noticesSent} as read from the outbox, by broadcast id. */
-  static BroadcastFact broadcast(JsonObject b, Map<String, Long> noticesSent) {
-    String id = b.getString("id");
-    return new BroadcastFact(id, brand(b), time(b, "updatedAt"), noticesSent.getOrDefault(id, 0L));
+  /** A finished broadcast, dated by its finishing change. */
+  static BroadcastFact broadcast(JsonObject b) {
+    return new BroadcastFact(b.getString("id"), brand(b), time(b, "updatedAt"));
   }
 
   private static String brand(JsonObject o) {

@@ -37,11 +37,7 @@ public final class Facts {
                           Instant measuredAt) {
   }
 
-  /**
-   * A broadcast that finished as sent, on the day it finished ({@code updatedAt} of its finishing
-   * change), with how many of its personal notices were sent (the notices whose reply reached
-   * state {@code sent}; failed ones and a public post are not notices sent).
-   */
-  public record BroadcastFact(String id, String brand, Instant finishedAt, long noticesSent) {
+  /** A broadcast that finished as sent, on the day it finished ({@code updatedAt} of its finishing change). */
+  public record BroadcastFact(String id, String brand, Instant finishedAt) {
   }
 }

@@ -42,7 +42,9 @@ public final class Keys {
 
   /** {@code 2026-W49} of a day: its ISO week (which may belong to the next or the last year). */
   public static String week(LocalDate day) {
-    return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    // Not String.format: the listener names a week for every fact it counts.
+    int week = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    return day.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
   }
 
   /** The Monday a week's name stands for. */
@@ -57,7 +59,8 @@ public final class Keys {
 
   /** The hour of day (0..23, UTC) as a two-digit field name. */
   static String hour(Instant at) {
-    return String.format("%02d", at.atZone(ZoneOffset.UTC).getHour());
+    int hour = (int) Math.floorMod(at.getEpochSecond() / 3600, 24L);
+    return hour < 10 ? "0" + hour : Integer.toString(hour);
   }
 
   /** The rollup document of one brand and platform on one day ({@code 2026-11-30}), in one week ({@code 2026-W49}) or one month ({@code 2026-11}). */

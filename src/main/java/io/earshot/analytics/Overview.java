@@ -40,8 +40,11 @@ public record Overview(String from, String to, long mentions, long casesOpened, 
   public record Engagement(long posts, long likes, long reposts, long replies, Long quotes, Long impressions) {
   }
 
-  /** Broadcasts that finished as sent in the range, and the personal notices they sent. */
-  public record Broadcasts(long sent, long notices) {
+  /**
+   * Broadcasts that finished as sent in the range, the personal notices they sent, and the
+   * engagement of the broadcasts' public posts sent in the range.
+   */
+  public record Broadcasts(long sent, long notices, Engagement engagement) {
   }
 
   /** One UTC day of the range. */

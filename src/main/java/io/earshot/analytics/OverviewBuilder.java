@@ -37,7 +37,8 @@ final class OverviewBuilder {
         now.count("slaMet"), now.count("slaBreached"),
         now.count("avoidable"), now.count("exits"), now.count("repeats"), now.count("sent"),
         new Overview.Approvals(now.count("approvals"), now.count("rejections"), durations(now, "aw")),
-        engagement(now), new Overview.Broadcasts(now.count("broadcasts"), now.count("noticesSent")), series(f, now), Questions.group(now.under("q."), now.examples, QUESTIONS), agents(now));
+        engagement(now, "e."), new Overview.Broadcasts(now.count("broadcasts"), now.count("noticesSent"),
+        engagement(now, "be.")), series(f, now), Questions.group(now.under("q."), now.examples, QUESTIONS), agents(now));
   }
 
   private static List<Reason> reasons(Tally now, Tally before) {
@@ -82,14 +83,17 @@ final class OverviewBuilder {
     return new Durations(n, Histogram.percentile(buckets, 50), Histogram.percentile(buckets, 90));
   }
 
-  /** Sums of each post's counts; quotes and impressions over the posts that have them (null when none has). */
-  private static Overview.Engagement engagement(Tally t) {
+  /**
+   * Sums of each post's counts under {@code prefix} ({@code e.} replies, {@code be.} broadcast
+   * posts); quotes and impressions over the posts that have them (null when none has).
+   */
+  private static Overview.Engagement engagement(Tally t, String prefix) {
     Map<String, Long> sums = new HashMap<>();
     Set<String> posts = new HashSet<>();
     t.counts.forEach((k, v) -> {
-      if (k.startsWith("e.")) {
+      if (k.startsWith(prefix)) {
         int dot = k.lastIndexOf('.');
-        posts.add(k.substring(2, dot));
+        posts.add(k.substring(prefix.length(), dot));
         sums.merge(k.substring(dot + 1), v, Long::sum);
       }
     });

@@ -49,7 +49,7 @@ public final class RepeatContacts {
           }
         }
       });
-      return contacts.stage(changed.values()).map(repeats);
+      return contacts.stage(changed.values(), known.keySet()).map(repeats);
     });
   }
 

@@ -8,6 +8,7 @@ import io.earshot.domain.sla.BusinessCalendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class RollupBatch {
   /** What a sentiment score is multiplied by to be kept as a whole number ({@code s.<label>.micro}). */
   static final double MICRO = 1_000_000.0;
   private final Map<String, RollupDelta> deltas = new LinkedHashMap<>();
+  private final Map<String, RollupTarget> targets = new HashMap<>();
   private final BusinessCalendars calendars;
 
   /** A batch whose business time is each brand's hours in {@code calendars}. */
@@ -137,7 +139,19 @@ public final class RollupBatch {
    * posts that report them.
    */
   public void engagement(ReplyFact r, String brand) {
-    RollupTarget d = delta(r.sentAt(), brand, r.platform(), null);
+    delta(r.sentAt(), brand, r.platform(), null).set("e." + Keys.safe(r.id()), counts(r));
+  }
+
+  /**
+   * The engagement a broadcast's public post has now, set like a reply's ({@code be.<replyId>}).
+   * A post answers no case: it counts for its broadcast's brand, under {@link Keys#BROADCASTS}
+   * like its broadcast (so not in a real platform's documents), on the day it was sent.
+   */
+  public void broadcastEngagement(ReplyFact post, String brand) {
+    delta(post.sentAt(), brand, Keys.BROADCASTS, null).set("be." + Keys.safe(post.id()), counts(post));
+  }
+
+  private static Map<String, Object> counts(ReplyFact r) {
     Map<String, Object> counts = new LinkedHashMap<>(Map.of("likes", r.likes(), "reposts", r.reposts(),
         "replies", r.replies()));
     if (r.quotes() != null) {
@@ -146,25 +160,36 @@ public final class RollupBatch {
     if (r.impressions() != null) {
       counts.put("impressions", r.impressions());
     }
-    d.set("e." + Keys.safe(r.id()), counts);
+    return counts;
   }
 
   /**
-   * A broadcast sent, and the notices it sent, on the day it finished. A broadcast posts on
-   * several accounts, possibly of several platforms, but is one broadcast: it counts once, under
-   * the platform code {@link Keys#BROADCASTS} of its brand (so in the brand's and all brands'
-   * documents over all platforms, and in no real platform's: a platform filter shows none).
+   * A broadcast sent, on the day it finished. A broadcast posts on several accounts, possibly of
+   * several platforms, but is one broadcast: it counts once, under the platform code
+   * {@link Keys#BROADCASTS} of its brand (so in the brand's and all brands' documents over all
+   * platforms, and in no real platform's: a platform filter shows none).
    */
   public void broadcast(BroadcastFact b, String eventId) {
-    RollupTarget d = delta(b.finishedAt(), b.brand(), Keys.BROADCASTS, eventId);
-    d.add("broadcasts", 1L);
-    d.add("noticesSent", b.noticesSent());
+    delta(b.finishedAt(), b.brand(), Keys.BROADCASTS, eventId).add("broadcasts", 1L);
   }
 
+  /**
+   * A broadcast's personal notice published, on the day it was sent, under the platform code of
+   * broadcasts like its broadcast; so a notice to a customer linked to the Problem after the
+   * broadcast finished counts too. (It is also a reply sent in its case, {@link #sent}.)
+   */
+  public void noticeSent(ReplyFact notice, String brand, String eventId) {
+    delta(notice.sentAt(), brand, Keys.BROADCASTS, eventId).add("noticesSent", 1L);
+  }
+
+  /**
+   * The fact's nine documents, made once per day × brand × platform of the batch: naming a day's
+   * week and month and looking up its documents is most of the counting's own work otherwise.
+   */
   private RollupTarget delta(Instant at, String brand, String platform, String eventId) {
     String day = Keys.day(at);
-    RollupTarget d = new RollupTarget(platform, List.of(periods(day, brand, platform),
-        periods(day, brand, Keys.ALL), periods(day, Keys.ALL, Keys.ALL)));
+    RollupTarget d = targets.computeIfAbsent(Keys.docId(day, brand, platform), k -> new RollupTarget(platform,
+        List.of(periods(day, brand, platform), periods(day, brand, Keys.ALL), periods(day, Keys.ALL, Keys.ALL))));
     d.from(eventId);
     return d;
   }

@@ -9,12 +9,12 @@ import io.earshot.events.EventListener;
 import io.earshot.store.RollupSources;
 import io.earshot.store.RollupStore;
 import io.earshot.concurrent.Owner;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +26,11 @@ import java.util.stream.Collectors;
  * flushes, one at a time: while one flush is being written, every delivery that arrives waits and
  * joins the next, so under load many changes cost one read of their cases, one of their
  * customers' last contacts and one upsert per rollup document, and a quiet hub writes each change
- * at once. A delivery completes when the flush holding it is durable. Durable, so it gets every
+ * at once, but for an ingest batch, which waits a moment for the next to join it. A delivery completes when the flush holding it is durable. Durable, so it gets every
  * recorded event at least once; each delivery keeps its own replay keys in the store, so twice is
  * the same as once in whatever flush a delivery comes again. What a payload lacks is read by id:
- * the brand of a reply's case, a resolved case's SLA state and Problem link, the notices a
- * finished broadcast sent, and the brands' business hours (the SLA policy) for the durations counted in business time. Fails (to be
+ * the brand of a reply's case, a resolved case's SLA state and Problem link, whether a reply
+ * sent is a broadcast's notice, and the brands' business hours (the SLA policy) for the durations counted in business time. Fails (to be
  * redelivered) when the store does, every delivery of the flush alike.
  */
 public final class RollupListener implements EventListener {
@@ -38,6 +38,10 @@ public final class RollupListener implements EventListener {
       EventType.CASE_RESPONDED.code(), EventType.CASE_STATUS_CHANGED.code(), EventType.REPLY_SENT.code(),
       EventType.REPLY_APPROVED.code(), EventType.REPLY_REJECTED.code(),
       EventType.BROADCAST_FINISHED.code());
+  /** What only the ingest pipeline tells (its batches are told after their mentions are acknowledged). */
+  private static final Set<String> INGEST = Set.of(EventType.MENTION_RECEIVED.code(), EventType.CASE_OPENED.code());
+  /** How long an ingest batch's flush waits for others to join it. */
+  static final long LINGER_MS = 250;
   private final RollupStore rollups;
   private final RollupSources sources;
   private final RepeatContacts repeats;
@@ -45,8 +49,8 @@ public final class RollupListener implements EventListener {
   private List<Pending> waiting = new ArrayList<>();
   private boolean flushing;
 
-  /** What a flush read for its events: cases by id, the ids of repeat openings, notices sent by broadcast. */
-  private record Lookups(Map<String, CaseFact> cases, Set<String> repeatIds, Map<String, Long> noticesSent) {
+  /** What a flush read for its events: cases by id, the ids of repeat openings, the replies sent that are notices. */
+  private record Lookups(Map<String, CaseFact> cases, Set<String> repeatIds, Set<String> notices) {
   }
 
   /** A delivery waiting for its flush. */
@@ -96,9 +100,24 @@ public final class RollupListener implements EventListener {
       flushing = true;
     }
     if (start) {
-      flushNext();
+      startFlush(events);
     }
     return Owner.onCaller(pending.done().future());
+  }
+
+  /**
+   * An ingest batch's delivery waits {@link #LINGER_MS} before its flush, so that the batches
+   * stored about then (the pipeline runs two at once) share one: a flush costs the same few
+   * upserts whatever it holds, and no one waits on an ingest batch's rollups (its mentions were
+   * acknowledged before they were told). Any other change is written at once.
+   */
+  private void startFlush(List<EventEnvelope> events) {
+    Context context = Vertx.currentContext();
+    if (context != null && events.stream().allMatch(e -> INGEST.contains(e.type()))) {
+      context.owner().setTimer(LINGER_MS, id -> flushNext());
+    } else {
+      flushNext();
+    }
   }
 
   /** Writes everything waiting as one flush, then the next, until nothing waits. */
@@ -127,7 +146,7 @@ public final class RollupListener implements EventListener {
   private Future<Void> flush(List<Pending> taken) {
     List<EventEnvelope> all = taken.stream().flatMap(p -> p.events().stream()).toList();
     return lookups(all).compose(cases -> calendars(all).compose(calendars -> repeats.of(opened(all))
-        .compose(repeat -> noticesSent(all).map(notices -> taken.stream()
+        .compose(repeat -> notices(all).map(notices -> taken.stream()
             .map(p -> batch(p.events(), new Lookups(cases, repeat, notices), calendars).deltas()).toList()))))
         .compose(rollups::apply);
   }
@@ -155,13 +174,12 @@ public final class RollupListener implements EventListener {
     return e.type().startsWith("reply.") ? e.data().getJsonObject("reply").getString("caseId") : null;
   }
 
-  /** The notices each broadcast finished in these events had sent when it finished. */
-  private Future<Map<String, Long>> noticesSent(List<EventEnvelope> events) {
-    Map<String, Instant> finishedAt = new HashMap<>();
-    events.stream().filter(e -> e.type().equals(EventType.BROADCAST_FINISHED.code()))
-        .map(e -> EventFacts.broadcast(e.data().getJsonObject("broadcast"), Map.of()))
-        .forEach(b -> finishedAt.put(b.id(), b.finishedAt()));
-    return finishedAt.isEmpty() ? Future.succeededFuture(Map.of()) : sources.noticesSent(finishedAt);
+  /** Which of the replies these events tell as sent are a broadcast's personal notices (read by id). */
+  private Future<Set<String>> notices(List<EventEnvelope> events) {
+    Set<String> sent = events.stream().filter(e -> e.type().equals(EventType.REPLY_SENT.code()))
+        .map(e -> e.data().getJsonObject("reply")).filter(r -> r.getString("caseId") != null)
+        .map(r -> r.getString("id")).collect(Collectors.toSet());
+    return sent.isEmpty() ? Future.succeededFuture(Set.of()) : sources.notices(sent);
   }
 
   private static List<CaseFact> opened(List<EventEnvelope> events) {
@@ -191,24 +209,26 @@ public final class RollupListener implements EventListener {
         JsonObject c = data.getJsonObject("case");
         batch.resolved(EventFacts.careCase(c, cases.get(c.getString("id"))), e.id());
       }
-      case REPLY_SENT -> reply(batch, e, cases, true);
-      case REPLY_APPROVED, REPLY_REJECTED -> reply(batch, e, cases, false);
-      case BROADCAST_FINISHED -> batch.broadcast(EventFacts.broadcast(data.getJsonObject("broadcast"),
-          read.noticesSent()), e.id());
+      case REPLY_SENT -> reply(batch, e, read, true);
+      case REPLY_APPROVED, REPLY_REJECTED -> reply(batch, e, read, false);
+      case BROADCAST_FINISHED -> batch.broadcast(EventFacts.broadcast(data.getJsonObject("broadcast")), e.id());
       default -> { }
     }
   }
 
   /** A reply whose case is gone (or never stored) has no brand to count under: it is left out. */
-  private static void reply(RollupBatch batch, EventEnvelope e, Map<String, CaseFact> cases, boolean sent) {
+  private static void reply(RollupBatch batch, EventEnvelope e, Lookups read, boolean sent) {
     ReplyFact r = EventFacts.reply(e.data().getJsonObject("reply"));
     // A broadcast's public post has no case (and an immutable empty map refuses a null key).
-    CaseFact c = r.caseId() == null ? null : cases.get(r.caseId());
+    CaseFact c = r.caseId() == null ? null : read.cases().get(r.caseId());
     if (c == null) {
       return;
     }
     if (sent && r.sentAt() != null) {
       batch.sent(r, c.brand(), e.id());
+      if (read.notices().contains(r.id())) {
+        batch.noticeSent(r, c.brand(), e.id());
+      }
     } else if (!sent && r.decidedAt() != null) {
       batch.decided(r, c.brand(), e.id());
     }

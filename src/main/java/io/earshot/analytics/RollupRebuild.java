@@ -59,12 +59,20 @@ public final class RollupRebuild {
     })).compose(v -> {
       List<LastContact> last = countCases(batch, cases);
       cases.clear();
-      return sources.eachReply(r -> {
-        counts[2]++;
-        countReply(batch, r, brandOfCase.get(r.caseId()));
-      }).compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
+      return countReplies(batch, brandOfCase, counts)
+          .compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
           .compose(x -> rollups.replaceAll(batch.deltas())).compose(x -> contacts.replaceAll(last));
     }).map(v -> new Outcome(counts[0], counts[1], counts[2], batch.deltas().size()));
+  }
+
+  /** Every reply, with its case's brand (its broadcast's for a public post) and whether it is a notice. */
+  private Future<Void> countReplies(RollupBatch batch, Map<String, String> brandOfCase, long[] counts) {
+    return sources.brandsOfPosts().compose(brandOfPost -> sources.allNotices().compose(notices ->
+        sources.eachReply(r -> {
+          counts[2]++;
+          countReply(batch, r, brandOfCase.get(r.caseId()), notices.contains(r.id()));
+          countPost(batch, r, brandOfPost.get(r.id()));
+        })));
   }
 
   /** Openings in order per customer and brand (for repeats), then first responses and resolutions. */
@@ -91,12 +99,22 @@ public final class RollupRebuild {
     return last;
   }
 
-  private static void countReply(RollupBatch batch, ReplyFact r, String brand) {
+  /** A broadcast's public post (no case; {@code brand} its broadcast's): its engagement, as measured last. */
+  private static void countPost(RollupBatch batch, ReplyFact r, String brand) {
+    if (brand != null && r.caseId() == null && r.sentAt() != null && r.measuredAt() != null) {
+      batch.broadcastEngagement(r, brand);
+    }
+  }
+
+  private static void countReply(RollupBatch batch, ReplyFact r, String brand, boolean notice) {
     if (brand == null) {
       return;
     }
     if (r.sentAt() != null) {
       batch.sent(r, brand, null);
+      if (notice) {
+        batch.noticeSent(r, brand, null);
+      }
       if (r.measuredAt() != null) {
         batch.engagement(r, brand);
       }

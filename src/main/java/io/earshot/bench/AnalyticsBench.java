@@ -8,11 +8,8 @@ import io.earshot.brand.BrandFile;
 import io.earshot.config.ConfigLoader;
 import io.earshot.config.EarshotConfig;
 import io.earshot.connector.Connectors;
-import io.earshot.domain.Mention;
 import io.earshot.runtime.HubVertx;
-import io.earshot.store.MongoStore;
 import io.earshot.triage.TriageEngine;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.PrintStream;
@@ -21,15 +18,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * {@code earshot bench analytics [--mentions N] [--cases N] [--samples N] [--ingest N] [--rounds N]}:
- * (1) the ingest pipeline's throughput on two fresh hubs, one keeping the analytics rollups and
- * one not, in alternating rounds of the same workload; (2) a hub seeded with a year of
+ * (1) the ingest pipeline's throughput on fresh hubs with and without the analytics rollups
+ * ({@link IngestCost}); (2) a hub seeded with a year of
  * {@code --mentions} mentions and {@code --cases} cases, its rollups made by the rebuild (the
  * listener's counting code), then {@code GET /api/v1/analytics/overview} over HTTP for random
  * 30-day ranges and for the whole year. Prints one JSON object.
@@ -53,7 +49,7 @@ public final class AnalyticsBench {
     }
   }
 
-  private record Running(HubVertx runtime, Hub hub, String password) {
+  record Running(HubVertx runtime, Hub hub, String password) {
     void close() {
       hub.close().await();
       runtime.close().await();
@@ -64,60 +60,11 @@ public final class AnalyticsBench {
     Options o = Options.parse(args);
     TriageEngine scorer = TriageEngine.withDefaults();
     // --rounds 0 measures the overview alone.
-    JsonObject report = new JsonObject().put("ingest", o.rounds() == 0 ? null : ingestCost(o, scorer));
+    JsonObject report = new JsonObject().put("ingest", o.rounds() == 0 ? null
+        : new IngestCost(o.ingest(), o.rounds(), scorer).measure());
     report.put("overview", overview(o, scorer));
     out.println(report.encodePrettily());
     return 0;
-  }
-
-  /**
-   * One fresh hub per round and mode, started and stopped alone: on a shared machine two hubs at
-   * once starve each other's embedded store, and a fresh store makes every round alike.
-   */
-  private static JsonObject ingestCost(Options o, TriageEngine scorer) throws Exception {
-    List<Double> on = new ArrayList<>();
-    List<Double> off = new ArrayList<>();
-    List<Double> settledOn = new ArrayList<>();
-    List<Double> settledOff = new ArrayList<>();
-    for (int r = 0; r < o.rounds(); r++) {
-      // Alternate which mode goes first, so neither always meets a warmer machine.
-      for (int k = 0; k < 2; k++) {
-        boolean rollups = (r % 2 == 0) == (k == 0);
-        Running t = start(rollups, scorer);
-        try {
-          long start = System.nanoTime();
-          double rate = new ThroughputRun(t.hub().pipeline(), t.hub().mongo(), scorer)
-              .pipeline(batch(new BenchMentions(42 + r, Math.max(100, o.ingest() / 4)), o.ingest())).await();
-          (rollups ? on : off).add(rate);
-          awaitTold(t);
-          (rollups ? settledOn : settledOff).add(Stats.round(o.ingest() / seconds(start), 1));
-        } finally {
-          t.close();
-        }
-      }
-    }
-    double medianOn = Stats.median(on.stream().mapToDouble(Double::doubleValue).toArray());
-    double medianOff = Stats.median(off.stream().mapToDouble(Double::doubleValue).toArray());
-    return new JsonObject().put("mentionsPerRound", o.ingest()).put("rounds", o.rounds())
-        .put("withRollupsPerSecond", new JsonArray(on)).put("withoutRollupsPerSecond", new JsonArray(off))
-        .put("medianWith", Stats.round(medianOn, 1)).put("medianWithout", Stats.round(medianOff, 1))
-        .put("cost", Stats.round(1 - medianOn / medianOff, 3))
-        .put("settledWithPerSecond", new JsonArray(settledOn)).put("settledWithoutPerSecond", new JsonArray(settledOff))
-        .put("settledCost", Stats.round(1 - median(settledOn) / median(settledOff), 3));
-  }
-
-  private static double median(List<Double> values) {
-    return Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  /**
-   * Waits until every batch's events were told to every listener (its journal entry is closed
-   * only then), so that "settled" counts the rollups keeping up, not only the mentions stored.
-   */
-  private static void awaitTold(Running t) throws InterruptedException {
-    while (t.hub().mongo().run(() -> t.hub().mongo().collection(MongoStore.INGEST_JOURNAL).countDocuments()).await() > 0) {
-      Thread.sleep(20);
-    }
   }
 
   private static JsonObject overview(Options o, TriageEngine scorer) throws Exception {
@@ -168,7 +115,7 @@ public final class AnalyticsBench {
         .put("p95Ms", Stats.round(Stats.percentile(ms, 95), 1)).put("maxMs", Stats.round(Stats.percentile(ms, 100), 1));
   }
 
-  private static Running start(boolean rollups, TriageEngine scorer) throws Exception {
+  static Running start(boolean rollups, TriageEngine scorer) throws Exception {
     Path dir = BenchDirs.temporary("earshot-bench-analytics");
     // The brands the seed writes mentions for; the overview of all brands reads the known ones.
     Files.createDirectories(dir.resolve("no-connectors"));
@@ -192,14 +139,6 @@ public final class AnalyticsBench {
     return client.post(t.hub().port(), "127.0.0.1", "/api/v1/session")
         .sendJsonObject(new JsonObject().put("username", "admin").put("password", t.password()))
         .await().cookies().get(0).split(";")[0];
-  }
-
-  private static List<Mention> batch(BenchMentions source, int n) {
-    List<Mention> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(source.next());
-    }
-    return list;
   }
 
   private static double seconds(long startNanos) {

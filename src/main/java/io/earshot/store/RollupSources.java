@@ -7,14 +7,16 @@ import io.earshot.analytics.Facts.BroadcastFact;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.MentionFact;
 import io.earshot.analytics.Facts.ReplyFact;
+import io.earshot.domain.broadcast.Notice;
 import io.earshot.domain.sla.BusinessCalendars;
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -22,7 +24,8 @@ import org.bson.Document;
 /**
  * The system of record as the analytics rollups read it: cases by id (their {@code sla.state}
  * and {@code problemId}, which events do not carry), the brands' business hours (from the SLA
- * policy in force), the notices each finished broadcast sent, and, for a rebuild, every mention,
+ * policy in force), which replies are a broadcast's notices, the brand of each broadcast's
+ * public post, and, for a rebuild, every mention,
  * case, reply and sent broadcast in one pass each. A scan runs on the Mongo worker pool; on the embedded server it reads
  * the whole collection (its only index is {@code _id}).
  */
@@ -81,56 +84,52 @@ public final class RollupSources {
     });
   }
 
-  /**
-   * How many notices each broadcast had sent when it finished (by id, with when it finished):
-   * notices whose reply is {@code sent} with a {@code sentAt} no later than that. A customer linked
-   * to the Problem afterwards still gets a notice, but no broadcast event tells it: leaving those
-   * out is what lets the live count, whenever its event is delivered, equal a rebuild's. Absent: none.
-   */
-  public Future<Map<String, Long>> noticesSent(Map<String, Instant> finishedAt) {
-    return mongo.run(() -> countNoticesSent(finishedAt));
+  /** Which of these replies are a broadcast's personal notices (a notice's id is its reply's). */
+  public Future<Set<String>> notices(Collection<String> replyIds) {
+    return mongo.run(() -> {
+      Set<String> found = new HashSet<>();
+      mongo.collection(MongoStore.BROADCAST_NOTICES).find(Filters.in("_id", replyIds))
+          .projection(Projections.include("_id")).forEach(d -> found.add(d.getString("_id")));
+      return found;
+    });
+  }
+
+  /** The reply ids of every broadcast notice, for a rebuild. */
+  public Future<Set<String>> allNotices() {
+    return mongo.run(() -> {
+      Set<String> found = new HashSet<>();
+      scan(MongoStore.BROADCAST_NOTICES).find().projection(Projections.include("_id"))
+          .forEach(d -> found.add(d.getString("_id")));
+      return found;
+    });
   }
 
   /**
-   * Every broadcast that finished as sent, with the notices it sent, for a rebuild: dated by its
-   * {@code updatedAt}, which a sent broadcast keeps from the change that finished it.
+   * Every broadcast that finished as sent, for a rebuild: dated by its {@code updatedAt}, which a
+   * sent broadcast keeps from the change that finished it.
    */
   public Future<Void> eachSentBroadcast(Consumer<BroadcastFact> sink) {
     return mongo.run(() -> {
-      Map<String, Document> sent = new HashMap<>();
       scan(MongoStore.BROADCASTS).find(Filters.eq("state", "sent")).projection(Projections.include("brand", "updatedAt"))
-          .forEach(d -> sent.put(d.getString("_id"), d));
-      Map<String, Instant> finishedAt = new HashMap<>();
-      sent.forEach((id, d) -> finishedAt.put(id, Dates.instant(d.get("updatedAt"))));
-      Map<String, Long> notices = countNoticesSent(finishedAt);
-      sent.forEach((id, d) -> sink.accept(new BroadcastFact(id, MentionDocs.brandOf(d), finishedAt.get(id),
-          notices.getOrDefault(id, 0L))));
+          .forEach(d -> sink.accept(new BroadcastFact(d.getString("_id"), MentionDocs.brandOf(d),
+              Dates.instant(d.get("updatedAt")))));
       return null;
     });
   }
 
-  /** Blocking: runs inside {@link MongoStore#run}. A broadcast's notices number thousands, not millions. */
-  private Map<String, Long> countNoticesSent(Map<String, Instant> finishedAt) {
-    Map<String, Long> counts = new HashMap<>();
-    Map<String, String> broadcastOfReply = new HashMap<>();
-    if (!finishedAt.isEmpty()) {
-      mongo.collection(MongoStore.BROADCAST_NOTICES).find(Filters.in("broadcastId", finishedAt.keySet()))
-          .projection(Projections.include("broadcastId"))
-          .forEach(d -> broadcastOfReply.put(d.getString("_id"), d.getString("broadcastId")));
-    }
-    if (broadcastOfReply.isEmpty()) {
-      return counts;
-    }
-    mongo.collection(MongoStore.REPLIES).find(Filters.and(Filters.in("_id", broadcastOfReply.keySet()),
-            Filters.eq("state", "sent"))).projection(Projections.include("sentAt")).forEach(d -> {
-              String broadcast = broadcastOfReply.get(d.getString("_id"));
-              Instant sentAt = Dates.instant(d.get("sentAt"));
-              Instant end = finishedAt.get(broadcast);
-              if (sentAt != null && (end == null || !sentAt.isAfter(end))) {
-                counts.merge(broadcast, 1L, Long::sum);
-              }
-            });
-    return counts;
+  /**
+   * The brand of each broadcast's public post, by the post's outbox id (which is derived from the
+   * broadcast and the account, {@code Notice.postIdOf}): a post answers no case, so its brand is
+   * its broadcast's. Reads every broadcast (brand and accounts only): they number hundreds.
+   */
+  public Future<Map<String, String>> brandsOfPosts() {
+    return mongo.run(() -> {
+      Map<String, String> brands = new HashMap<>();
+      scan(MongoStore.BROADCASTS).find().projection(Projections.include("brand", "accounts")).forEach(d ->
+          d.getList("accounts", String.class, List.of()).forEach(account ->
+              brands.put(Notice.postIdOf(d.getString("_id"), account), MentionDocs.brandOf(d))));
+      return brands;
+    });
   }
 
   private MongoCollection<Document> scan(String collection) {

@@ -246,7 +246,7 @@ public final class RollupStore {
     if (!sets.isEmpty()) {
       update.append("$set", sets);
     }
-    if (!keys.isEmpty()) {
+    if (!keys.isEmpty() && replayKeys.pruneDue(d.id())) {
       Document stale = new Document();
       replayKeys.staleBuckets().forEach(bucket -> stale.append(bucket, ""));
       update.append("$unset", stale);

@@ -87,14 +87,23 @@ final class AnalyticsCsv {
     rows.add(List.of("repliesSent", o.repliesSent()));
     rows.add(List.of("approvals.approved", o.approvals().approved()));
     rows.add(List.of("approvals.rejected", o.approvals().rejected()));
-    rows.add(List.of("engagement.likes", o.engagement().likes()));
-    rows.add(List.of("engagement.reposts", o.engagement().reposts()));
-    rows.add(List.of("engagement.replies", o.engagement().replies()));
-    rows.add(Arrays.asList("engagement.quotes", o.engagement().quotes()));
-    rows.add(Arrays.asList("engagement.impressions", o.engagement().impressions()));
+    engagement(rows, "engagement.", o.engagement(), false);
     rows.add(List.of("broadcasts.sent", o.broadcasts().sent()));
     rows.add(List.of("broadcasts.notices", o.broadcasts().notices()));
+    engagement(rows, "broadcasts.engagement.", o.broadcasts().engagement(), true);
     return rows;
+  }
+
+  /** An engagement's rows; {@code posts} only where asked (the replies' rows came before it was). */
+  private static void engagement(List<List<Object>> rows, String prefix, Overview.Engagement e, boolean posts) {
+    if (posts) {
+      rows.add(List.of(prefix + "posts", e.posts()));
+    }
+    rows.add(List.of(prefix + "likes", e.likes()));
+    rows.add(List.of(prefix + "reposts", e.reposts()));
+    rows.add(List.of(prefix + "replies", e.replies()));
+    rows.add(Arrays.asList(prefix + "quotes", e.quotes()));
+    rows.add(Arrays.asList(prefix + "impressions", e.impressions()));
   }
 
   private static List<List<Object>> series(Overview o) {

@@ -26,10 +26,9 @@ final class AnalyticsJson {
         .put("replies", new JsonObject().put("sent", o.repliesSent()))
         .put("approvals", new JsonObject().put("approved", o.approvals().approved())
             .put("rejected", o.approvals().rejected()).put("wait", durations(o.approvals().waitTime())))
-        .put("engagement", new JsonObject().put("posts", o.engagement().posts()).put("likes", o.engagement().likes())
-            .put("reposts", o.engagement().reposts()).put("replies", o.engagement().replies())
-            .put("quotes", o.engagement().quotes()).put("impressions", o.engagement().impressions()))
-        .put("broadcasts", new JsonObject().put("sent", o.broadcasts().sent()).put("notices", o.broadcasts().notices()))
+        .put("engagement", engagement(o.engagement()))
+        .put("broadcasts", new JsonObject().put("sent", o.broadcasts().sent()).put("notices", o.broadcasts().notices())
+            .put("engagement", engagement(o.broadcasts().engagement())))
         .put("series", series(o)).put("questions", questions(o));
     if (agents) {
       JsonArray list = new JsonArray();
@@ -38,6 +37,11 @@ final class AnalyticsJson {
       json.put("agents", list);
     }
     return json;
+  }
+
+  private static JsonObject engagement(Overview.Engagement e) {
+    return new JsonObject().put("posts", e.posts()).put("likes", e.likes()).put("reposts", e.reposts())
+        .put("replies", e.replies()).put("quotes", e.quotes()).put("impressions", e.impressions());
   }
 
   private static JsonObject averages(Overview o) {

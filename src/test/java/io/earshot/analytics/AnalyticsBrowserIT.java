@@ -91,6 +91,9 @@ class AnalyticsBrowserIT {
       assertEquals(String.valueOf(o.getLong("mentions")), tile(browser, "mentions"));
       assertEquals(String.valueOf(o.getJsonObject("broadcasts").getLong("sent")), tile(browser, "broadcasts"));
       assertEquals(String.valueOf(o.getJsonObject("broadcasts").getLong("notices")), tile(browser, "notices"));
+      JsonObject posts = o.getJsonObject("broadcasts").getJsonObject("engagement");
+      assertEquals(posts.getLong("likes") + " / " + posts.getLong("reposts") + " / " + posts.getLong("replies"),
+          tile(browser, "broadcast-engagement"));
       assertTrue(browser.driver().findElements(testId("reply-text")).isEmpty(), "no reply box for a marketer");
       assertTrue(browser.driver().findElements(testId("csv-agents")).isEmpty(), "no per-agent export for a marketer");
 

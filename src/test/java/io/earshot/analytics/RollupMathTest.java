@@ -152,32 +152,56 @@ class RollupMathTest {
   }
 
   @Test
-  @DisplayName("a broadcast finished as sent counts once for its brand on the day it finished, with the notices it sent, under the platform code of broadcasts")
+  @DisplayName("a broadcast post's engagement is set for its broadcast's brand under the platform code of broadcasts, apart from the replies' engagement")
+  void broadcastPostEngagement() {
+    Instant sent = Instant.parse("2026-11-30T10:00:00Z");
+    RollupBatch batch = new RollupBatch();
+    batch.engagement(reply("r1", "mastodon", 3L, null, sent), "acme");
+    ReplyFact post = new ReplyFact("p1", null, "mastodon", "ann", sent, null, null, null, false, 7, 2, 4, 1L, null, sent);
+    batch.broadcastEngagement(post, "acme");
+    batch.broadcastEngagement(post, "acme");
+    Map<String, RollupDelta> byId = byId(batch);
+    for (String id : List.of("2026-11-30|acme|broadcast", "2026-W49|acme|*", "2026-11|*|*")) {
+      assertEquals(Map.of("likes", 7L, "reposts", 2L, "replies", 4L, "quotes", 1L), byId.get(id).sets().get("be.p1"), id);
+    }
+    assertTrue(byId.get("2026-11-30|acme|mastodon").sets().keySet().stream().noneMatch(k -> k.startsWith("be.")),
+        "not in a real platform's documents");
+    Overview o = OverviewBuilder.build(filter(), tallyOf(batch, "2026-11-30"), new Tally());
+    assertEquals(new Overview.Engagement(1, 7, 2, 4, 1L, null), o.broadcasts().engagement(), "set, not added");
+    assertEquals(new Overview.Engagement(1, 1, 1, 1, 3L, null), o.engagement(), "the reply's alone");
+  }
+
+  @Test
+  @DisplayName("a broadcast finished as sent counts once for its brand on the day it finished, each notice on the day it was sent, under the platform code of broadcasts")
   void broadcastSent() {
     io.vertx.core.json.JsonObject payload = new io.vertx.core.json.JsonObject().put("id", "b1").put("brand", "acme")
         .put("state", "sent").put("accounts", new io.vertx.core.json.JsonArray().add("x-acme").add("mastodon-acme"))
         .put("noticesTotal", 5).put("updatedAt", "2026-11-30T23:59:00Z");
     RollupBatch batch = new RollupBatch();
-    batch.broadcast(EventFacts.broadcast(payload, Map.of("b1", 3L)), "e1");
-    batch.broadcast(EventFacts.broadcast(payload.copy().put("id", "b2").put("updatedAt", "2026-12-01T00:01:00Z"),
-        Map.of()), "e2");
+    batch.broadcast(EventFacts.broadcast(payload), "e1");
+    batch.broadcast(EventFacts.broadcast(payload.copy().put("id", "b2").put("updatedAt", "2026-12-01T00:01:00Z")), "e2");
+    for (int i = 0; i < 3; i++) {
+      batch.noticeSent(reply("n" + i, "x", null, null, Instant.parse("2026-11-30T12:00:00Z")), "acme", "s" + i);
+    }
     Map<String, RollupDelta> byId = byId(batch);
     for (String id : List.of("2026-11-30|acme|broadcast", "2026-11-30|acme|*", "2026-11-30|*|*")) {
       assertEquals(1L, byId.get(id).increments().get("broadcasts"), id);
-      assertEquals(3L, byId.get(id).increments().get("noticesSent"), "the notices sent, not noticesTotal: " + id);
+      assertEquals(3L, byId.get(id).increments().get("noticesSent"), "each notice sent, on its day: " + id);
     }
-    assertEquals(0L, byId.get("2026-12-01|acme|broadcast").increments().get("noticesSent"), "none sent: 0");
+    assertNull(byId.get("2026-12-01|acme|broadcast").increments().get("noticesSent"), "none sent that day");
     assertEquals(2L, byId.get("2026-W49|acme|*").increments().get("broadcasts"), "the week holds both days");
     assertEquals(1L, byId.get("2026-12|acme|*").increments().get("broadcasts"), "each month its own");
     assertTrue(byId.keySet().stream().noneMatch(id -> id.endsWith("|x") || id.contains("mastodon")), byId.keySet().toString());
-    assertEquals(List.of("e1"), List.copyOf(byId.get("2026-11-30|acme|*").eventIds()));
+    assertEquals(List.of("e1", "s0", "s1", "s2"), List.copyOf(byId.get("2026-11-30|acme|*").eventIds()));
 
     Tally tally = new Tally();
     RollupDelta day = byId.get("2026-11-30|acme|broadcast");
     Map<String, Object> flat = new HashMap<>(Map.of("day", day.day(), "brand", "acme", "platform", day.platform()));
     flat.putAll(day.increments());
     tally.add(flat);
-    assertEquals(new Overview.Broadcasts(1, 3), OverviewBuilder.build(filter(), tally, new Tally()).broadcasts());
+    Overview.Broadcasts counted = OverviewBuilder.build(filter(), tally, new Tally()).broadcasts();
+    assertEquals(1, counted.sent());
+    assertEquals(3, counted.notices());
     assertTrue(OverviewBuilder.build(filter(), tally, new Tally()).platforms().isEmpty(), "no platform is listed for it");
   }
 

@@ -134,7 +134,7 @@ class BroadcastsIT {
   }
 
   @Test
-  @DisplayName("a customer linked after the broadcast went out gets the current status once")
+  @DisplayName("a customer linked after the broadcast went out gets the current status once, and the analytics count that notice")
   void lateLink() {
     sandbox.postMention("bc_early", "@ForkfulEats checkout is broken");
     String early = ProblemFixture.casesOf(team.agent(), List.of("bc_early")).get(0);
@@ -143,6 +143,8 @@ class BroadcastsIT {
         .put("text", "Checkout works again.").put("accounts", new JsonArray().add("sandbox"))
         .put("notifyAffected", true).put("noticeText", "@{{customer.handle}} checkout works again, sorry!")).json());
     assertTrue(eventually(Duration.ofSeconds(30), () -> "sent".equals(view(id).getString("state"))));
+    assertTrue(eventually(Duration.ofSeconds(10), () -> view(id).getJsonObject("notices").getInteger("sent") == 1));
+    long noticesBefore = settledBroadcasts().getLong("notices");
 
     sandbox.postMention("bc_late", "@ForkfulEats my checkout failed earlier");
     String late = ProblemFixture.casesOf(team.agent(), List.of("bc_late")).get(0);
@@ -154,6 +156,7 @@ class BroadcastsIT {
     team.agent().patch("/api/v1/cases/" + late, new JsonObject().put("status", "pending"));
     assertEquals(1, noticesTo("bc_late"));
     assertEquals(1, noticesTo("bc_early"));
+    assertEquals(noticesBefore + 1, settledBroadcasts().getLong("notices"), "the late notice counts, on the day it was sent");
   }
 
   @Test
@@ -248,10 +251,12 @@ class BroadcastsIT {
     return broadcastFigures();
   }
 
+  /** The overview's broadcasts sent and notices (its posts' engagement is {@code BroadcastEngagementIT}'s). */
   private static JsonObject broadcastFigures() {
     ApiClient.Response r = marketer.get("/api/v1/analytics/overview");
     assertEquals(200, r.status(), r.body());
-    return r.json().getJsonObject("broadcasts");
+    JsonObject broadcasts = r.json().getJsonObject("broadcasts");
+    return new JsonObject().put("sent", broadcasts.getLong("sent")).put("notices", broadcasts.getLong("notices"));
   }
 
   /** Keeps each {@code broadcast.finished} event as it was told, to tell it again. */
