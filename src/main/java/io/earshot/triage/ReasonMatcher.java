@@ -61,7 +61,8 @@ final class ReasonMatcher {
         }
       }
     });
-    List<Reason> topics = new ArrayList<>(3);
+    // room for every reason, so appending the acts below never grows the list
+    List<Reason> topics = new ArrayList<>(defs.size() + 1);
     List<Reason> acts = new ArrayList<>(2);
     for (int i = 0; i < defs.size(); i++) {
       Taxonomy.ReasonDefinition def = defs.get(i);
@@ -76,7 +77,9 @@ final class ReasonMatcher {
     if (topics.isEmpty()) {
       topics.add(new Reason(Taxonomy.FALLBACK, 1.0));
     }
-    topics.addAll(acts);
+    for (int k = 0; k < acts.size(); k++) {
+      topics.add(acts.get(k)); // not addAll, which copies the acts to an array first
+    }
     return topics;
   }
 
