@@ -61,8 +61,7 @@ final class ReasonMatcher {
         }
       }
     });
-    // room for every reason, so appending the acts below never grows the list
-    List<Reason> topics = new ArrayList<>(defs.size() + 1);
+    List<Reason> topics = new ArrayList<>(3);
     List<Reason> acts = new ArrayList<>(2);
     for (int i = 0; i < defs.size(); i++) {
       Taxonomy.ReasonDefinition def = defs.get(i);
@@ -77,9 +76,7 @@ final class ReasonMatcher {
     if (topics.isEmpty()) {
       topics.add(new Reason(Taxonomy.FALLBACK, 1.0));
     }
-    for (int k = 0; k < acts.size(); k++) {
-      topics.add(acts.get(k)); // not addAll, which copies the acts to an array first
-    }
+    topics.addAll(acts);
     return topics;
   }
 
