@@ -48,37 +48,6 @@ final class AsciiWords {
     return new String(out);
   }
 
-  /** {@link #scan}'s answer for a word that must take the general path. */
-  static final int GENERAL = -1;
-
-  /**
-   * One pass over {@code cs[from, to)} in place of {@link #isAscii}, {@link #hasRun} and a count
-   * of cases, three passes over every word: {@link #GENERAL} for a word that is not all ASCII or
-   * is stretched, else its upper-case letter count in the high 16 bits and its lower-case count
-   * in the low 16 ({@link Tokenizer#MAX_CHARS} fits in either).
-   */
-  static int scan(char[] cs, int from, int to) {
-    int upper = 0;
-    int lower = 0;
-    char before = 0; // the two previous characters, lower-cased; 0 is no letter
-    char last = 0;
-    for (int i = from; i < to; i++) {
-      char c = cs[i];
-      if (c >= 128) {
-        return GENERAL;
-      }
-      upper += c >= 'A' && c <= 'Z' ? 1 : 0;
-      lower += c >= 'a' && c <= 'z' ? 1 : 0;
-      c = lower(c);
-      if (c >= 'a' && c <= 'z' && c == last && c == before) {
-        return GENERAL;
-      }
-      before = last;
-      last = c;
-    }
-    return upper << 16 | lower;
-  }
-
   /** {@link Elongation}'s test (three equal letters in a row) on the lower case of the run. */
   static boolean hasRun(char[] cs, int from, int to) {
     for (int i = from + 2; i < to; i++) {

@@ -129,7 +129,7 @@ final class Tokenizer {
     if (to > from) {
       boolean hashtag = from > 0 && cs[from - 1] == '#';
       List<String> parts = hashtag ? hashtags.split(text.substring(from, to).toLowerCase(Locale.ROOT)) : null;
-      if (parts == null && !addAsciiWord(cs, from, to, tokens)) {
+      if (parts == null && !(AsciiWords.isAscii(cs, from, to) && addAsciiWord(cs, from, to, tokens))) {
         addWord(text.substring(from, to), tokens);
       } else if (parts != null) {
         parts.forEach(part -> add(tokens, part, Tokens.HASHTAG_PART));
@@ -140,16 +140,20 @@ final class Tokenizer {
   }
 
   /**
-   * {@link #addWord} for an ASCII word, lower-cased in one copy; false, having added nothing,
-   * for a word with other characters or a stretched one ("sooo"), which take the general path.
+   * {@link #addWord} for an ASCII word, without making a String when the word table knows it;
+   * false, having added nothing, for a stretched word ("sooo"), which takes the general path.
    */
   private boolean addAsciiWord(char[] cs, int from, int to, Tokens tokens) {
-    int cases = AsciiWords.scan(cs, from, to);
-    if (cases == AsciiWords.GENERAL) {
+    if (AsciiWords.hasRun(cs, from, to)) {
       return false;
     }
-    int upper = cases >>> 16;
-    int lower = cases & 0xFFFF;
+    int upper = 0;
+    int lower = 0;
+    for (int i = from; i < to; i++) {
+      char c = cs[i];
+      upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+      lower += c >= 'a' && c <= 'z' ? 1 : 0;
+    }
     int flags = caseFlags(upper, lower, tokens);
     add(tokens, upper == 0 ? new String(cs, from, to - from) : AsciiWords.lowerCopy(cs, from, to), flags);
     return true;

@@ -31,20 +31,4 @@ class AsciiWordsTest {
           AsciiWords.hasRun(cs, 1, cs.length - 1), "stretched: " + w);
     }
   }
-
-  @Test
-  @DisplayName("the one-pass scan sends non-ASCII and stretched words to the general path and counts the cases of the rest")
-  void scan() {
-    for (String w : new String[] {"Delayed", "SOOOO", "it's", "A-OK", "x", "nooo", "Zzz9", "aaA", "café",
-        "NoOo", "a!!!", "111", "Hi’", "aAb", ""}) {
-      char[] cs = (" " + w + " ").toCharArray();
-      int from = 1;
-      int to = cs.length - 1;
-      boolean general = !AsciiWords.isAscii(cs, from, to) || AsciiWords.hasRun(cs, from, to);
-      long upper = w.chars().filter(c -> c >= 'A' && c <= 'Z').count();
-      long lower = w.chars().filter(c -> c >= 'a' && c <= 'z').count();
-      int expected = general ? AsciiWords.GENERAL : (int) (upper << 16 | lower);
-      assertEquals(expected, AsciiWords.scan(cs, from, to), w);
-    }
-  }
 }
