@@ -57,10 +57,10 @@ class BroadcastsBrowserIT {
       agent.waiting().until(d -> "pending approval".equals(d.findElement(testId("broadcast-page-state")).getText()));
 
       manager.await(testId("view-approvals")).click();
-      WebElement item = manager.waiting().until(d -> d.findElements(testId("approval-item")).stream()
-          .filter(e -> !e.findElements(testId("approval-kind")).isEmpty()).findFirst().orElse(null));
-      assertTrue(item.findElement(testId("approval-text")).getDomProperty("value").contains("Maps do not load"));
-      item.findElement(testId("approval-approve")).click();
+      String proposed = manager.read(testId("approval-item"), e -> !e.findElements(testId("approval-kind")).isEmpty(),
+          e -> e.findElement(testId("approval-text")).getDomProperty("value"));
+      assertTrue(proposed.contains("Maps do not load"), proposed);
+      manager.click(By.cssSelector("[data-testid='approval-item']:has([data-testid='approval-kind']) [data-testid='approval-approve']"));
 
       agent.waiting().until(d -> "sent".equals(d.findElement(testId("broadcast-page-state")).getText()));
       agent.waiting().until(d -> d.findElement(testId("broadcast-notices")).getText()

@@ -156,10 +156,10 @@ class AdminBrowserIT {
       object.sendKeys("case:" + caseId);
       admin.driver().findElement(testId("audit-filter-action")).sendKeys("case.status_changed");
       admin.driver().findElement(testId("audit-apply")).click();
-      WebElement change = admin.waiting().until(d -> d.findElements(testId("audit-row")).size() == 1
+      String change = admin.waiting().until(d -> d.findElements(testId("audit-row")).size() == 1
           && d.findElement(testId("audit-action")).getText().equals("case.status_changed")
-          ? d.findElement(testId("audit-change")) : null);
-      assertEquals("new → pending", change.getText());
+          ? d.findElement(testId("audit-change")).getText() : null);
+      assertEquals("new → pending", change);
     }
   }
 

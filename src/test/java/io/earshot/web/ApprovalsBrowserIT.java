@@ -73,9 +73,18 @@ class ApprovalsBrowserIT {
       openCaseAndReply(agent, caseId, rude);
       // The first reply answered the same mention moments ago: the agent is asked, and sends anyway.
       agent.await(testId("confirm-ok")).click();
-      WebElement second = manager.waiting().until(d -> d.findElements(testId("approval-item")).stream().findFirst().orElse(null));
-      second.findElement(testId("approval-reason")).sendKeys("Too harsh: offer help instead");
-      second.findElement(testId("approval-reject")).click();
+      // In one wait: a live re-render of the queue in between makes it type and click again.
+      manager.waiting().until(d -> {
+        WebElement second = d.findElements(testId("approval-item")).stream().findFirst().orElse(null);
+        if (second == null) {
+          return false;
+        }
+        WebElement reason = second.findElement(testId("approval-reason"));
+        reason.clear();
+        reason.sendKeys("Too harsh: offer help instead");
+        second.findElement(testId("approval-reject")).click();
+        return true;
+      });
       agent.waiting().until(d -> "rejected".equals(replyState(agent, rude)));
       assertEquals("rejected by mia: Too harsh: offer help instead", replyPart(agent, rude, "reply-approval").getText());
       assertEquals(1, sandbox.brandPosts().size(), "the rejected reply never reached the platform");
