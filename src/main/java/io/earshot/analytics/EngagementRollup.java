@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * Engagement of what the brand posted into the rollups: replies and notices (for their case's
- * brand) and broadcasts' public posts (for their broadcast's, {@link RollupBatch#broadcastEngagement}). Engagement updates are transient events (told to
- * whoever listens, never redelivered), so this listener is not durable: the counts are totals,
- * set rather than added, and the next measurement round sets them again after anything missed;
- * a rebuild reads them from the replies.
+ * brand) and broadcasts' public posts (for their broadcast's, {@link RollupBatch#broadcastEngagement}).
+ * Engagement updates are transient events (told to whoever listens, never redelivered), so this
+ * listener is not durable: the counts are totals, set rather than added, and the next
+ * measurement round sets them again after anything missed; a rebuild reads them from the replies.
  */
 public final class EngagementRollup implements EventListener {
   private final RollupStore rollups;

@@ -26,12 +26,14 @@ import java.util.stream.Collectors;
  * flushes, one at a time: while one flush is being written, every delivery that arrives waits and
  * joins the next, so under load many changes cost one read of their cases, one of their
  * customers' last contacts and one upsert per rollup document, and a quiet hub writes each change
- * at once, but for an ingest batch, which waits a moment for the next to join it. A delivery completes when the flush holding it is durable. Durable, so it gets every
- * recorded event at least once; each delivery keeps its own replay keys in the store, so twice is
- * the same as once in whatever flush a delivery comes again. What a payload lacks is read by id:
- * the brand of a reply's case, a resolved case's SLA state and Problem link, whether a reply
- * sent is a broadcast's notice, and the brands' business hours (the SLA policy) for the durations counted in business time. Fails (to be
- * redelivered) when the store does, every delivery of the flush alike.
+ * at once, but for an ingest batch, which waits a moment for the next to join it. A delivery
+ * completes when the flush holding it is durable. Durable, so it gets every recorded event at
+ * least once; each delivery keeps its own replay keys in the store, so twice is the same as once
+ * in whatever flush a delivery comes again. What a payload lacks is read by id: the brand of a
+ * reply's case, a resolved case's SLA state and Problem link, whether a reply sent is a
+ * broadcast's notice, and the brands' business hours (the SLA policy) for the durations counted
+ * in business time. Fails (to be redelivered) when the store does, every delivery of the flush
+ * alike.
  */
 public final class RollupListener implements EventListener {
   private static final Set<String> TYPES = Set.of(EventType.MENTION_RECEIVED.code(), EventType.CASE_OPENED.code(),
