@@ -8,7 +8,9 @@ import io.earshot.store.RollupSources;
 import io.earshot.store.RollupStore;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,12 @@ import java.util.stream.Collectors;
 public final class EngagementRollup implements EventListener {
   private final RollupStore rollups;
   private final RollupSources sources;
+  /**
+   * Post id → brand, as read from the broadcasts. A broadcast's brand and accounts are fixed when
+   * it is submitted, so an entry never goes stale; the broadcasts are read again only for a post
+   * not seen yet, not on every measurement round.
+   */
+  private final Map<String, String> postBrands = new ConcurrentHashMap<>();
 
   public EngagementRollup(RollupStore rollups, RollupSources sources) {
     this.rollups = rollups;
@@ -75,10 +83,20 @@ public final class EngagementRollup implements EventListener {
     if (posts.isEmpty()) {
       return Future.succeededFuture();
     }
-    return sources.brandsOfPosts().map(brands -> {
+    return postBrands(posts).map(brands -> {
       posts.stream().filter(p -> brands.containsKey(p.id()))
           .forEach(p -> batch.broadcastEngagement(p, brands.get(p.id())));
       return null;
+    });
+  }
+
+  private Future<Map<String, String>> postBrands(List<ReplyFact> posts) {
+    if (posts.stream().allMatch(p -> postBrands.containsKey(p.id()))) {
+      return Future.succeededFuture(postBrands);
+    }
+    return sources.brandsOfPosts().map(read -> {
+      postBrands.putAll(read);
+      return postBrands;
     });
   }
 }
