@@ -2,7 +2,6 @@ package io.earshot.analytics;
 
 import io.earshot.brand.BrandDirectory;
 import io.earshot.events.EventListener;
-import io.earshot.store.ContactStore;
 import io.earshot.store.MongoStore;
 import io.earshot.store.RollupSources;
 import io.earshot.store.RollupStore;
@@ -20,7 +19,7 @@ public final class Analytics {
   public static List<EventListener> listeners(MongoStore mongo, boolean embedded) {
     RollupStore rollups = new RollupStore(mongo, !embedded);
     RollupSources sources = new RollupSources(mongo);
-    return List.of(new RollupListener(rollups, sources, new RepeatContacts(new ContactStore(mongo))),
+    return List.of(new RollupListener(rollups, sources),
         new EngagementRollup(rollups, sources));
   }
 
@@ -29,6 +28,6 @@ public final class Analytics {
   }
 
   public static RollupRebuild rebuild(MongoStore mongo) {
-    return new RollupRebuild(new RollupSources(mongo), new RollupStore(mongo, false), new ContactStore(mongo));
+    return new RollupRebuild(new RollupSources(mongo), new RollupStore(mongo, false));
   }
 }

@@ -45,7 +45,7 @@ final class EventFacts {
     return new CaseFact(c.getString("id"), c.getString("platform"), brand(c), customer.getString("id"),
         c.getString("assignee"), time(c, "createdAt"), time(c, "firstResponseAt"), time(c, "lastMentionAt"),
         time(c, "resolvedAt"), stored == null ? null : stored.slaState(), stored == null ? null : stored.problemId(),
-        false);
+        false, time(c, "previousCaseAt"));
   }
 
   static ReplyFact reply(JsonObject r) {

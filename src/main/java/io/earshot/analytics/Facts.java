@@ -20,11 +20,12 @@ public final class Facts {
   /**
    * A case as it is now: {@code slaState} and {@code problemId} are read from the case document
    * (kept there by the SLA and Problems parts; null until they are); {@code merged} when ingest
-   * emptied it into another case (resolved without a status change of its own).
+   * emptied it into another case (resolved without a status change of its own);
+   * {@code previousCaseAt} when the customer's case before it with the brand opened (null: none).
    */
   public record CaseFact(String id, String platform, String brand, String customerId, String assignee,
                          Instant createdAt, Instant firstResponseAt, Instant lastMentionAt, Instant resolvedAt,
-                         String slaState, String problemId, boolean merged) {
+                         String slaState, String problemId, boolean merged, Instant previousCaseAt) {
   }
 
   /**

@@ -70,13 +70,19 @@ public final class RollupBatch {
     }
   }
 
-  /** A case opened; {@code repeat} when the customer opened one with the brand within {@link #REPEAT_WINDOW}. */
-  public void opened(CaseFact c, boolean repeat, String eventId) {
+  /** A case opened; a repeat contact when the customer's case before it with the brand opened within {@link #REPEAT_WINDOW}. */
+  public void opened(CaseFact c, String eventId) {
     RollupTarget d = delta(c.createdAt(), c.brand(), c.platform(), eventId);
     d.add("opened", 1L);
-    if (repeat) {
+    if (repeats(c)) {
       d.add("repeats", 1L);
     }
+  }
+
+  static boolean repeats(CaseFact c) {
+    Instant previous = c.previousCaseAt();
+    return previous != null && !previous.isAfter(c.createdAt())
+        && Duration.between(previous, c.createdAt()).compareTo(REPEAT_WINDOW) <= 0;
   }
 
   /** The case's first brand response, on the day it came, by how long the customer waited. */

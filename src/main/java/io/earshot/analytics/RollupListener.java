@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * The reporting listener: turns the events of each change (an ingest batch, a reply sent, a case
  * resolved) into one {@link RollupBatch} and adds it to the rollups. Deliveries are written in
  * flushes, one at a time: while one flush is being written, every delivery that arrives waits and
- * joins the next, so under load many changes cost one read of their cases, one of their
- * customers' last contacts and one upsert per rollup document, and a quiet hub writes each change
+ * joins the next, so under load many changes cost one read of their cases and one upsert per
+ * rollup document, and a quiet hub writes each change
  * at once, but for an ingest batch, which waits a moment for the next to join it. A delivery
  * completes when the flush holding it is durable. Durable, so it gets every recorded event at
  * least once; each delivery keeps its own replay keys in the store, so twice is the same as once
@@ -46,23 +46,21 @@ public final class RollupListener implements EventListener {
   static final long LINGER_MS = 250;
   private final RollupStore rollups;
   private final RollupSources sources;
-  private final RepeatContacts repeats;
   private final Object lock = new Object();
   private List<Pending> waiting = new ArrayList<>();
   private boolean flushing;
 
-  /** What a flush read for its events: cases by id, the ids of repeat openings, the replies sent that are notices. */
-  private record Lookups(Map<String, CaseFact> cases, Set<String> repeatIds, Set<String> notices) {
+  /** What a flush read for its events: cases by id, the replies sent that are notices. */
+  private record Lookups(Map<String, CaseFact> cases, Set<String> notices) {
   }
 
   /** A delivery waiting for its flush. */
   private record Pending(List<EventEnvelope> events, Promise<Void> done) {
   }
 
-  public RollupListener(RollupStore rollups, RollupSources sources, RepeatContacts repeats) {
+  public RollupListener(RollupStore rollups, RollupSources sources) {
     this.rollups = rollups;
     this.sources = sources;
-    this.repeats = repeats;
   }
 
   @Override
@@ -147,9 +145,8 @@ public final class RollupListener implements EventListener {
 
   private Future<Void> flush(List<Pending> taken) {
     List<EventEnvelope> all = taken.stream().flatMap(p -> p.events().stream()).toList();
-    return lookups(all).compose(cases -> calendars(all).compose(calendars -> repeats.of(opened(all))
-        .compose(repeat -> notices(all).map(notices -> taken.stream()
-            .map(p -> batch(p.events(), new Lookups(cases, repeat, notices), calendars).deltas()).toList()))))
+    return lookups(all).compose(cases -> calendars(all).compose(calendars -> notices(all).map(notices ->
+            taken.stream().map(p -> batch(p.events(), new Lookups(cases, notices), calendars).deltas()).toList())))
         .compose(rollups::apply);
   }
 
@@ -184,11 +181,6 @@ public final class RollupListener implements EventListener {
     return sent.isEmpty() ? Future.succeededFuture(Set.of()) : sources.notices(sent);
   }
 
-  private static List<CaseFact> opened(List<EventEnvelope> events) {
-    return events.stream().filter(e -> e.type().equals(EventType.CASE_OPENED.code()))
-        .map(e -> EventFacts.careCase(e.data().getJsonObject("case"), null)).toList();
-  }
-
   private static RollupBatch batch(List<EventEnvelope> events, Lookups read, BusinessCalendars calendars) {
     RollupBatch batch = new RollupBatch(calendars);
     for (EventEnvelope e : events) {
@@ -202,10 +194,7 @@ public final class RollupListener implements EventListener {
     Map<String, CaseFact> cases = read.cases();
     switch (EventType.fromCode(e.type()).orElseThrow()) {
       case MENTION_RECEIVED -> batch.mention(EventFacts.mention(data.getJsonObject("mention")), e.id());
-      case CASE_OPENED -> {
-        CaseFact c = EventFacts.careCase(data.getJsonObject("case"), null);
-        batch.opened(c, read.repeatIds().contains(c.id()), e.id());
-      }
+      case CASE_OPENED -> batch.opened(EventFacts.careCase(data.getJsonObject("case"), null), e.id());
       case CASE_RESPONDED -> batch.firstResponse(EventFacts.careCase(data.getJsonObject("case"), null), e.id());
       case CASE_STATUS_CHANGED -> {
         JsonObject c = data.getJsonObject("case");

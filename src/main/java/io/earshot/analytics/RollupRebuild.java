@@ -3,13 +3,9 @@ package io.earshot.analytics;
 import io.earshot.analytics.Facts.CaseFact;
 import io.earshot.analytics.Facts.ReplyFact;
 import io.earshot.domain.sla.BusinessCalendars;
-import io.earshot.store.ContactStore;
-import io.earshot.store.ContactStore.LastContact;
 import io.earshot.store.RollupSources;
 import io.earshot.store.RollupStore;
 import io.vertx.core.Future;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +17,8 @@ import java.util.Map;
  * counted in the live rollups it then replaces. The rebuilt documents carry no replay keys, so an
  * event counted by the rebuild and delivered again afterwards (a change still waiting in the
  * event queue, a cut ingest batch) would count twice: let the hub drain its event queue before
- * stopping it for a rebuild. Every case is held in memory briefly (ids, brand, customer, times)
- * to find repeat contacts and the brand of each reply.
+ * stopping it for a rebuild. Each case's id and brand are held in memory while it runs, for the
+ * brand of each reply; a repeat contact is the case's own fact ({@code previousCaseAt}).
  */
 public final class RollupRebuild {
   /** What was read and how many rollup documents came of it. */
@@ -31,12 +27,10 @@ public final class RollupRebuild {
 
   private final RollupSources sources;
   private final RollupStore rollups;
-  private final ContactStore contacts;
 
-  public RollupRebuild(RollupSources sources, RollupStore rollups, ContactStore contacts) {
+  public RollupRebuild(RollupSources sources, RollupStore rollups) {
     this.sources = sources;
     this.rollups = rollups;
-    this.contacts = contacts;
   }
 
   /** The durations in business time are counted in the hours of the SLA policy in force now. */
@@ -47,22 +41,18 @@ public final class RollupRebuild {
   private Future<Outcome> run(BusinessCalendars calendars) {
     RollupBatch batch = new RollupBatch(calendars);
     long[] counts = new long[3];
-    List<CaseFact> cases = new ArrayList<>();
     Map<String, String> brandOfCase = new HashMap<>();
     return sources.eachMention(m -> {
       counts[0]++;
       batch.mention(m, null);
     }).compose(v -> sources.eachCase(c -> {
       counts[1]++;
-      cases.add(c);
+      countCase(batch, c);
       brandOfCase.put(c.id(), c.brand());
-    })).compose(v -> {
-      List<LastContact> last = countCases(batch, cases);
-      cases.clear();
-      return countReplies(batch, brandOfCase, counts)
-          .compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
-          .compose(x -> rollups.replaceAll(batch.deltas())).compose(x -> contacts.replaceAll(last));
-    }).map(v -> new Outcome(counts[0], counts[1], counts[2], batch.deltas().size()));
+    })).compose(v -> countReplies(batch, brandOfCase, counts))
+        .compose(x -> sources.eachSentBroadcast(b -> batch.broadcast(b, null)))
+        .compose(x -> rollups.replaceAll(batch.deltas()))
+        .map(v -> new Outcome(counts[0], counts[1], counts[2], batch.deltas().size()));
   }
 
   /** Every reply, with its case's brand (its broadcast's for a public post) and whether it is a notice. */
@@ -75,28 +65,15 @@ public final class RollupRebuild {
         })));
   }
 
-  /** Openings in order per customer and brand (for repeats), then first responses and resolutions. */
-  private static List<LastContact> countCases(RollupBatch batch, List<CaseFact> cases) {
-    cases.sort(Comparator.comparing(RepeatContacts::key).thenComparing(CaseFact::createdAt));
-    List<LastContact> last = new ArrayList<>();
-    CaseFact previous = null;
-    for (int i = 0; i < cases.size(); i++) {
-      CaseFact c = cases.get(i);
-      boolean sameCustomer = previous != null && RepeatContacts.key(previous).equals(RepeatContacts.key(c));
-      batch.opened(c, sameCustomer && RepeatContacts.within(previous.createdAt(), c), null);
-      if (c.firstResponseAt() != null) {
-        batch.firstResponse(c, null);
-      }
-      if (!c.merged() && c.resolvedAt() != null) {
-        batch.resolved(c, null);
-      }
-      boolean lastOfCustomer = i + 1 == cases.size() || !RepeatContacts.key(cases.get(i + 1)).equals(RepeatContacts.key(c));
-      if (lastOfCustomer) {
-        last.add(new LastContact(RepeatContacts.key(c), c.id(), c.createdAt(), sameCustomer ? previous.createdAt() : null));
-      }
-      previous = c;
+  /** Its opening (a repeat contact by the previous case it names), first response and resolution. */
+  private static void countCase(RollupBatch batch, CaseFact c) {
+    batch.opened(c, null);
+    if (c.firstResponseAt() != null) {
+      batch.firstResponse(c, null);
     }
-    return last;
+    if (!c.merged() && c.resolvedAt() != null) {
+      batch.resolved(c, null);
+    }
   }
 
   /** A broadcast's public post (no case; {@code brand} its broadcast's): its engagement, as measured last. */

@@ -15,16 +15,31 @@ import java.util.List;
  * {@code pending}) and cleared when it returns; {@code sla} (null: no SLA covers the case) is
  * changed only by {@code domain/sla/SlaLifecycle}; {@code team} is the team the case is given to
  * (null: none), beside or instead of a person; {@code problemId} names the one Problem the case is
- * linked to (null: none).
+ * linked to (null: none); {@code previousCaseAt} is when the customer's case before this one with
+ * the same brand opened (null: none known), fixed when the case opens, so whether it repeats a
+ * recent contact is a fact of the case, not something a reader must reconstruct.
  */
 public record CareCase(String id, Platform platform, String account, String brand, String customerId,
                        String customerHandle, CaseStatus status, Priority priority, Triage triage,
                        String assignee, List<String> tags, String subject, String lastText,
                        int mentionCount, Instant createdAt, Instant updatedAt,
                        Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version,
-                       Instant snoozedUntil, SlaClock sla, String team, String problemId) {
+                       Instant snoozedUntil, SlaClock sla, String team, String problemId,
+                       Instant previousCaseAt) {
   public CareCase {
     tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /** A case whose customer had no earlier case with the brand (or none known). */
+  public CareCase(String id, Platform platform, String account, String brand, String customerId,
+                  String customerHandle, CaseStatus status, Priority priority, Triage triage,
+                  String assignee, List<String> tags, String subject, String lastText,
+                  int mentionCount, Instant createdAt, Instant updatedAt,
+                  Instant lastMentionAt, Instant firstResponseAt, Instant resolvedAt, long version,
+                  Instant snoozedUntil, SlaClock sla, String team, String problemId) {
+    this(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee, tags, subject,
+        lastText, mentionCount, createdAt, updatedAt, lastMentionAt, firstResponseAt, resolvedAt, version, snoozedUntil,
+        sla, team, problemId, null);
   }
 
   public CareCase withStatus(CaseStatus next, Instant at) {
@@ -73,7 +88,7 @@ public record CareCase(String id, Platform platform, String account, String bran
   public CareCase withProblem(String next, Instant at) {
     return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee,
         tags, subject, lastText, mentionCount, createdAt, at, lastMentionAt, firstResponseAt, resolvedAt,
-        version + 1, snoozedUntil, sla, team, next);
+        version + 1, snoozedUntil, sla, team, next, previousCaseAt);
   }
 
   public boolean isSnoozed() {
@@ -90,6 +105,6 @@ public record CareCase(String id, Platform platform, String account, String bran
                         SlaClock sla) {
     return new CareCase(id, platform, account, brand, customerId, customerHandle, status, priority, triage, assignee,
         tags, subject, lastText, mentionCount, createdAt, updatedAt, lastMentionAt, firstResponseAt, resolvedAt,
-        version + 1, snoozedUntil, sla, team, problemId);
+        version + 1, snoozedUntil, sla, team, problemId, previousCaseAt);
   }
 }

@@ -37,7 +37,7 @@ public final class EventPayloads {
         .put("createdAt", time(c.createdAt())).put("updatedAt", time(c.updatedAt()))
         .put("lastMentionAt", time(c.lastMentionAt())).put("firstResponseAt", time(c.firstResponseAt()))
         .put("resolvedAt", time(c.resolvedAt())).put("snoozedUntil", time(c.snoozedUntil()))
-        .put("sla", sla(c.sla())).put("problemId", c.problemId());
+        .put("sla", sla(c.sla())).put("problemId", c.problemId()).put("previousCaseAt", time(c.previousCaseAt()));
   }
 
   /** A case's SLA clocks: the summary ({@code state}, {@code dueAt}) and each target. */

@@ -20,7 +20,8 @@ final class CaseProjection {
     if (before == null) {
       return new CareCase(write.caseId(), m.platform(), m.account(), write.brand(), m.customerId(), m.author().handle(),
           CaseStatus.NEW, write.priority(), m.triage(), null, List.of(), m.text(), m.text(),
-          write.addedMentions(), now, now, m.createdAt(), null, null, 1, null, null, null, null);
+          write.addedMentions(), now, now, m.createdAt(), null, null, 1, null, null, null, null,
+          write.previousCaseAt());
     }
     CaseStatus status = write.reopen() ? CaseStatus.OPEN : before.status();
     Instant lastMentionAt = before.lastMentionAt() == null || m.createdAt().isAfter(before.lastMentionAt())
@@ -30,6 +31,6 @@ final class CaseProjection {
         before.subject(), m.text(), before.mentionCount() + write.addedMentions(), before.createdAt(), now,
         lastMentionAt, before.firstResponseAt(), write.reopen() ? null : before.resolvedAt(), before.version() + 1,
         write.reopen() ? null : before.snoozedUntil(), before.sla(),
-        before.team(), before.problemId());
+        before.team(), before.problemId(), before.previousCaseAt());
   }
 }

@@ -192,7 +192,7 @@ final class IngestBatch {
       Mention latest = ms.get(ms.size() - 1);
       Threader.Assignment a = assignments.get(latest.id());
       writes.add(new CaseWrite(caseId, a.createdCase(), latest, ms.stream().map(Mention::id).toList(), ms.size(),
-          priorityOf(caseId, ms, a), a.reopen(), a.brand()));
+          priorityOf(caseId, ms, a), a.reopen(), a.brand(), a.previousCaseAt()));
     });
     return writes;
   }

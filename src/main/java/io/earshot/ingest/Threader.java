@@ -5,6 +5,7 @@ import io.earshot.domain.CaseStatus;
 import io.earshot.domain.Mention;
 import io.earshot.store.OrphanStore;
 import io.earshot.store.ThreadMoves;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,8 +38,12 @@ import java.util.function.Supplier;
  * A customer writing into a resolved or pending case reopens it.
  */
 final class Threader {
-  /** Where one mention goes: its case, the case's brand, and whether that case is new or reopened by it. */
-  record Assignment(String caseId, boolean createdCase, boolean reopen, int priorContacts, String brand) {
+  /**
+   * Where one mention goes: its case, the case's brand, whether that case is new or reopened by
+   * it, and for a new case when the customer's case before it with the brand opened (null: none).
+   */
+  record Assignment(String caseId, boolean createdCase, boolean reopen, int priorContacts, String brand,
+                    Instant previousCaseAt) {
   }
 
   /** Cases of the new mentions, moves to apply first, and replies left waiting for their parent. */
@@ -56,6 +61,8 @@ final class Threader {
   private final Map<ThreadingFacts.CustomerBrand, String> caseOfCustomer = new HashMap<>();
   /** The brand of each case created in this batch: that of the mention it was created for. */
   private final Map<String, String> createdBrand = new HashMap<>();
+  /** When the customer's current case with the brand opened, for each case created in this batch. */
+  private final Map<String, Instant> createdAfter = new HashMap<>();
   private final Map<String, String> awaitedInBatch = new HashMap<>();
   private final Map<String, String> alias = new HashMap<>();
   private final Set<String> created = new HashSet<>();
@@ -173,6 +180,9 @@ final class Threader {
     String id = newCaseId.get();
     created.add(id);
     createdBrand.put(id, key.brand());
+    if (open != null) {
+      createdAfter.put(id, open.createdAt());
+    }
     return id;
   }
 
@@ -235,6 +245,6 @@ final class Threader {
     boolean reopen = existing != null
         && (existing.status() == CaseStatus.RESOLVED || existing.status() == CaseStatus.PENDING);
     return new Assignment(caseId, existing == null, reopen, existing == null ? 0 : existing.mentionCount(),
-        brandOfCase(caseId, first));
+        brandOfCase(caseId, first), existing == null ? createdAfter.get(caseId) : null);
   }
 }

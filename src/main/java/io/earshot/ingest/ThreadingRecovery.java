@@ -133,7 +133,7 @@ public final class ThreadingRecovery {
         List<String> ids = idsOfCase(mentions, caseId);
         if (!listed.getOrDefault(caseId, Set.of()).containsAll(ids)) {
           writes.add(new CaseWrite(caseId, true, m, ids, 0, m.triage().priority(), false,
-              caseBrands.getOrDefault(caseId, ThreadingFacts.brandOf(m))));
+              caseBrands.getOrDefault(caseId, ThreadingFacts.brandOf(m)), null));
         }
       });
       return stores.cases().apply(writes, now)

@@ -23,7 +23,7 @@ final class CaseDocs {
         Dates.instant(d.get("firstResponseAt")), Dates.instant(d.get("resolvedAt")), version(d),
         Dates.instant(d.get("snoozedUntil")),
         SlaDocs.fromDoc(d.get("sla", Document.class)),
-        d.getString("team"), d.getString("problemId"));
+        d.getString("team"), d.getString("problemId"), Dates.instant(d.get("previousCaseAt")));
   }
 
   /** Documents written before versions existed count as version 0. */

@@ -114,6 +114,9 @@ public final class CaseStore {
         Updates.inc("version", 1L)));
     if (w.created()) {
       parts.add(Updates.setOnInsert("status", CaseStatus.NEW.code()));
+      if (w.previousCaseAt() != null) {
+        parts.add(Updates.setOnInsert("previousCaseAt", Dates.of(w.previousCaseAt())));
+      }
     } else if (w.reopen()) {
       parts.add(Updates.set("status", CaseStatus.OPEN.code()));
       parts.add(Updates.unset("resolvedAt"));

@@ -153,7 +153,8 @@ public final class RollupSources {
     return new CaseFact(d.getString("_id"), d.getString("platform"), MentionDocs.brandOf(d), d.getString("customerId"),
         d.getString("assignee"), Dates.instant(d.get("createdAt")), Dates.instant(d.get("firstResponseAt")),
         Dates.instant(d.get("lastMentionAt")), Dates.instant(d.get("resolvedAt")),
-        sla == null ? null : sla.getString("state"), d.getString("problemId"), d.getString("mergedInto") != null);
+        sla == null ? null : sla.getString("state"), d.getString("problemId"), d.getString("mergedInto") != null,
+        Dates.instant(d.get("previousCaseAt")));
   }
 
   static ReplyFact replyFact(Document d) {

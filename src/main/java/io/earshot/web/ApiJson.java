@@ -29,7 +29,8 @@ public final class ApiJson {
         .put("mentionCount", c.mentionCount()).put("createdAt", time(c.createdAt()))
         .put("updatedAt", time(c.updatedAt())).put("lastMentionAt", time(c.lastMentionAt()))
         .put("firstResponseAt", time(c.firstResponseAt())).put("snoozedUntil", time(c.snoozedUntil()))
-        .put("sla", SlaJson.clock(c.sla())).put("problemId", c.problemId());
+        .put("sla", SlaJson.clock(c.sla())).put("problemId", c.problemId())
+        .put("previousCaseAt", time(c.previousCaseAt()));
   }
 
   public static JsonObject priority(Priority p) {

@@ -50,11 +50,11 @@ class MonthRollupTest {
       String platform = PLATFORMS.get(i % 2);
       batch.mention(new MentionFact(platform, "acme", times[i], labels[i % 3], i % 3 == 0 ? -0.4 : 0.3,
           List.of(i % 2 == 0 ? "billing" : "outage"), "how do I change my plan " + i + "?"), "m" + i);
-      batch.opened(new CaseFact("c" + i, platform, "acme", "x:u" + i, null, times[i], null, null, null, null, null, false),
-          i == 4, "o" + i);
+      batch.opened(new CaseFact("c" + i, platform, "acme", "x:u" + i, null, times[i], null, null, null, null, null, false,
+          i == 4 ? times[i].minusSeconds(3_600) : null), "o" + i);
     }
     batch.resolved(new CaseFact("c2", "x", "acme", "x:u2", "ann", times[2], times[2].plusSeconds(90), times[2],
-        times[5], "met", null, false), "r2");
+        times[5], "met", null, false, null), "r2");
     Map<String, Map<String, Object>> docs = RollupDocuments.of(batch);
     LocalDate from = LocalDate.parse("2026-09-30");
     LocalDate to = LocalDate.parse("2026-12-01");

@@ -27,6 +27,26 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Rollup arithmetic")
 class RollupMathTest {
   @Test
+  @DisplayName("a case opened at most 7 days after the customer's previous one with the brand is a repeat contact")
+  void repeatWindow() {
+    Instant at = Instant.parse("2026-11-20T12:00:00Z");
+    assertEquals(false, RollupBatch.repeats(opened(at, null)), "a first contact");
+    assertTrue(RollupBatch.repeats(opened(at, at.minus(RollupBatch.REPEAT_WINDOW))), "exactly 7 days");
+    assertEquals(false, RollupBatch.repeats(opened(at, at.minus(RollupBatch.REPEAT_WINDOW).minusSeconds(1))));
+    assertEquals(false, RollupBatch.repeats(opened(at, at.plusSeconds(1))), "a 'previous' case opened later");
+    RollupBatch batch = new RollupBatch();
+    batch.opened(opened(at, at.minusSeconds(3_600)), "o1");
+    batch.opened(opened(at, null), "o2");
+    RollupDelta day = byId(batch).get("2026-11-20|acme|x");
+    assertEquals(2L, day.increments().get("opened"));
+    assertEquals(1L, day.increments().get("repeats"));
+  }
+
+  private static CaseFact opened(Instant at, Instant previous) {
+    return new CaseFact("c-" + previous, "x", "acme", "x:u1", null, at, null, at, null, null, null, false, previous);
+  }
+
+  @Test
   @DisplayName("a percentile read from the histogram is within 10% of the exact value, and merges across days")
   void histogramPercentiles() {
     Map<Integer, Long> day1 = new HashMap<>();
@@ -67,7 +87,7 @@ class RollupMathTest {
     batch.mention(new MentionFact("x", "acme", at, "negative", -0.5, List.of("bill.ing"), "why was I charged twice?"), "e1");
     Instant resolved = Instant.parse("2026-12-01T10:00:00Z");
     batch.resolved(new CaseFact("c1", "x", "acme", "x:u1", "ann.b", at, at.plusSeconds(60), at, resolved, "met",
-        "p1", false), "e2");
+        "p1", false, null), "e2");
     Map<String, RollupDelta> byId = new HashMap<>();
     batch.deltas().forEach(d -> byId.put(d.id(), d));
     RollupDelta day = byId.get("2026-11-30|acme|x");
@@ -118,10 +138,10 @@ class RollupMathTest {
     RollupBatch batch = new RollupBatch(BusinessCalendars.of(policy));
     Instant friday = Instant.parse("2026-11-27T16:00:00Z");
     Instant monday = Instant.parse("2026-11-30T10:00:00Z");
-    batch.firstResponse(new CaseFact("c1", "x", "acme", "x:u1", null, friday, monday, friday, null, null, null, false), "e1");
+    batch.firstResponse(new CaseFact("c1", "x", "acme", "x:u1", null, friday, monday, friday, null, null, null, false, null), "e1");
     batch.resolved(new CaseFact("c1", "x", "acme", "x:u1", null, friday, monday, friday, monday.plusSeconds(3600),
-        null, null, false), "e2");
-    batch.firstResponse(new CaseFact("c2", "x", "globex", "x:u2", null, friday, monday, friday, null, null, null, false), "e3");
+        null, null, false, null), "e2");
+    batch.firstResponse(new CaseFact("c2", "x", "globex", "x:u2", null, friday, monday, friday, null, null, null, false, null), "e3");
     RollupDelta acme = byId(batch).get("2026-11-30|acme|x");
     assertEquals(1L, acme.increments().get("fr.b." + Histogram.bucket(66 * 3600)));
     assertEquals(1L, acme.increments().get("frb.b." + Histogram.bucket(2 * 3600)), "an hour on Friday, an hour on Monday");

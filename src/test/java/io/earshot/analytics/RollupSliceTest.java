@@ -49,8 +49,9 @@ class RollupSliceTest {
       batch.mention(new MentionFact(platform, brand, at, labels[i % 3], i % 3 == 0 ? -0.4 : 0.25 * (i % 4),
           List.of(i % 2 == 0 ? "billing" : "outage"), "how do I change my plan " + (i % 5) + "?"), "m" + i);
       CaseFact c = new CaseFact("c" + i, platform, brand, "x:u" + i, "agent" + (i % 3), at, at.plusSeconds(60L * i),
-          at, i % 4 == 0 ? at.plusSeconds(3_600L * i) : null, i % 8 == 0 ? "met" : null, null, false);
-      batch.opened(c, i % 7 == 0, "o" + i);
+          at, i % 4 == 0 ? at.plusSeconds(3_600L * i) : null, i % 8 == 0 ? "met" : null, null, false,
+          i % 7 == 0 ? at.minusSeconds(86_400L * (i % 9)) : null);
+      batch.opened(c, "o" + i);
       batch.firstResponse(c, "f" + i);
       if (c.resolvedAt() != null) {
         batch.resolved(c, "r" + i);

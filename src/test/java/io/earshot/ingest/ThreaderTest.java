@@ -216,6 +216,21 @@ class ThreaderTest {
     assertTrue(a.createdCase());
   }
 
+  @Test
+  @DisplayName("a new case names when the customer's case before it with the brand opened; a first contact names none")
+  void newCaseNamesThePreviousOpening() {
+    CareCase old = careCase("case-old", CaseStatus.RESOLVED);
+    var key = new ThreadingFacts.CustomerBrand("sandbox:ann", Brand.DEFAULT_ID);
+    var facts = new ThreadingFacts(Map.of(), Map.of(), Map.of(), Map.of("case-old", old), Map.of(), Map.of(key, old));
+    var result = assign(facts, m("30", "ann", null), m("31", "ann", null), m("32", "bob", null));
+    assertTrue(result.get("sandbox:30").createdCase());
+    assertEquals(old.createdAt(), result.get("sandbox:30").previousCaseAt());
+    assertEquals(result.get("sandbox:30"), result.get("sandbox:31"), "her second post joins the new case");
+    assertEquals(null, result.get("sandbox:32").previousCaseAt());
+    var joined = assign(facts(Map.of("sandbox:99", "case-old"), Map.of(), Map.of(), old), m("33", "ann", "99"));
+    assertEquals(null, joined.get("sandbox:33").previousCaseAt(), "a stored case is not opened again");
+  }
+
   private Map<String, Threader.Assignment> assign(ThreadingFacts facts, Mention... mentions) {
     return new Threader(facts, this::newId).assign(List.of(mentions)).assignments();
   }
