@@ -14,8 +14,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What keeping the analytics rollups costs the ingest pipeline: the same workload on fresh hubs
- * with and without them, in pairs run back to back (which goes first alternates), after one
- * pair that warms the JIT and is not counted. On a shared machine the load changes from one
+ * with and without them, in pairs run back to back (which goes first alternates), after two
+ * pairs that warm the JIT and are not counted. On a shared machine the load changes from one
  * minute to the next by more than the cost itself, so the figure is the median of the per-pair
  * ratios (each pair met about the same load), with the pooled ratio (all mentions over all
  * seconds of each mode) beside it. "Settled" waits until the rollups have counted every batch.
@@ -24,7 +24,11 @@ import java.util.function.ToDoubleFunction;
  * so its throughput falls by that share when the cores are its own ({@code cpuCost}).
  */
 final class IngestCost {
-  /** Mentions of the uncounted warm-up pair: the JIT is still settling after a few thousand. */
+  /**
+   * Fewest mentions of each uncounted warm-up pair, which is as large as a counted one when that is
+   * larger: after 5,000 the JIT was still settling (the first counted pair of 20,000 spent half
+   * as much CPU again per mention as the later ones, in whichever mode went first).
+   */
   private static final int WARM_UP = 5_000;
   private static final OperatingSystemMXBean CPU =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -55,7 +59,10 @@ final class IngestCost {
   }
 
   JsonObject measure() throws Exception {
-    pair(-1, WARM_UP);
+    // Two uncounted pairs, one in each order: after one, the first counted pair still spent a
+    // quarter more CPU per mention in both modes than the pairs after it.
+    pair(-2, warmUp());
+    pair(-1, warmUp());
     List<Pair> pairs = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       pairs.add(pair(r, mentions));
@@ -63,12 +70,19 @@ final class IngestCost {
     return report(pairs);
   }
 
-  /** Both modes on the same mentions, the order alternating with {@code round}. */
+  private int warmUp() {
+    return Math.max(WARM_UP, mentions);
+  }
+
+  /**
+   * Both modes on the same mentions, the order alternating with {@code round}. Each run gets its
+   * own copy, made from the same seed: sharing the objects gave the second run the hash codes and
+   * encodings the first had computed (about 10% less CPU for whichever mode went second).
+   */
   private Pair pair(int round, int n) throws Exception {
-    List<Mention> batch = batch(new BenchMentions(42 + round, Math.max(100, n / 4)), n);
     boolean withFirst = round % 2 == 0;
-    Run first = run(withFirst, batch);
-    Run second = run(!withFirst, batch);
+    Run first = run(withFirst, mentions(round, n));
+    Run second = run(!withFirst, mentions(round, n));
     Run with = withFirst ? first : second;
     Run without = withFirst ? second : first;
     return new Pair(with.stored(), without.stored(), with.settled(), without.settled(), with.cpu(), without.cpu(),
@@ -79,6 +93,10 @@ final class IngestCost {
   private Run run(boolean rollups, List<Mention> batch) throws Exception {
     AnalyticsBench.Running t = AnalyticsBench.start(rollups, scorer);
     try {
+      // The hubs before left their embedded stores behind as garbage (about 150 MB a run of 20,000):
+      // collected now, not in the middle of whichever run next fills the heap, where the old
+      // generation's marking and mixed collections cost that run, in either mode, up to half again.
+      System.gc();
       long cpu = CPU.getProcessCpuTime();
       long javaCpu = javaThreadsCpu();
       long start = System.nanoTime();
@@ -118,7 +136,7 @@ final class IngestCost {
 
   private JsonObject report(List<Pair> pairs) {
     return new JsonObject().put("mentionsPerRound", mentions).put("rounds", rounds)
-        .put("warmUpMentions", WARM_UP)
+        .put("warmUpMentions", warmUp())
         .put("withRollupsPerSecond", column(pairs, Pair::with)).put("withoutRollupsPerSecond", column(pairs, Pair::without))
         .put("medianWith", Stats.round(median(pairs, Pair::with), 1))
         .put("medianWithout", Stats.round(median(pairs, Pair::without), 1))
@@ -157,7 +175,8 @@ final class IngestCost {
     return pairs.size() / pairs.stream().mapToDouble(p -> 1 / rate.applyAsDouble(p)).sum();
   }
 
-  private static List<Mention> batch(BenchMentions source, int n) {
+  private static List<Mention> mentions(int round, int n) {
+    BenchMentions source = new BenchMentions(42 + round, Math.max(100, n / 4));
     List<Mention> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       list.add(source.next());

@@ -70,6 +70,9 @@ public final class BulkSeed {
     if (c.resolvedAt() != null) {
       d.append("resolvedAt", Dates.of(c.resolvedAt()));
     }
+    if (c.previousCaseAt() != null) {
+      d.append("previousCaseAt", Dates.of(c.previousCaseAt()));
+    }
     return d;
   }
 }
