@@ -7,7 +7,6 @@ import io.earshot.store.RollupSources;
 import io.earshot.store.RollupStore;
 import io.vertx.core.Future;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

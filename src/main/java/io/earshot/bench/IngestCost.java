@@ -26,8 +26,8 @@ import java.util.function.ToDoubleFunction;
 final class IngestCost {
   /**
    * Fewest mentions of each uncounted warm-up pair, which is as large as a counted one when that is
-   * larger: after 5,000 the JIT was still settling (the first counted pair of 20,000 spent half
-   * as much CPU again per mention as the later ones, in whichever mode went first).
+   * larger: after one pair of 5,000 the JIT was still settling (the first counted pair of 20,000
+   * spent a quarter more CPU per mention than the later ones, in both modes).
    */
   private static final int WARM_UP = 5_000;
   private static final OperatingSystemMXBean CPU =
