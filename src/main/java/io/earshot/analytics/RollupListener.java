@@ -145,9 +145,9 @@ public final class RollupListener implements EventListener {
 
   private Future<Void> flush(List<Pending> taken) {
     List<EventEnvelope> all = taken.stream().flatMap(p -> p.events().stream()).toList();
-    return lookups(all).compose(cases -> calendars(all).compose(calendars -> notices(all).map(notices ->
-            taken.stream().map(p -> batch(p.events(), new Lookups(cases, notices), calendars).deltas()).toList())))
-        .compose(rollups::apply);
+    return lookups(all).compose(cases -> calendars(all).compose(calendars -> notices(all).compose(notices ->
+        rollups.countAndApply(() -> taken.stream()
+            .map(p -> batch(p.events(), new Lookups(cases, notices), calendars).deltas()).toList()))));
   }
 
   /**
