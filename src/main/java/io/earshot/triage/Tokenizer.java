@@ -24,9 +24,10 @@ final class Tokenizer {
     this.table = table;
   }
 
-  /** Adds a token with what the word table knows about it. */
+  /** Adds a token with what the word table knows about it (and the table's String if known). */
   private void add(Tokens tokens, String word, int flags) {
-    tokens.add(word, flags, table.get(word));
+    WordTable.Word known = table.get(word);
+    tokens.add(known == null ? word : known.word(), flags, known);
   }
 
   Tokens tokenize(String raw) {
@@ -155,7 +156,10 @@ final class Tokenizer {
       lower += c >= 'a' && c <= 'z' ? 1 : 0;
     }
     int flags = caseFlags(upper, lower, tokens);
-    add(tokens, upper == 0 ? new String(cs, from, to - from) : AsciiWords.lowerCopy(cs, from, to), flags);
+    WordTable.Word known = table.getAsciiLower(cs, from, to);
+    String word = known != null ? known.word()
+        : upper == 0 ? new String(cs, from, to - from) : AsciiWords.lowerCopy(cs, from, to);
+    tokens.add(word, flags, known);
     return true;
   }
 

@@ -22,6 +22,47 @@ final class WordIndex<V> {
     return at < 0 ? null : (V) values[at];
   }
 
+  /**
+   * The value for the lower case of the ASCII run {@code cs[from, to)}, or null, found without
+   * making a String of it: the hash is String's own ({@code 31 * h + c}) over the lowered
+   * characters, so it meets the keys' cached hashes.
+   */
+  @SuppressWarnings("unchecked")
+  V getAsciiLower(char[] cs, int from, int to) {
+    if (size == 0) {
+      return null;
+    }
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      hash = 31 * hash + AsciiWords.lower(cs[i]);
+    }
+    int mask = slots.length - 1;
+    for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+      long slot = slots[i];
+      if (slot == 0) {
+        return null;
+      }
+      if ((int) (slot >>> 32) == hash) {
+        int entry = (int) slot - 1;
+        if (equalsLower(keys[entry], cs, from, to)) {
+          return (V) values[entry];
+        }
+      }
+    }
+  }
+
+  private static boolean equalsLower(String key, char[] cs, int from, int to) {
+    if (key.length() != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (key.charAt(i - from) != AsciiWords.lower(cs[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Sets the value of {@code word}, replacing any. */
   void put(String word, V value) {
     int at = find(word);

@@ -31,4 +31,18 @@ class AsciiWordsTest {
           AsciiWords.hasRun(cs, 1, cs.length - 1), "stretched: " + w);
     }
   }
+
+  @Test
+  @DisplayName("a word found by its characters is the one found by its lower-case String, and a miss is a miss")
+  void lookupByCharacters() {
+    WordIndex<String> index = new WordIndex<>();
+    for (String w : new String[] {"delayed", "it's", "a-ok", "x", "refund", "flight", "2fa"}) {
+      index.put(w, w.toUpperCase(Locale.ROOT));
+    }
+    for (String w : new String[] {"Delayed", "IT'S", "a-OK", "x", "X", "refund", "Flight", "2FA",
+        "refunds", "fligh", "", "delayes", "zz"}) {
+      char[] cs = ("(" + w + ")").toCharArray();
+      assertEquals(index.get(w.toLowerCase(Locale.ROOT)), index.getAsciiLower(cs, 1, cs.length - 1), w);
+    }
+  }
 }
