@@ -54,10 +54,14 @@ final class CareRules {
 
   void apply(Tokens t, float[] v, Evidence ev) {
     ev.request = isRequest(t);
-    if (CareContext.isCare(t)) {
+    boolean care = CareContext.isCare(t);
+    if (care) {
       applyCare(t, v, ev);
     }
     sarcasticThanks(t, v, ev);
+    if (care) {
+      ClosingSarcasm.apply(t, v, ev);
+    }
   }
 
   private void applyCare(Tokens t, float[] v, Evidence ev) {

@@ -1,0 +1,39 @@
+package io.earshot.triage;
+
+import static io.earshot.triage.SentimentRulesTest.score;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.earshot.domain.SentimentLabel;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("a complaint closed by a word of praise is sarcasm; praise after a fix is praise")
+class ClosingSarcasmTest {
+  private static final FeatureReader READER =
+      new FeatureReader(Lexicon.standard(), CareRules.standard(), SentimentModel.standard());
+
+  private static int sarcasm(String text) {
+    return READER.read(text).reading().evidence().sarcasm;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"@united no apology? Cool.", "@acme Waited 40 minutes on hold. Lovely.",
+      "@acme charged twice for one order. Just great.", "@acme my parcel never arrived. Nice. \uD83D\uDE21",
+      "@acme still nothing. Awesome @acme"})
+  @DisplayName("the closing praise is read as sarcasm and the post is negative")
+  void sarcastic(String text) {
+    assertEquals(1, sarcasm(text), text);
+    assertEquals(SentimentLabel.NEGATIVE, score(text).label(), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"@acme Had an issue with my card but it was sorted in minutes. Great!",
+      "@acme My bag was lost, but the agent found it within an hour. Brilliant.",
+      "@acme It works now. Great.", "@acme Is my order shipped? Great.",
+      "Waited 40 minutes for the bus. Lovely."})
+  @DisplayName("praise after a fix, after a turn, after a plain question or outside care text is not sarcasm")
+  void sincere(String text) {
+    assertEquals(0, sarcasm(text), text);
+  }
+}
