@@ -59,9 +59,7 @@ final class CareRules {
       applyCare(t, v, ev);
     }
     sarcasticThanks(t, v, ev);
-    if (care) {
-      ClosingSarcasm.apply(t, v, ev);
-    }
+    ClosingSarcasm.apply(t, v, ev, care);
   }
 
   private void applyCare(Tokens t, float[] v, Evidence ev) {

@@ -3,13 +3,15 @@ package io.earshot.triage;
 import java.util.Set;
 
 /**
- * "Waited 40 minutes on hold. Lovely.", "no apology? Cool.": a complaint closed by a sentence of
- * one or two words of praise is sarcasm, the praise word is read as mildly negative. The body
- * must read badly (a word or care phrase of valence -1 or worse, a complaint phrase, or a negated
- * question such as "no apology?") and carry no praise and no turn of its own ("lost, but the agent
- * found it"), so "it was sorted in minutes. Great!" stays praise. Thanks are left to politeness ({@link CareRules}): a closing "thanks" after a
- * complaint is as often polite as sarcastic. Applied to care text only ({@link CareContext}): in
- * general posts a closing "great" after bad news is as often sincere relief.
+ * Sarcasm that closes a post. A care post whose last sentence is one or two words of praise
+ * after a complaint ("Waited 40 minutes on hold. Lovely.", "no apology? Cool.") has that word read
+ * as mildly negative. The body must read badly (a word or care phrase of valence -1 or worse, a
+ * complaint phrase, or a negated question such as "no apology?") and carry no praise and no
+ * "but" of its own, so "it was sorted in minutes. Great!" stays praise; this reading is for care
+ * text only ({@link CareContext}), since in general posts a closing "great" after bad news is as
+ * often sincere relief. Thanks are left to politeness ({@link CareRules}): a closing "thanks"
+ * after a complaint is as often polite as sarcastic. Any post closed by a marking hashtag
+ * ("#not", "#sarcasm") has every word of praise before the tag turned the same way.
  */
 final class ClosingSarcasm {
   /** The closing praise may be this long, besides mentions, emoji and words like "just" or "so". */
@@ -19,12 +21,23 @@ final class ClosingSarcasm {
       "splendid", "terrific", "marvellous", "marvelous", "fab", "fabulous", "outstanding", "stellar",
       "bravo", "genius", "impressive", "yay", "good", "wow", "sweet", "fun", "love", "congrats");
 
+  /** Hashtags that say the post means the opposite, when they close it. */
+  private static final Set<String> MARKERS = WordSets.of("not", "sarcasm", "sarcastic", "notreally");
+
   private ClosingSarcasm() {
   }
 
-  static void apply(Tokens t, float[] v, Evidence ev) {
+  /** Applies both readings; the closing praise only to {@code care} text ({@link CareContext}). */
+  static void apply(Tokens t, float[] v, Evidence ev, boolean care) {
     int last = lastWord(t, t.size - 1);
     if (last < 0) {
+      return;
+    }
+    if (t.has(last, Tokens.HASHTAG) && MARKERS.contains(t.word(last))) {
+      markedSarcasm(t, v, ev, last);
+      return;
+    }
+    if (!care) {
       return;
     }
     int start = clauseStart(t, last);
@@ -32,6 +45,16 @@ final class ClosingSarcasm {
     if (praise >= 0 && readsBadly(t, v, ev, start)) {
       ev.cue("sarcasm", t.word(praise));
       v[praise] = -0.5f * v[praise];
+    }
+  }
+
+  /** "Great charger that works so well! #not": every word of praise before the marker is turned. */
+  private static void markedSarcasm(Tokens t, float[] v, Evidence ev, int marker) {
+    ev.cue("sarcasm", "#" + t.word(marker));
+    for (int i = 0; i < marker; i++) {
+      if (v[i] > 0) {
+        v[i] = -0.5f * v[i];
+      }
     }
   }
 

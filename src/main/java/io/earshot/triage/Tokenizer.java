@@ -130,9 +130,14 @@ final class Tokenizer {
     if (to > from) {
       boolean hashtag = from > 0 && cs[from - 1] == '#';
       List<String> parts = hashtag ? hashtags.split(text.substring(from, to).toLowerCase(Locale.ROOT)) : null;
-      if (parts == null && !(AsciiWords.isAscii(cs, from, to) && addAsciiWord(cs, from, to, tokens))) {
-        addWord(text.substring(from, to), tokens);
-      } else if (parts != null) {
+      if (parts == null) {
+        if (!(AsciiWords.isAscii(cs, from, to) && addAsciiWord(cs, from, to, tokens))) {
+          addWord(text.substring(from, to), tokens);
+        }
+        if (hashtag) {
+          tokens.flags[tokens.size - 1] |= Tokens.HASHTAG;
+        }
+      } else {
         parts.forEach(part -> add(tokens, part, Tokens.HASHTAG_PART));
         tokens.plainWords++;
       }

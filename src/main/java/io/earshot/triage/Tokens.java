@@ -16,6 +16,8 @@ final class Tokens {
   static final int CLAUSE_END = 64;
   /** The token is one word of a run-together hashtag ("#worstflightever"). */
   static final int HASHTAG_PART = 128;
+  /** The token is a whole one-word hashtag ("#not", "#fail"). */
+  static final int HASHTAG = 256;
 
   /** The normalized text the tokens were read from. */
   String text = "";

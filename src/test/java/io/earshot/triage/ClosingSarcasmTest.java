@@ -36,4 +36,20 @@ class ClosingSarcasmTest {
   void sincere(String text) {
     assertEquals(0, sarcasm(text), text);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s/o @apple for this really great charger that works so well! #not",
+      "Love waiting in line for three hours #sarcasm"})
+  @DisplayName("a closing #not or #sarcasm turns the praise before it, in any text")
+  void marked(String text) {
+    assertEquals(1, sarcasm(text), text);
+    assertEquals(SentimentLabel.NEGATIVE, score(text).label(), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Great charger, works well, not", "#not sure which charger to buy, any tips?"})
+  @DisplayName("'not' that is no closing hashtag marks nothing")
+  void unmarked(String text) {
+    assertEquals(0, sarcasm(text), text);
+  }
 }
