@@ -20,8 +20,10 @@ class ClosingSarcasmTest {
   @ParameterizedTest
   @ValueSource(strings = {"@united no apology? Cool.", "@acme Waited 40 minutes on hold. Lovely.",
       "@acme charged twice for one order. Just great.", "@acme my parcel never arrived. Nice. \uD83D\uDE21",
-      "@acme still nothing. Awesome @acme"})
-  @DisplayName("the closing praise is read as sarcasm and the post is negative")
+      "@acme still nothing. Awesome @acme",
+      "s/o @apple for this really great charger that works so well! #not",
+      "Love waiting in line for three hours #sarcasm"})
+  @DisplayName("closing praise after a complaint, or a closing #not or #sarcasm in any text, is sarcasm: the post is negative")
   void sarcastic(String text) {
     assertEquals(1, sarcasm(text), text);
     assertEquals(SentimentLabel.NEGATIVE, score(text).label(), text);
@@ -31,25 +33,10 @@ class ClosingSarcasmTest {
   @ValueSource(strings = {"@acme Had an issue with my card but it was sorted in minutes. Great!",
       "@acme My bag was lost, but the agent found it within an hour. Brilliant.",
       "@acme It works now. Great.", "@acme Is my order shipped? Great.",
-      "Waited 40 minutes for the bus. Lovely."})
-  @DisplayName("praise after a fix, after a turn, after a plain question or outside care text is not sarcasm")
+      "Waited 40 minutes for the bus. Lovely.", "Great charger, works well, not",
+      "#not sure which charger to buy, any tips?"})
+  @DisplayName("praise after a fix, a turn or a plain question, outside care text, or before a 'not' that closes no hashtag is not sarcasm")
   void sincere(String text) {
-    assertEquals(0, sarcasm(text), text);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"s/o @apple for this really great charger that works so well! #not",
-      "Love waiting in line for three hours #sarcasm"})
-  @DisplayName("a closing #not or #sarcasm turns the praise before it, in any text")
-  void marked(String text) {
-    assertEquals(1, sarcasm(text), text);
-    assertEquals(SentimentLabel.NEGATIVE, score(text).label(), text);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"Great charger, works well, not", "#not sure which charger to buy, any tips?"})
-  @DisplayName("'not' that is no closing hashtag marks nothing")
-  void unmarked(String text) {
     assertEquals(0, sarcasm(text), text);
   }
 }
