@@ -16,11 +16,15 @@ import java.util.Set;
 final class ClosingSarcasm {
   /** The closing praise may be this long, besides mentions, emoji and words like "just" or "so". */
   private static final int MAX_CLOSING_WORDS = 2;
+  /**
+   * Praise that closes a complaint sarcastically. Not {@link CareRules}' sarcasm-prone words:
+   * those include words that close a post sincerely ("best", "happy", "glad", "appreciate"), and
+   * reading them here cost VADER's r and one care post.
+   */
   private static final Set<String> PRAISE = WordSets.of("great", "cool", "nice", "lovely", "perfect",
       "awesome", "brilliant", "fantastic", "wonderful", "excellent", "amazing", "superb", "classy",
       "splendid", "terrific", "marvellous", "marvelous", "fab", "fabulous", "outstanding", "stellar",
       "bravo", "genius", "impressive", "yay", "good", "wow", "sweet", "fun", "love", "congrats");
-
   /** Hashtags that say the post means the opposite, when they close it. */
   private static final Set<String> MARKERS = WordSets.of("not", "sarcasm", "sarcastic", "notreally");
 
@@ -98,10 +102,14 @@ final class ClosingSarcasm {
 
   /** Whether the text before the closing clause complains, praises nothing and does not turn. */
   private static boolean readsBadly(Tokens t, float[] v, Evidence ev, int end) {
+    int but = SentimentRules.butIndex(t);
+    if (but >= 0 && but < end) {
+      return false;
+    }
     boolean bad = ev.complaintCues > 0;
     boolean negator = false;
     for (int i = 0; i < end; i++) {
-      if (v[i] > 0.5f || t.word(i).equals("but")) {
+      if (v[i] > 0.5f) {
         return false;
       }
       bad |= v[i] <= -1.0f;

@@ -133,7 +133,8 @@ final class SentimentRules {
     return normalize(sum + punctuation(sum, t, ev));
   }
 
-  private static int butIndex(Tokens t) {
+  /** The first "but" of the text, or -1. */
+  static int butIndex(Tokens t) {
     for (int i = 0; i < t.size; i++) {
       if (t.word(i).equals("but")) {
         return i;
